@@ -1,0 +1,328 @@
+-- The archive's only DDL. Every extracted row carries its provenance: the article,
+-- the sentence and the character span [start, end) into articles.text.
+-- Ids are deterministic text (slugs of names, or hashes of natural keys), so a
+-- rebuild gives the same ids. Table and column meanings are described for users in
+-- metadata.yml; a test checks that both stay complete.
+
+PRAGMA foreign_keys = ON;
+
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,            -- slug of the article's file name
+    title TEXT,
+    publisher TEXT,
+    published TEXT NOT NULL CHECK (published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
+    url TEXT,
+    language TEXT,
+    text TEXT NOT NULL,             -- the body exactly as in the file; all offsets point into it
+    source_file TEXT NOT NULL,      -- path of the raw file, relative to where the build ran
+    text_offset INTEGER NOT NULL,   -- where text starts in the raw file (characters)
+    sha256 TEXT NOT NULL,           -- of the raw file's bytes
+    word_count INTEGER NOT NULL,
+    annotation TEXT NOT NULL CHECK (annotation IN ('curated', 'automatic'))
+);
+CREATE INDEX idx_articles_published ON articles (published);
+CREATE INDEX idx_articles_publisher ON articles (publisher);
+
+CREATE TABLE sentences (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    paragraph INTEGER NOT NULL,     -- 1-based, paragraphs are separated by blank lines
+    number INTEGER NOT NULL,        -- 1-based position in the article
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL CHECK ("end" >= start),
+    text TEXT NOT NULL
+);
+CREATE INDEX idx_sentences_article_id ON sentences (article_id);
+
+CREATE TABLE locations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('city', 'country', 'region', 'province', 'valley', 'venue')),
+    country_code TEXT,              -- ISO 3166-1 alpha-2
+    latitude REAL,
+    longitude REAL,
+    -- how exact the coordinates are: a point, the city's centre, a province's or a
+    -- country's centroid (GDELT/ACLED geo precision)
+    precision TEXT CHECK (precision IN ('exact', 'city', 'province', 'region', 'country')),
+    parent_id TEXT REFERENCES locations (id)
+);
+CREATE INDEX idx_locations_kind ON locations (kind);
+CREATE INDEX idx_locations_country_code ON locations (country_code);
+CREATE INDEX idx_locations_parent_id ON locations (parent_id);
+
+CREATE TABLE organisations (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    acronym TEXT,
+    kind TEXT,                      -- free text: government, armed movement, intelligence agency, ...
+    country_code TEXT
+);
+CREATE INDEX idx_organisations_kind ON organisations (kind);
+CREATE INDEX idx_organisations_country_code ON organisations (country_code);
+
+CREATE TABLE people (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    description TEXT
+);
+
+-- Every name an entity is known by (full name, surname, acronym, epithet).
+CREATE TABLE aliases (
+    entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organisation', 'location')),
+    entity_id TEXT NOT NULL,
+    alias TEXT NOT NULL,
+    PRIMARY KEY (entity_type, entity_id, alias)
+);
+CREATE INDEX idx_aliases_alias ON aliases (alias);
+
+-- Roles and memberships, with the sentence that states them (FollowTheMoney Membership).
+CREATE TABLE affiliations (
+    id TEXT PRIMARY KEY,
+    person_id TEXT NOT NULL REFERENCES people (id),
+    organisation_id TEXT REFERENCES organisations (id),
+    location_id TEXT REFERENCES locations (id),
+    role TEXT,
+    qualifier TEXT CHECK (qualifier IN ('acting', 'former', 'late', 'senior', 'self-declared')),
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    sentence_id TEXT NOT NULL REFERENCES sentences (id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX idx_affiliations_person_id ON affiliations (person_id);
+CREATE INDEX idx_affiliations_organisation_id ON affiliations (organisation_id);
+CREATE INDEX idx_affiliations_location_id ON affiliations (location_id);
+CREATE INDEX idx_affiliations_article_id ON affiliations (article_id);
+CREATE INDEX idx_affiliations_sentence_id ON affiliations (sentence_id);
+CREATE INDEX idx_affiliations_qualifier ON affiliations (qualifier);
+
+-- Who a statement is attributed to, and other parties the article names only by a
+-- description. Anonymous rows belong to one article: "the source" in two articles
+-- is not the same person.
+CREATE TABLE sources (
+    id TEXT PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'anonymous')),
+    person_id TEXT REFERENCES people (id),
+    organisation_id TEXT REFERENCES organisations (id),
+    article_id TEXT REFERENCES articles (id),
+    description TEXT,
+    name TEXT NOT NULL,             -- display name: the person's or organisation's name, or the description
+    CHECK ((kind = 'person') = (person_id IS NOT NULL)),
+    CHECK (kind != 'organisation' OR organisation_id IS NOT NULL),
+    CHECK (kind != 'anonymous' OR (article_id IS NOT NULL AND description IS NOT NULL))
+);
+CREATE INDEX idx_sources_kind ON sources (kind);
+CREATE INDEX idx_sources_person_id ON sources (person_id);
+CREATE INDEX idx_sources_organisation_id ON sources (organisation_id);
+CREATE INDEX idx_sources_article_id ON sources (article_id);
+
+-- Attribution = source + cue + content (PARC 3.0).
+CREATE TABLE statements (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    cue TEXT NOT NULL,
+    mode TEXT NOT NULL CHECK (mode IN ('direct', 'indirect', 'mixed')),
+    channel TEXT,
+    text TEXT NOT NULL,             -- exactly articles.text[start:end]
+    sentence_id TEXT NOT NULL REFERENCES sentences (id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL CHECK ("end" > start),
+    cue_start INTEGER,              -- span of the cue word(s), when the sentence has them
+    cue_end INTEGER
+);
+CREATE INDEX idx_statements_article_id ON statements (article_id);
+CREATE INDEX idx_statements_sentence_id ON statements (sentence_id);
+CREATE INDEX idx_statements_cue ON statements (cue);
+CREATE INDEX idx_statements_mode ON statements (mode);
+CREATE INDEX idx_statements_channel ON statements (channel);
+
+CREATE TABLE statement_sources (
+    statement_id TEXT NOT NULL REFERENCES statements (id),
+    source_id TEXT NOT NULL REFERENCES sources (id),
+    PRIMARY KEY (statement_id, source_id)
+);
+CREATE INDEX idx_statement_sources_source_id ON statement_sources (source_id);
+
+-- One row per meeting; participants carry roles (CAMEO 04x / PLOVER CONSULT).
+CREATE TABLE meetings (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,             -- talks, visit, brokered meeting, chance encounter, ...
+    status TEXT NOT NULL CHECK (status IN ('held', 'failed', 'attempted', 'proposed')),
+    location_id TEXT REFERENCES locations (id),
+    date TEXT,                      -- ISO prefix: 2021, 2021-08, 2021-08-15; a decade is 199
+    date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year', 'decade')),
+    date_text TEXT,                 -- the date as the article writes it
+    outcome TEXT,
+    sentence_id TEXT NOT NULL REFERENCES sentences (id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX idx_meetings_article_id ON meetings (article_id);
+CREATE INDEX idx_meetings_sentence_id ON meetings (sentence_id);
+CREATE INDEX idx_meetings_kind ON meetings (kind);
+CREATE INDEX idx_meetings_status ON meetings (status);
+CREATE INDEX idx_meetings_location_id ON meetings (location_id);
+CREATE INDEX idx_meetings_date ON meetings (date);
+
+-- A participant is a person, an organisation, a country (through its location) or an
+-- unnamed party (an anonymous sources row, e.g. "an Iranian official").
+CREATE TABLE meeting_participants (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    participant_kind TEXT NOT NULL CHECK (participant_kind IN ('person', 'organisation', 'location', 'anonymous')),
+    person_id TEXT REFERENCES people (id),
+    organisation_id TEXT REFERENCES organisations (id),
+    location_id TEXT REFERENCES locations (id),
+    source_id TEXT REFERENCES sources (id),
+    participant TEXT NOT NULL,      -- display name
+    role TEXT NOT NULL CHECK (role IN ('delegate', 'host', 'arranger', 'broker', 'mediator', 'observer', 'visitor', 'invitee')),
+    attendance TEXT NOT NULL CHECK (attendance IN ('reported', 'confirmed', 'disputed', 'denied')),
+    CHECK ((person_id IS NOT NULL) + (organisation_id IS NOT NULL) + (location_id IS NOT NULL) + (source_id IS NOT NULL) = 1)
+);
+CREATE INDEX idx_meeting_participants_meeting_id ON meeting_participants (meeting_id);
+CREATE INDEX idx_meeting_participants_person_id ON meeting_participants (person_id);
+CREATE INDEX idx_meeting_participants_organisation_id ON meeting_participants (organisation_id);
+CREATE INDEX idx_meeting_participants_location_id ON meeting_participants (location_id);
+CREATE INDEX idx_meeting_participants_source_id ON meeting_participants (source_id);
+CREATE INDEX idx_meeting_participants_role ON meeting_participants (role);
+CREATE INDEX idx_meeting_participants_attendance ON meeting_participants (attendance);
+
+-- Disputed facts are kept, never overwritten: each statement that says someone was
+-- (or was not) at a meeting is one claim.
+CREATE TABLE attendance_claims (
+    id TEXT PRIMARY KEY,
+    meeting_id TEXT NOT NULL REFERENCES meetings (id),
+    participant_kind TEXT NOT NULL CHECK (participant_kind IN ('person', 'organisation', 'location', 'anonymous')),
+    person_id TEXT REFERENCES people (id),
+    organisation_id TEXT REFERENCES organisations (id),
+    location_id TEXT REFERENCES locations (id),
+    source_id TEXT REFERENCES sources (id),
+    participant TEXT NOT NULL,
+    statement_id TEXT NOT NULL REFERENCES statements (id),
+    stance TEXT NOT NULL CHECK (stance IN ('confirms', 'denies'))
+);
+CREATE INDEX idx_attendance_claims_meeting_id ON attendance_claims (meeting_id);
+CREATE INDEX idx_attendance_claims_person_id ON attendance_claims (person_id);
+CREATE INDEX idx_attendance_claims_organisation_id ON attendance_claims (organisation_id);
+CREATE INDEX idx_attendance_claims_location_id ON attendance_claims (location_id);
+CREATE INDEX idx_attendance_claims_source_id ON attendance_claims (source_id);
+CREATE INDEX idx_attendance_claims_statement_id ON attendance_claims (statement_id);
+CREATE INDEX idx_attendance_claims_stance ON attendance_claims (stance);
+
+-- Requests for comment that went unanswered.
+CREATE TABLE comment_requests (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    party_kind TEXT NOT NULL CHECK (party_kind IN ('person', 'organisation', 'anonymous')),
+    person_id TEXT REFERENCES people (id),
+    organisation_id TEXT REFERENCES organisations (id),
+    source_id TEXT REFERENCES sources (id),
+    party TEXT NOT NULL,
+    response TEXT NOT NULL CHECK (response IN ('did not respond', 'could not be reached', 'no comment')),
+    sentence_id TEXT NOT NULL REFERENCES sentences (id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    CHECK ((person_id IS NOT NULL) + (organisation_id IS NOT NULL) + (source_id IS NOT NULL) = 1)
+);
+CREATE INDEX idx_comment_requests_article_id ON comment_requests (article_id);
+CREATE INDEX idx_comment_requests_person_id ON comment_requests (person_id);
+CREATE INDEX idx_comment_requests_organisation_id ON comment_requests (organisation_id);
+CREATE INDEX idx_comment_requests_source_id ON comment_requests (source_id);
+CREATE INDEX idx_comment_requests_sentence_id ON comment_requests (sentence_id);
+CREATE INDEX idx_comment_requests_response ON comment_requests (response);
+
+-- Dated happenings (TimeML TIMEX3 values anchored to the article date).
+CREATE TABLE events (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    date TEXT NOT NULL,             -- ISO prefix: 2021, 2021-08, 2021-08-15; a decade is 199
+    precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'year', 'decade')),
+    date_text TEXT NOT NULL,
+    since INTEGER NOT NULL DEFAULT 0 CHECK (since IN (0, 1)),  -- "since September": from date until the article
+    description TEXT NOT NULL,
+    meeting_id TEXT REFERENCES meetings (id),
+    sentence_id TEXT NOT NULL REFERENCES sentences (id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL
+);
+CREATE INDEX idx_events_article_id ON events (article_id);
+CREATE INDEX idx_events_sentence_id ON events (sentence_id);
+CREATE INDEX idx_events_meeting_id ON events (meeting_id);
+CREATE INDEX idx_events_date ON events (date);
+CREATE INDEX idx_events_precision ON events (precision);
+
+-- Every occurrence of every entity.
+CREATE TABLE mentions (
+    id TEXT PRIMARY KEY,
+    entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organisation', 'location', 'anonymous')),
+    entity_id TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    sentence_id TEXT NOT NULL REFERENCES sentences (id),
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL CHECK ("end" > start),
+    surface TEXT NOT NULL
+);
+CREATE INDEX idx_mentions_entity ON mentions (entity_type, entity_id);
+CREATE INDEX idx_mentions_entity_id ON mentions (entity_id);
+CREATE INDEX idx_mentions_article_id ON mentions (article_id);
+CREATE INDEX idx_mentions_sentence_id ON mentions (sentence_id);
+
+-- Full-text search, kept in step with its table by triggers.
+CREATE VIRTUAL TABLE statements_fts USING FTS5 (text, content=[statements]);
+CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN
+    INSERT INTO statements_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+CREATE TRIGGER statements_ad AFTER DELETE ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+END;
+CREATE TRIGGER statements_au AFTER UPDATE ON statements BEGIN
+    INSERT INTO statements_fts (statements_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+    INSERT INTO statements_fts (rowid, text) VALUES (new.rowid, new.text);
+END;
+
+CREATE VIRTUAL TABLE articles_fts USING FTS5 (title, text, content=[articles]);
+CREATE TRIGGER articles_ai AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+CREATE TRIGGER articles_ad AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+END;
+CREATE TRIGGER articles_au AFTER UPDATE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.rowid, new.title, new.text);
+END;
+
+-- Display views: one row per statement and source, and people with their organisations.
+CREATE VIEW statements_with_speakers AS
+SELECT
+    statements.id AS statement_id,
+    sources.name AS speaker,
+    sources.kind AS speaker_kind,
+    statements.cue,
+    statements.mode,
+    statements.channel,
+    statements.text,
+    articles.title AS article,
+    articles.published,
+    statements.article_id,
+    sources.id AS source_id,
+    statements.sentence_id,
+    statements.start,
+    statements."end"
+FROM statements
+JOIN statement_sources ON statement_sources.statement_id = statements.id
+JOIN sources ON sources.id = statement_sources.source_id
+JOIN articles ON articles.id = statements.article_id;
+
+CREATE VIEW people_organisations AS
+SELECT
+    people.id AS person_id,
+    people.name AS person,
+    organisations.name AS organisation,
+    affiliations.role,
+    affiliations.qualifier,
+    affiliations.article_id
+FROM affiliations
+JOIN people ON people.id = affiliations.person_id
+LEFT JOIN organisations ON organisations.id = affiliations.organisation_id;
