@@ -99,6 +99,12 @@ def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineLis
     return result
 
 
+def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> str:
+    # Dates stay text: the resolver checks them and reports a bad one with its line.
+    return loader.construct_scalar(node)
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
 
@@ -113,6 +119,8 @@ def parse_annotation_yaml(text: str, path: str) -> dict:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise InputError([problem(path, mark.line + 1 if mark else None, f"YAML syntax error: {reason}")]) from None
+    except (TypeError, ValueError) as error:  # e.g. a mapping used as a key
+        raise InputError([problem(path, None, f"YAML structure not understood: {error}")]) from None
     finally:
         loader.dispose()
     problems = [problem(path, line, f"duplicate key {key!r}: the later value would silently win") for key, line in loader.duplicate_keys]
