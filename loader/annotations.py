@@ -243,10 +243,12 @@ class _Resolver:
         occurrence = None
         if isinstance(value, dict):
             line = _line(value) or line
-            unknown = set(value) - {"text", "occurrence"}
+            unknown = set(value) - {"text", "occurrence", "start", "end"}
             if unknown:
-                self.error(line, f"a span has 'text' and 'occurrence' only, not {', '.join(sorted(map(str, unknown)))}")
+                self.error(line, f"a span has 'text' and 'occurrence', or 'start' and 'end', not {', '.join(sorted(map(str, unknown)))}")
                 return None
+            if "start" in value or "end" in value:
+                return self.offsets(value, key, line, within)
             occurrence = value.get("occurrence")
             if occurrence is not None and (not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 1):
                 self.error(line, f"occurrence must be a whole number from 1, not {occurrence!r}")
@@ -263,6 +265,23 @@ class _Resolver:
             where = " inside the evidence" if within else ""
             self.error(line, f"{key}: {error}{where}")
             return None
+
+    def offsets(self, value: dict, key: str, line: int | None, within: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A span given as character offsets ``{start, end}`` (and optionally its text, checked)."""
+        start, end = value.get("start"), value.get("end")
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+            self.error(line, f"{key}: start and end must both be whole numbers")
+            return None
+        low, high = within or (0, len(self.text))
+        if not (low <= start < end <= high):
+            where = "the evidence" if within else f"the article (its text has {len(self.text)} characters)"
+            self.error(line, f"{key}: offsets {start}-{end} are outside {where} or empty")
+            return None
+        expected = value.get("text")
+        if expected is not None and str(expected) != self.text[start:end]:
+            self.error(line, f"{key}: the text at {start}-{end} is {self.text[start:end]!r}, not {str(expected)!r}")
+            return None
+        return start, end
 
     def provenance(self, start: int, end: int) -> dict:
         i = sentence_index(self.sentences, self.starts, start)
@@ -467,18 +486,28 @@ class _Resolver:
                 continue
             taken.append((start, end))
             chosen.append((start, end, local))
+        explicit: list[tuple[int, int, str, int | None]] = []
         for local, (section, _, _, item) in self.entities.items():
             mentions = item.get("mentions") or []
             if not isinstance(mentions, list):
                 self.error(_line(item, "mentions"), "mentions must be a list of spans")
                 continue
             for index, value in enumerate(mentions):
-                holder = LineDict(span=value)
+                holder = LineDict(mention=value)
                 holder.line = mentions.item_lines[index] if isinstance(mentions, LineList) else None
                 holder.key_lines = {}
-                placed = self.span(holder, "span")
-                if placed:
-                    chosen.append((placed[0], placed[1], local))
+                placed = self.span(holder, "mention")
+                if not placed:
+                    continue
+                # nested mentions are fine ("a source close to the NRF"); crossing or
+                # identical spans of two entities are a mistake
+                clash = next((o for o in explicit if o[2] != local and (
+                    (o[0], o[1]) == placed or o[0] < placed[0] < o[1] < placed[1] or placed[0] < o[0] < placed[1] < o[1])), None)
+                if clash:
+                    self.error(holder.line, f"mention at {placed[0]}-{placed[1]} overlaps the mention of {clash[2]!r} at {clash[0]}-{clash[1]} (line {clash[3]})")
+                    continue
+                explicit.append((placed[0], placed[1], local, holder.line))
+                chosen.append((placed[0], placed[1], local))
             if section == "anonymous":
                 placed = self.span(item, "description")
                 if placed:

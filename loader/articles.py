@@ -88,14 +88,22 @@ def _check_date(value: object, where: str, line: int) -> str:
     return text
 
 
-def _decode(data: bytes, where: str) -> str:
+MAX_ARTICLE_BYTES = 5_000_000  # far above any news article; larger files are dumps or mistakes
+
+
+def _decode(data: bytes, where: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
     if not data.strip():
         raise InputError([problem(where, 1, "empty file: an article needs a date line and text")])
+    if len(data) > max_bytes:
+        raise InputError([problem(where, None, f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article: split it, or raise the limit with --max-article-bytes")])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError([problem(where, 1, "UTF-16 text (byte-order mark): save the file as UTF-8")])
     if b"\x00" in data:
         line = data[: data.index(b"\x00")].count(b"\n") + 1
         raise InputError([problem(where, line, "binary file (NUL byte): articles are UTF-8 text")])
     try:
-        return data.decode("utf-8")
+        # a UTF-8 byte-order mark is not part of the text
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise InputError(
@@ -103,11 +111,14 @@ def _decode(data: bytes, where: str) -> str:
         ) from None
 
 
-def parse_article(data: bytes, path: str | Path) -> Article:
-    """Parse one raw article file's bytes. Raises :class:`InputError` on bad input."""
+def parse_article(data: bytes, path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
+    """Parse one raw article file's bytes. Raises :class:`InputError` on bad input.
+
+    Offsets (``text_offset``) count characters of the decoded file, after any UTF-8
+    byte-order mark."""
     where = str(path)
     sha256 = hashlib.sha256(data).hexdigest()
-    raw = _decode(data, where)
+    raw = _decode(data, where, max_bytes)
     meta: dict[str, object] = {}
     if raw.startswith("---\n") or raw.startswith("---\r\n"):
         end = re.search(r"^---[ \t]*\r?$\n?", raw[4:], flags=re.M)
@@ -159,10 +170,10 @@ def parse_article(data: bytes, path: str | Path) -> Article:
     )
 
 
-def read_article(path: str | Path) -> Article:
+def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
     """Read and parse one article file."""
     try:
         data = Path(path).read_bytes()
     except OSError as error:
         raise InputError([problem(str(path), None, f"cannot read: {error.strerror}")]) from None
-    return parse_article(data, path)
+    return parse_article(data, path, max_bytes)

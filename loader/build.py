@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import db
 from .annotations import Resolution, annotation_path_for, resolve_file
-from .articles import Article, find_article_files, read_article
+from .articles import MAX_ARTICLE_BYTES, Article, find_article_files, read_article
 from .errors import InputError, problem
 
 DEFAULT_ARTICLES = "data/articles"
@@ -57,12 +57,12 @@ def _extract(article: Article) -> Resolution:
 
 
 def load(paths: list[str | Path], use_annotations: bool = True, annotations_dir: str | Path | None = None,
-         progress: Callable[[Loaded], None] | None = None) -> Iterator[Loaded]:
+         progress: Callable[[Loaded], None] | None = None, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Iterator[Loaded]:
     """Read each article file and resolve it; problems are collected, never raised."""
     for path in find_article_files(paths):
         loaded = Loaded(path)
         try:
-            loaded.article = read_article(path)
+            loaded.article = read_article(path, max_article_bytes)
             annotation = annotation_path_for(path, annotations_dir)
             if use_annotations and annotation.exists():
                 loaded.annotation = annotation
@@ -138,7 +138,7 @@ def _remove_stale_temporaries(db_path: Path) -> None:
 
 def build(db_path: str | Path, paths: list[str | Path], use_annotations: bool = True,
           annotations_dir: str | Path | None = None, keep_going: bool = False,
-          progress: Callable[[Loaded], None] | None = None) -> BuildReport:
+          progress: Callable[[Loaded], None] | None = None, max_article_bytes: int = MAX_ARTICLE_BYTES) -> BuildReport:
     """Build the archive at ``db_path`` from the article files or folders in ``paths``.
 
     :param use_annotations: use an article's curated annotation when it has one
@@ -150,7 +150,7 @@ def build(db_path: str | Path, paths: list[str | Path], use_annotations: bool = 
     db_path = Path(db_path)
     if db_path.parent and not db_path.parent.exists():
         raise InputError([problem(str(db_path), None, "the folder for the archive does not exist")])
-    items = list(load(paths, use_annotations, annotations_dir, progress))
+    items = list(load(paths, use_annotations, annotations_dir, progress, max_article_bytes))
     check_collisions(items)
     problems = [p for item in items for p in item.problems]
     if problems and not keep_going:

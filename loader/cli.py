@@ -10,8 +10,10 @@ from pathlib import Path
 import click
 
 from . import __version__
+from .articles import MAX_ARTICLE_BYTES
 from .build import DEFAULT_ARTICLES, BuildLocked, Loaded, build, validate
 from .errors import InputError
+from .publish import PublishOptions, publish
 from .site import datasette_command
 
 annotations_option = click.option(
@@ -38,9 +40,11 @@ def cli() -> None:
 @click.option("--no-annotations", is_flag=True, help="Ignore curated annotations; use only the automatic extractor.")
 @annotations_option
 @click.option("--keep-going", is_flag=True, help="Build what can be built, list what was skipped, and exit non-zero.")
+@click.option("--max-article-bytes", type=int, default=MAX_ARTICLE_BYTES, show_default=True,
+              help="Refuse article files larger than this.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotations_dir: str | None,
-                  keep_going: bool, quiet: bool) -> None:
+                  keep_going: bool, max_article_bytes: int, quiet: bool) -> None:
     """Build the archive DB from article files or folders (default: data/articles).
 
     Each article's curated annotation (data/annotations/<article-id>.yml) is used
@@ -60,7 +64,8 @@ def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotat
 
     try:
         report = build(db, list(paths) or [DEFAULT_ARTICLES], use_annotations=not no_annotations,
-                       annotations_dir=annotations_dir, keep_going=keep_going, progress=progress)
+                       annotations_dir=annotations_dir, keep_going=keep_going, progress=progress,
+                       max_article_bytes=max_article_bytes)
     except InputError as error:
         _fail(error.problems + [f"build stopped: nothing was written; {db} is unchanged"])
     except BuildLocked as error:
@@ -96,6 +101,37 @@ def validate_command(paths: tuple[str, ...], annotations_dir: str | None) -> Non
     click.echo(f"ok: {len(items)} article(s), {annotated} annotation(s) valid")
 
 
+@cli.command(name="publish")
+@click.argument("outdir", type=click.Path(file_okay=False))
+@click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False), help="The archive to publish.")
+@click.option("--no-full-text", is_flag=True, help="Leave the article texts out (statements, quotes, metadata and urls stay).")
+@click.option("--allow-download", is_flag=True, help="Let visitors download the whole database file.")
+@click.option("--allow-robots", is_flag=True, help="Let crawlers index the site (robots.txt blocks them by default).")
+@click.option("--sql-time-limit-ms", default=1000, show_default=True, type=int, help="Cut off any query after this long.")
+@click.option("--max-returned-rows", default=1000, show_default=True, type=int, help="Most rows any query returns.")
+@click.option("--cache-ttl", default=300, show_default=True, type=int, help="Seconds browsers and proxies may cache pages.")
+def publish_command(outdir: str, db: str, no_full_text: bool, allow_download: bool, allow_robots: bool,
+                    sql_time_limit_ms: int, max_returned_rows: int, cache_ttl: int) -> None:
+    """Write a self-contained folder that serves the archive read-only.
+
+    The folder holds the database with its inspect file, metadata.yml, templates,
+    plugins, a pinned requirements.txt, run.sh (serves on $HOST:$PORT, default
+    0.0.0.0:8001), a Dockerfile and DEPLOY.md.
+
+    \b
+    Example:
+        loader publish site/
+        loader publish site/ --no-full-text && HOST=127.0.0.1 PORT=8080 site/run.sh
+    """
+    options = PublishOptions(full_text=not no_full_text, allow_download=allow_download, allow_robots=allow_robots,
+                             sql_time_limit_ms=sql_time_limit_ms, max_returned_rows=max_returned_rows, cache_ttl=cache_ttl)
+    try:
+        publish(db, outdir, options)
+    except InputError as error:
+        _fail(error.problems)
+    click.echo(f"published {db} to {outdir}/; serve it with {outdir}/run.sh", err=True)
+
+
 @cli.command(name="serve")
 @click.argument("db", default="archive.db", type=click.Path(dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -124,3 +160,83 @@ def serve_command(db: str, host: str, port: int) -> None:
 
 if __name__ == "__main__":
     cli()
+
+
+@cli.command(name="draft")
+@click.argument("article", type=click.Path(dir_okay=False))
+def draft_command(article: str) -> None:
+    """Print the automatic pipeline's annotation of ARTICLE as YAML.
+
+    The draft is in the curated format (docs/annotation.md) and validates as it
+    is: save it as data/annotations/<article-id>.yml and correct it by hand.
+
+    \b
+    Example:
+        loader draft data/articles/2022-01-26-trt-world-tehran-talks.txt > draft.yml
+    """
+    import yaml
+
+    from .articles import read_article
+    from .extract import extract_annotation
+
+    try:
+        parsed = read_article(article)
+    except InputError as error:
+        _fail(error.problems)
+    doc = {"article": {k: v for k, v in (("title", parsed.title), ("publisher", parsed.publisher),
+                                          ("url", parsed.url), ("language", parsed.language)) if v}}
+    doc.update(extract_annotation(parsed))
+    if not doc["article"]:
+        del doc["article"]
+    click.echo(f"# Automatic draft of {article} (loader draft); check every entry before curating it.")
+    click.echo(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=1000), nl=False)
+
+
+@cli.command(name="evaluate")
+@click.argument("articles", nargs=-1, type=click.Path())
+@annotations_option
+@click.option("--summary", is_flag=True, help="Print only the figures, not the misses and false hits.")
+def evaluate_command(articles: tuple[str, ...], annotations_dir: str | None, summary: bool) -> None:
+    """Compare the automatic pipeline with the curated annotations.
+
+    Prints precision, recall and F1 per area for each article (default: every
+    article in data/articles that has a curated annotation), then the figures
+    pooled over all of them, with the misses and false hits.
+
+    \b
+    Example:
+        loader evaluate
+        loader evaluate tests/fixtures/articles --annotations tests/fixtures/annotations
+    """
+    from .annotations import annotation_path_for, resolve_file
+    from .articles import find_article_files, read_article
+    from .evaluate import evaluate, format_report, pooled
+    from .extract import extract_resolution
+
+    try:
+        files = find_article_files(list(articles) or [DEFAULT_ARTICLES])
+    except InputError as error:
+        _fail(error.problems)
+    results, problems = [], []
+    for path in files:
+        annotation = annotation_path_for(path, annotations_dir)
+        if not annotation.exists():
+            if articles and Path(path).is_file() and str(path) in articles:
+                problems.append(f"{path}: no curated annotation at {annotation}")
+            continue
+        try:
+            article = read_article(path)
+            curated = resolve_file(annotation, article)
+        except InputError as error:
+            problems += error.problems
+            continue
+        scores = evaluate(extract_resolution(article), curated)
+        results.append(scores)
+        click.echo(format_report(scores, f"{path}", details=not summary))
+        click.echo("")
+    if problems:
+        _fail(problems)
+    if not results:
+        _fail([f"{', '.join(articles) or DEFAULT_ARTICLES}: no article with a curated annotation to evaluate"])
+    if len(results) > 1:
+        click.echo(format_report(pooled(results), f"all {len(results)} articles (pooled)", details=False))
