@@ -111,18 +111,23 @@ _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _co
 
 def parse_annotation_yaml(text: str, path: str) -> dict:
     """Parse annotation YAML, keeping line numbers. Raises :class:`InputError`."""
-    loader = _LineLoader(text)
-    loader.duplicate_keys = []
+    loader = None
     try:
+        loader = _LineLoader(text)
+        loader.duplicate_keys = []
         doc = loader.get_single_data()
+    except yaml.reader.ReaderError as error:  # a control character: the reader has no line mark
+        line = text.count("\n", 0, max(error.position, 0)) + 1
+        raise InputError([problem(path, line, f"character #x{error.character:04x} is not allowed in YAML: remove it")]) from None
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         reason = getattr(error, "problem", None) or str(error).splitlines()[0]
         raise InputError([problem(path, mark.line + 1 if mark else None, f"YAML syntax error: {reason}")]) from None
-    except (TypeError, ValueError) as error:  # e.g. a mapping used as a key
+    except (TypeError, ValueError, RecursionError) as error:  # e.g. a mapping used as a key
         raise InputError([problem(path, None, f"YAML structure not understood: {error}")]) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     problems = [problem(path, line, f"duplicate key {key!r}: the later value would silently win") for key, line in loader.duplicate_keys]
     if doc is None:
         doc = LineDict()

@@ -127,6 +127,8 @@ def parse_article(data: bytes, path: str | Path, max_bytes: int = MAX_ARTICLE_BY
         header = raw[4 : 4 + end.start()]
         try:
             loaded = yaml.safe_load(header) or {}
+        except ValueError as error:  # YAML reads 2024-02-30 as a timestamp and fails on it
+            raise InputError([problem(where, 1, f"front matter has a bad value: {error}")]) from None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark else 1

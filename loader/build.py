@@ -150,14 +150,15 @@ def build(db_path: str | Path, paths: list[str | Path], use_annotations: bool = 
     db_path = Path(db_path)
     if db_path.parent and not db_path.parent.exists():
         raise InputError([problem(str(db_path), None, "the folder for the archive does not exist")])
-    items = list(load(paths, use_annotations, annotations_dir, progress, max_article_bytes))
-    check_collisions(items)
-    problems = [p for item in items for p in item.problems]
-    if problems and not keep_going:
-        raise InputError(problems)
-    good = [item for item in items if not item.problems]
-    report = BuildReport(skipped=problems)
+    # Locked from the start, so a second build fails at once with a clear message.
     with build_lock(db_path):
+        items = list(load(paths, use_annotations, annotations_dir, progress, max_article_bytes))
+        check_collisions(items)
+        problems = [p for item in items for p in item.problems]
+        if problems and not keep_going:
+            raise InputError(problems)
+        good = [item for item in items if not item.problems]
+        report = BuildReport(skipped=problems)
         _remove_stale_temporaries(db_path)
         temporary = db_path.with_name(f".{db_path.name}.tmp-{os.getpid()}")
         try:

@@ -1,0 +1,506 @@
+"""Stage 5: attribution -- who said what, as statements with speakers.
+
+Input: the parsed doc, the resolved entities; output: ``statements`` and ``anonymous``
+entries of the annotation document. Rules over the dependency parse:
+
+* a speech verb (said, told, denied, claimed, tweeted, ...) outside quotation marks;
+  the speaker is its subject, including "..., said a source close to X" and several
+  subjects joined by "and" or "along with";
+* "according to X": X is the speaker (also "according to figures from X");
+* the content is the verb's clausal complement ("said that ..."); else the clause before
+  the comma ("..., X said"); else the verb's object ("confirmed his participation");
+  a sentence that is only a quotation continues the previous speaker in the paragraph;
+* "X, said, and ..." attributes the coordinated clause after it too;
+* mode: direct when the content is one whole quotation, mixed when it holds quotation
+  marks, indirect otherwise; the quotation marks enclosing all of it are left out;
+* channel: "told <organisation>" (an interview), "tweeted" (Twitter), "on his Facebook
+  page" (Facebook), "on X", "in a statement";
+* speakers that are not names: he/she (the last person mentioned before, of the same
+  pronoun when the text shows it), "they" (the last plural source), "the source" /
+  "the former official" (the last anonymous source with that head noun), "the union"
+  (the organisation whose name holds the noun), and any other noun phrase, which
+  becomes an anonymous source described by its own words.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..ids import slugify
+from ..spans import find_words
+from .document import span_value
+from .entities import Entity
+
+SPEECH_VERBS = frozenset("""
+say tell add explain deny claim confirm suggest tweet write warn urge accuse insist argue state note
+announce acknowledge admit stress assert caution predict reply respond reject allege report post
+""".split())
+# Verbs that put the speaker after them: "..., said a source close to the talks".
+INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn".split())
+# Head nouns of anonymous sources: people and bodies that speak ("officials", "a diplomat").
+SOURCE_NOUNS = frozenset("""
+official officials source sources diplomat diplomats spokesperson spokesman spokeswoman representative
+representatives economist economists analyst analysts expert experts resident residents witness witnesses
+people leader leaders member members activist activists critic critics observer observers negotiator
+negotiators minister ministers officer officers worker workers company companies firm firms group groups
+government governments agency authorities authority ministry police military army lawmaker lawmakers
+aide aides adviser advisers advisor advisors insider insiders person investor investors trader traders
+banker bankers executive executives lawyer lawyers doctor doctors union unions caretaker delegation
+delegates delegate official's campaigner campaigners researcher researchers scientist scientists
+""".split())
+# Verbs whose object (not a clause) can be the content: "confirmed his participation".
+OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn".split())
+PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_QUOTES = "\"“”"
+_LEADING = re.compile(r"^(?:(?:but|and|however|moreover|meanwhile|still|yet|so|also|instead|separately)\b[,]?\s+)+", re.I)
+
+
+@dataclass
+class Context:
+    """What the later stages share: the text, the parse, the entities and the document."""
+
+    text: str
+    doc: Doc
+    entities: list[Entity]
+    ids: dict[int, str]
+    out: dict
+    statements: list[dict] = field(default_factory=list)  # records with offsets, in text order
+    attributor: "Attributor | None" = None
+    anonymous: dict[str, dict] = field(default_factory=dict)  # local id -> record
+    _mentions: list[tuple[int, int, str, str]] | None = None
+
+    # --- entity mentions ------------------------------------------------------------
+    def mentions(self) -> list[tuple[int, int, str, str]]:
+        """(start, end, local id, kind) of every name occurrence, longest first wins."""
+        if self._mentions is None:
+            candidates = []
+            for entity in self.entities:
+                local = self.ids.get(id(entity))
+                if not local:
+                    continue
+                for name in dict.fromkeys(entity.all_names):
+                    candidates += [(s, e, local, entity.kind) for s, e in find_words(self.text, name)]
+                candidates += [(s, e, local, entity.kind) for s, e in entity.mention_spans]
+            taken: list[tuple[int, int, str, str]] = []
+            for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
+                if not any(c[0] < t[1] and t[0] < c[1] for t in taken):
+                    taken.append(c)
+            self._mentions = sorted(taken)
+        return self._mentions
+
+    def entity_at(self, start: int, end: int) -> tuple[str, str] | None:
+        for s, e, local, kind in self.mentions():
+            if s < end and start < e:
+                return local, kind
+        return None
+
+    def kind_of(self, local: str) -> str | None:
+        if local in self.anonymous:
+            return "anonymous"
+        for entity in self.entities:
+            if self.ids.get(id(entity)) == local:
+                return entity.kind
+        return None
+
+    def name_of(self, local: str) -> str:
+        for entity in self.entities:
+            if self.ids.get(id(entity)) == local:
+                return entity.name
+        return self.anonymous.get(local, {}).get("text", local)
+
+    # --- quotations ------------------------------------------------------------------
+    def quote_spans(self) -> list[tuple[int, int]]:
+        """(open, close) offsets of quotation marks paired within each paragraph."""
+        if not hasattr(self, "_quotes"):
+            spans, opened = [], None
+            for i, ch in enumerate(self.text):
+                if ch == "\n" and i + 1 < len(self.text) and self.text[i + 1] == "\n":
+                    opened = None
+                if ch == "“" or (ch == '"' and opened is None):
+                    opened = i
+                elif (ch == "”" or ch == '"') and opened is not None:
+                    spans.append((opened, i))
+                    opened = None
+            self._quotes = spans
+        return self._quotes
+
+    def inside_quote(self, offset: int) -> bool:
+        return any(a < offset < b for a, b in self.quote_spans())
+
+    # --- anonymous sources -----------------------------------------------------------
+    def add_anonymous(self, start: int, end: int) -> str:
+        """A new anonymous source described by ``text[start:end]`` (or the existing one there)."""
+        for local, record in self.anonymous.items():
+            if (record["start"], record["end"]) == (start, end):
+                return local
+        description = self.text[start:end]
+        local = "anon-" + slugify(description)[:40]
+        while local in self.anonymous:
+            local += "-2"
+        self.anonymous[local] = {"start": start, "end": end, "text": description, "mentions": [],
+                                 "head": _head_word(description)}
+        return local
+
+
+def _head_word(description: str) -> str:
+    words = re.findall(r"[A-Za-z]+", description.split(",")[0])
+    stop = {"from", "close", "familiar", "with", "to", "of", "in", "at", "who", "for"}
+    head = []
+    for w in words:
+        if w.lower() in stop:
+            break
+        head.append(w.lower())
+    return head[-1].rstrip("s") if head else ""
+
+
+def _np_span(token: Token) -> tuple[int, int]:
+    """A noun phrase's span without relative clauses, appositions or what follows a comma."""
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl") and child.i > token.i:
+            continue
+        if child.dep_ == "prep" and child.lower_ == "along":
+            continue
+        keep += list(child.subtree)
+    keep = sorted(keep, key=lambda t: t.i)
+    first = keep[0].i
+    last = token.i
+    for t in keep:
+        if t.i > token.i and t.i == last + 1 and t.text != ",":
+            last = t.i
+    return keep[0].idx, token.doc[last].idx + len(token.doc[last])
+
+
+class Attributor:
+    def __init__(self, context: Context):
+        self.c = context
+        self.text = context.text
+        self.doc = context.doc
+        self.gender = self._learn_gender()
+        self.last_plural: str | None = None
+
+    # --- speakers ------------------------------------------------------------------
+    def _learn_gender(self) -> dict[str, str]:
+        """he/she for people whose name is followed, in its sentence, by a pronoun and no other person."""
+        votes: dict[str, dict[str, int]] = {}
+        for sent in self.doc.sents:
+            people = [m for m in self.c.mentions() if m[3] == "person" and sent.start_char <= m[0] < sent.end_char
+                      and not self.c.inside_quote(m[0])]
+            if len({m[2] for m in people}) != 1:
+                continue
+            local, end = people[0][2], people[0][1]
+            for token in sent:
+                if token.idx >= end and token.lower_ in PRONOUNS and not self.c.inside_quote(token.idx):
+                    g = PRONOUNS[token.lower_]
+                    votes.setdefault(local, {}).setdefault(g, 0)
+                    votes[local][g] += 1
+                    break
+        return {local: max(v, key=v.get) for local, v in votes.items()}
+
+    def pronoun(self, token: Token) -> str | None:
+        """The last person named (outside quotations) before a he/she, preferring the same pronoun."""
+        g = PRONOUNS.get(token.lower_)
+        before = [m for m in self.c.mentions() if m[3] == "person" and m[1] <= token.idx and not self.c.inside_quote(m[0])]
+        if not before:
+            return None
+        for m in reversed(before[-12:]):
+            if self.gender.get(m[2]) == g:
+                return m[2]
+        for m in reversed(before[-12:]):
+            if m[2] not in self.gender:
+                return m[2]
+        return before[-1][2]
+
+    def party(self, token: Token) -> str | None:
+        """The local id of the person, organisation or anonymous source a token names."""
+        found = self.c.entity_at(token.idx, token.idx + len(token))
+        if found:
+            return found[0] if found[1] != "location" else None
+        lower = token.lower_
+        if lower in PRONOUNS:
+            return self.pronoun(token)
+        if lower == "they":
+            return self.last_plural
+        if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper():
+            return None
+        if token.pos_ == "PROPN":
+            # an unknown name in a possessive NP: "the NRF's Nazari" was caught above
+            return None
+        start, end = _np_span(token)
+        words = self.text[start:end]
+        head = token.lemma_.lower()
+        definite = words.lower().startswith(("the ", "this ", "that ", "these ", "those "))
+        if definite:
+            # a later reference: the last anonymous source with this head noun
+            for local in reversed(list(self.c.anonymous)):
+                record = self.c.anonymous[local]
+                if record["head"] == head.rstrip("s") and record["start"] < start:
+                    if (start, end) != (record["start"], record["end"]):
+                        record["mentions"].append((start, end))
+                    return local
+            # "the union", "the federation": the organisation whose name holds the noun
+            orgs = [e for e in self.c.entities if e.kind == "organisation" and self.c.ids.get(id(e))
+                    and head in {w.lower().strip("’'") for w in e.name.split()}]
+            if len(orgs) == 1 and start + 4 <= end and words.lower() == "the " + token.lower_:
+                return self.c.ids[id(orgs[0])]
+        if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
+            return None
+        if head not in SOURCE_NOUNS and token.lower_ not in SOURCE_NOUNS:
+            return None  # "a closer reading of the draft suggests": not a source
+        local = self.c.add_anonymous(start, end)
+        return local
+
+    def speakers(self, token: Token) -> list[str]:
+        """The parties a subject names, with those joined by "and" or "along with"."""
+        # "Belgium’s economy minister, Hugo Lambrechts, told": the name in apposition speaks
+        named = [c for c in token.children if c.dep_ == "appos" and self.c.entity_at(c.idx, c.idx + len(c))]
+        if named and not self.c.entity_at(token.idx, token.idx + len(token)):
+            token = named[0]
+        heads = [token] + [t for t in token.conjuncts]
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "along":
+                for grandchild in child.subtree:
+                    if grandchild.dep_ == "pobj":
+                        heads += [grandchild] + list(grandchild.conjuncts)
+        result = []
+        for head in heads:
+            local = self.party(head)
+            if local and local not in result:
+                result.append(local)
+        return result
+
+    # --- content -------------------------------------------------------------------
+    def trim(self, start: int, end: int) -> tuple[int, int, str] | None:
+        """Strip "that", discourse words and punctuation; find the mode from the quotation marks."""
+        text = self.text
+        while start < end and text[start] in " ,;:—–-\n":
+            start += 1
+        while end > start and text[end - 1] in " ,;:—–-\n":
+            end -= 1
+        m = re.match(r"that\s+", text[start:end])
+        if m:
+            start += m.end()
+        m = _LEADING.match(text[start:end])
+        if m:
+            start += m.end()
+        while end > start and text[end - 1] in " ,;:.":
+            if text[end - 1] == "." and text[end - 2 : end] != "..":
+                # keep a final period only inside a quotation
+                break
+            end -= 1
+        if end > start and text[end - 1] == "." and text[start] not in _QUOTES:
+            end -= 1
+        if end - start < 3:
+            return None
+        chunk = text[start:end]
+        if chunk[0] in _QUOTES and chunk[-1] in _QUOTES and not any(q in chunk[1:-1] for q in _QUOTES):
+            start, end = start + 1, end - 1
+            while end > start and text[end - 1] in " ,":
+                end -= 1
+            return (start, end, "direct") if end - start >= 3 else None
+        mode = "mixed" if any(q in chunk for q in _QUOTES) else "indirect"
+        return start, end, mode
+
+    def content(self, verb: Token, speaker: Token | None = None) -> tuple[int, int] | None:
+        """The attributed words' span for a cue verb (``speaker``: the token chosen as its speaker)."""
+        sent = verb.sent
+        ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+        ccomps = [c for c in ccomps if c.i > verb.i] or ccomps  # "X, Y denied that Z": the clause after
+        if not ccomps:
+            # "said in a statement after initialling the text that ...": the parser hung the clause lower
+            ccomps = [t for t in verb.subtree if t.dep_ == "ccomp" and t.i > verb.i
+                      and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)]
+        if ccomps:
+            return self._clause_span(ccomps[0])
+        # "..., said X" / "..., X said": the words before the comma next to the cue
+        left = [t for t in sent if t.i < verb.i]
+        subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if speaker is not None and speaker.i > verb.i:
+            subject = []  # "..., said a source": what precedes the comma is the content
+        start_of_cue = min([verb.i] + [t.i for s in subject if s.i < verb.i for t in s.subtree])
+        comma = start_of_cue - 1
+        while comma >= sent.start and self.doc[comma].text in ('"', "'"):
+            comma -= 1
+        if comma > sent.start and self.doc[comma].text in (",", ":") and len(left) > 2:
+            return sent.start_char, self.doc[comma].idx
+        if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell"):
+            right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "prep")
+                     and not self._channel_prep(c)]
+            right = [c for c in right if c.dep_ != "prep" or any(r.dep_ in ("dobj",) for r in right)]
+            if right and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in right):
+                tokens = [t for c in right for t in c.subtree]
+                return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
+        return None
+
+    def _clause_span(self, head: Token) -> tuple[int, int]:
+        """A clause's span, cut before a contrasting clause ("..., while X confirmed ...")."""
+        tokens = list(head.subtree)
+        end = tokens[-1].idx + len(tokens[-1])
+        for child in head.children:
+            if child.i > head.i and child.dep_ in ("advcl", "conj") and any(
+                    g.dep_ == "mark" and g.lower_ in ("while", "whereas", "although", "though") for g in child.children):
+                first = min(t.i for t in child.subtree)
+                end = min(end, self.doc[first].idx)
+        return tokens[0].idx, end
+
+    def _verb_inside_quote(self, verb: Token) -> bool:
+        return self.c.inside_quote(verb.idx)
+
+    @staticmethod
+    def _channel_prep(token: Token) -> bool:
+        words = " ".join(t.lower_ for t in token.subtree)
+        return bool(re.search(r"\b(page|statement|interview|post|x|twitter|facebook|conference|briefing|television)\b", words)) or token.lower_ in ("on", "in", "at") and not any(t.dep_ == "pcomp" for t in token.children)
+
+    def channel(self, verb: Token) -> str | None:
+        lemma = verb.lemma_
+        if lemma == "tweet":
+            return "Twitter"
+        phrase = " ".join(t.text for c in verb.children if c.dep_ == "prep" for t in c.subtree)
+        if re.search(r"\bFacebook\b", phrase):
+            return "Facebook"
+        if re.search(r"\bon X\b", phrase):
+            return "X"
+        if re.search(r"\bstatement\b", phrase):
+            return "statement"
+        if lemma == "tell":
+            for child in verb.children:
+                if child.dep_ in ("dobj", "dative", "iobj"):
+                    found = self.c.entity_at(child.idx, child.idx + len(child))
+                    if found and found[1] == "organisation":
+                        return f"interview with {self.c.name_of(found[0])}"
+        return None
+
+    # --- the statements --------------------------------------------------------------
+    def add(self, speakers: list[str], cue: str, start: int, end: int, channel: str | None = None) -> dict | None:
+        trimmed = self.trim(start, end)
+        if not trimmed or not speakers:
+            return None
+        s, e, mode = trimmed
+        for other in self.c.statements:
+            if other["start"] < e and s < other["end"]:
+                return None
+        record = {"sources": speakers, "cue": cue, "mode": mode, "start": s, "end": e, "channel": channel}
+        self.c.statements.append(record)
+        for local in speakers:
+            if local in self.c.anonymous and self.c.anonymous[local]["text"].split()[-1].lower().endswith("s"):
+                self.last_plural = local
+        return record
+
+    def run(self) -> None:
+        previous: dict | None = None
+        previous_paragraph = -1
+        paragraph_of = _paragraph_index(self.text)
+        for sent in self.doc.sents:
+            found = []
+            cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
+                (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
+                or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS))]
+            # a cue inside another cue's content is reported speech within it: the outer one first
+            spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ != "according"}
+            cues.sort(key=lambda t: sum(1 for sp in spans.values() if sp and sp[0] <= t.idx < sp[1]))
+            for token in cues:
+                inner = any(sp and sp[0] <= token.idx < sp[1] for i, sp in spans.items() if i != token.i)
+                if inner and any(r["start"] <= token.idx < r["end"] for r in found):
+                    continue
+                record = self.according(token) if token.lower_ == "according" else self.speech(token)
+                if record:
+                    found.append(record)
+            paragraph = paragraph_of(sent.start_char)
+            if not found and previous and paragraph == previous_paragraph:
+                # a sentence that is one quotation continues the last speaker
+                stripped = sent.text.strip()
+                if stripped[:1] in _QUOTES and stripped.rstrip(".")[-1:] in _QUOTES:
+                    record = self.add(previous["sources"], previous["cue"], sent.start_char, sent.end_char)
+                    if record:
+                        found.append(record)
+            if found:
+                previous, previous_paragraph = found[-1], paragraph
+            elif paragraph != previous_paragraph:
+                previous = None
+
+    def subject(self, verb: Token) -> Token | None:
+        """The speaker's token: "..., said a source" (after the cue), the subject, or a name just before."""
+        before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if before is not None and before.text in (",", '"', "'") and verb.lemma_ in INVERTING_VERBS:
+            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+            if after:
+                return after[0]
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subject is None and before is not None and self.c.entity_at(before.idx, before.idx + len(before)):
+            subject = before  # "In August Saleh tweeted": the parser took the name for an object
+        return subject
+
+    def speech(self, verb: Token) -> dict | None:
+        subject = self.subject(verb)
+        if subject is None:
+            return None
+        speakers = self.speakers(subject)
+        span = self.content(verb, subject)
+        if not span:
+            return None
+        record = self.add(speakers, verb.text.lower(), *span, channel=self.channel(verb))
+        if record:
+            # "X rejected the conditions, Nazari said, and the talks ended": the clause after
+            after = self.text[verb.idx + len(verb) : verb.sent.end_char]
+            m = re.match(r",\s+and\s+(.+)$", after, re.S)
+            if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
+                self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
+        return record
+
+    def according(self, token: Token) -> dict | None:
+        to = next(c for c in token.children if c.lower_ == "to")
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return None
+        if pobj.lemma_.lower() in ("figure", "data", "statement", "report", "survey", "estimate", "statistic", "document"):
+            for child in pobj.children:
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    inner = next((c for c in child.children if c.dep_ == "pobj"), None)
+                    if inner is not None:
+                        pobj = inner
+        speakers = self.speakers(pobj)
+        sent = token.sent
+        phrase_end = max(t.i for t in token.subtree)
+        if token.i == sent.start or (token.i == sent.start + 1):
+            # "According to X, CLAUSE."
+            return self.add(speakers, "according to", self.doc[phrase_end].idx + len(self.doc[phrase_end]), sent.end_char)
+        return self.add(speakers, "according to", sent.start_char, token.idx)
+
+
+def _paragraph_index(text: str):
+    breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
+    return lambda offset: bisect.bisect_right(breaks, offset)
+
+
+def add_statements(context: Context) -> None:
+    """Fill ``anonymous`` and ``statements`` in ``context.out``."""
+    attributor = Attributor(context)
+    context.attributor = attributor
+    attributor.run()
+    write_sections(context)
+
+
+def write_sections(context: Context) -> None:
+    """Write the anonymous sources and statements found so far into the document."""
+    text = context.text
+    context.out["anonymous"] = []
+    for local, record in context.anonymous.items():
+        item: dict = {"id": local, "description": span_value(text, record["start"], record["end"])}
+        mentions = [span_value(text, s, e) for s, e in dict.fromkeys(record["mentions"])]
+        if mentions:
+            item["mentions"] = mentions
+        context.out["anonymous"].append(item)
+    context.out["statements"] = []
+    for number, record in enumerate(sorted(context.statements, key=lambda r: r["start"]), start=1):
+        record["id"] = f"statement-{number}"
+        item = {"id": record["id"], "sources": list(dict.fromkeys(record["sources"])), "cue": record["cue"],
+                "mode": record["mode"], "text": span_value(text, record["start"], record["end"])}
+        if record.get("channel"):
+            item["channel"] = record["channel"]
+        context.out["statements"].append(item)

@@ -1,0 +1,267 @@
+"""Stage 4: within-article entity resolution.
+
+Input: mentions (stage 3); output: :class:`Entity` records (person, organisation or
+location) with every surface form that names them. The rules, in order:
+
+1. mentions with the same surface are one candidate; an acronym joins its expansion;
+2. "X, also known as the Y" makes Y an alias (epithet) of the person X;
+3. a one-word name that ends a person's full name is that person's surname; when two
+   people share it ("Ahmad Shah Massoud" and "Ahmad Massoud"), it goes to the one whose
+   full name most often precedes it, and the other keeps only his full name;
+4. the type is the majority of the model's labels, corrected by evidence: an
+   organisation word in the name, a surname used alone (people are called by their
+   surname, organisations are not), an age or "who" after the name, a descriptor
+   such as "the grid operator" before it, and the gazetteer for places;
+5. locations must be known to the geocoder (nothing is invented); variants naming the
+   same place ("Panjshir", "Panjshir Valley", "LISBON") become one location under the
+   gazetteer's name; words for a people ("Tajiks") are not places.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..articles import Article
+from ..geocode import Place
+from ..spans import find_words
+from .mentions import ORG_WORDS, Mention, find_mentions
+from .places import city_population, is_demonym, strong_place
+
+# Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
+ORG_DESCRIPTORS = frozenset("""
+operator company firm group party alliance carrier agency bank union broadcaster newspaper airline
+insurer utility regulator network coalition movement organisation organization opposition
+outlet publication magazine channel broadcaster charity ngo institute think-tank
+""".split())
+_EPITHET = re.compile(r"(?:also known as|known as|dubbed|nicknamed)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of|the)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)")
+_MIN_CITY_POPULATION = 250_000  # a one-word name the model calls a person is a city only if it is a big one
+
+
+@dataclass
+class Entity:
+    kind: str  # person, organisation, location
+    name: str
+    names: list[str] = field(default_factory=list)  # other surface forms (each occurs in the text)
+    acronym: str | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    place: Place | None = None
+    mention_spans: list[tuple[int, int]] = field(default_factory=list)  # references that are not names
+    venue_within: "Entity | None" = None  # a venue's surrounding place
+
+    @property
+    def all_names(self) -> list[str]:
+        return [self.name] + self.names + ([self.acronym] if self.acronym else [])
+
+
+@dataclass
+class _Candidate:
+    surface: str
+    votes: Counter = field(default_factory=Counter)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    origins: set = field(default_factory=set)
+    aliases: list[str] = field(default_factory=list)
+    acronym: str | None = None
+    merged_into: str | None = None
+
+
+def _person_evidence(text: str, surface: str) -> int:
+    """Signs in the text that a name is a person's: an age or "who" right after it."""
+    score = 0
+    for start, end in find_words(text, surface):
+        after = text[end : end + 12]
+        if re.match(r",\s*\d{1,3},", after) or re.match(r",\s*who\b", after):
+            score += 2
+    return score
+
+
+def _org_evidence(text: str, surface: str) -> int:
+    score = 0
+    for start, _ in find_words(text, surface):
+        before = text[max(0, start - 30) : start].split()
+        if before and before[-1].lower() in ORG_DESCRIPTORS:
+            score += 3
+    return score
+
+
+def resolve_entities(doc: Doc, article: Article) -> list[Entity]:
+    """The article's people, organisations and places (see the module docstring)."""
+    text = article.text
+    mentions, pairs = find_mentions(doc, article)
+    candidates: dict[str, _Candidate] = {}
+    for m in mentions:
+        c = candidates.setdefault(m.text, _Candidate(m.text))
+        c.votes[m.label] += 1
+        c.spans.append((m.start, m.end))
+        c.origins.add(m.origin)
+    # 1. acronyms join their expansions
+    for expansion, acronym in pairs:
+        if expansion.text in candidates and acronym.text in candidates and expansion.text != acronym.text:
+            main, short = candidates[expansion.text], candidates[acronym.text]
+            main.acronym = acronym.text
+            main.votes.update(short.votes)
+            main.spans += short.spans
+            short.merged_into = main.surface
+    # publisher mentions under its full name
+    publisher = (article.publisher or "").strip()
+    for c in candidates.values():
+        if "publisher" in c.origins and publisher and c.surface != publisher:
+            c.aliases.append(c.surface)
+            c.surface = publisher
+    covered = [span for c in candidates.values() for span in c.spans]
+    people = [c for c in candidates.values() if not c.merged_into and len(c.surface.split()) >= 2
+              and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "publisher", "place-particles"}
+              and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
+              and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
+              and not _before_venue_noun(text, c.spans)]
+    for c in people:
+        c.votes["PERSON"] += _lone_uses(text, c.surface, covered)
+    # a shorter name ending a longer one is the same person ("Ajak Deng", "Michael Ajak Deng")
+    for c in list(people):
+        longer = [p for p in people if p is not c and p.surface.endswith(" " + c.surface)]
+        if len(longer) == 1:
+            longer[0].aliases.append(c.surface)
+            longer[0].votes.update(c.votes)
+            c.merged_into = longer[0].surface
+            people.remove(c)
+    # 2. epithets
+    for match in _EPITHET.finditer(text):
+        epithet = match.group(1)
+        before = [p for p in people for s, e in p.spans if e <= match.start()]
+        if before:
+            owner = max(before, key=lambda p: max(e for s, e in p.spans if e <= match.start()))
+            if epithet not in owner.aliases:
+                owner.aliases.append(epithet)
+            for c in candidates.values():
+                if c.surface == epithet or (c.surface in epithet and c.surface != owner.surface and all(
+                        match.start(1) <= s and e <= match.end(1) for s, e in c.spans)):
+                    c.merged_into = owner.surface
+    # 3. surnames (and first names the model calls people) of full names
+    surname_owner: dict[str, str] = {}
+    all_full = {p.surface: p for p in people}
+    for c in list(candidates.values()):
+        if c.merged_into or len(c.surface.split()) != 1 or c.surface in all_full:
+            continue
+        owner = _owner_of_short_name(text, c.surface, people)
+        if owner is None and c.votes["PERSON"] and not c.votes["LOC"]:
+            firsts = [p for p in people if p.surface.split()[0] == c.surface]
+            owner = firsts[0] if len(firsts) == 1 else None
+        if owner is not None:
+            owner.aliases.append(c.surface)
+            owner.votes["PERSON"] += sum(c.votes.values())
+            c.merged_into = owner.surface
+            surname_owner[c.surface] = owner.surface
+    # a full name's surname used alone but never tagged: still the person's
+    for p in people:
+        for short in p.surface.split()[1:]:
+            if short in surname_owner or short in candidates:
+                continue
+            if _alone(text, short, covered) and _owner_of_short_name(text, short, people) is p:
+                p.aliases.append(short)
+                p.votes["PERSON"] += 2
+                surname_owner[short] = p.surface
+    # 4./5. types and places
+    entities: list[Entity] = []
+    places: dict[str, Entity] = {}
+    for c in candidates.values():
+        if c.merged_into:
+            continue
+        kind = _kind(text, c)
+        if kind is None:
+            continue
+        if kind == "location":
+            place = strong_place(c.surface)
+            if place is None:
+                continue
+            if place.name in places:
+                places[place.name].names.append(c.surface)
+                places[place.name].spans += c.spans
+                continue
+            entity = Entity("location", c.surface, [], None, list(c.spans), place)
+            places[place.name] = entity
+            entities.append(entity)
+            continue
+        names = [a for a in dict.fromkeys(c.aliases) if a != c.surface]
+        entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
+    for entity in places.values():
+        # the gazetteer's name when the text uses it, else the longest wording
+        wordings = list(dict.fromkeys([entity.name] + entity.names))
+        main = entity.place.name if entity.place.name in wordings else max(wordings, key=len)
+        entity.name, entity.names = main, [w for w in wordings if w != main]
+    entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
+    return entities
+
+
+_VENUE_NOUNS = ("hotel", "palace", "stadium", "lodge", "hall", "airport", "resort", "compound", "residence")
+
+
+def _before_venue_noun(text: str, spans: list[tuple[int, int]]) -> bool:
+    """"the Acacia Lodge hotel": a named venue, not an organisation or a person."""
+    return any(re.match(r"\s+(?:%s)\b" % "|".join(_VENUE_NOUNS), text[e : e + 20]) for _, e in spans)
+
+
+def _alone(text: str, word: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Occurrences of ``word`` outside every longer mention."""
+    return [(s, e) for s, e in find_words(text, word)
+            if not any(cs <= s and e <= ce and (ce - cs) > (e - s) for cs, ce in covered)]
+
+
+def _lone_uses(text: str, surface: str, covered: list[tuple[int, int]]) -> int:
+    """How often a multi-word name's last word is used alone: people go by their surname."""
+    words = surface.split()
+    uses = [u for w in words[1:] if w[:1].isupper() and not strong_place(w) for u in _alone(text, w, covered)]
+    return min(3, len(uses))
+
+
+def _owner_of_short_name(text: str, short: str, people: list[_Candidate]) -> _Candidate | None:
+    """The person a lone surname refers to: a full name ending with it (or, failing that,
+    holding it in the middle); among several, the one most often mentioned last before it."""
+    owners = [p for p in people if p.surface.split()[-1] == short]
+    if not owners:
+        owners = [p for p in people if short in p.surface.split()[1:-1]]
+    if len(owners) <= 1:
+        return owners[0] if owners else None
+    # the full name nearest before the first lone use: the person the surname was introduced for
+    covered = [span for p in owners for span in p.spans]
+    lone = _alone(text, short, covered)
+    first = lone[0][0] if lone else len(text)
+    before = [(e, p) for p in owners for s, e in p.spans if e <= first]
+    if not before:
+        return min(owners, key=lambda p: min(s for s, _ in p.spans))
+    return max(before, key=lambda item: item[0])[1]
+
+
+def _kind(text: str, c: _Candidate) -> str | None:
+    words = [w.strip("’'").lower() for w in c.surface.split()]
+    if _before_venue_noun(text, c.spans):
+        return None
+    if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "acronym"}:
+        return "organisation"
+    if any(w in ORG_WORDS for w in words) and len(words) > 1:
+        return "organisation"
+    if "place-particles" in c.origins:
+        return "location"
+    votes = Counter({k: v for k, v in c.votes.items() if k != "NORP"})
+    if not votes:
+        # the model sometimes calls a country a nationality ("Tajikistan"): the gazetteer decides
+        place = strong_place(c.surface)
+        return "location" if place and place.kind != "city" and not is_demonym(c.surface) else None
+    if is_demonym(c.surface):
+        return None
+    place = strong_place(c.surface)
+    top = votes.most_common(1)[0][0]
+    if place is not None and len(words) == 1:
+        if top == "LOC" or place.kind != "city" or city_population(c.surface) >= _MIN_CITY_POPULATION:
+            return "location"
+    if top == "LOC":
+        return "location" if place else None
+    person = votes["PERSON"] + _person_evidence(text, c.surface)
+    org = votes["ORG"] + _org_evidence(text, c.surface)
+    if person > org:
+        return "person"
+    if org > 0:
+        return "organisation"
+    return None

@@ -1,0 +1,89 @@
+"""Stage 4b: organisations and places that are described rather than named.
+
+* "the government" in a story datelined in a country's city is that country's
+  government ("LISBON — ..." -> Government of Portugal);
+* "<Country>’s foreign ministry" / "the <Country-adjective> foreign ministry" -> Ministry
+  of Foreign Affairs of <Country>;
+* venues: "the port of Mombasa", "the port in Viana do Castelo" (Port of <Place>, within
+  that place) and "the Acacia Lodge hotel" (a capitalised name before a venue noun).
+
+The names follow the usual form for such bodies; every entity keeps the article's own
+wording as its mentions, so nothing stands without its evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..geocode import country_centroid
+from .entities import Entity
+from .places import strong_place
+
+_DATELINE = re.compile(r"\A\s*([A-Z][A-Z .’'-]+?)\s*(?:,|—|–|\s-\s|\()")
+_GOVERNMENT = re.compile(r"\b[Tt]he government\b")
+_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|the ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice) ministry\b")
+_MINISTRY_NAMES = {"foreign": "Foreign Affairs", "defense": "Defence"}
+_PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s*[A-Z][\w’'-]*)*)")
+_VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|convention center))\b")
+
+
+def dateline_country(text: str) -> str | None:
+    """The ISO code of the country of the dateline's place ("ANTWERP, March 14" -> BE)."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    place = strong_place(match.group(1).strip().title())
+    return place.country_code if place else None
+
+
+def _country_for(name: str) -> tuple[str, str] | None:
+    """(code, country name) for a country name or adjective ("Kenyan", "Kenya")."""
+    # an adjective is usually the name with an ending: Kenyan, Ugandan, Tanzanian
+    for candidate in (name, name[:-1], name[:-2]):
+        place = strong_place(candidate) if len(candidate) > 3 else None
+        if place and place.country_code and place.kind == "country":
+            centroid = country_centroid(place.country_code)
+            return place.country_code, centroid.name if centroid else place.name
+    return None
+
+
+def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
+    """The entities these rules find (not already among ``entities``)."""
+    found: list[Entity] = []
+    known = {e.name for e in entities}
+    code = dateline_country(text)
+    governments = [(m.start(), m.end()) for m in _GOVERNMENT.finditer(text)]
+    if code and governments and country_centroid(code):
+        name = f"Government of {country_centroid(code).name}"
+        if name not in known:
+            found.append(Entity("organisation", name, spans=governments, mention_spans=governments))
+    ministries: dict[str, Entity] = {}
+    for m in _MINISTRY.finditer(text):
+        country = _country_for(m.group(1) or m.group(2))
+        if not country:
+            continue
+        portfolio = _MINISTRY_NAMES.get(m.group(3), m.group(3).title())
+        name = f"Ministry of {portfolio} of {country[1]}"
+        start = m.start(3)
+        entity = ministries.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
+        entity.mention_spans.append((start, m.end()))
+        entity.spans.append((start, m.end()))
+    found += [e for n, e in ministries.items() if n not in known]
+    for m in _PORT.finditer(text):
+        place = strong_place(m.group(2))
+        if not place:
+            continue
+        within = next((e for e in entities if e.kind == "location" and e.place and e.place.name == place.name), None)
+        name = f"Port of {m.group(2)}"
+        if name in known or within is None:
+            continue
+        known.add(name)
+        found.append(Entity("location", name, spans=[(m.start(), m.end())], mention_spans=[(m.start(), m.end())],
+                            venue_within=within))
+    for m in _VENUE.finditer(text):
+        name = m.group(1)
+        if name in known or name.split()[0] in ("The", "A", "An"):
+            continue
+        known.add(name)
+        found.append(Entity("location", name, spans=[(m.start(1), m.end(1))], venue_within=None))
+    return found

@@ -1,0 +1,189 @@
+"""Stage 3: named mentions of people, organisations and places.
+
+Input: the parsed doc and the article; output: :class:`Mention` spans with a label
+(PERSON, ORG, LOC) and where they came from. The model's entities are the base; small
+rules add what the small model misses in news text:
+
+* an acronym in parentheses names the words before it ("Tehreek i Taliban Pakistan (TTP)");
+* a capitalised name holding an organisation word ("... Workers’ Union", "Harbour Ledger");
+* a nationality or name before a lowercase institution noun ("the Pakistani government");
+* a capitalised name after "member of", "leader of", ... ("a senior member of Hezb-i Islami");
+* multi-word place names with particles that the gazetteer knows ("Viana do Castelo");
+* the publisher named in the text (its name or its first word: "(Meridian)").
+
+Overlaps are settled in favour of rules, then of longer spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from ..articles import Article
+from .normalize import trim_name
+from .places import strong_place
+
+LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
+
+# Words that make a capitalised name an organisation's.
+ORG_WORDS = frozenset("""
+union federation institute institution centre center party front corps alliance authority agency
+service services council committee commission ministry department bank company corporation corp inc
+ltd group lines airlines airways association movement network organisation organization university
+college foundation fund court parliament assembly congress senate army navy force forces police
+ledger times post news journal herald tribune gazette telegraph guardian weekly daily television radio
+press wire agency broadcasting channel media club league board bureau office coalition trust
+""".split())
+# Lowercase institution nouns after a nationality or a name: "the Pakistani government".
+INSTITUTION_NOUNS = frozenset("government embassy network ministry army military parliament navy militia police".split())
+# Roles whose "of X" names an organisation.
+ROLE_OF = r"(?:member|members|leader|leaders|head|chief|chairman|chairwoman|chair|founder|spokesperson|spokesman|spokeswoman|commander|secretary|director|president)"
+PARTICLES = r"(?:do|da|de|del|dos|das|di|du|la|le|el|al|on|upon)"
+_CAP_WORD = r"[A-Z][\w’'.&-]*"
+_CAP_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|de|du|des|i)\s+)?{_CAP_WORD})*")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
+_ROLE_OF = re.compile(rf"\b{ROLE_OF}\s+(?:of|for|at)\s+(?:the\s+)?({_CAP_WORD}(?:\s+{_CAP_WORD})*)")
+_PLACE_WITH_PARTICLES = re.compile(rf"{_CAP_WORD}(?:\s+{PARTICLES}\s+{_CAP_WORD})+")
+_SMALL_WORDS = frozenset("i of for and the de du des la le al el y e".split())
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    label: str  # PERSON, ORG, LOC, NORP
+    origin: str  # "model" or the rule's name
+    text: str
+
+
+def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mention | None:
+    # a dateline ("LISBON — Helena Marques") is two names: keep the part after the dash
+    dash = re.search(r"\s[—–-]\s", text[start:end])
+    if dash:
+        start += dash.end()
+    start, end = trim_name(text, start, end)
+    surface = text[start:end]
+    if not surface or not surface[0].isupper() or "\n" in surface:
+        return None
+    return Mention(start, end, label, origin, surface)
+
+
+def model_mentions(doc: Doc, text: str) -> list[Mention]:
+    """The model's entities of the kinds the archive keeps, trimmed."""
+    found = []
+    for ent in doc.ents:
+        label = LABELS.get(ent.label_)
+        if not label:
+            continue
+        words = ent.text.split()
+        # An all-capitals common word ("NEVER") is shouting, not an acronym.
+        if len(words) == 1 and ent.text.isupper() and len(ent.text) > 3 and ent[0].is_stop:
+            continue
+        m = _mention(text, ent.start_char, ent.end_char, label, "model")
+        if m:
+            found.append(m)
+    return found
+
+
+def acronym_pairs(text: str) -> list[tuple[Mention, Mention]]:
+    """``(expansion, acronym)`` for "Words Of The Name (WOTN)": the acronym's letters are
+    the initials of the capitalised words before it (small words like "i", "of" may sit between)."""
+    pairs = []
+    for match in _ACRONYM.finditer(text):
+        acronym = match.group(1)
+        letters = [c for c in acronym if c.isupper()]
+        before = text[: match.start()]
+        words = list(re.finditer(r"[\w’'-]+", before[-200:]))
+        base = max(0, match.start() - 200)
+        i, needed, start = len(words) - 1, len(letters) - 1, None
+        while i >= 0 and needed >= 0:
+            word = words[i].group(0)
+            if word[0].isupper() and word[0] == letters[needed]:
+                needed -= 1
+                start = base + words[i].start()
+            elif word.lower() in _SMALL_WORDS and needed < len(letters) - 1:
+                pass
+            else:
+                break
+            i -= 1
+        if needed < 0 and start is not None:
+            expansion = _mention(text, start, match.start(), "ORG", "acronym")
+            short = _mention(text, match.start(1), match.end(1), "ORG", "acronym")
+            if expansion and short and " " in expansion.text:
+                pairs.append((expansion, short))
+    return pairs
+
+
+def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
+    """Mentions found by the rules listed in the module docstring."""
+    found: list[Mention] = []
+    for match in _CAP_SEQ.finditer(text):
+        words = [w.strip("’'.").lower() for w in match.group(0).split()]
+        if len(words) >= 2 and any(w in ORG_WORDS for w in words[1:] + words[:1]):
+            m = _mention(text, match.start(), match.end(), "ORG", "org-word")
+            if m and len(m.text.split()) >= 2:
+                found.append(m)
+    for token in doc:
+        if token.lower_ in INSTITUTION_NOUNS and token.dep_ != "compound" and token.i > 0:
+            left = token.i
+            while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
+                    and not doc[left - 1].is_sent_start and doc[left - 1].lower_ != "the":
+                left -= 1
+            if left < token.i:
+                m = _mention(text, doc[left].idx, token.idx + len(token), "ORG", "institution")
+                if m:
+                    found.append(m)
+    for match in _ROLE_OF.finditer(text):
+        name = match.group(1)
+        if re.match(r"\s+[a-z]", text[match.end(1) :]):
+            continue  # an adjective: "head of European operations"
+        if strong_place(trim_name_text(name)) is None:
+            m = _mention(text, match.start(1), match.end(1), "ORG", "role-of")
+            if m:
+                found.append(m)
+    for match in _PLACE_WITH_PARTICLES.finditer(text):
+        if strong_place(match.group(0)):
+            m = _mention(text, match.start(), match.end(), "LOC", "place-particles")
+            if m:
+                found.append(m)
+    publisher = (article.publisher or "").strip()
+    if publisher:
+        for candidate in (publisher, publisher.split()[0]):
+            if len(candidate) > 2:
+                hits = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text)]
+                for start, end in hits:
+                    found.append(Mention(start, end, "ORG", "publisher", candidate))
+                if hits:
+                    break
+    return found
+
+
+def trim_name_text(name: str) -> str:
+    start, end = trim_name(name, 0, len(name))
+    return name[start:end]
+
+
+_SUBREGION = re.compile(r"(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+\Z", re.I)
+
+
+def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
+    """All mentions (overlaps settled) and the acronym pairs."""
+    text = article.text
+    pairs = acronym_pairs(text)
+    rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article)
+    # "central Europe" is a part of Europe, not Europe: a place name after a lowercase direction is dropped
+    model = [m for m in model_mentions(doc, text)
+             if not (m.label == "LOC" and _SUBREGION.search(text[max(0, m.start - 10) : m.start])
+                     and text[max(0, m.start - 10) : m.start].strip()[:1].islower())]
+    chosen: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
+    for m in ranked:
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        taken.append((m.start, m.end))
+        chosen.append(m)
+    chosen.sort(key=lambda m: m.start)
+    return chosen, pairs
