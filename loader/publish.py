@@ -141,6 +141,8 @@ if ! have_requirements "$PYTHON" 2>/dev/null; then
     fi
 fi
 
+PYTHONPATH="$(pwd)/lib${{PYTHONPATH:+:$PYTHONPATH}}"
+export PYTHONPATH
 exec "$PYTHON" -m datasette serve -i {DATABASE} --inspect-file {INSPECT} \\
     --metadata metadata.yml --template-dir templates --plugins-dir plugins \\
     --host "$HOST" --port "$PORT" --cors {settings}
@@ -160,8 +162,8 @@ CMD ["sh", "run.sh"]
 DEPLOY = """# Deploying this archive
 
 This folder is the whole site: `{database}` (opened immutable, with its counts
-precomputed in `{inspect}`), `metadata.yml`, `templates/`, `plugins/`, pinned
-`requirements.txt`, and `run.sh`, which serves it read-only on `$HOST:$PORT`
+precomputed in `{inspect}`), `metadata.yml`, `templates/`, `plugins/` (with the
+pure-Python helpers they use in `lib/`), pinned `requirements.txt`, and `run.sh`, which serves it read-only on `$HOST:$PORT`
 (default `0.0.0.0:8001`). `run.sh` installs the requirements into `.venv` only
 when they are not already installed.
 
@@ -222,6 +224,8 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         else:
             destination.mkdir()
     shutil.copy(Path(__file__).with_name("robots_plugin.py"), outdir / "plugins" / "news_archive_robots.py")
+    # The plugins use pure-Python helpers of this package (reading.py); ship it on PYTHONPATH.
+    shutil.copytree(Path(__file__).resolve().parent, outdir / "lib" / "loader", ignore=shutil.ignore_patterns("__pycache__"))
     (outdir / "requirements.txt").write_text("\n".join(pinned_requirements()) + "\n", encoding="utf-8")
     run = outdir / "run.sh"
     run.write_text(run_script(options), encoding="utf-8")
