@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import sqlite3
 import sys
+import time
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .articles import MAX_ARTICLE_BYTES
+from .articles import MAX_ARTICLE_BYTES, find_article_files
 from .build import DEFAULT_ARTICLES, BuildLocked, Loaded, build, validate
 from .errors import InputError
 from .publish import PublishOptions, publish
@@ -34,6 +35,33 @@ def cli() -> None:
     """Normalise news articles into a provenance-tracked SQLite archive and serve it with Datasette."""
 
 
+class BuildProgress:
+    """Articles done, words/s and time left: a bar on a terminal, plain lines in a log."""
+
+    def __init__(self, total: int, quiet: bool) -> None:
+        self.total, self.quiet = total, quiet
+        self.done = self.words = 0
+        self.started = time.monotonic()
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, item: Loaded) -> None:
+        self.done += 1
+        self.words += item.words
+        if self.quiet:
+            return
+        elapsed = max(time.monotonic() - self.started, 1e-6)
+        rate = self.words / elapsed
+        left = (self.total - self.done) * elapsed / self.done
+        state = "skipped" if item.problems else ("cached" if item.cached else ("curated" if item.annotation else "extracted"))
+        figures = f"{self.done}/{self.total} articles, {rate:,.0f} words/s, {left:,.0f} s left"
+        if self.tty:
+            width = 30
+            filled = int(width * self.done / max(self.total, 1))
+            click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {figures}   ", nl=self.done == self.total, err=True)
+        else:
+            click.echo(f"{item.path}: {state} ({figures})", err=True)
+
+
 @cli.command(name="build")
 @click.argument("db", type=click.Path(dir_okay=False))
 @click.argument("paths", nargs=-1, type=click.Path())
@@ -42,30 +70,30 @@ def cli() -> None:
 @click.option("--keep-going", is_flag=True, help="Build what can be built, list what was skipped, and exit non-zero.")
 @click.option("--max-article-bytes", type=int, default=MAX_ARTICLE_BYTES, show_default=True,
               help="Refuse article files larger than this.")
+@click.option("--no-cache", is_flag=True, help="Extract every article again instead of reusing <DB>.cache.")
+@click.option("--workers", type=int, default=None, help="Processes for automatic extraction (default: every core).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotations_dir: str | None,
-                  keep_going: bool, max_article_bytes: int, quiet: bool) -> None:
+                  keep_going: bool, max_article_bytes: int, no_cache: bool, workers: int | None, quiet: bool) -> None:
     """Build the archive DB from article files or folders (default: data/articles).
 
     Each article's curated annotation (data/annotations/<article-id>.yml) is used
-    when it exists. The build is atomic: the old archive stays exactly as it was
-    until the new one is complete.
+    when it exists; other articles go through the automatic extractor, in parallel.
+    Rows of unchanged articles are reused from DB.cache. The build is atomic: the
+    old archive stays exactly as it was until the new one is complete.
 
     \b
     Example:
         loader build archive.db
         loader build archive.db data/articles/2022-01-26-trt-world-tehran-talks.txt
+        loader build --no-annotations auto.db data/articles
     """
-    def progress(item: Loaded) -> None:
-        if not quiet:
-            kind = "curated" if item.annotation else "automatic"
-            state = "skipped" if item.problems else kind
-            click.echo(f"{item.path}: {state}", err=True)
-
+    sources = list(paths) or [DEFAULT_ARTICLES]
     try:
-        report = build(db, list(paths) or [DEFAULT_ARTICLES], use_annotations=not no_annotations,
-                       annotations_dir=annotations_dir, keep_going=keep_going, progress=progress,
-                       max_article_bytes=max_article_bytes)
+        progress = BuildProgress(len(find_article_files(sources)), quiet)
+        report = build(db, sources, use_annotations=not no_annotations, annotations_dir=annotations_dir,
+                       keep_going=keep_going, progress=progress, max_article_bytes=max_article_bytes,
+                       use_cache=not no_cache, workers=workers)
     except InputError as error:
         _fail(error.problems + [f"build stopped: nothing was written; {db} is unchanged"])
     except BuildLocked as error:
@@ -74,7 +102,8 @@ def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotat
         _fail([f"{db}: build failed ({error}); the previous archive is unchanged"])
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in report.counts.items() if t in ("people", "organisations", "locations", "statements", "meetings", "events"))
-        click.echo(f"{db}: {report.articles} article(s) ({report.curated} curated, {report.automatic} automatic); {counts}", err=True)
+        click.echo(f"{db}: {report.articles} article(s) ({report.curated} curated, {report.automatic} automatic, "
+                   f"{report.extracted} resolved or extracted now, the rest from the cache); {counts}", err=True)
     if report.skipped:
         _fail(report.skipped + [f"skipped {len(report.skipped)} problem(s) above; the archive holds the rest"])
 

@@ -3,7 +3,9 @@ saving never parses text."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
+import zlib
 from pathlib import Path
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
@@ -52,3 +54,51 @@ def save_rows(conn: sqlite3.Connection, rows: dict[str, list[dict]]) -> None:
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
     return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+
+
+# --- bulk loading: a fresh archive is filled faster with its indexes built at the end ---
+
+def begin_bulk(conn: sqlite3.Connection) -> list[str]:
+    """Drop secondary indexes and the FTS insert triggers of a new, empty archive; return
+    their SQL (from schema.sql, as stored by SQLite) for :func:`end_bulk`. FTS5 in SQLite
+    3.40 flushes at every row through a trigger, and indexes on hashed ids take random
+    inserts: both cost more row by row than built once at the end."""
+    saved = conn.execute(
+        "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
+        "(type = 'index' OR (type = 'trigger' AND name LIKE '%\\_ai' ESCAPE '\\'))"
+    ).fetchall()
+    for kind, name, _ in saved:
+        conn.execute(f'DROP {kind.upper()} "{name}"')
+    return [sql for _, _, sql in saved]
+
+
+def end_bulk(conn: sqlite3.Connection, saved: list[str]) -> None:
+    """Rebuild the FTS indexes and recreate what :func:`begin_bulk` dropped."""
+    for table in ("statements_fts", "articles_fts"):
+        conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
+    for sql in saved:
+        conn.execute(sql)
+
+
+# --- the extraction cache: resolved rows per article, keyed by content and code ---
+
+def open_cache(path: str | Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(str(path), timeout=30)
+    conn.execute("CREATE TABLE IF NOT EXISTS cache (key TEXT PRIMARY KEY, rows BLOB NOT NULL)")
+    return conn
+
+
+def cache_get(conn: sqlite3.Connection, key: str) -> dict | None:
+    row = conn.execute("SELECT rows FROM cache WHERE key = ?", (key,)).fetchone()
+    return json.loads(zlib.decompress(row[0])) if row else None
+
+
+def cache_put(conn: sqlite3.Connection, key: str, rows: dict) -> None:
+    data = zlib.compress(json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+    conn.execute("INSERT OR REPLACE INTO cache (key, rows) VALUES (?, ?)", (key, data))
+
+
+def cache_prune(conn: sqlite3.Connection, keep: set[str]) -> None:
+    """Forget entries no article of this build uses, so the cache does not grow forever."""
+    stale = [k for (k,) in conn.execute("SELECT key FROM cache") if k not in keep]
+    conn.executemany("DELETE FROM cache WHERE key = ?", [(k,) for k in stale])

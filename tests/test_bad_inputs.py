@@ -45,7 +45,7 @@ def test_bad_input_gets_its_message_and_the_archive_is_unchanged(corpus, case):
     assert CASES[case]["message"] in result.output.splitlines(), result.output
     assert "archive.db is unchanged" in result.output
     assert digest(corpus / "archive.db") == before
-    assert sorted(p.name for p in corpus.iterdir()) == ["annotations", "archive.db", "archive.db.lock", "articles"]
+    assert sorted(p.name for p in corpus.iterdir()) == ["annotations", "archive.db", "archive.db.cache", "archive.db.lock", "articles"]
 
 
 def test_validate_reports_the_same_annotation_problems(corpus):

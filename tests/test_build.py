@@ -147,7 +147,7 @@ def test_failed_build_leaves_the_old_archive_untouched(project_copy, tmp_path):
         build(db, [project_copy / "articles"])
     assert error.value.problems == [f"{project_copy / 'articles' / 'broken.txt'}:1: no publication date: start the file with ' date YYYY-MM-DD' or with YAML front matter that has 'published'"]
     assert hashlib.sha256(db.read_bytes()).hexdigest() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.db", "archive.db.lock", "data"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.db", "archive.db.cache", "archive.db.lock", "data"]
 
 
 def test_keep_going_builds_the_rest_and_reports(project_copy, tmp_path):

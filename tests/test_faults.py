@@ -115,7 +115,7 @@ def test_full_disk_fails_cleanly_and_keeps_the_old_archive(tiny_disk, tmp_path, 
     assert result.exit_code == 1
     assert result.output.startswith(f"{db}: build failed (database or disk is full); the previous archive is unchanged")
     assert digest(db) == before
-    assert sorted(p.name for p in tiny_disk.iterdir()) == ["archive.db", "archive.db.lock"]
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["archive.db", "archive.db.cache", "archive.db.lock"]
 
 
 def test_simulated_enospc_fails_cleanly(tmp_path, monkeypatch):

@@ -1,0 +1,94 @@
+"""A load test of a served archive: N concurrent clients for a fixed time on loopback,
+a mix of table pages, facets, searches and canned queries. Bounded in count and time.
+
+    python -m bench.load http://127.0.0.1:8001 --clients 50 --seconds 30
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import statistics
+import sys
+import time
+
+import httpx
+
+# The request mix: what analysts and API clients do most.
+PATHS = [
+    "/archive/statements.json?_size=50",
+    "/archive/people.json?_size=50",
+    "/archive/meetings.json?_size=50",
+    "/archive/statements.json?_facet=cue&_size=0",
+    "/archive/statements.json?_facet=mode&_facet=channel&_size=0",
+    "/archive/meetings.json?_facet=status&_facet=kind&_size=0",
+    "/archive/statements.json?_search=minister&_size=20",
+    "/archive/statements.json?_search=ceasefire&_size=20",
+    "/archive/articles.json?_search=talks&_size=10",
+    "/archive/who_said_what.json?_size=50",
+    "/archive/who_met_whom.json?_size=50",
+    "/archive/attendance_claims.json?_size=50",
+    "/archive/no_comment.json?_size=50",
+    "/archive/timeline.json?_size=50",
+    "/archive/statements_by.json?name=a&_size=50",
+]
+
+
+def percentile(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+
+
+async def _client(base: str, paths: list[str], deadline: float, seed: int, latencies: list[float], errors: list[str],
+                  max_requests: int) -> None:
+    rng = random.Random(seed)
+    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+        for _ in range(max_requests):
+            if time.monotonic() >= deadline:
+                return
+            path = rng.choice(paths)
+            started = time.perf_counter()
+            try:
+                response = await client.get(path)
+                if response.status_code != 200:
+                    errors.append(f"{response.status_code} {path}")
+            except httpx.HTTPError as error:
+                errors.append(f"{type(error).__name__} {path}")
+            latencies.append((time.perf_counter() - started) * 1000)
+
+
+async def run_load(base: str, clients: int = 50, seconds: float = 30, paths: list[str] | None = None,
+                   max_requests_per_client: int = 100_000) -> dict:
+    """Run the load and return requests, errors, requests/s and p50/p95/p99 latency (ms)."""
+    latencies: list[float] = []
+    errors: list[str] = []
+    started = time.monotonic()
+    deadline = started + seconds
+    await asyncio.gather(*(_client(base, paths or PATHS, deadline, seed, latencies, errors, max_requests_per_client)
+                           for seed in range(clients)))
+    elapsed = time.monotonic() - started
+    return {
+        "clients": clients, "seconds": round(elapsed, 1), "requests": len(latencies), "errors": len(errors),
+        "error_samples": errors[:10], "requests_per_second": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(statistics.median(latencies), 1) if latencies else None,
+        "p95_ms": round(percentile(latencies, 95), 1) if latencies else None,
+        "p99_ms": round(percentile(latencies, 99), 1) if latencies else None,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
+    parser.add_argument("base", help="the server, e.g. http://127.0.0.1:8001 (loopback only)")
+    parser.add_argument("--clients", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=30)
+    args = parser.parse_args(argv)
+    if not args.base.startswith(("http://127.", "http://localhost", "http://[::1]")):
+        parser.error("load tests run against this machine only (127.0.0.0/8, localhost, ::1)")
+    print(json.dumps(asyncio.run(run_load(args.base, args.clients, args.seconds)), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
