@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from .articles import Article
+from .entities import NO_DECISIONS, Decisions
 from .errors import InputError, problem
 from .geocode import geocode
 from .ids import hashed_id, slugify
@@ -191,8 +192,9 @@ class Resolution:
 
 
 class _Resolver:
-    def __init__(self, doc: dict, article: Article, path: str, origin: str):
+    def __init__(self, doc: dict, article: Article, path: str, origin: str, decisions: Decisions = NO_DECISIONS):
         self.doc, self.article, self.path, self.origin = doc, article, path, origin
+        self.decisions = decisions
         self.text = article.text
         self.sentences: list[Sentence] = split_sentences(self.text)
         self.starts = [s.start for s in self.sentences]
@@ -381,7 +383,9 @@ class _Resolver:
                     db_id = hashed_id("anon", self.article.id, local)
                     display = _text(item["description"]) if not isinstance(item["description"], dict) else _text(item["description"].get("text"))
                 else:
-                    db_id, display = slugify(name), name
+                    kind = ENTITY_KIND[section]
+                    display = self.decisions.canonical(kind, name)
+                    db_id = self.decisions.entity_id(kind, name, self.article.id)
                 if local in self.entities or local in seen_lines:
                     self.error(_line(item, "id") or _line(item), f"duplicate id {local!r} (first defined at line {seen_lines.get(local)})")
                     continue
@@ -403,7 +407,7 @@ class _Resolver:
             if not isinstance(names, list):
                 self.error(_line(item, "names"), "names must be a list of the article's wordings")
                 names = []
-            aliases = [display] + [str(n) for n in names]
+            aliases = [display, _text(item.get("name")) or display] + [str(n) for n in names]
             if section == "people":
                 rows["people"].append({"id": db_id, "name": display, "description": _text(item.get("description"))})
             elif section == "organisations":
@@ -468,18 +472,19 @@ class _Resolver:
         for local, (section, _, display, item) in self.entities.items():
             if section == "anonymous":
                 continue
-            names = [display] + [str(n) for n in (item.get("names") or []) if isinstance(item.get("names"), list)]
+            given = [str(n) for n in (item.get("names") or []) if isinstance(item.get("names"), list)]
+            names = [display, _text(item.get("name")) or display] + given
             if section == "organisations" and item.get("acronym"):
                 names.append(_text(item["acronym"]))
             found_any = False
-            for i, name in enumerate(dict.fromkeys(names)):
+            for name in dict.fromkeys(names):
                 if name in owner and owner[name] != local:
                     self.error(_line(item, "names") or _line(item), f"the name {name!r} is given for both {owner[name]!r} and {local!r}: keep it on one and list the other's occurrences under 'mentions'")
                     continue
                 owner[name] = local
                 spans = find_words(self.text, name)
                 found_any = found_any or bool(spans)
-                if not spans and i > 0 and name != _text(item.get("acronym")):
+                if not spans and name in given:
                     self.error(_line(item, "names"), f"name {name!r} does not occur in the article as a whole word")
                 candidates.extend((s, e, local) for s, e in spans)
             if not found_any and not item.get("mentions"):
@@ -716,25 +721,27 @@ class _Resolver:
             })
 
 
-def resolve(doc: dict, article: Article, path: str, origin: str = "curated") -> Resolution:
+def resolve(doc: dict, article: Article, path: str, origin: str = "curated",
+            decisions: Decisions = NO_DECISIONS) -> Resolution:
     """Check an annotation document against its article and turn it into rows.
 
     :param doc: the parsed annotation (curated YAML or the extractor's draft)
     :param article: the article it annotates
     :param path: the annotation's file name, for messages
     :param origin: ``curated`` or ``automatic``, stored on the article row
+    :param decisions: curated decisions about entities across articles (data/entities.yml)
     """
     unknown = [k for k in doc if k not in FIELDS and k != "article"]
-    resolver = _Resolver(doc, article, path, origin)
+    resolver = _Resolver(doc, article, path, origin, decisions)
     for key in unknown:
         resolver.error(_line(doc, key), f"unknown section {key!r}; known: article, {', '.join(FIELDS)}")
     return resolver.run()
 
 
-def resolve_file(annotation_path: str | Path, article: Article) -> Resolution:
+def resolve_file(annotation_path: str | Path, article: Article, decisions: Decisions = NO_DECISIONS) -> Resolution:
     """Read, check and resolve one curated annotation. Raises :class:`InputError`."""
     doc = read_annotation(annotation_path)
-    result = resolve(doc, article, str(annotation_path))
+    result = resolve(doc, article, str(annotation_path), decisions=decisions)
     if result.problems:
         raise InputError(result.problems)
     return result

@@ -21,8 +21,9 @@ from functools import cache
 from pathlib import Path
 
 from . import db
-from .annotations import Resolution, annotation_path_for, resolve_file
+from .annotations import Resolution, annotation_path_for, resolve, resolve_file
 from .articles import MAX_ARTICLE_BYTES, Article, find_article_files, read_article
+from .entities import DECISIONS, NO_DECISIONS, Decisions, load_decisions
 from .errors import InputError, problem
 
 DEFAULT_ARTICLES = "data/articles"
@@ -69,23 +70,23 @@ def code_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _extract(article: Article) -> Resolution:
+def _extract(article: Article, decisions: Decisions) -> Resolution:
     """Rows from the automatic extractor (imported late: it loads spaCy)."""
-    try:
-        from .extract import extract_resolution
-    except ImportError:
-        raise InputError([problem(article.path, None, "no curated annotation for this article and no automatic extractor is available")]) from None
-    return extract_resolution(article)
+    from .extract import extract_annotation
+
+    return resolve(extract_annotation(article), article, article.path + " (automatic)", "automatic", decisions)
 
 
-def load_one(path: Path, annotation: Path | None, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Loaded:
+def load_one(path: Path, annotation: Path | None, max_article_bytes: int = MAX_ARTICLE_BYTES,
+             decisions: Decisions = NO_DECISIONS) -> Loaded:
     """Read one article and resolve its curated annotation, or extract it; problems are
     collected, never raised."""
     loaded = Loaded(path, annotation=annotation)
     try:
         loaded.article = read_article(path, max_article_bytes)
         loaded.words = loaded.article.word_count
-        loaded.resolution = resolve_file(annotation, loaded.article) if annotation else _extract(loaded.article)
+        loaded.resolution = (resolve_file(annotation, loaded.article, decisions) if annotation
+                             else _extract(loaded.article, decisions))
     except InputError as error:
         loaded.problems = error.problems
     return loaded
@@ -95,8 +96,9 @@ def _job(args: tuple[Path, Path | None, int]) -> Loaded:
     return load_one(*args)
 
 
-def _cache_key(data: bytes, annotation: Path | None) -> str:
+def _cache_key(data: bytes, annotation: Path | None, decisions: Decisions) -> str:
     digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(repr((sorted(decisions.same.items()), sorted(decisions.different))).encode())
     digest.update(hashlib.sha256(data).digest())
     digest.update(annotation.read_bytes() if annotation else b"\0automatic")
     return digest.hexdigest()
@@ -104,7 +106,7 @@ def _cache_key(data: bytes, annotation: Path | None) -> str:
 
 def load(paths: list[str | Path], use_annotations: bool = True, annotations_dir: str | Path | None = None,
          max_article_bytes: int = MAX_ARTICLE_BYTES, cache_path: Path | None = None, workers: int | None = None,
-         used_keys: set[str] | None = None) -> Iterator[Loaded]:
+         used_keys: set[str] | None = None, decisions: Decisions = NO_DECISIONS) -> Iterator[Loaded]:
     """Yield every article, in file order, read and resolved: from the cache when its
     content, annotation and the code are unchanged; automatic extraction in worker
     processes."""
@@ -118,13 +120,13 @@ def load(paths: list[str | Path], use_annotations: bool = True, annotations_dir:
         rows = None
         if cache_conn is not None:
             try:
-                key = _cache_key(path.read_bytes(), annotation)
+                key = _cache_key(path.read_bytes(), annotation, decisions)
                 rows = db.cache_get(cache_conn, key)
             except OSError:
                 key = None
         jobs.append((path, annotation, key, rows))
-    misses = [(path, annotation, max_article_bytes) for path, annotation, _, rows in jobs if rows is None]
-    extract = sum(1 for _, annotation, _ in misses if annotation is None)
+    misses = [(path, annotation, max_article_bytes, decisions) for path, annotation, _, rows in jobs if rows is None]
+    extract = sum(1 for _, annotation, _, _ in misses if annotation is None)
     workers = workers or os.cpu_count() or 1
     pool = multiprocessing.get_context("fork").Pool(min(workers, extract)) if workers > 1 and extract > 1 else None
     try:
@@ -175,6 +177,7 @@ def validate(paths: list[str | Path], annotations_dir: str | Path | None = None)
     have an annotation are resolved. Raises :class:`InputError` with every problem found."""
     items = []
     collisions = _Collisions()
+    load_decisions()  # data/entities.yml is checked too
     for path in find_article_files(paths):
         item = Loaded(path)
         try:
@@ -224,7 +227,7 @@ def cache_path_for(db_path: Path) -> Path:
 def build(db_path: str | Path, paths: list[str | Path], use_annotations: bool = True,
           annotations_dir: str | Path | None = None, keep_going: bool = False,
           progress: Callable[[Loaded], None] | None = None, max_article_bytes: int = MAX_ARTICLE_BYTES,
-          use_cache: bool = True, workers: int | None = None) -> BuildReport:
+          use_cache: bool = True, workers: int | None = None, entities: str | Path = DECISIONS) -> BuildReport:
     """Build the archive at ``db_path`` from the article files or folders in ``paths``.
 
     :param use_annotations: use an article's curated annotation when it has one
@@ -233,12 +236,14 @@ def build(db_path: str | Path, paths: list[str | Path], use_annotations: bool = 
     :param use_cache: reuse rows of articles whose content, annotation and code are
         unchanged since the last build (kept in ``<db>.cache``)
     :param workers: processes for automatic extraction (default: every core)
+    :param entities: curated decisions about entities across articles
     :raises InputError: on bad input (nothing is written)
     :raises BuildLocked: when another build holds the lock
     """
     db_path = Path(db_path)
     if db_path.parent and not db_path.parent.exists():
         raise InputError([problem(str(db_path), None, "the folder for the archive does not exist")])
+    decisions = load_decisions(entities)
     report = BuildReport()
     # Locked from the start, so a second build fails at once with a clear message.
     with build_lock(db_path):
@@ -254,7 +259,7 @@ def build(db_path: str | Path, paths: list[str | Path], use_annotations: bool = 
                 collisions = _Collisions()
                 with conn:
                     for item in load(paths, use_annotations, annotations_dir, max_article_bytes, cache_path,
-                                     workers, used_keys):
+                                     workers, used_keys, decisions):
                         collisions.check(item)
                         if progress:
                             progress(item)
