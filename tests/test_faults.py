@@ -28,13 +28,13 @@ def digest(path):
 
 @pytest.fixture
 def big_corpus(tmp_path):
-    """Twenty variants of the seed with their annotations: a build that takes a while."""
+    """Ten variants of the seed with their annotations: a build that takes a while."""
     articles, annotations = tmp_path / "articles", tmp_path / "annotations"
     articles.mkdir()
     annotations.mkdir()
     text = (ROOT / "data" / "articles" / f"{SEED_ID}.txt").read_text(encoding="utf-8")
     annotation = (ROOT / "data" / "annotations" / f"{SEED_ID}.yml").read_text(encoding="utf-8")
-    for n in range(20):
+    for n in range(10):
         (articles / f"variant-{n:02d}.txt").write_text(text + f"\n\nVariant number {n}.\n", encoding="utf-8")
         (annotations / f"variant-{n:02d}.yml").write_text(annotation, encoding="utf-8")
     return tmp_path
@@ -52,7 +52,7 @@ def test_sigkill_at_random_points_leaves_the_archive_and_no_temporaries(big_corp
     subprocess.run(loader_command("build", big_corpus / "timing.db", big_corpus / "articles", "-q"), check=True, cwd=ROOT)
     duration = time.monotonic() - started
     rng = random.Random(20220126)
-    for delay in sorted(rng.uniform(0.2, duration) for _ in range(6)):
+    for delay in sorted(rng.uniform(0.2, duration) for _ in range(5)):
         process = subprocess.Popen(loader_command("build", db, big_corpus / "articles", "-q"), cwd=ROOT)
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
@@ -62,7 +62,7 @@ def test_sigkill_at_random_points_leaves_the_archive_and_no_temporaries(big_corp
     subprocess.run(loader_command("build", db, big_corpus / "articles", "-q"), check=True, cwd=ROOT)
     assert not list(big_corpus.glob(".archive.db.tmp-*"))
     assert sqlite3.connect(db).execute("pragma integrity_check").fetchone() == ("ok",)
-    assert sqlite3.connect(db).execute("select count(*) from articles").fetchone() == (20,)
+    assert sqlite3.connect(db).execute("select count(*) from articles").fetchone() == (10,)
 
 
 def _lock_is_held(lock_path) -> bool:
@@ -89,7 +89,7 @@ def test_two_builds_at_once_the_second_is_refused(big_corpus):
     assert second.returncode == 1
     assert f"{db}: another build of {db} is running (lock {lock}); wait for it to finish" in second.stderr
     assert first.wait(timeout=60) == 0
-    assert sqlite3.connect(db).execute("select count(*) from articles").fetchone() == (20,)
+    assert sqlite3.connect(db).execute("select count(*) from articles").fetchone() == (10,)
 
 
 @pytest.fixture

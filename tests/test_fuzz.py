@@ -66,7 +66,7 @@ documents = st.dictionaries(st.sampled_from(sorted(FIELDS) + ["article", "other"
                             st.one_of(st.lists(items, max_size=3), values), max_size=4)
 
 
-@FUZZ
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(documents)
 def test_resolver_on_arbitrary_documents(doc):
     text = yaml.safe_dump(doc, allow_unicode=True)
