@@ -29,8 +29,15 @@ serve: $(DB)
 test: install
 	$(BIN)/python -m pytest
 
+# Benchmarks (not part of make test): figures into bench/out/, then docs/benchmarks.md.
 bench: install
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench.build --articles 1000 --runs 3
+	$(BIN)/python -m bench.synth bench/out/archive-1000-articles.db --statements 50000 --articles 1000 --quiet
+	$(BIN)/python -m bench.pages bench/out/archive-1000-articles.db
+	$(BIN)/python -m bench --statements 100000
+	$(BIN)/python -m bench --statements 1000000
+	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.report
 
 clean:
 	rm -rf $(VENV) $(DB) *.egg-info tests/screenshots

