@@ -7,6 +7,8 @@ organisation_id, location_id or mentions.entity_type/entity_id, all indexed) and
 capped, so a much-quoted entity stays fast.
 """
 
+import re
+
 from datasette import hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 
@@ -17,6 +19,8 @@ KINDS = {
     "locations": ("location", "location_id"),
 }
 LIMIT = 200  # rows per section; the section links to the full list when it is cut
+# Characters Datasette's tilde_encode leaves as they are: most ids are made of these only.
+TILDE_SAFE = re.compile(r"[A-Za-z0-9_-]*\Z")
 
 AFFILIATIONS_SQL = """
 select affiliations.*, people.name as person, organisations.name as organisation, locations.name as location
@@ -28,25 +32,76 @@ where affiliations.{column} = :id
 order by affiliations.article_id, affiliations.start
 limit {limit}
 """
-# Statements whose sources are this entity (sources.person_id / organisation_id).
-MADE_SQL = """
-select statements.*, sources.kind as source_kind, sources.name as source_name, articles.title, articles.published
-from sources
-  join statement_sources on statement_sources.source_id = sources.id
-  join statements on statements.id = statement_sources.statement_id
-  join articles on articles.id = statements.article_id
+# Statements whose sources are this entity (sources.person_id / organisation_id), newest
+# first. Two plans give the same rows; entity_context picks by how much the entity says:
+# - MADE_SQL starts from the entity's sources: cost grows with its number of statements,
+#   right for nearly everyone;
+# - MADE_WALK_SQL walks articles newest first (idx_articles_published) and each one's
+#   statements in order (idx_statements_article_start), stopping at {limit} rows: cost
+#   grows with the archive divided by the entity's share of it, right for the few who
+#   are quoted everywhere (CROSS JOIN keeps that join order).
+# Both pick the {limit} rows on narrow rows (rowid and sort keys) and read only those whole.
+MADE_COUNT_SQL = """
+select count(*) from sources join statement_sources on statement_sources.source_id = sources.id
 where sources.{column} = :id
-order by articles.published desc, statements.article_id, statements.start
-limit {limit}
+"""
+MADE_SQL = """
+with made as (
+  select statements.rowid as statement_rowid, sources.kind as source_kind, sources.name as source_name,
+    articles.published, statements.article_id, statements.start
+  from sources
+    join statement_sources on statement_sources.source_id = sources.id
+    join statements on statements.id = statement_sources.statement_id
+    join articles on articles.id = statements.article_id
+  where sources.{column} = :id
+  order by articles.published desc, statements.article_id, statements.start
+  limit {limit}
+)
+select statements.*, made.source_kind, made.source_name, articles.title, articles.published
+from made
+  join statements on statements.rowid = made.statement_rowid
+  join articles on articles.id = statements.article_id
+order by made.published desc, made.article_id, made.start
+"""
+MADE_WALK_SQL = """
+with made as (
+  select statements.rowid as statement_rowid, sources.kind as source_kind, sources.name as source_name,
+    articles.published, statements.article_id, statements.start
+  from articles
+    cross join statements on statements.article_id = articles.id
+    cross join statement_sources on statement_sources.statement_id = statements.id
+    cross join sources on sources.id = statement_sources.source_id
+  where sources.{column} = :id
+  order by articles.published desc, statements.article_id, statements.start
+  limit {limit}
+)
+select statements.*, made.source_kind, made.source_name, articles.title, articles.published
+from made
+  join statements on statements.rowid = made.statement_rowid
+  join articles on articles.id = statements.article_id
+order by made.published desc, made.article_id, made.start
 """
 # Statements whose content mentions this entity (mention inside the statement's span).
+# A statement may run over several sentences, so the match is on the article and the
+# offsets, not the sentence. A statement holding a mention starts at most "longest
+# statement" characters before the mention ends, which bounds each mention's range scan
+# to a statement or two (idx_statements_length answers the max at once); the two span
+# indexes answer the match without reading rows, and only the distinct statements found
+# are then read whole.
 ABOUT_SQL = """
-select distinct statements.*, articles.title, articles.published
-from mentions
-  join statements on statements.article_id = mentions.article_id
-    and statements.start <= mentions.start and mentions."end" <= statements."end"
+with longest as (select max("end" - start) as length from statements),
+hits as (
+  select distinct statements.rowid as statement_rowid
+  from longest, mentions
+    join statements on statements.article_id = mentions.article_id
+      and statements.start <= mentions.start and mentions."end" <= statements."end"
+      and statements.start >= mentions."end" - longest.length
+  where mentions.entity_type = :type and mentions.entity_id = :id
+)
+select statements.*, articles.title, articles.published
+from hits
+  join statements on statements.rowid = hits.statement_rowid
   join articles on articles.id = statements.article_id
-where mentions.entity_type = :type and mentions.entity_id = :id
 order by articles.published desc, statements.article_id, statements.start
 limit {limit}
 """
@@ -78,12 +133,18 @@ from attendance_claims join statements on statements.id = attendance_claims.stat
 where attendance_claims.{column} = :id
 order by attendance_claims.stance, statements.start
 """
+# Mentions are counted per article on the index (entity_type, entity_id, article_id, ...)
+# before any article row is read: one articles lookup per article, not per mention.
 ARTICLES_SQL = """
-select articles.id, articles.title, articles.publisher, articles.published, count(*) as mentions
-from mentions join articles on articles.id = mentions.article_id
-where mentions.entity_type = :type and mentions.entity_id = :id
-group by articles.id
-order by articles.published desc
+select articles.id, articles.title, articles.publisher, articles.published, counted.mentions
+from (
+  select mentions.article_id, count(*) as mentions
+  from mentions
+  where mentions.entity_type = :type and mentions.entity_id = :id
+  group by mentions.article_id
+) as counted
+  join articles on articles.id = counted.article_id
+order by articles.published desc, articles.id
 limit {limit}
 """
 
@@ -93,9 +154,20 @@ class Links:
 
     def __init__(self, datasette, database):
         self.datasette, self.database = datasette, database
+        # A page builds a few thousand row URLs over a handful of tables and repeated ids
+        # (the same article for many statements): Datasette's urls.row tilde-encodes the
+        # database, the table and the key every time, which was a good part of the page.
+        self._tables, self._keys = {}, {}
 
     def row(self, table, key):
-        return self.datasette.urls.row(self.database, table, tilde_encode(str(key)))
+        prefix = self._tables.get(table)
+        if prefix is None:
+            prefix = self._tables[table] = str(self.datasette.urls.table(self.database, table))
+        key = str(key)
+        encoded = self._keys.get(key)
+        if encoded is None:
+            encoded = self._keys[key] = key if TILDE_SAFE.match(key) else tilde_encode(key)
+        return f"{prefix}/{encoded}"
 
     def sentence(self, article_id, sentence_id):
         return f"{self.row('articles', article_id)}#{sentence_id}"
@@ -149,7 +221,12 @@ async def entity_context(datasette, database, table, key):
         a["location_url"] = a["location_id"] and links.row("locations", a["location_id"])
         affiliations.append(a)
 
-    made = await with_speakers(db, links, await db.execute(q(MADE_SQL), params)) if table != "locations" else []
+    made = []
+    if table != "locations":
+        said = (await db.execute(q(MADE_COUNT_SQL), params)).first()[0]
+        total = (await db.execute("select max(rowid) from statements")).first()[0] or 0
+        made_sql = MADE_WALK_SQL if said * said > LIMIT * total else MADE_SQL
+        made = await with_speakers(db, links, await db.execute(q(made_sql), params))
     made_ids = {s["id"] for s in made}
     about = [s for s in await with_speakers(db, links, await db.execute(q(ABOUT_SQL), params))
              if s["id"] not in made_ids]

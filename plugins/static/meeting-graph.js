@@ -37,11 +37,12 @@
       const b = node(row.target_key, row.target);
       const key = [a.key, b.key].sort().join("|");
       if (!links.has(key)) {
-        links.set(key, { a, b, meetings: [], link: "reported" });
+        links.set(key, { a, b, meetings: [], count: 0, link: "reported" });
         a.degree += 1;
         b.degree += 1;
       }
       const link = links.get(key);
+      link.count += Number(row.meetings) || 1;  // the query gives one row per pair, with its count
       link.meetings.push(`${row.meeting} (${row.status}${row.link !== "reported" ? ", attendance " + row.link : ""})`);
       if (RANK[row.link] > RANK[link.link]) link.link = row.link;
     }
@@ -103,7 +104,7 @@
     for (const link of graph.links) {
       const line = el("line", {
         class: `graph-edge ${link.link}`, x1: link.a.x, y1: link.a.y, x2: link.b.x, y2: link.b.y,
-        "stroke-width": Math.min(1.5 + link.meetings.length, 6), "data-link": link.link,
+        "stroke-width": Math.min(1.5 + link.count, 6), "data-link": link.link,
       }, edges);
       el("title", {}, line).textContent = `${link.a.name} – ${link.b.name}: ${link.meetings.join("; ")}`;
     }
