@@ -7,6 +7,7 @@ produce identical shapes and pass the same checks. The format is in docs/annotat
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -489,12 +490,17 @@ class _Resolver:
                 candidates.extend((s, e, local) for s, e in spans)
             if not found_any and not item.get("mentions"):
                 self.error(_line(item), f"{display!r} is never mentioned: no name of it occurs in the article")
-        taken: list[tuple[int, int]] = []
+        # taken spans never overlap, so sorted by start their ends are sorted too: two
+        # bisections find whether a new span touches one (long articles have many names)
+        taken_starts: list[int] = []
+        taken_ends: list[int] = []
         chosen: list[tuple[int, int, str]] = []
         for start, end, local in sorted(candidates, key=lambda c: (-(c[1] - c[0]), c[0])):
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            i = bisect.bisect_left(taken_ends, start + 1)  # first taken span ending after start
+            if i < len(taken_starts) and taken_starts[i] < end:
                 continue
-            taken.append((start, end))
+            taken_starts.insert(i, start)
+            taken_ends.insert(i, end)
             chosen.append((start, end, local))
         explicit: list[tuple[int, int, str, int | None]] = []
         for local, (section, _, _, item) in self.entities.items():

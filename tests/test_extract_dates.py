@@ -1,0 +1,60 @@
+"""Stage 7: dates resolved against the article's date."""
+
+import datetime as dt
+
+import pytest
+
+from loader.articles import Article
+from loader.extract import extract_annotation
+from loader.extract.dates import resolve_date
+from loader.extract.model import load_nlp
+
+JAN_2022 = dt.date(2022, 1, 26)  # a Wednesday
+THU = dt.date(2024, 3, 14)  # a Thursday
+
+
+@pytest.mark.parametrize("surface, published, expected", [
+    ("September 6", JAN_2022, ("2021-09-06", "day")),
+    ("August 15", JAN_2022, ("2021-08-15", "day")),
+    ("in August", JAN_2022, ("2021-08", "month")),
+    ("This month", JAN_2022, ("2022-01", "month")),
+    ("Last year", JAN_2022, ("2021", "year")),
+    ("the 1990s", JAN_2022, ("199", "decade")),
+    ("1998", JAN_2022, ("1998", "year")),
+    ("since September", JAN_2022, ("2021-09", "month")),
+    ("on Monday", THU, ("2024-03-11", "day")),
+    ("on Thursday", THU, ("2024-03-14", "day")),
+    ("last Friday", THU, ("2024-03-08", "day")),
+    ("next Wednesday", THU, ("2024-03-20", "day")),
+    ("Tuesday evening", THU, ("2024-03-12", "day")),
+    ("last month", THU, ("2024-02", "month")),
+    ("June 2025", THU, ("2025-06", "month")),
+    ("12 June", dt.date(2025, 6, 20), ("2025-06-12", "day")),
+])
+def test_resolve_date(surface, published, expected):
+    assert resolve_date(surface, published) == expected
+
+
+@pytest.mark.parametrize("surface", ["two years", "decades", "up to ten days", "52", "each summer", "the years", "annual"])
+def test_durations_ages_and_seasons_are_not_dates(surface):
+    assert resolve_date(surface, THU) is None
+
+
+def test_future_sentences_look_forward():
+    assert resolve_date("in November", dt.date(2024, 9, 5), future=True) == ("2024-11", "month")
+    assert resolve_date("in November", dt.date(2024, 9, 5)) == ("2023-11", "month")
+    assert resolve_date("Wednesday", THU, future=True) == ("2024-03-20", "day")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def test_events_with_evidence_and_since(nlp):
+    text = ("The walkout began on Monday. Pakistan tried three times since September to host the talks.\n\n"
+            "“See you on Friday,” she said.")
+    doc = extract_annotation(Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-03-14", sha256="x"))
+    events = [(e["date"], e["date_text"], e.get("since", False), e["evidence"]) for e in doc["events"]]
+    assert events == [("2024-03-11", "on Monday", False, "The walkout began on Monday."),
+                      ("2023-09", "since September", True, "Pakistan tried three times since September to host the talks.")]

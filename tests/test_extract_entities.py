@@ -1,0 +1,81 @@
+"""Stage 4: within-article entity resolution."""
+
+import pytest
+
+from loader.articles import Article
+from loader.extract.entities import resolve_entities
+from loader.extract.institutions import dateline_country, institution_entities
+from loader.extract.model import load_nlp, parse
+
+
+def article(text: str) -> Article:
+    return Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def entities(text: str) -> dict[str, tuple[str, list[str], str | None]]:
+    return {e.name: (e.kind, e.names, e.acronym) for e in resolve_entities(parse(text), article(text))}
+
+
+def test_surname_joins_the_full_name(nlp):
+    found = entities("Grace Namutebi arrived in Kampala on Monday. Later, Namutebi said the talks had failed.")
+    assert found["Grace Namutebi"] == ("person", ["Namutebi"], None)
+    assert "Namutebi" not in found
+
+
+def test_father_and_son_sharing_a_surname_stay_apart(nlp):
+    text = ("The delegation was led by Daniel Lado. Lado spoke first, as the son of Samuel Lado, "
+            "the founder of the movement. Lado later left the room.")
+    found = entities(text)
+    assert found["Daniel Lado"][0] == "person" and found["Samuel Lado"][0] == "person"
+    # the surname belongs to the one it was introduced for
+    assert "Lado" in found["Daniel Lado"][1] and "Lado" not in found["Samuel Lado"][1]
+
+
+def test_acronym_and_expansion_are_one_organisation(nlp):
+    found = entities("Ministers attended a summit of the Regional Transit Corridor Authority (RTCA). The RTCA said trucks would move faster.")
+    assert found["Regional Transit Corridor Authority"] == ("organisation", [], "RTCA")
+    assert "RTCA" not in found
+
+
+def test_epithet_is_an_alias_of_the_person(nlp):
+    found = entities("Crowds mourned Ahmad Shah Massoud, also known as the Lion of Panjshir, in the valley.")
+    assert "Lion of Panjshir" in found["Ahmad Shah Massoud"][1]
+    assert "Lion of Panjshir" not in found
+
+
+def test_gazetteer_and_majority_fix_the_type_of_places(nlp):
+    found = entities("Ships waited for Rotterdam. Rotterdam is full, and Rotterdam port officials said so. The Panjshir Valley was quiet; Panjshir fighters rested.")
+    assert found["Rotterdam"][0] == "location"
+    assert found["Panjshir Valley"][0] == "location" and "Panjshir" in found["Panjshir Valley"][1]
+
+
+def test_words_for_a_people_are_not_places(nlp):
+    found = entities("The Tajiks and Kyrgyz farmers share the river with Uzbekistan.")
+    assert "Tajiks" not in found and "Kyrgyz" not in found
+    assert found["Uzbekistan"][0] == "location"
+
+
+def test_unknown_place_is_dropped_rather_than_invented(nlp):
+    found = entities("Farmers in Qarzhabadistan Flats complained.")
+    assert not any(kind == "location" for kind, _, _ in found.values())
+
+
+def test_government_of_the_dateline_country():
+    text = "ANTWERP, March 14 – The government appointed a mediator."
+    assert dateline_country(text) == "BE"
+    made = institution_entities(text, [])
+    assert [(e.kind, e.name) for e in made] == [("organisation", "Government of Belgium")]
+
+
+def test_foreign_ministry_and_venues(nlp):
+    text = "Kenya’s foreign ministry paid. Namutebi visited the port of Mombasa and the Acacia Lodge hotel."
+    known = resolve_entities(parse(text), article(text))
+    made = {e.name: e for e in institution_entities(text, known)}
+    assert "Ministry of Foreign Affairs of Kenya" in made
+    assert made["Port of Mombasa"].venue_within is not None
+    assert "Acacia Lodge hotel" in made

@@ -1,0 +1,56 @@
+"""Stage 8: meetings and attendance claims."""
+
+import pytest
+
+from loader.articles import Article
+from loader.extract import extract_annotation
+from loader.extract.model import load_nlp
+
+
+def article(text: str, published: str = "2024-09-05") -> Article:
+    return Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published=published, sha256="x")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def meetings(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    doc = extract_annotation(article(text))
+    return [(m["kind"], m["status"], m.get("location"), m.get("date")) for m in doc.get("meetings", [])]
+
+
+def test_a_held_meeting_with_place_and_date(nlp):
+    assert meetings("Helena Marques met her counterpart Álvaro Ibáñez Soto in Madrid last month.") == [("meeting", "held", "madrid", "2024-08")]
+
+
+def test_failed_attempts_in_several_places(nlp):
+    found = meetings("Tehran hosted the peace talks after unsuccessful efforts in Doha, Moscow and Islamabad.")
+    assert [(m[1], m[2]) for m in found if m[2] in ("doha", "moscow", "islamabad")] == [("failed", "doha"), ("failed", "moscow"), ("failed", "islamabad")]
+
+
+def test_brokered_meetings_that_failed_one_per_place(nlp):
+    found = meetings("The ISI brokered meetings between the rebels and the government in Dubai and Tajikistan that failed.")
+    assert found == [("brokered meeting", "failed", "dubai", None), ("brokered meeting", "failed", "tajikistan", None)]
+
+
+def test_proposed_and_refused_meetings(nlp):
+    found = meetings("Grace Namutebi proposed that the two ministers meet in Kampala in November. Samuel Lado has refused to meet officials.")
+    assert found == [("meeting", "proposed", "kampala", "2024-11")]
+
+
+def test_a_definite_reference_is_not_a_new_meeting(nlp):
+    found = meetings("Delegates held talks in Nairobi on Wednesday. The talks ended without results.")
+    assert found == [("talks", "held", "nairobi", "2024-09-04")]
+
+
+def test_attendance_claims_confirm_and_deny(nlp):
+    text = ("Delegates of the movement held talks in Nairobi on Wednesday.\n\n"
+            "Peter Wani, who attended the talks, denied that Samuel Lado was there. "
+            "Wanjiru Kamau said that Samuel Lado attended the talks.")
+    doc = extract_annotation(article(text))
+    claims = [(c["participant"], c["stance"]) for c in doc["attendance_claims"]]
+    assert claims == [("samuel-lado", "denies"), ("samuel-lado", "confirms")]
+    participants = doc["meetings"][0]["participants"]
+    assert {"ref": "samuel-lado", "role": "delegate", "attendance": "disputed"} in participants
