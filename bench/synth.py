@@ -1056,6 +1056,7 @@ def generate(out: str | Path, statements: int, articles: int | None = None, seed
     t_idx = time.perf_counter()
     for sql in indexes.values():
         conn.execute(sql)
+    conn.execute("ANALYZE")  # as loader build does (loader.db.end_bulk)
     t_idx = time.perf_counter() - t_idx
     conn.close()
     elapsed = time.perf_counter() - t0

@@ -57,7 +57,8 @@ def _quotes_balance(chunk: str) -> bool:
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
-    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    # only the last few characters matter: slicing the whole prefix would be quadratic
+    word = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, dot - 24) : dot])
     if not word:
         return False
     token = word.group(1).lower().rstrip(".")
