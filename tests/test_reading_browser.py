@@ -9,14 +9,13 @@ Run with:  .venv/bin/python -m pytest tests/test_reading_browser.py -q
 """
 from __future__ import annotations
 
-import subprocess
 import time
-import urllib.error
-import urllib.request
 
 import pytest
 
-from tests.test_browser import CHROMIUM, CHROMIUM_ARGS, LOADER, ROOT, SCREENSHOTS, SERVER_START_TIMEOUT, Page, _free_port
+# the server (a fresh archive under the real `loader serve`), the browser and the screenshot
+# folder are the fixtures of tests/test_browser.py, imported to be shared
+from tests.test_browser import Page, browser, screenshots, server  # noqa: F401
 
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright for Python is not installed")
 expect = sync_api.expect
@@ -24,60 +23,6 @@ expect = sync_api.expect
 pytestmark = pytest.mark.browser
 SEED_ID = "2022-01-26-trt-world-tehran-talks"
 NO_OVERFLOW = "() => document.documentElement.scrollWidth <= window.innerWidth + 1"
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """Build a fresh archive and serve it with the real ``loader serve``; yield its base URL."""
-    tmp = tmp_path_factory.mktemp("reading-browser")
-    db = tmp / "archive.db"
-    build = subprocess.run([str(LOADER), "build", str(db), "data/articles", "-q"],
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert build.returncode == 0, f"loader build failed:\n{build.stdout}\n{build.stderr}"
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
-    log_path = tmp / "serve.log"
-    with open(log_path, "w") as log:
-        process = subprocess.Popen([str(LOADER), "serve", str(db), "--port", str(port)],
-                                   cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"loader serve exited with {process.returncode}:\n{log_path.read_text()}")
-            try:
-                with urllib.request.urlopen(base + "/-/versions.json", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except (urllib.error.URLError, ConnectionError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"loader serve did not answer within {SERVER_START_TIMEOUT:.0f} s:\n{log_path.read_text()}")
-            time.sleep(0.2)
-        yield base
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait(timeout=5)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_api.sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield instance
-        finally:
-            instance.close()
-
-
-@pytest.fixture(scope="module")
-def screenshots():
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    return SCREENSHOTS
 
 
 @pytest.fixture
