@@ -9,7 +9,6 @@ Run with:  .venv/bin/python -m pytest tests/test_reading_browser.py -q
 """
 from __future__ import annotations
 
-import time
 
 import pytest
 
