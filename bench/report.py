@@ -76,7 +76,8 @@ def main() -> int:
     for name, title in [("serving-1m.md", "Serving 1,000,000 statements"), ("serving-100k.md", "Serving 100,000 statements")]:
         path = OUT / name
         if path.exists():
-            lines += [f"## {title}", "", path.read_text().strip(), ""]
+            text = path.read_text().strip()
+            lines += ([] if text.startswith("## ") else [f"## {title}", ""]) + [text, ""]
     pages = _json("pages.json")
     if pages:
         lines += [f"## Reading pages on {pages['articles']:,} generated articles", "",
