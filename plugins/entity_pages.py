@@ -32,6 +32,14 @@ where affiliations.{column} = :id
 order by affiliations.article_id, affiliations.start
 limit {limit}
 """
+# The rows read once a plan below has picked the statements (the same for both plans).
+_MADE_ROWS = """
+select statements.*, made.source_kind, made.source_name, articles.title, articles.published
+from made
+  join statements on statements.rowid = made.statement_rowid
+  join articles on articles.id = statements.article_id
+order by made.published desc, made.article_id, made.start
+"""
 # Statements whose sources are this entity (sources.person_id / organisation_id), newest
 # first. Two plans give the same rows; entity_context picks by how much the entity says:
 # - MADE_SQL starts from the entity's sources: cost grows with its number of statements,
@@ -57,12 +65,7 @@ with made as (
   order by articles.published desc, statements.article_id, statements.start
   limit {limit}
 )
-select statements.*, made.source_kind, made.source_name, articles.title, articles.published
-from made
-  join statements on statements.rowid = made.statement_rowid
-  join articles on articles.id = statements.article_id
-order by made.published desc, made.article_id, made.start
-"""
+""" + _MADE_ROWS
 MADE_WALK_SQL = """
 with made as (
   select statements.rowid as statement_rowid, sources.kind as source_kind, sources.name as source_name,
@@ -75,12 +78,7 @@ with made as (
   order by articles.published desc, statements.article_id, statements.start
   limit {limit}
 )
-select statements.*, made.source_kind, made.source_name, articles.title, articles.published
-from made
-  join statements on statements.rowid = made.statement_rowid
-  join articles on articles.id = statements.article_id
-order by made.published desc, made.article_id, made.start
-"""
+""" + _MADE_ROWS
 # Statements whose content mentions this entity (mention inside the statement's span).
 # A statement may run over several sentences, so the match is on the article and the
 # offsets, not the sentence. A statement holding a mention starts at most "longest
