@@ -69,10 +69,10 @@ def _tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_measured(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
-    """Run ``command``; return (seconds, peak resident memory of its process tree in MB)."""
+def run_measured(command: list[str], cwd: Path = ROOT) -> tuple[float, int, str]:
+    """Run ``command``; return (seconds, peak resident memory of its process tree in MB, stdout)."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = 0
     done = threading.Event()
 
@@ -84,13 +84,13 @@ def run_measured(command: list[str], cwd: Path = ROOT) -> tuple[float, int]:
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
-    _, stderr = process.communicate()
+    stdout, stderr = process.communicate()
     done.set()
     sampler.join()
     elapsed = time.perf_counter() - started
     if process.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed:\n{stderr.decode()[-2000:]}")
-    return elapsed, peak // 1024
+    return elapsed, peak // 1024, stdout.decode()
 
 
 BARE_SPACY = """
@@ -109,11 +109,8 @@ def bare_spacy(folder: Path, processes: int) -> tuple[float, float, int]:
     """(seconds including the model load, seconds of nlp.pipe alone, peak MB)."""
     script = folder.parent / "bare_spacy.py"
     script.write_text(BARE_SPACY)
-    started = time.perf_counter()
-    process = subprocess.run([sys.executable, str(script), str(folder), str(processes)], capture_output=True, text=True, check=True)
-    total = time.perf_counter() - started
-    _, peak = run_measured([sys.executable, str(script), str(folder), str(processes)])
-    return total, float(process.stdout.strip()), peak
+    total, peak, stdout = run_measured([sys.executable, str(script), str(folder), str(processes)])
+    return total, float(stdout.strip()), peak
 
 
 def loader_build(folder: Path, db: Path, workers: int, cache: bool = False) -> tuple[float, int]:
@@ -121,7 +118,8 @@ def loader_build(folder: Path, db: Path, workers: int, cache: bool = False) -> t
                str(db), str(folder)]
     if not cache:
         command.insert(5, "--no-cache")
-    return run_measured(command)
+    seconds, peak, _ = run_measured(command)
+    return seconds, peak
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -137,10 +135,11 @@ def main(argv: list[str] | None = None) -> int:
         corpus = work / "articles"
         words = make_corpus(corpus, args.articles)
         print(f"{args.articles} articles, {words:,} words", file=sys.stderr)
-        bare, bare_pipe, loader = [], [], []
+        bare, bare_pipe, loader, bare_peaks = [], [], [], []
         for run in range(args.runs):
-            total, pipe, _ = bare_spacy(corpus, workers)
+            total, pipe, peak = bare_spacy(corpus, workers)
             bare.append(total)
+            bare_peaks.append(peak)
             bare_pipe.append(pipe)
             seconds, _ = loader_build(corpus, work / "clean.db", workers)
             loader.append(seconds)
@@ -167,13 +166,12 @@ def main(argv: list[str] | None = None) -> int:
                 shutil.copy(path, subset / path.name)
             _, peak = loader_build(subset, work / f"memory-{n}.db", workers)
             memory[n] = peak
-        _, _, bare_peak = bare_spacy(corpus, workers)
         result = {
             "machine": {"cores": os.cpu_count(), "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
                         "python": platform.python_version()},
             "articles": args.articles, "words": words, "workers": workers, "runs": args.runs,
             "bare_spacy_seconds": bare, "bare_spacy_pipe_seconds": bare_pipe, "loader_seconds": loader,
-            "incremental_seconds": incremental, "peak_memory_mb": memory, "bare_spacy_peak_mb": bare_peak,
+            "incremental_seconds": incremental, "peak_memory_mb": memory, "bare_spacy_peak_mb": max(bare_peaks),
         }
         med = statistics.median
         result["summary"] = {

@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 from loader.annotations import TABLES
-from loader.db import create_schema, save_rows
+from loader.db import begin_bulk, create_schema, end_bulk, save_rows
 from loader.ids import hashed_id, slugify
 
 # --- vocabularies ---------------------------------------------------------------------
@@ -987,9 +987,6 @@ def _stream(statements: int, articles: int, seed: int, processes: int):
         raise RuntimeError(f"the generating process failed (exit code {child.exitcode})")
 
 
-FTS_TABLES = {"statements_ai": "statements_fts", "articles_ai": "articles_fts"}
-
-
 def generate(out: str | Path, statements: int, articles: int | None = None, seed: int = 1,
              progress: bool = False, bulk: bool = True, processes: int | None = None) -> dict:
     """Write a synthetic archive to ``out`` (replaced if it exists). Returns figures.
@@ -998,9 +995,10 @@ def generate(out: str | Path, statements: int, articles: int | None = None, seed
     load, exactly as ``loader build`` does. That is slow at a million statements: SQLite
     3.40's FTS5 flushes its pending terms at every statement (~70 us per statement
     through the trigger) and secondary indexes on hashed ids take random inserts. With
-    ``bulk`` (the default) schema.sql's secondary indexes and the two FTS insert
-    triggers are dropped after create_schema, and recreated from their own SQL after the
-    load, the FTS indexes rebuilt: the same schema and rows, compact indexes.
+    ``bulk`` (the default) the load goes through loader.db.begin_bulk/end_bulk, as
+    ``loader build`` does: secondary indexes and FTS insert triggers are dropped after
+    create_schema and recreated from their own SQL after the load, the FTS indexes
+    rebuilt: the same schema and rows, compact indexes. ANALYZE runs either way.
 
     ``processes`` (default: 2 when the machine has 2 cores) generates the text in a
     child process while this one writes; the rows are the same either way."""
@@ -1020,14 +1018,7 @@ def generate(out: str | Path, statements: int, articles: int | None = None, seed
     conn.execute("PRAGMA temp_store = MEMORY")
     create_schema(conn)
     conn.execute("PRAGMA foreign_keys = OFF")  # checked afterwards (tests: PRAGMA foreign_key_check)
-    triggers, indexes = {}, {}
-    if bulk:
-        for name in FTS_TABLES:
-            triggers[name] = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).fetchone()[0]
-            conn.execute(f'DROP TRIGGER "{name}"')
-        for name, sql in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL").fetchall():
-            indexes[name] = sql
-            conn.execute(f'DROP INDEX "{name}"')
+    saved = begin_bulk(conn) if bulk else None
     totals = {t: 0 for t in TABLES}
     conn.execute("BEGIN")
     t_gen = 0.0
@@ -1048,20 +1039,16 @@ def generate(out: str | Path, statements: int, articles: int | None = None, seed
                 print(f"  {done_articles:,}/{articles:,} articles, {done_statements:,} statements, "
                       f"{time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
     conn.execute("COMMIT")
-    t_fts = time.perf_counter()
-    for name, sql in triggers.items():
-        conn.execute(f"INSERT INTO {FTS_TABLES[name]} ({FTS_TABLES[name]}) VALUES ('rebuild')")
-        conn.execute(sql)
-    t_fts = time.perf_counter() - t_fts
-    t_idx = time.perf_counter()
-    for sql in indexes.values():
-        conn.execute(sql)
-    conn.execute("ANALYZE")  # as loader build does (loader.db.end_bulk)
-    t_idx = time.perf_counter() - t_idx
+    t_finish = time.perf_counter()
+    if saved is not None:
+        end_bulk(conn, saved)  # FTS rebuilt, indexes recreated, ANALYZE
+    else:
+        conn.execute("ANALYZE")  # as loader build does
+    t_finish = time.perf_counter() - t_finish
     conn.close()
     elapsed = time.perf_counter() - t0
     rows_written = sum(totals.values())
-    return {"path": str(out), "seconds": elapsed, "generate_seconds": t_gen, "fts_seconds": t_fts, "index_seconds": t_idx,
+    return {"path": str(out), "seconds": elapsed, "generate_seconds": t_gen, "finish_seconds": t_finish,
             "rows": rows_written, "rows_per_second": rows_written / elapsed, "bytes": out.stat().st_size,
             "rows_by_table": totals, "processes": processes}
 
@@ -1081,8 +1068,8 @@ def main(argv: list[str] | None = None) -> int:
     Path(args.out).parent.mkdir(parents=True, exist_ok=True)
     result = generate(args.out, args.statements, args.articles, args.seed, progress=not args.quiet,
                       bulk=not args.no_bulk, processes=args.processes)
-    how = (f"rebuilding FTS {result['fts_seconds']:.1f} s and indexes {result['index_seconds']:.1f} s"
-           if not args.no_bulk else "indexes and FTS kept live")
+    how = (f"rebuilding FTS and indexes, ANALYZE {result['finish_seconds']:.1f} s"
+           if not args.no_bulk else f"indexes and FTS kept live, ANALYZE {result['finish_seconds']:.1f} s")
     print(f"{result['path']}: {result['rows']:,} rows in {result['seconds']:.1f} s ({result['rows_per_second']:,.0f} rows/s; "
           f"generating text {result['generate_seconds']:.1f} s CPU in {result['processes']} process(es), {how}), {result['bytes'] / 1e6:,.0f} MB")
     print("  " + ", ".join(f"{t} {n:,}" for t, n in result["rows_by_table"].items()))
