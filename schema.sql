@@ -268,6 +268,20 @@ CREATE INDEX idx_mentions_entity_id ON mentions (entity_id);
 CREATE INDEX idx_mentions_article_id ON mentions (article_id);
 CREATE INDEX idx_mentions_sentence_id ON mentions (sentence_id);
 
+-- What the automatic pipeline could not do for an article: a stage that raised (its
+-- records are empty, the other stages' rows are kept), or items the resolver rejected
+-- and that were dropped. Nothing fails silently; `loader build --strict` makes any
+-- row here fatal.
+CREATE TABLE extraction_failures (
+    id TEXT PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    stage TEXT NOT NULL,            -- the pipeline stage (loader/extract/__init__.py STAGES), parse or resolve
+    error TEXT NOT NULL,            -- the exception and where it was raised, or the resolver's problems
+    effect TEXT NOT NULL            -- what was lost: the records left empty, or the items dropped
+);
+CREATE INDEX idx_extraction_failures_article_id ON extraction_failures (article_id);
+CREATE INDEX idx_extraction_failures_stage ON extraction_failures (stage);
+
 -- Full-text search, kept in step with its table by triggers.
 CREATE VIRTUAL TABLE statements_fts USING FTS5 (text, content=[statements]);
 CREATE TRIGGER statements_ai AFTER INSERT ON statements BEGIN

@@ -27,7 +27,7 @@ from .spans import SpanError, find_span, find_words, sentence_index
 TABLES = (
     "articles", "sentences", "locations", "organisations", "people", "aliases", "affiliations",
     "sources", "statements", "statement_sources", "meetings", "meeting_participants",
-    "attendance_claims", "comment_requests", "events", "mentions",
+    "attendance_claims", "comment_requests", "events", "mentions", "extraction_failures",
 )  # in foreign-key order
 
 LOCATION_KINDS = ("city", "country", "region", "province", "valley", "venue")

@@ -21,7 +21,7 @@ from functools import cache
 from pathlib import Path
 
 from . import db
-from .annotations import Resolution, annotation_path_for, resolve, resolve_file
+from .annotations import Resolution, annotation_path_for, resolve_file
 from .articles import MAX_ARTICLE_BYTES, Article, find_article_files, read_article
 from .entities import DECISIONS, NO_DECISIONS, Decisions, load_decisions
 from .errors import InputError, problem
@@ -55,6 +55,7 @@ class BuildReport:
     automatic: int = 0
     extracted: int = 0  # articles resolved or extracted in this build (not from the cache)
     skipped: list[str] = field(default_factory=list)  # problems of articles left out (--keep-going)
+    failures: list[str] = field(default_factory=list)  # extraction_failures rows, as FILE: stage: error lines
     counts: dict[str, int] = field(default_factory=dict)
 
 
@@ -72,9 +73,15 @@ def code_fingerprint() -> str:
 
 def _extract(article: Article, decisions: Decisions) -> Resolution:
     """Rows from the automatic extractor (imported late: it loads spaCy)."""
-    from .extract import extract_annotation
+    from .extract import extract_resolution
 
-    return resolve(extract_annotation(article), article, article.path + " (automatic)", "automatic", decisions)
+    return extract_resolution(article, decisions)
+
+
+def failure_lines(item: Loaded) -> list[str]:
+    """The article's extraction failures as ``FILE: extraction stage S failed: ERROR (EFFECT)``."""
+    rows = item.resolution.rows.get("extraction_failures", []) if item.resolution else []
+    return [f"{item.path}: extraction stage {r['stage']} failed: {r['error']} ({r['effect']})" for r in rows]
 
 
 def load_one(path: Path, annotation: Path | None, max_article_bytes: int = MAX_ARTICLE_BYTES,
@@ -227,7 +234,8 @@ def cache_path_for(db_path: Path) -> Path:
 def build(db_path: str | Path, paths: list[str | Path], use_annotations: bool = True,
           annotations_dir: str | Path | None = None, keep_going: bool = False,
           progress: Callable[[Loaded], None] | None = None, max_article_bytes: int = MAX_ARTICLE_BYTES,
-          use_cache: bool = True, workers: int | None = None, entities: str | Path = DECISIONS) -> BuildReport:
+          use_cache: bool = True, workers: int | None = None, entities: str | Path = DECISIONS,
+          strict: bool = False) -> BuildReport:
     """Build the archive at ``db_path`` from the article files or folders in ``paths``.
 
     :param use_annotations: use an article's curated annotation when it has one
@@ -237,7 +245,10 @@ def build(db_path: str | Path, paths: list[str | Path], use_annotations: bool = 
         unchanged since the last build (kept in ``<db>.cache``)
     :param workers: processes for automatic extraction (default: every core)
     :param entities: curated decisions about entities across articles
-    :raises InputError: on bad input (nothing is written)
+    :param strict: an extraction failure (a stage that raised, items the resolver
+        dropped) stops the build like bad input; otherwise it is stored in
+        ``extraction_failures`` and listed in the report
+    :raises InputError: on bad input, or an extraction failure when ``strict`` (nothing is written)
     :raises BuildLocked: when another build holds the lock
     """
     db_path = Path(db_path)
@@ -269,12 +280,15 @@ def build(db_path: str | Path, paths: list[str | Path], use_annotations: bool = 
                         if report.skipped and not keep_going:
                             continue  # the build will fail: keep checking, stop writing
                         db.save_rows(conn, item.resolution.rows)
+                        report.failures += failure_lines(item)
                         report.articles += 1
                         report.curated += bool(item.annotation)
                         report.automatic += not item.annotation
                         report.extracted += not item.cached
                     if report.skipped and not keep_going:
                         raise InputError(report.skipped)
+                    if report.failures and strict:
+                        raise InputError(report.failures + [f"--strict: {len(report.failures)} extraction failure(s)"])
                     db.end_bulk(conn, saved)
                 violations = conn.execute("PRAGMA foreign_key_check").fetchall()
                 if violations:

@@ -72,28 +72,36 @@ class BuildProgress:
               help="Refuse article files larger than this.")
 @click.option("--no-cache", is_flag=True, help="Extract every article again instead of reusing <DB>.cache.")
 @click.option("--workers", type=int, default=None, help="Processes for automatic extraction (default: every core).")
+@click.option("--strict", is_flag=True,
+              help="Fail (exit 1, the old archive kept) if any extraction stage fails on an article, "
+                   "instead of storing the failure in extraction_failures.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotations_dir: str | None,
-                  keep_going: bool, max_article_bytes: int, no_cache: bool, workers: int | None, quiet: bool) -> None:
+                  keep_going: bool, max_article_bytes: int, no_cache: bool, workers: int | None, strict: bool,
+                  quiet: bool) -> None:
     """Build the archive DB from article files or folders (default: data/articles).
 
     Each article's curated annotation (data/annotations/<article-id>.yml) is used
     when it exists; other articles go through the automatic extractor, in parallel.
     Rows of unchanged articles are reused from DB.cache. The build is atomic: the
     old archive stays exactly as it was until the new one is complete.
+    A stage of the automatic extractor that fails on an article is stored in the
+    extraction_failures table and listed at the end (the article's other rows are
+    kept); with --strict it stops the build.
 
     \b
     Example:
         loader build archive.db
         loader build archive.db data/articles/2022-01-26-trt-world-tehran-talks.txt
         loader build --no-annotations auto.db data/articles
+        loader build --strict --no-annotations auto.db data/articles
     """
     sources = list(paths) or [DEFAULT_ARTICLES]
     try:
         progress = BuildProgress(len(find_article_files(sources)), quiet)
         report = build(db, sources, use_annotations=not no_annotations, annotations_dir=annotations_dir,
                        keep_going=keep_going, progress=progress, max_article_bytes=max_article_bytes,
-                       use_cache=not no_cache, workers=workers)
+                       use_cache=not no_cache, workers=workers, strict=strict)
     except InputError as error:
         _fail(error.problems + [f"build stopped: nothing was written; {db} is unchanged"])
     except BuildLocked as error:
@@ -104,6 +112,11 @@ def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotat
         counts = ", ".join(f"{n} {t}" for t, n in report.counts.items() if t in ("people", "organisations", "locations", "statements", "meetings", "events"))
         click.echo(f"{db}: {report.articles} article(s) ({report.curated} curated, {report.automatic} automatic, "
                    f"{report.extracted} resolved or extracted now, the rest from the cache); {counts}", err=True)
+    if report.failures:  # printed even with --quiet: a failure is never silent
+        for line in report.failures:
+            click.echo(line, err=True)
+        click.echo(f"{db}: {len(report.failures)} extraction failure(s) above, stored in extraction_failures "
+                   "(the articles' other rows are kept; --strict makes them fatal)", err=True)
     if report.skipped:
         _fail(report.skipped + [f"skipped {len(report.skipped)} problem(s) above; the archive holds the rest"])
 
@@ -187,10 +200,6 @@ def serve_command(db: str, host: str, port: int) -> None:
     os.execvp(command[0], command)
 
 
-if __name__ == "__main__":
-    cli()
-
-
 @cli.command(name="draft")
 @click.argument("article", type=click.Path(dir_okay=False))
 def draft_command(article: str) -> None:
@@ -269,3 +278,7 @@ def evaluate_command(articles: tuple[str, ...], annotations_dir: str | None, sum
         _fail([f"{', '.join(articles) or DEFAULT_ARTICLES}: no article with a curated annotation to evaluate"])
     if len(results) > 1:
         click.echo(format_report(pooled(results), f"all {len(results)} articles (pooled)", details=False))
+
+
+if __name__ == "__main__":  # after every command, so that python -m loader.cli knows them all
+    cli()

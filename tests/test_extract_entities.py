@@ -5,6 +5,7 @@ import pytest
 from loader.articles import Article
 from loader.extract.entities import resolve_entities
 from loader.extract.institutions import dateline_country, institution_entities
+from loader.extract.mentions import find_mentions
 from loader.extract.model import load_nlp, parse
 
 
@@ -17,8 +18,13 @@ def nlp():
     return load_nlp()
 
 
+def resolved(text: str, publisher: str | None = None):
+    mentions, pairs = find_mentions(parse(text), article(text))
+    return resolve_entities(text, mentions, pairs, publisher)
+
+
 def entities(text: str) -> dict[str, tuple[str, list[str], str | None]]:
-    return {e.name: (e.kind, e.names, e.acronym) for e in resolve_entities(parse(text), article(text))}
+    return {e.name: (e.kind, e.names, e.acronym) for e in resolved(text)}
 
 
 def test_surname_joins_the_full_name(nlp):
@@ -74,7 +80,7 @@ def test_government_of_the_dateline_country():
 
 def test_foreign_ministry_and_venues(nlp):
     text = "Kenya’s foreign ministry paid. Namutebi visited the port of Mombasa and the Acacia Lodge hotel."
-    known = resolve_entities(parse(text), article(text))
+    known = resolved(text)
     made = {e.name: e for e in institution_entities(text, known)}
     assert "Ministry of Foreign Affairs of Kenya" in made
     assert made["Port of Mombasa"].venue_within is not None

@@ -26,6 +26,7 @@ def check_rows(text: str) -> None:
     """Every offset inside the text; every statement's text is the text at its offsets."""
     resolution = extract_resolution(article(text))
     assert resolution.problems == []
+    assert resolution.rows["extraction_failures"] == []  # no stage crashed, nothing was dropped
     for table, rows in resolution.rows.items():
         for row in rows:
             if "start" in row and row["start"] is not None:

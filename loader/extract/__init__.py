@@ -1,33 +1,52 @@
-"""The automatic normalisation pipeline: article text -> annotation document -> rows.
+"""The automatic normalisation pipeline: article text -> records -> annotation document -> rows.
 
-Stages (each a module, testable alone):
+The text is parsed once (:mod:`.normalize`, :mod:`.segment`, :mod:`.model`); then the
+stages of :data:`STAGES` run in that order, each a function of the article (its text,
+publisher and date), the parsed doc and the records earlier stages made, returning new
+records. A stage is given only the records it declares (``needs``); it may not change
+them. The order and the dependencies are written here, once:
 
-1. :mod:`.normalize` -- straight quotes, no control characters, same offsets;
-2. :mod:`.segment` + :mod:`.model` -- quote-aware sentences, then spaCy's parser and NER;
-3. :mod:`.mentions` -- named mentions of people, organisations and places;
-4. :mod:`.entities` -- within-article entity resolution (surnames, acronyms, epithets, types),
-   with :mod:`.places` (which names are places) and :mod:`.institutions` (bodies and venues
-   described rather than named: "the government", "Kenya's foreign ministry", "the port of X");
-5. :mod:`.attribution` -- statements, speakers, anonymous sources, channels, modes;
-6. :mod:`.comments` -- unanswered requests for comment;
-7. :mod:`.dates` -- date expressions resolved against the article's date, as events;
-8. :mod:`.meetings` -- meetings and attendance claims;
-9. :mod:`.document` -- the annotation document in the curated format.
+======================  ==============================================  ===========================
+stage                   module                                          makes
+======================  ==============================================  ===========================
+``mentions``            :mod:`.mentions`                                ``mentions``, ``acronym_pairs``
+``entities``            :mod:`.entities` (with :mod:`.places`)          ``entities``
+``institutions``        :mod:`.institutions`                            ``institutions``
+``names``               :mod:`.document`                                people/organisations/locations
+``statements``          :mod:`.attribution`                             statements, anonymous
+``comment_requests``    :mod:`.comments`                                comment_requests
+``events``              :mod:`.dates`                                   events, ``dates``
+``meetings``            :mod:`.meetings`                                meetings, attendance_claims
+======================  ==============================================  ===========================
 
-The document goes through the same resolver as a curated annotation, so a draft
-validates by construction; anything the resolver would still reject is dropped.
+No failure is silent. A stage that raises is recorded as an ``extraction_failures`` row
+(article, stage, the exception and where it was raised, what was lost); its records are
+empty, and the stages after it run on what exists. The document then goes through the
+same resolver as a curated annotation; whatever the resolver would still reject (a
+pipeline bug) is dropped item by item, and that is recorded too (stage ``resolve``).
 """
 
 from __future__ import annotations
 
 import copy
+import traceback
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from spacy.tokens import Doc
 
 from ..annotations import Resolution, resolve
 from ..articles import Article
+from ..entities import NO_DECISIONS, Decisions
+from ..ids import hashed_id
 from . import attribution, comments, dates, meetings
 from .document import entity_sections
 from .entities import resolve_entities
 from .institutions import institution_entities
+from .mentions import find_mentions
 from .model import has_words, parse
 
 # Longer articles are analysed in their first this-many characters (about 35,000 words,
@@ -38,24 +57,194 @@ MAX_ANALYSED_CHARS = 200_000
 SECTIONS = ("people", "organisations", "locations", "anonymous", "affiliations", "statements",
             "meetings", "attendance_claims", "comment_requests", "events")
 
+Records = Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Stage:
+    """One step of the pipeline: ``run(article, parsed, records) -> new records``.
+
+    ``needs`` are the records it reads (made by earlier stages); ``makes`` maps each
+    record it returns to a function giving its empty value, which later stages get
+    when this stage fails.
+    """
+
+    name: str
+    run: Callable[[Article, Doc, Records], dict[str, Any]]
+    needs: tuple[str, ...]
+    makes: dict[str, Callable[[], Any]]
+
+
+@dataclass(frozen=True)
+class Failure:
+    stage: str
+    error: str
+    effect: str
+
+
+@dataclass
+class Extraction:
+    """The pipeline's document for one article and what failed on the way."""
+
+    document: dict
+    failures: list[Failure] = field(default_factory=list)
+
+
+# --- the stages -------------------------------------------------------------------------
+
+def _mentions(article: Article, parsed: Doc, records: Records) -> dict:
+    found, pairs = find_mentions(parsed, article)
+    return {"mentions": found, "acronym_pairs": pairs}
+
+
+def _entities(article: Article, parsed: Doc, records: Records) -> dict:
+    return {"entities": resolve_entities(article.text, records["mentions"], records["acronym_pairs"], article.publisher)}
+
+
+def _institutions(article: Article, parsed: Doc, records: Records) -> dict:
+    return {"institutions": institution_entities(article.text, records["entities"])}
+
+
+def _names(article: Article, parsed: Doc, records: Records) -> dict:
+    sections, written, ids = entity_sections(article.text, [*records["entities"], *records["institutions"]])
+    return {**sections, "named": written, "ids": ids}
+
+
+# attribution, comments, dates and meetings still take one shared ``attribution.Context``
+# and fill its ``out`` document (ADAPTER, until they take records): each adapter builds its
+# own Context from the records, so no stage sees another's changes, and returns what its
+# stage wrote.
+
+def _fresh(record: dict) -> dict:
+    """A copy of a record and of its lists (they may hold spaCy spans, which do not deep-copy)."""
+    return {key: list(value) if isinstance(value, list) else value for key, value in record.items()}
+
+
+def _context(article: Article, parsed: Doc, records: Records) -> attribution.Context:
+    earlier = records.get("attribution")
+    if earlier is None:  # attribution failed or has not run: the entities alone
+        context = attribution.Context(article.text, parsed, list(records.get("named", [])), dict(records.get("ids", {})), {})
+        context.attributor = attribution.Attributor(context)
+    else:  # a copy: the computed mention and quotation tables are shared, the records are not
+        context = copy.copy(earlier)
+        context.out = {}
+        context.statements = [_fresh(r) for r in earlier.statements]
+        context.anonymous = {local: _fresh(r) for local, r in earlier.anonymous.items()}
+        context.attributor = copy.copy(earlier.attributor)
+        context.attributor.c = context
+    context.dates = [_fresh(r) for r in records.get("dates", [])]
+    context.published = article.published
+    return context
+
+
+def _statements(article: Article, parsed: Doc, records: Records) -> dict:
+    context = _context(article, parsed, {"named": records["named"], "ids": records["ids"]})
+    attribution.add_statements(context)
+    return {"statements": context.out["statements"], "anonymous": context.out["anonymous"], "attribution": context}
+
+
+def _comment_requests(article: Article, parsed: Doc, records: Records) -> dict:
+    context = _context(article, parsed, records)
+    known = set(context.anonymous)
+    comments.add_comment_requests(context)
+    # parties named only here ("a spokesman ... did not respond") are new anonymous sources
+    extra = [item for item in context.out.get("anonymous", []) if item["id"] not in known]
+    return {"comment_requests": context.out["comment_requests"], "comment_anonymous": extra}
+
+
+def _events(article: Article, parsed: Doc, records: Records) -> dict:
+    context = _context(article, parsed, records)
+    dates.add_events(context, article.published)
+    return {"events": context.out.get("events", []), "dates": context.dates}
+
+
+def _meetings(article: Article, parsed: Doc, records: Records) -> dict:
+    context = _context(article, parsed, records)
+    meetings.add_meetings(context, article.published)
+    return {"meetings": context.out["meetings"], "attendance_claims": context.out["attendance_claims"]}
+
+
+STAGES: tuple[Stage, ...] = (
+    Stage("mentions", _mentions, (), {"mentions": list, "acronym_pairs": list}),
+    Stage("entities", _entities, ("mentions", "acronym_pairs"), {"entities": list}),
+    Stage("institutions", _institutions, ("entities",), {"institutions": list}),
+    Stage("names", _names, ("entities", "institutions"),
+          {"people": list, "organisations": list, "locations": list, "named": list, "ids": dict}),
+    Stage("statements", _statements, ("named", "ids"),
+          {"statements": list, "anonymous": list, "attribution": lambda: None}),
+    Stage("comment_requests", _comment_requests, ("named", "ids", "attribution"),
+          {"comment_requests": list, "comment_anonymous": list}),
+    Stage("events", _events, (), {"events": list, "dates": list}),
+    Stage("meetings", _meetings, ("named", "ids", "attribution", "dates"),
+          {"meetings": list, "attendance_claims": list}),
+)
+
+
+# --- running them -----------------------------------------------------------------------
+
+def _error_text(error: BaseException) -> str:
+    """The exception, the file and line that raised it and, if that is a library's, the
+    pipeline's last line on the way there."""
+    frames = traceback.extract_tb(error.__traceback__)[1:]  # the first is the frame that caught it
+    where = ""
+    if frames:
+        where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}"
+        ours = [f for f in frames if "/loader/extract/" in f.filename.replace("\\", "/")]
+        if ours and ours[-1] is not frames[-1] and "/loader/" not in frames[-1].filename.replace("\\", "/"):
+            where += f" (from {Path(ours[-1].filename).name}:{ours[-1].lineno})"
+    message = str(error).splitlines()[0][:300] if str(error) else ""
+    return f"{type(error).__name__}{': ' + message if message else ''}{where}"
+
+
+def run_stages(article: Article, parsed: Doc, stages: tuple[Stage, ...] | None = None) -> tuple[dict[str, Any], list[Failure]]:
+    """Every stage's records (empty ones for a stage that failed) and the failures."""
+    records: dict[str, Any] = {}
+    failures: list[Failure] = []
+    for stage in STAGES if stages is None else stages:
+        given = MappingProxyType({key: records[key] for key in stage.needs if key in records})
+        try:
+            made = stage.run(article, parsed, given)
+            unknown = set(made) - set(stage.makes)
+            if unknown:
+                raise RuntimeError(f"stage made records it does not declare: {', '.join(sorted(unknown))}")
+        except Exception as error:  # recorded, not hidden: the other stages' rows are kept
+            failures.append(Failure(stage.name, _error_text(error),
+                                    f"no {', '.join(k for k in stage.makes if SECTION_OF.get(k, k) in SECTIONS) or 'records'} from this stage; "
+                                    "later stages ran on what exists"))
+            made = {}
+        records.update({key: made[key] if key in made else empty() for key, empty in stage.makes.items()})
+    return records, failures
+
+
+# records that are added to a section of another name
+SECTION_OF = {"comment_anonymous": "anonymous"}
+
+
+def _document(records: Mapping[str, Any]) -> dict:
+    doc: dict[str, list] = {section: [] for section in SECTIONS}
+    for key, value in records.items():
+        section = SECTION_OF.get(key, key)
+        if section in doc:
+            doc[section] += value
+    return doc
+
+
+def build_document(article: Article, stages: tuple[Stage, ...] | None = None) -> Extraction:
+    """The pipeline's annotation document (before the resolver's check) and its failures."""
+    empty = {section: [] for section in SECTIONS}
+    if not has_words(article.text):
+        return Extraction(empty)
+    try:
+        parsed = parse(_analysed_part(article.text))
+    except Exception as error:  # nothing can run without the parse; said so, not hidden
+        return Extraction(empty, [Failure("parse", _error_text(error), "nothing extracted from this article")])
+    records, failures = run_stages(article, parsed, stages)
+    return Extraction(_document(records), failures)
+
 
 def build_annotation(article: Article) -> dict:
     """The pipeline's annotation document (before the safety check of :func:`extract_annotation`)."""
-    doc: dict = {section: [] for section in SECTIONS}
-    text = article.text
-    if not has_words(text):
-        return doc
-    parsed = parse(_analysed_part(text))
-    entities = resolve_entities(parsed, article)
-    entities += institution_entities(text, entities)
-    sections, ids = entity_sections(text, entities)
-    doc.update(sections)
-    context = attribution.Context(text, parsed, entities, ids, doc)
-    attribution.add_statements(context)
-    comments.add_comment_requests(context)
-    dates.add_events(context, article.published)
-    meetings.add_meetings(context, article.published)
-    return doc
+    return build_document(article).document
 
 
 def _analysed_part(text: str) -> str:
@@ -66,46 +255,70 @@ def _analysed_part(text: str) -> str:
     return text[: cut if cut > MAX_ANALYSED_CHARS // 2 else MAX_ANALYSED_CHARS]
 
 
-def _resolve(doc: dict, article: Article) -> Resolution:
-    return resolve(doc, article, article.path + " (automatic)", origin="automatic")
+def _resolve(doc: dict, article: Article, decisions: Decisions = NO_DECISIONS) -> Resolution:
+    return resolve(doc, article, article.path + " (automatic)", origin="automatic", decisions=decisions)
 
 
-def _prune(doc: dict, article: Article, problems: int) -> dict:
-    """Drop, item by item from the most dependent section back, whatever the resolver rejects."""
+def _describe(section: str, item: Any) -> str:
+    if isinstance(item, dict):
+        label = item.get("name") or item.get("id") or item.get("text") or item.get("party") or item.get("date")
+        if isinstance(label, dict):
+            label = label.get("text")
+        return f"{section}: {str(label)[:60]!r}" if label else section
+    return section
+
+
+def _prune(doc: dict, article: Article, problems: int, decisions: Decisions = NO_DECISIONS) -> tuple[dict, list[str]]:
+    """Drop, item by item from the most dependent section back, whatever the resolver
+    rejects; the document kept and a description of each item dropped."""
     doc = copy.deepcopy(doc)
+    dropped: list[str] = []
     for section in reversed(SECTIONS):
         index = len(doc.get(section, [])) - 1
         while problems and index >= 0:
             trial = copy.deepcopy(doc)
-            del trial[section][index]
-            count = len(_resolve(trial, article).problems)
+            item = trial[section].pop(index)
+            count = len(_resolve(trial, article, decisions).problems)
             if count < problems:
                 doc, problems = trial, count
+                dropped.append(_describe(section, item))
             index -= 1
         if not problems:
             break
-    return doc if not problems else {section: [] for section in SECTIONS}
-
-
-def _checked(article: Article) -> tuple[dict, Resolution]:
-    """The document and its rows; never raises; the rows have no problems."""
-    try:
-        doc = build_annotation(article)
-        resolution = _resolve(doc, article)
-        if resolution.problems:  # a pipeline bug: keep what resolves
-            doc = _prune(doc, article, len(resolution.problems))
-            resolution = _resolve(doc, article)
-    except Exception:  # a pipeline bug must not stop a build: fall back to nothing
+    if problems:
+        dropped = [f"everything ({sum(len(v) for v in doc.values())} items)"]
         doc = {section: [] for section in SECTIONS}
-        resolution = _resolve(doc, article)
-    return {key: value for key, value in doc.items() if value}, resolution
+    return doc, dropped
+
+
+def _checked(article: Article, decisions: Decisions = NO_DECISIONS,
+             stages: tuple[Stage, ...] | None = None) -> tuple[dict, Resolution, list[Failure]]:
+    """The document, its rows (never any problems) and every failure."""
+    extraction = build_document(article, stages)
+    doc, failures = extraction.document, list(extraction.failures)
+    resolution = _resolve(doc, article, decisions)
+    if resolution.problems:  # a pipeline bug: keep what resolves, and say what was dropped
+        problems = resolution.problems
+        doc, dropped = _prune(doc, article, len(problems), decisions)
+        failures.append(Failure("resolve", "; ".join(problems)[:1000], "dropped " + "; ".join(dropped)))
+        resolution = _resolve(doc, article, decisions)
+    return {key: value for key, value in doc.items() if value}, resolution, failures
+
+
+def failure_rows(article_id: str, failures: list[Failure]) -> list[dict]:
+    return [{"id": hashed_id("xf", article_id, number, f.stage), "article_id": article_id, "stage": f.stage,
+             "error": f.error, "effect": f.effect} for number, f in enumerate(failures)]
 
 
 def extract_annotation(article: Article) -> dict:
-    """The annotation document for ``article``, in the curated format; it always resolves without problems."""
+    """The annotation document for ``article``, in the curated format; it always resolves
+    without problems (what failed is in :func:`extract_resolution`'s rows)."""
     return _checked(article)[0]
 
 
-def extract_resolution(article: Article) -> Resolution:
-    """Rows for ``article`` from the automatic pipeline (never any problems)."""
-    return _checked(article)[1]
+def extract_resolution(article: Article, decisions: Decisions = NO_DECISIONS) -> Resolution:
+    """Rows for ``article`` from the automatic pipeline (never any problems), with an
+    ``extraction_failures`` row for each stage that failed."""
+    _, resolution, failures = _checked(article, decisions)
+    resolution.rows["extraction_failures"] = failure_rows(article.id, failures)
+    return resolution

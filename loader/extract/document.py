@@ -7,57 +7,26 @@ places every span where the stage found it.
 
 from __future__ import annotations
 
-import bisect
-from functools import lru_cache
+from dataclasses import replace
 
 from ..ids import slugify
-from ..spans import find_words, occurrences
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:  # entities imports this module's span helpers
-    from .entities import Entity
+from ..spans import find_words
+# keep_non_overlapping and span_value are re-exported for the stages that still import them from here
+from .records import Entity, keep_non_overlapping, span_value  # noqa: F401
 
 
-@lru_cache(maxsize=8192)
-def _starts(text: str, words: str) -> list[int]:
-    """Every start of ``words`` in ``text`` (overlapping ones too), computed once per phrase."""
-    return occurrences(text, words)
-
-
-def keep_non_overlapping(spans: list[tuple]) -> list[tuple]:
-    """The spans (``(start, end, ...)``, best first) that overlap no better one; sorted by start.
-
-    Bisect over the kept, non-overlapping spans: linear-logarithmic, not quadratic.
-    """
-    starts: list[int] = []
-    kept: list[tuple] = []
-    for span in spans:
-        i = bisect.bisect_left(starts, span[0])
-        if i < len(kept) and kept[i][0] < span[1]:
-            continue  # the next kept span starts inside this one
-        if i > 0 and kept[i - 1][1] > span[0]:
-            continue  # the previous kept span reaches into this one
-        starts.insert(i, span[0])
-        kept.insert(i, span)
-    return kept
-
-
-def span_value(text: str, start: int, end: int) -> str | dict:
-    """``text[start:end]`` as an annotation span: the words, with the occurrence if they repeat."""
-    words = text[start:end]
-    starts = _starts(text, words)
-    if len(starts) == 1:
-        return words
-    return {"text": words, "occurrence": bisect.bisect_left(starts, start) + 1}
-
-
-def entity_sections(text: str, entities: list["Entity"]) -> tuple[dict[str, list[dict]], dict[int, str]]:
-    """people, organisations and locations entries, and each entity's local id (by ``id()``)."""
+def entity_sections(text: str, entities: list[Entity]) -> tuple[dict[str, list[dict]], list[Entity], dict[int, str]]:
+    """people, organisations and locations entries; the entities written (copies: an
+    acronym that is not the entity's alone is left out); and each written entity's local
+    id (by ``id()`` of the copy). The entities given are not changed."""
     sections: dict[str, list[dict]] = {"people": [], "organisations": [], "locations": []}
     owner: dict[str, str] = {}
     ids: dict[int, str] = {}
     used: set[str] = set()
-    for entity in entities:
+    written: list[Entity] = []
+    local_of_given: dict[int, str] = {}  # id() of a given entity -> its local id (for a venue's place)
+    for given in entities:
+        entity = given
         local = slugify(entity.name)
         if local in used:
             continue
@@ -65,15 +34,19 @@ def entity_sections(text: str, entities: list["Entity"]) -> tuple[dict[str, list
         if entity.name in owner or not (find_words(text, entity.name) or names or entity.mention_spans):
             continue
         if entity.acronym and (entity.acronym in owner or not find_words(text, entity.acronym)):
-            entity.acronym = None
+            entity = replace(entity, acronym=None)
+        else:
+            entity = replace(entity)
+        written.append(entity)
         for n in [entity.name, *names] + ([entity.acronym] if entity.acronym else []):
             owner[n] = local
         used.add(local)
         ids[id(entity)] = local
+        local_of_given[id(given)] = local
         item: dict = {"name": entity.name}
         if entity.kind == "location" and entity.place is None:
             item["kind"] = "venue"
-            within = entity.venue_within and ids.get(id(entity.venue_within))
+            within = entity.venue_within and local_of_given.get(id(entity.venue_within))
             if within:
                 item["within"] = within
         elif entity.kind == "location":
@@ -90,4 +63,4 @@ def entity_sections(text: str, entities: list["Entity"]) -> tuple[dict[str, list
             item["mentions"] = [span_value(text, s, e) for s, e in spans]
         section = {"person": "people", "organisation": "organisations", "location": "locations"}[entity.kind]
         sections[section].append(item)
-    return sections, ids
+    return sections, written, ids

@@ -24,13 +24,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
-from ..articles import Article
-from ..geocode import Place
 from ..spans import find_words
-from .mentions import ORG_WORDS, find_mentions
+from .mentions import ORG_WORDS, Mention
 from .places import city_population, is_demonym, strong_place
+from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
 
 # Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
 ORG_DESCRIPTORS = frozenset("""
@@ -40,22 +37,6 @@ outlet publication magazine channel broadcaster charity ngo institute think-tank
 """.split())
 _EPITHET = re.compile(r"(?:also known as|known as|dubbed|nicknamed)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of|the)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)")
 _MIN_CITY_POPULATION = 250_000  # a one-word name the model calls a person is a city only if it is a big one
-
-
-@dataclass
-class Entity:
-    kind: str  # person, organisation, location
-    name: str
-    names: list[str] = field(default_factory=list)  # other surface forms (each occurs in the text)
-    acronym: str | None = None
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    place: Place | None = None
-    mention_spans: list[tuple[int, int]] = field(default_factory=list)  # references that are not names
-    venue_within: "Entity | None" = None  # a venue's surrounding place
-
-    @property
-    def all_names(self) -> list[str]:
-        return [self.name] + self.names + ([self.acronym] if self.acronym else [])
 
 
 @dataclass
@@ -88,10 +69,10 @@ def _org_evidence(text: str, surface: str) -> int:
     return score
 
 
-def resolve_entities(doc: Doc, article: Article) -> list[Entity]:
-    """The article's people, organisations and places (see the module docstring)."""
-    text = article.text
-    mentions, pairs = find_mentions(doc, article)
+def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Mention, Mention]],
+                     publisher: str | None = None) -> list[Entity]:
+    """The article's people, organisations and places from its mentions and acronym pairs
+    (stage 3), ``publisher`` being the article's (see the module docstring)."""
     candidates: dict[str, _Candidate] = {}
     for m in mentions:
         c = candidates.setdefault(m.text, _Candidate(m.text))
@@ -107,7 +88,7 @@ def resolve_entities(doc: Doc, article: Article) -> list[Entity]:
             main.spans += short.spans
             short.merged_into = main.surface
     # publisher mentions under its full name
-    publisher = (article.publisher or "").strip()
+    publisher = (publisher or "").strip()
     for c in candidates.values():
         if "publisher" in c.origins and publisher and c.surface != publisher:
             c.aliases.append(c.surface)

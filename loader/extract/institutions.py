@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..geocode import country_centroid
-from .entities import Entity
+from .records import Entity
 from .places import strong_place
 
 _DATELINE = re.compile(r"\A\s*([A-Z][A-Z .’'-]+?)\s*(?:,|—|–|\s-\s|\()")

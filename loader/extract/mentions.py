@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..articles import Article
-from .document import keep_non_overlapping
+from .records import keep_non_overlapping
 from .normalize import trim_name
 from .places import strong_place
 
