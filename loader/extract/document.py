@@ -11,6 +11,7 @@ from dataclasses import replace
 
 from ..ids import slugify
 from ..spans import find_words
+from ..vocabulary import SECTION_OF_KIND
 # keep_non_overlapping and span_value are re-exported for the stages that still import them from here
 from .records import Entity, keep_non_overlapping, span_value  # noqa: F401
 
@@ -61,6 +62,5 @@ def entity_sections(text: str, entities: list[Entity]) -> tuple[dict[str, list[d
         spans = [sp for sp in dict.fromkeys(entity.mention_spans) if not find_words(text, entity.name) or text[sp[0]:sp[1]] != entity.name]
         if spans:
             item["mentions"] = [span_value(text, s, e) for s, e in spans]
-        section = {"person": "people", "organisation": "organisations", "location": "locations"}[entity.kind]
-        sections[section].append(item)
+        sections[SECTION_OF_KIND[entity.kind]].append(item)
     return sections, written, ids

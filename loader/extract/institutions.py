@@ -36,7 +36,7 @@ def dateline_country(text: str) -> str | None:
     return place.country_code if place else None
 
 
-def _country_for(name: str) -> tuple[str, str] | None:
+def country_for(name: str) -> tuple[str, str] | None:
     """(code, country name) for a country name or adjective ("Kenyan", "Kenya")."""
     # an adjective is usually the name with an ending: Kenyan, Ugandan, Tanzanian
     for candidate in (name, name[:-1], name[:-2]):
@@ -59,7 +59,7 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
             found.append(Entity("organisation", name, spans=governments, mention_spans=governments))
     ministries: dict[str, Entity] = {}
     for m in _MINISTRY.finditer(text):
-        country = _country_for(m.group(1) or m.group(2))
+        country = country_for(m.group(1) or m.group(2))
         if not country:
             continue
         portfolio = _MINISTRY_NAMES.get(m.group(3), m.group(3).title())
@@ -87,3 +87,6 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
         known.add(name)
         found.append(Entity("location", name, spans=[(m.start(1), m.end(1))], venue_within=None))
     return found
+
+
+_country_for = country_for  # the old private name, still imported by meetings.py (i10 is rewriting it)

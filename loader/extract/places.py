@@ -13,7 +13,7 @@ from functools import cache
 
 import pycountry
 
-from ..geocode import Place, _cities, _gazetteer, geocode, name_key
+from ..geocode import Place, cities_named, gazetteer_place, geocode
 
 
 @cache
@@ -21,12 +21,10 @@ def strong_place(name: str) -> Place | None:
     """The place ``name`` certainly names, or None."""
     if not name or len(name) > 100 or not name[:1].isupper():
         return None
-    key = name_key(name)
-    by_key, _ = _gazetteer()
-    if key in by_key:
-        return by_key[key]
-    cities, _ = _cities()
-    if key in cities:
+    place = gazetteer_place(name)
+    if place is not None:
+        return place
+    if cities_named(name):
         return geocode(name, "city")
     try:
         code = pycountry.countries.lookup(name).alpha_2
@@ -46,8 +44,7 @@ def weak_country(name: str) -> bool:
 
 def city_population(name: str) -> int:
     """Population of the most populous city with this primary name (0 if none)."""
-    cities, _ = _cities()
-    return max((c["population"] for c in cities.get(name_key(name), [])), default=0)
+    return max((c["population"] for c in cities_named(name)), default=0)
 
 
 def is_demonym(name: str) -> bool:
