@@ -24,9 +24,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..geocode import Place
 from ..spans import find_words
-from .mentions import ORG_WORDS, Mention
-from .places import city_population, is_demonym, strong_place
+from .mentions import ORG_WORDS, TITLES, Mention
+from .places import candidates as place_candidates
+from .places import city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
 
 # Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
@@ -48,6 +50,7 @@ class _Candidate:
     aliases: list[str] = field(default_factory=list)
     acronym: str | None = None
     merged_into: str | None = None
+    model_labels: Counter = field(default_factory=Counter)  # GPE, LOC, FAC...: what kind of place
 
 
 def _person_evidence(text: str, surface: str) -> int:
@@ -79,6 +82,8 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         c.votes[m.label] += 1
         c.spans.append((m.start, m.end))
         c.origins.add(m.origin)
+        if m.model_label:
+            c.model_labels[m.model_label] += 1
     # 1. acronyms join their expansions
     for expansion, acronym in pairs:
         if expansion.text in candidates and acronym.text in candidates and expansion.text != acronym.text:
@@ -145,28 +150,34 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
                 p.aliases.append(short)
                 p.votes["PERSON"] += 2
                 surname_owner[short] = p.surface
-    # 4./5. types and places
+    # 4./5. types and places; an ambiguous place name is read in the article's context:
+    # the countries of its unambiguous places and of its dateline
+    typed = [(c, _kind(text, c)) for c in candidates.values() if not c.merged_into]
+    located = [c.surface for c, kind in typed if kind == "location"]
+    countries = {p.country_code for name in located for p in place_candidates(name)[:1]
+                 if p.country_code and len({q.country_code for q in place_candidates(name)}) == 1}
+    countries.discard(None)
+    if dateline_country(text):
+        countries.add(dateline_country(text))
     entities: list[Entity] = []
-    places: dict[str, Entity] = {}
-    for c in candidates.values():
-        if c.merged_into:
-            continue
-        kind = _kind(text, c)
+    places: dict[tuple, Entity] = {}
+    for c, kind in typed:
         if kind is None:
             continue
         if kind == "location":
-            place = strong_place(c.surface)
-            if place is None:
-                continue
-            if place.name in places:
-                places[place.name].names.append(c.surface)
-                places[place.name].spans += c.spans
+            place = in_context(c.surface, countries) or _unknown_place(c)
+            key = (place.name, place.kind, place.country_code)
+            if key in places:
+                places[key].names.append(c.surface)
+                places[key].spans += c.spans
                 continue
             entity = Entity("location", c.surface, [], None, list(c.spans), place)
-            places[place.name] = entity
+            places[key] = entity
             entities.append(entity)
             continue
         names = [a for a in dict.fromkeys(c.aliases) if a != c.surface]
+        if kind == "person":
+            names += [n for n in _titled_forms(text, [c.surface, *names]) if n not in names]
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
     for entity in places.values():
         # the gazetteer's name when the text uses it, else the longest wording
@@ -175,6 +186,45 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         entity.name, entity.names = main, [w for w in wordings if w != main]
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+# The kind of a place the gazetteer does not know, from the model's label: a GPE is a town
+# or city far more often than anything else the gazetteer would lack, a FAC a building.
+_UNKNOWN_PLACE_KIND = {"GPE": "city", "FAC": "venue", "LOC": "region"}
+
+
+def _unknown_place(c: _Candidate) -> Place:
+    """A place the text names that no gazetteer knows: kept, with no coordinates."""
+    label = c.model_labels.most_common(1)[0][0] if c.model_labels else "LOC"
+    return Place(name=c.surface, kind=_UNKNOWN_PLACE_KIND.get(label, "region"), country_code=None,
+                 latitude=None, longitude=None, precision=None)
+
+
+def _titled_forms(text: str, names: list[str]) -> list[str]:
+    """The article's wordings of a person with the title before the name ("Professor
+    Ruiz", "Dr. Ana Ruiz"): other names of the person, so that their mentions cover them."""
+    found = []
+    for name in names:
+        for start, end in find_words(text, name):
+            begin = start
+            while True:
+                before = re.search(r"([A-Z][a-z]+\.?)\s+\Z", text[max(0, begin - 30) : begin])
+                if not before or before.group(1).rstrip(".").lower() not in TITLES:
+                    break
+                begin -= len(before.group(0))
+            if begin < start:
+                found.append(text[begin:end])
+    return list(dict.fromkeys(found))
+
+
+def _ordinary_word(text: str, c: _Candidate) -> bool:
+    """A one-word "name" that the article also writes in lower case ("Water", "Volunteer"),
+    or a bare title ("General"): an ordinary word capitalised by a headline or a sentence
+    start, not a name."""
+    word = c.surface
+    if " " in word or word.isupper() or c.acronym or c.origins & {"publisher", "acronym"}:
+        return False
+    return word.lower() in TITLES or bool(find_words(text, word.lower()))
 
 
 _VENUE_NOUNS = ("hotel", "palace", "stadium", "lodge", "hall", "airport", "resort", "compound", "residence")
@@ -239,6 +289,8 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "organisation"
     if "place-particles" in c.origins:
         return "location"
+    if _ordinary_word(text, c) and strong_place(c.surface) is None:
+        return None
     votes = Counter({k: v for k, v in c.votes.items() if k != "NORP"})
     if not votes:
         # the model sometimes calls a country a nationality ("Tajikistan"): the gazetteer decides
@@ -252,7 +304,9 @@ def _kind(text: str, c: _Candidate) -> str | None:
         if top == "LOC" or place.kind != "city" or city_population(c.surface) >= _MIN_CITY_POPULATION:
             return "location"
     if top == "LOC":
-        return "location" if place else None
+        # a place the gazetteer lacks is still a place (kept with no coordinates), unless
+        # the name holds an organisation's word
+        return "location" if place or not any(w in ORG_WORDS for w in words) else None
     person = votes["PERSON"] + _person_evidence(text, c.surface)
     org = votes["ORG"] + _org_evidence(text, c.surface)
     if person > org:

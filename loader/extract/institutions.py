@@ -17,23 +17,13 @@ import re
 
 from ..geocode import country_centroid
 from .records import Entity
-from .places import strong_place
+from .places import dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
 
-_DATELINE = re.compile(r"\A\s*([A-Z][A-Z .’'-]+?)\s*(?:,|—|–|\s-\s|\()")
 _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
 _MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|the ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice) ministry\b")
 _MINISTRY_NAMES = {"foreign": "Foreign Affairs", "defense": "Defence"}
 _PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s*[A-Z][\w’'-]*)*)")
 _VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|convention center))\b")
-
-
-def dateline_country(text: str) -> str | None:
-    """The ISO code of the country of the dateline's place ("ANTWERP, March 14" -> BE)."""
-    match = _DATELINE.match(text)
-    if not match:
-        return None
-    place = strong_place(match.group(1).strip().title())
-    return place.country_code if place else None
 
 
 def country_for(name: str) -> tuple[str, str] | None:

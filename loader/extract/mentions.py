@@ -16,8 +16,9 @@ Overlaps are settled in favour of rules, then of longer spans.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
 
@@ -57,6 +58,20 @@ class Mention:
     label: str  # PERSON, ORG, LOC, NORP
     origin: str  # "model" or the rule's name
     text: str
+    model_label: str = ""  # the model's own label (GPE, LOC, FAC...), when it found it
+
+
+# A full stop then a capital is a sentence end inside a span ("... Party. The"), unless the
+# word before it is an initial ("Steven F. Udvar") or a short abbreviation ("Dr.", "St.").
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\b[A-Z][a-z][a-z])\.\s+(?=[A-Z“\"])")
+# Titles and ranks that stand before a name in news: they are the person's role, not their name.
+TITLES = frozenset("""
+mr mrs ms miss dr prof professor sir dame lord lady president vice prime minister chancellor governor senator
+sen rep representative congressman congresswoman mayor judge justice chairman chairwoman chair chief
+secretary general lieutenant colonel col major maj captain capt commander sergeant sgt admiral brigadier
+spokesperson spokesman spokeswoman director ambassador king queen prince princess pope bishop archbishop
+father rev reverend sheikh imam rabbi deputy undersecretary superintendent inspector officer coach
+""".split())
 
 
 def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mention | None:
@@ -64,11 +79,26 @@ def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mentio
     dash = re.search(r"\s[—–-]\s", text[start:end])
     if dash:
         start += dash.end()
+    # a name does not run over a sentence end: keep the part before it
+    stop = _SENTENCE_END.search(text, start, end)
+    if stop:
+        end = stop.start()
     start, end = trim_name(text, start, end)
+    if label == "PERSON":
+        start = _after_titles(text, start, end)
     surface = text[start:end]
     if not surface or not surface[0].isupper() or "\n" in surface:
         return None
     return Mention(start, end, label, origin, surface)
+
+
+def _after_titles(text: str, start: int, end: int) -> int:
+    """Where a person's name starts once the title before it is left out ("Lieutenant
+    General Ana Ruiz", "Infrastructure Minister Ana Ruiz" -> "Ana Ruiz"): after the last
+    title word that has a name after it. A title alone is not cut to nothing."""
+    words = list(re.finditer(r"[\w’'.&-]+", text[start:end]))
+    last = max((i for i, w in enumerate(words[:-1]) if w.group(0).rstrip(".").lower() in TITLES), default=-1)
+    return start + words[last + 1].start() if last >= 0 else start
 
 
 def model_mentions(doc: Doc, text: str) -> list[Mention]:
@@ -84,7 +114,7 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
             continue
         m = _mention(text, ent.start_char, ent.end_char, label, "model")
         if m:
-            found.append(m)
+            found.append(replace(m, model_label=ent.label_))
     return found
 
 
@@ -120,10 +150,17 @@ def acronym_pairs(text: str) -> list[tuple[Mention, Mention]]:
 def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
     """Mentions found by the rules listed in the module docstring."""
     found: list[Mention] = []
+    # where the model sees a person start: an organisation's name ends before it
+    # ("the chief executive of the Refugee Council Ana Ruiz")
+    person_starts = sorted(ent.start_char for ent in doc.ents if ent.label_ == "PERSON")
     for match in _CAP_SEQ.finditer(text):
         words = [w.strip("’'.").lower() for w in match.group(0).split()]
         if len(words) >= 2 and any(w in ORG_WORDS for w in words[1:] + words[:1]):
-            m = _mention(text, match.start(), match.end(), "ORG", "org-word")
+            end = match.end()
+            i = bisect.bisect_right(person_starts, match.start())
+            if i < len(person_starts) and person_starts[i] < end:
+                end = person_starts[i]
+            m = _mention(text, match.start(), end, "ORG", "org-word")
             if m and len(m.text.split()) >= 2:
                 found.append(m)
     for token in doc:

