@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 
 from ..geocode import Place
 from ..spans import find_words
-from .mentions import ORG_WORDS, TITLES, Mention
+from .mentions import CAP_RUN, ORG_WORDS, TITLES, Mention
 from .places import candidates as place_candidates
-from .places import city_population, dateline_country, in_context, is_demonym, strong_place
+from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
 
 # Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
@@ -179,13 +179,49 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if kind == "person":
             names += [n for n in _titled_forms(text, [c.surface, *names]) if n not in names]
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
+    _nest_places(text, entities, places, countries)
     for entity in places.values():
-        # the gazetteer's name when the text uses it, else the longest wording
+        # a known place goes by the gazetteer's name, however the text words it ("U.S.",
+        # "UK"): one row across articles; a place no gazetteer knows by its longest wording
         wordings = list(dict.fromkeys([entity.name] + entity.names))
-        main = entity.place.name if entity.place.name in wordings else max(wordings, key=len)
+        known = entity.place.latitude is not None or entity.place.kind in ("country", "province", "region")
+        main = entity.place.name if known else max(wordings, key=len)
         entity.name, entity.names = main, [w for w in wordings if w != main]
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity], countries: set[str]) -> None:
+    """A place named inside an organisation's or a venue's name ("the Toronto Star", "the
+    University of Sheffield") is mentioned there too: a nested mention of that place (a
+    city only in a country the article is about: many institutions bear people's names)."""
+    containers = [e for e in entities if " " in e.name and (
+        e.kind == "organisation" or (e.kind == "location" and e.place is not None and e.place.kind == "venue"))]
+    for container in containers:
+        for name in dict.fromkeys(container.all_names):
+            words = list(re.finditer(r"[A-Z][\w’'-]*", name))
+            taken = -1
+            for inner in (words[i:i + n] for i in range(len(words)) for n in (3, 2, 1) if i + n <= len(words)):
+                begin, finish = inner[0].start(), inner[-1].end()
+                if begin < taken or finish - begin == len(name) or not re.fullmatch(r"[\w’'-]+(?: [\w’'-]+)*", name[begin:finish]):
+                    continue
+                place = certain_place(name[begin:finish])
+                if place is None or (place.kind == "city" and place.country_code not in countries):
+                    continue
+                taken = finish
+                wording = name[begin:finish]
+                key = (place.name, place.kind, place.country_code)
+                entity = places.get(key)
+                if entity is None:
+                    entity = places[key] = Entity("location", wording, [], None, [], place)
+                    entities.append(entity)
+                elif wording != entity.name and wording not in entity.names:
+                    entity.names.append(wording)
+                for start, _ in find_words(text, name):
+                    span = (start + begin, start + finish)
+                    entity.nested_spans.append(span)
+                    if not entity.spans:
+                        entity.spans.append(span)
 
 
 # The kind of a place the gazetteer does not know, from the model's label: a GPE is a town
@@ -305,8 +341,8 @@ def _kind(text: str, c: _Candidate) -> str | None:
             return "location"
     if top == "LOC":
         # a place the gazetteer lacks is still a place (kept with no coordinates), unless
-        # the name holds an organisation's word
-        return "location" if place or not any(w in ORG_WORDS for w in words) else None
+        # the name holds an organisation's word or a digit (a product: "Windows 7", "STS-1")
+        return "location" if place or not any(w in ORG_WORDS or any(ch.isdigit() for ch in w) for w in words) else None
     person = votes["PERSON"] + _person_evidence(text, c.surface)
     org = votes["ORG"] + _org_evidence(text, c.surface)
     if person > org:

@@ -25,7 +25,8 @@ from spacy.tokens import Doc
 from ..articles import Article
 from .records import keep_non_overlapping
 from .normalize import trim_name
-from .places import strong_place
+from ..spans import find_words
+from .places import certain_place, strong_place
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 
@@ -212,9 +213,30 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     pairs = acronym_pairs(text)
     rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article)
     # "central Europe" is a part of Europe, not Europe: a place name after a lowercase direction is dropped
-    model = [m for m in model_mentions(doc, text)
-             if not (m.label == "LOC" and _SUBREGION.search(text[max(0, m.start - 10) : m.start])
-                     and text[max(0, m.start - 10) : m.start].strip()[:1].islower())]
+    def whole_place(m: Mention) -> bool:
+        before = text[max(0, m.start - 10) : m.start]
+        return not (m.label == "LOC" and _SUBREGION.search(before) and before.strip()[:1].islower())
+
+    model = [m for m in model_mentions(doc, text) if whole_place(m)]
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
+    # last: only where nothing else is
+    ranked += sorted(filter(whole_place, place_names(text)), key=lambda m: (m.start - m.end, m.start))
     kept = keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])
     return [ranked[i] for _, _, i in kept], pairs
+
+
+CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w’'-])")
+
+
+def place_names(text: str) -> list[Mention]:
+    """Capitalised words that certainly name a place (a country, a first-level subdivision,
+    a curated place, a big city) where the small model saw nothing ("Tasmania was
+    excluded"): the model misses names at a sentence start and in lists."""
+    found = []
+    for match in CAP_RUN.finditer(text):
+        words = match.group(0)
+        if find_words(text, words.lower()):
+            continue  # also an ordinary word in this text ("Mobile", "Reading")
+        if certain_place(words):
+            found.append(Mention(match.start(), match.end(), "LOC", "place-name", words))
+    return found

@@ -18,6 +18,9 @@ import pycountry
 from ..geocode import Place, cities_named, gazetteer_place, geocode
 
 
+_BIG_CITY = 1_000_000
+
+
 @cache
 def strong_place(name: str) -> Place | None:
     """The place ``name`` certainly names, or None."""
@@ -32,6 +35,11 @@ def strong_place(name: str) -> Place | None:
         # a state or province whose namesake cities lie in other countries: news means the
         # state ("Florida", "Ontario") more often; the article's context may still decide
         return divisions[0]
+    if divisions and not cities:
+        # a big city of the same country known by this name too ("New York"): news means the city
+        city = geocode(name, "city", divisions[0].country_code)
+        if city and city.country_code == divisions[0].country_code and city_population(city.name) >= _BIG_CITY:
+            return city
     if cities:
         return geocode(name, "city")
     try:
@@ -76,6 +84,11 @@ _SUBDIVISION_KINDS = {
 }
 
 
+# Regions named by a direction alone ("North", "Centre", "Western") exist in many countries
+# and are ordinary words in English text: never taken for a place on their name alone.
+_DIRECTIONS = re.compile(r"(?:(?:North|South|East|West|Central|Centre|Center|Middle|Upper|Lower)(?:ern)?[ -]?)+", re.I)
+
+
 @cache
 def _subdivisions() -> dict[str, tuple[Place, ...]]:
     """Top-level ISO 3166-2 subdivisions by name key (pycountry: offline, about 0.2 s once).
@@ -85,7 +98,7 @@ def _subdivisions() -> dict[str, tuple[Place, ...]]:
     found: dict[str, list[Place]] = {}
     for sub in pycountry.subdivisions:
         kind = _SUBDIVISION_KINDS.get(sub.type.lower())
-        if sub.parent_code is not None or kind is None:
+        if sub.parent_code is not None or kind is None or _DIRECTIONS.fullmatch(sub.name):
             continue
         place = Place(name=sub.name, kind=kind, country_code=sub.country_code, latitude=None, longitude=None, precision=None)
         found.setdefault(name_key(sub.name), []).append(place)
@@ -145,3 +158,20 @@ def dateline_country(text: str) -> str | None:
         return None
     place = strong_place(match.group(1).strip().title())
     return place.country_code if place else None
+
+
+# A city found by name alone is taken for a place only if it is this big: smaller namesakes
+# of ordinary words and surnames are too many ("Of", "Bush", "Mobile").
+_CERTAIN_CITY_POPULATION = 500_000
+
+
+@cache
+def certain_place(name: str) -> Place | None:
+    """``name`` as a place without any help from the model: a country, a first-level
+    subdivision, a curated place, or a big city."""
+    place = strong_place(name)
+    if place is None:
+        return None
+    if place.kind == "city" and city_population(name) < _CERTAIN_CITY_POPULATION and gazetteer_place(name) is None:
+        return None
+    return place

@@ -24,6 +24,7 @@ class Entity:
     place: Place | None = None
     mention_spans: list[tuple[int, int]] = field(default_factory=list)  # references that are not names
     venue_within: "Entity | None" = None  # a venue's surrounding place
+    nested_spans: list[tuple[int, int]] = field(default_factory=list)  # inside another name ("Toronto" in "Toronto Star")
 
     @property
     def all_names(self) -> list[str]:
