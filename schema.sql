@@ -268,6 +268,23 @@ CREATE INDEX idx_mentions_entity_id ON mentions (entity_id);
 CREATE INDEX idx_mentions_article_id ON mentions (article_id);
 CREATE INDEX idx_mentions_sentence_id ON mentions (sentence_id);
 
+-- Why a wording is stored under an entity that is not named so: a middle initial or a
+-- title left out of a person's name (one row across articles), a decision of
+-- data/entities.yml, a surname or another wording joined within one article. The
+-- analyst's list of merges to check (and undo with data/entities.yml).
+CREATE TABLE entity_merges (
+    id TEXT PRIMARY KEY,
+    entity_type TEXT NOT NULL CHECK (entity_type IN ('person', 'organisation', 'location')),
+    entity_id TEXT NOT NULL,
+    name TEXT NOT NULL,             -- the wording merged into the entity
+    rule TEXT NOT NULL,             -- why
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    sentence_id TEXT REFERENCES sentences (id)  -- where the article first writes it, if as whole words
+);
+CREATE INDEX idx_entity_merges_entity ON entity_merges (entity_type, entity_id);
+CREATE INDEX idx_entity_merges_article_id ON entity_merges (article_id);
+CREATE INDEX idx_entity_merges_rule ON entity_merges (rule);
+
 -- What the automatic pipeline could not do for an article: a stage that raised (its
 -- records are empty, the other stages' rows are kept), or items the resolver rejected
 -- and that were dropped. Nothing fails silently; `loader build --strict` makes any

@@ -17,7 +17,7 @@ from typing import Any
 
 from .annotation_format import ARTICLE_FIELDS, DATE, FIELDS, PARTICIPANT_FIELDS, annotation_path_for, date_precision
 from .articles import Article
-from .entities import NO_DECISIONS, Decisions
+from .entities import NO_DECISIONS, Decisions, merge_rule
 from .errors import InputError, problem
 from .geocode import locate
 from .ids import hashed_id, slugify
@@ -298,6 +298,31 @@ class _Resolver:
                 continue
             for alias in dict.fromkeys(aliases):
                 rows["aliases"].append({"entity_type": ENTITY_KIND[section], "entity_id": db_id, "alias": alias})
+            self.merge_rows(ENTITY_KIND[section], db_id, display, list(dict.fromkeys(aliases)),
+                            _text(item.get("acronym")) if section == "organisations" else None)
+
+    def merge_rows(self, kind: str, db_id: str, display: str, wordings: list[str], acronym: str | None) -> None:
+        """entity_merges: each wording stored under this entity although it is not its name,
+        with the rule that put it there and the sentence that first writes it."""
+        for wording in wordings:
+            if self.decisions.canonical(kind, wording) != wording:
+                rule = "data/entities.yml: same"
+            elif wording == display:
+                rule = merge_rule(kind, wording, db_id)
+            elif wording == acronym:
+                rule = "acronym given in this article"
+            elif kind == "person" and " " not in wording.strip():
+                rule = "surname alone: joins the full name in this article"
+            else:
+                rule = "another wording in this article"
+            if rule is None:
+                continue
+            found = find_words(self.text, wording)
+            self.out.rows["entity_merges"].append({
+                "id": hashed_id("em", self.article.id, kind, db_id, wording), "entity_type": kind,
+                "entity_id": db_id, "name": wording, "rule": rule, "article_id": self.article.id,
+                "sentence_id": self.provenance(*found[0])["sentence_id"] if found else None,
+            })
 
     def location_row(self, local: str, db_id: str, name: str, item: dict) -> dict:
         kind = self.choice(item, "kind", LOCATION_KINDS)

@@ -1,8 +1,12 @@
 """One real-world entity, one row across the archive.
 
 Ids come from names: the same normalised name (the slug) of the same type is the same
-row in every article. Two rules keep that conservative, and curated decisions in
-``data/entities.yml`` win over both:
+row in every article. A person's name is normalised further: titles before it ("Dr.",
+"President") and middle initials ("Donald J. Trump") are left out, accents folded, so
+that the ways news writes one person's full name meet in one row; a suffix ("Jr.",
+"III") is kept, since it tells a son from his father. Each such normalisation is listed
+(:func:`merge_rule`, the ``entity_merges`` table) so an analyst can see and undo it.
+Curated decisions in ``data/entities.yml`` win over every rule:
 
 * a person named by one word only (a bare surname) is scoped to its article, since
   "Smith" in two articles is rarely known to be one person;
@@ -13,6 +17,7 @@ row in every article. Two rules keep that conservative, and curated decisions in
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +28,40 @@ from .vocabulary import NAMED_KINDS
 
 DECISIONS = Path(__file__).resolve().parent.parent / "data" / "entities.yml"
 KINDS = NAMED_KINDS
+# Titles and honorifics written before a person's name in news (the name is the same person's
+# with or without them).
+PERSON_TITLES = frozenset("""
+mr mrs ms miss mx dr prof professor sir dame lord lady president senator sen rep governor gov mayor
+judge justice general gen colonel col captain capt lieutenant lt sergeant sgt admiral minister chancellor
+king queen prince princess sheikh imam rabbi father rev reverend pope bishop archbishop
+""".split())
+_INITIAL = re.compile(r"[A-Z]\.?\Z")
+
+
+def person_key(name: str) -> str:
+    """The part of a person's name that identifies them across articles: no leading titles,
+    no middle initials ("President Donald J. Trump" -> "Donald Trump")."""
+    words = name.split()
+    while len(words) > 2 and words[0].rstrip(".").lower() in PERSON_TITLES:
+        words = words[1:]
+    if len(words) > 2:
+        words = [words[0]] + [w for w in words[1:-1] if not _INITIAL.match(w)] + [words[-1]]
+    return " ".join(words)
+
+
+def merge_rule(kind: str, name: str, entity_id: str) -> str | None:
+    """Why ``name`` is stored under ``entity_id`` although its own slug differs, or None."""
+    if slugify(name) == entity_id or entity_id.startswith(slugify(name) + "-"):
+        return None
+    if kind == "person" and slugify(person_key(name)) == entity_id:
+        words, key = name.split(), person_key(name).split()
+        reasons = []
+        if key and words[0] != key[0]:
+            reasons.append("title left out")
+        if len(words) - len(key) > (words[0] != key[0]):
+            reasons.append("middle initial left out")
+        return ", ".join(reasons) or "same name"
+    return "data/entities.yml: same"
 
 
 @dataclass(frozen=True)
@@ -36,7 +75,8 @@ class Decisions:
     def entity_id(self, kind: str, name: str, article_id: str) -> str:
         """The archive id of an entity of ``kind`` named ``name`` in article ``article_id``."""
         canonical = self.canonical(kind, name)
-        slug = slugify(canonical)
+        decided = (kind, slugify(name)) in self.same or (kind, slugify(name)) in self.different
+        slug = slugify(person_key(canonical) if kind == "person" and not decided else canonical)
         scoped = (kind, slug) in self.different or (
             kind == "person" and len(canonical.split()) == 1 and (kind, slugify(name)) not in self.same)
         if scoped:

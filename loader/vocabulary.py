@@ -8,7 +8,7 @@ from __future__ import annotations
 TABLES = (
     "articles", "sentences", "locations", "organisations", "people", "aliases", "affiliations",
     "sources", "statements", "statement_sources", "meetings", "meeting_participants",
-    "attendance_claims", "comment_requests", "events", "mentions", "extraction_failures",
+    "attendance_claims", "comment_requests", "events", "mentions", "entity_merges", "extraction_failures",
 )  # in foreign-key order
 
 # kind of entity <-> its table (and its section in an annotation); anonymous parties
@@ -57,4 +57,5 @@ CHECKED = {
     ("comment_requests", "response"): RESPONSES,
     ("events", "precision"): DATE_PRECISIONS,
     ("mentions", "entity_type"): PARTICIPANT_KINDS,
+    ("entity_merges", "entity_type"): NAMED_KINDS,
 }
