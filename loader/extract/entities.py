@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..geocode import Place
 from ..spans import find_words
-from .mentions import CAP_RUN, ORG_WORDS, TITLES, Mention
+from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, TITLES, VENUE_HEADS, Mention, name_head
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
@@ -103,6 +103,8 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
               and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "publisher", "place-particles"}
               and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
               and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
+              and name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS
+              and not (c.votes["LOC"] > c.votes["PERSON"] or strong_place(c.surface))  # "South Korea"
               and not _before_venue_noun(text, c.spans)]
     for c in people:
         c.votes["PERSON"] += _lone_uses(text, c.surface, covered)
@@ -232,7 +234,8 @@ _UNKNOWN_PLACE_KIND = {"GPE": "city", "FAC": "venue", "LOC": "region"}
 def _unknown_place(c: _Candidate) -> Place:
     """A place the text names that no gazetteer knows: kept, with no coordinates."""
     label = c.model_labels.most_common(1)[0][0] if c.model_labels else "LOC"
-    return Place(name=c.surface, kind=_UNKNOWN_PLACE_KIND.get(label, "region"), country_code=None,
+    kind = "venue" if " " in c.surface and name_head(c.surface) in VENUE_HEADS else _UNKNOWN_PLACE_KIND.get(label, "region")
+    return Place(name=c.surface, kind=kind, country_code=None,
                  latitude=None, longitude=None, precision=None)
 
 
@@ -260,7 +263,7 @@ def _ordinary_word(text: str, c: _Candidate) -> bool:
     word = c.surface
     if " " in word or word.isupper() or c.acronym or c.origins & {"publisher", "acronym"}:
         return False
-    return word.lower() in TITLES or bool(find_words(text, word.lower()))
+    return word.lower() in TITLES or word.lower() in lowercase_words(text)
 
 
 _VENUE_NOUNS = ("hotel", "palace", "stadium", "lodge", "hall", "airport", "resort", "compound", "residence")
@@ -319,6 +322,11 @@ def _kind(text: str, c: _Candidate) -> str | None:
     words = [w.strip("’'").lower() for w in c.surface.split()]
     if _before_venue_noun(text, c.spans):
         return None
+    head = name_head(c.surface) if len(words) > 1 else ""
+    if head in NOT_ENTITY_HEADS:
+        return None
+    if head in VENUE_HEADS and not c.acronym and "publisher" not in c.origins:
+        return "location"
     if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "acronym"}:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc
@@ -25,7 +26,6 @@ from spacy.tokens import Doc
 from ..articles import Article
 from .records import keep_non_overlapping
 from .normalize import trim_name
-from ..spans import find_words
 from .places import certain_place, strong_place
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
@@ -39,6 +39,26 @@ college foundation fund court parliament assembly congress senate army navy forc
 ledger times post news journal herald tribune gazette telegraph guardian weekly daily television radio
 press wire agency broadcasting channel media club league board bureau office coalition trust
 """.split())
+# Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
+# not a person or an organisation ("the Adler Planetarium", "Museum of Flight", "Castle Road").
+VENUE_HEADS = frozenset("""
+museum gallery station airport stadium arena hall hospital park square street road avenue boulevard
+bridge memorial palace tower cathedral mosque temple planetarium base theatre theater cemetery
+""".split())
+# Head nouns of names of things the archive does not keep (studies, programmes, events,
+# works, products): a name ending so is not a person, an organisation or a place.
+NOT_ENTITY_HEADS = frozenset("""
+study survey program programme project system systems award awards prize festival championship
+championships cup tournament series album film shuttle
+""".split())
+
+
+def name_head(name: str) -> str:
+    """The head word of a name: its last word before any "of" ("Museum of Flight" -> museum)."""
+    words = re.split(r"\s+of\s+", name, maxsplit=1)[0].split()
+    return words[-1].strip("’'.,").lower() if words else ""
+
+
 # Lowercase institution nouns after a nationality or a name: "the Pakistani government".
 INSTITUTION_NOUNS = frozenset("government embassy network ministry army military parliament navy militia police".split())
 # Roles whose "of X" names an organisation.
@@ -85,6 +105,10 @@ def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mentio
     if stop:
         end = stop.start()
     start, end = trim_name(text, start, end)
+    # a photo credit glued to a caption's name ("... Ana Ruiz Image: Reuters")
+    credit = re.search(r"\s+(?:Image|Photo|Picture|Video|File)s?\Z", text[start:end])
+    if credit:
+        end = start + credit.start()
     if label == "PERSON":
         start = _after_titles(text, start, end)
     surface = text[start:end]
@@ -113,7 +137,20 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         # An all-capitals common word ("NEVER") is shouting, not an acronym.
         if len(words) == 1 and ent.text.isupper() and len(ent.text) > 3 and ent[0].is_stop:
             continue
-        m = _mention(text, ent.start_char, ent.end_char, label, "model")
+        # One word the tagger reads as a common noun, adjective or verb is an ordinary word
+        # capitalised by a headline or a sentence start ("Volunteer", "Water"), not a name.
+        if len(ent) == 1 and ent[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV") and not ent.text.isupper():
+            continue
+        start = ent.start_char
+        # the model sometimes cuts a person's first name off ("Ana" ORG, "Ruiz" PERSON): a
+        # capitalised proper noun right before a person's name is part of it
+        if label == "PERSON" and ent.start > 0:
+            before = doc[ent.start - 1]
+            if before.pos_ == "PROPN" and before.text[:1].isupper() and before.text.isalpha() \
+                    and before.ent_type_ in ("", "PERSON", "ORG") and before.whitespace_ == " " \
+                    and before.lower_ not in TITLES and not before.is_sent_end:
+                start = before.idx
+        m = _mention(text, start, ent.end_char, label, "model")
         if m:
             found.append(replace(m, model_label=ent.label_))
     return found
@@ -162,7 +199,8 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             if i < len(person_starts) and person_starts[i] < end:
                 end = person_starts[i]
             m = _mention(text, match.start(), end, "ORG", "org-word")
-            if m and len(m.text.split()) >= 2:
+            # what is left once cut at a sentence end or a person must still hold the word
+            if m and len(m.text.split()) >= 2 and any(w.strip("’'.").lower() in ORG_WORDS for w in m.text.split()):
                 found.append(m)
     for token in doc:
         if token.lower_ in INSTITUTION_NOUNS and token.dep_ != "compound" and token.i > 0:
@@ -228,14 +266,24 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
 CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w’'-])")
 
 
+_LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
+
+
+@lru_cache(maxsize=4)
+def lowercase_words(text: str) -> frozenset[str]:
+    """Every word the text writes in lower case (one pass: looked up many times)."""
+    return frozenset(_LOWER_WORD.findall(text))
+
+
 def place_names(text: str) -> list[Mention]:
     """Capitalised words that certainly name a place (a country, a first-level subdivision,
     a curated place, a big city) where the small model saw nothing ("Tasmania was
     excluded"): the model misses names at a sentence start and in lists."""
     found = []
+    lowercase = lowercase_words(text)
     for match in CAP_RUN.finditer(text):
         words = match.group(0)
-        if find_words(text, words.lower()):
+        if words.lower() in lowercase:
             continue  # also an ordinary word in this text ("Mobile", "Reading")
         if certain_place(words):
             found.append(Mention(match.start(), match.end(), "LOC", "place-name", words))
