@@ -38,7 +38,11 @@ ltd group lines airlines airways association movement network organisation organ
 college foundation fund court parliament assembly congress senate army navy force forces police
 ledger times post news journal herald tribune gazette telegraph guardian weekly daily television radio
 press wire agency broadcasting channel media club league board bureau office coalition trust
-""".split())
+chronicle observer courier inquirer examiner mirror express star sun globe
+guild society chamber syndicate cooperative co-operative federation confederation
+shipping homes mining energy oil gas petroleum steel motors holdings partners capital industries
+logistics foods pharmaceuticals resources telecom bancorp insurance airport authority
+""".split())  # bodies, companies and outlets: the head words of their names in English news
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
 # not a person or an organisation ("the Adler Planetarium", "Museum of Flight", "Castle Road").
 VENUE_HEADS = frozenset("""
@@ -92,6 +96,7 @@ sen rep representative congressman congresswoman mayor judge justice chairman ch
 secretary general lieutenant colonel col major maj captain capt commander sergeant sgt admiral brigadier
 spokesperson spokesman spokeswoman director ambassador king queen prince princess pope bishop archbishop
 father rev reverend sheikh imam rabbi deputy undersecretary superintendent inspector officer coach
+councillor councilor alderman assemblyman assemblywoman commissioner constable detective magistrate
 """.split())
 
 
@@ -105,6 +110,12 @@ def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mentio
     if stop:
         end = stop.start()
     start, end = trim_name(text, start, end)
+    # a place's possessive before a body's name is where it is, not its name ("Chile's
+    # Shipowners' Association"); "People's" and the like stay ("the People's Movement")
+    if label == "ORG":
+        owner = re.match(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)[’']s\s+(?=[A-Z])", text[start:end])
+        if owner and strong_place(owner.group(1)):
+            start += owner.end()
     # a photo credit glued to a caption's name ("... Ana Ruiz Image: Reuters")
     credit = re.search(r"\s+(?:Image|Photo|Picture|Video|File)s?\Z", text[start:end])
     if credit:
