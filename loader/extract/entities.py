@@ -192,6 +192,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
             names += [n for n in _titled_forms(text, [c.surface, *names]) if n not in names]
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
     _nest_places(text, entities, places, countries)
+    _with_their_region(text, places)
     for entity in places.values():
         # a known place goes by the gazetteer's name, however the text words it ("U.S.",
         # "UK"): one row across articles; a place no gazetteer knows by its longest wording
@@ -201,6 +202,26 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         entity.name, entity.names = main, [w for w in wordings if w != main]
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+def _with_their_region(text: str, places: dict[tuple, Entity]) -> None:
+    """"Huntsville, Alabama": a town named with its state or country is one wording of the
+    town (another name of it), and the state keeps a nested mention there."""
+    regions = {name: e for e in places.values() if e.place.kind in ("province", "region", "country")
+               for name in [e.name, *e.names]}
+    if not regions:
+        return
+    pattern = re.compile(r",\s+(" + "|".join(re.escape(n) for n in sorted(regions, key=len, reverse=True)) + r")(?![\w’'-])")
+    for town in [e for e in places.values() if e.place.kind in ("city", "venue")]:
+        for name in [town.name, *town.names]:
+            for start, end in find_words(text, name):
+                match = pattern.match(text, end)
+                if not match:
+                    continue
+                wording = text[start : match.end()]
+                if wording not in town.names and "\n" not in wording:
+                    town.names.append(wording)
+                regions[match.group(1)].nested_spans.append((match.start(1), match.end(1)))
 
 
 def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity], countries: set[str]) -> None:
