@@ -64,13 +64,19 @@ def _person_evidence(text: str, surface: str) -> int:
 
 
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+\Z")
+_WEAK_PLACE_CUE = re.compile(r"\b(?:from|to)\s+\Z")  # people come from and go to places, but also from and to people
 
 
-def _place_evidence(text: str, surface: str) -> int:
+def _place_evidence(text: str, surface: str) -> float:
     """How often a name follows "in", "near" or "outside" (not "in the ..."), as places do,
-    and is not a possessive."""
-    return sum(1 for start, end in find_words(text, surface)
-               if _PLACE_CUE.search(text[max(0, start - 10) : start]) and text[end : end + 2] not in ("’s", "'s"))
+    counting "from" and "to" half; a possessive does not count."""
+    score = 0.0
+    for start, end in find_words(text, surface):
+        if text[end : end + 2] in ("’s", "'s"):
+            continue
+        before = text[max(0, start - 10) : start]
+        score += 1 if _PLACE_CUE.search(before) else 0.5 if _WEAK_PLACE_CUE.search(before) else 0
+    return score
 
 
 def _org_evidence(text: str, surface: str) -> int:
