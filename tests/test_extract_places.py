@@ -1,0 +1,75 @@
+"""Places on real news: subdivisions, places no gazetteer knows, context, nesting; and the
+name shapes that used to make false people and organisations."""
+
+import pytest
+
+from loader.articles import Article
+from loader.extract import extract_resolution
+from loader.extract.model import load_nlp
+from loader.extract.places import in_context, strong_place, subdivisions
+
+
+def article(text: str) -> Article:
+    return Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def nlp():
+    return load_nlp()
+
+
+def rows(text: str) -> dict:
+    resolution = extract_resolution(article(text))
+    assert resolution.problems == [] and resolution.rows["extraction_failures"] == []
+    return resolution.rows
+
+
+def names(table_rows: list[dict]) -> set[str]:
+    return {r["name"] for r in table_rows}
+
+
+def test_first_level_subdivisions_worldwide():
+    assert strong_place("Queensland").kind == "province" and strong_place("Queensland").country_code == "AU"
+    assert strong_place("Ontario").country_code == "CA"  # the province, not its small namesake abroad
+    assert {p.country_code for p in subdivisions("Punjab")} == {"IN", "PK"}
+    assert strong_place("North") is None  # a direction is no place on its name alone
+
+
+def test_an_ambiguous_name_is_read_in_the_article_s_context():
+    assert in_context("Victoria", {"AU"}).kind == "province"
+    assert in_context("Victoria", {"CA"}).country_code == "CA"
+    assert in_context("Georgia", {"US"}).kind == "province"
+    assert in_context("Georgia", set()).kind == "country"
+
+
+def test_a_place_no_gazetteer_knows_is_kept_without_coordinates():
+    found = rows("Floodwater reached Kellowick Bridge and the village of Tarnsby on Sunday, residents in Tarnsby said.")
+    tarnsby = [r for r in found["locations"] if r["name"] == "Tarnsby"]
+    assert tarnsby and tarnsby[0]["latitude"] is None and tarnsby[0]["precision"] is None
+
+
+def test_a_state_the_model_missed_and_a_town_with_its_state():
+    found = rows("Tasmania was left out of the survey. The plant in Hobart, Tasmania, will close.")
+    assert {"Tasmania", "Hobart"} <= names(found["locations"])
+    hobart = next(r for r in found["locations"] if r["name"] == "Hobart")
+    mentions = {m["surface"] for m in found["mentions"] if m["entity_id"] == hobart["id"]}
+    assert "Hobart, Tasmania" in mentions
+
+
+def test_names_do_not_cross_sentences_or_keep_titles():
+    found = rows("She joined the Kestrel Workers Union. The union said Lieutenant General Ana Oyelaran would attend.")
+    assert "Kestrel Workers Union" in names(found["organisations"])
+    assert not any(n.endswith(" The") for n in names(found["organisations"]))
+    assert "Ana Oyelaran" in names(found["people"])
+
+
+def test_a_place_nested_in_an_organisation_s_name():
+    found = rows("A study by the University of Queensland was published on Monday.")
+    assert "University of Queensland" in names(found["organisations"])
+    assert "Queensland" in names(found["locations"])
+
+
+def test_a_venue_is_not_a_person():
+    found = rows("Fans gathered at Marlowe Stadium before the final, said Ana Oyelaran, who organised it.")
+    assert "Marlowe Stadium" not in names(found["people"]) | names(found["organisations"])
+    assert "Marlowe Stadium" in names(found["locations"])
