@@ -303,6 +303,7 @@ def _ordinary_word(text: str, c: _Candidate) -> bool:
     return word.lower() in TITLES or word.lower() in lowercase_words(text)
 
 
+# Lowercase nouns that, right after a capitalised name, say it is a venue ("the Acacia Lodge hotel").
 _VENUE_NOUNS = ("hotel", "palace", "stadium", "lodge", "hall", "airport", "resort", "compound", "residence")
 
 

@@ -67,13 +67,17 @@ def name_head(name: str) -> str:
 INSTITUTION_NOUNS = frozenset("government embassy network ministry army military parliament navy militia police".split())
 # Roles whose "of X" names an organisation.
 ROLE_OF = r"(?:member|members|leader|leaders|head|chief|chairman|chairwoman|chair|founder|spokesperson|spokesman|spokeswoman|commander|secretary|director|president)"
+# Lowercase joining words inside multi-word place names in the Romance, Arabic and English
+# naming traditions ("Viana do Castelo", "Stratford-upon-Avon").
 PARTICLES = r"(?:do|da|de|del|dos|das|di|du|la|le|el|al|on|upon)"
 _CAP_WORD = r"[A-Z][\w’'.&-]*"
 _CAP_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|de|du|des|i)\s+)?{_CAP_WORD})*")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _ROLE_OF = re.compile(rf"\b{ROLE_OF}\s+(?:of|for|at)\s+(?:the\s+)?({_CAP_WORD}(?:\s+{_CAP_WORD})*)")
 _PLACE_WITH_PARTICLES = re.compile(rf"{_CAP_WORD}(?:\s+{PARTICLES}\s+{_CAP_WORD})+")
-_SMALL_WORDS = frozenset("i e ul ud al el bin ibn of for and the de du des la le y".split())  # joining words of names
+# joining words that may sit between an acronym's initials: English, Romance, and the Arabic,
+# Persian and Urdu name links ("ul", "ud", "i", "e", "bin") common in South and West Asian names
+_SMALL_WORDS = frozenset("i e ul ud al el bin ibn of for and the de du des la le y".split())
 
 
 @dataclass(frozen=True)
