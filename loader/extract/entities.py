@@ -120,6 +120,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
               and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
               and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
               and name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS
+              and not any(w.lower() in NOT_ENTITY_HEADS for w in c.surface.split())  # "Space Shuttle X"
               and not (c.votes["LOC"] > c.votes["PERSON"] or strong_place(c.surface))  # "South Korea"
               and not _before_venue_noun(text, c.spans)]
     for c in people:
@@ -397,7 +398,8 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if cue and 2 * cue >= person + org and not any(w in ORG_WORDS for w in words) and not c.aliases:
         return "location"
     if person > org:
-        return "person"
+        # no person's name holds a word for a study, an event or a product ("Space Shuttle X")
+        return None if any(w in NOT_ENTITY_HEADS for w in words) else "person"
     if org > 0:
         return "organisation"
     return None
