@@ -161,7 +161,7 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         # capitalised proper noun right before a person's name is part of it
         if label == "PERSON" and ent.start > 0:
             before = doc[ent.start - 1]
-            if before.pos_ == "PROPN" and before.text[:1].isupper() and before.text.isalpha() \
+            if before.pos_ == "PROPN" and before.text[:1].isupper() and before.text.isalpha() and not before.text.isupper() \
                     and before.ent_type_ in ("", "PERSON", "ORG") and before.whitespace_ == " " \
                     and before.lower_ not in TITLES and not before.is_sent_end:
                 start = before.idx
@@ -210,6 +210,9 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
         words = [w.strip("’'.").lower() for w in match.group(0).split()]
         if len(words) >= 2 and any(w in ORG_WORDS for w in words[1:] + words[:1]):
             end = match.end()
+            if person_starts and bisect.bisect_left(person_starts, match.start()) < len(person_starts) \
+                    and person_starts[bisect.bisect_left(person_starts, match.start())] == match.start():
+                continue  # "Ana Ruiz of The Harbour Times": a person of a body, not a body
             i = bisect.bisect_right(person_starts, match.start())
             if i < len(person_starts) and person_starts[i] < end:
                 end = person_starts[i]
