@@ -81,10 +81,12 @@ def _place_evidence(text: str, surface: str) -> float:
 
 def _org_evidence(text: str, surface: str) -> int:
     score = 0
-    for start, _ in find_words(text, surface):
+    for start, end in find_words(text, surface):
         before = text[max(0, start - 30) : start].split()
         if before and before[-1].lower() in ORG_DESCRIPTORS:
             score += 3
+        elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
+            score += 1  # "on X": a platform, channel or programme, not a person
     return score
 
 
@@ -277,6 +279,9 @@ def _unknown_place(c: _Candidate) -> Place:
                  latitude=None, longitude=None, precision=None)
 
 
+_OFFICE = re.compile(r"(?<![\w’'-])([A-Z][a-z]+)\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*\s+){1,3}\Z")
+
+
 def _titled_forms(text: str, names: list[str]) -> list[str]:
     """The article's wordings of a person with the title before the name ("Professor
     Ruiz", "Dr. Ana Ruiz"): other names of the person, so that their mentions cover them."""
@@ -289,6 +294,10 @@ def _titled_forms(text: str, names: list[str]) -> list[str]:
                 if not before or before.group(1).rstrip(".").lower() not in TITLES:
                     break
                 begin -= len(before.group(0))
+            # an office with its domain: "Minister of Education Ana Ruiz", "Governor of X Ana Ruiz"
+            office = _OFFICE.search(text[max(0, begin - 60) : begin])
+            if office and office.group(1).lower() in TITLES:
+                begin -= len(office.group(0))
             if begin < start:
                 found.append(text[begin:end])
     return list(dict.fromkeys(found))
