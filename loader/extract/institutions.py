@@ -20,7 +20,7 @@ from .records import Entity
 from .places import dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
 
 _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
-_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|the ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice) ministry\b")
+_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|the ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|water|information|communications) ministry\b")  # the usual portfolios
 _MINISTRY_NAMES = {"foreign": "Foreign Affairs", "defense": "Defence"}
 _PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s*[A-Z][\w’'-]*)*)")
 _VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|convention center))\b")

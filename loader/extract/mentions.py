@@ -42,6 +42,7 @@ chronicle observer courier inquirer examiner mirror express star sun globe
 guild society chamber syndicate cooperative co-operative federation confederation
 shipping homes mining energy oil gas petroleum steel motors holdings partners capital industries
 logistics foods pharmaceuticals resources telecom bancorp insurance airport authority
+rangers rovers wanderers athletic atlético atletico deportivo liga fc
 """.split())  # bodies, companies and outlets: the head words of their names in English news
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
 # not a person or an organisation ("the Adler Planetarium", "Museum of Flight", "Castle Road").
