@@ -118,7 +118,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
             c.surface = publisher
     covered = [span for c in candidates.values() for span in c.spans]
     people = [c for c in candidates.values() if not c.merged_into and len(c.surface.split()) >= 2
-              and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "publisher", "place-particles"}
+              and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "body-role", "publisher", "place-particles"}
               and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
               and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
               and name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS
@@ -375,7 +375,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return None
     if head in VENUE_HEADS and not c.acronym and "publisher" not in c.origins:
         return "location"
-    if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "acronym"}:
+    if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "body-role", "acronym"}:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"

@@ -21,6 +21,7 @@ import re
 from functools import lru_cache
 from dataclasses import dataclass, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from ..articles import Article
@@ -75,6 +76,8 @@ _CAP_WORD = r"[A-Z][\w’'.&-]*"
 _CAP_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|de|du|des|i)\s+)?{_CAP_WORD})*")
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _ROLE_OF = re.compile(rf"\b{ROLE_OF}\s+(?:of|for|at)\s+(?:the\s+)?({_CAP_WORD}(?:\s+{_CAP_WORD})*)")
+_BODY_ROLE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+[A-Z]?[a-z]*)\s+(?:co-founder|founder|creator|spokesperson|spokesman|spokeswoman|"
+                        r"chief executive|executives?|shareholders|employees|engineers)\b")
 _PLACE_WITH_PARTICLES = re.compile(rf"{_CAP_WORD}(?:\s+{PARTICLES}\s+{_CAP_WORD})+")
 # joining words that may sit between an acronym's initials: English, Romance, and the Arabic,
 # Persian and Urdu name links ("ul", "ud", "i", "e", "bin") common in South and West Asian names
@@ -231,6 +234,18 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 m = _mention(text, doc[left].idx, token.idx + len(token), "ORG", "institution")
                 if m:
                     found.append(m)
+    # "Facebook co-founder X", "Acme spokeswoman Y": a name before a company role is a body
+    labels = {}
+    for ent in doc.ents:
+        labels[ent.start_char] = ent.label_
+    for match in _BODY_ROLE.finditer(text):
+        name = match.group(1)
+        if labels.get(match.start(1)) in ("PERSON", "GPE", "LOC", "NORP") or strong_place(name) \
+                or name.lower() in TITLES or name.lower() in STOP_WORDS:  # "Its shareholders"
+            continue
+        m = _mention(text, match.start(1), match.end(1), "ORG", "body-role")
+        if m:
+            found.append(m)
     for match in _ROLE_OF.finditer(text):
         name = match.group(1)
         if re.match(r"\s+[a-z]", text[match.end(1) :]):
