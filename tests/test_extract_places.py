@@ -73,3 +73,18 @@ def test_a_venue_is_not_a_person():
     found = rows("Fans gathered at Marlowe Stadium before the final, said Ana Oyelaran, who organised it.")
     assert "Marlowe Stadium" not in names(found["people"]) | names(found["organisations"])
     assert "Marlowe Stadium" in names(found["locations"])
+
+
+def test_a_body_before_a_company_role_and_an_office_before_a_name():
+    found = rows("Zentrix co-founder David Brennan met Minister of Education Tomas Varga on Monday. Varga said little.")
+    assert "Zentrix" in names(found["organisations"])
+    assert {"David Brennan", "Tomas Varga"} <= names(found["people"])
+    varga = next(r for r in found["people"] if r["name"] == "Tomas Varga")
+    surfaces = {m["surface"] for m in found["mentions"] if m["entity_id"] == varga["id"]}
+    assert {"Minister of Education Tomas Varga", "Varga"} <= surfaces
+
+
+def test_ordinary_words_and_photo_credits_are_not_names():
+    found = rows("Volunteers\n\nWater was short. Ana Oyelaran Image: the rescue team said the water ran out.")
+    assert "Water" not in names(found["people"]) | names(found["organisations"])
+    assert not any(n.endswith("Image") for n in names(found["people"]))

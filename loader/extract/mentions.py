@@ -167,7 +167,8 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
             before = doc[ent.start - 1]
             if before.pos_ == "PROPN" and before.text[:1].isupper() and before.text.isalpha() and not before.text.isupper() \
                     and before.ent_type_ in ("", "PERSON", "ORG") and before.whitespace_ == " " \
-                    and before.lower_ not in TITLES and not before.is_sent_end:
+                    and before.lower_ not in TITLES and not before.is_sent_end \
+                    and not (before.i > 0 and doc[before.i - 1].lower_ in ("of", "for", "the")):  # "Minister of Education X"
                 start = before.idx
         m = _mention(text, start, ent.end_char, label, "model")
         if m:
