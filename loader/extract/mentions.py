@@ -55,7 +55,7 @@ bridge memorial palace tower cathedral mosque temple planetarium base theatre th
 # works, products): a name ending so is not a person, an organisation or a place.
 NOT_ENTITY_HEADS = frozenset("""
 study survey program programme project system systems award awards prize festival championship
-championships cup tournament series album film shuttle
+championships cup tournament series album film shuttle fair expo exhibition show
 """.split())
 
 
