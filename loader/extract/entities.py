@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from ..geocode import Place
 from ..spans import find_words
-from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, TITLES, VENUE_HEADS, Mention, name_head
+from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, TITLES, VENUE_HEADS, Mention, is_venue_name, name_head
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
@@ -274,7 +274,7 @@ _UNKNOWN_PLACE_KIND = {"GPE": "city", "FAC": "venue", "LOC": "region"}
 def _unknown_place(c: _Candidate) -> Place:
     """A place the text names that no gazetteer knows: kept, with no coordinates."""
     label = c.model_labels.most_common(1)[0][0] if c.model_labels else "LOC"
-    kind = "venue" if " " in c.surface and name_head(c.surface) in VENUE_HEADS else _UNKNOWN_PLACE_KIND.get(label, "region")
+    kind = "venue" if is_venue_name(c.surface) else _UNKNOWN_PLACE_KIND.get(label, "region")
     return Place(name=c.surface, kind=kind, country_code=None,
                  latitude=None, longitude=None, precision=None)
 
@@ -373,7 +373,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
     head = name_head(c.surface) if len(words) > 1 else ""
     if head in NOT_ENTITY_HEADS:
         return None
-    if head in VENUE_HEADS and not c.acronym and "publisher" not in c.origins:
+    if is_venue_name(c.surface) and not c.acronym and "publisher" not in c.origins:
         return "location"
     if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "body-role", "acronym"}:
         return "organisation"

@@ -59,6 +59,17 @@ championships cup tournament series album film shuttle fair expo exhibition show
 """.split())
 
 
+# Centres that are buildings or sites ("the Metro Convention Centre", "the Space Center"),
+# unlike research or policy centres, which are bodies.
+_BUILDING_CENTRE = re.compile(r"\b(?:Convention|Conference|Exhibition|Shopping|Medical|Visitor|Visitors|Space|Science|Trade|"
+                              r"Community|Sports|Leisure|Arts|Cultural|Civic|Aquatic|Detention|Transit)\s+Cent(?:er|re)\b")
+
+
+def is_venue_name(name: str) -> bool:
+    """A building's or site's name: headed by a venue noun, or a centre that is a building."""
+    return " " in name and (name_head(name) in VENUE_HEADS or bool(_BUILDING_CENTRE.search(name)))
+
+
 def name_head(name: str) -> str:
     """The head word of a name: its last word before any "of" ("Museum of Flight" -> museum)."""
     words = re.split(r"\s+of\s+", name, maxsplit=1)[0].split()
