@@ -45,6 +45,7 @@ def loader_command(*args):
 
 
 def test_sigkill_at_random_points_leaves_the_archive_and_no_temporaries(big_corpus):
+    """Clean rebuilds (--no-cache) killed: the temporary file never replaces the archive."""
     db = big_corpus / "archive.db"
     subprocess.run(loader_command("build", db, big_corpus / "articles", "-q"), check=True, cwd=ROOT)
     before = digest(db)
@@ -53,7 +54,7 @@ def test_sigkill_at_random_points_leaves_the_archive_and_no_temporaries(big_corp
     duration = time.monotonic() - started
     rng = random.Random(20220126)
     for delay in sorted(rng.uniform(0.2, duration) for _ in range(5)):
-        process = subprocess.Popen(loader_command("build", db, big_corpus / "articles", "-q"), cwd=ROOT)
+        process = subprocess.Popen(loader_command("build", "--no-cache", db, big_corpus / "articles", "-q"), cwd=ROOT)
         time.sleep(delay)
         process.send_signal(signal.SIGKILL)
         process.wait()
@@ -127,7 +128,8 @@ def test_simulated_enospc_fails_cleanly(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("loader.build.os.fsync", no_space)
-    result = CliRunner().invoke(cli, ["build", str(db), str(ROOT / "data" / "articles"), "-q"])
+    # a clean rebuild (--no-cache) fsyncs its new file before the rename
+    result = CliRunner().invoke(cli, ["build", "--no-cache", str(db), str(ROOT / "data" / "articles"), "-q"])
     assert result.exit_code == 1
     assert "build failed ([Errno 28] No space left on device); the previous archive is unchanged" in result.output
     assert digest(db) == before

@@ -1,0 +1,144 @@
+"""Updates in place: `loader build` on an archive built by the same code changes only
+what changed, in one transaction, and ends with exactly the rows of a clean build."""
+
+import hashlib
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from loader.build import build
+
+from .test_many_articles import dump, write_corpus
+
+NONE = "none.yml"  # no curated entity decisions
+
+
+def fts_hits(db, words):
+    conn = sqlite3.connect(db)
+    hits = {}
+    for word in words:
+        hits[word] = (
+            sorted(conn.execute("select statements.id from statements_fts join statements on statements.rowid = statements_fts.rowid "
+                                "where statements_fts match ?", (word,)).fetchall()),
+            sorted(conn.execute("select articles.id from articles_fts join articles on articles.rowid = articles_fts.rowid "
+                                "where articles_fts match ?", (word,)).fetchall()),
+        )
+    for table in ("statements_fts", "articles_fts"):
+        conn.execute(f"insert into {table} ({table}) values ('integrity-check')")  # raises if out of step
+    return hits
+
+
+def test_add_change_remove_in_place_equals_a_clean_build(tmp_path):
+    write_corpus(tmp_path, ["a-geneva", "b-oslo"])
+    db = tmp_path / "archive.db"
+    first = build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    assert first.mode == "clean"
+    inode = db.stat().st_ino
+    conn = sqlite3.connect(db)
+    assert conn.execute("pragma journal_mode").fetchone() == ("wal",)
+    assert conn.execute("select description from people where id = 'ali-nazari'").fetchone() == ("head of foreign relations",)
+    conn.close()
+    # add C, change B (its text and its annotation), remove A
+    write_corpus(tmp_path, ["c-rome"])
+    b_text, b_annotation = tmp_path / "articles" / "b-oslo.txt", tmp_path / "annotations" / "b-oslo.yml"
+    b_text.write_text(b_text.read_text() + " Costa later flew home.", encoding="utf-8")
+    b_annotation.write_text(b_annotation.read_text().replace("{name: Costa}", "{name: Costa, description: envoy}"))
+    (tmp_path / "articles" / "a-geneva.txt").unlink()
+    report = build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    assert report.mode == "update"
+    assert (report.added, report.changed, report.removed, report.unchanged, report.extracted) == (1, 1, 1, 0, 2)
+    assert db.stat().st_ino == inode, "an update writes into the archive itself"
+    clean = tmp_path / "clean.db"
+    assert build(clean, [tmp_path / "articles"], use_cache=False, entities=tmp_path / NONE).mode == "clean"
+    assert dump(db) == dump(clean)
+    assert fts_hits(db, ["nazari", "oslo", "geneva", "talked", "rome", "home"]) == fts_hits(clean, ["nazari", "oslo", "geneva", "talked", "rome", "home"])
+    conn = sqlite3.connect(db)
+    # Maria Costa was named only in A: gone with it, with her aliases; Ali Nazari stays
+    # (B names him) but A's description and A's alias "Nazari" went with A.
+    assert conn.execute("select count(*) from people where id = 'maria-costa'").fetchone() == (0,)
+    assert conn.execute("select count(*) from aliases where entity_id = 'maria-costa'").fetchone() == (0,)
+    assert conn.execute("select description from people where id = 'ali-nazari'").fetchone() == (None,)
+    assert conn.execute("select count(*) from articles").fetchone() == (2,)
+    assert conn.execute("pragma integrity_check").fetchone() == ("ok",)
+    assert conn.execute("pragma foreign_key_check").fetchall() == []
+
+
+def test_the_earliest_article_gives_a_shared_field_whatever_the_order_of_files(tmp_path):
+    """A shared row is merged in publication order, so adding an earlier article in place
+    gives what a clean build gives."""
+    write_corpus(tmp_path, ["b-oslo"])
+    db = tmp_path / "archive.db"
+    build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    write_corpus(tmp_path, ["a-geneva"])  # published before b-oslo, and describes Ali Nazari
+    build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    clean = tmp_path / "clean.db"
+    build(clean, [tmp_path / "articles"], use_cache=False, entities=tmp_path / NONE)
+    assert dump(db) == dump(clean)
+    assert sqlite3.connect(db).execute("select description from people where id = 'ali-nazari'").fetchone() == ("head of foreign relations",)
+
+
+def test_nothing_changed_writes_nothing(tmp_path):
+    write_corpus(tmp_path, ["a-geneva", "b-oslo"])
+    db = tmp_path / "archive.db"
+    build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    before = hashlib.sha256(db.read_bytes()).hexdigest()
+    report = build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    assert (report.mode, report.unchanged, report.extracted) == ("update", 2, 0)
+    assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+
+
+def test_a_code_change_rebuilds_into_a_new_file(tmp_path, monkeypatch):
+    write_corpus(tmp_path, ["a-geneva"])
+    db = tmp_path / "archive.db"
+    build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    inode = db.stat().st_ino
+    monkeypatch.setattr("loader.build.code_fingerprint", lambda: "another version of the extractor")
+    report = build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    assert (report.mode, report.extracted) == ("clean", 1)
+    assert db.stat().st_ino != inode
+    assert build(db, [tmp_path / "articles"], entities=tmp_path / NONE).mode == "update"
+
+
+def test_each_file_is_read_once_per_build(tmp_path, monkeypatch):
+    """The input key and the rows come from the same bytes: a file that changes between
+    two reads cannot put one version's rows under the other's key."""
+    write_corpus(tmp_path, ["a-geneva", "b-oslo"])
+    reads: dict[str, int] = {}
+    real = Path.read_bytes
+
+    def counting(self):
+        reads[self.name] = reads.get(self.name, 0) + 1
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", counting)
+    build(tmp_path / "archive.db", [tmp_path / "articles"], entities=tmp_path / NONE)
+    assert {name: n for name, n in reads.items() if name.startswith(("a-", "b-"))} == {
+        "a-geneva.txt": 1, "a-geneva.yml": 1, "b-oslo.txt": 1, "b-oslo.yml": 1}
+
+
+def test_a_renamed_file_becomes_its_new_article(tmp_path):
+    """The input key includes the path: the cache never gives a renamed file the rows
+    (id, source_file) of its old name."""
+    write_corpus(tmp_path, ["a-geneva"])
+    db = tmp_path / "archive.db"
+    build(db, [tmp_path / "articles"], use_annotations=False, entities=tmp_path / NONE, workers=1)
+    os.rename(tmp_path / "articles" / "a-geneva.txt", tmp_path / "articles" / "a-zurich.txt")
+    report = build(db, [tmp_path / "articles"], use_annotations=False, entities=tmp_path / NONE, workers=1)
+    assert (report.added, report.removed) == (1, 1)
+    rows = sqlite3.connect(db).execute("select id, source_file from articles").fetchall()
+    assert rows == [("a-zurich", str(tmp_path / "articles" / "a-zurich.txt"))]
+
+
+def test_keep_going_in_place_drops_an_article_that_turned_bad(tmp_path):
+    write_corpus(tmp_path, ["a-geneva", "b-oslo"])
+    db = tmp_path / "archive.db"
+    build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    (tmp_path / "articles" / "b-oslo.txt").write_text("no date line here", encoding="utf-8")
+    report = build(db, [tmp_path / "articles"], keep_going=True, entities=tmp_path / NONE)
+    assert report.mode == "update" and len(report.skipped) == 1
+    clean = tmp_path / "clean.db"
+    build(clean, [tmp_path / "articles"], keep_going=True, use_cache=False, entities=tmp_path / NONE)
+    assert dump(db) == dump(clean)
+    assert sqlite3.connect(db).execute("select id from articles").fetchall() == [("a-geneva",)]
