@@ -403,12 +403,6 @@ class _Builder:
             raise InputError(self.report.skipped)
 
 
-def _check_foreign_keys(conn: sqlite3.Connection) -> None:
-    violations = conn.execute("PRAGMA foreign_key_check").fetchall()
-    if violations:
-        raise RuntimeError(f"foreign key violations: {violations[:5]}")
-
-
 def build(db_path: str | Path, paths: list[str | Path], use_annotations: bool = True,
           annotations_dir: str | Path | None = None, keep_going: bool = False,
           progress: Callable[[Loaded], None] | None = None, max_article_bytes: int = MAX_ARTICLE_BYTES,
@@ -473,8 +467,7 @@ def _rebuild(db_path: Path, paths: list, options: dict, fingerprint: str, report
                 builder.take(item)
             builder.end()
             writer.finish({"fingerprint": fingerprint})
-            db.end_bulk(conn, saved)
-            _check_foreign_keys(conn)
+            db.end_bulk(conn, saved)  # checks foreign keys too
             conn.execute("COMMIT")
             report.counts = db.table_counts(conn)
             db.use_wal(conn)
@@ -505,8 +498,7 @@ def _update(db_path: Path, paths: list, options: dict, fingerprint: str, report:
             changed = writer.dirty
             if changed:
                 writer.finish({"fingerprint": fingerprint})
-                _check_foreign_keys(conn)
-            conn.execute("COMMIT")
+            conn.execute("COMMIT")  # foreign keys are checked here (deferred)
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")

@@ -102,31 +102,31 @@ def _entity_key(table: str, row: dict) -> str:
     return json.dumps([row[k] for k in key_columns(table)], ensure_ascii=False)
 
 
-def _article_scope(conn: sqlite3.Connection, table: str) -> str:
+def _article_scope(database: sqlite_utils.Database, table: str) -> str:
     """The WHERE clause selecting ``table``'s rows of one article (parameter: its id)."""
-    columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
     if table == "articles":
         return "id = ?"
-    if "article_id" in columns:
+    if "article_id" in database[table].columns_dict:
         return "article_id = ?"
-    for fk in conn.execute(f'PRAGMA foreign_key_list("{table}")'):
-        parent, column = fk[2], fk[3]
-        if parent not in SHARED and "article_id" in [r[1] for r in conn.execute(f'PRAGMA table_info("{parent}")')]:
-            return f'"{column}" IN (SELECT id FROM "{parent}" WHERE article_id = ?)'
+    for fk in database[table].foreign_keys:
+        if fk.other_table not in SHARED and "article_id" in database[fk.other_table].columns_dict:
+            return f'"{fk.column}" IN (SELECT id FROM "{fk.other_table}" WHERE article_id = ?)'
     raise RuntimeError(f"table {table} has no way to its article: give it article_id or a foreign key to a table that has one")
 
 
 class Writer:
     """Writes articles' rows into an archive inside one transaction.
 
-    ``add`` streams an article's rows (buffered, then inserted through sqlite-utils);
+    ``add`` streams an article's rows (buffered, then inserted with ``executemany``:
+    sqlite-utils' ``insert_all`` reached only 0.6-0.8 of its speed, bench.writer);
     ``remove`` deletes an article's rows; ``finish`` merges the shared rows touched
     (all of them for a clean build) and records the inputs, still in the transaction.
     The caller commits."""
 
-    def __init__(self, conn: sqlite3.Connection, clean: bool) -> None:
+    def __init__(self, conn: sqlite3.Connection, clean: bool, raw: bool = True) -> None:
         self.conn, self.clean = conn, clean
         self.db = sqlite_utils.Database(conn)
+        self.raw = raw  # False: bulk rows through sqlite-utils' insert_all (measured by bench.writer)
         self.pending: dict[str, list[list]] = {}
         self.columns: dict[str, list[str]] = {}
         self.buffered = 0
@@ -135,7 +135,10 @@ class Writer:
         self.tables = [t for (t,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%\\_fts%' ESCAPE '\\' "
             "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")]
-        # Foreign keys are checked at COMMIT: shared rows are merged after the rows that use them.
+        # Shared rows are merged after the rows that use them, so foreign keys are checked
+        # at COMMIT in an update. A clean build turns them off (begin_bulk: with the
+        # indexes dropped, each deferred check scans whole tables) and runs
+        # PRAGMA foreign_key_check at the end instead.
         conn.execute("PRAGMA defer_foreign_keys = ON")
 
     def _queue(self, table: str, row: dict) -> None:
@@ -145,10 +148,17 @@ class Writer:
             columns = self.columns[table] = list(row)
         self.pending.setdefault(table, []).append([row[c] for c in columns])
 
+    def _insert(self, table: str, columns: list[str], rows: list[list]) -> None:
+        if self.raw:
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            self.conn.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(columns))})', rows)
+        else:
+            self.db.table(table).insert_all([columns] + rows, batch_size=500)
+
     def flush(self) -> None:
         for table, rows in self.pending.items():
             if rows:
-                self.db.table(table).insert_all([self.columns[table]] + rows, batch_size=500)
+                self._insert(table, self.columns[table], rows)
         self.pending = {}
         self.buffered = 0
 
@@ -195,14 +205,14 @@ class Writer:
             order = ["articles"]
             rest = [t for t in self.tables if t not in SHARED and t not in BOOKKEEPING and t != "articles"]
             while rest:  # a table comes after every table it references
-                ready = [t for t in rest if not ({fk[2] for fk in self.conn.execute(f'PRAGMA foreign_key_list("{t}")')}
+                ready = [t for t in rest if not ({fk.other_table for fk in self.db[t].foreign_keys}
                                                  - set(order) - set(SHARED) - {t})]
                 if not ready:
                     raise RuntimeError(f"foreign keys form a cycle among {rest}")
                 order += ready
                 rest = [t for t in rest if t not in ready]
             self._ordered = order
-            self._scopes = {t: _article_scope(self.conn, t) for t in order}
+            self._scopes = {t: _article_scope(self.db, t) for t in order}
         return self._ordered
 
     def _scope(self, table: str) -> str:
@@ -237,7 +247,7 @@ class Writer:
                 merged.append(merge(versions))
             if merged:
                 columns = list(merged[0])
-                self.db.table(table).insert_all([columns] + [[row.get(c) for c in columns] for row in merged], batch_size=500)
+                self._insert(table, columns, [[row.get(c) for c in columns] for row in merged])
 
     def _merge_one(self, table: str, key: str) -> None:
         keys = key_columns(table)
@@ -283,6 +293,7 @@ def begin_bulk(conn: sqlite3.Connection) -> list[str]:
     their SQL (from schema.sql, as stored by SQLite) for :func:`end_bulk`. FTS5 in SQLite
     3.40 flushes at every row through a trigger, and indexes on hashed ids take random
     inserts: both cost more row by row than built once at the end."""
+    conn.execute("PRAGMA foreign_keys = OFF")  # checked at the end with PRAGMA foreign_key_check
     saved = conn.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
         "(type = 'index' OR (type = 'trigger' AND name LIKE '%\\_ai' ESCAPE '\\'))"
@@ -301,6 +312,9 @@ def end_bulk(conn: sqlite3.Connection, saved: list[str]) -> None:
     for sql in saved:
         conn.execute(sql)
     conn.execute("ANALYZE")
+    violations = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if violations:
+        raise RuntimeError(f"foreign key violations: {violations[:5]}")
 
 
 def optimize(conn: sqlite3.Connection) -> None:
