@@ -194,43 +194,57 @@ def load(paths: list[str | Path], use_annotations: bool = True, annotations_dir:
         extractor = ClusterExtractor(scheduler)
     else:
         extractor = _LocalExtractor(workers)
+
+    def prepare(batch: list[Path]) -> tuple[list[Loaded], Iterator[Loaded]]:
+        """Read a window of files; what is neither unchanged nor cached goes to extraction."""
+        window: list[Loaded] = []
+        jobs: list[tuple] = []
+        for path in batch:
+            annotation = annotation_path_for(path, annotations_dir)
+            annotation = annotation if use_annotations and annotation.exists() else None
+            item = Loaded(path, annotation=annotation)
+            window.append(item)
+            try:
+                data, annotation_data = _read_inputs(path, annotation)
+            except InputError as error:
+                item.problems = error.problems
+                continue
+            item.sha256 = hashlib.sha256(data).hexdigest()
+            item.key = input_key(path, item.sha256, annotation_data, decisions)
+            if used_keys is not None:
+                used_keys.add(item.key)
+            if built is not None and built.get(item.article_id) == item.key and len(data) <= max_article_bytes:
+                item.unchanged = True
+                continue
+            rows = db.cache_get(cache_conn, item.key) if cache_conn is not None else None
+            if rows is not None:
+                item.cached = True
+                item.resolution = Resolution(rows=rows)
+                item.words = rows["articles"][0]["word_count"]
+                continue
+            jobs.append((path, annotation, max_article_bytes, decisions, data, annotation_data))
+        return window, extractor.run(jobs)
+
+    def finish(window: list[Loaded], results: Iterator[Loaded]) -> Iterator[Loaded]:
+        for item in window:
+            if not (item.unchanged or item.cached or item.problems):
+                done = next(results)
+                item.resolution, item.problems, item.words = done.resolution, done.problems, done.words
+                if cache_conn is not None and not item.problems:
+                    with cache_conn:
+                        db.cache_put(cache_conn, item.key, item.resolution.rows)
+            yield item
+
     try:
+        # the next window is submitted before this one is yielded: workers keep busy while the writer writes
+        pending = None
         for start in range(0, len(files), WINDOW):
-            window: list[Loaded] = []
-            jobs: list[tuple] = []
-            for path in files[start:start + WINDOW]:
-                annotation = annotation_path_for(path, annotations_dir)
-                annotation = annotation if use_annotations and annotation.exists() else None
-                item = Loaded(path, annotation=annotation)
-                window.append(item)
-                try:
-                    data, annotation_data = _read_inputs(path, annotation)
-                except InputError as error:
-                    item.problems = error.problems
-                    continue
-                item.sha256 = hashlib.sha256(data).hexdigest()
-                item.key = input_key(path, item.sha256, annotation_data, decisions)
-                if used_keys is not None:
-                    used_keys.add(item.key)
-                if built is not None and built.get(item.article_id) == item.key and len(data) <= max_article_bytes:
-                    item.unchanged = True
-                    continue
-                rows = db.cache_get(cache_conn, item.key) if cache_conn is not None else None
-                if rows is not None:
-                    item.cached = True
-                    item.resolution = Resolution(rows=rows)
-                    item.words = rows["articles"][0]["word_count"]
-                    continue
-                jobs.append((path, annotation, max_article_bytes, decisions, data, annotation_data))
-            results = extractor.run(jobs)
-            for item in window:
-                if not (item.unchanged or item.cached or item.problems):
-                    done = next(results)
-                    item.resolution, item.problems, item.words = done.resolution, done.problems, done.words
-                    if cache_conn is not None and not item.problems:
-                        with cache_conn:
-                            db.cache_put(cache_conn, item.key, item.resolution.rows)
-                yield item
+            ahead = prepare(files[start:start + WINDOW])
+            if pending:
+                yield from finish(*pending)
+            pending = ahead
+        if pending:
+            yield from finish(*pending)
     finally:
         extractor.close()
         if cache_conn is not None:

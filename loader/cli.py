@@ -13,6 +13,7 @@ import click
 from . import __version__
 from .articles import MAX_ARTICLE_BYTES, find_article_files
 from .build import DEFAULT_ARTICLES, BuildLocked, Loaded, build, validate
+from .cluster import ClusterError
 from .errors import InputError
 from .publish import PublishOptions, publish
 from .site import datasette_command
@@ -105,7 +106,7 @@ def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotat
         _fail(error.problems + [f"build stopped: nothing was written; {db} is unchanged"])
     except BuildLocked as error:
         _fail([f"{db}: {error}"])
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, sqlite3.Error, ClusterError) as error:
         _fail([f"{db}: build failed ({error}); the previous archive is unchanged"])
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in report.counts.items() if t in ("people", "organisations", "locations", "statements", "meetings", "events"))
