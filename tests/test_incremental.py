@@ -142,3 +142,56 @@ def test_keep_going_in_place_drops_an_article_that_turned_bad(tmp_path):
     build(clean, [tmp_path / "articles"], keep_going=True, use_cache=False, entities=tmp_path / NONE)
     assert dump(db) == dump(clean)
     assert sqlite3.connect(db).execute("select id from articles").fetchall() == [("a-geneva",)]
+
+
+@pytest.mark.asyncio
+async def test_serve_keeps_serving_through_updates_and_rebuilds(tmp_path, monkeypatch):
+    """`loader serve` opens the archive mutable (not -i), so an update in place shows at
+    once; a clean rebuild while it is open is copied into the open file (backup), not
+    renamed away from under it."""
+    from loader.site import datasette_command, make_datasette
+
+    write_corpus(tmp_path, ["a-geneva", "b-oslo"])
+    db = tmp_path / "archive.db"
+    build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    assert "-i" not in datasette_command(db) and "--immutable" not in datasette_command(db)
+    ds = make_datasette(db)
+    await ds.invoke_startup()
+
+    async def ids():
+        response = await ds.client.get("/archive.json?sql=select+id+from+articles+order+by+id&_shape=array")
+        assert response.status_code == 200, response.text
+        return [row["id"] for row in response.json()]
+
+    assert await ids() == ["a-geneva", "b-oslo"]
+    write_corpus(tmp_path, ["c-rome"])
+    assert build(db, [tmp_path / "articles"], entities=tmp_path / NONE).mode == "update"
+    assert await ids() == ["a-geneva", "b-oslo", "c-rome"]
+    (tmp_path / "articles" / "a-geneva.txt").unlink()
+    monkeypatch.setattr("loader.build.code_fingerprint", lambda: "another version of the extractor")
+    inode = db.stat().st_ino
+    assert build(db, [tmp_path / "articles"], entities=tmp_path / NONE).mode == "clean"
+    assert db.stat().st_ino == inode, "copied into the open archive, not renamed over it"
+    assert await ids() == ["b-oslo", "c-rome"]
+    assert sqlite3.connect(db).execute("pragma integrity_check").fetchone() == ("ok",)
+    clean = tmp_path / "clean.db"
+    build(clean, [tmp_path / "articles"], use_cache=False, entities=tmp_path / NONE)
+    assert dump(db) == dump(clean)
+
+
+def test_publish_takes_a_snapshot_out_of_wal_mode(tmp_path):
+    from loader.publish import PublishOptions, publish
+
+    write_corpus(tmp_path, ["a-geneva", "b-oslo"])
+    db = tmp_path / "archive.db"
+    build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    write_corpus(tmp_path, ["c-rome"])
+    build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    reader = sqlite3.connect(db)  # a reader holding the archive open in WAL mode
+    reader.execute("select count(*) from articles").fetchone()
+    site = publish(db, tmp_path / "site", PublishOptions())
+    copy = site / "archive.db"
+    assert copy.read_bytes()[18:20] == b"\x01\x01", "the snapshot is in rollback mode: immutable needs no -wal"
+    assert dump(copy) == dump(db)
+    immutable = sqlite3.connect(f"file:{copy}?immutable=1", uri=True)
+    assert immutable.execute("select count(*) from articles").fetchone() == (3,)
