@@ -350,6 +350,8 @@ def _install(temporary: Path, db_path: Path) -> None:
                 mode = old.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
             except sqlite3.OperationalError:  # database is locked: a reader has it open
                 mode = "wal"
+            except sqlite3.DatabaseError:  # not an archive at all: renamed over like any file
+                mode = "delete"
             if mode == "wal":
                 new = sqlite3.connect(str(temporary))
                 try:
