@@ -1,6 +1,6 @@
 """Updates in place: what adding one article costs as the archive grows.
 
-    python -m bench.update --sizes 200 1000 --runs 3 [--spacy-clean 200]
+    python -m bench.update --sizes 200 1000 --runs 3 [--clean-runs 1] [--spacy-clean 200]
 
 For each size N, N bench.synth articles are written as files (front matter and text)
 and their rows put in the extraction cache under their real input keys, so that the
@@ -80,6 +80,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.update", description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--clean-runs", type=int, default=None, help="runs of the clean build from the cache (default: --runs)")
     parser.add_argument("--spacy-clean", type=int, nargs="*", default=[200])
     parser.add_argument("--out", type=Path, default=OUT / "update.json")
     args = parser.parse_args(argv)
@@ -95,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
             clean = [loader(str(archive), str(folder))]  # the first clean build from the cache
             shutil.copy(archive, work / "pristine.db")
             shutil.copy(str(archive) + ".cache", work / "pristine.cache")
-            for _ in range(args.runs - 1):
+            for _ in range((args.clean_runs or args.runs) - 1):
                 archive.unlink()
                 clean.append(loader(str(archive), str(folder)))
             words = sum(len(p.read_text(encoding="utf-8").split()) for p in folder.iterdir())
