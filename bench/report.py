@@ -103,13 +103,16 @@ def update_section(update: dict) -> list[str]:
                          f"of a clean build ({clean:,.0f} s, {label}).")
         lines.append("")
     keys = list(sizes)
-    if len(keys) >= 2:
-        small, large = sizes[keys[0]], sizes[keys[-1]]
+    for small_n, large_n in zip(keys, keys[1:]):  # the cost of adding 1 as the archive grows
+        small, large = sizes[small_n], sizes[large_n]
         for kind, label in (("add_one_extracted_seconds", "extracted"), ("add_one_cached_seconds", "cached")):
             growth = _median(large[kind]) / _median(small[kind])
-            lines.append(f"- Add 1 ({label}) at {int(keys[-1]):,} / at {int(keys[0]):,} articles: **{growth:.2f}×** "
+            lines.append(f"- Add 1 ({label}) at {int(large_n):,} / at {int(small_n):,} articles: **{growth:.2f}×** "
                          f"(target ≤ 1.5×: {'met' if growth <= 1.5 else 'missed'}).")
+    if len(keys) >= 2:
         lines.append("")
+    if update.get("note"):
+        lines += [f"Runs: {update['note']}.", ""]
     return lines
 
 
