@@ -215,7 +215,7 @@ def test_sigkill_during_an_update_leaves_the_old_archive(update_case, big_corpus
         while process.poll() is None and not writing(db):  # until its transaction is open
             assert time.monotonic() < deadline
             time.sleep(0.01)
-        time.sleep(rng.uniform(0, 1.5))
+        time.sleep(rng.uniform(0, 0.4))
         inside = process.poll() is None and writing(db)
         process.send_signal(signal.SIGKILL)
         process.wait()
