@@ -110,10 +110,13 @@ def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotat
         _fail([f"{db}: build failed ({error}); the previous archive is unchanged"])
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in report.counts.items() if t in ("people", "organisations", "locations", "statements", "meetings", "events"))
-        how = (f"updated in place: {report.added} added, {report.changed} changed, {report.removed} removed, "
-               f"{report.unchanged} unchanged" if report.mode == "update" else "clean build")
-        click.echo(f"{db}: {report.articles} article(s) ({report.curated} curated, {report.automatic} automatic, "
-                   f"{report.extracted} resolved or extracted now, the rest from the cache; {how}); {counts}", err=True)
+        if report.mode == "update":
+            how = (f"updated in place: {report.added} added, {report.changed} changed, {report.removed} removed, "
+                   f"{report.unchanged} unchanged; {report.extracted} resolved or extracted now")
+        else:
+            how = f"clean build: {report.extracted} resolved or extracted now, the rest from the cache"
+        click.echo(f"{db}: {report.articles} article(s) ({report.curated} curated, {report.automatic} automatic; "
+                   f"{how}); {counts}", err=True)
     if report.skipped:
         _fail(report.skipped + [f"skipped {len(report.skipped)} problem(s) above; the archive holds the rest"])
 
