@@ -203,7 +203,9 @@ class Writer:
         """Article-scoped tables, parents before children."""
         if not hasattr(self, "_ordered"):
             order = ["articles"]
-            rest = [t for t in self.tables if t not in SHARED and t not in BOOKKEEPING and t != "articles"]
+            from .annotations import TABLES  # the tables an article's rows go to
+
+            rest = [t for t in self.tables if t in TABLES and t not in SHARED and t != "articles"]
             while rest:  # a table comes after every table it references
                 ready = [t for t in rest if not ({fk.other_table for fk in self.db[t].foreign_keys}
                                                  - set(order) - set(SHARED) - {t})]
