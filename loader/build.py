@@ -145,15 +145,21 @@ def _job(args: tuple) -> Loaded:
     return loaded
 
 
-def _read_inputs(path: Path, annotation: Path | None) -> tuple[bytes, bytes | None]:
+def _read_bounded(path: Path, limit: int, what: str) -> bytes:
+    """The file's bytes, never more than ``limit`` read: a huge file is refused by its size."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > limit:
+                raise InputError([problem(str(path), None, f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB "
+                                          f"limit for one {what}: split it, or raise the limit with --max-article-bytes")])
+            return handle.read(limit + 1)  # a file that grew meanwhile is refused by the parser
     except OSError as error:
         raise InputError([problem(str(path), None, f"cannot read: {error.strerror}")]) from None
-    try:
-        return data, annotation.read_bytes() if annotation else None
-    except OSError as error:
-        raise InputError([problem(str(annotation), None, f"cannot read: {error.strerror}")]) from None
+
+
+def _read_inputs(path: Path, annotation: Path | None, limit: int) -> tuple[bytes, bytes | None]:
+    return _read_bounded(path, limit, "article"), _read_bounded(annotation, limit, "annotation") if annotation else None
 
 
 class _LocalExtractor:
@@ -205,7 +211,7 @@ def load(paths: list[str | Path], use_annotations: bool = True, annotations_dir:
             item = Loaded(path, annotation=annotation)
             window.append(item)
             try:
-                data, annotation_data = _read_inputs(path, annotation)
+                data, annotation_data = _read_inputs(path, annotation, max_article_bytes)
             except InputError as error:
                 item.problems = error.problems
                 continue

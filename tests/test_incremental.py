@@ -1,6 +1,7 @@
 """Updates in place: `loader build` on an archive built by the same code changes only
 what changed, in one transaction, and ends with exactly the rows of a clean build."""
 
+import builtins
 import hashlib
 import os
 import sqlite3
@@ -106,13 +107,24 @@ def test_each_file_is_read_once_per_build(tmp_path, monkeypatch):
     two reads cannot put one version's rows under the other's key."""
     write_corpus(tmp_path, ["a-geneva", "b-oslo"])
     reads: dict[str, int] = {}
-    real = Path.read_bytes
+    real_open, real_path_open = builtins.open, Path.open
 
-    def counting(self):
-        reads[self.name] = reads.get(self.name, 0) + 1
-        return real(self)
+    def counted(name):
+        name = Path(name).name
+        reads[name] = reads.get(name, 0) + 1
 
-    monkeypatch.setattr(Path, "read_bytes", counting)
+    def counting_open(file, mode="r", *args, **kwargs):
+        if "r" in mode and isinstance(file, (str, Path)):
+            counted(file)
+        return real_open(file, mode, *args, **kwargs)
+
+    def counting_path_open(self, mode="r", *args, **kwargs):
+        if "r" in mode:
+            counted(self)
+        return real_path_open(self, mode, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(Path, "open", counting_path_open)
     build(tmp_path / "archive.db", [tmp_path / "articles"], entities=tmp_path / NONE)
     assert {name: n for name, n in reads.items() if name.startswith(("a-", "b-"))} == {
         "a-geneva.txt": 1, "a-geneva.yml": 1, "b-oslo.txt": 1, "b-oslo.yml": 1}
