@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import sqlite3
 import sys
 import time
@@ -13,7 +14,7 @@ import click
 from . import __version__
 from .articles import MAX_ARTICLE_BYTES, find_article_files
 from .build import DEFAULT_ARTICLES, BuildLocked, Loaded, build, validate
-from .errors import InputError
+from .errors import InputError, printable_path
 from .publish import PublishOptions, publish
 from .site import datasette_command
 
@@ -27,6 +28,23 @@ def _fail(problems: list[str]) -> None:
     for line in problems:
         click.echo(line, err=True)
     raise SystemExit(1)
+
+
+def _files(sources: list[str]) -> list:
+    """The article files of ``sources``; what a folder scan left out is listed on stderr."""
+    skipped: list[str] = []
+    files = find_article_files(sources, skipped)
+    for line in skipped:
+        click.echo(line, err=True)
+    return files
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main process so a build unwinds as on Ctrl-C."""
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated()
 
 
 @click.group()
@@ -59,7 +77,7 @@ class BuildProgress:
             filled = int(width * self.done / max(self.total, 1))
             click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {figures}   ", nl=self.done == self.total, err=True)
         else:
-            click.echo(f"{item.path}: {state} ({figures})", err=True)
+            click.echo(f"{printable_path(str(item.path))}: {state} ({figures})", err=True)
 
 
 @cli.command(name="build")
@@ -89,11 +107,17 @@ def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotat
         loader build --no-annotations auto.db data/articles
     """
     sources = list(paths) or [DEFAULT_ARTICLES]
+    # A service manager stops with SIGTERM: unwind like Ctrl-C, removing the temporary file.
+    signal.signal(signal.SIGTERM, _raise_terminated)
     try:
-        progress = BuildProgress(len(find_article_files(sources)), quiet)
+        progress = BuildProgress(len(_files(sources)), quiet)
         report = build(db, sources, use_annotations=not no_annotations, annotations_dir=annotations_dir,
                        keep_going=keep_going, progress=progress, max_article_bytes=max_article_bytes,
                        use_cache=not no_cache, workers=workers)
+    except (KeyboardInterrupt, Terminated) as error:
+        click.echo(f"{db}: build {'terminated' if isinstance(error, Terminated) else 'interrupted'}: "
+                   f"nothing was written; {db} is unchanged", err=True)
+        raise SystemExit(143 if isinstance(error, Terminated) else 130) from None
     except InputError as error:
         _fail(error.problems + [f"build stopped: nothing was written; {db} is unchanged"])
     except BuildLocked as error:
@@ -123,6 +147,7 @@ def validate_command(paths: tuple[str, ...], annotations_dir: str | None) -> Non
         loader validate data/articles/2022-01-26-trt-world-tehran-talks.txt
     """
     try:
+        _files(list(paths) or [DEFAULT_ARTICLES])
         items = validate(list(paths) or [DEFAULT_ARTICLES], annotations_dir)
     except InputError as error:
         _fail(error.problems)
