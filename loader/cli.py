@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import sys
@@ -159,26 +160,42 @@ def validate_command(paths: tuple[str, ...], annotations_dir: str | None) -> Non
 @click.argument("outdir", type=click.Path(file_okay=False))
 @click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False), help="The archive to publish.")
 @click.option("--no-full-text", is_flag=True, help="Leave the article texts out (statements, quotes, metadata and urls stay).")
+@click.option("--no-sql", is_flag=True, help="Canned queries and pages only: no arbitrary SQL (allow_sql off).")
 @click.option("--allow-download", is_flag=True, help="Let visitors download the whole database file.")
 @click.option("--allow-robots", is_flag=True, help="Let crawlers index the site (robots.txt blocks them by default).")
+@click.option("--public-url", default="http://localhost:8001", show_default=True,
+              help="The site's public address: absolute URLs and Link headers use it, never the request's Host.")
 @click.option("--sql-time-limit-ms", default=1000, show_default=True, type=int, help="Cut off any query after this long.")
 @click.option("--max-returned-rows", default=1000, show_default=True, type=int, help="Most rows any query returns.")
 @click.option("--cache-ttl", default=300, show_default=True, type=int, help="Seconds browsers and proxies may cache pages.")
-def publish_command(outdir: str, db: str, no_full_text: bool, allow_download: bool, allow_robots: bool,
-                    sql_time_limit_ms: int, max_returned_rows: int, cache_ttl: int) -> None:
+@click.option("--concurrent-per-client", default=8, show_default=True, type=int,
+              help="Requests in flight at once per client IP (0: no limit).")
+@click.option("--requests-per-second", default=20.0, show_default=True, type=float,
+              help="Sustained requests per second per client IP (0: no limit).")
+@click.option("--burst", default=80, show_default=True, type=int, help="Requests a client may send at once before the rate applies.")
+@click.option("--max-response-bytes", default=20_000_000, show_default=True, type=int, help="Largest response sent.")
+def publish_command(outdir: str, db: str, no_full_text: bool, no_sql: bool, allow_download: bool, allow_robots: bool,
+                    public_url: str, sql_time_limit_ms: int, max_returned_rows: int, cache_ttl: int,
+                    concurrent_per_client: int, requests_per_second: float, burst: int, max_response_bytes: int) -> None:
     """Write a self-contained folder that serves the archive read-only.
 
     The folder holds the database with its inspect file, metadata.yml, templates,
-    plugins, a pinned requirements.txt, run.sh (serves on $HOST:$PORT, default
-    0.0.0.0:8001), a Dockerfile and DEPLOY.md.
+    plugins (with per-client limits, security headers and a response cap), a pinned
+    requirements.txt, run.sh (serves on $HOST:$PORT, default 0.0.0.0:8001, from its
+    own virtualenv), a Dockerfile and DEPLOY.md (limits, reverse proxy).
 
     \b
     Example:
-        loader publish site/
-        loader publish site/ --no-full-text && HOST=127.0.0.1 PORT=8080 site/run.sh
+        loader publish site/ --public-url https://news.example.org
+        loader publish site/ --no-full-text --no-sql && HOST=127.0.0.1 PORT=8080 site/run.sh
     """
+    if not re.match(r"https?://[^/?#\s]+/?\Z", public_url):
+        _fail([f"--public-url {public_url!r}: expected http(s)://host[:port], without a path"])
     options = PublishOptions(full_text=not no_full_text, allow_download=allow_download, allow_robots=allow_robots,
-                             sql_time_limit_ms=sql_time_limit_ms, max_returned_rows=max_returned_rows, cache_ttl=cache_ttl)
+                             sql_time_limit_ms=sql_time_limit_ms, max_returned_rows=max_returned_rows, cache_ttl=cache_ttl,
+                             allow_sql=not no_sql, public_url=public_url.rstrip("/"),
+                             concurrent_per_client=concurrent_per_client, requests_per_second=requests_per_second,
+                             burst=burst, max_response_bytes=max_response_bytes)
     try:
         publish(db, outdir, options)
     except InputError as error:

@@ -3,7 +3,10 @@
 The folder holds the database (immutable, with its inspect file), metadata.yml,
 templates and plugins, pinned requirements, ``run.sh``, a Dockerfile and
 DEPLOY.md. Nothing in it can write: the file is opened immutable, SQL is limited
-in time and rows, and no write plugin is installed.
+in time, rows and bytes, and no write plugin is installed. The plugins of
+``published_plugins/`` add what a public instance needs: per-client limits, a response
+cap, security headers, absolute URLs from the configured public URL only, plain errors,
+read-only methods, and no introspection pages that leak.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import yaml
 from .errors import InputError, problem
 from .site import METADATA, PLUGINS, TEMPLATES
 
+PUBLISHED_PLUGINS = Path(__file__).resolve().parent / "published_plugins"
 DATABASE = "archive.db"
 INSPECT = "archive.inspect.json"
 # What the published site needs at run time; their dependency closure is pinned.
@@ -38,6 +42,12 @@ class PublishOptions:
     max_returned_rows: int = 1000
     facet_time_limit_ms: int = 500
     cache_ttl: int = 300
+    allow_sql: bool = True
+    public_url: str = "http://localhost:8001"
+    concurrent_per_client: int = 8  # a browser opens up to 6 connections to a site
+    requests_per_second: float = 20.0
+    burst: int = 80  # a page with its scripts, styles and the map's JSON pages
+    max_response_bytes: int = 20_000_000
 
     def settings(self) -> dict[str, str]:
         return {
@@ -97,6 +107,12 @@ def _metadata(options: PublishOptions) -> dict:
     metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
     plugins = metadata.setdefault("plugins", {})
     plugins["news-archive-robots"] = {"allow": options.allow_robots}
+    plugins["news-archive-public-url"] = {"url": options.public_url}
+    plugins["news-archive-client-limits"] = {"concurrent": options.concurrent_per_client, "sql_concurrent": 1,
+                                             "per_second": options.requests_per_second, "burst": options.burst}
+    plugins["news-archive-response-cap"] = {"max_bytes": options.max_response_bytes}
+    if not options.allow_sql:
+        metadata["allow_sql"] = False  # canned queries and pages only
     if not options.full_text:
         archive = metadata["databases"]["archive"]
         archive["description"] = (archive.get("description", "") +
@@ -107,13 +123,15 @@ def _metadata(options: PublishOptions) -> dict:
 def run_script(options: PublishOptions) -> str:
     settings = " ".join(f"--setting {name} {value}" for name, value in options.settings().items())
     return f"""#!/bin/sh
-# Serves the archive read-only on $HOST:$PORT (default 0.0.0.0:8001).
-# Installs the pinned requirements into .venv only when they are not already present.
+# Serves the archive read-only on $HOST:$PORT (default 0.0.0.0:8001), always from its own
+# virtualenv ($VENV, default .venv beside this script) holding exactly requirements.txt,
+# whatever Python ($PYTHON) creates it and whatever else that Python has installed.
 set -eu
 cd "$(dirname "$0")"
 HOST="${{HOST:-0.0.0.0}}"
 PORT="${{PORT:-8001}}"
 PYTHON="${{PYTHON:-python3}}"
+VENV="${{VENV:-.venv}}"
 
 have_requirements() {{
     "$1" - <<'PY'
@@ -131,19 +149,16 @@ for line in open("requirements.txt"):
 PY
 }}
 
-if ! have_requirements "$PYTHON" 2>/dev/null; then
-    if [ ! -x .venv/bin/python ]; then
-        "$PYTHON" -m venv .venv
-    fi
-    PYTHON=.venv/bin/python
-    if ! have_requirements "$PYTHON" 2>/dev/null; then
-        "$PYTHON" -m pip install --quiet --disable-pip-version-check -r requirements.txt
-    fi
+if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+fi
+if ! have_requirements "$VENV/bin/python" 2>/dev/null; then
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
 fi
 
-PYTHONPATH="$(pwd)/lib${{PYTHONPATH:+:$PYTHONPATH}}"
-export PYTHONPATH
-exec "$PYTHON" -m datasette serve -i {DATABASE} --inspect-file {INSPECT} \\
+# A clean environment: no user site-packages, no inherited PYTHONPATH or PYTHONHOME.
+exec env -u PYTHONHOME PYTHONNOUSERSITE=1 PYTHONPATH="$(pwd)/lib" "$VENV/bin/python" -s -m datasette serve \\
+    -i {DATABASE} --inspect-file {INSPECT} \\
     --metadata metadata.yml --template-dir templates --plugins-dir plugins \\
     --host "$HOST" --port "$PORT" --cors {settings}
 """
@@ -163,27 +178,89 @@ DEPLOY = """# Deploying this archive
 
 This folder is the whole site: `{database}` (opened immutable, with its counts
 precomputed in `{inspect}`), `metadata.yml`, `templates/`, `plugins/` (with the
-pure-Python helpers they use in `lib/`), pinned `requirements.txt`, and `run.sh`, which serves it read-only on `$HOST:$PORT`
-(default `0.0.0.0:8001`). `run.sh` installs the requirements into `.venv` only
-when they are not already installed.
+pure-Python helpers they use in `lib/`), pinned `requirements.txt`, and `run.sh`, which
+serves it read-only on `$HOST:$PORT` (default `0.0.0.0:8001`). `run.sh` always runs
+from its own virtualenv (`$VENV`, default `.venv` here), created with `$PYTHON`
+(default `python3`) and holding exactly `requirements.txt`: what else that Python has
+installed never changes how the site behaves.
 
 Settings: {settings}; CORS headers on (`Access-Control-Allow-Origin: *`) so browser
 applications can use the JSON API; robots {robots}; database download {download};
-article full texts {full_text}.
+article full texts {full_text}; arbitrary SQL {sql}.
+
+## Limits of the public instance
+
+Each is a plugin in `plugins/` with its settings in `metadata.yml` (`plugins:`); edit
+them there and restart.
+
+| limit | where | value |
+|---|---|---|
+| requests in flight per client (429 beyond) | `news-archive-client-limits.concurrent` | {concurrent} |
+| arbitrary-SQL requests in flight per client | `news-archive-client-limits.sql_concurrent` | 1 |
+| requests per second per client, sustained / burst (429 with `Retry-After`) | `per_second` / `burst` | {per_second} / {burst} |
+| longest value SQL may build (`randomblob`, `printf` width...) | `news-archive-limits.max_value_bytes` | 10 MB |
+| bytes of one query's rows | `news-archive-limits.max_result_bytes` | 50 MB |
+| bytes of one response (400 beyond) | `news-archive-response-cap.max_bytes` | {max_bytes} |
+| time of one query / one facet | settings `sql_time_limit_ms` / `facet_time_limit_ms` | {sql_ms} ms / {facet_ms} ms |
+| rows of one query | setting `max_returned_rows` | {rows} |
+
+SQLite's own limits (SQL length, columns, expression depth, function arguments, LIKE
+pattern length, variables, no attached databases) are set on every connection;
+`fts3_tokenizer`, `randomblob`, `zeroblob` and `load_extension` are refused and
+`pragma_database_list` shows no file path. Every response carries a
+Content-Security-Policy, `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`
+and `Referrer-Policy: no-referrer`. Any method but GET, HEAD and OPTIONS answers 405.
+`/-/threads`, `/-/databases`, `/-/plugins` and Datasette's debugging pages answer 404.
+
+Absolute URLs (the `Link` header, `next_url` in JSON) are built from the public URL
+`{public_url}` (plugin `news-archive-public-url.url`; set it with
+`loader publish --public-url`), never from the request's `Host` header.
+
+A client is an IP address. Behind a reverse proxy on the same machine, uvicorn takes
+the client's address from `X-Forwarded-For`, which it trusts from 127.0.0.1 only, so
+the proxy must set it (below); connected directly, the peer address counts.
 
 ## A virtual machine behind a reverse proxy
 
     HOST=127.0.0.1 PORT=8001 sh run.sh     # under systemd, with Restart=always
 
-and let nginx (or Caddy) terminate TLS and proxy to 127.0.0.1:8001, keeping the
-`Cache-Control` headers Datasette sends.
+and let nginx terminate TLS and proxy to 127.0.0.1:8001, keeping the
+`Cache-Control` headers Datasette sends. The same limits at the proxy stop abusive
+clients before they reach Python at all:
+
+    limit_req_zone  $binary_remote_addr zone=archive_rate:10m rate={per_second_int}r/s;
+    limit_conn_zone $binary_remote_addr zone=archive_conn:10m;
+
+    server {{
+        listen 443 ssl;
+        server_name news.example.org;            # the host of --public-url
+        client_max_body_size 1k;                  # the archive takes no uploads
+        large_client_header_buffers 4 8k;         # longest URL: 8 KB
+        location / {{
+            limit_req  zone=archive_rate burst={burst} nodelay;
+            limit_conn archive_conn {concurrent};
+            limit_req_status 429;
+            limit_conn_status 429;
+            limit_except GET HEAD OPTIONS {{ deny all; }}
+            proxy_pass http://127.0.0.1:8001;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_read_timeout 30s;
+            proxy_max_temp_file_size 0;
+            gzip on;
+            gzip_types text/html application/json text/css text/javascript application/javascript;
+        }}
+    }}
 
 ## A container platform
 
     docker build -t news-archive . && docker run -p 8001:8001 news-archive
 
 Any platform that runs a Dockerfile and routes to port 8001 (`$PORT` is honoured)
-will do.
+will do. Platforms whose router is not on the same machine must pass the client
+address some other way, or the per-client limits count the router as one client:
+set `concurrent`, `per_second` and `burst` to 0 there and limit at the router.
 
 ## Identical replicas behind a load balancer
 
@@ -224,6 +301,9 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         else:
             destination.mkdir()
     shutil.copy(Path(__file__).with_name("robots_plugin.py"), outdir / "plugins" / "news_archive_robots.py")
+    for plugin in sorted(PUBLISHED_PLUGINS.glob("*.py")):
+        if plugin.name != "__init__.py":
+            shutil.copy(plugin, outdir / "plugins" / f"news_archive_{plugin.name}")
     # The plugins use pure-Python helpers of this package (reading.py); ship it on PYTHONPATH.
     shutil.copytree(Path(__file__).resolve().parent, outdir / "lib" / "loader", ignore=shutil.ignore_patterns("__pycache__"))
     (outdir / "requirements.txt").write_text("\n".join(pinned_requirements()) + "\n", encoding="utf-8")
@@ -237,6 +317,11 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         robots="allowed" if options.allow_robots else "blocked (`/robots.txt` disallows everything)",
         download="on" if options.allow_download else "off",
         full_text="included" if options.full_text else "left out",
+        sql="allowed (`/archive?sql=`)" if options.allow_sql else "off (canned queries and pages only)",
+        concurrent=options.concurrent_per_client, per_second=f"{options.requests_per_second:g}",
+        per_second_int=max(1, round(options.requests_per_second)), burst=options.burst,
+        max_bytes=f"{options.max_response_bytes / 1e6:g} MB", public_url=options.public_url,
+        sql_ms=options.sql_time_limit_ms, facet_ms=options.facet_time_limit_ms, rows=options.max_returned_rows,
     ), encoding="utf-8")
     (outdir / "publish.json").write_text(json.dumps(options.__dict__, indent=2) + "\n", encoding="utf-8")
     return outdir
