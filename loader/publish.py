@@ -28,6 +28,7 @@ from .site import METADATA, PLUGINS, TEMPLATES
 
 PUBLISHED_PLUGINS = Path(__file__).resolve().parent / "published_plugins"
 DATABASE = "archive.db"
+ASGI_MODULE = "archive_app"
 INSPECT = "archive.inspect.json"
 # What the published site needs at run time; their dependency closure is pinned.
 SERVING_PACKAGES = ("datasette", "datasette-vega", "datasette-cluster-map")
@@ -48,6 +49,12 @@ class PublishOptions:
     requests_per_second: float = 20.0
     burst: int = 80  # a page with its scripts, styles and the map's JSON pages
     max_response_bytes: int = 20_000_000
+    response_cache_bytes: int = 64_000_000
+
+    def typed_settings(self) -> dict[str, object]:
+        return {"sql_time_limit_ms": self.sql_time_limit_ms, "max_returned_rows": self.max_returned_rows,
+                "facet_time_limit_ms": self.facet_time_limit_ms, "suggest_facets": False,
+                "default_cache_ttl": self.cache_ttl, "allow_download": self.allow_download}
 
     def settings(self) -> dict[str, str]:
         return {
@@ -111,6 +118,7 @@ def _metadata(options: PublishOptions) -> dict:
     plugins["news-archive-client-limits"] = {"concurrent": options.concurrent_per_client, "sql_concurrent": 1,
                                              "per_second": options.requests_per_second, "burst": options.burst}
     plugins["news-archive-response-cap"] = {"max_bytes": options.max_response_bytes}
+    plugins["news-archive-response-cache"] = {"max_bytes": options.response_cache_bytes}
     if not options.allow_sql:
         metadata["allow_sql"] = False  # canned queries and pages only
     if not options.full_text:
@@ -120,18 +128,46 @@ def _metadata(options: PublishOptions) -> dict:
     return metadata
 
 
+ASGI_APP = """# The site as an ASGI application, for uvicorn's worker processes (run.sh).
+# Written by loader publish; the same configuration as `datasette serve -i`.
+import json
+import os
+
+import yaml
+from datasette.app import Datasette
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(HERE, "{inspect}")) as handle:
+    INSPECT = json.load(handle)
+with open(os.path.join(HERE, "metadata.yml")) as handle:
+    METADATA = yaml.safe_load(handle)
+
+app = Datasette(
+    immutables=[os.path.join(HERE, "{database}")],
+    inspect_data=INSPECT,
+    metadata=METADATA,
+    template_dir=os.path.join(HERE, "templates"),
+    plugins_dir=os.path.join(HERE, "plugins"),
+    settings={settings},
+    cors=True,
+    secret=os.environ.get("DATASETTE_SECRET"),
+).app()
+"""
+
+
 def run_script(options: PublishOptions) -> str:
-    settings = " ".join(f"--setting {name} {value}" for name, value in options.settings().items())
     return f"""#!/bin/sh
-# Serves the archive read-only on $HOST:$PORT (default 0.0.0.0:8001), always from its own
-# virtualenv ($VENV, default .venv beside this script) holding exactly requirements.txt,
-# whatever Python ($PYTHON) creates it and whatever else that Python has installed.
+# Serves the archive read-only on $HOST:$PORT (default 0.0.0.0:8001) with $WORKERS
+# processes (default: one per core), always from its own virtualenv ($VENV, default
+# .venv beside this script) holding exactly requirements.txt, whatever Python
+# ($PYTHON) creates it and whatever else that Python has installed.
 set -eu
 cd "$(dirname "$0")"
 HOST="${{HOST:-0.0.0.0}}"
 PORT="${{PORT:-8001}}"
 PYTHON="${{PYTHON:-python3}}"
 VENV="${{VENV:-.venv}}"
+WORKERS="${{WORKERS:-$(nproc 2>/dev/null || echo 1)}}"
 
 have_requirements() {{
     "$1" - <<'PY'
@@ -156,18 +192,20 @@ if ! have_requirements "$VENV/bin/python" 2>/dev/null; then
     "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
 fi
 
+# One secret for every worker process, new at each start (nothing signed outlives it).
+DATASETTE_SECRET="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(32))')"
+export DATASETTE_SECRET
 # A clean environment: no user site-packages, no inherited PYTHONPATH or PYTHONHOME.
-exec env -u PYTHONHOME PYTHONNOUSERSITE=1 PYTHONPATH="$(pwd)/lib" "$VENV/bin/python" -s -m datasette serve \\
-    -i {DATABASE} --inspect-file {INSPECT} \\
-    --metadata metadata.yml --template-dir templates --plugins-dir plugins \\
-    --host "$HOST" --port "$PORT" --cors {settings}
+exec env -u PYTHONHOME PYTHONNOUSERSITE=1 PYTHONPATH="$(pwd)/lib:$(pwd)" "$VENV/bin/python" -s -m uvicorn {ASGI_MODULE}:app \\
+    --host "$HOST" --port "$PORT" --workers "$WORKERS" --no-server-header
 """
 
 
 DOCKERFILE = f"""FROM python:3.11-slim
 WORKDIR /app
 COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
+# the virtualenv run.sh serves from, made at build time
+RUN python -m venv /app/.venv && /app/.venv/bin/pip install --no-cache-dir -r requirements.txt
 COPY . .
 ENV HOST=0.0.0.0 PORT=8001
 EXPOSE 8001
@@ -201,6 +239,7 @@ them there and restart.
 | longest value SQL may build (`randomblob`, `printf` width...) | `news-archive-limits.max_value_bytes` | 10 MB |
 | bytes of one query's rows | `news-archive-limits.max_result_bytes` | 50 MB |
 | bytes of one response (400 beyond) | `news-archive-response-cap.max_bytes` | {max_bytes} |
+| memory for cached responses, per process (0: no cache) | `news-archive-response-cache.max_bytes` | {cache_bytes} |
 | time of one query / one facet | settings `sql_time_limit_ms` / `facet_time_limit_ms` | {sql_ms} ms / {facet_ms} ms |
 | rows of one query | setting `max_returned_rows` | {rows} |
 
@@ -211,6 +250,13 @@ pattern length, variables, no attached databases) are set on every connection;
 Content-Security-Policy, `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`
 and `Referrer-Policy: no-referrer`. Any method but GET, HEAD and OPTIONS answers 405.
 `/-/threads`, `/-/databases`, `/-/plugins` and Datasette's debugging pages answer 404.
+
+`run.sh` serves with `$WORKERS` uvicorn processes (default: one per core), all
+reading the one immutable file. Each process keeps its own per-client counts and its
+own cache of responses (the database never changes while served, so a page is the
+same bytes until the folder is replaced; each has an ETag, and `If-None-Match` gets
+304): with N processes a client may get up to N times the limits below the proxy,
+so set the exact limits at the proxy.
 
 Absolute URLs (the `Link` header, `next_url` in JSON) are built from the public URL
 `{public_url}` (plugin `news-archive-public-url.url`; set it with
@@ -307,10 +353,13 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
     # The plugins use pure-Python helpers of this package (reading.py); ship it on PYTHONPATH.
     shutil.copytree(Path(__file__).resolve().parent, outdir / "lib" / "loader", ignore=shutil.ignore_patterns("__pycache__"))
     (outdir / "requirements.txt").write_text("\n".join(pinned_requirements()) + "\n", encoding="utf-8")
+    (outdir / f"{ASGI_MODULE}.py").write_text(ASGI_APP.format(inspect=INSPECT, database=DATABASE,
+                                                               settings=repr(options.typed_settings())), encoding="utf-8")
     run = outdir / "run.sh"
     run.write_text(run_script(options), encoding="utf-8")
     run.chmod(0o755)
     (outdir / "Dockerfile").write_text(DOCKERFILE, encoding="utf-8")
+    (outdir / ".dockerignore").write_text(".venv\n", encoding="utf-8")
     (outdir / "DEPLOY.md").write_text(DEPLOY.format(
         database=DATABASE, inspect=INSPECT,
         settings=", ".join(f"`{k}` {v}" for k, v in options.settings().items()),
@@ -320,7 +369,8 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         sql="allowed (`/archive?sql=`)" if options.allow_sql else "off (canned queries and pages only)",
         concurrent=options.concurrent_per_client, per_second=f"{options.requests_per_second:g}",
         per_second_int=max(1, round(options.requests_per_second)), burst=options.burst,
-        max_bytes=f"{options.max_response_bytes / 1e6:g} MB", public_url=options.public_url,
+        max_bytes=f"{options.max_response_bytes / 1e6:g} MB", cache_bytes=f"{options.response_cache_bytes / 1e6:g} MB",
+        public_url=options.public_url,
         sql_ms=options.sql_time_limit_ms, facet_ms=options.facet_time_limit_ms, rows=options.max_returned_rows,
     ), encoding="utf-8")
     (outdir / "publish.json").write_text(json.dumps(options.__dict__, indent=2) + "\n", encoding="utf-8")

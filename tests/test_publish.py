@@ -244,7 +244,8 @@ def tight(archive, venv, tmp_path_factory):
     outdir = publish(archive, tmp_path_factory.mktemp("tight") / "site",
                      PublishOptions(concurrent_per_client=2, requests_per_second=2, burst=4, max_response_bytes=20_000,
                                     public_url="https://news.example.org"))
-    process, base = start(outdir, sys.executable, {"VENV": str(venv), "PIP_NO_INDEX": "1"}, timeout=60)
+    # one process: each keeps its own per-client counts
+    process, base = start(outdir, sys.executable, {"VENV": str(venv), "PIP_NO_INDEX": "1", "WORKERS": "1"}, timeout=60)
     yield outdir, base
     stop(process)
 
@@ -397,7 +398,7 @@ def test_run_sh_serves_from_its_own_clean_environment(site, venv):
         cmdline = Path(f"/proc/{process.pid}/cmdline").read_bytes().split(b"\0")
         assert cmdline[0].decode() == f"{venv}/bin/python", cmdline
         environ = dict(item.split(b"=", 1) for item in Path(f"/proc/{process.pid}/environ").read_bytes().split(b"\0") if b"=" in item)
-        assert environ[b"PYTHONPATH"].decode() == str(outdir / "lib")
+        assert environ[b"PYTHONPATH"].decode() == f"{outdir / 'lib'}:{outdir}"
         assert subprocess.run([str(venv / "bin" / "python"), "-c", "import rich"], capture_output=True).returncode != 0
     finally:
         stop(process)
@@ -442,3 +443,22 @@ def test_pages_charts_map_and_graph_work_under_the_content_security_policy(site)
             assert page.evaluate("window.__csp || []") == [], (path, page.evaluate("window.__csp"))
         browser.close()
     assert console == [], console
+
+
+def test_responses_are_cached_with_an_etag_and_revalidate_with_304(tight):
+    _, base = tight  # one process, so the second request meets the first one's cache
+    path = "/archive/people/ahmad-massoud"
+    first = request(base, path, source="127.0.0.7")
+    second = request(base, path, source="127.0.0.8")
+    # the same bytes, even the footer's "Queries took" time: the second was not computed again
+    assert first[0] == second[0] == 200 and first[2] == second[2]
+    etag = second[1]["etag"]
+    assert etag and etag.startswith('"') and first[1]["etag"] == etag
+    status, headers, body = request(base, path, headers={"If-None-Match": etag}, source="127.0.0.10")
+    assert status == 304 and body == b"" and headers["etag"] == etag
+    assert "content-security-policy" in headers
+    # a request with a cookie is never answered from the shared cache
+    status, headers, body = request(base, path, headers={"Cookie": "ds_actor=x"}, source="127.0.0.11")
+    assert status == 200 and headers.get("etag") is None
+    # errors are not cached
+    assert request(base, "/archive/people/nobody-at-all", source="127.0.0.12")[1].get("etag") is None

@@ -71,7 +71,7 @@ async def _too_many(send, reason: str, retry_after: int) -> None:
     await send({"type": "http.response.body", "body": f"429: too many requests: {reason}; retry after {retry_after} s\n".encode()})
 
 
-@hookimpl
+@hookimpl(trylast=True)  # called last, so it wraps everything: even cached responses count
 def asgi_wrapper(datasette):
     def wrap(app):
         limits = None
