@@ -130,6 +130,7 @@ def _metadata(options: PublishOptions) -> dict:
 
 ASGI_APP = """# The site as an ASGI application, for uvicorn's worker processes (run.sh).
 # Written by loader publish; the same configuration as `datasette serve -i`.
+import functools
 import json
 import os
 
@@ -142,7 +143,7 @@ with open(os.path.join(HERE, "{inspect}")) as handle:
 with open(os.path.join(HERE, "metadata.yml")) as handle:
     METADATA = yaml.safe_load(handle)
 
-app = Datasette(
+datasette = Datasette(
     immutables=[os.path.join(HERE, "{database}")],
     inspect_data=INSPECT,
     metadata=METADATA,
@@ -151,7 +152,12 @@ app = Datasette(
     settings={settings},
     cors=True,
     secret=os.environ.get("DATASETTE_SECRET"),
-).app()
+)
+# The metadata never changes while the folder is served, and Datasette 0.65 deep-copies
+# all of it for every table permission check (the home page checks every table and
+# view): remember each answer, which depends on the database and table only.
+datasette._table_permission_allows = functools.lru_cache(maxsize=None)(datasette._table_permission_allows)
+app = datasette.app()
 """
 
 
