@@ -25,7 +25,7 @@ from . import db
 from .annotations import MAX_ANNOTATION_BYTES, Resolution, annotation_path_for, resolve, resolve_file
 from .articles import MAX_ARTICLE_BYTES, Article, find_article_files, read_article, read_limited
 from .entities import DECISIONS, NO_DECISIONS, Decisions, load_decisions
-from .errors import InputError, problem
+from .errors import InputError, printable_path, problem
 
 DEFAULT_ARTICLES = "data/articles"
 PACKAGE = Path(__file__).resolve().parent
@@ -171,7 +171,7 @@ class _Collisions:
         if item.resolution is None or item.problems:
             return
         row = item.resolution.rows["articles"][0]
-        where = str(item.path)
+        where = printable_path(str(item.path))  # it goes into other files' messages too
         if row["id"] in self.by_id:
             item.problems.append(problem(where, 1, f"article id {row['id']!r} is already used by {self.by_id[row['id']]}: rename one of the files"))
         elif row["sha256"] in self.by_hash:

@@ -184,3 +184,12 @@ def test_sigterm_during_a_build_removes_the_temporary_file_quietly(tmp_path):
     assert stderr.splitlines() == [f"{db}: build terminated: nothing was written; {db} is unchanged"]
     assert not list(tmp_path.glob(".archive.db.tmp-*"))
     assert not db.exists()
+
+
+def test_a_duplicate_of_a_file_with_a_newline_in_its_name_is_reported_on_one_line(corpus):
+    text = " date 2024-01-02 The minister spoke, an aide said.\n"
+    (corpus / "articles" / "a\nb.txt").write_text(text)
+    (corpus / "articles" / "c.txt").write_text(text)
+    result = build("archive.db", "articles", "--no-annotations")
+    assert result.exit_code == 1
+    assert "articles/c.txt:1: same content as articles/a\\nb.txt: an article is archived once" in result.output.splitlines()
