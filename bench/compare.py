@@ -87,15 +87,17 @@ def _published(db: Path, tmp: Path, name: str, paths: list[str], clients: int, s
         _stop(process)
 
 
-def compare(db: Path, clients: int = 50, seconds: float = 20, venv: Path | None = None, workers: int | None = None) -> dict:
+def compare(db: Path, clients: int = 50, seconds: float = 20, venv: Path | None = None, workers: int | None = None,
+            sql_threads: int = 3) -> dict:
     """Three servers, one after the other: the published folder as published, the same
     without its response cache (every request queries), and stock Datasette."""
     paths = both_pages(db)
     results = {}
     with tempfile.TemporaryDirectory(prefix="bench-compare-") as tmp:
-        results["published"], venv = _published(db, Path(tmp), "site", paths, clients, seconds, venv, {}, workers)
+        options = {"sql_threads": sql_threads}
+        results["published"], venv = _published(db, Path(tmp), "site", paths, clients, seconds, venv, options, workers)
         results["published_without_cache"], _ = _published(db, Path(tmp), "nocache", paths, clients, seconds, venv,
-                                                           {"response_cache_bytes": 0}, workers)
+                                                           {**options, "response_cache_bytes": 0}, workers)
         port = free_port()
         stock = subprocess.Popen([str(venv / "bin" / "python"), "-m", "datasette", "serve", "-i", str(Path(tmp) / "site" / "archive.db"),
                                   "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
@@ -107,7 +109,7 @@ def compare(db: Path, clients: int = 50, seconds: float = 20, venv: Path | None 
         finally:
             _stop(stock)
     stock_rps = max(results["stock"]["requests_per_second"], 1e-9)
-    result = {"archive": str(db), "paths": paths, "workers": workers or os.cpu_count(), **results,
+    result = {"archive": str(db), "paths": paths, "workers": workers or os.cpu_count(), "sql_threads": sql_threads, **results,
               "throughput_ratio": round(results["published"]["requests_per_second"] / stock_rps, 2),
               "throughput_ratio_without_cache": round(results["published_without_cache"]["requests_per_second"] / stock_rps, 2)}
     OUT.mkdir(exist_ok=True)
@@ -122,8 +124,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=20)
     parser.add_argument("--venv", type=Path, help="a virtualenv of the published requirements to reuse")
     parser.add_argument("--workers", type=int, help="server processes of the published folder (default: one per core)")
+    parser.add_argument("--sql-threads", type=int, default=3, help="loader publish --sql-threads for the published folder")
     args = parser.parse_args(argv)
-    print(json.dumps(compare(args.db, args.clients, args.seconds, args.venv, args.workers), indent=2))
+    print(json.dumps(compare(args.db, args.clients, args.seconds, args.venv, args.workers, args.sql_threads), indent=2))
     return 0
 
 

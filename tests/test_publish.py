@@ -145,6 +145,7 @@ def test_robots_download_cors_and_cache(site):
     settings = json.loads(get(base + "/-/settings.json")[2])
     assert settings["sql_time_limit_ms"] == 1000 and settings["max_returned_rows"] == 1000
     assert settings["suggest_facets"] is False and settings["allow_download"] is False
+    assert settings["num_sql_threads"] == 3
 
 
 def test_run_sh_installs_nothing_when_its_virtualenv_has_the_requirements(site, archive, tmp_path):
