@@ -455,6 +455,8 @@ def test_responses_are_cached_with_an_etag_and_revalidate_with_304(tight):
     assert first[0] == second[0] == 200 and first[2] == second[2]
     etag = second[1]["etag"]
     assert etag and etag.startswith('"') and first[1]["etag"] == etag
+    assert "max-age=300" in second[1]["cache-control"]
+    assert "max-age=300" in request(base, "/", source="127.0.0.13")[1]["cache-control"]  # Datasette sends none there
     status, headers, body = request(base, path, headers={"If-None-Match": etag}, source="127.0.0.10")
     assert status == 304 and body == b"" and headers["etag"] == etag
     assert "content-security-policy" in headers

@@ -8,7 +8,9 @@ Only GET responses with status 200, no Set-Cookie and a body under ``max_entry_b
 are kept, and only for requests without Cookie or Authorization headers (the
 instance has no logins, but a response for a signed-in actor must never be shared).
 The key is the path, the query string and the Accept-Encoding header. The least
-recently used responses go first once the cache holds ``max_bytes``.
+recently used responses go first once the cache holds ``max_bytes``. A kept response
+without a Cache-Control header (the home page, canned queries) gets Datasette's
+``max-age`` (setting ``default_cache_ttl``), so that a CDN may keep it too.
 
 Settings (plugin ``news-archive-response-cache`` in metadata): ``max_bytes`` (default
 64 MB; 0 turns the cache off), ``max_entry_bytes`` (default 2 MB).
@@ -103,8 +105,12 @@ def asgi_wrapper(datasette):
                         return
                     if not message.get("more_body", False):
                         body = b"".join(parts)
-                        etag = cache.put(key, start["status"], list(start.get("headers") or []), body)
-                        await _send(send, start["status"], list(start.get("headers") or []), body, etag, request_headers)
+                        headers = list(start.get("headers") or [])
+                        ttl = datasette.setting("default_cache_ttl")
+                        if ttl and not any(k.lower() == b"cache-control" for k, _ in headers):
+                            headers.append((b"cache-control", f"max-age={ttl}".encode()))
+                        etag = cache.put(key, start["status"], headers, body)
+                        await _send(send, start["status"], headers, body, etag, request_headers)
                     return
                 await send(message)
 
