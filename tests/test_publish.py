@@ -465,3 +465,17 @@ def test_responses_are_cached_with_an_etag_and_revalidate_with_304(tight):
     assert status == 200 and headers.get("etag") is None
     # errors are not cached
     assert request(base, "/archive/people/nobody-at-all", source="127.0.0.12")[1].get("etag") is None
+
+
+def test_text_is_gzipped_once_for_clients_that_accept_it(tight):
+    import gzip
+
+    _, base = tight
+    path = "/archive/people/ali-nazari"  # under the tight folder's 20 KB response cap
+    plain = request(base, path, source="127.0.0.14")
+    packed = request(base, path, headers={"Accept-Encoding": "gzip"}, source="127.0.0.15")
+    assert plain[1].get("content-encoding") is None
+    assert packed[0] == 200 and packed[1]["content-encoding"] == "gzip" and "Accept-Encoding" in packed[1]["vary"]
+    assert len(packed[2]) < len(plain[2]) / 2
+    # the same page, apart from the footer's query time of whichever request computed it
+    assert gzip.decompress(packed[2]).split(b"Queries took")[0] == plain[2].split(b"Queries took")[0]

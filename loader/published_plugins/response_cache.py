@@ -10,7 +10,9 @@ instance has no logins, but a response for a signed-in actor must never be share
 The key is the path, the query string and the Accept-Encoding header. The least
 recently used responses go first once the cache holds ``max_bytes``. A kept response
 without a Cache-Control header (the home page, canned queries) gets Datasette's
-``max-age`` (setting ``default_cache_ttl``), so that a CDN may keep it too.
+``max-age`` (setting ``default_cache_ttl``), so that a CDN may keep it too. Text
+responses over 1 KB are gzipped for clients that accept it, once, when kept (the
+charting script alone is 944 KB, about a quarter of that gzipped).
 
 Settings (plugin ``news-archive-response-cache`` in metadata): ``max_bytes`` (default
 64 MB; 0 turns the cache off), ``max_entry_bytes`` (default 2 MB).
@@ -18,6 +20,7 @@ Settings (plugin ``news-archive-response-cache`` in metadata): ``max_bytes`` (de
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 from collections import OrderedDict
 
@@ -27,6 +30,19 @@ PLUGIN = "news-archive-response-cache"
 MAX_BYTES = 64_000_000
 MAX_ENTRY_BYTES = 2_000_000
 PRIVATE = (b"cookie", b"authorization")
+COMPRESSIBLE = (b"text/", b"application/json", b"application/javascript", b"image/svg")
+
+
+def compressed(headers: list, body: bytes, accept_encoding: bytes) -> tuple[list, bytes]:
+    """Headers and body gzipped when the client accepts it and it is worth it."""
+    names = {k.lower(): v for k, v in headers}
+    if (b"gzip" not in accept_encoding or len(body) < 1024 or b"content-encoding" in names
+            or not names.get(b"content-type", b"").startswith(COMPRESSIBLE)):
+        return headers, body
+    vary = names.get(b"vary")
+    headers = [(k, v) for k, v in headers if k.lower() != b"vary"]
+    headers += [(b"content-encoding", b"gzip"), (b"vary", (vary + b", Accept-Encoding") if vary else b"Accept-Encoding")]
+    return headers, gzip.compress(body, compresslevel=6, mtime=0)
 
 
 class Cache:
@@ -109,6 +125,7 @@ def asgi_wrapper(datasette):
                         ttl = datasette.setting("default_cache_ttl")
                         if ttl and not any(k.lower() == b"cache-control" for k, _ in headers):
                             headers.append((b"cache-control", f"max-age={ttl}".encode()))
+                        headers, body = compressed(headers, body, key[2])
                         etag = cache.put(key, start["status"], headers, body)
                         await _send(send, start["status"], headers, body, etag, request_headers)
                     return
