@@ -248,7 +248,7 @@ them there and restart.
 | requests in flight per client (429 beyond) | `news-archive-client-limits.concurrent` | {concurrent} |
 | arbitrary-SQL requests in flight per client | `news-archive-client-limits.sql_concurrent` | 1 |
 | requests per second per client, sustained / burst (429 with `Retry-After`) | `per_second` / `burst` | {per_second} / {burst} |
-| longest value SQL may build (`randomblob`, `printf` width...) | `news-archive-limits.max_value_bytes` | 10 MB |
+| longest value SQL may build (nested `replace()`, `group_concat()`...) | `news-archive-limits.max_value_bytes` | 10 MB |
 | bytes of one query's rows | `news-archive-limits.max_result_bytes` | 50 MB |
 | bytes of one response (400 beyond) | `news-archive-response-cap.max_bytes` | {max_bytes} |
 | memory for cached responses, per process (0: no cache) | `news-archive-response-cache.max_bytes` | {cache_bytes} |
@@ -258,7 +258,7 @@ them there and restart.
 
 SQLite's own limits (SQL length, columns, expression depth, function arguments, LIKE
 pattern length, variables, no attached databases) are set on every connection;
-`fts3_tokenizer`, `randomblob`, `zeroblob` and `load_extension` are refused and
+`fts3_tokenizer`, `randomblob`, `zeroblob`, `printf`, `format` and `load_extension` are refused and
 `pragma_database_list` shows no file path. Every response carries a
 Content-Security-Policy, `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`
 and `Referrer-Policy: no-referrer`. Any method but GET, HEAD and OPTIONS answers 405.
@@ -267,8 +267,9 @@ and `Referrer-Policy: no-referrer`. Any method but GET, HEAD and OPTIONS answers
 `run.sh` serves with `$WORKERS` uvicorn processes (default: one per core), all
 reading the one immutable file. Each process keeps its own per-client counts and its
 own cache of responses (the database never changes while served, so a page is the
-same bytes until the folder is replaced; each has an ETag, and `If-None-Match` gets
-304): with N processes a client may get up to N times the limits below the proxy,
+same bytes until the folder is replaced; each has an ETag, `If-None-Match` gets
+304, a `max-age` is added where Datasette sends none, and text is gzipped once for
+clients that accept it): with N processes a client may get up to N times the limits below the proxy,
 so set the exact limits at the proxy.
 
 Absolute URLs (the `Link` header, `next_url` in JSON) are built from the public URL
