@@ -46,6 +46,7 @@ class PublishOptions:
     allow_sql: bool = True
     public_url: str = "http://localhost:8001"
     concurrent_per_client: int = 8  # a browser opens up to 6 connections to a site
+    sql_concurrent_per_client: int = 1
     requests_per_second: float = 20.0
     burst: int = 80  # a page with its scripts, styles and the map's JSON pages
     max_response_bytes: int = 20_000_000
@@ -121,7 +122,8 @@ def _metadata(options: PublishOptions) -> dict:
     plugins = metadata.setdefault("plugins", {})
     plugins["news-archive-robots"] = {"allow": options.allow_robots}
     plugins["news-archive-public-url"] = {"url": options.public_url}
-    plugins["news-archive-client-limits"] = {"concurrent": options.concurrent_per_client, "sql_concurrent": 1,
+    plugins["news-archive-client-limits"] = {"concurrent": options.concurrent_per_client,
+                                             "sql_concurrent": options.sql_concurrent_per_client,
                                              "per_second": options.requests_per_second, "burst": options.burst}
     plugins["news-archive-response-cap"] = {"max_bytes": options.max_response_bytes}
     plugins["news-archive-response-cache"] = {"max_bytes": options.response_cache_bytes}
@@ -246,7 +248,7 @@ them there and restart.
 | limit | where | value |
 |---|---|---|
 | requests in flight per client (429 beyond) | `news-archive-client-limits.concurrent` | {concurrent} |
-| arbitrary-SQL requests in flight per client | `news-archive-client-limits.sql_concurrent` | 1 |
+| arbitrary-SQL requests (`sql=`, `_where=`) in flight per client | `news-archive-client-limits.sql_concurrent` | {sql_concurrent} |
 | requests per second per client, sustained / burst (429 with `Retry-After`) | `per_second` / `burst` | {per_second} / {burst} |
 | longest value SQL may build (nested `replace()`, `group_concat()`...) | `news-archive-limits.max_value_bytes` | 10 MB |
 | bytes of one query's rows | `news-archive-limits.max_result_bytes` | 50 MB |
@@ -381,7 +383,7 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         download="on" if options.allow_download else "off",
         full_text="included" if options.full_text else "left out",
         sql="allowed (`/archive?sql=`)" if options.allow_sql else "off (canned queries and pages only)",
-        concurrent=options.concurrent_per_client, per_second=f"{options.requests_per_second:g}",
+        concurrent=options.concurrent_per_client, sql_concurrent=options.sql_concurrent_per_client, per_second=f"{options.requests_per_second:g}",
         per_second_int=max(1, round(options.requests_per_second)), burst=options.burst,
         max_bytes=f"{options.max_response_bytes / 1e6:g} MB", cache_bytes=f"{options.response_cache_bytes / 1e6:g} MB",
         public_url=options.public_url,

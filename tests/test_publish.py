@@ -305,34 +305,46 @@ def _slow(base: str, path: str, source: str, results: list) -> None:
     results.append(request(base, path, source=source))
 
 
-def test_a_client_over_its_concurrency_gets_429(tight):
+def _parallel(base: str, path: str, source: str, count: int) -> list:
     import threading
 
-    _, base = tight
-    # runs into the 1 s time limit; _where= is not sql= so only the general concurrency counts
-    slow_where = urllib.parse.quote("(with recursive c(x) as (select 1 union all select x + 1 from c where x < 1000000000) "
-                                    "select count(*) from c) > 0")
     results: list = []
-    threads = [threading.Thread(target=_slow, args=(base, f"/archive/sentences.json?_where={slow_where}", "127.0.0.4", results))
-               for _ in range(3)]
+    threads = [threading.Thread(target=_slow, args=(base, path, source, results)) for _ in range(count)]
     for thread in threads:
         thread.start()
         time.sleep(0.1)
     for thread in threads:
         thread.join()
+    return results
+
+
+SLOW_CTE = "with recursive c(x) as (select 1 union all select x + 1 from c where x < 1000000000) select count(*) from c"
+
+
+def test_a_client_over_its_concurrency_gets_429(archive, venv, tmp_path):
+    # 2 requests at once per client and no separate limit for SQL, so that slow SQL
+    # (each query runs into the 1 s time limit) can stand for any slow request
+    outdir = publish(archive, tmp_path / "two", PublishOptions(concurrent_per_client=2, sql_concurrent_per_client=0))
+    process, base = start(outdir, sys.executable, {"VENV": str(venv), "PIP_NO_INDEX": "1", "WORKERS": "1"}, timeout=60)
+    try:
+        results = _parallel(base, "/archive.json?sql=" + urllib.parse.quote(SLOW_CTE), "127.0.0.4", 3)
+    finally:
+        stop(process)
     codes = sorted(s for s, _, _ in results)
-    assert codes.count(429) == 1 and b"more than 2 requests at once" in next(b for s, _, b in results if s == 429), codes
-    # arbitrary SQL: one at a time per client
-    slow_sql = "/archive.json?sql=" + urllib.parse.quote(
-        "with recursive c(x) as (select 1 union all select x + 1 from c where x < 1000000000) select count(*) from c")
-    results = []
-    threads = [threading.Thread(target=_slow, args=(base, slow_sql, "127.0.0.5", results)) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-        time.sleep(0.1)
-    for thread in threads:
-        thread.join()
+    assert codes == [400, 400, 429] and b"more than 2 requests at once" in next(b for s, _, b in results if s == 429), codes
+
+
+@pytest.mark.parametrize("param", ["sql", "_where"])
+def test_arbitrary_sql_runs_one_at_a_time_per_client(tight, param):
+    _, base = tight  # one process; 1 arbitrary SQL request at a time per client (the default)
+    if param == "sql":
+        path = "/archive.json?sql=" + urllib.parse.quote(SLOW_CTE)
+    else:
+        path = "/archive/sentences.json?_where=" + urllib.parse.quote(f"({SLOW_CTE}) > 0")
+    source = "127.0.0.5" if param == "sql" else "127.0.0.16"
+    results = _parallel(base, path, source, 2)
     assert sorted(s for s, _, _ in results) == [400, 429]  # one cut off by the time limit, one refused
+    assert b"more than 1 SQL queries at once" in next(b for s, _, b in results if s == 429)
 
 
 def test_a_response_over_the_cap_is_refused_with_a_reason(tight):

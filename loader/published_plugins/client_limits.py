@@ -8,19 +8,21 @@ only), so every visitor is counted apart; connected directly, the peer address.
 
 Settings (plugin ``news-archive-client-limits`` in metadata; 0 turns a limit off):
 ``concurrent`` (default 8) requests in flight per client, ``sql_concurrent`` (1) of them
-with arbitrary ``sql=``, ``per_second`` (20) sustained and ``burst`` (80) at once.
+with arbitrary SQL (``sql=`` or ``_where=``), ``per_second`` (20) sustained and ``burst`` (80) at once.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import time
 
 from datasette import hookimpl
 
 PLUGIN = "news-archive-client-limits"
 DEFAULTS = {"concurrent": 8, "sql_concurrent": 1, "per_second": 20.0, "burst": 80}
-MAX_CLIENTS = 10_000  # clients remembered; idle ones are forgotten first
+MAX_CLIENTS = 10_000
+ARBITRARY_SQL = re.compile(rb"(?:^|&)(?:sql|_where)=")  # the parameters that run a visitor's own SQL  # clients remembered; idle ones are forgotten first
 
 
 class Client:
@@ -83,7 +85,7 @@ def asgi_wrapper(datasette):
             if limits is None:
                 limits = Limits(datasette.plugin_config(PLUGIN) or {})
             key = (scope.get("client") or ("unknown",))[0]
-            sql = b"sql=" in scope.get("query_string", b"")
+            sql = ARBITRARY_SQL.search(scope.get("query_string", b"")) is not None
             now = time.monotonic()
             client = limits.client(key, now)
             reason = limits.refuse(client, sql, now)
