@@ -47,6 +47,7 @@ class PublishOptions:
     public_url: str = "http://localhost:8001"
     concurrent_per_client: int = 8  # a browser opens up to 6 connections to a site
     sql_concurrent_per_client: int = 1
+    sql_concurrent_total: int = 2  # of Datasette's 3 SQL threads: one stays free for the pages
     requests_per_second: float = 20.0
     burst: int = 80  # a page with its scripts, styles and the map's JSON pages
     max_response_bytes: int = 20_000_000
@@ -124,6 +125,7 @@ def _metadata(options: PublishOptions) -> dict:
     plugins["news-archive-public-url"] = {"url": options.public_url}
     plugins["news-archive-client-limits"] = {"concurrent": options.concurrent_per_client,
                                              "sql_concurrent": options.sql_concurrent_per_client,
+                                             "sql_total": options.sql_concurrent_total,
                                              "per_second": options.requests_per_second, "burst": options.burst}
     plugins["news-archive-response-cap"] = {"max_bytes": options.max_response_bytes}
     plugins["news-archive-response-cache"] = {"max_bytes": options.response_cache_bytes}
@@ -249,6 +251,7 @@ them there and restart.
 |---|---|---|
 | requests in flight per client (429 beyond) | `news-archive-client-limits.concurrent` | {concurrent} |
 | arbitrary-SQL requests (`sql=`, `_where=`) in flight per client | `news-archive-client-limits.sql_concurrent` | {sql_concurrent} |
+| arbitrary-SQL requests in flight per process, all clients (a SQL thread stays free for pages) | `news-archive-client-limits.sql_total` | {sql_total} |
 | requests per second per client, sustained / burst (429 with `Retry-After`) | `per_second` / `burst` | {per_second} / {burst} |
 | longest value SQL may build (nested `replace()`, `group_concat()`...) | `news-archive-limits.max_value_bytes` | 10 MB |
 | bytes of one query's rows | `news-archive-limits.max_result_bytes` | 50 MB |
@@ -383,7 +386,8 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         download="on" if options.allow_download else "off",
         full_text="included" if options.full_text else "left out",
         sql="allowed (`/archive?sql=`)" if options.allow_sql else "off (canned queries and pages only)",
-        concurrent=options.concurrent_per_client, sql_concurrent=options.sql_concurrent_per_client, per_second=f"{options.requests_per_second:g}",
+        concurrent=options.concurrent_per_client, sql_concurrent=options.sql_concurrent_per_client,
+        sql_total=options.sql_concurrent_total, per_second=f"{options.requests_per_second:g}",
         per_second_int=max(1, round(options.requests_per_second)), burst=options.burst,
         max_bytes=f"{options.max_response_bytes / 1e6:g} MB", cache_bytes=f"{options.response_cache_bytes / 1e6:g} MB",
         public_url=options.public_url,

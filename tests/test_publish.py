@@ -244,6 +244,7 @@ def tight(archive, venv, tmp_path_factory):
     """A folder published with tight limits, to see them act."""
     outdir = publish(archive, tmp_path_factory.mktemp("tight") / "site",
                      PublishOptions(concurrent_per_client=2, requests_per_second=2, burst=4, max_response_bytes=20_000,
+                                    sql_concurrent_total=1,
                                     public_url="https://news.example.org"))
     # one process: each keeps its own per-client counts
     process, base = start(outdir, sys.executable, {"VENV": str(venv), "PIP_NO_INDEX": "1", "WORKERS": "1"}, timeout=60)
@@ -324,7 +325,8 @@ SLOW_CTE = "with recursive c(x) as (select 1 union all select x + 1 from c where
 def test_a_client_over_its_concurrency_gets_429(archive, venv, tmp_path):
     # 2 requests at once per client and no separate limit for SQL, so that slow SQL
     # (each query runs into the 1 s time limit) can stand for any slow request
-    outdir = publish(archive, tmp_path / "two", PublishOptions(concurrent_per_client=2, sql_concurrent_per_client=0))
+    outdir = publish(archive, tmp_path / "two", PublishOptions(concurrent_per_client=2, sql_concurrent_per_client=0,
+                                                               sql_concurrent_total=0))
     process, base = start(outdir, sys.executable, {"VENV": str(venv), "PIP_NO_INDEX": "1", "WORKERS": "1"}, timeout=60)
     try:
         results = _parallel(base, "/archive.json?sql=" + urllib.parse.quote(SLOW_CTE), "127.0.0.4", 3)
@@ -345,6 +347,24 @@ def test_arbitrary_sql_runs_one_at_a_time_per_client(tight, param):
     results = _parallel(base, path, source, 2)
     assert sorted(s for s, _, _ in results) == [400, 429]  # one cut off by the time limit, one refused
     assert b"more than 1 SQL queries at once" in next(b for s, _, b in results if s == 429)
+
+
+def test_slow_sql_from_many_clients_leaves_the_pages_a_thread(tight):
+    import threading
+
+    _, base = tight  # one process; at most 1 arbitrary SQL request at a time from all clients
+    path = "/archive.json?sql=" + urllib.parse.quote(SLOW_CTE)
+    results: list = []
+    threads = [threading.Thread(target=_slow, args=(base, path, source, results)) for source in ("127.0.0.17", "127.0.0.18")]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.1)
+    page = request(base, "/archive/who_said_what.json?_shape=array", source="127.0.0.19")  # while one runs
+    for thread in threads:
+        thread.join()
+    assert sorted(s for s, _, _ in results) == [400, 429]
+    assert b"the server is running its 1 SQL queries at once for all clients" in next(b for s, _, b in results if s == 429)
+    assert page[0] == 200
 
 
 def test_a_response_over_the_cap_is_refused_with_a_reason(tight):

@@ -8,7 +8,10 @@ only), so every visitor is counted apart; connected directly, the peer address.
 
 Settings (plugin ``news-archive-client-limits`` in metadata; 0 turns a limit off):
 ``concurrent`` (default 8) requests in flight per client, ``sql_concurrent`` (1) of them
-with arbitrary SQL (``sql=`` or ``_where=``), ``per_second`` (20) sustained and ``burst`` (80) at once.
+with arbitrary SQL (``sql=`` or ``_where=``), ``per_second`` (20) sustained and ``burst`` (80) at once;
+and ``sql_total`` (2) arbitrary-SQL requests in flight in the process from all clients
+together, below Datasette's 3 SQL threads, so that a few clients sending slow SQL
+always leave a thread for the pages and canned queries.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ import time
 from datasette import hookimpl
 
 PLUGIN = "news-archive-client-limits"
-DEFAULTS = {"concurrent": 8, "sql_concurrent": 1, "per_second": 20.0, "burst": 80}
+DEFAULTS = {"concurrent": 8, "sql_concurrent": 1, "sql_total": 2, "per_second": 20.0, "burst": 80}
 MAX_CLIENTS = 10_000
 ARBITRARY_SQL = re.compile(rb"(?:^|&)(?:sql|_where)=")  # the parameters that run a visitor's own SQL  # clients remembered; idle ones are forgotten first
 
@@ -37,6 +40,8 @@ class Limits:
         settings = {**DEFAULTS, **(config or {})}
         self.concurrent = int(settings["concurrent"])
         self.sql_concurrent = int(settings["sql_concurrent"])
+        self.sql_total = int(settings["sql_total"])
+        self.sql_in_flight = 0
         self.per_second = float(settings["per_second"])
         self.burst = float(settings["burst"]) or max(self.per_second, 1.0)
         self.clients: dict[str, Client] = {}
@@ -60,6 +65,8 @@ class Limits:
             return f"more than {self.concurrent} requests at once from one client"
         if sql and self.sql_concurrent and client.sql_in_flight >= self.sql_concurrent:
             return f"more than {self.sql_concurrent} SQL queries at once from one client"
+        if sql and self.sql_total and self.sql_in_flight >= self.sql_total:
+            return f"the server is running its {self.sql_total} SQL queries at once for all clients"
         if self.per_second:
             if client.tokens < 1:
                 return f"more than {self.per_second:g} requests per second from one client"
@@ -94,10 +101,12 @@ def asgi_wrapper(datasette):
                 return await _too_many(send, reason, wait)
             client.in_flight += 1
             client.sql_in_flight += sql
+            limits.sql_in_flight += sql
             try:
                 await app(scope, receive, send)
             finally:
                 client.in_flight -= 1
                 client.sql_in_flight -= sql
+                limits.sql_in_flight -= sql
         return limited
     return wrap
