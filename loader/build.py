@@ -24,6 +24,7 @@ import fcntl
 import hashlib
 import multiprocessing
 import os
+import signal
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -32,10 +33,11 @@ from functools import cache
 from pathlib import Path
 
 from . import db
-from .annotations import Resolution, annotation_path_for, resolve, resolve_file
-from .articles import MAX_ARTICLE_BYTES, Article, article_id_for, find_article_files, parse_article, read_article
+from .annotations import MAX_ANNOTATION_BYTES, Resolution, annotation_path_for, resolve, resolve_file
+from .articles import (MAX_ARTICLE_BYTES, Article, article_id_for, find_article_files, parse_article, read_article,
+                       read_limited)
 from .entities import DECISIONS, NO_DECISIONS, Decisions, load_decisions
-from .errors import InputError, problem
+from .errors import InputError, printable_path, problem
 
 DEFAULT_ARTICLES = "data/articles"
 PACKAGE = Path(__file__).resolve().parent
@@ -145,21 +147,17 @@ def _job(args: tuple) -> Loaded:
     return loaded
 
 
-def _read_bounded(path: Path, limit: int, what: str) -> bytes:
-    """The file's bytes, never more than ``limit`` read: a huge file is refused by its size."""
-    try:
-        with open(path, "rb") as handle:
-            size = os.fstat(handle.fileno()).st_size
-            if size > limit:
-                raise InputError([problem(str(path), None, f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB "
-                                          f"limit for one {what}: split it, or raise the limit with --max-article-bytes")])
-            return handle.read(limit + 1)  # a file that grew meanwhile is refused by the parser
-    except OSError as error:
-        raise InputError([problem(str(path), None, f"cannot read: {error.strerror}")]) from None
+def _quiet_worker() -> None:
+    # The main process handles Ctrl-C and SIGTERM and terminates the pool; a worker just
+    # ends (no KeyboardInterrupt traceback from each one).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _read_inputs(path: Path, annotation: Path | None, limit: int) -> tuple[bytes, bytes | None]:
-    return _read_bounded(path, limit, "article"), _read_bounded(annotation, limit, "annotation") if annotation else None
+    """The article's and its annotation's bytes, read once each, bounded."""
+    return (read_limited(path, limit),
+            read_limited(annotation, MAX_ANNOTATION_BYTES, "annotation") if annotation else None)
 
 
 class _LocalExtractor:
@@ -173,7 +171,7 @@ class _LocalExtractor:
     def run(self, jobs: list[tuple]) -> Iterator[Loaded]:
         extract = sum(1 for job in jobs if job[1] is None)
         if self.pool is None and self.workers > 1 and extract > 1:
-            self.pool = multiprocessing.get_context("fork").Pool(self.workers)
+            self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_quiet_worker)
         if self.pool is not None:
             return self.pool.imap(_job, jobs, chunksize=2)
         return map(_job, jobs)
@@ -274,7 +272,7 @@ class _Collisions:
             article_id, sha256 = item.article_id, item.sha256
         else:
             return
-        where = str(item.path)
+        where = printable_path(str(item.path))  # it goes into other files' messages too
         if article_id in self.by_id:
             item.problems.append(problem(where, 1, f"article id {article_id!r} is already used by {self.by_id[article_id]}: rename one of the files"))
         elif sha256 in self.by_hash:

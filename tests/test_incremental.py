@@ -107,7 +107,7 @@ def test_each_file_is_read_once_per_build(tmp_path, monkeypatch):
     two reads cannot put one version's rows under the other's key."""
     write_corpus(tmp_path, ["a-geneva", "b-oslo"])
     reads: dict[str, int] = {}
-    real_open, real_path_open = builtins.open, Path.open
+    real_open, real_path_open, real_os_open = builtins.open, Path.open, os.open
 
     def counted(name):
         name = Path(name).name
@@ -123,7 +123,13 @@ def test_each_file_is_read_once_per_build(tmp_path, monkeypatch):
             counted(self)
         return real_path_open(self, mode, *args, **kwargs)
 
+    def counting_os_open(path, flags, *args, **kwargs):
+        if not flags & (os.O_WRONLY | os.O_RDWR):
+            counted(path)
+        return real_os_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr(builtins, "open", counting_open)
+    monkeypatch.setattr(os, "open", counting_os_open)
     monkeypatch.setattr(Path, "open", counting_path_open)
     build(tmp_path / "archive.db", [tmp_path / "articles"], entities=tmp_path / NONE)
     assert {name: n for name, n in reads.items() if name.startswith(("a-", "b-"))} == {
