@@ -322,7 +322,8 @@ class Adder:
         fields = fields or {}
         published = self._published(fields.get("published"), page.published, item.published if item else None)
         language = self._language(fields.get("language") or page.language, page.looks_english)
-        url = fields.get("url") or page.canonical_url or (fetched.url if fetched else None)
+        # where it was fetched from (after redirects); a saved page only knows its canonical URL
+        url = fields.get("url") or (fetched.url if fetched else page.canonical_url)
         return Draft(
             text=page.text, published=published, language=language,
             title=fields.get("title") or page.title or (item.title if item else None),

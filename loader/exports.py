@@ -75,9 +75,9 @@ def _read_jsonl(path: Path) -> Iterator[ExportLine]:
             if not raw_line.strip():
                 continue
             try:
-                raw = json.loads(raw_line)
+                raw = json.loads(raw_line.rstrip("\r\n"))
             except ValueError as error:
-                yield ExportLine(number, problem=f"not valid JSON ({error.msg} at column {error.colno})")
+                yield ExportLine(number, problem=f"not valid JSON at column {error.colno}: {error.msg.removesuffix(' at')}")
                 continue
             if not isinstance(raw, dict):
                 yield ExportLine(number, problem=f"expected a JSON object, got a {type(raw).__name__}")

@@ -60,8 +60,7 @@ class Fetcher:
 
     def __post_init__(self) -> None:
         # retries and redirects are handled here, so each hop is checked and reported
-        self._pool = urllib3.PoolManager(retries=False, timeout=urllib3.Timeout(connect=self.options.timeout, read=self.options.timeout),
-                                         headers={"User-Agent": self.options.user_agent})
+        self._pool = urllib3.PoolManager(retries=False, timeout=urllib3.Timeout(connect=self.options.timeout, read=self.options.timeout))
         self._last_request: dict[str, float] = {}
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._robots_errors: dict[str, FetchError] = {}
@@ -114,7 +113,7 @@ class Fetcher:
             last_try = attempt == self.options.retries
             self._wait_for_host(host)
             try:
-                answer = self._pool.request("GET", url, headers={"Accept": accept}, redirect=False, preload_content=False)
+                answer = self._pool.request("GET", url, headers={"Accept": accept, "User-Agent": self.options.user_agent}, redirect=False, preload_content=False)
             except urllib3.exceptions.ReadTimeoutError:
                 # the server took the request and is slow: trying again would only wait longer
                 raise FetchError(f"timed out after {self.options.timeout:g} s waiting for the answer") from None
