@@ -37,6 +37,7 @@ bench: install
 	$(BIN)/python -m bench --statements 100000
 	$(BIN)/python -m bench --statements 1000000
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.add --pages 1000 --runs 3
 	$(BIN)/python -m bench.report
 
 clean:

@@ -22,10 +22,15 @@ from trafilatura.utils import load_html
 # words ending like a sentence); headlines, link lists and "Subscribe to read" do not.
 MIN_PROSE_WORDS = 40
 _PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*\Z")
+_HEAD_END = re.compile(rb"</head\s*>", re.I)
+_HEAD_END_TEXT = re.compile(r"</head\s*>", re.I)
 _HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|main|div|p)[\s>/]", re.I)
 # Dates from meta tags, JSON-LD, <time> elements and the URL only: htmldate's extensive
 # search would take "© 2021" in a footer for the publication date.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
+# How the loader calls trafilatura (bench.add calls it the same way, alone).
+TRAFILATURA_OPTIONS = {"with_metadata": True, "include_comments": False, "include_tables": False,
+                       "date_extraction_params": _DATE_PARAMS}
 # The commonest English function words: they make up a third or more of any English
 # prose, and a small share of text in other languages.
 _ENGLISH_WORDS = frozenset(
@@ -50,7 +55,10 @@ class Page:
     author: str | None
     canonical_url: str | None
     language: str | None  # declared by the page (html lang, meta, JSON-LD), primary subtag
-    looks_english: bool  # the text's own evidence, for pages that declare no language
+
+    def looks_english(self) -> bool:
+        """The text's own evidence, for pages that declare no language."""
+        return looks_english(self.text)
 
 
 def looks_html(data: bytes) -> bool:
@@ -69,14 +77,10 @@ def extract_page(data: bytes | str, url: str | None = None, charset: str | None 
                 data = data.decode(charset, "replace")
             except LookupError:
                 pass  # an unknown charset name: let trafilatura detect the encoding
-    tree = load_html(data)
-    if tree is None:
-        raise NotAnArticle("not HTML (it does not parse)")
-    language = declared_language(tree)
-    doc = trafilatura.bare_extraction(
-        tree, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        date_extraction_params=_DATE_PARAMS,
-    )
+    # the page's own declarations are read from its <head> alone, parsed on its own: a
+    # fraction of the cost of parsing the whole page a second time
+    head = load_html(_head_of(data))
+    doc = trafilatura.bare_extraction(data, url=url, **TRAFILATURA_OPTIONS)
     if doc is None or doc.body is None:
         raise NotAnArticle(no_text_reason(0))
     paragraphs = _paragraphs(doc.body, doc.title)
@@ -90,9 +94,8 @@ def extract_page(data: bytes | str, url: str | None = None, charset: str | None 
         published=doc.date or None,
         publisher=_clean(doc.sitename),
         author=_clean(doc.author),
-        canonical_url=_declared_canonical(tree, url) or (_clean(doc.url) if doc.url != url else None),
-        language=language,
-        looks_english=looks_english(text),
+        canonical_url=(_declared_canonical(head, url) if head is not None else None) or (_clean(doc.url) if doc.url != url else None),
+        language=declared_language(head) if head is not None else None,
     )
 
 
@@ -111,6 +114,13 @@ def prose_words(paragraphs: list[str]) -> int:
     return total
 
 
+def _head_of(data: bytes | str) -> bytes | str:
+    """The page up to the end of its <head> (or its first 64 kB if it has none)."""
+    pattern = _HEAD_END if isinstance(data, bytes) else _HEAD_END_TEXT
+    end = pattern.search(data, 0, 1_000_000)
+    return data[: end.end()] if end else data[:65536]
+
+
 def looks_english(text: str) -> bool:
     words = re.findall(r"[^\W\d_]+", text.lower())
     if not words:
@@ -120,7 +130,7 @@ def looks_english(text: str) -> bool:
 
 def declared_language(tree: lxml_html.HtmlElement) -> str | None:
     """The language the page declares: <html lang>, Content-Language, og:locale or JSON-LD
-    inLanguage, as a lower-case primary subtag ("en-GB" -> "en")."""
+    inLanguage (in the head), as a lower-case primary subtag ("en-GB" -> "en")."""
     candidates = [tree.get("lang"), tree.get("{http://www.w3.org/XML/1998/namespace}lang")]
     candidates += tree.xpath("//meta[translate(@http-equiv,'CONTENT-LANGUAGE','content-language')='content-language']/@content")
     candidates += tree.xpath("//meta[@property='og:locale']/@content")
