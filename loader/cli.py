@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import sys
 import time
@@ -167,6 +168,9 @@ def add_command(sources: tuple[str, ...], to_dir: str, published, language: str 
     """
     from .add import AddOptions, Adder
     from .fetch import FetchOptions
+
+    if language is not None and not re.fullmatch(r"[A-Za-z]{2,3}", language.strip()):
+        raise click.BadParameter(f"{language!r} is not a language code such as en, fr or deu", param_hint="--language")
 
     fetch = FetchOptions(timeout=timeout, delay=delay, retries=retries, backoff=backoff,
                          max_bytes=max_bytes, respect_robots=not ignore_robots)

@@ -153,14 +153,15 @@ def test_a_folder_of_saved_pages(tmp_path):
     assert articles_in(out) == [
         "2023-11-02-council-approves-a-new-bridge-over-the-river.md",
         "2024-03-14-dock-workers-end-nine-day-strike.md",
+        "2024-06-03-cafe-owners-protest-new-terrace-fees.md",
         "2024-07-09-heatwave-closes-schools-across-the-region.md",
     ]
     assert sorted(p.name for p in (tmp_path / "data" / "raw").iterdir()) == [n.replace(".md", ".html") for n in articles_in(out)]
-    assert result.output.splitlines()[-1] == "added 3, skipped 0 (already there), refused 4"
+    assert result.output.splitlines()[-1] == "added 4, skipped 0 (already there), refused 4"
     # loader validate reads them as they are
     validated = CliRunner().invoke(cli, ["validate", str(out)])
     assert validated.exit_code == 0, validated.output
-    assert validated.output.strip() == "ok: 3 article(s), 0 annotation(s) valid"
+    assert validated.output.strip() == "ok: 4 article(s), 0 annotation(s) valid"
 
 
 # --- duplicates ---
@@ -421,3 +422,54 @@ def test_loader_add_url_then_build_puts_the_article_and_its_facts_in_the_archive
         "select sources.name, statements.cue from statements join statement_sources on statement_sources.statement_id = statements.id "
         "join sources on sources.id = statement_sources.source_id").fetchall()
     assert ("Maria Lopez", "said") in spoken
+
+
+def test_a_page_in_a_legacy_charset_reads_right(tmp_path):
+    out = tmp_path / "articles"
+    with WebServer() as site:
+        result = add(f"{site.base}/latin1", "--to", str(out), *FAST)
+    assert result.exit_code == 0, result.output
+    article = read_article(out / "2024-06-03-cafe-owners-protest-new-terrace-fees.md")
+    assert article.title == "Café owners protest new terrace fees"
+    assert "according to José Martín, who runs a café" in article.text
+    # the raw file keeps the bytes as served
+    assert (tmp_path / "raw" / f"{article.id}.html").read_bytes() == (WEB / "latin1.html").read_bytes()
+
+
+def test_a_feed_that_expands_entities_without_bound_is_refused(tmp_path):
+    feed = tmp_path / "laughs.xml"
+    entities = "".join(f'<!ENTITY {c} "{("&" + p + ";") * 20}">' for p, c in zip("abcde", "bcdef"))
+    feed.write_text(f'<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY a "{"a" * 80}">{entities}]>'
+                    '<rss version="2.0"><channel><item><title>&f;</title><link>http://127.0.0.1:9/x</link></item></channel></rss>')
+    result = add(str(feed), "--to", str(tmp_path / "a"))
+    assert result.exit_code == 1
+    assert "refused: not a feed that parses" in result.output and "amplification" in result.output
+
+
+def test_feeds_and_exports_report_progress(tmp_path):
+    from loader.add import Adder, AddOptions
+
+    bars: list[tuple[int, str, list[int]]] = []
+
+    class Bar:
+        def __init__(self, length, label):
+            self.updates: list[int] = []
+            bars.append((length, label, self.updates))
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            return None
+
+        def update(self, n):
+            self.updates.append(n)
+
+    Adder(AddOptions(to=tmp_path / "a"), progress=Bar).add([str(WEB / "export.csv")])
+    # 6 lines; the bar moves to each record's first line (2, 5, 6) and so reaches the end
+    assert bars == [(6, str(WEB / "export.csv"), [2, 3, 1])]
+
+
+def test_a_bad_language_code_is_refused_by_the_option(tmp_path):
+    result = add(str(WEB / "news-site.html"), "--language", "french please", "--to", str(tmp_path))
+    assert result.exit_code == 2 and "is not a language code" in result.output

@@ -55,6 +55,8 @@ def make_handler(site: Site):
                 if (WEB / f"{name}.html").exists():
                     return self.answer(200, page(name))
                 return self.answer(404, b"<html><body><p>Not found</p></body></html>")
+            if path == "/latin1":  # the charset is only in the HTTP header, not in the page
+                return self.answer(200, page("latin1"), "text/html; charset=iso-8859-1")
             if path == "/moved":
                 return self.answer(301, headers={"Location": "/news/news-site"})
             if path == "/moved-twice":
