@@ -102,7 +102,7 @@ class Draft:
 ProgressFactory = Callable[[int, str], AbstractContextManager]
 
 
-def _no_progress(length: int, label: str) -> AbstractContextManager:
+def no_progress(length: int, label: str) -> AbstractContextManager:
     return nullcontext(_Silent())
 
 
@@ -116,7 +116,10 @@ def normalize_url(url: str) -> str:
     no fragment, no trailing slash, no tracking parameters."""
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
-    port = parts.port
+    try:
+        port = parts.port
+    except ValueError:  # not a number: keep the URL as written
+        return url.strip()
     if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
         host = f"{host}:{port}"
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
@@ -136,7 +139,7 @@ class Adder:
     """One ``loader add`` run: the folder's existing articles, the fetcher, the outcomes."""
 
     def __init__(self, options: AddOptions, on_outcome: Callable[[Outcome], None] | None = None,
-                 progress: ProgressFactory = _no_progress, fetcher: Fetcher | None = None) -> None:
+                 progress: ProgressFactory = no_progress, fetcher: Fetcher | None = None) -> None:
         self.options = options
         self.on_outcome = on_outcome or (lambda outcome: None)
         self.progress = progress

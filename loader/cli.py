@@ -166,7 +166,7 @@ def add_command(sources: tuple[str, ...], to_dir: str, published, language: str 
         loader add export.jsonl --to data/articles
         loader add page-without-date.html --published 2024-03-14
     """
-    from .add import AddOptions, Adder
+    from .add import AddOptions, Adder, no_progress
     from .fetch import FetchOptions
 
     if language is not None and not re.fullmatch(r"[A-Za-z]{2,3}", language.strip()):
@@ -181,7 +181,7 @@ def add_command(sources: tuple[str, ...], to_dir: str, published, language: str 
     def progress(length: int, label: str):
         if tty and length > 1:
             return click.progressbar(length=length, label=label, file=sys.stderr)
-        return _NoBar()
+        return no_progress(length, label)
 
     def show(outcome) -> None:
         click.echo(str(outcome), err=outcome.status == "refused")
@@ -190,17 +190,6 @@ def add_command(sources: tuple[str, ...], to_dir: str, published, language: str 
     click.echo(report.summary, err=True)
     if report.count("refused"):
         raise SystemExit(1)
-
-
-class _NoBar:
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc) -> None:
-        return None
-
-    def update(self, n: int) -> None:
-        pass
 
 
 @cli.command(name="publish")

@@ -16,6 +16,7 @@ import time
 import urllib.robotparser
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from http import HTTPStatus
 from urllib.parse import urljoin, urlsplit
 
 import urllib3
@@ -32,7 +33,7 @@ class FetchError(Exception):
 
 @dataclass(frozen=True)
 class FetchOptions:
-    timeout: float = 20.0  # seconds to connect, and between bytes of the answer
+    timeout: float = 20.0  # seconds to connect, and between bytes of the answer; a whole answer gets 3 times this
     max_bytes: int = 5_000_000  # far above any news page; larger answers are not articles
     max_redirects: int = 5
     delay: float = 1.0  # seconds between two requests to the same host
@@ -135,6 +136,9 @@ class Fetcher:
                     continue
                 body = self._read_limited(answer)
                 return answer.status, answer.headers, body
+            except BaseException:
+                answer.close()  # half read: the connection cannot be used again
+                raise
             finally:
                 answer.release_conn()
         raise AssertionError("unreachable")  # the loop returns or raises on its last try
@@ -145,8 +149,12 @@ class Fetcher:
         if declared and declared.isdigit() and int(declared) > limit:
             raise FetchError(f"answer is {int(declared) / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit")
         chunks, size = [], 0
+        deadline = time.monotonic() + 3 * self.options.timeout  # a server that trickles bytes is cut off too
         try:
-            for chunk in answer.stream(64 * 1024):
+            # read1 returns what has arrived (read would wait for the whole block)
+            while chunk := answer.read1(64 * 1024):
+                if time.monotonic() > deadline:
+                    raise FetchError(f"the answer took longer than {3 * self.options.timeout:g} s")
                 size += len(chunk)
                 if size > limit:
                     raise FetchError(f"answer is over the {limit / 1e6:.1f} MB limit")
@@ -201,8 +209,6 @@ def _content_type(value: str) -> tuple[str, str | None]:
 
 
 def _reason(status: int) -> str:
-    from http import HTTPStatus
-
     try:
         return HTTPStatus(status).phrase
     except ValueError:

@@ -79,8 +79,11 @@ def extract_page(data: bytes | str, url: str | None = None, charset: str | None 
                 pass  # an unknown charset name: let trafilatura detect the encoding
     # the page's own declarations are read from its <head> alone, parsed on its own: a
     # fraction of the cost of parsing the whole page a second time
-    head = load_html(_head_of(data))
-    doc = trafilatura.bare_extraction(data, url=url, **TRAFILATURA_OPTIONS)
+    try:
+        head = load_html(_head_of(data))
+        doc = trafilatura.bare_extraction(data, url=url, **TRAFILATURA_OPTIONS)
+    except Exception as error:  # noqa: BLE001 (whatever a hostile page triggers is that page's problem)
+        raise NotAnArticle(f"the page could not be read ({type(error).__name__}: {error})") from None
     if doc is None or doc.body is None:
         raise NotAnArticle(no_text_reason(0))
     paragraphs = _paragraphs(doc.body, doc.title)

@@ -473,3 +473,10 @@ def test_feeds_and_exports_report_progress(tmp_path):
 def test_a_bad_language_code_is_refused_by_the_option(tmp_path):
     result = add(str(WEB / "news-site.html"), "--language", "french please", "--to", str(tmp_path))
     assert result.exit_code == 2 and "is not a language code" in result.output
+
+
+def test_a_server_that_trickles_its_answer_is_cut_off(tmp_path):
+    with WebServer() as site:
+        result = add(f"{site.base}/trickle", "--to", str(tmp_path / "a"), "--timeout", "0.3", "--delay", "0", "--retries", "0")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == f"{site.base}/trickle: refused: the answer took longer than 0.9 s"

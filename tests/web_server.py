@@ -72,6 +72,20 @@ def make_handler(site: Site):
             if path == "/slow":
                 time.sleep(site.slow_seconds)
                 return self.answer(200, page("news-site"))
+            if path == "/trickle":  # a byte every 0.1 s: each read is quick, the whole answer is not
+                body = page("news-site")
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                try:
+                    for k in range(len(body)):
+                        self.wfile.write(body[k : k + 1])
+                        self.wfile.flush()
+                        time.sleep(0.1)
+                except OSError:  # the client gave up
+                    pass
+                return None
             if path == "/image.png":
                 return self.answer(200, b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "image/png")
             if path == "/big":
@@ -91,6 +105,7 @@ class WebServer:
         self.site = Site()
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(self.site))
         self.server.daemon_threads = True
+        self.server.block_on_close = False  # a handler still sleeping or trickling does not hold up the test
         self.site.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         self.thread.start()
