@@ -5,9 +5,9 @@
 The pages are bench.synth's generated articles in three layouts in turn (a news site
 with adverts, related links and comments, metadata in meta tags; JSON-LD only;
 OpenGraph only), each inside the chrome real news pages carry (a mega-menu, inline
-scripts, a footer of links: about 40 kB a page), written as .html files in a folder on
-the project's disk. Each run measures, in this process and in
-alternating order, (a) trafilatura alone: read every file and call
+scripts, a footer of links: about 33 kB a page), written as .html files in folders of
+50 on the project's disk. Each run measures, in this process, block by block and in
+alternating order (so both see the same load on a shared machine), (a) trafilatura alone: read every file and call
 ``trafilatura.bare_extraction`` with the loader's own options, nothing else; and (b)
 ``loader add FOLDER`` through the library (the CLI is a thin layer over it): the same
 reading and extraction plus language and prose checks, duplicate checks, writing the
@@ -101,9 +101,9 @@ def _open_graph(a: dict, body: str, chrome: tuple[str, str, str]) -> str:
 LAYOUTS = (_news_site, _json_ld, _open_graph)
 
 
-def make_pages(folder: Path, pages: int, seed: int = 5) -> int:
-    """Write ``pages`` saved pages into ``folder``; return the number of words of text."""
-    folder.mkdir(parents=True, exist_ok=True)
+def make_pages(folder: Path, pages: int, block: int, seed: int = 5) -> int:
+    """Write ``pages`` saved pages into subfolders of ``folder`` of ``block`` pages each;
+    return the number of words of text."""
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "synth.db"
         synth.generate(db, statements=pages * 25, articles=pages, seed=seed)
@@ -112,7 +112,9 @@ def make_pages(folder: Path, pages: int, seed: int = 5) -> int:
         for i, (title, publisher, published, url, text) in enumerate(rows):
             a = {"title": html.escape(title), "publisher": html.escape(publisher), "published": published, "url": html.escape(url)}
             body = "\n".join(f"<p>{html.escape(p)}</p>" for p in text.split("\n\n"))
-            (folder / f"page-{i:05d}.html").write_text(LAYOUTS[i % len(LAYOUTS)](a, body, _chrome(i)), encoding="utf-8")
+            sub = folder / f"block-{i // block:04d}"
+            sub.mkdir(parents=True, exist_ok=True)
+            (sub / f"page-{i:05d}.html").write_text(LAYOUTS[i % len(LAYOUTS)](a, body, _chrome(i)), encoding="utf-8")
             words += len(text.split())
     return words
 
@@ -135,19 +137,18 @@ def trafilatura_alone(folder: Path) -> tuple[float, float]:
     return time.perf_counter() - started, _cpu() - cpu
 
 
-def loader_add(folder: Path, to: Path) -> tuple[float, float, dict]:
-    """(wall seconds, CPU seconds, outcome counts) of adding the folder."""
-    from loader.add import Adder, AddOptions
-
+def loader_add(adder, folder: Path) -> tuple[float, float]:
+    """(wall seconds, CPU seconds) of ``loader add FOLDER`` in a run's adder."""
     started, cpu = time.perf_counter(), _cpu()
-    report = Adder(AddOptions(to=to)).add([str(folder)])
-    return time.perf_counter() - started, _cpu() - cpu, {s: report.count(s) for s in ("added", "skipped", "refused")}
+    adder.add([str(folder)])
+    return time.perf_counter() - started, _cpu() - cpu
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.add", description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--block", type=int, default=50, help="pages measured by both in turn")
     parser.add_argument("--out", type=Path, default=OUT / "add.json")
     args = parser.parse_args(argv)
     # on the project's own disk, as data/articles is: here /tmp is another disk, where
@@ -155,30 +156,39 @@ def main(argv: list[str] | None = None) -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="add-work-", dir=OUT))
     try:
+        from loader.add import Adder, AddOptions
+
         pages = work / "saved"
-        words = make_pages(pages, args.pages)
-        size = sum(p.stat().st_size for p in pages.glob("*.html"))
+        words = make_pages(pages, args.pages, args.block)
+        blocks = sorted(pages.iterdir())
+        size = sum(p.stat().st_size for p in pages.rglob("*.html"))
         print(f"{args.pages} pages, {size / 1e6:.1f} MB, {words:,} words of text", file=sys.stderr)
-        trafilatura_alone(pages)  # warm up: imports, and the pages in the OS cache
+        for block in blocks:  # warm up: imports, and the pages in the OS cache
+            trafilatura_alone(block)
         wall = {"trafilatura": [], "loader": []}
         cpu = {"trafilatura": [], "loader": []}
         counts: dict = {}
         for run in range(args.runs):
             target = work / f"run-{run}" / "articles"
-            for name in (("trafilatura", "loader") if run % 2 == 0 else ("loader", "trafilatura")):
-                if name == "trafilatura":
-                    seconds, cpu_seconds = trafilatura_alone(pages)
-                else:
-                    seconds, cpu_seconds, counts = loader_add(pages, target)
+            adder = Adder(AddOptions(to=target))
+            totals = {name: [0.0, 0.0] for name in wall}
+            # block by block, in alternating order: both see the same load on a shared machine
+            for k, block in enumerate(blocks):
+                for name in (("trafilatura", "loader") if (run + k) % 2 == 0 else ("loader", "trafilatura")):
+                    seconds, cpu_seconds = trafilatura_alone(block) if name == "trafilatura" else loader_add(adder, block)
+                    totals[name][0] += seconds
+                    totals[name][1] += cpu_seconds
+            for name, (seconds, cpu_seconds) in totals.items():
                 wall[name].append(round(seconds, 3))
                 cpu[name].append(round(cpu_seconds, 3))
+            counts = {status: adder.report.count(status) for status in ("added", "skipped", "refused")}
             shutil.rmtree(target.parent)
             print(f"run {run + 1}: trafilatura {wall['trafilatura'][-1]:.2f} s (CPU {cpu['trafilatura'][-1]:.2f}), "
                   f"loader add {wall['loader'][-1]:.2f} s (CPU {cpu['loader'][-1]:.2f}) {counts}", file=sys.stderr)
         t, l = statistics.median(wall["trafilatura"]), statistics.median(wall["loader"])
         tc, lc = statistics.median(cpu["trafilatura"]), statistics.median(cpu["loader"])
         result = {
-            "pages": args.pages, "runs": args.runs, "megabytes": round(size / 1e6, 1), "words": words,
+            "pages": args.pages, "runs": args.runs, "block": args.block, "megabytes": round(size / 1e6, 1), "words": words,
             "wall_seconds": wall, "cpu_seconds": cpu, "last_run": counts,
             "summary": {
                 "trafilatura_pages_per_second": round(args.pages / t, 1),

@@ -15,7 +15,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from collections import deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +39,7 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_ID_CHARS = 80
+MAX_PENDING_WRITES = 32
 # Query parameters that track a click, not name a page: the same article with or
 # without them is one article.
 _TRACKING = re.compile(r"(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)\Z", re.I)
@@ -148,6 +151,9 @@ class Adder:
         self.by_url: dict[str, Path] = {}
         self.by_text: dict[str, Path] = {}
         self.ids: set[str] = set()
+        self._made: set[Path] = set()
+        self._pending: deque[tuple[Future | None, Outcome]] = deque()
+        self._writer: ThreadPoolExecutor | None = None
         self._index_existing()
 
     # --- what is already there ---
@@ -161,13 +167,13 @@ class Adder:
                 article = read_article(path)
             except InputError:
                 continue  # a broken file is loader validate's business; its name is still taken
-            self._remember(path, article.text, article.url, article.canonical_url)
+            self._remember(path, text_fingerprint(article.text), article.url, article.canonical_url)
 
-    def _remember(self, path: Path, text: str, *urls: str | None) -> None:
+    def _remember(self, path: Path, fingerprint: str, *urls: str | None) -> None:
         for url in urls:
             if url:
                 self.by_url.setdefault(normalize_url(url), path)
-        self.by_text.setdefault(text_fingerprint(text), path)
+        self.by_text.setdefault(fingerprint, path)
 
     def _known_url(self, *urls: str | None) -> Path | None:
         for url in urls:
@@ -177,8 +183,21 @@ class Adder:
 
     # --- outcomes ---
 
-    def _emit(self, where: str, status: str, message: str, path: Path | None = None) -> None:
-        outcome = Outcome(where, status, message, path)
+    def _emit(self, where: str, status: str, message: str, path: Path | None = None, writing: Future | None = None) -> None:
+        """Report an outcome, in the order items were met; an ``added`` one only once its
+        files are written (``writing``), and as refused if that failed."""
+        self._pending.append((writing, Outcome(where, status, message, path)))
+        while len(self._pending) > MAX_PENDING_WRITES:  # bounded: raw pages wait in memory
+            self._flush_one()
+        while self._pending and (self._pending[0][0] is None or self._pending[0][0].done()):
+            self._flush_one()
+
+    def _flush_one(self) -> None:
+        writing, outcome = self._pending.popleft()
+        error = writing.exception() if writing is not None else None  # waits for the write
+        if error is not None:
+            reason = getattr(error, "strerror", None) or str(error)
+            outcome = Outcome(outcome.where, "refused", f"refused: cannot write {outcome.path} ({reason})")
         self.report.outcomes.append(outcome)
         self.on_outcome(outcome)
 
@@ -188,11 +207,16 @@ class Adder:
     # --- sources ---
 
     def add(self, sources: Iterable[str]) -> Report:
-        for source in sources:
-            if is_url(source):
-                self._add_url(source)
-            else:
-                self._add_path(Path(source))
+        # files are written by one thread beside the extraction: creating files waits on
+        # the disk, and that wait would otherwise add to every page's time
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="loader-add-writer") as self._writer:
+            for source in sources:
+                if is_url(source):
+                    self._add_url(source)
+                else:
+                    self._add_path(Path(source))
+            while self._pending:
+                self._flush_one()
         return self.report
 
     def _add_path(self, path: Path) -> None:
@@ -385,22 +409,27 @@ class Adder:
         if known is not None:
             self._emit(where, "skipped", f"skipped: already added as {known} (same URL)", known)
             return
-        same_text = self.by_text.get(text_fingerprint(draft.text))
+        fingerprint = text_fingerprint(draft.text)
+        same_text = self.by_text.get(fingerprint)
         if same_text is not None:
             self._emit(where, "skipped", f"skipped: already added as {same_text} (same text under another URL)", same_text)
             return
         article_id = self._new_id(draft)
         path = self.options.to / f"{article_id}.md"
         content = format_article(draft).encode("utf-8")
-        self.options.to.mkdir(parents=True, exist_ok=True)
-        if draft.raw_html is not None:
-            self.options.raw_dir.mkdir(parents=True, exist_ok=True)
-            # a raw file without its article is left from one deleted by hand: replaced
-            _write_new(self.options.raw_dir / f"{article_id}.html", draft.raw_html, replace=True)
-        _write_new(path, content)
+        self._make_folders(draft.raw_html is not None)
+        raw_path = self.options.raw_dir / f"{article_id}.html" if draft.raw_html is not None else None
+        writing = self._writer.submit(_write_article, path, content, raw_path, draft.raw_html)
         self.ids.add(article_id)
-        self._remember(path, draft.text, draft.url, draft.canonical_url)
-        self._emit(where, "added", f"added {path}" + (f" ({draft.title})" if draft.title else ""), path)
+        self._remember(path, fingerprint, draft.url, draft.canonical_url)
+        self._emit(where, "added", f"added {path}" + (f" ({draft.title})" if draft.title else ""), path, writing)
+
+    def _make_folders(self, raw: bool) -> None:
+        """Create the folders on the first article written (nothing is created for a run that adds nothing)."""
+        for folder in (self.options.to, self.options.raw_dir) if raw else (self.options.to,):
+            if folder not in self._made:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._made.add(folder)
 
     def _new_id(self, draft: Draft) -> str:
         words = draft.title or " ".join(draft.text.split()[:8])
@@ -439,6 +468,13 @@ def format_article(draft: Draft) -> str:
             meta[key] = value
     header = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000)
     return f"---\n{header}---\n{draft.text}"
+
+
+def _write_article(path: Path, content: bytes, raw_path: Path | None, raw: bytes | None) -> None:
+    if raw_path is not None and raw is not None:
+        # a raw file without its article is left from one deleted by hand: replaced
+        _write_new(raw_path, raw, replace=True)
+    _write_new(path, content)
 
 
 def _write_new(path: Path, data: bytes, replace: bool = False) -> None:

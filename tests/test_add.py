@@ -480,3 +480,17 @@ def test_a_server_that_trickles_its_answer_is_cut_off(tmp_path):
         result = add(f"{site.base}/trickle", "--to", str(tmp_path / "a"), "--timeout", "0.3", "--delay", "0", "--retries", "0")
     assert result.exit_code == 1
     assert result.output.splitlines()[0] == f"{site.base}/trickle: refused: the answer took longer than 0.9 s"
+
+
+def test_a_file_that_cannot_be_written_is_refused_and_the_rest_added(tmp_path):
+    out = tmp_path / "articles"
+    blocker = tmp_path / "raw" / "2024-03-14-dock-workers-end-nine-day-strike.html"
+    blocker.mkdir(parents=True)  # where the raw page would go
+    result = add(str(WEB / "news-site.html"), str(WEB / "opengraph-only.html"), "--to", str(out))
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        f"{WEB / 'news-site.html'}: refused: cannot write {out / '2024-03-14-dock-workers-end-nine-day-strike.md'} (Is a directory)",
+        f"{WEB / 'opengraph-only.html'}: added {out / '2024-07-09-heatwave-closes-schools-across-the-region.md'} (Heatwave closes schools across the region)",
+        "added 1, skipped 0 (already there), refused 1",
+    ]
+    assert articles_in(out) == ["2024-07-09-heatwave-closes-schools-across-the-region.md"]
