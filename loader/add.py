@@ -14,10 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
-from collections import deque
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,7 +38,6 @@ FEED_SUFFIXES = (".xml", ".rss", ".atom")
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 MAX_ID_CHARS = 80
-MAX_PENDING_WRITES = 32
 # Query parameters that track a click, not name a page: the same article with or
 # without them is one article.
 _TRACKING = re.compile(r"(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)\Z", re.I)
@@ -152,8 +150,6 @@ class Adder:
         self.by_text: dict[str, Path] = {}
         self.ids: set[str] = set()
         self._made: set[Path] = set()
-        self._pending: deque[tuple[Future | None, Outcome]] = deque()
-        self._writer: ThreadPoolExecutor | None = None
         self._index_existing()
 
     # --- what is already there ---
@@ -183,21 +179,8 @@ class Adder:
 
     # --- outcomes ---
 
-    def _emit(self, where: str, status: str, message: str, path: Path | None = None, writing: Future | None = None) -> None:
-        """Report an outcome, in the order items were met; an ``added`` one only once its
-        files are written (``writing``), and as refused if that failed."""
-        self._pending.append((writing, Outcome(where, status, message, path)))
-        while len(self._pending) > MAX_PENDING_WRITES:  # bounded: raw pages wait in memory
-            self._flush_one()
-        while self._pending and (self._pending[0][0] is None or self._pending[0][0].done()):
-            self._flush_one()
-
-    def _flush_one(self) -> None:
-        writing, outcome = self._pending.popleft()
-        error = writing.exception() if writing is not None else None  # waits for the write
-        if error is not None:
-            reason = getattr(error, "strerror", None) or str(error)
-            outcome = Outcome(outcome.where, "refused", f"refused: cannot write {outcome.path} ({reason})")
+    def _emit(self, where: str, status: str, message: str, path: Path | None = None) -> None:
+        outcome = Outcome(where, status, message, path)
         self.report.outcomes.append(outcome)
         self.on_outcome(outcome)
 
@@ -207,21 +190,17 @@ class Adder:
     # --- sources ---
 
     def add(self, sources: Iterable[str]) -> Report:
-        # files are written by one thread beside the extraction: creating files waits on
-        # the disk, and that wait would otherwise add to every page's time
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="loader-add-writer") as self._writer:
-            for source in sources:
-                if is_url(source):
-                    self._add_url(source)
-                else:
-                    self._add_path(Path(source))
-            while self._pending:
-                self._flush_one()
+        for source in sources:
+            if is_url(source):
+                self._add_url(source)
+            else:
+                self._add_path(Path(source))
         return self.report
 
     def _add_path(self, path: Path) -> None:
         if path.is_dir():
-            pages = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in PAGE_SUFFIXES and not p.name.startswith("."))
+            pages = sorted(Path(root, name) for root, _, names in os.walk(path) for name in names
+                           if name.lower().endswith(PAGE_SUFFIXES) and not name.startswith("."))
             if not pages:
                 self._refuse(str(path), f"no saved pages ({', '.join(PAGE_SUFFIXES)}) in this folder")
             with self.progress(len(pages) if len(pages) > 1 else 0, str(path)) as bar:
@@ -249,12 +228,13 @@ class Adder:
     def _read_file(self, path: Path) -> bytes:
         limit = self.options.fetch.max_bytes
         try:
-            size = path.stat().st_size
-            if size > limit:
-                raise Refused(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for one page")
-            return path.read_bytes()
+            with path.open("rb") as handle:
+                data = handle.read(limit + 1)  # never more than the limit in memory
         except OSError as error:
             raise Refused(f"cannot read ({error.strerror})") from None
+        if len(data) > limit:
+            raise Refused(f"file is over the {limit / 1e6:.1f} MB limit for one page")
+        return data
 
     def _add_saved_page(self, path: Path) -> None:
         try:
@@ -419,10 +399,13 @@ class Adder:
         content = format_article(draft).encode("utf-8")
         self._make_folders(draft.raw_html is not None)
         raw_path = self.options.raw_dir / f"{article_id}.html" if draft.raw_html is not None else None
-        writing = self._writer.submit(_write_article, path, content, raw_path, draft.raw_html)
+        try:
+            _write_article(path, content, raw_path, draft.raw_html)
+        except OSError as error:
+            raise Refused(f"cannot write {path} ({error.strerror or error})") from None
         self.ids.add(article_id)
         self._remember(path, fingerprint, draft.url, draft.canonical_url)
-        self._emit(where, "added", f"added {path}" + (f" ({draft.title})" if draft.title else ""), path, writing)
+        self._emit(where, "added", f"added {path}" + (f" ({draft.title})" if draft.title else ""), path)
 
     def _make_folders(self, raw: bool) -> None:
         """Create the folders on the first article written (nothing is created for a run that adds nothing)."""
@@ -437,7 +420,7 @@ class Adder:
         if len(base) > MAX_ID_CHARS:
             base = base[:MAX_ID_CHARS].rsplit("-", 1)[0]
         article_id, n = base, 2
-        while article_id in self.ids or (self.options.to / f"{article_id}.md").exists():
+        while article_id in self.ids:  # every file in the folder; a file made since is never overwritten (see _write_new)
             article_id, n = f"{base}-{n}", n + 1
         return article_id
 

@@ -135,7 +135,7 @@ def validate_command(paths: tuple[str, ...], annotations_dir: str | None) -> Non
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--to", "to_dir", default=DEFAULT_ARTICLES, show_default=True, type=click.Path(file_okay=False),
               help="Folder to write the articles into; the original HTML goes to the 'raw' folder beside it.")
-@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None,
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
               help="Publication date (YYYY-MM-DD) for articles whose source gives none.")
 @click.option("--language", default=None, metavar="CODE",
               help="Also add articles in this language (e.g. fr), and record it for pages that declare none.")
