@@ -22,9 +22,7 @@ from trafilatura.utils import load_html
 # words ending like a sentence); headlines, link lists and "Subscribe to read" do not.
 MIN_PROSE_WORDS = 40
 _PROSE_END = re.compile(r"[.!?…][\"'”’)\]]*\Z")
-_HEAD_END = re.compile(rb"</head\s*>", re.I)
-_HEAD_END_TEXT = re.compile(r"</head\s*>", re.I)
-_HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|main|div|p)[\s>/]", re.I)
+_HTML_START = re.compile(rb"<\s*(!doctype\s+html|html|head|body|article|main|div|p)[\s>/]")  # on lower-cased bytes
 # Dates from meta tags, JSON-LD, <time> elements and the URL only: htmldate's extensive
 # search would take "© 2021" in a footer for the publication date.
 _DATE_PARAMS = {"extensive_search": False, "original_date": True}
@@ -63,7 +61,8 @@ class Page:
 
 def looks_html(data: bytes) -> bool:
     """Whether bytes start like an HTML document (within the first 4 kB)."""
-    return b"\x00" not in data[:4096] and _HTML_START.search(data[:4096]) is not None
+    start = data[:4096]
+    return b"\x00" not in start and _HTML_START.search(start.lower()) is not None
 
 
 def extract_page(data: bytes | str, url: str | None = None, charset: str | None = None) -> Page:
@@ -119,9 +118,9 @@ def prose_words(paragraphs: list[str]) -> int:
 
 def _head_of(data: bytes | str) -> bytes | str:
     """The page up to the end of its <head> (or its first 64 kB if it has none)."""
-    pattern = _HEAD_END if isinstance(data, bytes) else _HEAD_END_TEXT
-    end = pattern.search(data, 0, 1_000_000)
-    return data[: end.end()] if end else data[:65536]
+    # lower() and find() rather than a case-blind regex: ten times faster on a long page
+    end = data[:1_000_000].lower().find(b"</head" if isinstance(data, bytes) else "</head")
+    return data[: end] + (b"</head>" if isinstance(data, bytes) else "</head>") if end >= 0 else data[:65536]
 
 
 def looks_english(text: str) -> bool:
