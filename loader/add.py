@@ -229,12 +229,12 @@ class Adder:
         limit = self.options.fetch.max_bytes
         try:
             with path.open("rb") as handle:
-                data = handle.read(limit + 1)  # never more than the limit in memory
+                size = os.fstat(handle.fileno()).st_size
+                if size > limit:
+                    raise Refused(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for one page")
+                return handle.read(limit + 1)  # a file still growing stops at the limit too
         except OSError as error:
             raise Refused(f"cannot read ({error.strerror})") from None
-        if len(data) > limit:
-            raise Refused(f"file is over the {limit / 1e6:.1f} MB limit for one page")
-        return data
 
     def _add_saved_page(self, path: Path) -> None:
         try:
