@@ -494,3 +494,11 @@ def test_a_file_that_cannot_be_written_is_refused_and_the_rest_added(tmp_path):
         "added 1, skipped 0 (already there), refused 1",
     ]
     assert articles_in(out) == ["2024-07-09-heatwave-closes-schools-across-the-region.md"]
+
+
+def test_a_date_in_the_url_is_the_page_date(tmp_path):
+    out = tmp_path / "articles"
+    with WebServer() as site:
+        result = add(f"{site.base}/2023/05/17/library-reopens", "--to", str(out), *FAST)
+    assert result.exit_code == 0, result.output
+    assert front_matter(out / "2023-05-17-library-reopens-after-roof-repairs.md")["published"] == dt.date(2023, 5, 17)

@@ -57,6 +57,8 @@ def make_handler(site: Site):
                 return self.answer(404, b"<html><body><p>Not found</p></body></html>")
             if path == "/latin1":  # the charset is only in the HTTP header, not in the page
                 return self.answer(200, page("latin1"), "text/html; charset=iso-8859-1")
+            if path == "/2023/05/17/library-reopens":  # a page whose only date is in its URL
+                return self.answer(200, page("no-date"))
             if path == "/moved":
                 return self.answer(301, headers={"Location": "/news/news-site"})
             if path == "/moved-twice":
