@@ -502,3 +502,14 @@ def test_a_date_in_the_url_is_the_page_date(tmp_path):
         result = add(f"{site.base}/2023/05/17/library-reopens", "--to", str(out), *FAST)
     assert result.exit_code == 0, result.output
     assert front_matter(out / "2023-05-17-library-reopens-after-roof-repairs.md")["published"] == dt.date(2023, 5, 17)
+
+
+def test_the_sites_crawl_delay_is_kept_when_longer_than_ours():
+    waits: list[float] = []
+    with WebServer() as site:
+        site.robots = b"User-agent: *\nCrawl-delay: 3\nDisallow: /private/\n"
+        fetcher = Fetcher(FetchOptions(delay=0.1, retries=0, timeout=2), sleep=waits.append)
+        fetcher.get(f"{site.base}/news/news-site")
+        fetcher.get(f"{site.base}/news/jsonld-only")
+    assert site.paths() == ["/robots.txt", "/news/news-site", "/news/jsonld-only"]
+    assert len(waits) == 2 and all(2.9 < w <= 3 for w in waits)  # before each page, after robots.txt and the first page

@@ -21,6 +21,7 @@ class Site:
     requests: list[tuple[str, str]] = field(default_factory=list)  # (path, User-Agent)
     flaky_failures: int = 1  # /flaky answers 500 this many times, then the page
     slow_seconds: float = 1.0
+    robots: bytes = ROBOTS
     feeds: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path -> (content type, body)
 
     def paths(self) -> list[str]:
@@ -49,7 +50,7 @@ def make_handler(site: Site):
             path = self.path
             site.requests.append((path, self.headers.get("User-Agent", "")))
             if path == "/robots.txt":
-                return self.answer(200, ROBOTS, "text/plain")
+                return self.answer(200, site.robots, "text/plain")
             if path.startswith("/news/") or path.startswith("/mirror/") or path.startswith("/private/"):
                 name = path.rsplit("/", 1)[1]
                 if (WEB / f"{name}.html").exists():
