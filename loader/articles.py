@@ -5,7 +5,8 @@ Two forms are accepted:
 * the seed's own form: the first line starts with `` date YYYY-MM-DD`` and the
   article text follows on the same line;
 * Markdown with YAML front matter (``title``, ``published``, ``publisher``, ``url``,
-  ``language``) between two ``---`` lines.
+  ``language``, and from ``loader add`` also ``author``, ``canonical_url`` and
+  ``retrieved_at``) between two ``---`` lines.
 
 The text is kept exactly as in the file; every offset in the archive points into it.
 """
@@ -27,7 +28,8 @@ from .ids import slugify
 from .safe_yaml import load_strict
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
-FRONT_MATTER_FIELDS = ("title", "published", "publisher", "url", "language")
+FRONT_MATTER_FIELDS = ("title", "published", "publisher", "url", "language", "author", "canonical_url", "retrieved_at")
+_TEXT_FIELDS = tuple(k for k in FRONT_MATTER_FIELDS if k != "published")
 _SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 # A publication date this far after today is a typo (2100 for 2010), not an embargo;
@@ -48,6 +50,9 @@ class Article:
     publisher: str | None = None
     url: str | None = None
     language: str | None = None
+    author: str | None = None
+    canonical_url: str | None = None
+    retrieved_at: str | None = None
 
     @property
     def word_count(self) -> int:
@@ -171,6 +176,25 @@ def _check_date(value: object, where: str, line: int) -> str:
     return day.isoformat()
 
 
+def date_from_text(value: str) -> str | None:
+    """A publication date as feeds, exports and --published give it (ISO 8601 date or
+    date-time, or RFC 2822 as in RSS) -> YYYY-MM-DD; None if it is not one. A date-time
+    keeps the day it names (no conversion to UTC): that is the publisher's day."""
+    import email.utils
+
+    text = value.strip()
+    match = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\Z", text)
+    if match:
+        try:
+            return dt.date.fromisoformat(match.group(1)).isoformat()
+        except ValueError:
+            return None
+    try:
+        return email.utils.parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
 MAX_ARTICLE_BYTES = 5_000_000  # far above any news article; larger files are dumps or mistakes
 
 
@@ -233,9 +257,12 @@ def parse_article(data: bytes, path: str | Path, max_bytes: int = MAX_ARTICLE_BY
             raise InputError([problem(where, 1, "front matter has no 'published' date (YYYY-MM-DD)")])
         line_of = {k: i + 2 for i, l in enumerate(header.splitlines()) for k in FRONT_MATTER_FIELDS if l.startswith(k + ":")}
         meta["published"] = _check_date(meta["published"], where, line_of.get("published", 1))
-        for key in ("title", "publisher", "url", "language"):
-            if meta.get(key) is not None:
-                meta[key] = str(meta[key]).strip() or None
+        for key in _TEXT_FIELDS:
+            value = meta.get(key)
+            if isinstance(value, dt.datetime):  # YAML reads an unquoted timestamp as a datetime
+                value = value.isoformat().replace("+00:00", "Z")
+            if value is not None:
+                meta[key] = str(value).strip() or None
     else:
         match = _SEED_HEADER.match(raw)
         if not match:

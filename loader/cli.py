@@ -169,6 +169,67 @@ def validate_command(paths: tuple[str, ...], annotations_dir: str | None) -> Non
     click.echo(f"ok: {len(items)} article(s), {annotated} annotation(s) valid")
 
 
+@cli.command(name="add")
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--to", "to_dir", default=DEFAULT_ARTICLES, show_default=True, type=click.Path(file_okay=False),
+              help="Folder to write the articles into; the original HTML goes to the 'raw' folder beside it.")
+@click.option("--published", type=click.DateTime(formats=["%Y-%m-%d"]), default=None, metavar="YYYY-MM-DD",
+              help="Publication date (YYYY-MM-DD) for articles whose source gives none.")
+@click.option("--language", default=None, metavar="CODE",
+              help="Also add articles in this language (e.g. fr), and record it for pages that declare none.")
+@click.option("--ignore-robots", is_flag=True, help="Fetch pages even where the site's robots.txt disallows it.")
+@click.option("--timeout", type=float, default=20.0, show_default=True, help="Seconds to wait for a server to connect or answer.")
+@click.option("--delay", type=float, default=1.0, show_default=True, help="Seconds between two requests to one host (or its robots.txt Crawl-delay).")
+@click.option("--retries", type=int, default=2, show_default=True, help="Extra tries after a 5xx answer or a failed connection.")
+@click.option("--backoff", type=float, default=1.0, show_default=True, help="Seconds before the first retry; doubled for each next one.")
+@click.option("--max-bytes", type=int, default=5_000_000, show_default=True, help="Refuse pages and files larger than this.")
+def add_command(sources: tuple[str, ...], to_dir: str, published, language: str | None, ignore_robots: bool,
+                timeout: float, delay: float, retries: int, backoff: float, max_bytes: int) -> None:
+    """Add articles from saved web pages, URLs, RSS/Atom feeds and JSON Lines or CSV exports.
+
+    Each SOURCE is a saved page (page.html) or a folder of them, the URL of an
+    article, a feed (URL or file: every item's page is fetched), or an export
+    (.jsonl or .csv, one article per line with title, published, url,
+    publisher, author, language, and text or html). Each article is written to
+    --to DIR in the article format, ready for loader build, with its HTML kept
+    in the raw folder beside it. Articles already there (same URL, or same
+    text) are skipped; items without article text, date or English text are
+    refused, one line each, and the exit code is then 1.
+
+    \b
+    Example:
+        loader add saved/port-strike.html saved/more-pages/
+        loader add https://news.example/2024/03/14/port-strike
+        loader add https://news.example/feed.xml --delay 2
+        loader add export.jsonl --to data/articles
+        loader add page-without-date.html --published 2024-03-14
+    """
+    from .add import AddOptions, Adder, no_progress
+    from .fetch import FetchOptions
+
+    if language is not None and not re.fullmatch(r"[A-Za-z]{2,3}", language.strip()):
+        raise click.BadParameter(f"{language!r} is not a language code such as en, fr or deu", param_hint="--language")
+
+    fetch = FetchOptions(timeout=timeout, delay=delay, retries=retries, backoff=backoff,
+                         max_bytes=max_bytes, respect_robots=not ignore_robots)
+    options = AddOptions(to=Path(to_dir), published=published.date().isoformat() if published else None,
+                         language=language.strip().lower() if language else None, fetch=fetch)
+    tty = sys.stderr.isatty()
+
+    def progress(length: int, label: str):
+        if tty and length > 1:
+            return click.progressbar(length=length, label=label, file=sys.stderr)
+        return no_progress(length, label)
+
+    def show(outcome) -> None:
+        click.echo(str(outcome), err=outcome.status == "refused")
+
+    report = Adder(options, on_outcome=show, progress=progress).add(sources)
+    click.echo(report.summary, err=True)
+    if report.count("refused"):
+        raise SystemExit(1)
+
+
 @cli.command(name="publish")
 @click.argument("outdir", type=click.Path(file_okay=False))
 @click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False), help="The archive to publish.")
