@@ -148,7 +148,7 @@ CREATE TABLE meetings (
     article_id TEXT NOT NULL REFERENCES articles (id),
     name TEXT NOT NULL,
     kind TEXT NOT NULL,             -- talks, visit, brokered meeting, chance encounter, ...
-    status TEXT NOT NULL CHECK (status IN ('held', 'failed', 'attempted', 'proposed')),
+    status TEXT NOT NULL CHECK (status IN ('held', 'failed', 'attempted', 'proposed', 'postponed', 'cancelled')),
     location_id TEXT REFERENCES locations (id),
     date TEXT,                      -- ISO prefix: 2021, 2021-08, 2021-08-15; a decade is 199
     date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year', 'decade')),
