@@ -96,3 +96,13 @@ def test_a_visit_has_its_visitor_and_a_habit_is_no_visit(nlp):
     found = details("Maria Santos began her official visit to Madrid on Monday. Rui Costa continues to visit Porto every month.")
     assert [(m["kind"], m["location"], refs(m)) for m in found] == [("visit", "madrid", ["maria-santos"])]
     assert found[0]["name"] == "Maria Santos’s visit to Madrid"
+
+
+def test_attendance_claims_from_presence_predicates(nlp):
+    text = ("Maria Santos held talks with Rui Costa in Porto on Monday.\n\n"
+            "Pedro Alves said the talks were attended by Maria Santos and John Miller. "
+            "Sarah Klein said John Miller did not attend. "
+            "Tomas Novak said Maria Santos would meet Rui Costa again in Porto.")
+    doc = extract_annotation(article(text))
+    claims = [(c["participant"], c["stance"]) for c in doc["attendance_claims"]]
+    assert claims == [("maria-santos", "confirms"), ("john-miller", "confirms"), ("john-miller", "denies")]

@@ -58,6 +58,8 @@ benchmark specification expense""".split())
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
 # nouns for a country's side in talks: "the Uzbek delegation", "the Kyrgyz side"
 GROUP_NOUNS = frozenset("delegation side team government negotiator leader minister official president".split())
+ATTEND_VERBS = frozenset("attend join participate".split())
+ABSENT_VERBS = frozenset("miss skip boycott".split())
 HABITUAL = frozenset("continue regularly often frequently usually routinely".split())
 # the verbs of a later sentence that make its subject a participant: "X, who attended the talks"
 ATTENDING = frozenset("attend join participate".split())
@@ -632,6 +634,77 @@ def _days_before(value: str, published: str) -> int:
         return 10_000
 
 
+def _own_words(token: Token | None) -> list[Token]:
+    """A predicate and its own arguments, not the clauses hanging from it."""
+    if token is None:
+        return []
+    skip = {x.i for ch in token.children if ch.dep_ in ("advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis") for x in ch.subtree}
+    return [token] + [t for t in token.subtree if t.i not in skip and t is not token]
+
+
+def _negated(token: Token) -> bool:
+    chain = [token, *([token.head] if token.dep_ in ("xcomp", "acomp", "prep", "pobj") else [])]
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for t in chain for c in t.children) \
+        or token.lemma_ in ABSENT_VERBS or any(c.lower_ == "away" for c in token.children)
+
+
+def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: dict):
+    """(person, negative, predicate) for each claim in a statement's content that someone
+    was, or was not, at a meeting: "X attended", "X had joined the session", "X was not at
+    the meeting", "X met Y", "attended by X and Y", "X stayed away"; "I" is the speaker."""
+    speaker = next((s for s in statement["sources"] if c.kind_of(s) == "person"), None)
+
+    def people(token: Token) -> list[str]:
+        if token.lower_ in ("i", "we") and speaker:
+            return [speaker] if token.lower_ == "i" else []
+        return [p for p in finder.who(token) if c.kind_of(p) == "person"]
+
+    for token in span:
+        lemma = token.lemma_.lower()
+        presence = lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
+            or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
+            or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
+            or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
+            or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
+                                     and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
+                                             for x in g.subtree) for g in token.children)
+        if not presence:
+            continue
+        auxes = {g.lower_ for g in token.children if g.dep_ in ("aux", "auxpass")}
+        if auxes & {"will", "would", "to", "shall", "'ll", "could", "might", "may"} \
+                or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" and not auxes & {"did", "do", "does"}:
+            continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
+        negative = _negated(token) or any(g.lower_ == "absent" for g in token.children)
+        found: list[str] = []
+        if token.dep_ == "acl" or any(g.dep_ == "agent" for g in token.children):
+            # "a dinner attended by X and Y"
+            for agent in (g for g in token.children if g.dep_ == "agent"):
+                for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                    found += people(pobj)
+        else:
+            subject = finder._subject(token)
+            if subject is not None:
+                found += people(subject)
+            if lemma == "meet":
+                for g in token.children:
+                    if g.dep_ == "dobj":
+                        found += people(g)
+        for person in dict.fromkeys(found):
+            yield person, negative, token
+
+
+def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement: dict) -> list:
+    """"confirmed his participation": the person the content's subject or possessive names."""
+    for token in span:
+        hit = c.entity_at(token.idx, token.idx + len(token))
+        if hit and hit[1] == "person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return [(hit[0], bool(NEGATION.search(span.text)), None)]
+        if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "poss") and c.attributor:
+            person = c.attributor.pronoun(token)
+            return [(person, bool(NEGATION.search(span.text)), None)] if person else []
+    return []
+
+
 def add_meetings(context: Context, published: str) -> None:
     """Fill ``meetings`` and ``attendance_claims`` in ``context.out``."""
     context.published = published
@@ -640,30 +713,26 @@ def add_meetings(context: Context, published: str) -> None:
     text = context.text
     claims = []
     records = {id(m): f"meeting-{i}" for i, m in enumerate(finder.meetings, start=1)}
+    at_offset = {offset: m for offset, m in finder.references}
     for statement in context.statements:
-        content = text[statement["start"] : statement["end"]]
-        if not PRESENCE.search(content):
-            continue
         span = context.doc.char_span(statement["start"], statement["end"], alignment_mode="expand")
         if span is None:
             continue
-        participant = None
-        for token in span:
-            hit = context.entity_at(token.idx, token.idx + len(token))
-            if hit and hit[1] == "person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-                participant = hit[0]
-                break
-            if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "poss") and context.attributor:
-                participant = context.attributor.pronoun(token)
-                break
-        meeting = finder.meeting_at(statement["start"], statement["end"], span.sent)
-        if not participant or meeting is None or id(meeting) not in records:
-            continue
-        negative = bool(NEGATION.search(content)) != (statement["cue"] in DENYING_CUES)
-        stance = "denies" if negative else "confirms"
-        meeting.participants.setdefault(participant, "delegate")
-        claims.append({"meeting": records[id(meeting)], "participant": participant,
-                       "statement": statement["id"], "stance": stance})
+        found = list(presence_claims(context, finder, span, statement))
+        if not found and PRESENCE.search(text[statement["start"] : statement["end"]]):
+            found = _presence_fallback(context, finder, span, statement)
+        seen = set()
+        for participant, negative, token in found:
+            meeting = next((at_offset[t.idx] for t in _own_words(token)
+                            if t.idx in at_offset and statement["start"] <= t.idx < statement["end"]), None) \
+                or finder.meeting_at(statement["start"], statement["end"], span.sent)
+            if meeting is None or id(meeting) not in records or (id(meeting), participant) in seen:
+                continue
+            seen.add((id(meeting), participant))
+            stance = "denies" if negative != (statement["cue"] in DENYING_CUES) else "confirms"
+            meeting.participants.setdefault(participant, "delegate")
+            claims.append({"meeting": records[id(meeting)], "participant": participant,
+                           "statement": statement["id"], "stance": stance})
     stances: dict[tuple[str, str], set[str]] = {}
     for claim in claims:
         stances.setdefault((claim["meeting"], claim["participant"]), set()).add(claim["stance"])
