@@ -85,3 +85,28 @@ def test_a_thing_is_not_a_source(nlp):
 
 def test_no_statement_without_a_cue(nlp):
     assert statements("The minister visited Kabul and Tehran last year.") == []
+
+
+def test_interview_answers_are_statements_of_the_person_named(nlp):
+    text = ("Maria Santos runs the port. She spoke to us on Monday.\n\n"
+            "Q: Will the strike end soon?\n\n"
+            "Santos: Not this week. The unions want more than we can pay.")
+    found = statements(text)
+    assert (["Maria Santos"], "said", "direct", "Not this week. The unions want more than we can pay", "interview") in found
+    assert not any("Will the strike" in f[3] for f in found)
+
+
+def test_a_pronoun_subject_is_the_subject_before_it(nlp):
+    text = ("Sarah Klein said the port would reopen. "
+            "Maria Santos, a trader in the city, was more cautious. She said: “Nothing is settled.”")
+    found = statements(text)
+    assert found[-1][0] == ["Maria Santos"] and found[-1][3] == "Nothing is settled."
+
+
+def test_a_described_organisation_and_new_cue_verbs(nlp):
+    text = ("Pedro Alves chairs the Harbour Watch action group. "
+            "The action group said it would appeal. "
+            "John Miller testified that he had seen the money.")
+    found = statements(text)
+    assert (["Harbour Watch"], "said", "indirect", "it would appeal", None) in found
+    assert (["John Miller"], "testified", "indirect", "he had seen the money", None) in found

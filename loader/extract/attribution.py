@@ -38,6 +38,8 @@ from .entities import Entity
 SPEECH_VERBS = frozenset("""
 say tell add explain deny claim confirm suggest tweet write warn urge accuse insist argue state note
 announce acknowledge admit stress assert caution predict reply respond reject allege report post
+testify declare propose recall concede complain maintain contend emphasise
+emphasize remark ask dispute
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
 INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn".split())
@@ -52,8 +54,12 @@ aide aides adviser advisers advisor advisors insider insiders person investor in
 banker bankers executive executives lawyer lawyers doctor doctors union unions caretaker delegation
 delegates delegate official's campaigner campaigners researcher researchers scientist scientists
 """.split())
+# Nouns a definite description of an organisation uses ("the company said")
+ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
+movement organisation organization bank airline carrier team authority agency commission committee
+association operator insurer lender developer manufacturer maker retailer broadcaster network""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
-OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn".split())
+OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask".split())
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _QUOTES = "\"“”"
 _LEADING = re.compile(r"^(?:(?:but|and|however|moreover|meanwhile|still|yet|so|also|instead|separately)\b[,]?\s+)+", re.I)
@@ -240,11 +246,16 @@ class Attributor:
         return {local: max(v, key=v.get) for local, v in votes.items()}
 
     def pronoun(self, token: Token) -> str | None:
-        """The last person named (outside quotations) before a he/she, preferring the same pronoun."""
+        """The person a he/she stands for: the subject of its own sentence before it, else the
+        subject of the sentence before ("Sofia Lindgren ... was more positive. She said"), when
+        the pronoun fits; else the last person named before it, preferring the same pronoun."""
         g = PRONOUNS.get(token.lower_)
         before = self.c.people_before(token.idx)
         if not before:
             return None
+        subject = self._subject_person(token, g) if token.dep_ in ("nsubj", "nsubjpass") else None
+        if subject:
+            return subject
         for m in reversed(before):
             if self.gender.get(m[2]) == g:
                 return m[2]
@@ -252,6 +263,32 @@ class Attributor:
             if m[2] not in self.gender:
                 return m[2]
         return before[-1][2]
+
+    def _subject_person(self, token: Token, g: str | None) -> str | None:
+        sent = token.sent
+        sentences = [sent]
+        if sent.start > 0:
+            sentences.append(self.doc[sent.start - 1].sent)
+        for number, s in enumerate(sentences):
+            subjects = []
+            for t in s:
+                if number == 0 and t.i >= token.i:
+                    break
+                if t.dep_ not in ("nsubj", "nsubjpass") or self.c.inside_quote(t.idx):
+                    continue
+                hit = self.c.entity_at(t.idx, t.idx + len(t))
+                if not hit:
+                    named = [c for c in t.children if c.dep_ == "appos"]
+                    hit = next((self.c.entity_at(c.idx, c.idx + len(c)) for c in named if self.c.entity_at(c.idx, c.idx + len(c))), None)
+                if hit and hit[1] == "person" and self.gender.get(hit[0]) in (None, g):
+                    subjects.append((t, hit[0]))
+            if subjects:
+                # the main clause's subject of the sentence before; the nearest one in the same sentence
+                if number == 0:
+                    return subjects[-1][1]
+                main = [x for x in subjects if x[0].head.dep_ == "ROOT"]
+                return (main or subjects)[0][1]
+        return None
 
     def party(self, token: Token) -> str | None:
         """The local id of the person, organisation or anonymous source a token names."""
@@ -281,17 +318,58 @@ class Attributor:
                     if (start, end) != (record["start"], record["end"]):
                         record["mentions"].append((start, end))
                     return local
+            described = self.described_organisation(token, start) or (
+                self.recent_subject_organisation(token) if head in ORG_NOUNS and words.lower() == "the " + token.lower_ else None)
+            if described:
+                return described
             # "the union", "the federation": the organisation whose name holds the noun
             orgs = [e for e in self.c.entities if e.kind == "organisation" and self.c.ids.get(id(e))
                     and head in {w.lower().strip("’'") for w in e.name.split()}]
             if len(orgs) == 1 and start + 4 <= end and words.lower() == "the " + token.lower_:
                 return self.c.ids[id(orgs[0])]
+            if head in ORG_NOUNS and words.lower() == "the " + token.lower_:
+                recent = self.recent_subject_organisation(token)
+                if recent:
+                    return recent
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
         if head not in SOURCE_NOUNS and token.lower_ not in SOURCE_NOUNS:
             return None  # "a closer reading of the draft suggests": not a source
         local = self.c.add_anonymous(start, end)
         return local
+
+    def described_organisation(self, token: Token, start: int) -> str | None:
+        """"the action group" after "X, a residents' action group": the organisation an earlier
+        apposition described with the same head noun."""
+        head = token.lemma_.lower()
+        for t in self.doc[: token.i]:
+            if t.lemma_.lower() != head or t.idx >= start:
+                continue
+            # "X, a residents' action group" / "the X action group"
+            named = [t.head] if t.dep_ == "appos" else [c for c in t.children if c.dep_ == "compound"]
+            for n in named:
+                hit = self.c.entity_at(n.idx, n.idx + len(n))
+                if hit and hit[1] == "organisation":
+                    return hit[0]
+        return None
+
+    def recent_subject_organisation(self, token: Token) -> str | None:
+        """"the company said": the organisation that was the subject of one of the two sentences before."""
+        sent = token.sent
+        sentences = [sent]
+        for _ in range(2):
+            if sentences[-1].start == 0:
+                break
+            sentences.append(self.doc[sentences[-1].start - 1].sent)
+        for s in sentences:
+            for t in s:
+                if s is sent and t.i >= token.i:
+                    break
+                if t.dep_ in ("nsubj", "nsubjpass") and not self.c.inside_quote(t.idx):
+                    hit = self.c.entity_at(t.idx, t.idx + len(t))
+                    if hit and hit[1] == "organisation":
+                        return hit[0]
+        return None
 
     def speakers(self, token: Token) -> list[str]:
         """The parties a subject names, with those joined by "and" or "along with"."""
@@ -425,11 +503,13 @@ class Attributor:
         return None
 
     # --- the statements --------------------------------------------------------------
-    def add(self, speakers: list[str], cue: str, start: int, end: int, channel: str | None = None) -> dict | None:
+    def add(self, speakers: list[str], cue: str, start: int, end: int, channel: str | None = None,
+            mode: str | None = None) -> dict | None:
         trimmed = self.trim(start, end)
         if not trimmed or not speakers:
             return None
-        s, e, mode = trimmed
+        s, e, found_mode = trimmed
+        mode = mode or found_mode
         for other in self.c.statements[-8:]:  # statements come in text order: only the last can overlap
             if other["start"] < e and s < other["end"]:
                 return None
@@ -444,7 +524,18 @@ class Attributor:
         previous: dict | None = None
         previous_paragraph = -1
         paragraph_of = _paragraph_index(self.text)
+        answers = self.answer_turns()
+        answered: set[int] = set()
         for sent in self.doc.sents:
+            paragraph = paragraph_of(sent.start_char)
+            turn = answers.get(paragraph)
+            if turn is not None:
+                # an interview answer ("Name: ...") is one statement of the person named
+                if paragraph not in answered:
+                    answered.add(paragraph)
+                    record = self.add([turn[0]], "said", turn[1], turn[2], channel="interview", mode="direct")
+                    previous, previous_paragraph = record or previous, paragraph
+                continue
             found = []
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
@@ -459,7 +550,6 @@ class Attributor:
                 record = self.according(token) if token.lower_ == "according" else self.speech(token)
                 if record:
                     found.append(record)
-            paragraph = paragraph_of(sent.start_char)
             if not found and previous and paragraph == previous_paragraph:
                 # a sentence that is one quotation continues the last speaker
                 stripped = sent.text.strip()
@@ -471,6 +561,24 @@ class Attributor:
                 previous, previous_paragraph = found[-1], paragraph
             elif paragraph != previous_paragraph:
                 previous = None
+
+    def answer_turns(self) -> dict[int, tuple[str, int, int]]:
+        """Paragraphs of an interview transcript that are answers: "Name: text", the name a
+        person of the article (the "Q:" turns are the interviewer's, not attributed here).
+        Paragraph index -> (speaker, start, end of the answer's words)."""
+        turns: dict[int, tuple[str, int, int]] = {}
+        if not re.search(r"(?m)^(Q|Question)\s*:", self.text):
+            return turns
+        paragraph_of = _paragraph_index(self.text)
+        for m in re.finditer(r"(?m)^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):[ \t]+(\S[^\n]*)$", self.text):
+            hit = self.c.entity_at(m.start(1), m.end(1))
+            if not hit or hit[1] != "person":
+                continue
+            end = m.end(2)
+            while end > m.start(2) and self.text[end - 1] in " \t":
+                end -= 1
+            turns[paragraph_of(m.start())] = (hit[0], m.start(2), end)
+        return turns
 
     def subject(self, verb: Token) -> Token | None:
         """The speaker's token: "..., said a source" (after the cue), the subject, or a name just before."""
@@ -487,6 +595,8 @@ class Attributor:
         return subject
 
     def speech(self, verb: Token) -> dict | None:
+        if verb.lemma_ == "ask" and (verb.dep_ == "relcl" or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)):
+            return None  # "who asked not to be named": a request, not a statement
         subject = self.subject(verb)
         if subject is None:
             return None
