@@ -240,6 +240,7 @@ CREATE TABLE events (
     precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'year', 'decade')),
     date_text TEXT NOT NULL,
     since INTEGER NOT NULL DEFAULT 0 CHECK (since IN (0, 1)),  -- "since September": from date until the article
+    planned INTEGER NOT NULL DEFAULT 0 CHECK (planned IN (0, 1)),  -- planned, expected or threatened, not (yet) happened
     description TEXT NOT NULL,
     meeting_id TEXT REFERENCES meetings (id),
     sentence_id TEXT NOT NULL REFERENCES sentences (id),
