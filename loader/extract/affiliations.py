@@ -70,26 +70,13 @@ def add_affiliations(context: Context) -> None:
 
 def find_affiliations(c: Context) -> Iterator[dict]:
     """Every affiliation the patterns find, in text order, with its evidence offsets."""
-    for sent in c.doc.sents:
-        for token in sent:
-            if c.inside_quote(token.idx):
-                continue
-            person = _person_head(c, token)
-            if person is None:
-                continue
-            yield from _around(c, token, person)
-
-
-def _person_head(c: Context, token: Token) -> str | None:
-    """The person a name's syntactic head token names (the name's other tokens give None)."""
-    hit = c.entity_at(token.idx, token.idx + len(token))
-    if not hit or hit[1] != "person":
-        return None
-    head = token.head
-    if head is not token and c.entity_at(head.idx, head.idx + len(head)) == hit and head.dep_ != "appos" \
-            and token.dep_ in ("compound", "flat"):
-        return None  # "Amir" in "Amir Khan Muttaqi": the head is "Muttaqi"
-    return hit[0]
+    for start, end, local, kind in c.mentions():
+        if kind != "person" or c.inside_quote(start):
+            continue
+        span = c.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        yield from _around(c, span.root, local)
 
 
 def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
