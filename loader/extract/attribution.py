@@ -53,6 +53,8 @@ government governments agency authorities authority ministry police military arm
 aide aides adviser advisers advisor advisors insider insiders person investor investors trader traders
 banker bankers executive executives lawyer lawyers doctor doctors union unions caretaker delegation
 delegates delegate official's campaigner campaigners researcher researchers scientist scientists
+director directors player players shareholder shareholders owner owners employee employees staff
+teacher teachers parent parents farmer farmers herder herders councillor councillors prosecutor prosecutors
 """.split())
 # Nouns a definite description of an organisation uses ("the company said")
 ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign

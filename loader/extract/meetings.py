@@ -340,6 +340,11 @@ class MeetingFinder:
             people = [p for p in self.c.people_before(head.idx, 4) if p[0] >= head.sent.start_char]
             person = people[-1][2] if people else self.c.attributor.pronoun(head)
             return [person] if person else []
+        if head.lower_ == "i":
+            # "Mr X and I have met twice": the speaker of the statement holding it
+            speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
+                            and self.c.kind_of(st["sources"][0]) == "person"), None)
+            return [speaker] if speaker else []
         skip = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c is not head for t in c.subtree}
         out: list[str] = self._nationality(head)
         for t in head.subtree:
@@ -347,6 +352,12 @@ class MeetingFinder:
                 continue
             local = self._party_at(t)
             if local and local not in out:
+                out.append(local)
+        if not out and head.pos_ == "NOUN" and self.c.attributor and not self.c.inside_quote(head.idx) \
+                and not any(c.lower_ in NUMBERS or c.lower_ == "both" for c in head.children) and head.lower_ not in ("sides", "side"):
+            # "directors met X", "club officials": a party the text describes, not names
+            local = self.c.attributor.party(head)
+            if local and local in self.c.anonymous:
                 out.append(local)
         return out
 
@@ -404,7 +415,8 @@ class MeetingFinder:
 
     def who(self, token: Token) -> list[str]:
         """The parties a phrase names, else the group it stands for ("the two sides")."""
-        return self.parties(token) or self._group(token)
+        named = [t for t in [token, *token.conjuncts] if self._party_at(t)]
+        return self.parties(token) if named else (self._group(token) or self.parties(token))
 
     def _group(self, token: Token) -> list[str]:
         """"the two sides", "both ministers", "leaders of the three countries", "they": the
@@ -761,3 +773,6 @@ def add_meetings(context: Context, published: str) -> None:
         out.append(item)
     context.out["meetings"] = out
     context.out["attendance_claims"] = claims
+    from .attribution import write_sections
+
+    write_sections(context)  # parties described, not named, that only meetings found
