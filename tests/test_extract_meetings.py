@@ -106,3 +106,10 @@ def test_attendance_claims_from_presence_predicates(nlp):
     doc = extract_annotation(article(text))
     claims = [(c["participant"], c["stance"]) for c in doc["attendance_claims"]]
     assert claims == [("maria-santos", "confirms"), ("john-miller", "confirms"), ("john-miller", "denies")]
+
+
+def test_meeting_again_in_the_country_of_a_held_meeting_is_that_meeting(nlp):
+    found = details("Maria Santos held talks with Rui Costa in Porto on Monday. "
+                    "John Miller tried to host the discussions, but Rui Costa chose to meet in Portugal.")
+    assert [(m["location"] if "location" in m else None, m["status"]) for m in found] == [("porto", "held"), (None, "attempted")]
+    assert refs(found[1]) == ["john-miller"]

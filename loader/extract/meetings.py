@@ -133,6 +133,17 @@ class MeetingFinder:
                 found.append(hit[0])
         return found
 
+    def same_or_within(self, place: str | None, other: str) -> bool:
+        """Whether ``place`` is ``other`` or a city of the country ``other`` ("Tehran" in "Iran")."""
+        if place is None:
+            return False
+        if place == other:
+            return True
+        by_id = {self.c.ids.get(id(e)): e for e in self.c.entities if e.kind == "location" and e.place is not None}
+        inner, outer = by_id.get(place), by_id.get(other)
+        return bool(inner and outer and outer.place.kind == "country" and inner.place.kind != "country"
+                    and inner.place.country_code and inner.place.country_code == outer.place.country_code)
+
     def capital(self, token: Token) -> str | None:
         """"the Iranian capital": the capital of that country, when the article names it as a place."""
         if token.lower_ != "capital":
@@ -226,7 +237,7 @@ class MeetingFinder:
                     continue  # "a round of talks": the round is the trigger
                 if any(c.lower_ in ("news", "press") for c in token.children):
                     continue  # a news conference is not a meeting
-                held_here = [m for m in self.meetings if places and m.location == places[0]
+                held_here = [m for m in self.meetings if places and self.same_or_within(m.location, places[0])
                              and m.family == family(kind) and m.status == "held"]
                 if held_here and token.pos_ == "VERB":
                     self.references.append((token.idx, held_here[-1]))  # "meet ... in Tehran" again
