@@ -110,3 +110,15 @@ def test_a_described_organisation_and_new_cue_verbs(nlp):
     found = statements(text)
     assert (["Harbour Watch"], "said", "indirect", "it would appeal", None) in found
     assert (["John Miller"], "testified", "indirect", "he had seen the money", None) in found
+
+
+def test_relative_which_one_of_and_a_report_of_a_body(nlp):
+    text = ("The meeting was cancelled by the National Farmers Union, which said it could not guarantee safety. "
+            "One of the people said the vote was close. "
+            "Prices will rise, according to the National Farmers Union’s annual report. "
+            "John Miller said on Thursday that he would resign.")
+    found = statements(text)
+    assert (["National Farmers Union"], "said", "indirect", "it could not guarantee safety", None) in found
+    assert (["One of the people"], "said", "indirect", "the vote was close", None) in found
+    assert (["National Farmers Union"], "according to", "indirect", "Prices will rise", None) in found
+    assert (["John Miller"], "said", "indirect", "he would resign", None) in found

@@ -302,6 +302,10 @@ class Attributor:
             return self.pronoun(token)
         if lower == "they":
             return self.last_plural
+        if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            # "one of the people said": an anonymous source described by its own words
+            start, end = token.idx, max(t.idx + len(t) for t in token.subtree if t.dep_ != "punct")
+            return self.c.add_anonymous(start, end)
         if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper():
             return None
         if token.pos_ == "PROPN":
@@ -445,7 +449,16 @@ class Attributor:
             ccomps = [t for t in verb.subtree if t.dep_ == "ccomp" and t.i > verb.i
                       and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)]
         if ccomps:
-            return self._clause_span(ccomps[0])
+            start, end = self._clause_span(ccomps[0])
+            # "said on Thursday it had agreed": the date belongs to the cue, not the content
+            for ent in self.doc.ents:
+                if ent.label_ in ("DATE", "TIME") and start <= ent.start_char <= start + 4 and ent.end_char < end - 10:
+                    lead = self.text[start : ent.start_char].strip().lower()
+                    if lead in ("", "on", "in", "last", "this", "early", "late"):
+                        start = ent.end_char
+                        m = re.match(r"[\s,]*(?:that\s+)?", self.text[start:end])
+                        start += m.end() if m else 0
+            return start, end
         # "..., said X" / "..., X said": the words before the comma next to the cue
         left = [t for t in sent if t.i < verb.i]
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -590,6 +603,8 @@ class Attributor:
             if after:
                 return after[0]
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            subject = verb.head  # "the council, which said ...": the council
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None and before is not None and self.c.entity_at(before.idx, before.idx + len(before)):
@@ -626,6 +641,8 @@ class Attributor:
                     inner = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if inner is not None:
                         pobj = inner
+                elif child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+                    pobj = child  # "according to the council's planning report": the council
         speakers = self.speakers(pobj)
         sent = token.sent
         phrase_end = max(t.i for t in token.subtree)
