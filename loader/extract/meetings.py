@@ -164,9 +164,12 @@ class MeetingFinder:
         tokens = [t for t in trigger.subtree if t.i not in skip]
         if trigger.pos_ == "VERB":
             return tokens
-        if trigger.head.pos_ == "VERB":
+        verb = trigger.head
+        if verb.pos_ != "VERB" and trigger.dep_ == "appos" and verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ == "VERB":
+            verb = verb.head  # "GENEVA (Wire) - Talks ... broke up in Geneva": a dateline the parser took for the subject
+        if verb.pos_ == "VERB":
             # "met ... in Madrid", "initialled ... in Bishkek": the verb's own place words
-            tokens += [t for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree]
+            tokens += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
         return tokens
 
     def date_of(self, m: _Meeting) -> dict | None:
@@ -181,7 +184,9 @@ class MeetingFinder:
         for t in sentence:
             if self.c.inside_quote(t.idx):
                 continue
-            if t.pos_ == "NOUN" and t.lower_ in NOUNS:
+            # a capitalised trigger opening the story ("- Talks between ...") is often tagged PROPN
+            if (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.istitle() and not self.c.entity_at(t.idx, t.idx + len(t))) \
+                    and t.lower_ in NOUNS:
                 if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children) and not self.location_in(list(t.subtree)):
                     continue
                 found.append((t, NOUNS[t.lower_]))
@@ -210,14 +215,14 @@ class MeetingFinder:
             new: list[_Meeting] = []
             # nouns name the meeting better than verbs ("meeting Muttaqi during a chance encounter"),
             # but "met ... while on a trip" is a meeting, not a visit
-            triggers.sort(key=lambda pair: 2 if pair[1] == "visit" and pair[0].pos_ == "NOUN" else pair[0].pos_ != "NOUN")
+            triggers.sort(key=lambda pair: 2 if pair[1] == "visit" and pair[0].pos_ in ("NOUN", "PROPN") else pair[0].pos_ not in ("NOUN", "PROPN"))
             consumed: set[int] = set()
             for token, kind in triggers:
                 dets = {c.lower_ for c in token.children if c.dep_ == "det"}
                 if dets & NEGATED_DETERMINERS or any(a.lemma_ in REFUSING for a in token.ancestors) \
                         or any(c.dep_ == "neg" for c in token.children):
                     continue
-                if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
+                if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
                     continue  # "host the discussions", "brokered meetings": the verb is the trigger
                 places = self.location_in(self.clause(token))
                 if token.pos_ == "VERB" and not places:
@@ -230,10 +235,10 @@ class MeetingFinder:
                             break
                 if token.i in consumed:
                     continue
-                if token.pos_ == "NOUN" and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
+                if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
                         and self.refer(token, kind, places):
                     continue
-                if token.pos_ == "NOUN" and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
+                if token.pos_ in ("NOUN", "PROPN") and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
                     continue  # "a round of talks": the round is the trigger
                 if any(c.lower_ in ("news", "press") for c in token.children):
                     continue  # a news conference is not a meeting
@@ -385,7 +390,7 @@ class MeetingFinder:
     def participants(self, m: _Meeting) -> None:
         self._participants(m, m.trigger)
         t = m.trigger
-        if t.pos_ == "NOUN":
+        if t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss":  # "his official visit", "the council's summit"
                     for local in self.parties(c):
