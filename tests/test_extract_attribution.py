@@ -104,8 +104,8 @@ def test_a_pronoun_subject_is_the_subject_before_it(nlp):
 
 
 def test_a_described_organisation_and_new_cue_verbs(nlp):
-    text = ("Pedro Alves chairs the Harbour Watch action group. "
-            "The action group said it would appeal. "
+    text = ("Pedro Alves chairs the Harbour Watch campaign group. "
+            "The campaign group said it would appeal. "
             "John Miller testified that he had seen the money.")
     found = statements(text)
     assert (["Harbour Watch"], "said", "indirect", "it would appeal", None) in found

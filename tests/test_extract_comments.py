@@ -48,6 +48,6 @@ def test_a_quoted_refusal_is_not_a_request(nlp):
 
 
 def test_any_noun_phrase_party_and_unanswered_calls(nlp):
-    text = ("John Miller signed the deal on Monday. His agent declined to comment, "
-            "and his family office in Lisbon did not answer calls.")
-    assert requests(text) == [("his family office in Lisbon", "did not respond"), ("His agent", "no comment")]
+    text = ("John Miller signed the deal on Monday. Her lawyer declined to comment, "
+            "and his press office in Lisbon did not answer calls.")
+    assert requests(text) == [("his press office in Lisbon", "did not respond"), ("Her lawyer", "no comment")]

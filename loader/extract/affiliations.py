@@ -48,7 +48,7 @@ QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "l
 LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "found": "founder",
                  "co-found": "co-founder", "command": "commander", "manage": "manager", "coach": "coach",
                  "own": "owner", "represent": "representative", "direct": "director"}
-# "Y dismissed head coach X": the subject employs the person
+# "Y appointed finance director X": the subject employs the person
 EMPLOYING_VERBS = frozenset("dismiss sack fire appoint hire name sign recruit suspend promote replace".split())
 BODY_PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from")
 
@@ -96,7 +96,7 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
               and _is_role(t)]
     if titles:
         # the body after the name ("state advocate X of the Y"), or the employer that hires or
-        # dismisses the person ("Y dismissed head coach X")
+        # dismisses the person ("Y appointed finance director X")
         after = [b for p in name.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "at")
                  for g in p.children if g.dep_ == "pobj" for b in _bodies(c, g)]
         if not after and name.dep_ in ("dobj", "nsubjpass") and name.head.lemma_ in EMPLOYING_VERBS:
@@ -210,7 +210,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         if qualifier:
             record["qualifier"] = qualifier
         if body is None and not qualifier:
-            continue  # "the club president": of which body the text does not say here
+            continue  # "the firm's president": of which body the text does not say here
         yield record
 
 
@@ -271,7 +271,7 @@ def _government(c: Context, body: tuple[str, str]) -> tuple[str, str]:
 
 
 def _organisation_by_word(c: Context, token: Token) -> str | None:
-    """"the federation", "Kestrel" (of "Kestrel Lines"): the one organisation whose name holds
+    """"the federation", "Acme" (of "Acme Freight"): the one organisation whose name holds
     the word (a common noun after "the") or begins with it (a proper noun)."""
     word = token.text.strip("’'")
     if token.pos_ == "PROPN":

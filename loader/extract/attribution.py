@@ -249,7 +249,7 @@ class Attributor:
 
     def pronoun(self, token: Token) -> str | None:
         """The person a he/she stands for: the subject of its own sentence before it, else the
-        subject of the sentence before ("Sofia Lindgren ... was more positive. She said"), when
+        subject of the sentence before ("Ana Reis, a trader, was less sure. She said"), when
         the pronoun fits; else the last person named before it, preferring the same pronoun."""
         g = PRONOUNS.get(token.lower_)
         before = self.c.people_before(token.idx)
@@ -345,13 +345,13 @@ class Attributor:
         return local
 
     def described_organisation(self, token: Token, start: int) -> str | None:
-        """"the action group" after "X, a residents' action group": the organisation an earlier
+        """"the campaign group" after "X, a residents' campaign group": the organisation an earlier
         apposition described with the same head noun."""
         head = token.lemma_.lower()
         for t in self.doc[: token.i]:
             if t.lemma_.lower() != head or t.idx >= start:
                 continue
-            # "X, a residents' action group" / "the X action group"
+            # "X, a residents' campaign group" / "the X campaign group"
             named = [t.head] if t.dep_ == "appos" else [c for c in t.children if c.dep_ == "compound"]
             for n in named:
                 hit = self.c.entity_at(n.idx, n.idx + len(n))

@@ -10,7 +10,7 @@ The phrases journalists use for a party that did not answer:
 The party is the subject of the phrase's verb (several joined by "and" give one request
 each), resolved like a speaker: names, he/she, "the source", or an anonymous
 description ("the NRF's official spokesperson"); any other noun phrase subject is an
-anonymous party described by its own words ("His agent declined to comment").
+anonymous party described by its own words ("Her lawyer declined to comment").
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def add_comment_requests(context: Context) -> None:
             parties = attributor.speakers(subject)
             for head in [subject, *subject.conjuncts]:
                 # the subject of "did not respond" is a party by construction: a noun phrase the
-                # attributor does not know as a source ("His agent", "his family office") is one
+                # attributor does not know as a source ("Her lawyer", "his press office") is one
                 if head.pos_ == "NOUN" and not attributor.speakers(head) and not context.inside_quote(head.idx):
                     from .attribution import _np_span
                     parties.append(context.add_anonymous(*_np_span(head)))

@@ -59,8 +59,8 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
     ``resolve_date("September 6", date(2022, 1, 26))`` -> ``("2021-09-06", "day")``.
     A bare month or weekday is the latest one not after the article's date, or with
     ``future`` (the sentence speaks of what will happen) the first one not before it, or
-    with ``future="nearest"`` (a plan told in the past: "had been scheduled for April 14",
-    "adjourned until November 3") the one nearest the article's date.
+    with ``future="nearest"`` (a plan told in the past: "had been scheduled for June 20",
+    "adjourned until July 1") the one nearest the article's date.
     """
     if future == "nearest":
         past, coming = resolve_date(surface, published), resolve_date(surface, published, True)
@@ -153,8 +153,8 @@ def inside_quote(text: str, offset: int) -> bool:
 def _speaks_of_future(ent) -> bool | str:
     """How the date's verb looks at time: True for a plan or the future ("will/would meet",
     "expected to sign", a bare "meet"); "nearest" for a plan told in the past or a time
-    limit ("had been scheduled for April 14", "planned for April 10", "adjourned until
-    November 3", "opens in April"); False for what happened."""
+    limit ("had been scheduled for June 20", "planned for May 9", "adjourned until
+    July 1", "starts in June"); False for what happened."""
     verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
@@ -163,12 +163,12 @@ def _speaks_of_future(ent) -> bool | str:
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
         return "nearest"
     if "had" in auxes:
-        # "had been scheduled for April 14": a plan already made, for a date either side
+        # "had been scheduled for June 20": a plan already made, for a date either side
         return "nearest" if verb.lemma_ in ("schedule", "plan", "set", "expect", "due", "move", "postpone", "delay", "push", "bring") else False
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
-        return "nearest"  # "the season opens in April"
+        return "nearest"  # "the harvest starts in June"
     # "proposed that the ministers meet in November": the plan's verb governs the date's
     return any(t.lemma_ in PLAN_VERBS for t in verb.ancestors) or verb.lemma_ in PLAN_VERBS and verb.tag_ != "VBD"
 
@@ -212,7 +212,7 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
             continue  # a footer, a source list or a dateline is not an event
         if re.search(r"\b(a|an|every|each|one)\s+\Z", text[max(0, ent.start_char - 6) : ent.start_char], re.I) \
                 and any(t.lower_ in WEEKDAYS for t in ent):
-            continue  # "on a Friday evening": some Friday, not a date
+            continue  # "on a Tuesday morning": some Friday, not a date
         outlook = _speaks_of_future(ent)
         resolved = resolve_date(text[ent.start_char : ent.end_char], published, outlook)
         if not resolved:

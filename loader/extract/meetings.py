@@ -166,7 +166,7 @@ class MeetingFinder:
             return tokens
         verb = trigger.head
         if verb.pos_ != "VERB" and trigger.dep_ == "appos" and verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ == "VERB":
-            verb = verb.head  # "GENEVA (Wire) - Talks ... broke up in Geneva": a dateline the parser took for the subject
+            verb = verb.head  # "LISBON (Wire) - Talks ... broke up in Lisbon": a dateline the parser took for the subject
         if verb.pos_ == "VERB":
             # "met ... in Madrid", "initialled ... in Bishkek": the verb's own place words
             tokens += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
@@ -371,7 +371,7 @@ class MeetingFinder:
                 out.append(local)
         if not out and head.pos_ == "NOUN" and self.c.attributor and not self.c.inside_quote(head.idx) \
                 and not any(c.lower_ in NUMBERS or c.lower_ == "both" for c in head.children) and head.lower_ not in ("sides", "side"):
-            # "directors met X", "club officials": a party the text describes, not names
+            # "board members met X", "club officials": a party the text describes, not names
             local = self.c.attributor.party(head)
             if local and local in self.c.anonymous:
                 out.append(local)
