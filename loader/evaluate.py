@@ -23,8 +23,9 @@ and the stricter areas the issue's targets name:
 * meetings_detailed: a meeting matched as above whose place agrees too (the same place,
   or none on both sides) and whose participants agree (F1 of the two participant sets at
   least 0.5, or none on both sides);
-* affiliations: the same person, the same organisation and location (or none on both
-  sides), and roles sharing a word (or no role on one side).
+* affiliations: the same person, the same body (an organisation or a place given on both
+  sides and equal, none given on both sides contradicting, or no body on either side),
+  and roles sharing a word (or no role on one side).
 """
 
 from __future__ import annotations
@@ -242,10 +243,12 @@ class _Comparison:
         def same(a: dict, b: dict) -> bool:
             if not self.same_party(("person", a["person_id"]), ("person", b["person_id"])):
                 return False
-            for column, kind in (("organisation_id", "organisation"), ("location_id", "location")):
-                if bool(a[column]) != bool(b[column]):
+            # the same body: an organisation or a place both sides give, or none on both sides
+            pairs = [(kind, a[column], b[column]) for column, kind in (("organisation_id", "organisation"), ("location_id", "location"))]
+            if any(x or y for _, x, y in pairs):
+                if not any(x and y and self.same_party((kind, x), (kind, y)) for kind, x, y in pairs):
                     return False
-                if a[column] and not self.same_party((kind, a[column]), (kind, b[column])):
+                if any(x and y and not self.same_party((kind, x), (kind, y)) for kind, x, y in pairs):
                     return False
             if a["role"] and b["role"]:
                 return bool(set(norm(a["role"]).split()) & set(norm(b["role"]).split()))

@@ -104,9 +104,11 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
             after = [b for b in _bodies(c, subject) if b[1] == "organisation"] if subject is not None else []
         yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after)
     # "X is the leader of Y"
-    if name.dep_ == "nsubj" and name.head.lemma_ == "be":
+    # "X is the leader of Y", "X became Y's minister of Z", "X was appointed chairman of Y"
+    if name.dep_ == "nsubj" and name.head.lemma_ in ("be", "become", "remain") \
+            or name.dep_ == "nsubjpass" and name.head.lemma_ in ("appoint", "name", "elect"):
         for attr in name.head.children:
-            if attr.dep_ == "attr" and attr.i > name.i:
+            if attr.dep_ in ("attr", "oprd", "xcomp", "dobj") and attr.i > name.i:
                 yield from _role_phrase(c, attr, person, name)
     # "X, who leads Y", "X, who serves as Y's envoy", "X, who lives in Z"
     for rel in name.children:
@@ -301,7 +303,7 @@ def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
         elif not hit:
             # "the board of Y", "the ministry's Y": look one level down
             for g in t.children:
-                if g.dep_ in ("poss", "compound") or g.dep_ == "prep" and g.lower_ == "of":
+                if g.dep_ in ("poss", "compound", "appos") or g.dep_ == "prep" and g.lower_ == "of":
                     inner = [x for x in ([g] if g.dep_ != "prep" else [p for p in g.children if p.dep_ == "pobj"])]
                     for x in inner:
                         sub = c.entity_at(x.idx, x.idx + len(x))
