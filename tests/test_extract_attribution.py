@@ -122,3 +122,11 @@ def test_relative_which_one_of_and_a_report_of_a_body(nlp):
     assert (["One of the people"], "said", "indirect", "the vote was close", None) in found
     assert (["National Farmers Union"], "according to", "indirect", "Prices will rise", None) in found
     assert (["John Miller"], "said", "indirect", "he would resign", None) in found
+
+
+def test_noun_cues_and_a_described_document(nlp):
+    text = ("There were reports that the mayor had resigned. "
+            "The bridge was unsafe, according to the inspection file.")
+    found = statements(text)
+    assert (["reports"], "reports", "indirect", "the mayor had resigned", None) in found
+    assert (["the inspection file"], "according to", "indirect", "The bridge was unsafe", None) in found

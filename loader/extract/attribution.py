@@ -56,6 +56,8 @@ delegates delegate official's campaigner campaigners researcher researchers scie
 director directors player players shareholder shareholders owner owners employee employees staff
 teacher teachers parent parents farmer farmers herder herders councillor councillors prosecutor prosecutors
 """.split())
+# Nouns that attribute a "that" clause: "there were reports that", "her claim that"
+CUE_NOUNS = frozenset("report claim allegation assertion accusation suggestion warning".split())
 # Nouns a definite description of an organisation uses ("the company said")
 ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
 movement organisation organization bank airline carrier team authority agency commission committee
@@ -554,7 +556,8 @@ class Attributor:
             found = []
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
-                or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS))]
+                or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
+                or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
             spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ != "according"}
             cues.sort(key=lambda t: sum(1 for sp in spans.values() if sp and sp[0] <= t.idx < sp[1]))
@@ -562,7 +565,8 @@ class Attributor:
                 inner = any(sp and sp[0] <= token.idx < sp[1] for i, sp in spans.items() if i != token.i)
                 if inner and any(r["start"] <= token.idx < r["end"] for r in found):
                     continue
-                record = self.according(token) if token.lower_ == "according" else self.speech(token)
+                record = self.according(token) if token.lower_ == "according" else \
+                    self.noun_cue(token) if token.pos_ == "NOUN" else self.speech(token)
                 if record:
                     found.append(record)
             if not found and previous and paragraph == previous_paragraph:
@@ -630,6 +634,34 @@ class Attributor:
                 self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
         return record
 
+    def _that_clause(self, noun: Token) -> Token | None:
+        """The clause a cue noun introduces with "that" ("reports that X", "his claim that Y")."""
+        for c in noun.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                return c
+        return None
+
+    def noun_cue(self, noun: Token) -> dict | None:
+        """"There were reports that X", "X's claim that Y", "a statement from X that Y": the
+        statement's source is the possessor or the "from/by" party, else the noun phrase itself."""
+        clause = self._that_clause(noun)
+        if clause is None:
+            return None
+        speakers: list[str] = []
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ not in PRONOUNS and c.lower_ not in ("its", "their"):
+                speakers = self.speakers(c)
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                speakers = [p for g in c.children if g.dep_ == "pobj" for p in self.speakers(g)]
+        if not speakers:
+            if any(c.dep_ == "poss" for c in noun.children):
+                return None  # "his claim that": whose, the pronoun does not say safely
+            speakers = [self.c.add_anonymous(noun.idx, noun.idx + len(noun))] if not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) else []
+        if not speakers:
+            return None
+        return self.add(speakers, noun.text.lower(), *self._clause_span(clause))
+
     def according(self, token: Token) -> dict | None:
         to = next(c for c in token.children if c.lower_ == "to")
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -644,6 +676,9 @@ class Attributor:
                 elif child.dep_ == "poss" and child.lower_ not in PRONOUNS:
                     pobj = child  # "according to the council's planning report": the council
         speakers = self.speakers(pobj)
+        if not speakers and pobj.pos_ == "NOUN" and not self.c.entity_at(pobj.idx, pobj.idx + len(pobj)):
+            # "according to the charge sheet", "according to court papers": a source described by its words
+            speakers = [self.c.add_anonymous(*_np_span(pobj))]
         sent = token.sent
         phrase_end = max(t.i for t in token.subtree)
         if token.i == sent.start or (token.i == sent.start + 1):
