@@ -130,3 +130,8 @@ def test_noun_cues_and_a_described_document(nlp):
     found = statements(text)
     assert (["reports"], "reports", "indirect", "the mayor had resigned", None) in found
     assert (["the inspection file"], "according to", "indirect", "The bridge was unsafe", None) in found
+
+
+def test_the_gender_an_apposition_gives_decides_a_pronoun(nlp):
+    found = statements("John Miller met Maria Santos, a spokeswoman for the port, on Monday. She said the talks went well.")
+    assert found[-1][0] == ["Maria Santos"] and found[-1][3] == "the talks went well"

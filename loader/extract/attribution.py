@@ -56,6 +56,8 @@ delegates delegate official's campaigner campaigners researcher researchers scie
 director directors player players shareholder shareholders owner owners employee employees staff
 teacher teachers parent parents farmer farmers herder herders councillor councillors prosecutor prosecutors
 """.split())
+_FEMALE = re.compile(r"\b(Ms|Mrs|Miss|Madam|spokeswoman|chairwoman|businesswoman|congresswoman|councilwoman|wife|mother|daughter|sister|actress|widow)\b")
+_MALE = re.compile(r"\b(Mr|Sir|spokesman|chairman|businessman|congressman|councilman|husband|father|son|brother|actor|widower)\b")
 # Nouns that attribute a "that" clause: "there were reports that", "her claim that"
 CUE_NOUNS = frozenset("report claim allegation assertion accusation suggestion warning".split())
 # Nouns a definite description of an organisation uses ("the company said")
@@ -247,6 +249,18 @@ class Attributor:
                     votes.setdefault(local, {}).setdefault(g, 0)
                     votes[local][g] += 1
                     break
+        # words that give the gender away: "Ms X", "X, a spokeswoman", "chairman X"
+        for start, end, local, kind in mentions:
+            if kind != "person":
+                continue
+            before = self.text[max(0, start - 16) : start]
+            after = self.text[end : end + 60]
+            apposition = re.match(r",\s+([^,.;]*)", after)  # "X, a spokeswoman for Y,": up to the next comma
+            for g, pattern in (("f", _FEMALE), ("m", _MALE)):
+                honorific = re.search(pattern.pattern + r"\.?\s+\Z", before)
+                if honorific or apposition and re.search(pattern.pattern, apposition.group(1)):
+                    votes.setdefault(local, {}).setdefault(g, 0)
+                    votes[local][g] += 2
         return {local: max(v, key=v.get) for local, v in votes.items()}
 
     def pronoun(self, token: Token) -> str | None:
@@ -288,10 +302,12 @@ class Attributor:
                     subjects.append((t, hit[0]))
             if subjects:
                 # the main clause's subject of the sentence before; the nearest one in the same sentence
-                if number == 0:
-                    return subjects[-1][1]
-                main = [x for x in subjects if x[0].head.dep_ == "ROOT"]
-                return (main or subjects)[0][1]
+                chosen = subjects[-1][1] if number == 0 else \
+                    ([x for x in subjects if x[0].head.dep_ == "ROOT"] or subjects)[0][1]
+                if self.gender.get(chosen) is None and any(
+                        self.gender.get(m[2]) == g for m in self.c.people_before(token.idx, 6) if m[0] >= s.start_char):
+                    return None  # someone nearby is known to be "she": let the gender decide
+                return chosen
         return None
 
     def party(self, token: Token) -> str | None:

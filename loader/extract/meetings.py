@@ -351,6 +351,11 @@ class MeetingFinder:
         named = [c for c in head.children if c.dep_ == "appos" and self._party_at(c)]
         if named:  # "between X's minister, A, and her counterpart, B": A and B
             return [local for c in named for local in self.parties(c)]
+        if head.lower_ in PRONOUNS and self.c.attributor and self.c.inside_quote(head.idx):
+            # inside a quotation "he" is someone the speaker named in it, if anyone
+            quote = self.c.quote_around(head.idx)
+            named = [p for p in self.c.people_before(head.idx, 4) if quote and p[0] > quote[0]]
+            return [named[-1][2]] if named else []
         if head.lower_ in PRONOUNS and self.c.attributor:
             # "X insisted on ... his visit": the nearest person named before, in the sentence
             people = [p for p in self.c.people_before(head.idx, 4) if p[0] >= head.sent.start_char]
