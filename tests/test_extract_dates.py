@@ -93,3 +93,9 @@ def test_datelines_footers_and_some_weekday_are_not_events(nlp):
 def test_the_description_is_the_clause_of_the_date(nlp):
     found = events_of("After talks collapsed, the port reopened on Friday, officials said.")
     assert [e["description"] for e in found] == ["the port reopened on Friday"]
+
+
+def test_part_of_a_named_year():
+    assert resolve_date("in the second half of 2026", THU) == ("2026", "year")
+    assert resolve_date("by the end of 2025", THU) == ("2025", "year")
+    assert resolve_date("the second half", THU) is None

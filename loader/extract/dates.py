@@ -74,6 +74,10 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
         return m.group(1) + m.group(2), "decade"
     if re.fullmatch(r"(1[5-9]|20)\d\d", words):
         return words, "year"
+    # "the second half of 2025", "the end of 2024", "the first quarter of 2026": within that year
+    if m := re.fullmatch(r"(?:the )?(?:(?:first|second|third|fourth|final|last) )?(?:half|quarter|end|start|beginning|middle|part)"
+                         r" of ((?:1[5-9]|20)\d\d)", words):
+        return m.group(1), "year"
     relative = re.fullmatch(r"(this|last|next|past) (year|month)", words)
     if relative:
         step = {"this": 0, "last": -1, "past": -1, "next": 1}[relative.group(1)]
