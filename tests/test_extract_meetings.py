@@ -113,3 +113,9 @@ def test_meeting_again_in_the_country_of_a_held_meeting_is_that_meeting(nlp):
                     "John Miller tried to host the discussions, but Rui Costa chose to meet in Portugal.")
     assert [(m["location"] if "location" in m else None, m["status"]) for m in found] == [("porto", "held"), (None, "attempted")]
     assert refs(found[1]) == ["john-miller"]
+
+
+def test_not_a_negotiation_meet_it_and_an_invitation_to_meet(nlp):
+    found = details("That is the law, not a negotiation. We will meet it before December. "
+                    "Maria Santos invited Rui Costa to meet her again in Madrid in July.")
+    assert [(m["kind"], m["status"], m.get("location")) for m in found] == [("meeting", "proposed", "madrid")]

@@ -189,13 +189,19 @@ class MeetingFinder:
                     and t.lower_ in NOUNS:
                 if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children) and not self.location_in(list(t.subtree)):
                     continue
+                if t.i > sentence.start and self.doc[t.i - 1].lower_ in ("not", "no") or t.i > sentence.start + 1 \
+                        and self.doc[t.i - 2].lower_ == "not" and self.doc[t.i - 1].lower_ in ("a", "an"):
+                    continue  # "the law, not a negotiation"
                 found.append((t, NOUNS[t.lower_]))
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
                 if t.lemma_ == "host" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
                     continue
                 if t.lemma_ == "broker" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
                     continue
-                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in NOT_PARTIES for c in t.children)
+                if t.lemma_ == "invite" and any(c.dep_ == "xcomp" and c.lemma_ in VERBS for c in t.children):
+                    continue  # "invited him to meet me": the meeting is the trigger, the invitation its plan
+                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NOT_PARTIES or c.lower_ == "it")
+                                               for c in t.children)
                                            or any(c.dep_ == "nsubj" and c.lower_ == "ends" for c in t.children)
                                            or t.dep_ == "ccomp" and any(c.lower_ == "ends" for c in t.head.children)):
                     continue  # "meet the target", "make ends meet"
