@@ -119,3 +119,11 @@ def test_not_a_negotiation_meet_it_and_an_invitation_to_meet(nlp):
     found = details("That is the law, not a negotiation. We will meet it before December. "
                     "Maria Santos invited Rui Costa to meet her again in Madrid in July.")
     assert [(m["kind"], m["status"], m.get("location")) for m in found] == [("meeting", "proposed", "madrid")]
+
+
+def test_a_first_definite_mention_and_attended_by(nlp):
+    doc = extract_annotation(article("Rui Costa said the meeting took place in Porto on Monday and was attended by "
+                                     "Maria Santos and John Miller."))
+    assert [(m["kind"], m.get("location")) for m in doc["meetings"]] == [("meeting", "porto")]
+    assert [(c["participant"], c["stance"]) for c in doc["attendance_claims"]] == [
+        ("maria-santos", "confirms"), ("john-miller", "confirms")]

@@ -218,7 +218,13 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
                 and any(t.lower_ in WEEKDAYS for t in ent):
             continue  # "on a Tuesday morning": some Friday, not a date
         outlook = _speaks_of_future(ent)
-        resolved = resolve_date(text[ent.start_char : ent.end_char], published, outlook)
+        surface = text[ent.start_char : ent.end_char]
+        some_day = re.match(r"(?:a|an|one)\s+(?:" + "|".join(WEEKDAYS) + r")\b.*?\b(?:in|of)\s+(.+)$", surface, re.I)
+        if some_day:
+            surface = some_day.group(1)  # "a Friday evening in August 2021": August 2021
+        elif re.match(r"(?:a|an|one|every|each)\s+(?:" + "|".join(WEEKDAYS) + r")\b", surface, re.I):
+            continue
+        resolved = resolve_date(surface, published, outlook)
         if not resolved:
             continue
         start, end = ent.start_char, ent.end_char

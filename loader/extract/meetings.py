@@ -573,7 +573,8 @@ class MeetingFinder:
             if places and target.location is None:
                 target.location = places[0]  # "The talks, held at the X hotel, ..."
             self.reference_participants(token, target)
-        return True
+        # "the meeting took place on ...", with nothing before it to refer to: a meeting of its own
+        return target is not None
 
     def joins_previous(self, m: _Meeting) -> bool:
         """A meeting with no place right after another meeting is that meeting, told again."""
@@ -678,7 +679,12 @@ def _own_words(token: Token | None) -> list[Token]:
     if token is None:
         return []
     skip = {x.i for ch in token.children if ch.dep_ in ("advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis") for x in ch.subtree}
-    return [token] + [t for t in token.subtree if t.i not in skip and t is not token]
+    own = [token] + [t for t in token.subtree if t.i not in skip and t is not token]
+    if token.dep_ == "conj":  # "the meeting took place ... and was attended by X": the shared subject
+        own += [t for ch in token.head.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree]
+    elif token.dep_ == "relcl":  # "a dinner X attended": the noun the clause describes
+        own.append(token.head)
+    return own
 
 
 def _negated(token: Token) -> bool:
