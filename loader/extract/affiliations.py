@@ -240,7 +240,7 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 yield from _role_phrase(c, pobj, person, name)
     elif verb == "live":
-        for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ == "in"):
+        for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ in ("in", "on", "at")):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 hit = c.entity_at(pobj.idx, pobj.idx + len(pobj))
                 if hit and hit[1] == "location":
