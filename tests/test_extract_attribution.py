@@ -135,3 +135,10 @@ def test_noun_cues_and_a_described_document(nlp):
 def test_the_gender_an_apposition_gives_decides_a_pronoun(nlp):
     found = statements("John Miller met Maria Santos, a spokeswoman for the port, on Monday. She said the talks went well.")
     assert found[-1][0] == ["Maria Santos"] and found[-1][3] == "the talks went well"
+
+
+def test_a_pronoun_after_an_unknown_name_is_not_given_to_someone_else(nlp):
+    found = statements("Maria Santos said the port would reopen on Monday. "
+                       "Ana Ferreira, a trader, said prices fell. “We lost a week,” she said.")
+    assert found[0][0] == ["Maria Santos"]
+    assert not any(f[0] == ["Maria Santos"] and "We lost a week" in f[3] for f in found)

@@ -272,6 +272,8 @@ class Attributor:
         if not before:
             return None
         subject = self._subject_person(token, g) if token.dep_ in ("nsubj", "nsubjpass") else None
+        if subject == "":
+            return None
         if subject:
             return subject
         for m in reversed(before):
@@ -300,6 +302,9 @@ class Attributor:
                     hit = next((self.c.entity_at(c.idx, c.idx + len(c)) for c in named if self.c.entity_at(c.idx, c.idx + len(c))), None)
                 if hit and hit[1] == "person" and self.gender.get(hit[0]) in (None, g):
                     subjects.append((t, hit[0]))
+                elif not hit and number == 1 and t.head.dep_ == "ROOT" and t.pos_ == "PROPN" and t.text[:1].isupper() \
+                        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
+                    return ""  # "Jane Roe, a farmer, said ... “...,” she said": a person we do not know; nobody rather than the wrong one
             if subjects:
                 # the main clause's subject of the sentence before; the nearest one in the same sentence
                 chosen = subjects[-1][1] if number == 0 else \
