@@ -257,7 +257,7 @@ class Attributor:
             after = self.text[end : end + 60]
             apposition = re.match(r",\s+([^,.;]*)", after)  # "X, a spokeswoman for Y,": up to the next comma
             for g, pattern in (("f", _FEMALE), ("m", _MALE)):
-                honorific = re.search(pattern.pattern + r"\.?\s+\Z", before)
+                honorific = re.search(pattern.pattern + r"[.,]?\s+\Z", before)
                 if honorific or apposition and re.search(pattern.pattern, apposition.group(1)):
                     votes.setdefault(local, {}).setdefault(g, 0)
                     votes[local][g] += 2

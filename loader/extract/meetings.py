@@ -45,7 +45,8 @@ from .document import span_value
 NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "meeting", "summit": "summit",
          "negotiations": "talks", "negotiation": "talks", "discussions": "talks", "round": "talks",
          "encounter": "encounter", "visit": "visit", "trip": "visit", "conference": "conference",
-         "consultations": "talks", "summits": "summit"}
+         "consultations": "talks", "summits": "summit", "dinner": "meeting", "lunch": "meeting",
+         "breakfast": "meeting"}
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
 WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
 FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without)\b", re.I)
@@ -364,7 +365,9 @@ class MeetingFinder:
             return [named[-1][2]] if named else []
         if head.lower_ in PRONOUNS and self.c.attributor:
             # "X insisted on ... his visit": the nearest person named before, in the sentence
-            people = [p for p in self.c.people_before(head.idx, 4) if p[0] >= head.sent.start_char]
+            g = PRONOUNS[head.lower_]
+            people = [p for p in self.c.people_before(head.idx, 4) if p[0] >= head.sent.start_char
+                      and self.c.attributor.gender.get(p[2]) in (None, g)]
             person = people[-1][2] if people else self.c.attributor.pronoun(head)
             return [person] if person else []
         if head.lower_ == "i":
@@ -682,7 +685,7 @@ def _own_words(token: Token | None) -> list[Token]:
     own = [token] + [t for t in token.subtree if t.i not in skip and t is not token]
     if token.dep_ == "conj":  # "the meeting took place ... and was attended by X": the shared subject
         own += [t for ch in token.head.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree]
-    elif token.dep_ == "relcl":  # "a dinner X attended": the noun the clause describes
+    elif token.dep_ in ("relcl", "acl"):  # "a dinner X attended", "a dinner attended by X": the noun described
         own.append(token.head)
     return own
 
