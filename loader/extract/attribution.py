@@ -65,7 +65,7 @@ ORG_NOUNS = frozenset("""company firm group club council board party union feder
 movement organisation organization bank airline carrier team authority agency commission committee
 association operator insurer lender developer manufacturer maker retailer broadcaster network""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
-OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask".split())
+OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report".split())
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _QUOTES = "\"“”"
 _LEADING = re.compile(r"^(?:(?:but|and|however|moreover|meanwhile|still|yet|so|also|instead|separately)\b[,]?\s+)+", re.I)
