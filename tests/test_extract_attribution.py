@@ -142,3 +142,11 @@ def test_a_pronoun_after_an_unknown_name_is_not_given_to_someone_else(nlp):
                        "Ana Ferreira, a trader, said prices fell. “We lost a week,” she said.")
     assert found[0][0] == ["Maria Santos"]
     assert not any(f[0] == ["Maria Santos"] and "We lost a week" in f[3] for f in found)
+
+
+def test_a_question_turn_label_is_not_the_speaker(nlp):
+    text = ("Maria Santos runs the port.\n\n"
+            "Q: John Miller told reporters last week that the port “is losing money.” Is that true?\n\n"
+            "Santos: No.")
+    found = statements(text)
+    assert any(f[0] == ["John Miller"] and f[1] == "told" for f in found)

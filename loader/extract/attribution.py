@@ -627,7 +627,9 @@ class Attributor:
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
             if after:
                 return after[0]
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # a transcript's turn label ("Q: X told ...") is not the subject
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not (c.i + 1 < len(self.doc) and self.doc[c.i + 1].text == ":" and c.i == c.sent.start)), None)
         if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             subject = verb.head  # "the council, which said ...": the council
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
