@@ -151,7 +151,7 @@ CREATE TABLE meetings (
     article_id TEXT NOT NULL REFERENCES articles (id),
     name TEXT NOT NULL,
     kind TEXT NOT NULL,             -- talks, visit, brokered meeting, chance encounter, ...
-    status TEXT NOT NULL CHECK (status IN ('held', 'failed', 'attempted', 'proposed')),
+    status TEXT NOT NULL CHECK (status IN ('held', 'failed', 'attempted', 'proposed', 'postponed', 'cancelled')),
     location_id TEXT REFERENCES locations (id),
     date TEXT,                      -- ISO prefix: 2021, 2021-08, 2021-08-15; a decade is 199
     date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year', 'decade')),
@@ -243,6 +243,7 @@ CREATE TABLE events (
     precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'year', 'decade')),
     date_text TEXT NOT NULL,
     since INTEGER NOT NULL DEFAULT 0 CHECK (since IN (0, 1)),  -- "since September": from date until the article
+    planned INTEGER NOT NULL DEFAULT 0 CHECK (planned IN (0, 1)),  -- planned, expected or threatened, not (yet) happened
     description TEXT NOT NULL,
     meeting_id TEXT REFERENCES meetings (id),
     sentence_id TEXT NOT NULL REFERENCES sentences (id),

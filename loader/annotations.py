@@ -37,7 +37,7 @@ LOCATION_KINDS = ("city", "country", "region", "province", "valley", "venue")
 PRECISIONS = ("exact", "city", "province", "region", "country")
 QUALIFIERS = ("acting", "former", "late", "senior", "self-declared")
 MODES = ("direct", "indirect", "mixed")
-STATUSES = ("held", "failed", "attempted", "proposed")
+STATUSES = ("held", "failed", "attempted", "proposed", "postponed", "cancelled")
 ROLES = ("delegate", "host", "arranger", "broker", "mediator", "observer", "visitor", "invitee")
 ATTENDANCE = ("reported", "confirmed", "disputed", "denied")
 STANCES = ("confirms", "denies")
@@ -55,7 +55,7 @@ FIELDS: dict[str, dict[str, bool]] = {
     "meetings": {"id": True, "name": True, "kind": True, "status": True, "evidence": True, "location": False, "date": False, "date_text": False, "precision": False, "outcome": False, "participants": False},
     "attendance_claims": {"meeting": True, "participant": True, "statement": True, "stance": True},
     "comment_requests": {"party": True, "response": True, "evidence": True},
-    "events": {"date": True, "date_text": True, "description": True, "evidence": True, "precision": False, "since": False, "meeting": False},
+    "events": {"date": True, "date_text": True, "description": True, "evidence": True, "precision": False, "since": False, "planned": False, "meeting": False},
 }
 PARTICIPANT_FIELDS = {"ref": True, "role": True, "attendance": False}
 ARTICLE_FIELDS = ("title", "publisher", "url", "language")
@@ -716,9 +716,10 @@ class _Resolver:
             meeting = _text(item.get("meeting"))
             if meeting is not None and meeting not in self.meeting_ids:
                 self.error(_line(item, "meeting"), f"unknown meeting {meeting!r}")
-            since = item.get("since", False)
-            if not isinstance(since, bool):
-                self.error(_line(item, "since"), "since must be true or false")
+            since, planned = item.get("since", False), item.get("planned", False)
+            for flag, value in (("since", since), ("planned", planned)):
+                if not isinstance(value, bool):
+                    self.error(_line(item, flag), f"{flag} must be true or false")
             if placed and _text(item["date_text"]) not in self.text[placed[0] : placed[1]]:
                 self.error(_line(item, "date_text"), f"date_text {_text(item['date_text'])!r} does not occur inside the evidence")
                 continue
@@ -727,7 +728,7 @@ class _Resolver:
             self.out.rows["events"].append({
                 "id": hashed_id("ev", self.article.id, placed[0], placed[1], date),
                 "date": date, "precision": precision, "date_text": _text(item["date_text"]),
-                "since": int(since is True), "description": _text(item["description"]),
+                "since": int(since is True), "planned": int(planned is True), "description": _text(item["description"]),
                 "meeting_id": self.meeting_ids.get(meeting) if meeting else None, **self.provenance(*placed),
             })
 

@@ -24,7 +24,7 @@ import copy
 
 from ..annotations import Resolution, resolve
 from ..articles import Article
-from . import attribution, comments, dates, meetings
+from . import affiliations, attribution, comments, dates, meetings
 from .document import entity_sections
 from .entities import resolve_entities
 from .institutions import institution_entities
@@ -51,6 +51,7 @@ def build_annotation(article: Article) -> dict:
     sections, ids = entity_sections(text, entities)
     doc.update(sections)
     context = attribution.Context(text, parsed, entities, ids, doc)
+    affiliations.add_affiliations(context)
     attribution.add_statements(context)
     comments.add_comment_requests(context)
     dates.add_events(context, article.published)
