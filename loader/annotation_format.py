@@ -20,7 +20,7 @@ FIELDS: dict[str, dict[str, bool]] = {
     "meetings": {"id": True, "name": True, "kind": True, "status": True, "evidence": True, "location": False, "date": False, "date_text": False, "precision": False, "outcome": False, "participants": False},
     "attendance_claims": {"meeting": True, "participant": True, "statement": True, "stance": True},
     "comment_requests": {"party": True, "response": True, "evidence": True},
-    "events": {"date": True, "date_text": True, "description": True, "evidence": True, "precision": False, "since": False, "meeting": False},
+    "events": {"date": True, "date_text": True, "description": True, "evidence": True, "precision": False, "since": False, "planned": False, "meeting": False},
 }
 PARTICIPANT_FIELDS = {"ref": True, "role": True, "attendance": False}
 ARTICLE_FIELDS = ("title", "publisher", "url", "language")

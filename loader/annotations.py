@@ -21,7 +21,7 @@ from .entities import NO_DECISIONS, Decisions, merge_rule
 from .errors import InputError, problem
 from .geocode import locate
 from .ids import hashed_id, slugify
-from .lineyaml import LineDict, LineList, parse_annotation_yaml, read_annotation
+from .lineyaml import MAX_ANNOTATION_BYTES, LineDict, LineList, parse_annotation_yaml, read_annotation
 from .sentences import Sentence, split_sentences
 from .spans import SpanError, find_span, find_words, sentence_index
 from .vocabulary import (ATTENDANCE, ID_COLUMN_OF_KIND, KIND_OF_SECTION, LOCATION_KINDS, MODES, PRECISIONS,
@@ -29,7 +29,7 @@ from .vocabulary import (ATTENDANCE, ID_COLUMN_OF_KIND, KIND_OF_SECTION, LOCATIO
 
 # the names other modules import from here
 __all__ = ["Resolution", "resolve", "resolve_file", "annotation_path_for", "parse_annotation_yaml",
-           "read_annotation", "FIELDS", "TABLES", "LineDict", "LineList"]
+           "read_annotation", "FIELDS", "TABLES", "LineDict", "LineList", "MAX_ANNOTATION_BYTES"]
 ENTITY_KIND = KIND_OF_SECTION
 
 
@@ -227,6 +227,9 @@ class _Resolver:
             "published": a.published,
             "url": _text(meta.get("url")) or a.url,
             "language": _text(meta.get("language")) or a.language,
+            "author": a.author,
+            "canonical_url": a.canonical_url,
+            "retrieved_at": a.retrieved_at,
             "text": a.text,
             "source_file": a.path,
             "text_offset": a.text_offset,
@@ -602,9 +605,10 @@ class _Resolver:
             meeting = _text(item.get("meeting"))
             if meeting is not None and meeting not in self.meeting_ids:
                 self.error(_line(item, "meeting"), f"unknown meeting {meeting!r}")
-            since = item.get("since", False)
-            if not isinstance(since, bool):
-                self.error(_line(item, "since"), "since must be true or false")
+            since, planned = item.get("since", False), item.get("planned", False)
+            for flag, value in (("since", since), ("planned", planned)):
+                if not isinstance(value, bool):
+                    self.error(_line(item, flag), f"{flag} must be true or false")
             if placed and _text(item["date_text"]) not in self.text[placed[0] : placed[1]]:
                 self.error(_line(item, "date_text"), f"date_text {_text(item['date_text'])!r} does not occur inside the evidence")
                 continue
@@ -613,7 +617,7 @@ class _Resolver:
             self.out.rows["events"].append({
                 "id": hashed_id("ev", self.article.id, placed[0], placed[1], date),
                 "date": date, "precision": precision, "date_text": _text(item["date_text"]),
-                "since": int(since is True), "description": _text(item["description"]),
+                "since": int(since is True), "planned": int(planned is True), "description": _text(item["description"]),
                 "meeting_id": self.meeting_ids.get(meeting) if meeting else None, **self.provenance(*placed),
             })
 
@@ -635,9 +639,11 @@ def resolve(doc: dict, article: Article, path: str, origin: str = "curated",
     return resolver.run()
 
 
-def resolve_file(annotation_path: str | Path, article: Article, decisions: Decisions = NO_DECISIONS) -> Resolution:
-    """Read, check and resolve one curated annotation. Raises :class:`InputError`."""
-    doc = read_annotation(annotation_path)
+def resolve_file(annotation_path: str | Path, article: Article, decisions: Decisions = NO_DECISIONS,
+                 data: bytes | None = None) -> Resolution:
+    """Read (or take the ``data`` read), check and resolve one curated annotation.
+    Raises :class:`InputError`."""
+    doc = read_annotation(annotation_path, data)
     result = resolve(doc, article, str(annotation_path), decisions=decisions)
     if result.problems:
         raise InputError(result.problems)

@@ -14,7 +14,18 @@ Matching rules:
   only matches a visit);
 * attendance claims: matched meeting, the same participant and the same stance;
 * requests for comment: the same party and the same response;
-* dated events: the same date value and evidence touching a common sentence.
+* dated events: the same date value and evidence touching a common sentence;
+
+and the stricter areas the issue's targets name:
+
+* speakers_right: of the statements whose texts match (half of the shorter), the share
+  whose speaker is right (``tp`` right, ``fp`` wrong; read its precision);
+* meetings_detailed: a meeting matched as above whose place agrees too (the same place,
+  or none on both sides) and whose participants agree (F1 of the two participant sets at
+  least 0.5, or none on both sides);
+* affiliations: the same person, the same body (an organisation or a place given on both
+  sides and equal, none given on both sides contradicting, or no body on either side),
+  and roles sharing a word (or no role on one side).
 """
 
 from __future__ import annotations
@@ -26,8 +37,8 @@ from dataclasses import dataclass, field
 
 from .annotations import Resolution
 
-AREAS = ("people", "organisations", "locations", "statements", "meetings", "attendance_claims",
-         "comment_requests", "events")
+AREAS = ("people", "organisations", "locations", "statements", "speakers_right", "meetings",
+         "meetings_detailed", "attendance_claims", "comment_requests", "events", "affiliations")
 ENTITY_TABLES = {"person": "people", "organisation": "organisations", "location": "locations"}
 
 
@@ -91,6 +102,9 @@ class _Side:
         self.speakers: dict[str, list[str]] = {}
         for row in rows["statement_sources"]:
             self.speakers.setdefault(row["statement_id"], []).append(row["source_id"])
+        self.participants: dict[str, list[tuple[str, str | None]]] = {}
+        for row in rows["meeting_participants"]:
+            self.participants.setdefault(row["meeting_id"], []).append(self.row_party(row, "participant"))
         self.sentences = sorted((row["start"], row["end"]) for row in rows["sentences"])
         self.sentence_starts = [s for s, _ in self.sentences]
 
@@ -183,6 +197,73 @@ class _Comparison:
         score, pairs = _match(pred, gold, same, show(self.p), show(self.g))
         return score, {pred[i]["id"]: gold[j]["id"] for i, j in pairs.items()}
 
+    def speakers_right(self) -> Score:
+        """Statements paired by their text alone; right (tp) when a speaker is in common, else wrong (fp)."""
+        pred, gold = self.p.rows["statements"], self.g.rows["statements"]
+        _, pairs = _match(pred, gold, lambda a, b: _overlap_half((a["start"], a["end"]), (b["start"], b["end"])),
+                          str, str)
+        score = Score()
+        for i, j in pairs.items():
+            a, b = pred[i], gold[j]
+            right = any(self.same_party(self.p.source_party(x), self.g.source_party(y))
+                        for x in self.p.speakers.get(a["id"], []) for y in self.g.speakers.get(b["id"], []))
+            if right:
+                score.tp += 1
+            else:
+                score.fp += 1
+                who = lambda side, row: " + ".join(side.display(side.source_party(x)) for x in side.speakers.get(row["id"], []))
+                score.false_hits.append(f"{who(self.p, a)} instead of {who(self.g, b)}: {a['text'][:80]}")
+        return score
+
+    def meetings_detailed(self) -> Score:
+        pred, gold = self.p.rows["meetings"], self.g.rows["meetings"]
+
+        def same(a: dict, b: dict) -> bool:
+            if bool(a["location_id"]) != bool(b["location_id"]) or not compatible_kinds(a["kind"], b["kind"]):
+                return False
+            same_place = a["location_id"] and self.same_party(("location", a["location_id"]), ("location", b["location_id"]))
+            if a["location_id"] and not same_place:
+                return False
+            if not (same_place or _overlaps((a["start"], a["end"]), (b["start"], b["end"]))):
+                return False
+            mine, theirs = self.p.participants.get(a["id"], []), self.g.participants.get(b["id"], [])
+            if not mine and not theirs:
+                return True
+            common = sum(1 for x in mine if any(self.same_party(x, y) for y in theirs))
+            return 2 * common >= 0.5 * (len(mine) + len(theirs))
+
+        def show(side: _Side) -> Callable[[dict], str]:
+            return lambda row: (f"{row['kind']} ({row['status']}) {row['name']} at {side.display(('location', row['location_id'])) if row['location_id'] else '-'}"
+                                f" with {', '.join(side.display(x) for x in side.participants.get(row['id'], [])) or '-'}")
+
+        score, _ = _match(pred, gold, same, show(self.p), show(self.g))
+        return score
+
+    def affiliations(self) -> Score:
+        def same(a: dict, b: dict) -> bool:
+            if not self.same_party(("person", a["person_id"]), ("person", b["person_id"])):
+                return False
+            # the same body: an organisation or a place both sides give, or none on both sides
+            pairs = [(kind, a[column], b[column]) for column, kind in (("organisation_id", "organisation"), ("location_id", "location"))]
+            if any(x or y for _, x, y in pairs):
+                if not any(x and y and self.same_party((kind, x), (kind, y)) for kind, x, y in pairs):
+                    return False
+                if any(x and y and not self.same_party((kind, x), (kind, y)) for kind, x, y in pairs):
+                    return False
+            if a["role"] and b["role"]:
+                return bool(set(norm(a["role"]).split()) & set(norm(b["role"]).split()))
+            return True
+
+        def show(side: _Side) -> Callable[[dict], str]:
+            def text(row: dict) -> str:
+                where = row["organisation_id"] and side.display(("organisation", row["organisation_id"])) \
+                    or row["location_id"] and side.display(("location", row["location_id"])) or "-"
+                return f"{side.display(('person', row['person_id']))}: {row['qualifier'] or ''} {row['role'] or '-'} of {where}"
+            return text
+
+        score, _ = _match(self.p.rows["affiliations"], self.g.rows["affiliations"], same, show(self.p), show(self.g))
+        return score
+
     def meetings(self) -> tuple[Score, dict[str, str]]:
         pred, gold = self.p.rows["meetings"], self.g.rows["meetings"]
 
@@ -246,10 +327,13 @@ def evaluate(predicted: Resolution, curated: Resolution) -> dict[str, Score]:
         "organisations": c.entities("organisations", "organisation"),
         "locations": c.entities("locations", "location"),
         "statements": statements,
+        "speakers_right": c.speakers_right(),
         "meetings": meetings,
+        "meetings_detailed": c.meetings_detailed(),
         "attendance_claims": c.attendance(meeting_pairs, statement_pairs),
         "comment_requests": c.comment_requests(),
         "events": c.events(),
+        "affiliations": c.affiliations(),
     }
 
 

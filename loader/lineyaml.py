@@ -8,7 +8,11 @@ from pathlib import Path
 
 import yaml
 
+from .articles import read_limited
 from .errors import InputError, problem
+from .safe_yaml import NoAliasLoader
+
+MAX_ANNOTATION_BYTES = 20_000_000  # several times the largest annotation of a 5 MB article
 
 
 class LineDict(dict):
@@ -25,7 +29,7 @@ class LineList(list):
     item_lines: list
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(NoAliasLoader):
     pass
 
 
@@ -89,13 +93,12 @@ def parse_annotation_yaml(text: str, path: str) -> dict:
     return doc
 
 
-def read_annotation(path: str | Path) -> dict:
-    """Read an annotation (or any line-numbered YAML) file. Raises :class:`InputError` (with FILE:LINE) on bad YAML."""
+def read_annotation(path: str | Path, data: bytes | None = None) -> dict:
+    """Read an annotation (or any line-numbered YAML) file, or parse its ``data``, already
+    read. Raises :class:`InputError` (with FILE:LINE) on bad YAML."""
     where = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError([problem(where, None, f"cannot read: {error.strerror}")]) from None
+    if data is None:
+        data = read_limited(path, MAX_ANNOTATION_BYTES, "annotation")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -44,7 +44,7 @@ def test_markdown_front_matter():
         (b" date yesterday Text.", "x.txt:1: bad date 'yesterday'"),
         (b"---\ntitle: A\n", "x.txt:1: front matter opened with '---' is never closed"),
         (b"---\ntitle: A\n---\nText.", "x.txt:1: front matter has no 'published' date"),
-        (b"---\npublished: 2022-01-01\nauthor: B\n---\nText.", "x.txt:2: unknown front matter field(s) author"),
+        (b"---\npublished: 2022-01-01\nbyline: B\n---\nText.", "x.txt:2: unknown front matter field(s) byline"),
         (b"---\npublished: [2022\n---\nText.", "x.txt:3: front matter is not valid YAML"),
         (b"---\npublished: 2022-02-30\n---\nText.", "x.txt:1: front matter has a bad value: day is out of range"),
         (b"\xef\xbb\xbf date 2022-01-01 Text after a UTF-8 byte-order mark.", None),
@@ -60,3 +60,23 @@ def test_bad_articles_name_file_and_line(data, message):
     with pytest.raises(InputError) as error:
         parse_article(data, "x.txt")
     assert error.value.problems[0].startswith(message), error.value.problems
+
+
+def test_front_matter_from_loader_add_reads_author_canonical_url_and_retrieved_at():
+    data = (b"---\ntitle: T\npublished: 2024-03-14\nauthor: Jane Doe\nurl: http://127.0.0.1:8000/news/a?x=1\n"
+            b"canonical_url: https://example.org/a\nlanguage: en\nretrieved_at: '2024-03-15T10:00:00Z'\n---\nText.\n")
+    article = parse_article(data, "a.md")
+    assert (article.author, article.url, article.canonical_url, article.retrieved_at) == (
+        "Jane Doe", "http://127.0.0.1:8000/news/a?x=1", "https://example.org/a", "2024-03-15T10:00:00Z")
+    # an unquoted timestamp (YAML reads it as a datetime) is kept as the same ISO text
+    unquoted = parse_article(data.replace(b"'2024-03-15T10:00:00Z'", b"2024-03-15T10:00:00Z"), "a.md")
+    assert unquoted.retrieved_at == "2024-03-15T10:00:00Z"
+    assert parse_article(b"---\npublished: 2024-03-14\n---\nText.\n", "b.md").author is None
+
+
+def test_dates_as_feeds_and_exports_give_them():
+    from loader.articles import date_from_text
+
+    assert [date_from_text(v) for v in ("2024-03-14", "2024-03-14T23:30:00+05:00", "Thu, 14 Mar 2024 09:30:00 GMT",
+                                        "2024-02-30", "yesterday", "14/03/2024")] == [
+        "2024-03-14", "2024-03-14", "2024-03-14", None, None, None]

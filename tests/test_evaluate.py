@@ -105,3 +105,36 @@ def test_report_lists_figures_and_errors():
 def test_norm():
     assert norm("the Taliban’s") == "taliban" == norm("TALIBAN")
     assert norm("Ibáñez") == "ibanez"
+
+
+def test_speakers_right_pairs_statements_by_text_alone():
+    result = scores()["speakers_right"]
+    assert counts(result) == (1, 1, 0)  # "The talks failed" is matched by its text, with the wrong speaker
+    assert result.false_hits == ["Nazari instead of a former Afghan official: The talks failed"]
+
+
+def test_detailed_meetings_need_the_place_and_the_participants():
+    base = dict(PREDICTED, meetings=[{"id": "m", "name": "Talks", "kind": "talks", "status": "held", "location": "tehran",
+                                      "evidence": "met Amir Khan Muttaqi", "participants": [{"ref": "nazari", "role": "delegate"}]}])
+    curated = resolve(CURATED, ARTICLE, "c")
+    result = evaluate(resolve(base, ARTICLE, "p"), curated)
+    assert counts(result["meetings_detailed"]) == (1, 0, 0)
+    placeless = dict(base, meetings=[dict(base["meetings"][0], location=None)])
+    del placeless["meetings"][0]["location"]
+    assert counts(evaluate(resolve(placeless, ARTICLE, "p"), curated)["meetings_detailed"]) == (0, 1, 1)
+    nobody = dict(base, meetings=[dict(base["meetings"][0], participants=[])])
+    assert counts(evaluate(resolve(nobody, ARTICLE, "p"), curated)["meetings_detailed"]) == (0, 1, 1)
+    assert counts(evaluate(resolve(nobody, ARTICLE, "p"), curated)["meetings"]) == (1, 0, 0)
+
+
+def test_affiliations_need_person_organisation_and_a_role_word():
+    curated_doc = dict(CURATED, affiliations=[{"person": "ali-nazari", "organisation": "nrf", "role": "head",
+                                               "evidence": "Ali Nazari, head of the National Resistance Front"}])
+    curated = resolve(curated_doc, ARTICLE, "c")
+    right = dict(PREDICTED, affiliations=[{"person": "nazari", "organisation": "nrf", "role": "head",
+                                           "evidence": "Ali Nazari, head of the National Resistance Front"}])
+    assert counts(evaluate(resolve(right, ARTICLE, "p"), curated)["affiliations"]) == (1, 0, 0)
+    wrong_role = dict(right, affiliations=[dict(right["affiliations"][0], role="member")])
+    assert counts(evaluate(resolve(wrong_role, ARTICLE, "p"), curated)["affiliations"]) == (0, 1, 1)
+    no_org = dict(right, affiliations=[{k: v for k, v in right["affiliations"][0].items() if k != "organisation"}])
+    assert counts(evaluate(resolve(no_org, ARTICLE, "p"), curated)["affiliations"]) == (0, 1, 1)

@@ -85,3 +85,68 @@ def test_a_thing_is_not_a_source(nlp):
 
 def test_no_statement_without_a_cue(nlp):
     assert statements("The minister visited Kabul and Tehran last year.") == []
+
+
+def test_interview_answers_are_statements_of_the_person_named(nlp):
+    text = ("Maria Santos runs the port. She spoke to us on Monday.\n\n"
+            "Q: Will the strike end soon?\n\n"
+            "Santos: Not this week. The unions want more than we can pay.")
+    found = statements(text)
+    assert (["Maria Santos"], "said", "direct", "Not this week. The unions want more than we can pay", "interview") in found
+    assert not any("Will the strike" in f[3] for f in found)
+
+
+def test_a_pronoun_subject_is_the_subject_before_it(nlp):
+    text = ("Sarah Klein said the port would reopen. "
+            "Maria Santos, a trader in the city, was more cautious. She said: “Nothing is settled.”")
+    found = statements(text)
+    assert found[-1][0] == ["Maria Santos"] and found[-1][3] == "Nothing is settled."
+
+
+def test_a_described_organisation_and_new_cue_verbs(nlp):
+    text = ("Pedro Alves chairs the Harbour Watch campaign group. "
+            "The campaign group said it would appeal. "
+            "John Miller testified that he had seen the money.")
+    found = statements(text)
+    assert (["Harbour Watch"], "said", "indirect", "it would appeal", None) in found
+    assert (["John Miller"], "testified", "indirect", "he had seen the money", None) in found
+
+
+def test_relative_which_one_of_and_a_report_of_a_body(nlp):
+    text = ("The meeting was cancelled by the National Farmers Union, which said it could not guarantee safety. "
+            "One of the people said the vote was close. "
+            "Prices will rise, according to the National Farmers Union’s annual report. "
+            "John Miller said on Thursday that he would resign.")
+    found = statements(text)
+    assert (["National Farmers Union"], "said", "indirect", "it could not guarantee safety", None) in found
+    assert (["One of the people"], "said", "indirect", "the vote was close", None) in found
+    assert (["National Farmers Union"], "according to", "indirect", "Prices will rise", None) in found
+    assert (["John Miller"], "said", "indirect", "he would resign", None) in found
+
+
+def test_noun_cues_and_a_described_document(nlp):
+    text = ("There were reports that the mayor had resigned. "
+            "The bridge was unsafe, according to the inspection file.")
+    found = statements(text)
+    assert (["reports"], "reports", "indirect", "the mayor had resigned", None) in found
+    assert (["the inspection file"], "according to", "indirect", "The bridge was unsafe", None) in found
+
+
+def test_the_gender_an_apposition_gives_decides_a_pronoun(nlp):
+    found = statements("John Miller met Maria Santos, a spokeswoman for the port, on Monday. She said the talks went well.")
+    assert found[-1][0] == ["Maria Santos"] and found[-1][3] == "the talks went well"
+
+
+def test_a_pronoun_after_an_unknown_name_is_not_given_to_someone_else(nlp):
+    found = statements("Maria Santos said the port would reopen on Monday. "
+                       "Ana Ferreira, a trader, said prices fell. “We lost a week,” she said.")
+    assert found[0][0] == ["Maria Santos"]
+    assert not any(f[0] == ["Maria Santos"] and "We lost a week" in f[3] for f in found)
+
+
+def test_a_question_turn_label_is_not_the_speaker(nlp):
+    text = ("Maria Santos runs the port.\n\n"
+            "Q: John Miller told reporters last week that the port “is losing money.” Is that true?\n\n"
+            "Santos: No.")
+    found = statements(text)
+    assert any(f[0] == ["John Miller"] and f[1] == "told" for f in found)

@@ -45,3 +45,9 @@ def test_two_parties_and_an_anonymous_one(nlp):
 
 def test_a_quoted_refusal_is_not_a_request(nlp):
     assert requests("“I did not respond to them,” said Ismail Khan.") == []
+
+
+def test_any_noun_phrase_party_and_unanswered_calls(nlp):
+    text = ("John Miller signed the deal on Monday. Her lawyer declined to comment, "
+            "and his press office in Lisbon did not answer calls.")
+    assert requests(text) == [("his press office in Lisbon", "did not respond"), ("Her lawyer", "no comment")]

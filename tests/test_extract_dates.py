@@ -58,3 +58,44 @@ def test_events_with_evidence_and_since(nlp):
     events = [(e["date"], e["date_text"], e.get("since", False), e["evidence"]) for e in doc["events"]]
     assert events == [("2024-03-11", "on Monday", False, "The walkout began on Monday."),
                       ("2023-09", "since September", True, "Pakistan tried three times since September to host the talks.")]
+
+
+def test_ago_weeks_and_the_nearest_date_of_a_plan():
+    assert resolve_date("two years ago", THU) == ("2022", "year")
+    assert resolve_date("three months ago", THU) == ("2023-12", "month")
+    assert resolve_date("next week", THU) == ("2024-03", "month")
+    assert resolve_date("last weekend", dt.date(2024, 3, 2)) == ("2024-02", "month")
+    # a plan told in the past: the date nearest the article's, on either side
+    assert resolve_date("June 20", dt.date(2025, 5, 2), future="nearest") == ("2025-06-20", "day")
+    assert resolve_date("May 9", dt.date(2025, 6, 1), future="nearest") == ("2025-05-09", "day")
+
+
+def events_of(text: str, published: str = "2025-03-03") -> list[dict]:
+    return extract_annotation(Article(id="t", path="t.md", text=text, text_offset=0, text_line=1,
+                                      published=published, sha256="x")).get("events", [])
+
+
+def test_tense_decides_the_direction_and_plans_are_marked(nlp):
+    found = events_of("The next round, which had been scheduled for April 20, was postponed. "
+                      "The union will strike in February. The trial was adjourned until March 20. "
+                      "The port reopened in February.")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [
+        ("2025-04-20", True), ("2026-02", True), ("2025-03-20", True), ("2025-02", False)]
+
+
+def test_datelines_footers_and_some_weekday_are_not_events(nlp):
+    found = events_of("LISBON, March 3 (Wire) - The port reopened on Friday. "
+                      "A witness said the deal was struck on a Tuesday morning.\n\n"
+                      "Categories: Ports, March 2025")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2025-02-28", "on Friday")]
+
+
+def test_the_description_is_the_clause_of_the_date(nlp):
+    found = events_of("After talks collapsed, the port reopened on Friday, officials said.")
+    assert [e["description"] for e in found] == ["the port reopened on Friday"]
+
+
+def test_part_of_a_named_year():
+    assert resolve_date("in the second half of 2026", THU) == ("2026", "year")
+    assert resolve_date("by the end of 2025", THU) == ("2025", "year")
+    assert resolve_date("the second half", THU) is None

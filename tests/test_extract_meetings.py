@@ -54,3 +54,76 @@ def test_attendance_claims_confirm_and_deny(nlp):
     assert claims == [("samuel-lado", "denies"), ("samuel-lado", "confirms")]
     participants = doc["meetings"][0]["participants"]
     assert {"ref": "samuel-lado", "role": "delegate", "attendance": "disputed"} in participants
+
+
+def details(text: str, published: str = "2024-09-05") -> list[dict]:
+    return extract_annotation(article(text, published)).get("meetings", [])
+
+
+def refs(meeting: dict) -> list[str]:
+    return [p["ref"] for p in meeting.get("participants", [])]
+
+
+def test_other_senses_of_meet_are_not_meetings(nlp):
+    assert meetings("The company failed to meet the target set by regulators in Lisbon. "
+                    "Many families in Porto struggle to make ends meet.") == []
+
+
+def test_postponed_cancelled_and_future_meetings(nlp):
+    found = meetings("A meeting between Maria Santos and Rui Costa in Porto was postponed. "
+                     "The summit in Lisbon was cancelled last week. "
+                     "Maria Santos will meet Rui Costa in Madrid next week.")
+    assert [(m[1], m[2]) for m in found] == [("postponed", "porto"), ("cancelled", "lisbon"), ("proposed", "madrid")]
+
+
+def test_participants_named_in_apposition_and_a_descriptive_name(nlp):
+    found = details("A meeting between Portugal’s finance minister, Maria Santos, and her Spanish counterpart, Rui Costa, "
+                    "took place in Madrid on Monday.")
+    assert len(found) == 1 and refs(found[0]) == ["maria-santos", "rui-costa"]
+    assert found[0]["name"] == "Meeting between Maria Santos and Rui Costa in Madrid"
+
+
+def test_participants_from_later_sentences_and_groups(nlp):
+    found = details("Maria Santos held talks with Rui Costa in Porto on Monday. "
+                    "Marta Silva, who attended the talks, said little. "
+                    "The two sides agreed to meet in Lisbon in November.")
+    assert [m["location"] for m in found] == ["porto", "lisbon"]
+    assert set(refs(found[0])) == {"maria-santos", "rui-costa", "marta-silva"}
+    assert found[1]["status"] == "proposed" and set(refs(found[1])) >= {"maria-santos", "rui-costa"}
+
+
+def test_a_visit_has_its_visitor_and_a_habit_is_no_visit(nlp):
+    found = details("Maria Santos began her official visit to Madrid on Monday. Rui Costa continues to visit Porto every month.")
+    assert [(m["kind"], m["location"], refs(m)) for m in found] == [("visit", "madrid", ["maria-santos"])]
+    assert found[0]["name"] == "Maria Santos’s visit to Madrid"
+
+
+def test_attendance_claims_from_presence_predicates(nlp):
+    text = ("Maria Santos held talks with Rui Costa in Porto on Monday.\n\n"
+            "Pedro Alves said the talks were attended by Maria Santos and John Miller. "
+            "Sarah Klein said John Miller did not attend. "
+            "Tomas Novak said Maria Santos would meet Rui Costa again in Porto.")
+    doc = extract_annotation(article(text))
+    claims = [(c["participant"], c["stance"]) for c in doc["attendance_claims"]]
+    assert claims == [("maria-santos", "confirms"), ("john-miller", "confirms"), ("john-miller", "denies")]
+
+
+def test_meeting_again_in_the_country_of_a_held_meeting_is_that_meeting(nlp):
+    found = details("Maria Santos held talks with Rui Costa in Porto on Monday. "
+                    "John Miller tried to host the discussions, but Rui Costa chose to meet in Portugal.")
+    assert [(m["location"] if "location" in m else None, m["status"]) for m in found] == [("porto", "held"), (None, "attempted")]
+    assert refs(found[1]) == ["john-miller"]
+
+
+def test_not_a_negotiation_meet_it_and_an_invitation_to_meet(nlp):
+    found = details("That is the law, not a negotiation. We will meet it before December. "
+                    "Maria Santos invited Rui Costa to meet her again in Madrid in July.")
+    assert [(m["kind"], m["status"], m.get("location")) for m in found] == [("meeting", "proposed", "madrid")]
+
+
+def test_a_first_definite_mention_and_attended_by(nlp):
+    doc = extract_annotation(article("Rui Costa said the meeting took place in Porto on Monday and was attended by "
+                                     "Maria Santos and John Miller."))
+    assert [(m["kind"], m.get("location")) for m in doc["meetings"]] == [("meeting", "porto")]
+    assert [(c["participant"], c["stance"]) for c in doc["attendance_claims"]] == [
+        ("maria-santos", "confirms"), ("john-miller", "confirms")]

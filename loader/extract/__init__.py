@@ -14,6 +14,7 @@ stage                   module                                          makes
 ``institutions``        :mod:`.institutions`                            ``institutions``
 ``names``               :mod:`.document`                                people/organisations/locations
 ``statements``          :mod:`.attribution`                             statements, anonymous
+``affiliations``        :mod:`.affiliations`                            affiliations
 ``comment_requests``    :mod:`.comments`                                comment_requests
 ``events``              :mod:`.dates`                                   events, ``dates``
 ``meetings``            :mod:`.meetings`                                meetings, attendance_claims
@@ -42,8 +43,9 @@ from ..annotations import Resolution, resolve
 from ..articles import Article
 from ..entities import NO_DECISIONS, Decisions
 from ..ids import hashed_id
-from . import attribution, comments, dates, meetings
+from . import affiliations, attribution, comments, dates, meetings
 from .document import entity_sections
+from .records import span_value
 from .entities import resolve_entities
 from .institutions import institution_entities
 from .mentions import find_mentions
@@ -143,6 +145,12 @@ def _statements(article: Article, parsed: Doc, records: Records) -> dict:
     return {"statements": context.out["statements"], "anonymous": context.out["anonymous"], "attribution": context}
 
 
+def _affiliations(article: Article, parsed: Doc, records: Records) -> dict:
+    context = _context(article, parsed, records)
+    affiliations.add_affiliations(context)
+    return {"affiliations": context.out.get("affiliations", [])}
+
+
 def _comment_requests(article: Article, parsed: Doc, records: Records) -> dict:
     context = _context(article, parsed, records)
     known = set(context.anonymous)
@@ -160,8 +168,21 @@ def _events(article: Article, parsed: Doc, records: Records) -> dict:
 
 def _meetings(article: Article, parsed: Doc, records: Records) -> dict:
     context = _context(article, parsed, records)
+    known = set(context.anonymous)
     meetings.add_meetings(context, article.published)
-    return {"meetings": context.out["meetings"], "attendance_claims": context.out["attendance_claims"]}
+    # parties described by a noun ("board members met X") are new anonymous parties
+    extra = [_anonymous_item(article.text, local, r) for local, r in context.anonymous.items() if local not in known]
+    return {"meetings": context.out["meetings"], "attendance_claims": context.out["attendance_claims"],
+            "meeting_anonymous": extra}
+
+
+def _anonymous_item(text: str, local: str, record: dict) -> dict:
+    """An anonymous party's document entry (as attribution.write_sections writes them)."""
+    item: dict = {"id": local, "description": span_value(text, record["start"], record["end"])}
+    mentions = [span_value(text, s, e) for s, e in dict.fromkeys(record.get("mentions", []))]
+    if mentions:
+        item["mentions"] = mentions
+    return item
 
 
 STAGES: tuple[Stage, ...] = (
@@ -172,11 +193,13 @@ STAGES: tuple[Stage, ...] = (
           {"people": list, "organisations": list, "locations": list, "named": list, "ids": dict}),
     Stage("statements", _statements, ("named", "ids"),
           {"statements": list, "anonymous": list, "attribution": lambda: None}),
+    # after statements only to share its computed mention table (it reads no statement)
+    Stage("affiliations", _affiliations, ("named", "ids", "attribution"), {"affiliations": list}),
     Stage("comment_requests", _comment_requests, ("named", "ids", "attribution"),
           {"comment_requests": list, "comment_anonymous": list}),
     Stage("events", _events, (), {"events": list, "dates": list}),
     Stage("meetings", _meetings, ("named", "ids", "attribution", "dates"),
-          {"meetings": list, "attendance_claims": list}),
+          {"meetings": list, "attendance_claims": list, "meeting_anonymous": list}),
 )
 
 
@@ -217,7 +240,7 @@ def run_stages(article: Article, parsed: Doc, stages: tuple[Stage, ...] | None =
 
 
 # records that are added to a section of another name
-SECTION_OF = {"comment_anonymous": "anonymous"}
+SECTION_OF = {"comment_anonymous": "anonymous", "meeting_anonymous": "anonymous"}
 
 
 def _document(records: Mapping[str, Any]) -> dict:
@@ -226,6 +249,8 @@ def _document(records: Mapping[str, Any]) -> dict:
         section = SECTION_OF.get(key, key)
         if section in doc:
             doc[section] += value
+    # an anonymous party two stages each made from the same words is one
+    doc["anonymous"] = list({item["id"]: item for item in reversed(doc["anonymous"])}.values())[::-1]
     return doc
 
 

@@ -38,6 +38,8 @@ from .entities import Entity
 SPEECH_VERBS = frozenset("""
 say tell add explain deny claim confirm suggest tweet write warn urge accuse insist argue state note
 announce acknowledge admit stress assert caution predict reply respond reject allege report post
+testify declare propose recall concede complain maintain contend emphasise
+emphasize remark ask dispute
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
 INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn".split())
@@ -51,9 +53,19 @@ government governments agency authorities authority ministry police military arm
 aide aides adviser advisers advisor advisors insider insiders person investor investors trader traders
 banker bankers executive executives lawyer lawyers doctor doctors union unions caretaker delegation
 delegates delegate official's campaigner campaigners researcher researchers scientist scientists
+director directors player players shareholder shareholders owner owners employee employees staff
+teacher teachers parent parents farmer farmers herder herders councillor councillors prosecutor prosecutors
 """.split())
+_FEMALE = re.compile(r"\b(Ms|Mrs|Miss|Madam|spokeswoman|chairwoman|businesswoman|congresswoman|councilwoman|wife|mother|daughter|sister|actress|widow)\b")
+_MALE = re.compile(r"\b(Mr|Sir|spokesman|chairman|businessman|congressman|councilman|husband|father|son|brother|actor|widower)\b")
+# Nouns that attribute a "that" clause: "there were reports that", "her claim that"
+CUE_NOUNS = frozenset("report claim allegation assertion accusation suggestion warning".split())
+# Nouns a definite description of an organisation uses ("the company said")
+ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
+movement organisation organization bank airline carrier team authority agency commission committee
+association operator insurer lender developer manufacturer maker retailer broadcaster network""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
-OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn".split())
+OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report".split())
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _QUOTES = "\"“”"
 _LEADING = re.compile(r"^(?:(?:but|and|however|moreover|meanwhile|still|yet|so|also|instead|separately)\b[,]?\s+)+", re.I)
@@ -237,14 +249,33 @@ class Attributor:
                     votes.setdefault(local, {}).setdefault(g, 0)
                     votes[local][g] += 1
                     break
+        # words that give the gender away: "Ms X", "X, a spokeswoman", "chairman X"
+        for start, end, local, kind in mentions:
+            if kind != "person":
+                continue
+            before = self.text[max(0, start - 16) : start]
+            after = self.text[end : end + 60]
+            apposition = re.match(r",\s+([^,.;]*)", after)  # "X, a spokeswoman for Y,": up to the next comma
+            for g, pattern in (("f", _FEMALE), ("m", _MALE)):
+                honorific = re.search(pattern.pattern + r"[.,]?\s+\Z", before)
+                if honorific or apposition and re.search(pattern.pattern, apposition.group(1)):
+                    votes.setdefault(local, {}).setdefault(g, 0)
+                    votes[local][g] += 2
         return {local: max(v, key=v.get) for local, v in votes.items()}
 
     def pronoun(self, token: Token) -> str | None:
-        """The last person named (outside quotations) before a he/she, preferring the same pronoun."""
+        """The person a he/she stands for: the subject of its own sentence before it, else the
+        subject of the sentence before ("Ana Reis, a trader, was less sure. She said"), when
+        the pronoun fits; else the last person named before it, preferring the same pronoun."""
         g = PRONOUNS.get(token.lower_)
         before = self.c.people_before(token.idx)
         if not before:
             return None
+        subject = self._subject_person(token, g) if token.dep_ in ("nsubj", "nsubjpass") else None
+        if subject == "":
+            return None
+        if subject:
+            return subject
         for m in reversed(before):
             if self.gender.get(m[2]) == g:
                 return m[2]
@@ -252,6 +283,37 @@ class Attributor:
             if m[2] not in self.gender:
                 return m[2]
         return before[-1][2]
+
+    def _subject_person(self, token: Token, g: str | None) -> str | None:
+        sent = token.sent
+        sentences = [sent]
+        if sent.start > 0:
+            sentences.append(self.doc[sent.start - 1].sent)
+        for number, s in enumerate(sentences):
+            subjects = []
+            for t in s:
+                if number == 0 and t.i >= token.i:
+                    break
+                if t.dep_ not in ("nsubj", "nsubjpass") or self.c.inside_quote(t.idx):
+                    continue
+                hit = self.c.entity_at(t.idx, t.idx + len(t))
+                if not hit:
+                    named = [c for c in t.children if c.dep_ == "appos"]
+                    hit = next((self.c.entity_at(c.idx, c.idx + len(c)) for c in named if self.c.entity_at(c.idx, c.idx + len(c))), None)
+                if hit and hit[1] == "person" and self.gender.get(hit[0]) in (None, g):
+                    subjects.append((t, hit[0]))
+                elif not hit and number == 1 and t.head.dep_ == "ROOT" and t.pos_ == "PROPN" and t.text[:1].isupper() \
+                        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
+                    return ""  # "Jane Roe, a farmer, said ... “...,” she said": a person we do not know; nobody rather than the wrong one
+            if subjects:
+                # the main clause's subject of the sentence before; the nearest one in the same sentence
+                chosen = subjects[-1][1] if number == 0 else \
+                    ([x for x in subjects if x[0].head.dep_ == "ROOT"] or subjects)[0][1]
+                if self.gender.get(chosen) is None and any(
+                        self.gender.get(m[2]) == g for m in self.c.people_before(token.idx, 6) if m[0] >= s.start_char):
+                    return None  # someone nearby is known to be "she": let the gender decide
+                return chosen
+        return None
 
     def party(self, token: Token) -> str | None:
         """The local id of the person, organisation or anonymous source a token names."""
@@ -263,6 +325,10 @@ class Attributor:
             return self.pronoun(token)
         if lower == "they":
             return self.last_plural
+        if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+            # "one of the people said": an anonymous source described by its own words
+            start, end = token.idx, max(t.idx + len(t) for t in token.subtree if t.dep_ != "punct")
+            return self.c.add_anonymous(start, end)
         if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper():
             return None
         if token.pos_ == "PROPN":
@@ -281,17 +347,58 @@ class Attributor:
                     if (start, end) != (record["start"], record["end"]):
                         record["mentions"].append((start, end))
                     return local
+            described = self.described_organisation(token, start) or (
+                self.recent_subject_organisation(token) if head in ORG_NOUNS and words.lower() == "the " + token.lower_ else None)
+            if described:
+                return described
             # "the union", "the federation": the organisation whose name holds the noun
             orgs = [e for e in self.c.entities if e.kind == "organisation" and self.c.ids.get(id(e))
                     and head in {w.lower().strip("’'") for w in e.name.split()}]
             if len(orgs) == 1 and start + 4 <= end and words.lower() == "the " + token.lower_:
                 return self.c.ids[id(orgs[0])]
+            if head in ORG_NOUNS and words.lower() == "the " + token.lower_:
+                recent = self.recent_subject_organisation(token)
+                if recent:
+                    return recent
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
         if head not in SOURCE_NOUNS and token.lower_ not in SOURCE_NOUNS:
             return None  # "a closer reading of the draft suggests": not a source
         local = self.c.add_anonymous(start, end)
         return local
+
+    def described_organisation(self, token: Token, start: int) -> str | None:
+        """"the campaign group" after "X, a residents' campaign group": the organisation an earlier
+        apposition described with the same head noun."""
+        head = token.lemma_.lower()
+        for t in self.doc[: token.i]:
+            if t.lemma_.lower() != head or t.idx >= start:
+                continue
+            # "X, a residents' campaign group" / "the X campaign group"
+            named = [t.head] if t.dep_ == "appos" else [c for c in t.children if c.dep_ == "compound"]
+            for n in named:
+                hit = self.c.entity_at(n.idx, n.idx + len(n))
+                if hit and hit[1] == "organisation":
+                    return hit[0]
+        return None
+
+    def recent_subject_organisation(self, token: Token) -> str | None:
+        """"the company said": the organisation that was the subject of one of the two sentences before."""
+        sent = token.sent
+        sentences = [sent]
+        for _ in range(2):
+            if sentences[-1].start == 0:
+                break
+            sentences.append(self.doc[sentences[-1].start - 1].sent)
+        for s in sentences:
+            for t in s:
+                if s is sent and t.i >= token.i:
+                    break
+                if t.dep_ in ("nsubj", "nsubjpass") and not self.c.inside_quote(t.idx):
+                    hit = self.c.entity_at(t.idx, t.idx + len(t))
+                    if hit and hit[1] == "organisation":
+                        return hit[0]
+        return None
 
     def speakers(self, token: Token) -> list[str]:
         """The parties a subject names, with those joined by "and" or "along with"."""
@@ -365,7 +472,16 @@ class Attributor:
             ccomps = [t for t in verb.subtree if t.dep_ == "ccomp" and t.i > verb.i
                       and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)]
         if ccomps:
-            return self._clause_span(ccomps[0])
+            start, end = self._clause_span(ccomps[0])
+            # "said on Thursday it had agreed": the date belongs to the cue, not the content
+            for ent in self.doc.ents:
+                if ent.label_ in ("DATE", "TIME") and start <= ent.start_char <= start + 4 and ent.end_char < end - 10:
+                    lead = self.text[start : ent.start_char].strip().lower()
+                    if lead in ("", "on", "in", "last", "this", "early", "late"):
+                        start = ent.end_char
+                        m = re.match(r"[\s,]*(?:that\s+)?", self.text[start:end])
+                        start += m.end() if m else 0
+            return start, end
         # "..., said X" / "..., X said": the words before the comma next to the cue
         left = [t for t in sent if t.i < verb.i]
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
@@ -425,11 +541,13 @@ class Attributor:
         return None
 
     # --- the statements --------------------------------------------------------------
-    def add(self, speakers: list[str], cue: str, start: int, end: int, channel: str | None = None) -> dict | None:
+    def add(self, speakers: list[str], cue: str, start: int, end: int, channel: str | None = None,
+            mode: str | None = None) -> dict | None:
         trimmed = self.trim(start, end)
         if not trimmed or not speakers:
             return None
-        s, e, mode = trimmed
+        s, e, found_mode = trimmed
+        mode = mode or found_mode
         for other in self.c.statements[-8:]:  # statements come in text order: only the last can overlap
             if other["start"] < e and s < other["end"]:
                 return None
@@ -444,11 +562,23 @@ class Attributor:
         previous: dict | None = None
         previous_paragraph = -1
         paragraph_of = _paragraph_index(self.text)
+        answers = self.answer_turns()
+        answered: set[int] = set()
         for sent in self.doc.sents:
+            paragraph = paragraph_of(sent.start_char)
+            turn = answers.get(paragraph)
+            if turn is not None:
+                # an interview answer ("Name: ...") is one statement of the person named
+                if paragraph not in answered:
+                    answered.add(paragraph)
+                    record = self.add([turn[0]], "said", turn[1], turn[2], channel="interview", mode="direct")
+                    previous, previous_paragraph = record or previous, paragraph
+                continue
             found = []
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
-                or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS))]
+                or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
+                or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
             spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ != "according"}
             cues.sort(key=lambda t: sum(1 for sp in spans.values() if sp and sp[0] <= t.idx < sp[1]))
@@ -456,10 +586,10 @@ class Attributor:
                 inner = any(sp and sp[0] <= token.idx < sp[1] for i, sp in spans.items() if i != token.i)
                 if inner and any(r["start"] <= token.idx < r["end"] for r in found):
                     continue
-                record = self.according(token) if token.lower_ == "according" else self.speech(token)
+                record = self.according(token) if token.lower_ == "according" else \
+                    self.noun_cue(token) if token.pos_ == "NOUN" else self.speech(token)
                 if record:
                     found.append(record)
-            paragraph = paragraph_of(sent.start_char)
             if not found and previous and paragraph == previous_paragraph:
                 # a sentence that is one quotation continues the last speaker
                 stripped = sent.text.strip()
@@ -472,6 +602,24 @@ class Attributor:
             elif paragraph != previous_paragraph:
                 previous = None
 
+    def answer_turns(self) -> dict[int, tuple[str, int, int]]:
+        """Paragraphs of an interview transcript that are answers: "Name: text", the name a
+        person of the article (the "Q:" turns are the interviewer's, not attributed here).
+        Paragraph index -> (speaker, start, end of the answer's words)."""
+        turns: dict[int, tuple[str, int, int]] = {}
+        if not re.search(r"(?m)^(Q|Question)\s*:", self.text):
+            return turns
+        paragraph_of = _paragraph_index(self.text)
+        for m in re.finditer(r"(?m)^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):[ \t]+(\S[^\n]*)$", self.text):
+            hit = self.c.entity_at(m.start(1), m.end(1))
+            if not hit or hit[1] != "person":
+                continue
+            end = m.end(2)
+            while end > m.start(2) and self.text[end - 1] in " \t":
+                end -= 1
+            turns[paragraph_of(m.start())] = (hit[0], m.start(2), end)
+        return turns
+
     def subject(self, verb: Token) -> Token | None:
         """The speaker's token: "..., said a source" (after the cue), the subject, or a name just before."""
         before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
@@ -479,7 +627,11 @@ class Attributor:
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
             if after:
                 return after[0]
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # a transcript's turn label ("Q: X told ...") is not the subject
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                        and not (c.i + 1 < len(self.doc) and self.doc[c.i + 1].text == ":" and c.i == c.sent.start)), None)
+        if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
+            subject = verb.head  # "the council, which said ...": the council
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None and before is not None and self.c.entity_at(before.idx, before.idx + len(before)):
@@ -487,6 +639,8 @@ class Attributor:
         return subject
 
     def speech(self, verb: Token) -> dict | None:
+        if verb.lemma_ == "ask" and (verb.dep_ == "relcl" or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)):
+            return None  # "who asked not to be named": a request, not a statement
         subject = self.subject(verb)
         if subject is None:
             return None
@@ -503,6 +657,34 @@ class Attributor:
                 self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
         return record
 
+    def _that_clause(self, noun: Token) -> Token | None:
+        """The clause a cue noun introduces with "that" ("reports that X", "his claim that Y")."""
+        for c in noun.children:
+            if c.dep_ in ("acl", "ccomp", "relcl") and c.i > noun.i and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+                return c
+        return None
+
+    def noun_cue(self, noun: Token) -> dict | None:
+        """"There were reports that X", "X's claim that Y", "a statement from X that Y": the
+        statement's source is the possessor or the "from/by" party, else the noun phrase itself."""
+        clause = self._that_clause(noun)
+        if clause is None:
+            return None
+        speakers: list[str] = []
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ not in PRONOUNS and c.lower_ not in ("its", "their"):
+                speakers = self.speakers(c)
+            elif c.dep_ == "prep" and c.lower_ in ("from", "by"):
+                speakers = [p for g in c.children if g.dep_ == "pobj" for p in self.speakers(g)]
+        if not speakers:
+            if any(c.dep_ == "poss" for c in noun.children):
+                return None  # "his claim that": whose, the pronoun does not say safely
+            speakers = [self.c.add_anonymous(noun.idx, noun.idx + len(noun))] if not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) else []
+        if not speakers:
+            return None
+        return self.add(speakers, noun.text.lower(), *self._clause_span(clause))
+
     def according(self, token: Token) -> dict | None:
         to = next(c for c in token.children if c.lower_ == "to")
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
@@ -514,7 +696,12 @@ class Attributor:
                     inner = next((c for c in child.children if c.dep_ == "pobj"), None)
                     if inner is not None:
                         pobj = inner
+                elif child.dep_ == "poss" and child.lower_ not in PRONOUNS:
+                    pobj = child  # "according to the council's planning report": the council
         speakers = self.speakers(pobj)
+        if not speakers and pobj.pos_ == "NOUN" and not self.c.entity_at(pobj.idx, pobj.idx + len(pobj)):
+            # "according to the charge sheet", "according to court papers": a source described by its words
+            speakers = [self.c.add_anonymous(*_np_span(pobj))]
         sent = token.sent
         phrase_end = max(t.i for t in token.subtree)
         if token.i == sent.start or (token.i == sent.start + 1):

@@ -37,18 +37,36 @@ DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 
 
+NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                "eight": 8, "nine": 9, "ten": 10}
+# Lines that are not the story: a footer of categories, a list of sources, a publication stamp
+_NOT_STORY = re.compile(r"^\s*(?:Categories|Sources?|Published|Updated|Posted|Filed|Retrieved|Accessed|Related)\b", re.I)
+
+
+def _first_day(value: str) -> dt.date:
+    parts = (value + "-01-01")[:10] if len(value) == 4 else (value + "-01")[:10] if len(value) == 7 else value
+    return dt.date.fromisoformat(parts)
+
+
 def _shift_month(day: dt.date, months: int) -> str:
     index = day.year * 12 + day.month - 1 + months
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def resolve_date(surface: str, published: dt.date, future: bool = False) -> tuple[str, str] | None:
+def resolve_date(surface: str, published: dt.date, future: bool | str = False) -> tuple[str, str] | None:
     """``(ISO prefix, precision)`` of a date expression, or None if it names no date.
 
     ``resolve_date("September 6", date(2022, 1, 26))`` -> ``("2021-09-06", "day")``.
     A bare month or weekday is the latest one not after the article's date, or with
-    ``future`` (the sentence speaks of what will happen) the first one not before it.
+    ``future`` (the sentence speaks of what will happen) the first one not before it, or
+    with ``future="nearest"`` (a plan told in the past: "had been scheduled for June 20",
+    "adjourned until July 1") the one nearest the article's date.
     """
+    if future == "nearest":
+        past, coming = resolve_date(surface, published), resolve_date(surface, published, True)
+        if not past or not coming or past == coming or len(past[0]) < 7:
+            return past or coming
+        return min((past, coming), key=lambda r: abs((_first_day(r[0]) - published).days))
     words = _PART_OF_DAY.sub("", _LEAD.sub("", surface.strip().lower().replace("’", "'"))).strip(" ,.")
     if not words:
         return None
@@ -56,12 +74,28 @@ def resolve_date(surface: str, published: dt.date, future: bool = False) -> tupl
         return m.group(1) + m.group(2), "decade"
     if re.fullmatch(r"(1[5-9]|20)\d\d", words):
         return words, "year"
+    # "the second half of 2025", "the end of 2024", "the first quarter of 2026": within that year
+    if m := re.fullmatch(r"(?:the )?(?:(?:first|second|third|fourth|final|last) )?(?:half|quarter|end|start|beginning|middle|part)"
+                         r" of ((?:1[5-9]|20)\d\d)", words):
+        return m.group(1), "year"
     relative = re.fullmatch(r"(this|last|next|past) (year|month)", words)
     if relative:
         step = {"this": 0, "last": -1, "past": -1, "next": 1}[relative.group(1)]
         if relative.group(2) == "year":
             return str(published.year + step), "year"
         return _shift_month(published, step), "month"
+    if m := re.fullmatch(r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month|week|day)s? ago", words):
+        n = NUMBER_WORDS[m.group(1)] if m.group(1) in NUMBER_WORDS else int(m.group(1))
+        unit = m.group(2)
+        if unit == "year":
+            return str(published.year - n), "year"
+        if unit == "month":
+            return _shift_month(published, -n), "month"
+        back = published - dt.timedelta(days=n * (7 if unit == "week" else 1))
+        return (back.isoformat(), "day") if unit == "day" else (back.isoformat()[:7], "month")
+    if m := re.fullmatch(r"(this|last|next|past) (week|weekend)", words):
+        step = {"this": 0, "last": -7, "past": -7, "next": 7}[m.group(1)]
+        return (published + dt.timedelta(days=step)).isoformat()[:7], "month"
     if words in ("yesterday", "today", "tomorrow"):
         return (published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[words])).isoformat(), "day"
     if m := re.fullmatch(r"(last|next|this|on)?\s*(" + "|".join(WEEKDAYS) + r")", words):
@@ -120,18 +154,52 @@ def inside_quote(text: str, offset: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
-def _speaks_of_future(ent) -> bool:
-    """Whether the date's verb is a plan: "will/would meet", "expected to sign", a bare "meet"."""
+def _speaks_of_future(ent) -> bool | str:
+    """How the date's verb looks at time: True for a plan or the future ("will/would meet",
+    "expected to sign", a bare "meet"); "nearest" for a plan told in the past or a time
+    limit ("had been scheduled for June 20", "planned for May 9", "adjourned until
+    July 1", "starts in June"); False for what happened."""
     verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
+        return "nearest"
     if "had" in auxes:
-        return False  # "had been scheduled for Tuesday": a plan already in the past
+        # "had been scheduled for June 20": a plan already made, for a date either side
+        return "nearest" if verb.lemma_ in ("schedule", "plan", "set", "expect", "due", "move", "postpone", "delay", "push", "bring") else False
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
+    if verb.tag_ in ("VBZ", "VBP") and not auxes:
+        return "nearest"  # "the harvest starts in June"
     # "proposed that the ministers meet in November": the plan's verb governs the date's
     return any(t.lemma_ in PLAN_VERBS for t in verb.ancestors) or verb.lemma_ in PLAN_VERBS and verb.tag_ != "VBD"
+
+
+def _in_dateline(text: str, offset: int) -> bool:
+    """Whether ``offset`` is in a dateline: "LONDON, March 3 (Reuters) -" before the first dash."""
+    head = text[: min(len(text), 120)]
+    m = re.match(r"\s*[A-Z][A-Z .’'-]+,[^\n]*?(?:\s[—–-]\s|\)\s*[—–-])", head)
+    return bool(m) and offset < m.end()
+
+
+def _clause(ent) -> tuple[int, int]:
+    """The clause the date belongs to: its verb's subtree (without other clauses), else the sentence."""
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), None)
+    if verb is None:
+        return ent.sent.start_char, ent.sent.end_char
+    skip = {x.i for c in verb.children if c.dep_ in ("advcl", "ccomp", "parataxis", "conj") and not any(
+        t.i == ent.root.i for t in c.subtree) for x in c.subtree}
+    skip |= {x.i for c in verb.children if c.dep_ in ("mark", "cc") or c.dep_ == "punct" and c.i < verb.i for x in c.subtree}
+    tokens = [t for t in verb.subtree if t.i not in skip]
+    while tokens and tokens[-1].is_punct:
+        tokens.pop()
+    while tokens and (tokens[0].is_punct or tokens[0].dep_ == "cc"):
+        tokens.pop(0)
+    if not tokens:
+        return ent.sent.start_char, ent.sent.end_char
+    return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
 def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
@@ -143,7 +211,20 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
             continue
         if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text):
             continue  # what a speaker says is dated by the speaker, not by the article
-        resolved = resolve_date(text[ent.start_char : ent.end_char], published, _speaks_of_future(ent))
+        line_start = text.rfind("\n", 0, ent.start_char) + 1
+        if _NOT_STORY.match(text[line_start : ent.start_char]) or _in_dateline(text, ent.start_char):
+            continue  # a footer, a source list or a dateline is not an event
+        if re.search(r"\b(a|an|every|each|one)\s+\Z", text[max(0, ent.start_char - 6) : ent.start_char], re.I) \
+                and any(t.lower_ in WEEKDAYS for t in ent):
+            continue  # "on a Tuesday morning": some Friday, not a date
+        outlook = _speaks_of_future(ent)
+        surface = text[ent.start_char : ent.end_char]
+        some_day = re.match(r"(?:a|an|one)\s+(?:" + "|".join(WEEKDAYS) + r")\b.*?\b(?:in|of)\s+(.+)$", surface, re.I)
+        if some_day:
+            surface = some_day.group(1)  # "a Friday evening in August 2021": August 2021
+        elif re.match(r"(?:a|an|one|every|each)\s+(?:" + "|".join(WEEKDAYS) + r")\b", surface, re.I):
+            continue
+        resolved = resolve_date(surface, published, outlook)
         if not resolved:
             continue
         start, end = ent.start_char, ent.end_char
@@ -151,8 +232,9 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         if before and not re.match(r"(in|on|since|by)\b", text[start:end], re.I):
             start -= len(before.group(0))
         since = bool(re.match(r"since\b", text[start:end], re.I))
+        planned = outlook is True or outlook == "nearest" and resolved[0] > published.isoformat()[: len(resolved[0])]
         found.append({"start": start, "end": end, "value": resolved[0], "precision": resolved[1], "since": since,
-                      "sentence": ent.sent})
+                      "sentence": ent.sent, "planned": bool(planned), "clause": _clause(ent)})
     return found
 
 
@@ -172,12 +254,17 @@ def add_events(context, published: str) -> None:
         if (item["value"], s_start) in seen or not (s_start <= item["start"] and item["end"] <= s_end):
             continue
         seen.add((item["value"], s_start))
-        description = " ".join(text[s_start:s_end].split())
+        c_start, c_end = item["clause"]
+        description = " ".join(text[c_start:c_end].split()) or " ".join(text[s_start:s_end].split())
+        if len(description) < 12:
+            description = " ".join(text[s_start:s_end].split())
         event = {"date": item["value"], "date_text": text[item["start"] : item["end"]],
                  "description": description if len(description) <= 240 else description[:237] + "...",
                  "evidence": span_value(text, s_start, s_end)}
         if item["since"]:
             event["since"] = True
+        if item["planned"]:
+            event["planned"] = True
         events.append(event)
         context.dates.append(item)
     context.out["events"] = events

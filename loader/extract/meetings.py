@@ -45,15 +45,31 @@ from .document import span_value
 NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "meeting", "summit": "summit",
          "negotiations": "talks", "negotiation": "talks", "discussions": "talks", "round": "talks",
          "encounter": "encounter", "visit": "visit", "trip": "visit", "conference": "conference",
-         "consultations": "talks", "summits": "summit"}
+         "consultations": "talks", "summits": "summit", "dinner": "meeting", "lunch": "meeting",
+         "breakfast": "meeting"}
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
 WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
-FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|called off|broke down|broke up|cancelled|canceled|fell apart)\b", re.I)
+FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without)\b", re.I)
+CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned)\b", re.I)
+POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|pushed back|rescheduled|deferred)\b", re.I)
+# "meet the requirements", "make ends meet": objects of "meet" that are not parties
+NOT_PARTIES = frozenset("""requirement target deadline demand need expectation standard criterion criteria goal
+obligation condition threshold quota challenge cost payment payroll bill debt end objective commitment
+benchmark specification expense""".split())
+NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
+# nouns for a country's side in talks: "the Uzbek delegation", "the Kyrgyz side"
+GROUP_NOUNS = frozenset("delegation side team government negotiator leader minister official president".split())
+ATTEND_VERBS = frozenset("attend join participate".split())
+ABSENT_VERBS = frozenset("miss skip boycott".split())
+HABITUAL = frozenset("continue regularly often frequently usually routinely".split())
+# the verbs of a later sentence that make its subject a participant: "X, who attended the talks"
+ATTENDING = frozenset("attend join participate".split())
 ATTEMPT_VERBS = frozenset("try attempt seek".split())
 PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite".split())
 NEGATED_DETERMINERS = {"no", "any"}
 REFUSING = {"refuse", "decline", "reject"}
-PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b|\battend(ed)?\b|\bparticipat(ed|ion)\b|\battendance\b|\bwas not in\b|\bwas in\b")
+PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b|\battend(ed)?\b|\bparticipat(ed|ion)\b|\battendance\b"
+                      r"|\b(was|were) not in\b|\b(was|were) in\b|\bled the (\w+ )?delegation\b|\bdid not (go|come|travel)\b")
 NEGATION = re.compile(r"\b(not|never|n't|did not|no)\b")
 DENYING_CUES = {"denied", "deny", "denies", "rejected", "rejects", "disputed"}
 
@@ -118,6 +134,17 @@ class MeetingFinder:
                 found.append(hit[0])
         return found
 
+    def same_or_within(self, place: str | None, other: str) -> bool:
+        """Whether ``place`` is ``other`` or a city of the country ``other`` ("Tehran" in "Iran")."""
+        if place is None:
+            return False
+        if place == other:
+            return True
+        by_id = {self.c.ids.get(id(e)): e for e in self.c.entities if e.kind == "location" and e.place is not None}
+        inner, outer = by_id.get(place), by_id.get(other)
+        return bool(inner and outer and outer.place.kind == "country" and inner.place.kind != "country"
+                    and inner.place.country_code and inner.place.country_code == outer.place.country_code)
+
     def capital(self, token: Token) -> str | None:
         """"the Iranian capital": the capital of that country, when the article names it as a place."""
         if token.lower_ != "capital":
@@ -134,13 +161,16 @@ class MeetingFinder:
     def clause(self, trigger: Token) -> list[Token]:
         """The trigger's own words, without relative clauses ("..., who lives in Iran")."""
         skip = {t.i for t in trigger.subtree for c in [t] if c.dep_ in ("relcl", "acl", "ccomp", "advcl") and c != trigger
-                for t in c.subtree}
+                and not (c.dep_ == "acl" and c.head == trigger and c.lemma_ in ("hold", "convene", "host")) for t in c.subtree}
         tokens = [t for t in trigger.subtree if t.i not in skip]
         if trigger.pos_ == "VERB":
             return tokens
-        if trigger.head.pos_ == "VERB":
+        verb = trigger.head
+        if verb.pos_ != "VERB" and trigger.dep_ == "appos" and verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ == "VERB":
+            verb = verb.head  # "LISBON (Wire) - Talks ... broke up in Lisbon": a dateline the parser took for the subject
+        if verb.pos_ == "VERB":
             # "met ... in Madrid", "initialled ... in Bishkek": the verb's own place words
-            tokens += [t for c in trigger.head.children if c.dep_ == "prep" for t in c.subtree]
+            tokens += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
         return tokens
 
     def date_of(self, m: _Meeting) -> dict | None:
@@ -155,15 +185,30 @@ class MeetingFinder:
         for t in sentence:
             if self.c.inside_quote(t.idx):
                 continue
-            if t.pos_ == "NOUN" and t.lower_ in NOUNS:
+            # a capitalised trigger opening the story ("- Talks between ...") is often tagged PROPN
+            if (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.istitle() and not self.c.entity_at(t.idx, t.idx + len(t))) \
+                    and t.lower_ in NOUNS:
                 if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children) and not self.location_in(list(t.subtree)):
                     continue
+                if t.i > sentence.start and self.doc[t.i - 1].lower_ in ("not", "no") or t.i > sentence.start + 1 \
+                        and self.doc[t.i - 2].lower_ == "not" and self.doc[t.i - 1].lower_ in ("a", "an"):
+                    continue  # "the law, not a negotiation"
                 found.append((t, NOUNS[t.lower_]))
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
                 if t.lemma_ == "host" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
                     continue
                 if t.lemma_ == "broker" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
                     continue
+                if t.lemma_ == "invite" and any(c.dep_ == "xcomp" and c.lemma_ in VERBS for c in t.children):
+                    continue  # "invited him to meet me": the meeting is the trigger, the invitation its plan
+                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NOT_PARTIES or c.lower_ == "it")
+                                               for c in t.children)
+                                           or any(c.dep_ == "nsubj" and c.lower_ == "ends" for c in t.children)
+                                           or t.dep_ == "ccomp" and any(c.lower_ == "ends" for c in t.head.children)):
+                    continue  # "meet the target", "make ends meet"
+                if t.lemma_ == "visit" and any(a.lemma_ in HABITUAL for a in [t, *t.ancestors][:3]
+                                               for a in [a, *a.children]):
+                    continue  # "continues to visit": a habit, not one visit
                 found.append((t, VERBS[t.lemma_]))
         return found
 
@@ -177,14 +222,14 @@ class MeetingFinder:
             new: list[_Meeting] = []
             # nouns name the meeting better than verbs ("meeting Muttaqi during a chance encounter"),
             # but "met ... while on a trip" is a meeting, not a visit
-            triggers.sort(key=lambda pair: 2 if pair[1] == "visit" and pair[0].pos_ == "NOUN" else pair[0].pos_ != "NOUN")
+            triggers.sort(key=lambda pair: 2 if pair[1] == "visit" and pair[0].pos_ in ("NOUN", "PROPN") else pair[0].pos_ not in ("NOUN", "PROPN"))
             consumed: set[int] = set()
             for token, kind in triggers:
                 dets = {c.lower_ for c in token.children if c.dep_ == "det"}
                 if dets & NEGATED_DETERMINERS or any(a.lemma_ in REFUSING for a in token.ancestors) \
                         or any(c.dep_ == "neg" for c in token.children):
                     continue
-                if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
+                if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
                     continue  # "host the discussions", "brokered meetings": the verb is the trigger
                 places = self.location_in(self.clause(token))
                 if token.pos_ == "VERB" and not places:
@@ -197,14 +242,14 @@ class MeetingFinder:
                             break
                 if token.i in consumed:
                     continue
-                if token.pos_ == "NOUN" and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS):
-                    self.refer(token, kind, places)
+                if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
+                        and self.refer(token, kind, places):
                     continue
-                if token.pos_ == "NOUN" and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
+                if token.pos_ in ("NOUN", "PROPN") and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
                     continue  # "a round of talks": the round is the trigger
                 if any(c.lower_ in ("news", "press") for c in token.children):
                     continue  # a news conference is not a meeting
-                held_here = [m for m in self.meetings if places and m.location == places[0]
+                held_here = [m for m in self.meetings if places and self.same_or_within(m.location, places[0])
                              and m.family == family(kind) and m.status == "held"]
                 if held_here and token.pos_ == "VERB":
                     self.references.append((token.idx, held_here[-1]))  # "meet ... in Tehran" again
@@ -237,6 +282,24 @@ class MeetingFinder:
                 self.references.append((m.trigger.idx, m))
                 self.new_at.add(m.trigger.idx)
         self.merge_thin()
+        self.dateline_places()
+
+    def dateline_places(self) -> None:
+        """A recent meeting without a place of its own took place where the story is datelined
+        ("NAIROBI — ... A meeting on Tuesday evening was called off")."""
+        from .institutions import _DATELINE
+
+        match = _DATELINE.match(self.text)
+        if not match:
+            return
+        city = match.group(1).strip().title()
+        local = next((self.c.ids.get(id(e)) for e in self.c.entities if e.kind == "location" and e.place is not None
+                      and e.place.kind == "city" and city in e.all_names), None)
+        if not local:
+            return
+        for m in self.meetings:
+            if m.location is None and m.date and m.status != "proposed" and _days_before(m.date["value"], self.c.published) <= 7:
+                m.location = local
 
     def kind(self, token: Token, kind: str) -> str:
         words = {c.lower_ for c in token.children}
@@ -254,49 +317,255 @@ class MeetingFinder:
             words += list(t.head.subtree)  # "a meeting ... was called off", "a round ... broke down"
         # the words right after the trigger's phrase, up to a comma: "a round in X broke down"
         last = max(w.i for w in t.subtree)
-        following = self.text[self.doc[last].idx + len(self.doc[last]) : m.sentence.end_char].split(",")[0]
-        if FAILED.search(" ".join(w.text for w in sorted(set(words), key=lambda w: w.i))) or FAILED.match(following.strip()):
-            return "failed"
+        following = self.text[self.doc[last].idx + len(self.doc[last]) : m.sentence.end_char].split(",")[0].strip()
+        # words inside another meeting's relative clause do not count ("..., which collapsed")
+        said = " ".join(w.text for w in sorted(set(words), key=lambda w: w.i))
+        for pattern, status in ((CANCELLED, "cancelled"), (POSTPONED, "postponed"), (FAILED, "failed")):
+            if pattern.search(said) or pattern.match(following):
+                return status
         chain = [t, *t.ancestors]
         if any(a.lemma_ in ATTEMPT_VERBS for a in chain):
             return "attempted"
-        future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll"} for a in chain)
+        future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "might", "may", "could"}
+                     for a in chain)
         planned = any(a.lemma_ in PLAN_VERBS and not any(c.lower_ == "had" for c in a.children) for a in chain[1:])
-        if t.lemma_ == "invite" or future or planned or (m.date and m.date["value"] > self.c.published):
+        # "is due to meet", "are set to hold talks": a planned meeting
+        due = any(a.lemma_ in ("due", "set", "scheduled") and a.head.lemma_ == "be" and a.head.tag_ in ("VBZ", "VBP")
+                  for a in chain) or any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("due", "set") for c in a.children)
+                                         for a in chain)
+        if t.lemma_ == "invite" or future or planned or due or (m.date and m.date["value"] > self.c.published):
             return "proposed"
         return "held"
 
-    def participants(self, m: _Meeting) -> None:
-        t = m.trigger
+    # --- participants ------------------------------------------------------------------
+    def parties(self, token: Token) -> list[str]:
+        """The people, organisations and countries a noun phrase names, with its conjuncts.
 
+        "Uganda's transport minister, Grace Namutebi": the person in apposition, not the
+        country; "ministers from Kenya and Uganda", "delegates of the movement, including X and
+        Y": the names inside; relative clauses ("who lives in Iran") do not count."""
+        found: list[str] = []
+        for head in [token, *token.conjuncts]:
+            for local in self._np_parties(head):
+                if local not in found:
+                    found.append(local)
+        return found
+
+    def _np_parties(self, head: Token) -> list[str]:
+        hit = self._party_at(head)
+        if hit:
+            return [hit]
+        named = [c for c in head.children if c.dep_ == "appos" and self._party_at(c)]
+        if named:  # "between X's minister, A, and her counterpart, B": A and B
+            return [local for c in named for local in self.parties(c)]
+        if head.lower_ in PRONOUNS and self.c.attributor and self.c.inside_quote(head.idx):
+            # inside a quotation "he" is someone the speaker named in it, if anyone
+            quote = self.c.quote_around(head.idx)
+            named = [p for p in self.c.people_before(head.idx, 4) if quote and p[0] > quote[0]]
+            return [named[-1][2]] if named else []
+        if head.lower_ in PRONOUNS and self.c.attributor:
+            # "X insisted on ... his visit": the nearest person named before, in the sentence
+            g = PRONOUNS[head.lower_]
+            people = [p for p in self.c.people_before(head.idx, 4) if p[0] >= head.sent.start_char
+                      and self.c.attributor.gender.get(p[2]) in (None, g)]
+            person = people[-1][2] if people else self.c.attributor.pronoun(head)
+            return [person] if person else []
+        if head.lower_ == "i":
+            # "Mr X and I have met twice": the speaker of the statement holding it
+            speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
+                            and self.c.kind_of(st["sources"][0]) == "person"), None)
+            return [speaker] if speaker else []
+        skip = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c is not head for t in c.subtree}
+        out: list[str] = self._nationality(head)
+        for t in head.subtree:
+            if t.i in skip or t is head:
+                continue
+            local = self._party_at(t)
+            if local and local not in out:
+                out.append(local)
+        if not out and head.pos_ == "NOUN" and self.c.attributor and not self.c.inside_quote(head.idx) \
+                and not any(c.lower_ in NUMBERS or c.lower_ == "both" for c in head.children) and head.lower_ not in ("sides", "side"):
+            # "board members met X", "club officials": a party the text describes, not names
+            local = self.c.attributor.party(head)
+            if local and local in self.c.anonymous:
+                out.append(local)
+        return out
+
+    def _party_at(self, token: Token) -> str | None:
+        hit = self.c.entity_at(token.idx, token.idx + len(token))
+        if not hit:
+            return None
+        if hit[1] == "location":
+            # a country takes part through its government; a city is where, not who
+            entity = next((e for e in self.c.entities if self.c.ids.get(id(e)) == hit[0]), None)
+            return hit[0] if entity is not None and entity.place is not None and entity.place.kind == "country" else None
+        return hit[0]
+
+    def participants(self, m: _Meeting) -> None:
+        self._participants(m, m.trigger)
+        t = m.trigger
+        if t.pos_ in ("NOUN", "PROPN"):
+            for c in t.children:
+                if c.dep_ == "poss":  # "his official visit", "the council's summit"
+                    for local in self.parties(c):
+                        m.participants.setdefault(local, "visitor" if m.family == "visit" else "delegate")
+            verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+            if verb is not None and verb.pos_ == "VERB":
+                if verb.lemma_ in VERBS:  # "meeting Muttaqi during a chance encounter"
+                    self._participants(m, verb)
+                elif t.head.lower_ in ("at", "during"):  # "X signed the text at a summit": X was there
+                    subject = self._subject(verb)
+                    for local in self.who(subject) if subject is not None else []:
+                        m.participants.setdefault(local, "delegate")
+        else:
+            for c in t.children:  # "brokered meetings between X and Y"
+                if c.dep_ == "dobj" and c.lower_ in NOUNS:
+                    self._participants(m, c, verb_done=True)
+
+    def _subject(self, verb: Token) -> Token | None:
+        """The subject of a verb, through relative pronouns, control and coordination."""
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "pcomp"):
+            # "X are expected to sign ...": a passive head's subject controls the infinitive
+            deps = ("nsubj", "nsubjpass") if verb.dep_ == "xcomp" else ("nsubj",)
+            subject = next((c for c in verb.head.children if c.dep_ in deps), None)
+            if subject is None and verb.head.dep_ in ("xcomp", "conj", "advcl") :
+                subject = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            subject = verb.head
+        if subject is None and verb.dep_ == "relcl":
+            subject = verb.head
+        if subject is not None and subject.lower_ == "they":
+            # "When X and Y initialled ..., they closed the negotiation": the clause before
+            earlier = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i]
+            inner = next((g for c in earlier for g in c.children if g.dep_ == "nsubj"), None)
+            if inner is not None:
+                return inner
+        return subject
+
+    def who(self, token: Token) -> list[str]:
+        """The parties a phrase names, else the group it stands for ("the two sides")."""
+        named = [t for t in [token, *token.conjuncts] if self._party_at(t)]
+        return self.parties(token) if named else (self._group(token) or self.parties(token))
+
+    def _group(self, token: Token) -> list[str]:
+        """"the two sides", "both ministers", "leaders of the three countries", "they": the
+        delegates of the meeting last referred to (its countries for "countries"), when there
+        are as many of them as the phrase says."""
+        of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        for group in [token, *of]:
+            numbers = [c.lower_ for c in group.children if c.lower_ in NUMBERS]
+            if group.lower_ == "both" or group.lower_ == "they":
+                numbers = ["two"] if group.lower_ == "both" else []
+            elif not numbers:
+                continue
+            wanted = NUMBERS[numbers[0]] if numbers else None
+            countries = group.lemma_.lower() in ("country", "nation", "state")
+            for _, last in reversed(self.references):
+                delegates = [k for k, role in last.participants.items() if role == "delegate"
+                             and (not countries or self.c.kind_of(k) == "location")]
+                # "the two sides" may each be several people; "the three countries" are three
+                if len(delegates) >= 2 and (wanted is None or not countries or len(delegates) == wanted):
+                    return delegates
+            return []
+        return []
+
+    def _nationality(self, head: Token) -> list[str]:
+        """"the Uzbek delegation", "the Kyrgyz side": the country, when the article names it."""
+        from .institutions import _country_for
+
+        if head.lemma_.lower() not in GROUP_NOUNS:
+            return []
+        for c in head.children:
+            if c.dep_ in ("amod", "compound") and c.text[:1].isupper():
+                found = _country_for(c.text) or (_country_for(c.text + "istan") if len(c.text) > 3 else None)
+                if found:
+                    for e in self.c.entities:
+                        if e.kind == "location" and e.place is not None and e.place.kind == "country" \
+                                and e.place.country_code == found[0] and self.c.ids.get(id(e)):
+                            return [self.c.ids[id(e)]]
+        return []
+
+    def _participants(self, m: _Meeting, t: Token, verb_done: bool = False) -> None:
         def add(token: Token, role: str) -> None:
-            for head in [token, *token.conjuncts]:
-                hit = self.c.entity_at(head.idx, head.idx + len(head))
-                if hit and hit[1] != "location" or hit and role == "host":
-                    m.participants.setdefault(hit[0], role)
+            for local in self.who(token):
+                m.participants.setdefault(local, role)
 
         for child in t.children:
-            if child.dep_ == "prep" and child.lower_ == "between":
+            if child.dep_ == "prep" and child.lower_ in ("between", "with", "among", "of", "including"):
+                role = "arranger" if child.lower_ == "of" and m.kind in ("summit", "conference") else "delegate"
                 for g in child.children:
                     if g.dep_ == "pobj":
-                        add(g, "delegate")
-        verb = t if t.pos_ == "VERB" else (t.head if t.dep_ == "dobj" else None)
-        if verb is not None:
-            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-            role = {"visit": "visitor", "host": "host", "broker": "broker", "invite": "host"}.get(verb.lemma_, "delegate")
+                        add(g, role)
+            if child.dep_ == "acl" and child.lemma_ in ("broker", "arrange", "host", "mediate"):
+                for agent in (g for g in child.children if g.dep_ == "agent"):
+                    for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                        add(pobj, {"broker": "broker", "arrange": "arranger", "host": "host", "mediate": "mediator"}[child.lemma_])
+        verb = t if t.pos_ == "VERB" else (t.head if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" else None)
+        if verb is not None and not verb_done:
+            subject = self._subject(verb)
+            role = {"visit": "visitor", "host": "host", "broker": "broker", "invite": "host", "arrange": "arranger",
+                    "mediate": "mediator"}.get(verb.lemma_, "delegate")
+            if t.dep_ == "nsubjpass":
+                subject = None
+                for agent in (g for g in verb.children if g.dep_ == "agent"):
+                    role = {"broker": "broker", "arrange": "arranger", "host": "host", "mediate": "mediator"}.get(verb.lemma_, "delegate")
+                    subject = next((x for x in agent.children if x.dep_ == "pobj"), None)
             if subject is not None:
                 add(subject, role)
             if verb.lemma_ in ("meet", "invite"):
                 for c in verb.children:
                     if c.dep_ == "dobj":
                         add(c, "invitee" if verb.lemma_ == "invite" else "delegate")
+                    if c.dep_ == "prep" and c.lower_ == "with":
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                add(g, "delegate")
+            if verb is not t:
+                for c in verb.children:  # "held talks with X", "brokered talks between X and Y"
+                    if c.dep_ == "prep" and c.lower_ in ("with", "between"):
+                        for g in c.children:
+                            if g.dep_ == "pobj":
+                                add(g, "delegate")
 
-    def refer(self, token: Token, kind: str, places: list[str]) -> None:
-        """A definite reference: to the meeting in the place it names, else to the last of its sort."""
+    def reference_participants(self, token: Token, target: _Meeting) -> None:
+        """A later sentence about the meeting names who was there: "X, who attended the talks",
+        "At the meeting, X reiterated ...", "X was present for the discussions"."""
+        head = token
+        while head.dep_ in ("pobj", "prep") or head.dep_ == "dobj" and head.head.pos_ == "ADP":
+            head = head.head
+        verb = head.head if head.dep_ in ("dobj", "prep", "pobj") else None
+        if verb is None:
+            return
+        attending = verb.lemma_ in ATTENDING or verb.lemma_ == "be" and any(c.lower_ == "present" for c in verb.children) \
+            or verb.lemma_ == "present"
+        at_meeting = head.dep_ == "prep" and head.lower_ in ("at", "during") and head.i < verb.i
+        if not (attending or at_meeting):
+            return
+        if verb.lemma_ == "present" and verb.head.lemma_ == "be":
+            verb = verb.head
+        subject = self._subject(verb)
+        if subject is None:
+            return
+        found = self.parties(subject)
+        if not found and subject.pos_ == "NOUN" and self.c.attributor and subject.lower_ not in ("side", "sides"):
+            local = self.c.attributor.party(subject)  # "an Iranian official was present"
+            found = [local] if local else []
+        for local in found:
+            target.participants.setdefault(local, "observer" if attending and verb.lemma_ == "be" and local in self.c.anonymous else "delegate")
+
+    def refer(self, token: Token, kind: str, places: list[str]) -> bool:
+        """A definite reference: to the meeting in the place it names, else to the last of its sort.
+
+        False when it names a place no meeting of its sort had and the last one has another
+        place ("The summit in Lisbon was cancelled" after talks in Porto): a new meeting."""
         target = None
         sort = family(kind)
         if places:
             target = next((m for m in reversed(self.meetings) if m.location == places[0] and m.family == sort), None)
+            last = next((m for _, m in reversed(self.references) if m.family == sort), None)
+            if target is None and last is not None and last.location is not None:
+                return False
         if target is None:  # "the talks" are the last talks held, else the last talks of any status
             target = next((m for _, m in reversed(self.references) if m.family == sort and m.status == "held"), None) \
                 or next((m for _, m in reversed(self.references) if m.family == sort), None)
@@ -304,6 +573,11 @@ class MeetingFinder:
             target = self.references[-1][1]
         if target is not None:
             self.references.append((token.idx, target))
+            if places and target.location is None:
+                target.location = places[0]  # "The talks, held at the X hotel, ..."
+            self.reference_participants(token, target)
+        # "the meeting took place on ...", with nothing before it to refer to: a meeting of its own
+        return target is not None
 
     def joins_previous(self, m: _Meeting) -> bool:
         """A meeting with no place right after another meeting is that meeting, told again."""
@@ -335,7 +609,7 @@ class MeetingFinder:
             # only forward: a lede's "a collapsed meeting" is told in full later on
             later = self.meetings[self.meetings.index(m) + 1 : self.meetings.index(m) + 30]
             richer = [o for o in later if not o.merged and o.family == m.family
-                      and o.status == m.status and (o.date or o.location)]
+                      and _settled(o.status) == _settled(m.status) and (o.date or o.location)]
             if richer:
                 m.merged = True
                 self.references = [(offset, richer[0] if target is m else target) for offset, target in self.references]
@@ -357,6 +631,128 @@ class MeetingFinder:
         return self.references[i - 1][1] if i else None
 
 
+def _listed(names: list[str]) -> str:
+    if len(names) > 4:
+        return ", ".join(names[:3]) + " and others"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def meeting_name(kind: str, participants: dict[str, str], place: str | None) -> str:
+    """A name that says what the meeting was: "Talks between A and B in Z", "A's visit to Z"."""
+    by_role: dict[str, list[str]] = {}
+    for name, role in participants.items():
+        by_role.setdefault(role, []).append(name)
+    delegates = by_role.get("delegate", [])
+    if family(kind) == "visit":
+        visitors = by_role.get("visitor") or delegates
+        name = (f"{_listed(visitors)}’s visit" if len(visitors) == 1 else "Visit" + (f" by {_listed(visitors)}" if visitors else ""))
+        if by_role.get("host"):
+            name += f" hosted by {_listed(by_role['host'])}"
+        return name + (f" to {place}" if place else "")
+    name = kind[0].upper() + kind[1:]
+    if len(delegates) >= 2:
+        name += f" between {_listed(delegates)}"
+    elif delegates:
+        name += f" of {delegates[0]}"
+    for role, word in (("broker", "brokered by"), ("mediator", "mediated by"), ("host", "hosted by"), ("arranger", "arranged by")):
+        if by_role.get(role) and not kind.startswith(word.split()[0]):
+            name += f" {word} {_listed(by_role[role])}"
+        elif by_role.get(role) and role == "broker":
+            name += f" by {_listed(by_role[role])}"
+    return name + (f" in {place}" if place else "")
+
+
+def _settled(status: str) -> str:
+    """Statuses a lede and the body may word differently: "a collapsed meeting" was called off."""
+    return "not held" if status in ("failed", "cancelled", "postponed") else status
+
+
+def _days_before(value: str, published: str) -> int:
+    """Days from a day-precision ISO date to the publication date (large when not a day)."""
+    from datetime import date
+
+    try:
+        return (date.fromisoformat(published) - date.fromisoformat(value)).days if len(value) == 10 else 10_000
+    except ValueError:
+        return 10_000
+
+
+def _own_words(token: Token | None) -> list[Token]:
+    """A predicate and its own arguments, not the clauses hanging from it."""
+    if token is None:
+        return []
+    skip = {x.i for ch in token.children if ch.dep_ in ("advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis") for x in ch.subtree}
+    own = [token] + [t for t in token.subtree if t.i not in skip and t is not token]
+    if token.dep_ == "conj":  # "the meeting took place ... and was attended by X": the shared subject
+        own += [t for ch in token.head.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree]
+    elif token.dep_ in ("relcl", "acl"):  # "a dinner X attended", "a dinner attended by X": the noun described
+        own.append(token.head)
+    return own
+
+
+def _negated(token: Token) -> bool:
+    chain = [token, *([token.head] if token.dep_ in ("xcomp", "acomp", "prep", "pobj") else [])]
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for t in chain for c in t.children) \
+        or token.lemma_ in ABSENT_VERBS or any(c.lower_ == "away" for c in token.children)
+
+
+def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: dict):
+    """(person, negative, predicate) for each claim in a statement's content that someone
+    was, or was not, at a meeting: "X attended", "X had joined the session", "X was not at
+    the meeting", "X met Y", "attended by X and Y", "X stayed away"; "I" is the speaker."""
+    speaker = next((s for s in statement["sources"] if c.kind_of(s) == "person"), None)
+
+    def people(token: Token) -> list[str]:
+        if token.lower_ in ("i", "we") and speaker:
+            return [speaker] if token.lower_ == "i" else []
+        return [p for p in finder.who(token) if c.kind_of(p) == "person"]
+
+    for token in span:
+        lemma = token.lemma_.lower()
+        presence = lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
+            or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
+            or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
+            or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
+            or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
+                                     and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
+                                             for x in g.subtree) for g in token.children)
+        if not presence:
+            continue
+        auxes = {g.lower_ for g in token.children if g.dep_ in ("aux", "auxpass")}
+        if auxes & {"will", "would", "to", "shall", "'ll", "could", "might", "may"} \
+                or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" and not auxes & {"did", "do", "does"}:
+            continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
+        negative = _negated(token) or any(g.lower_ == "absent" for g in token.children)
+        found: list[str] = []
+        if token.dep_ == "acl" or any(g.dep_ == "agent" for g in token.children):
+            # "a dinner attended by X and Y"
+            for agent in (g for g in token.children if g.dep_ == "agent"):
+                for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                    found += people(pobj)
+        else:
+            subject = finder._subject(token)
+            if subject is not None:
+                found += people(subject)
+            if lemma == "meet":
+                for g in token.children:
+                    if g.dep_ == "dobj":
+                        found += people(g)
+        for person in dict.fromkeys(found):
+            yield person, negative, token
+
+
+def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement: dict) -> list:
+    """"confirmed his participation": the person the content's subject or possessive names."""
+    for token in span:
+        hit = c.entity_at(token.idx, token.idx + len(token))
+        if hit and hit[1] == "person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+            return [(hit[0], bool(NEGATION.search(span.text)), None)]
+        if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "poss") and c.attributor:
+            person = c.attributor.pronoun(token)
+            return [(person, bool(NEGATION.search(span.text)), None)] if person else []
+    return []
+
+
 def add_meetings(context: Context, published: str) -> None:
     """Fill ``meetings`` and ``attendance_claims`` in ``context.out``."""
     context.published = published
@@ -365,30 +761,26 @@ def add_meetings(context: Context, published: str) -> None:
     text = context.text
     claims = []
     records = {id(m): f"meeting-{i}" for i, m in enumerate(finder.meetings, start=1)}
+    at_offset = {offset: m for offset, m in finder.references}
     for statement in context.statements:
-        content = text[statement["start"] : statement["end"]]
-        if not PRESENCE.search(content):
-            continue
         span = context.doc.char_span(statement["start"], statement["end"], alignment_mode="expand")
         if span is None:
             continue
-        participant = None
-        for token in span:
-            hit = context.entity_at(token.idx, token.idx + len(token))
-            if hit and hit[1] == "person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-                participant = hit[0]
-                break
-            if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "poss") and context.attributor:
-                participant = context.attributor.pronoun(token)
-                break
-        meeting = finder.meeting_at(statement["start"], statement["end"], span.sent)
-        if not participant or meeting is None or id(meeting) not in records:
-            continue
-        negative = bool(NEGATION.search(content)) != (statement["cue"] in DENYING_CUES)
-        stance = "denies" if negative else "confirms"
-        meeting.participants.setdefault(participant, "delegate")
-        claims.append({"meeting": records[id(meeting)], "participant": participant,
-                       "statement": statement["id"], "stance": stance})
+        found = list(presence_claims(context, finder, span, statement))
+        if not found and PRESENCE.search(text[statement["start"] : statement["end"]]):
+            found = _presence_fallback(context, finder, span, statement)
+        seen = set()
+        for participant, negative, token in found:
+            meeting = next((at_offset[t.idx] for t in _own_words(token)
+                            if t.idx in at_offset and statement["start"] <= t.idx < statement["end"]), None) \
+                or finder.meeting_at(statement["start"], statement["end"], span.sent)
+            if meeting is None or id(meeting) not in records or (id(meeting), participant) in seen:
+                continue
+            seen.add((id(meeting), participant))
+            stance = "denies" if negative != (statement["cue"] in DENYING_CUES) else "confirms"
+            meeting.participants.setdefault(participant, "delegate")
+            claims.append({"meeting": records[id(meeting)], "participant": participant,
+                           "statement": statement["id"], "stance": stance})
     stances: dict[tuple[str, str], set[str]] = {}
     for claim in claims:
         stances.setdefault((claim["meeting"], claim["participant"]), set()).add(claim["stance"])
@@ -400,7 +792,7 @@ def add_meetings(context: Context, published: str) -> None:
         while end > sentence.start_char and text[end - 1].isspace():
             end -= 1
         place = context.name_of(m.location) if m.location else None
-        item: dict = {"id": local, "name": f"{m.kind.capitalize()}" + (f" in {place}" if place else ""),
+        item: dict = {"id": local, "name": meeting_name(m.kind, {context.name_of(k): r for k, r in m.participants.items()}, place),
                       "kind": m.kind, "status": m.status, "evidence": span_value(text, sentence.start_char, end)}
         if m.location:
             item["location"] = m.location
@@ -417,3 +809,6 @@ def add_meetings(context: Context, published: str) -> None:
         out.append(item)
     context.out["meetings"] = out
     context.out["attendance_claims"] = claims
+    from .attribution import write_sections
+
+    write_sections(context)  # parties described, not named, that only meetings found

@@ -148,12 +148,12 @@ def in_context(name: str, countries: set[str]) -> Place | None:
     return local[0] if local else first
 
 
-_DATELINE = re.compile(r"\A\s*([A-Z][A-Z .’'-]+?)\s*(?:,|—|–|\s-\s|\()")
+DATELINE = re.compile(r"\A\s*([A-Z][A-Z .’'-]+?)\s*(?:,|—|–|\s-\s|\()")
 
 
 def dateline_country(text: str) -> str | None:
     """The ISO code of the country of the dateline's place ("ANTWERP, March 14" -> BE)."""
-    match = _DATELINE.match(text)
+    match = DATELINE.match(text)
     if not match:
         return None
     place = strong_place(match.group(1).strip().title())

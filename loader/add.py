@@ -1,0 +1,473 @@
+"""``loader add``: articles from saved pages, URLs, feeds and exports into article files.
+
+Each source is one of: a saved HTML page or a folder of them; the URL of an article
+page; an RSS or Atom feed (a URL or a file; every item's page is fetched); a JSON
+Lines or CSV export (see :mod:`loader.exports`). Every article found is checked
+(text, date, language, not already in the folder) and written in the article format
+(Markdown with YAML front matter, paragraphs separated by blank lines) with its
+original HTML beside it in ``raw/<article-id>.html``. Every item ends as one
+:class:`Outcome`: added, skipped (a duplicate) or refused (with the reason), and
+nothing is written for an item that is not added.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import yaml
+
+from .articles import date_from_text, find_article_files, read_article
+from .errors import InputError
+from .exports import EXPORT_SUFFIXES, count_lines, read_export
+from .feeds import FeedError, FeedItem, looks_like_feed, parse_feed
+from .fetch import Fetcher, FetchError, FetchOptions, Response
+from .ids import slugify
+from .pages import NotAnArticle, Page, extract_page, looks_english, looks_html
+
+DEFAULT_LANGUAGE = "en"
+PAGE_SUFFIXES = (".html", ".htm", ".xhtml")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml", "text/xml")
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+MAX_ID_CHARS = 80
+# Query parameters that track a click, not name a page: the same article with or
+# without them is one article.
+_TRACKING = re.compile(r"(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid)\Z", re.I)
+
+
+class Refused(Exception):
+    """An item that is not added; ``str(error)`` is the reason."""
+
+
+@dataclass(frozen=True)
+class AddOptions:
+    to: Path = Path("data/articles")
+    raw: Path | None = None  # default: the 'raw' folder beside ``to``
+    published: str | None = None  # YYYY-MM-DD for articles that give no date
+    language: str | None = None  # accept articles in this language (and record it for pages that declare none)
+    fetch: FetchOptions = field(default_factory=FetchOptions)
+
+    @property
+    def raw_dir(self) -> Path:
+        return self.raw if self.raw is not None else self.to.parent / "raw"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    where: str  # URL, FILE or FILE:LINE
+    status: str  # added, skipped, refused or note
+    message: str
+    path: Path | None = None  # the article file written, or the existing one for a duplicate
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def summary(self) -> str:
+        return f"added {self.count('added')}, skipped {self.count('skipped')} (already there), refused {self.count('refused')}"
+
+
+@dataclass(frozen=True)
+class Draft:
+    """An article about to be written, with what its source says about it."""
+
+    text: str
+    published: str
+    title: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    url: str | None = None
+    canonical_url: str | None = None
+    language: str | None = None
+    retrieved_at: str | None = None
+    raw_html: bytes | None = None
+
+
+# progress(length, label) -> a context manager whose value has update(n); length 0: no bar
+ProgressFactory = Callable[[int, str], AbstractContextManager]
+
+
+def no_progress(length: int, label: str) -> AbstractContextManager:
+    return nullcontext(_Silent())
+
+
+class _Silent:
+    def update(self, n: int) -> None:
+        pass
+
+
+def normalize_url(url: str) -> str:
+    """The form two URLs of one page share: lower-case scheme and host, no default port,
+    no fragment, no trailing slash, no tracking parameters."""
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:  # not a number: keep the URL as written
+        return url.strip()
+    if port and not ((parts.scheme == "http" and port == 80) or (parts.scheme == "https" and port == 443)):
+        host = f"{host}:{port}"
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKING.match(k)])
+    return urlunsplit((parts.scheme.lower(), host, parts.path.rstrip("/") or "/", query, ""))
+
+
+def text_fingerprint(text: str) -> str:
+    """Equal for the same words whatever the spacing, paragraphing or case."""
+    return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()
+
+
+def is_url(source: str) -> bool:
+    return source.startswith(("http://", "https://"))
+
+
+class Adder:
+    """One ``loader add`` run: the folder's existing articles, the fetcher, the outcomes."""
+
+    def __init__(self, options: AddOptions, on_outcome: Callable[[Outcome], None] | None = None,
+                 progress: ProgressFactory = no_progress, fetcher: Fetcher | None = None) -> None:
+        self.options = options
+        self.on_outcome = on_outcome or (lambda outcome: None)
+        self.progress = progress
+        self.fetcher = fetcher or Fetcher(options.fetch)
+        self.report = Report()
+        self.by_url: dict[str, Path] = {}
+        self.by_text: dict[str, Path] = {}
+        self.ids: set[str] = set()
+        self._made: set[Path] = set()
+        self._index_existing()
+
+    # --- what is already there ---
+
+    def _index_existing(self) -> None:
+        if not self.options.to.is_dir():
+            return
+        for path in find_article_files([self.options.to]):
+            self.ids.add(path.stem)
+            try:
+                article = read_article(path)
+            except InputError:
+                continue  # a broken file is loader validate's business; its name is still taken
+            self._remember(path, text_fingerprint(article.text), article.url, article.canonical_url)
+
+    def _remember(self, path: Path, fingerprint: str, *urls: str | None) -> None:
+        for url in urls:
+            if url:
+                self.by_url.setdefault(normalize_url(url), path)
+        self.by_text.setdefault(fingerprint, path)
+
+    def _known_url(self, *urls: str | None) -> Path | None:
+        for url in urls:
+            if url and normalize_url(url) in self.by_url:
+                return self.by_url[normalize_url(url)]
+        return None
+
+    # --- outcomes ---
+
+    def _emit(self, where: str, status: str, message: str, path: Path | None = None) -> None:
+        outcome = Outcome(where, status, message, path)
+        self.report.outcomes.append(outcome)
+        self.on_outcome(outcome)
+
+    def _refuse(self, where: str, reason: str) -> None:
+        self._emit(where, "refused", f"refused: {reason}")
+
+    # --- sources ---
+
+    def add(self, sources: Iterable[str]) -> Report:
+        for source in sources:
+            if is_url(source):
+                self._add_url(source)
+            else:
+                self._add_path(Path(source))
+        return self.report
+
+    def _add_path(self, path: Path) -> None:
+        if path.is_dir():
+            pages = sorted(Path(root, name) for root, _, names in os.walk(path) for name in names
+                           if name.lower().endswith(PAGE_SUFFIXES) and not name.startswith("."))
+            if not pages:
+                self._refuse(str(path), f"no saved pages ({', '.join(PAGE_SUFFIXES)}) in this folder")
+            with self.progress(len(pages) if len(pages) > 1 else 0, str(path)) as bar:
+                for page in pages:
+                    self._add_saved_page(page)
+                    bar.update(1)
+            return
+        if not path.is_file():
+            self._refuse(str(path), "no such file or folder")
+            return
+        suffix = path.suffix.lower()
+        if suffix in EXPORT_SUFFIXES:
+            self._add_export(path, EXPORT_SUFFIXES[suffix])
+            return
+        try:
+            data = self._read_file(path)
+        except Refused as error:
+            self._refuse(str(path), str(error))
+            return
+        if suffix in FEED_SUFFIXES or looks_like_feed(data):
+            self._add_feed(data, str(path), base_url=None)
+        else:
+            self._add_page_bytes(data, str(path))
+
+    def _read_file(self, path: Path) -> bytes:
+        limit = self.options.fetch.max_bytes
+        try:
+            with path.open("rb") as handle:
+                size = os.fstat(handle.fileno()).st_size
+                if size > limit:
+                    raise Refused(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for one page")
+                return handle.read(limit + 1)  # a file still growing stops at the limit too
+        except OSError as error:
+            raise Refused(f"cannot read ({error.strerror})") from None
+
+    def _add_saved_page(self, path: Path) -> None:
+        try:
+            data = self._read_file(path)
+        except Refused as error:
+            self._refuse(str(path), str(error))
+            return
+        self._add_page_bytes(data, str(path))
+
+    def _add_page_bytes(self, data: bytes, where: str) -> None:
+        try:
+            page = extract_page(data)
+            self._write(where, self._draft_from_page(page, data))
+        except (NotAnArticle, Refused) as error:
+            self._refuse(where, str(error))
+
+    def _add_url(self, url: str) -> None:
+        if self._skip_known_url(url, url):
+            return
+        try:
+            response = self.fetcher.get(url, accept="text/html,application/xhtml+xml,application/rss+xml,application/atom+xml;q=0.9,*/*;q=0.5")
+        except FetchError as error:
+            self._refuse(url, str(error))
+            return
+        if response.content_type in FEED_TYPES or (response.content_type not in HTML_TYPES and looks_like_feed(response.body)):
+            self._add_feed(response.body, url, base_url=response.url)
+            return
+        self._add_response(url, response)
+
+    def _skip_known_url(self, where: str, url: str) -> bool:
+        known = self._known_url(url)
+        if known is not None:
+            self._emit(where, "skipped", f"skipped: already added as {known} (same URL)", known)
+            return True
+        return False
+
+    def _add_response(self, where: str, response: Response, item: FeedItem | None = None) -> None:
+        try:
+            if response.content_type not in HTML_TYPES and not (response.content_type in ("", "text/plain") and looks_html(response.body)):
+                raise Refused(f"not HTML (content type {response.content_type or 'missing'})")
+            page = extract_page(response.body, url=response.url, charset=response.charset)
+            draft = self._draft_from_page(page, response.body, fetched=response, item=item)
+            self._write(where, draft)
+        except (NotAnArticle, Refused) as error:
+            self._refuse(where, str(error))
+
+    def _add_feed(self, data: bytes, where: str, base_url: str | None) -> None:
+        try:
+            items = parse_feed(data, base_url)
+        except FeedError as error:
+            self._refuse(where, f"not a feed that parses: {error}")
+            return
+        self._emit(where, "note", f"feed with {len(items)} item(s)")
+        with self.progress(len(items), where) as bar:
+            for item in items:
+                if not self._skip_known_url(item.url, item.url):
+                    try:
+                        response = self.fetcher.get(item.url)
+                    except FetchError as error:
+                        self._refuse(item.url, str(error))
+                    else:
+                        self._add_response(item.url, response, item)
+                bar.update(1)
+
+    def _add_export(self, path: Path, kind: str) -> None:
+        try:
+            total = count_lines(path)
+        except OSError as error:
+            self._refuse(str(path), f"cannot read ({error.strerror})")
+            return
+        done = 0
+        with self.progress(total, str(path)) as bar:
+            for record in read_export(path, kind):
+                where = f"{path}:{record.line}"
+                if record.problem and record.problem.startswith("note: "):
+                    self._emit(where, "note", record.problem)
+                elif record.problem:
+                    self._refuse(where, record.problem)
+                else:
+                    try:
+                        self._write(where, self._draft_from_record(record.fields, where))
+                    except (NotAnArticle, Refused) as error:
+                        self._refuse(where, str(error))
+                bar.update(max(record.line - done, 0))
+                done = max(done, record.line)
+
+    # --- from a source to a draft ---
+
+    def _draft_from_page(self, page: Page, raw: bytes, fetched: Response | None = None, item: FeedItem | None = None,
+                         fields: dict[str, str | None] | None = None) -> Draft:
+        fields = fields or {}
+        published = self._published(fields.get("published"), page.published, item.published if item else None)
+        language = self._language(fields.get("language") or page.language, page.looks_english)
+        # where it was fetched from (after redirects); a saved page only knows its canonical URL
+        url = fields.get("url") or (fetched.url if fetched else page.canonical_url)
+        return Draft(
+            text=page.text, published=published, language=language,
+            title=fields.get("title") or page.title or (item.title if item else None),
+            publisher=fields.get("publisher") or page.publisher,
+            author=fields.get("author") or page.author or (item.author if item else None),
+            url=url, canonical_url=page.canonical_url,
+            retrieved_at=fetched.retrieved_at if fetched else None,
+            raw_html=raw,
+        )
+
+    def _draft_from_record(self, fields: dict[str, str | None], where: str) -> Draft:
+        if fields["html"]:
+            data = fields["html"].encode("utf-8")
+            return self._draft_from_page(extract_page(data, url=fields.get("url")), data, fields=fields)
+        text = paragraphs_of(fields["text"] or "")
+        if not text:
+            raise Refused("no text or html: nothing to add")
+        return Draft(
+            text=text, published=self._published(fields.get("published")),
+            language=self._language(fields.get("language"), lambda: looks_english(text)),
+            title=fields.get("title"), publisher=fields.get("publisher"), author=fields.get("author"), url=fields.get("url"),
+        )
+
+    def _published(self, given: str | None, *found: str | None) -> str:
+        """The record's own date if it gives one, else the page's or the feed item's,
+        else --published."""
+        if given:
+            date = date_from_text(given)
+            if not date:
+                raise Refused(f"bad published date {given!r}: expected YYYY-MM-DD (or an ISO 8601 or RFC 2822 date-time)")
+            return date
+        for date in found:
+            if date:
+                return date
+        if self.options.published:
+            return self.options.published
+        raise Refused("no publication date in the page's metadata, URL or feed: pass --published YYYY-MM-DD")
+
+    def _language(self, declared: str | None, english: Callable[[], bool]) -> str:
+        """The article's language code; ``english()`` is asked only when none is declared."""
+        wanted = self.options.language
+        if declared:
+            code = re.split(r"[-_]", declared.strip().lower(), maxsplit=1)[0]
+            if code == DEFAULT_LANGUAGE or code == wanted:
+                return code
+            raise Refused(f"the article is in {code!r}, not English: pass --language {code} to add it")
+        if wanted:
+            return wanted
+        if english():
+            return DEFAULT_LANGUAGE
+        raise Refused("the text does not look like English and declares no language: pass --language CODE to add it")
+
+    # --- writing ---
+
+    def _write(self, where: str, draft: Draft) -> None:
+        known = self._known_url(draft.canonical_url, draft.url)
+        if known is not None:
+            self._emit(where, "skipped", f"skipped: already added as {known} (same URL)", known)
+            return
+        fingerprint = text_fingerprint(draft.text)
+        same_text = self.by_text.get(fingerprint)
+        if same_text is not None:
+            self._emit(where, "skipped", f"skipped: already added as {same_text} (same text under another URL)", same_text)
+            return
+        article_id = self._new_id(draft)
+        path = self.options.to / f"{article_id}.md"
+        content = format_article(draft).encode("utf-8")
+        self._make_folders(draft.raw_html is not None)
+        raw_path = self.options.raw_dir / f"{article_id}.html" if draft.raw_html is not None else None
+        try:
+            _write_article(path, content, raw_path, draft.raw_html)
+        except OSError as error:
+            raise Refused(f"cannot write {path} ({error.strerror or error})") from None
+        self.ids.add(article_id)
+        self._remember(path, fingerprint, draft.url, draft.canonical_url)
+        self._emit(where, "added", f"added {path}" + (f" ({draft.title})" if draft.title else ""), path)
+
+    def _make_folders(self, raw: bool) -> None:
+        """Create the folders on the first article written (nothing is created for a run that adds nothing)."""
+        for folder in (self.options.to, self.options.raw_dir) if raw else (self.options.to,):
+            if folder not in self._made:
+                folder.mkdir(parents=True, exist_ok=True)
+                self._made.add(folder)
+
+    def _new_id(self, draft: Draft) -> str:
+        words = draft.title or " ".join(draft.text.split()[:8])
+        base = f"{draft.published}-{slugify(words)}"
+        if len(base) > MAX_ID_CHARS:
+            base = base[:MAX_ID_CHARS].rsplit("-", 1)[0]
+        article_id, n = base, 2
+        while article_id in self.ids:  # every file in the folder; a file made since is never overwritten (see _write_new)
+            article_id, n = f"{base}-{n}", n + 1
+        return article_id
+
+
+def paragraphs_of(text: str) -> str:
+    """Text as an export gives it -> paragraphs separated by one blank line. Blank lines
+    separate paragraphs when there are any; otherwise every line is one."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    blocks = re.split(r"\n[ \t]*\n", text) if re.search(r"\n[ \t]*\n", text) else text.split("\n")
+    paragraphs = [" ".join(block.split()) for block in blocks]
+    joined = "\n\n".join(p for p in paragraphs if p)
+    return joined + "\n" if joined else ""
+
+
+# libyaml's safe dumper when PyYAML has it (the same output, a tenth of the time)
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+FRONT_MATTER_ORDER = ("title", "published", "publisher", "author", "url", "canonical_url", "language", "retrieved_at")
+
+
+def format_article(draft: Draft) -> str:
+    """The article file: YAML front matter, then the text."""
+    meta: dict[str, object] = {}
+    for key in FRONT_MATTER_ORDER:
+        value = getattr(draft, key)
+        if key == "published":
+            value = dt.date.fromisoformat(value)  # written as a plain date, as in hand-written files
+        if value is not None:
+            meta[key] = value
+    header = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000)
+    return f"---\n{header}---\n{draft.text}"
+
+
+def _write_article(path: Path, content: bytes, raw_path: Path | None, raw: bytes | None) -> None:
+    if raw_path is not None and raw is not None:
+        # a raw file without its article is left from one deleted by hand: replaced
+        _write_new(raw_path, raw, replace=True)
+    _write_new(path, content)
+
+
+def _write_new(path: Path, data: bytes, replace: bool = False) -> None:
+    """Create ``path`` (never over an existing file unless ``replace``) with ``data``; an
+    interrupted write leaves no partial file. Not a temporary file and a rename: renaming costs more than
+    the whole extraction on some file systems, and nothing reads the folder meanwhile."""
+    with path.open("wb" if replace else "xb") as handle:
+        try:
+            handle.write(data)
+        except BaseException:
+            handle.close()
+            path.unlink(missing_ok=True)
+            raise
