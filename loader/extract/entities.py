@@ -24,6 +24,8 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from ..geocode import Place
 from ..spans import find_words
 from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, TITLES, VENUE_HEADS, Mention, is_venue_name, name_head
@@ -303,6 +305,16 @@ def _titled_forms(text: str, names: list[str]) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+def _after_a_name(text: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether a span follows a capitalised word that is no function word ("Ana Ferreira"):
+    the rest of a name the model cut, not a name of its own."""
+    for start, _ in spans:
+        before = re.search(r"([A-Z][a-z]+)\s\Z", text[max(0, start - 25) : start])
+        if before and before.group(1).lower() not in STOP_WORDS:
+            return True
+    return False
+
+
 def _ordinary_word(text: str, c: _Candidate) -> bool:
     """A one-word "name" that the article also writes in lower case ("Water", "Volunteer"),
     or a bare title ("General"): an ordinary word capitalised by a headline or a sentence
@@ -395,6 +407,8 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if place is not None and len(words) == 1:
         if top == "LOC" or place.kind != "city" or city_population(c.surface) >= _MIN_CITY_POPULATION:
             return "location"
+    if top == "LOC" and place is None and _after_a_name(text, c.spans):
+        return None  # "Ana Ferreira" cut in two by the model: not a place the gazetteer lacks
     if top == "LOC":
         # a place the gazetteer lacks is still a place (kept with no coordinates), unless
         # the name holds an organisation's word or a digit (a product: "Windows 7", "STS-1")
