@@ -187,9 +187,6 @@ def serve_command(db: str, host: str, port: int) -> None:
     os.execvp(command[0], command)
 
 
-if __name__ == "__main__":
-    cli()
-
 
 @cli.command(name="draft")
 @click.argument("article", type=click.Path(dir_okay=False))
@@ -269,3 +266,7 @@ def evaluate_command(articles: tuple[str, ...], annotations_dir: str | None, sum
         _fail([f"{', '.join(articles) or DEFAULT_ARTICLES}: no article with a curated annotation to evaluate"])
     if len(results) > 1:
         click.echo(format_report(pooled(results), f"all {len(results)} articles (pooled)", details=False))
+
+
+if __name__ == "__main__":
+    cli()
