@@ -131,3 +131,9 @@ def render(text: str, start: int, end: int, spans: list[Span], markers: list[Mar
 def render_paragraphs(text: str, spans: list[Span], markers: list[Marker] = ()) -> list[Markup]:
     """Each paragraph of text as highlighted HTML (spans crossing a paragraph break are split)."""
     return [render(text, start, end, spans, markers) for start, end in paragraphs(text)]
+
+
+def highlight(text: str, offset: int, start: int, end: int, css_class: str = "evidence-span") -> Markup:
+    """A piece of an article (``text`` begins at article offset ``offset``) as HTML, with the
+    article's characters [start, end) marked."""
+    return render(text, 0, len(text), [Span(start - offset, end - offset, "mark", {"class": css_class})])
