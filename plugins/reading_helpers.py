@@ -2,12 +2,14 @@
 list of statements (for query pages, whose rows are SQL results), and the table CSS.
 
 - ``names``: ["A", "B", "C"] as "A, B and C" (several sources are a list, not one party);
+- ``hits``: a full-text snippet with its «matches» marked;
 - ``when``: a date prefix as a reader writes it (``199`` with precision decade is "1990s");
 - ``speakers_for(ids)``: {statement_id: [{"name", "url"}]}, one query for all of them;
 - ``shadowed_tables``: tables hidden behind a canned query of the same name.
 """
 
 from datasette import hookimpl
+from markupsafe import Markup, escape
 
 from loader.links import Links, date_label, join_names
 
@@ -23,6 +25,12 @@ order by sources.name
 def prepare_jinja2_environment(env):
     env.filters["names"] = join_names
     env.filters["when"] = date_label
+    env.filters["hits"] = hits
+
+
+def hits(snippet):
+    """A full-text snippet as HTML: the search query's «markers» become <mark>."""
+    return Markup(str(escape(snippet or "")).replace("«", "<mark>").replace("»", "</mark>"))
 
 
 @hookimpl
@@ -58,3 +66,14 @@ def extra_template_vars(database, datasette, request):
         return {"speakers_for": speakers_for, "shadowed_tables": sorted(set(queries) & set(tables))}
 
     return inner
+
+
+@hookimpl
+def render_cell(row, value, column, database):
+    # A statement's words in a table (statements, who_said_what, statements_by, the view):
+    # quotation marks for direct speech only, so a paraphrase never reads as a quotation.
+    if database != "archive" or column != "text" or not isinstance(value, str) or "mode" not in row.keys():
+        return None
+    if row["mode"] == "direct":
+        return Markup('<q class="said said-direct">{}</q>').format(value)
+    return None
