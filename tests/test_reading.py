@@ -182,13 +182,18 @@ async def test_search_query(ds):
 @pytest.mark.asyncio
 async def test_picture_queries_and_assets(ds):
     rows = (await ds.client.get("/archive/meeting_graph.json?_shape=array")).json()
-    assert {"disputed", "reported"} <= {r["link"] for r in rows}
-    assert all(r["source_key"] != r["target_key"] for r in rows)
+    assert {"disputed", "reported"} <= {r["attendance"] for r in rows}
+    assert {"held", "failed", "attempted", "proposed"} <= {r["status"] for r in rows}
+    # one row per meeting and participant, each participant keyed by its kind and id
+    participants = (await ds.client.get("/archive/meeting_participants.json?_shape=array&_size=max")).json()
+    assert len(rows) == len(participants)
+    assert all(r["participant_key"].split(":", 1)[0] == r["participant_kind"] for r in rows)
     rows = (await ds.client.get("/archive/timeline_chart.json?_shape=array")).json()
     assert len(rows) > 2 and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["day"]) for r in rows)
     html = (await ds.client.get("/archive/meeting_graph")).text
     assert 'id="meeting-graph"' in html and 'href="/archive/meetings/mt-' in html  # ids linked
-    for path in ["/-/reading/reading.css", "/-/reading/meeting-graph.js", "/-/reading/place-map.js"]:
+    for path in ["/-/reading/reading.css", "/-/reading/tables.css", "/-/reading/meeting-graph.js", "/-/reading/charts.js",
+                 "/-/reading/place-map.js"]:
         assert (await ds.client.get(path)).status_code == 200, path
     for path in ["/-/reading/missing.js", "/-/reading/home_page.py", "/-/reading/..%2Fhome_page.py"]:
         response = await ds.client.get(path)
