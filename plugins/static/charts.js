@@ -90,7 +90,11 @@
     const narrow = width < 560;
     const lanes = [...new Set(rows.map((r) => r[opts.lane]))];
     const laneHeight = 46, top = 10, axis = 30;
-    const left = narrow ? 10 : 170, right = 16;
+    // Room on the left for the longest lane name (on a phone the names go above their lanes).
+    const probe = text(svg, { class: "lane-label" }, "");
+    const longest = Math.max(...lanes.map((lane) => { probe.textContent = lane; return probe.getComputedTextLength(); }));
+    probe.remove();
+    const left = narrow ? 10 : Math.min(longest + 16, width * 0.35), right = 16;
     const height = top + lanes.length * laneHeight + axis;
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     svg.style.height = `${height}px`;
