@@ -33,13 +33,23 @@ def pages(db: Path) -> dict[str, str]:
                  "order by (select count(*) from statement_sources where source_id = sources.id) desc limit 1")
     organisation = top("select entity_id from mentions where entity_type = 'organisation' group by entity_id order by count(*) desc limit 1")
     place = top("select entity_id from mentions where entity_type = 'location' group by entity_id order by count(*) desc limit 1")
+    # the statement about the most-mentioned person (the most "other statements on the same
+    # subject" to look through), and the meeting with the most participants and claims
+    statement = top("""select statements.id from mentions join statements on statements.article_id = mentions.article_id
+        and statements.start <= mentions.start and mentions."end" <= statements."end"
+        where mentions.entity_type = 'person' and mentions.entity_id = (select entity_id from mentions
+          where entity_type = 'person' group by entity_id order by count(*) desc limit 1) limit 1""")
+    meeting = top("select meeting_id from meeting_participants group by meeting_id order by count(*) desc limit 1")
     return {
         "home": "/",
         "article page": f"/archive/articles/{article}",
         "person page (most statements)": f"/archive/people/{person}",
         "organisation page (most mentions)": f"/archive/organisations/{organisation}",
         "place page (most mentions)": f"/archive/locations/{place}",
+        "statement page (most-mentioned subject)": f"/archive/statements/{statement}",
+        "meeting page (most participants)": f"/archive/meetings/{meeting}",
         "who-met-whom graph": "/archive/meeting_graph",
+        "statements per speaker chart": "/archive/statements_per_speaker",
         "timeline chart": "/archive/timeline_chart",
         "search": "/archive/search?q=minister",
     }

@@ -1,4 +1,5 @@
-"""Links id columns to their rows wherever Datasette shows them bare.
+"""Links id columns to their rows wherever Datasette shows them bare, and quotes a
+statement's words in a table only when they are direct speech.
 
 Datasette links a foreign key only on table pages and only when the other table has a
 label column; row pages, query results and views show bare ids. HTML only: the JSON
@@ -33,9 +34,15 @@ def target(row, column):
     return None
 
 
+# One hook for both: render_cell runs for every cell of every table and query page.
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     if database != "archive" or not isinstance(value, str) or not value:
+        return None
+    if column == "text":
+        # statements, who_said_what, statements_by, the view: a paraphrase never reads as a quotation
+        if "mode" in row.keys() and row["mode"] == "direct":
+            return Markup('<q class="said said-direct">{}</q>').format(value)
         return None
     other = target(row, column)
     if other is None:

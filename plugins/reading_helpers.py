@@ -67,13 +67,3 @@ def extra_template_vars(database, datasette, request):
 
     return inner
 
-
-@hookimpl
-def render_cell(row, value, column, database):
-    # A statement's words in a table (statements, who_said_what, statements_by, the view):
-    # quotation marks for direct speech only, so a paraphrase never reads as a quotation.
-    if database != "archive" or column != "text" or not isinstance(value, str) or "mode" not in row.keys():
-        return None
-    if row["mode"] == "direct":
-        return Markup('<q class="said said-direct">{}</q>').format(value)
-    return None

@@ -36,7 +36,7 @@
       if (!nodes.has(mkey)) {
         number += 1;
         nodes.set(mkey, { key: mkey, kind: "meeting", id: row.meeting_id, name: row.meeting, status: row.status,
-                          date: row.date, precision: row.date_precision, number, degree: 0, x: 0, y: 0 });
+                          date: row.date, number, degree: 0, x: 0, y: 0 });
       }
       if (!nodes.has(row.participant_key)) {
         const [kind, ...rest] = row.participant_key.split(":");
