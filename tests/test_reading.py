@@ -56,6 +56,14 @@ def test_render_nests_a_mention_inside_a_statement():
     assert html == '“<span class="statement">We <a href="/p">tested</a> them</span>,” Nazari said.'
 
 
+def test_render_never_nests_a_link_in_a_link():
+    text = "the caretaker of the Afghan embassy"
+    html = render(text, 0, len(text), [Span(0, len(text), "a", {"href": "/outer", "class": "mention"}),
+                                       Span(21, len(text), "a", {"href": "/inner", "class": "mention inner"})])
+    assert html.count("<a ") == 1 and 'href="/inner"' not in html
+    assert '<span class="mention inner">Afghan embassy</span></a>' in html and well_nested(html)
+
+
 def test_render_splits_crossing_spans_and_stays_well_nested():
     text = "abcdefghij"
     html = render(text, 0, 10, [Span(0, 6, "span", {"class": "x", "id": "x1"}), Span(3, 9, "span", {"class": "y"})])
