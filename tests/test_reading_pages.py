@@ -291,3 +291,32 @@ async def test_a_sentence_id_is_not_labelled_with_its_whole_sentence(ds, seed_co
         assert sentence not in unescape(html)
     for sentence_id, in seed_conn.execute("select sentence_id from meetings"):
         assert f'<a href="/archive/sentences/{sentence_id}">{sentence_id}</a>' in html
+
+
+@pytest.mark.asyncio
+async def test_statement_pages_and_search_escape_hostile_text(tmp_path):
+    import textwrap
+
+    from loader.build import build
+
+    from .test_reading import HOSTILE_ANNOTATION, HOSTILE_ARTICLE, HOSTILE_ID
+
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "annotations").mkdir()
+    (tmp_path / "articles" / f"{HOSTILE_ID}.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    (tmp_path / "annotations" / f"{HOSTILE_ID}.yml").write_text(textwrap.dedent(HOSTILE_ANNOTATION), encoding="utf-8")
+    db = tmp_path / "hostile.db"
+    build(db, [tmp_path / "articles"], annotations_dir=tmp_path / "annotations")
+    ds = await _serve(db)
+    ids = [r[0] for r in sqlite3.connect(db).execute("select id from statements")]
+    assert len(ids) == 2
+    for path in [*(f"/archive/statements/{i}" for i in ids), "/archive/search?q=talks", "/archive/search?q=javascript"]:
+        response = await ds.client.get(path)
+        assert response.status_code == 200, path
+        content = _content(response.text)
+        if "search" in path:  # Datasette's own SQL editor script follows the results
+            content = re.search(r'<ol class="search-hits">.*?</ol>', content, flags=re.S).group(0)
+        assert "<script" not in content and "<img" not in content and "<b>" not in content, path
+        assert 'href="javascript:' not in content, path
+    direct = _content((await ds.client.get(f"/archive/statements/{ids[0]}")).text)
+    assert "The &lt;b&gt;talks&lt;/b&gt; went well" in direct
