@@ -189,7 +189,6 @@ def serve_command(db: str, host: str, port: int) -> None:
     os.execvp(command[0], command)
 
 
-
 @cli.command(name="draft")
 @click.argument("article", type=click.Path(dir_okay=False))
 def draft_command(article: str) -> None:
