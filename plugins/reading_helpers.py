@@ -63,7 +63,11 @@ def extra_template_vars(database, datasette, request):
         # Tables that a canned query of the same name hides: /archive/<name> is the query.
         queries = await datasette.get_canned_queries(database, request.actor if request else None)
         tables = await datasette.get_database(database).table_names()
-        return {"speakers_for": speakers_for, "shadowed_tables": sorted(set(queries) & set(tables))}
+        # Where SQL is off (a locked-down instance) a shadowed table has no URL at all.
+        sql_allowed = await datasette.permission_allowed(
+            request.actor if request else None, "execute-sql", resource=database, default=True)
+        return {"speakers_for": speakers_for, "shadowed_tables": sorted(set(queries) & set(tables)),
+                "sql_allowed": sql_allowed}
 
     return inner
 

@@ -320,3 +320,20 @@ async def test_statement_pages_and_search_escape_hostile_text(tmp_path):
         assert 'href="javascript:' not in content, path
     direct = _content((await ds.client.get(f"/archive/statements/{ids[0]}")).text)
     assert "The &lt;b&gt;talks&lt;/b&gt; went well" in direct
+
+
+@pytest.mark.asyncio
+async def test_links_from_a_shadowed_table_where_sql_is_off(seed_db):
+    from datasette.app import Datasette
+
+    from loader.site import PLUGINS, SETTINGS, TEMPLATES, load_metadata
+
+    metadata = load_metadata()
+    metadata["allow_sql"] = False
+    ds = Datasette([str(seed_db)], metadata=metadata, plugins_dir=str(PLUGINS), template_dir=str(TEMPLATES), settings=SETTINGS)
+    await ds.invoke_startup()
+    html = _content((await ds.client.get(f"/archive/meetings/{TALKS}")).text)
+    links = re.search(r'<details class="links-from">(.*?)</details>', html, flags=re.S).group(1)
+    assert 'data-table="attendance_claims"' not in links and "?sql=" not in links
+    assert "5 rows from meeting_id in attendance_claims" in _text(links)
+    assert f'href="/archive/meeting_participants?meeting_id={TALKS}"' in links
