@@ -307,6 +307,11 @@ def test_chart_pages_open_with_their_charts(open_rich, screenshots, width):
         assert chart["width"] >= 0.95 * content["width"], (path, chart, content)
         assert chart["y"] < p.locator("form.sql").bounding_box()["y"], path
         assert p.evaluate(NO_OVERFLOW), f"{path} scrolls sideways at {width} px"
+        if path.endswith("events_over_time"):  # every year labelled, none over another
+            years = p.locator("svg.chart .x-label").all_text_contents()
+            assert years == [r["year"] for r in rows], years
+            boxes = p.evaluate("() => Array.from(document.querySelectorAll('svg.chart .x-label')).map(t => t.getBoundingClientRect().toJSON())")
+            assert all(a["right"] <= b["right"] - 8 for a, b in zip(boxes, boxes[1:])), boxes
         name = path.rsplit("/", 1)[1].replace("_", "-")
         p.locator("figure.chart-figure").screenshot(path=str(screenshots / f"{name}-{width}.png"))
     # the timeline: year labels apart from one another, one distinct colour per precision

@@ -53,15 +53,18 @@
     svg.dataset.marks = rows.length;
   }
 
-  // Vertical bars on an ordered axis (years), every label that fits, the rest skipped evenly.
+  // Vertical bars on an ordered axis (years): every label, slanted when they do not fit
+  // side by side, and one in two, three... only when even slanted ones would collide.
   function columns(svg, rows, opts) {
-    const width = svg.clientWidth, height = 280;
+    const width = svg.clientWidth;
+    const left = 36, right = 8, top = 16;
+    const step = (width - left - right) / Math.max(rows.length, 1);
+    const slanted = step < 40;
+    const every = Math.max(1, Math.ceil((slanted ? 16 : 40) / step));
+    const bottom = slanted ? 48 : 28, height = 260 + bottom;
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
     svg.style.height = `${height}px`;
-    const left = 36, right = 8, bottom = 28, top = 16;
     const max = Math.max(...rows.map((r) => Number(r[opts.value]) || 0), 1);
-    const step = (width - left - right) / Math.max(rows.length, 1);
-    const every = Math.max(1, Math.ceil(44 / step));
     for (let t = 0; t <= max; t += Math.max(1, Math.ceil(max / 5))) {
       const y = height - bottom - (t / max) * (height - top - bottom);
       el("line", { x1: left, x2: width - right, y1: y, y2: y, class: "grid" }, svg);
@@ -74,7 +77,10 @@
       const g = el("g", { class: "bar" }, svg);
       el("rect", { x: x + step * 0.15, y: height - bottom - h, width: Math.max(step * 0.7, 1), height: h, class: "bar-rect" }, g);
       el("title", {}, g).textContent = `${r[opts.label]}: ${value}`;
-      if (i % every === 0) text(svg, { x: x + step / 2, y: height - bottom + 16, "text-anchor": "middle", class: "tick" }, String(r[opts.label]));
+      if (i % every !== 0) return;
+      const cx = x + step / 2, cy = height - bottom + 16;
+      text(svg, slanted ? { x: cx + 4, y: cy, "text-anchor": "end", class: "tick x-label", transform: `rotate(-45 ${cx + 4} ${cy})` }
+                        : { x: cx, y: cy, "text-anchor": "middle", class: "tick x-label" }, String(r[opts.label]));
     });
     svg.dataset.marks = rows.length;
   }
