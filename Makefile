@@ -30,13 +30,14 @@ test: install
 	$(BIN)/python -m pytest
 
 # Benchmarks (not part of make test): figures into bench/out/, then docs/benchmarks.md.
-bench: install
+bench: install $(DB)
 	$(BIN)/python -m bench.build --articles 1000 --runs 3
 	$(BIN)/python -m bench.synth bench/out/archive-1000-articles.db --statements 50000 --articles 1000 --quiet
 	$(BIN)/python -m bench.pages bench/out/archive-1000-articles.db
 	$(BIN)/python -m bench --statements 100000
 	$(BIN)/python -m bench --statements 1000000
 	$(BIN)/python -m bench.load
+	$(BIN)/python -m bench.compare $(DB)
 	$(BIN)/python -m bench.report
 
 clean:

@@ -51,9 +51,12 @@ def percentile(values: list[float], q: float) -> float:
 
 
 async def _client(base: str, paths: list[str], deadline: float, seed: int, latencies: list[float], errors: list[str],
-                  max_requests: int) -> None:
+                  max_requests: int, forwarded: bool = False) -> None:
     rng = random.Random(seed)
-    async with httpx.AsyncClient(base_url=base, timeout=30) as client:
+    # forwarded: each client its own address (uvicorn trusts X-Forwarded-For from 127.0.0.1),
+    # so that the published instance's per-client limits count 50 clients, not one
+    headers = {"X-Forwarded-For": f"10.0.{seed // 250}.{seed % 250 + 1}"} if forwarded else {}
+    async with httpx.AsyncClient(base_url=base, timeout=30, headers=headers) as client:
         for _ in range(max_requests):
             if time.monotonic() >= deadline:
                 return
@@ -69,14 +72,14 @@ async def _client(base: str, paths: list[str], deadline: float, seed: int, laten
 
 
 async def run_load(base: str, clients: int = 50, seconds: float = 30, paths: list[str] | None = None,
-                   max_requests_per_client: int = 100_000) -> dict:
+                   max_requests_per_client: int = 100_000, forwarded: bool = False) -> dict:
     """Run the load and return requests, errors, requests/s and p50/p95/p99 latency (ms)."""
     latencies: list[float] = []
     errors: list[str] = []
     started = time.monotonic()
     deadline = started + seconds
-    await asyncio.gather(*(_client(base, paths or PATHS, deadline, seed, latencies, errors, max_requests_per_client)
-                           for seed in range(clients)))
+    await asyncio.gather(*(_client(base, paths or PATHS, deadline, seed, latencies, errors, max_requests_per_client,
+                                   forwarded) for seed in range(clients)))
     elapsed = time.monotonic() - started
     return {
         "clients": clients, "seconds": round(elapsed, 1), "requests": len(latencies), "errors": len(errors),
@@ -93,8 +96,9 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_published(site: Path, python: str, timeout: float = 60) -> tuple[subprocess.Popen, str]:
-    """Start the published folder's run.sh on a free loopback port; return it and its URL."""
+def serve_published(site: Path, python: str, timeout: float = 600) -> tuple[subprocess.Popen, str]:
+    """Start the published folder's run.sh on a free loopback port; return it and its URL.
+    run.sh makes the folder's virtualenv unless $VENV names one already made."""
     port = free_port()
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "PYTHON": python}
     process = subprocess.Popen(["sh", str(site / "run.sh")], env=env, stdout=subprocess.DEVNULL,
@@ -124,7 +128,7 @@ def load_published(statements: int = 100_000, clients: int = 50, seconds: float 
         site = publish(db, Path(tmp) / "site")
         process, base = serve_published(site, sys.executable)
         try:
-            result = asyncio.run(run_load(base, clients, seconds))
+            result = asyncio.run(run_load(base, clients, seconds, forwarded=True))
         finally:
             os.killpg(process.pid, signal.SIGTERM)
             process.wait(timeout=20)

@@ -57,6 +57,9 @@ class Bare:
         from datasette.utils import escape_fts
 
         self.conn.create_function("escape_fts", 1, escape_fts)  # Datasette's, used by _search=
+        from loader.search import register
+
+        register(self.conn)  # search_match(), used by the search canned query
 
     def time(self, sql: str, params: dict | None, runs: int, fetch: int | None = None) -> tuple[float, int]:
         """Median ms over ``runs`` (after one warm-up) and the rows fetched; ``fetch`` caps

@@ -16,13 +16,16 @@ from typing import Any
 
 import yaml
 
-from .articles import Article
+from .articles import Article, read_limited
 from .entities import NO_DECISIONS, Decisions
 from .errors import InputError, problem
 from .geocode import geocode
 from .ids import hashed_id, slugify
+from .safe_yaml import NoAliasLoader
 from .sentences import Sentence, split_sentences
 from .spans import SpanError, find_span, find_words, sentence_index
+
+MAX_ANNOTATION_BYTES = 20_000_000  # several times the largest annotation of a 5 MB article
 
 TABLES = (
     "articles", "sentences", "locations", "organisations", "people", "aliases", "affiliations",
@@ -76,7 +79,7 @@ class LineList(list):
     item_lines: list
 
 
-class _LineLoader(yaml.SafeLoader):
+class _LineLoader(NoAliasLoader):
     pass
 
 
@@ -143,10 +146,7 @@ def parse_annotation_yaml(text: str, path: str) -> dict:
 def read_annotation(path: str | Path) -> dict:
     """Read an annotation file. Raises :class:`InputError` (with FILE:LINE) on bad YAML."""
     where = str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError([problem(where, None, f"cannot read: {error.strerror}")]) from None
+    data = read_limited(path, MAX_ANNOTATION_BYTES, "annotation")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

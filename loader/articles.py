@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,11 +24,15 @@ import yaml
 
 from .errors import InputError, problem
 from .ids import slugify
+from .safe_yaml import load_strict
 
 ARTICLE_SUFFIXES = (".txt", ".md", ".markdown")
 FRONT_MATTER_FIELDS = ("title", "published", "publisher", "url", "language")
 _SEED_HEADER = re.compile(r"\A[ \t]*date[ \t]+(\S+)[ \t]*")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
+# A publication date this far after today is a typo (2100 for 2010), not an embargo;
+# a couple of days cover time zones and articles dated for the next morning.
+MAX_DAYS_AHEAD = 3
 
 
 @dataclass(frozen=True)
@@ -53,39 +59,116 @@ def article_id_for(path: str | Path) -> str:
     return slugify(Path(path).stem)
 
 
-def find_article_files(paths: list[str | Path]) -> list[Path]:
-    """Expand folders into their article files (sorted); keep files as given."""
+def _kind(mode: int) -> str:
+    for test, name in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+                       (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket")):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _why_not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as an article file, or None when it is a regular file."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)!r} which does not exist)"
+        return "no such file or folder"
+    except OSError as error:
+        return f"cannot read: {error.strerror}"
+    return None if stat.S_ISREG(mode) else f"{_kind(mode)}, not a regular file"
+
+
+def find_article_files(paths: list[str | Path], skipped: list[str] | None = None) -> list[Path]:
+    """Expand folders into their article files (sorted); keep files as given.
+
+    A path given explicitly must be a folder or a regular file (FIFOs, devices and broken
+    links are refused with the reason). In a folder, entries named like articles that
+    are not regular files are left out, each with its reason appended to ``skipped``."""
     found: list[Path] = []
+    refused: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            found.extend(
-                sorted(
-                    p
-                    for p in path.rglob("*")
-                    if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES and not p.name.startswith(".")
-                )
-            )
-        elif path.exists():
-            found.append(path)
+            for p in sorted(path.rglob("*")):
+                if p.suffix.lower() not in ARTICLE_SUFFIXES or p.name.startswith("."):
+                    continue
+                reason = _why_not_a_file(p)
+                if reason is None:
+                    found.append(p)
+                elif skipped is not None:
+                    skipped.append(problem(str(p), None, f"skipped: {reason}"))
         else:
-            raise InputError([problem(str(path), None, "no such file or folder")])
+            reason = _why_not_a_file(path)
+            if reason is not None:
+                refused.append(problem(str(path), None, reason))
+            else:
+                found.append(path)
+    if refused:
+        raise InputError(refused)
     return found
+
+
+def read_limited(path: str | Path, max_bytes: int, what: str = "article") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; never reads more than
+    ``max_bytes + 1``. The size is checked with fstat before reading, on the same open
+    file (so a file swapped for a FIFO or a device meanwhile is refused too)."""
+    where = str(path)
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        reason = _why_not_a_file(Path(path))
+        raise InputError([problem(where, None, reason if reason and error.errno == 2 else f"cannot read: {error.strerror}")]) from None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError([problem(where, None, f"{_kind(info.st_mode)}, not a regular file: {what}s are read from regular files only")])
+        if info.st_size > max_bytes:
+            raise InputError([problem(where, None, _too_big(info.st_size, max_bytes, what))])
+        chunks, size = [], 0
+        while size <= max_bytes:
+            chunk = os.read(fd, min(max_bytes + 1 - size, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise InputError([problem(where, None, f"cannot read: {error.strerror}")]) from None
+    finally:
+        os.close(fd)
+    if size > max_bytes:  # it grew while being read
+        raise InputError([problem(where, None, _too_big(size, max_bytes, what, "more than "))])
+    return b"".join(chunks)
+
+
+def _too_big(size: int, max_bytes: int, what: str, more: str = "") -> str:
+    advice = "split it, or raise the limit with --max-article-bytes" if what == "article" else "split it"
+
+    def amount(n: int) -> str:
+        return f"{n / 1e6:.1f} MB" if max_bytes >= 1e6 else f"{n:,} bytes"
+    return f"file is {more}{amount(size)}, over the {amount(max_bytes)} limit for one {what}: {advice}"
 
 
 def _check_date(value: object, where: str, line: int) -> str:
     if isinstance(value, dt.datetime):
         value = value.date()
     if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    if not _ISO_DATE.match(text):
-        raise InputError([problem(where, line, f"bad date {text!r}: expected YYYY-MM-DD")])
-    try:
-        dt.date.fromisoformat(text)
-    except ValueError:
-        raise InputError([problem(where, line, f"bad date {text!r}: no such day")]) from None
-    return text
+        day = value
+    else:
+        text = str(value).strip()
+        if not _ISO_DATE.match(text):
+            raise InputError([problem(where, line, f"bad date {text!r}: expected YYYY-MM-DD")])
+        try:
+            day = dt.date.fromisoformat(text)
+        except ValueError:
+            raise InputError([problem(where, line, f"bad date {text!r}: no such day")]) from None
+    latest = dt.date.today() + dt.timedelta(days=MAX_DAYS_AHEAD)
+    if day > latest:
+        raise InputError([problem(where, line, f"publication date {day.isoformat()} is after {latest.isoformat()} "
+                                               f"(today + {MAX_DAYS_AHEAD} days): a typo?")])
+    return day.isoformat()
 
 
 MAX_ARTICLE_BYTES = 5_000_000  # far above any news article; larger files are dumps or mistakes
@@ -95,7 +178,7 @@ def _decode(data: bytes, where: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
     if not data.strip():
         raise InputError([problem(where, 1, "empty file: an article needs a date line and text")])
     if len(data) > max_bytes:
-        raise InputError([problem(where, None, f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit for one article: split it, or raise the limit with --max-article-bytes")])
+        raise InputError([problem(where, None, _too_big(len(data), max_bytes, "article"))])
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError([problem(where, 1, "UTF-16 text (byte-order mark): save the file as UTF-8")])
     if b"\x00" in data:
@@ -115,7 +198,7 @@ def _bad_value_line(header: str) -> int:
     """The file line of the first front-matter line whose value YAML cannot convert (1 if none alone)."""
     for number, line in enumerate(header.splitlines(), start=2):
         try:
-            yaml.safe_load(line)
+            load_strict(line)
         except ValueError:
             return number
         except yaml.YAMLError:
@@ -138,9 +221,12 @@ def parse_article(data: bytes, path: str | Path, max_bytes: int = MAX_ARTICLE_BY
             raise InputError([problem(where, 1, "front matter opened with '---' is never closed")])
         header = raw[4 : 4 + end.start()]
         try:
-            loaded = yaml.safe_load(header) or {}
+            loaded = load_strict(header) or {}
         except ValueError as error:  # YAML reads 2024-02-30 as a timestamp and fails on it
             raise InputError([problem(where, _bad_value_line(header), f"front matter has a bad value: {error}")]) from None
+        except yaml.reader.ReaderError as error:  # a control character: the reader has no line mark
+            line = header.count("\n", 0, max(error.position, 0)) + 2
+            raise InputError([problem(where, line, f"front matter has character #x{error.character:04x}, which YAML does not allow: remove it")]) from None
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             line = mark.line + 2 if mark else 1
@@ -186,8 +272,4 @@ def parse_article(data: bytes, path: str | Path, max_bytes: int = MAX_ARTICLE_BY
 
 def read_article(path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
     """Read and parse one article file."""
-    try:
-        data = Path(path).read_bytes()
-    except OSError as error:
-        raise InputError([problem(str(path), None, f"cannot read: {error.strerror}")]) from None
-    return parse_article(data, path, max_bytes)
+    return parse_article(read_limited(path, max_bytes), path, max_bytes)

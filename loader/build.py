@@ -14,6 +14,7 @@ import fcntl
 import hashlib
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,10 +22,10 @@ from functools import cache
 from pathlib import Path
 
 from . import db
-from .annotations import Resolution, annotation_path_for, resolve, resolve_file
-from .articles import MAX_ARTICLE_BYTES, Article, find_article_files, read_article
+from .annotations import MAX_ANNOTATION_BYTES, Resolution, annotation_path_for, resolve, resolve_file
+from .articles import MAX_ARTICLE_BYTES, Article, find_article_files, read_article, read_limited
 from .entities import DECISIONS, NO_DECISIONS, Decisions, load_decisions
-from .errors import InputError, problem
+from .errors import InputError, printable_path, problem
 
 DEFAULT_ARTICLES = "data/articles"
 PACKAGE = Path(__file__).resolve().parent
@@ -96,11 +97,18 @@ def _job(args: tuple[Path, Path | None, int]) -> Loaded:
     return load_one(*args)
 
 
+def _quiet_worker() -> None:
+    # The main process handles Ctrl-C and SIGTERM and terminates the pool; a worker just
+    # ends (no KeyboardInterrupt traceback from each one).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
 def _cache_key(data: bytes, annotation: Path | None, decisions: Decisions) -> str:
     digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(repr((sorted(decisions.same.items()), sorted(decisions.different))).encode())
     digest.update(hashlib.sha256(data).digest())
-    digest.update(annotation.read_bytes() if annotation else b"\0automatic")
+    digest.update(read_limited(annotation, MAX_ANNOTATION_BYTES, "annotation") if annotation else b"\0automatic")
     return digest.hexdigest()
 
 
@@ -120,15 +128,16 @@ def load(paths: list[str | Path], use_annotations: bool = True, annotations_dir:
         rows = None
         if cache_conn is not None:
             try:
-                key = _cache_key(path.read_bytes(), annotation, decisions)
+                key = _cache_key(read_limited(path, max_article_bytes), annotation, decisions)
                 rows = db.cache_get(cache_conn, key)
-            except OSError:
+            except (OSError, InputError):  # the job reads the file again and reports the problem
                 key = None
         jobs.append((path, annotation, key, rows))
     misses = [(path, annotation, max_article_bytes, decisions) for path, annotation, _, rows in jobs if rows is None]
     extract = sum(1 for _, annotation, _, _ in misses if annotation is None)
     workers = workers or os.cpu_count() or 1
-    pool = multiprocessing.get_context("fork").Pool(min(workers, extract)) if workers > 1 and extract > 1 else None
+    pool = (multiprocessing.get_context("fork").Pool(min(workers, extract), initializer=_quiet_worker)
+            if workers > 1 and extract > 1 else None)
     try:
         results = pool.imap(_job, misses, chunksize=2) if pool else map(_job, misses)
         for path, annotation, key, rows in jobs:
@@ -162,7 +171,7 @@ class _Collisions:
         if item.resolution is None or item.problems:
             return
         row = item.resolution.rows["articles"][0]
-        where = str(item.path)
+        where = printable_path(str(item.path))  # it goes into other files' messages too
         if row["id"] in self.by_id:
             item.problems.append(problem(where, 1, f"article id {row['id']!r} is already used by {self.by_id[row['id']]}: rename one of the files"))
         elif row["sha256"] in self.by_hash:

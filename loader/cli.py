@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+import signal
 import sqlite3
 import sys
 import time
@@ -13,7 +15,7 @@ import click
 from . import __version__
 from .articles import MAX_ARTICLE_BYTES, find_article_files
 from .build import DEFAULT_ARTICLES, BuildLocked, Loaded, build, validate
-from .errors import InputError
+from .errors import InputError, printable_path
 from .publish import PublishOptions, publish
 from .site import datasette_command
 
@@ -27,6 +29,23 @@ def _fail(problems: list[str]) -> None:
     for line in problems:
         click.echo(line, err=True)
     raise SystemExit(1)
+
+
+def _files(sources: list[str]) -> list:
+    """The article files of ``sources``; what a folder scan left out is listed on stderr."""
+    skipped: list[str] = []
+    files = find_article_files(sources, skipped)
+    for line in skipped:
+        click.echo(line, err=True)
+    return files
+
+
+class Terminated(BaseException):
+    """SIGTERM, raised in the main process so a build unwinds as on Ctrl-C."""
+
+
+def _raise_terminated(signum, frame):
+    raise Terminated()
 
 
 @click.group()
@@ -59,7 +78,7 @@ class BuildProgress:
             filled = int(width * self.done / max(self.total, 1))
             click.echo(f"\r[{'#' * filled}{'.' * (width - filled)}] {figures}   ", nl=self.done == self.total, err=True)
         else:
-            click.echo(f"{item.path}: {state} ({figures})", err=True)
+            click.echo(f"{printable_path(str(item.path))}: {state} ({figures})", err=True)
 
 
 @cli.command(name="build")
@@ -89,11 +108,17 @@ def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotat
         loader build --no-annotations auto.db data/articles
     """
     sources = list(paths) or [DEFAULT_ARTICLES]
+    # A service manager stops with SIGTERM: unwind like Ctrl-C, removing the temporary file.
+    signal.signal(signal.SIGTERM, _raise_terminated)
     try:
-        progress = BuildProgress(len(find_article_files(sources)), quiet)
+        progress = BuildProgress(len(_files(sources)), quiet)
         report = build(db, sources, use_annotations=not no_annotations, annotations_dir=annotations_dir,
                        keep_going=keep_going, progress=progress, max_article_bytes=max_article_bytes,
                        use_cache=not no_cache, workers=workers)
+    except (KeyboardInterrupt, Terminated) as error:
+        click.echo(f"{db}: build {'terminated' if isinstance(error, Terminated) else 'interrupted'}: "
+                   f"nothing was written; {db} is unchanged", err=True)
+        raise SystemExit(143 if isinstance(error, Terminated) else 130) from None
     except InputError as error:
         _fail(error.problems + [f"build stopped: nothing was written; {db} is unchanged"])
     except BuildLocked as error:
@@ -123,6 +148,7 @@ def validate_command(paths: tuple[str, ...], annotations_dir: str | None) -> Non
         loader validate data/articles/2022-01-26-trt-world-tehran-talks.txt
     """
     try:
+        _files(list(paths) or [DEFAULT_ARTICLES])
         items = validate(list(paths) or [DEFAULT_ARTICLES], annotations_dir)
     except InputError as error:
         _fail(error.problems)
@@ -134,26 +160,48 @@ def validate_command(paths: tuple[str, ...], annotations_dir: str | None) -> Non
 @click.argument("outdir", type=click.Path(file_okay=False))
 @click.option("--db", default="archive.db", show_default=True, type=click.Path(dir_okay=False), help="The archive to publish.")
 @click.option("--no-full-text", is_flag=True, help="Leave the article texts out (statements, quotes, metadata and urls stay).")
+@click.option("--no-sql", is_flag=True, help="Canned queries and pages only: no arbitrary SQL (allow_sql off).")
 @click.option("--allow-download", is_flag=True, help="Let visitors download the whole database file.")
 @click.option("--allow-robots", is_flag=True, help="Let crawlers index the site (robots.txt blocks them by default).")
+@click.option("--public-url", default="http://localhost:8001", show_default=True,
+              help="The site's public address: absolute URLs and Link headers use it, never the request's Host.")
 @click.option("--sql-time-limit-ms", default=1000, show_default=True, type=int, help="Cut off any query after this long.")
 @click.option("--max-returned-rows", default=1000, show_default=True, type=int, help="Most rows any query returns.")
 @click.option("--cache-ttl", default=300, show_default=True, type=int, help="Seconds browsers and proxies may cache pages.")
-def publish_command(outdir: str, db: str, no_full_text: bool, allow_download: bool, allow_robots: bool,
-                    sql_time_limit_ms: int, max_returned_rows: int, cache_ttl: int) -> None:
+@click.option("--concurrent-per-client", default=8, show_default=True, type=int,
+              help="Requests in flight at once per client IP (0: no limit).")
+@click.option("--requests-per-second", default=20.0, show_default=True, type=float,
+              help="Sustained requests per second per client IP (0: no limit).")
+@click.option("--burst", default=80, show_default=True, type=int, help="Requests a client may send at once before the rate applies.")
+@click.option("--max-response-bytes", default=20_000_000, show_default=True, type=int, help="Largest response sent.")
+@click.option("--response-cache-bytes", default=64_000_000, show_default=True, type=int,
+              help="Memory per server process for responses served again without a query (0: no cache).")
+@click.option("--sql-threads", default=3, show_default=True, type=int,
+              help="SQL threads per server process; 0 runs queries in the event loop (faster, but a slow query holds up its process).")
+def publish_command(outdir: str, db: str, no_full_text: bool, no_sql: bool, allow_download: bool, allow_robots: bool,
+                    public_url: str, sql_time_limit_ms: int, max_returned_rows: int, cache_ttl: int,
+                    concurrent_per_client: int, requests_per_second: float, burst: int, max_response_bytes: int,
+                    response_cache_bytes: int, sql_threads: int) -> None:
     """Write a self-contained folder that serves the archive read-only.
 
     The folder holds the database with its inspect file, metadata.yml, templates,
-    plugins, a pinned requirements.txt, run.sh (serves on $HOST:$PORT, default
-    0.0.0.0:8001), a Dockerfile and DEPLOY.md.
+    plugins (with per-client limits, security headers and a response cap), a pinned
+    requirements.txt, run.sh (serves on $HOST:$PORT, default 0.0.0.0:8001, from its
+    own virtualenv), a Dockerfile and DEPLOY.md (limits, reverse proxy).
 
     \b
     Example:
-        loader publish site/
-        loader publish site/ --no-full-text && HOST=127.0.0.1 PORT=8080 site/run.sh
+        loader publish site/ --public-url https://news.example.org
+        loader publish site/ --no-full-text --no-sql && HOST=127.0.0.1 PORT=8080 site/run.sh
     """
+    if not re.match(r"https?://[^/?#\s]+/?\Z", public_url):
+        _fail([f"--public-url {public_url!r}: expected http(s)://host[:port], without a path"])
     options = PublishOptions(full_text=not no_full_text, allow_download=allow_download, allow_robots=allow_robots,
-                             sql_time_limit_ms=sql_time_limit_ms, max_returned_rows=max_returned_rows, cache_ttl=cache_ttl)
+                             sql_time_limit_ms=sql_time_limit_ms, max_returned_rows=max_returned_rows, cache_ttl=cache_ttl,
+                             allow_sql=not no_sql, public_url=public_url.rstrip("/"),
+                             concurrent_per_client=concurrent_per_client, requests_per_second=requests_per_second,
+                             burst=burst, max_response_bytes=max_response_bytes,
+                             response_cache_bytes=response_cache_bytes, sql_threads=sql_threads)
     try:
         publish(db, outdir, options)
     except InputError as error:

@@ -3,7 +3,10 @@
 The folder holds the database (immutable, with its inspect file), metadata.yml,
 templates and plugins, pinned requirements, ``run.sh``, a Dockerfile and
 DEPLOY.md. Nothing in it can write: the file is opened immutable, SQL is limited
-in time and rows, and no write plugin is installed.
+in time, rows and bytes, and no write plugin is installed. The plugins of
+``published_plugins/`` add what a public instance needs: per-client limits, a response
+cap, security headers, absolute URLs from the configured public URL only, plain errors,
+read-only methods, and no introspection pages that leak.
 """
 
 from __future__ import annotations
@@ -23,7 +26,9 @@ import yaml
 from .errors import InputError, problem
 from .site import METADATA, PLUGINS, TEMPLATES
 
+PUBLISHED_PLUGINS = Path(__file__).resolve().parent / "published_plugins"
 DATABASE = "archive.db"
+ASGI_MODULE = "archive_app"
 INSPECT = "archive.inspect.json"
 # What the published site needs at run time; their dependency closure is pinned.
 SERVING_PACKAGES = ("datasette", "datasette-vega", "datasette-cluster-map")
@@ -38,6 +43,25 @@ class PublishOptions:
     max_returned_rows: int = 1000
     facet_time_limit_ms: int = 500
     cache_ttl: int = 300
+    allow_sql: bool = True
+    public_url: str = "http://localhost:8001"
+    concurrent_per_client: int = 8  # a browser opens up to 6 connections to a site
+    sql_concurrent_per_client: int = 1
+    sql_concurrent_total: int = 2  # of Datasette's 3 SQL threads: one stays free for the pages
+    requests_per_second: float = 20.0
+    burst: int = 80  # a page with its scripts, styles and the map's JSON pages
+    max_response_bytes: int = 20_000_000
+    response_cache_bytes: int = 64_000_000
+    # Threads per process running SQL. 0 runs each query in the event loop: about twice
+    # as fast for the pages' many small queries, but one slow query (up to the time limit)
+    # then holds up its whole process.
+    sql_threads: int = 3
+
+    def typed_settings(self) -> dict[str, object]:
+        return {"sql_time_limit_ms": self.sql_time_limit_ms, "max_returned_rows": self.max_returned_rows,
+                "facet_time_limit_ms": self.facet_time_limit_ms, "suggest_facets": False,
+                "default_cache_ttl": self.cache_ttl, "allow_download": self.allow_download,
+                "num_sql_threads": self.sql_threads}
 
     def settings(self) -> dict[str, str]:
         return {
@@ -47,6 +71,7 @@ class PublishOptions:
             "suggest_facets": "off",
             "default_cache_ttl": str(self.cache_ttl),
             "allow_download": "on" if self.allow_download else "off",
+            "num_sql_threads": str(self.sql_threads),
         }
 
 
@@ -97,6 +122,15 @@ def _metadata(options: PublishOptions) -> dict:
     metadata = yaml.safe_load(METADATA.read_text(encoding="utf-8"))
     plugins = metadata.setdefault("plugins", {})
     plugins["news-archive-robots"] = {"allow": options.allow_robots}
+    plugins["news-archive-public-url"] = {"url": options.public_url}
+    plugins["news-archive-client-limits"] = {"concurrent": options.concurrent_per_client,
+                                             "sql_concurrent": options.sql_concurrent_per_client,
+                                             "sql_total": options.sql_concurrent_total,
+                                             "per_second": options.requests_per_second, "burst": options.burst}
+    plugins["news-archive-response-cap"] = {"max_bytes": options.max_response_bytes}
+    plugins["news-archive-response-cache"] = {"max_bytes": options.response_cache_bytes}
+    if not options.allow_sql:
+        metadata["allow_sql"] = False  # canned queries and pages only
     if not options.full_text:
         archive = metadata["databases"]["archive"]
         archive["description"] = (archive.get("description", "") +
@@ -104,16 +138,52 @@ def _metadata(options: PublishOptions) -> dict:
     return metadata
 
 
+ASGI_APP = """# The site as an ASGI application, for uvicorn's worker processes (run.sh).
+# Written by loader publish; the same configuration as `datasette serve -i`.
+import functools
+import json
+import os
+
+import yaml
+from datasette.app import Datasette
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(HERE, "{inspect}")) as handle:
+    INSPECT = json.load(handle)
+with open(os.path.join(HERE, "metadata.yml")) as handle:
+    METADATA = yaml.safe_load(handle)
+
+datasette = Datasette(
+    immutables=[os.path.join(HERE, "{database}")],
+    inspect_data=INSPECT,
+    metadata=METADATA,
+    template_dir=os.path.join(HERE, "templates"),
+    plugins_dir=os.path.join(HERE, "plugins"),
+    settings={settings},
+    cors=True,
+    secret=os.environ.get("DATASETTE_SECRET"),
+)
+# The metadata never changes while the folder is served, and Datasette 0.65 deep-copies
+# all of it for every table permission check (the home page checks every table and
+# view): remember each answer, which depends on the database and table only.
+datasette._table_permission_allows = functools.lru_cache(maxsize=None)(datasette._table_permission_allows)
+app = datasette.app()
+"""
+
+
 def run_script(options: PublishOptions) -> str:
-    settings = " ".join(f"--setting {name} {value}" for name, value in options.settings().items())
     return f"""#!/bin/sh
-# Serves the archive read-only on $HOST:$PORT (default 0.0.0.0:8001).
-# Installs the pinned requirements into .venv only when they are not already present.
+# Serves the archive read-only on $HOST:$PORT (default 0.0.0.0:8001) with $WORKERS
+# processes (default: one per core), always from its own virtualenv ($VENV, default
+# .venv beside this script) holding exactly requirements.txt, whatever Python
+# ($PYTHON) creates it and whatever else that Python has installed.
 set -eu
 cd "$(dirname "$0")"
 HOST="${{HOST:-0.0.0.0}}"
 PORT="${{PORT:-8001}}"
 PYTHON="${{PYTHON:-python3}}"
+VENV="${{VENV:-.venv}}"
+WORKERS="${{WORKERS:-$(nproc 2>/dev/null || echo 1)}}"
 
 have_requirements() {{
     "$1" - <<'PY'
@@ -131,28 +201,27 @@ for line in open("requirements.txt"):
 PY
 }}
 
-if ! have_requirements "$PYTHON" 2>/dev/null; then
-    if [ ! -x .venv/bin/python ]; then
-        "$PYTHON" -m venv .venv
-    fi
-    PYTHON=.venv/bin/python
-    if ! have_requirements "$PYTHON" 2>/dev/null; then
-        "$PYTHON" -m pip install --quiet --disable-pip-version-check -r requirements.txt
-    fi
+if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+fi
+if ! have_requirements "$VENV/bin/python" 2>/dev/null; then
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
 fi
 
-PYTHONPATH="$(pwd)/lib${{PYTHONPATH:+:$PYTHONPATH}}"
-export PYTHONPATH
-exec "$PYTHON" -m datasette serve -i {DATABASE} --inspect-file {INSPECT} \\
-    --metadata metadata.yml --template-dir templates --plugins-dir plugins \\
-    --host "$HOST" --port "$PORT" --cors {settings}
+# One secret for every worker process, new at each start (nothing signed outlives it).
+DATASETTE_SECRET="$("$VENV/bin/python" -c 'import secrets; print(secrets.token_hex(32))')"
+export DATASETTE_SECRET
+# A clean environment: no user site-packages, no inherited PYTHONPATH or PYTHONHOME.
+exec env -u PYTHONHOME PYTHONNOUSERSITE=1 PYTHONPATH="$(pwd)/lib:$(pwd)" "$VENV/bin/python" -s -m uvicorn {ASGI_MODULE}:app \\
+    --host "$HOST" --port "$PORT" --workers "$WORKERS" --no-server-header
 """
 
 
 DOCKERFILE = f"""FROM python:3.11-slim
 WORKDIR /app
 COPY requirements.txt .
-RUN pip install --no-cache-dir -r requirements.txt
+# the virtualenv run.sh serves from, made at build time
+RUN python -m venv /app/.venv && /app/.venv/bin/pip install --no-cache-dir -r requirements.txt
 COPY . .
 ENV HOST=0.0.0.0 PORT=8001
 EXPOSE 8001
@@ -163,27 +232,100 @@ DEPLOY = """# Deploying this archive
 
 This folder is the whole site: `{database}` (opened immutable, with its counts
 precomputed in `{inspect}`), `metadata.yml`, `templates/`, `plugins/` (with the
-pure-Python helpers they use in `lib/`), pinned `requirements.txt`, and `run.sh`, which serves it read-only on `$HOST:$PORT`
-(default `0.0.0.0:8001`). `run.sh` installs the requirements into `.venv` only
-when they are not already installed.
+pure-Python helpers they use in `lib/`), pinned `requirements.txt`, and `run.sh`, which
+serves it read-only on `$HOST:$PORT` (default `0.0.0.0:8001`). `run.sh` always runs
+from its own virtualenv (`$VENV`, default `.venv` here), created with `$PYTHON`
+(default `python3`) and holding exactly `requirements.txt`: what else that Python has
+installed never changes how the site behaves.
 
 Settings: {settings}; CORS headers on (`Access-Control-Allow-Origin: *`) so browser
 applications can use the JSON API; robots {robots}; database download {download};
-article full texts {full_text}.
+article full texts {full_text}; arbitrary SQL {sql}.
+
+## Limits of the public instance
+
+Each is a plugin in `plugins/` with its settings in `metadata.yml` (`plugins:`); edit
+them there and restart.
+
+| limit | where | value |
+|---|---|---|
+| requests in flight per client (429 beyond) | `news-archive-client-limits.concurrent` | {concurrent} |
+| arbitrary-SQL requests (`sql=`, `_where=`) in flight per client | `news-archive-client-limits.sql_concurrent` | {sql_concurrent} |
+| arbitrary-SQL requests in flight per process, all clients (a SQL thread stays free for pages) | `news-archive-client-limits.sql_total` | {sql_total} |
+| requests per second per client, sustained / burst (429 with `Retry-After`) | `per_second` / `burst` | {per_second} / {burst} |
+| longest value SQL may build (nested `replace()`, `group_concat()`...) | `news-archive-limits.max_value_bytes` | 10 MB |
+| bytes of one query's rows | `news-archive-limits.max_result_bytes` | 50 MB |
+| bytes of one response (400 beyond) | `news-archive-response-cap.max_bytes` | {max_bytes} |
+| memory for cached responses, per process (0: no cache) | `news-archive-response-cache.max_bytes` | {cache_bytes} |
+| time of one query / one facet | settings `sql_time_limit_ms` / `facet_time_limit_ms` | {sql_ms} ms / {facet_ms} ms |
+| SQL threads per process (`loader publish --sql-threads`; 0: queries run in the event loop, about twice as fast for small queries, but a slow one holds up its process) | `num_sql_threads` in `archive_app.py` | {sql_threads} |
+| rows of one query | setting `max_returned_rows` | {rows} |
+
+SQLite's own limits (SQL length, columns, expression depth, function arguments, LIKE
+pattern length, variables, no attached databases) are set on every connection;
+`fts3_tokenizer`, `randomblob`, `zeroblob`, `printf`, `format` and `load_extension` are refused and
+`pragma_database_list` shows no file path. Every response carries a
+Content-Security-Policy, `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`
+and `Referrer-Policy: no-referrer`. Any method but GET, HEAD and OPTIONS answers 405.
+`/-/threads`, `/-/databases`, `/-/plugins` and Datasette's debugging pages answer 404.
+
+`run.sh` serves with `$WORKERS` uvicorn processes (default: one per core), all
+reading the one immutable file. Each process keeps its own per-client counts and its
+own cache of responses (the database never changes while served, so a page is the
+same bytes until the folder is replaced; each has an ETag, `If-None-Match` gets
+304, a `max-age` is added where Datasette sends none, and text is gzipped once for
+clients that accept it): with N processes a client may get up to N times the limits below the proxy,
+so set the exact limits at the proxy.
+
+Absolute URLs (the `Link` header, `next_url` in JSON) are built from the public URL
+`{public_url}` (plugin `news-archive-public-url.url`; set it with
+`loader publish --public-url`), never from the request's `Host` header.
+
+A client is an IP address. Behind a reverse proxy on the same machine, uvicorn takes
+the client's address from `X-Forwarded-For`, which it trusts from 127.0.0.1 only, so
+the proxy must set it (below); connected directly, the peer address counts.
 
 ## A virtual machine behind a reverse proxy
 
     HOST=127.0.0.1 PORT=8001 sh run.sh     # under systemd, with Restart=always
 
-and let nginx (or Caddy) terminate TLS and proxy to 127.0.0.1:8001, keeping the
-`Cache-Control` headers Datasette sends.
+and let nginx terminate TLS and proxy to 127.0.0.1:8001, keeping the
+`Cache-Control` headers Datasette sends. The same limits at the proxy stop abusive
+clients before they reach Python at all:
+
+    limit_req_zone  $binary_remote_addr zone=archive_rate:10m rate={per_second_int}r/s;
+    limit_conn_zone $binary_remote_addr zone=archive_conn:10m;
+
+    server {{
+        listen 443 ssl;
+        server_name news.example.org;            # the host of --public-url
+        client_max_body_size 1k;                  # the archive takes no uploads
+        large_client_header_buffers 4 8k;         # longest URL: 8 KB
+        location / {{
+            limit_req  zone=archive_rate burst={burst} nodelay;
+            limit_conn archive_conn {concurrent};
+            limit_req_status 429;
+            limit_conn_status 429;
+            limit_except GET HEAD OPTIONS {{ deny all; }}
+            proxy_pass http://127.0.0.1:8001;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $remote_addr;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            proxy_read_timeout 30s;
+            proxy_max_temp_file_size 0;
+            gzip on;
+            gzip_types text/html application/json text/css text/javascript application/javascript;
+        }}
+    }}
 
 ## A container platform
 
     docker build -t news-archive . && docker run -p 8001:8001 news-archive
 
 Any platform that runs a Dockerfile and routes to port 8001 (`$PORT` is honoured)
-will do.
+will do. Platforms whose router is not on the same machine must pass the client
+address some other way, or the per-client limits count the router as one client:
+set `concurrent`, `per_second` and `burst` to 0 there and limit at the router.
 
 ## Identical replicas behind a load balancer
 
@@ -224,19 +366,32 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         else:
             destination.mkdir()
     shutil.copy(Path(__file__).with_name("robots_plugin.py"), outdir / "plugins" / "news_archive_robots.py")
+    for plugin in sorted(PUBLISHED_PLUGINS.glob("*.py")):
+        if plugin.name != "__init__.py":
+            shutil.copy(plugin, outdir / "plugins" / f"news_archive_{plugin.name}")
     # The plugins use pure-Python helpers of this package (reading.py); ship it on PYTHONPATH.
     shutil.copytree(Path(__file__).resolve().parent, outdir / "lib" / "loader", ignore=shutil.ignore_patterns("__pycache__"))
     (outdir / "requirements.txt").write_text("\n".join(pinned_requirements()) + "\n", encoding="utf-8")
+    (outdir / f"{ASGI_MODULE}.py").write_text(ASGI_APP.format(inspect=INSPECT, database=DATABASE,
+                                                               settings=repr(options.typed_settings())), encoding="utf-8")
     run = outdir / "run.sh"
     run.write_text(run_script(options), encoding="utf-8")
     run.chmod(0o755)
     (outdir / "Dockerfile").write_text(DOCKERFILE, encoding="utf-8")
+    (outdir / ".dockerignore").write_text(".venv\n", encoding="utf-8")
     (outdir / "DEPLOY.md").write_text(DEPLOY.format(
         database=DATABASE, inspect=INSPECT,
         settings=", ".join(f"`{k}` {v}" for k, v in options.settings().items()),
         robots="allowed" if options.allow_robots else "blocked (`/robots.txt` disallows everything)",
         download="on" if options.allow_download else "off",
         full_text="included" if options.full_text else "left out",
+        sql="allowed (`/archive?sql=`)" if options.allow_sql else "off (canned queries and pages only)",
+        concurrent=options.concurrent_per_client, sql_concurrent=options.sql_concurrent_per_client,
+        sql_total=options.sql_concurrent_total, per_second=f"{options.requests_per_second:g}",
+        per_second_int=max(1, round(options.requests_per_second)), burst=options.burst,
+        max_bytes=f"{options.max_response_bytes / 1e6:g} MB", cache_bytes=f"{options.response_cache_bytes / 1e6:g} MB",
+        public_url=options.public_url,
+        sql_threads=options.sql_threads, sql_ms=options.sql_time_limit_ms, facet_ms=options.facet_time_limit_ms, rows=options.max_returned_rows,
     ), encoding="utf-8")
     (outdir / "publish.json").write_text(json.dumps(options.__dict__, indent=2) + "\n", encoding="utf-8")
     return outdir

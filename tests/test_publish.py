@@ -145,15 +145,16 @@ def test_robots_download_cors_and_cache(site):
     settings = json.loads(get(base + "/-/settings.json")[2])
     assert settings["sql_time_limit_ms"] == 1000 and settings["max_returned_rows"] == 1000
     assert settings["suggest_facets"] is False and settings["allow_download"] is False
+    assert settings["num_sql_threads"] == 3
 
 
-def test_run_sh_installs_nothing_when_the_requirements_are_present(site, archive, tmp_path):
+def test_run_sh_installs_nothing_when_its_virtualenv_has_the_requirements(site, archive, tmp_path):
     outdir, _ = site
     second = tmp_path / "second"
     publish(archive, second, PublishOptions(allow_robots=True, allow_download=True))
     # pip would fail without an index: if run.sh tried to install, it could not serve
-    process, base = start(second, str(outdir / ".venv" / "bin" / "python"),
-                          {"PIP_NO_INDEX": "1", "PIP_FIND_LINKS": ""}, timeout=30)
+    process, base = start(second, sys.executable,
+                          {"VENV": str(outdir / ".venv"), "PIP_NO_INDEX": "1", "PIP_FIND_LINKS": ""}, timeout=30)
     try:
         assert not (second / ".venv").exists()
         assert get(base + "/robots.txt")[2].decode() == "User-agent: *\nAllow: /\n"
@@ -210,3 +211,303 @@ def test_markup_in_the_data_is_shown_escaped_and_never_runs(site):
         browser.close()
     assert dialogs == []
     assert shown >= 8, "the markup should be visible as text on the pages that show it"
+
+
+# --- the public instance: limits, headers, errors ------------------------------------------
+
+HEADERS = {"content-security-policy", "x-content-type-options", "x-frame-options", "referrer-policy"}
+
+
+def request(base: str, path: str, method: str = "GET", headers: dict | None = None, source: str = "127.0.0.1",
+            timeout: float = 30) -> tuple[int, object, bytes]:
+    """One request from a chosen loopback source address (each is a different client)."""
+    import http.client
+
+    parts = urllib.parse.urlsplit(base)
+    conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout, source_address=(source, 0))
+    try:
+        conn.request(method, path, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+@pytest.fixture(scope="module")
+def venv(site) -> Path:
+    """The virtualenv run.sh made for the first folder: the others reuse it (VENV=)."""
+    return site[0] / ".venv"
+
+
+@pytest.fixture(scope="module")
+def tight(archive, venv, tmp_path_factory):
+    """A folder published with tight limits, to see them act."""
+    outdir = publish(archive, tmp_path_factory.mktemp("tight") / "site",
+                     PublishOptions(concurrent_per_client=2, requests_per_second=2, burst=4, max_response_bytes=20_000,
+                                    sql_concurrent_total=1,
+                                    public_url="https://news.example.org"))
+    # one process: each keeps its own per-client counts
+    process, base = start(outdir, sys.executable, {"VENV": str(venv), "PIP_NO_INDEX": "1", "WORKERS": "1"}, timeout=60)
+    yield outdir, base
+    stop(process)
+
+
+@pytest.mark.parametrize("path", ["/", "/archive", "/archive/people", "/archive/people/ahmad-massoud",
+                                  f"/archive/articles/2022-01-26-trt-world-tehran-talks", "/archive/who_said_what",
+                                  "/archive/people.json", "/-/static/app.css", "/-/reading/reading.css", "/robots.txt",
+                                  "/no-such-page", "/archive/no_such_table.json"])
+def test_security_headers_on_every_response(site, path):
+    _, base = site
+    status, headers, _ = get(base + path)
+    assert status in (200, 404), (path, status)
+    for name in HEADERS:
+        assert headers.get(name), f"{path}: no {name}"
+    assert headers["x-content-type-options"] == "nosniff" and headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in headers["content-security-policy"]
+
+
+def test_absolute_urls_come_from_the_public_url_never_the_host_header(tight):
+    _, base = tight
+    status, headers, body = request(base, "/archive/sentences.json?_size=2", headers={"Host": "evil.example"},
+                                    source="127.0.0.9")
+    assert status == 200
+    assert json.loads(body)["next_url"].startswith("https://news.example.org/archive/sentences.json?")
+    status, headers, body = request(base, "/archive/people", headers={"Host": "evil.example"}, source="127.0.0.9")
+    assert headers["link"].startswith("https://news.example.org/archive/people.json;")
+    assert b"evil.example" not in body and "evil.example" not in str(headers)
+
+
+def test_writes_and_introspection_are_refused(site):
+    _, base = site
+    assert request(base, "/archive/search", method="POST")[0] == 405
+    assert request(base, "/archive/who_said_what?_json=1", method="POST", headers={"Content-Length": "0"})[0] == 405
+    assert request(base, "/", method="PUT")[0] == 405
+    for path in ["/-/threads.json", "/-/threads", "/-/databases.json", "/-/plugins.json", "/-/permissions", "/-/messages"]:
+        assert get(base + path)[0] == 404, path
+    assert get(base + "/-/versions.json")[0] == 200
+    _, body = sql(base, "select * from pragma_database_list")
+    assert body["rows"] == [[0, "main", None]]
+    status, body = sql(base, "select fts3_tokenizer('simple')")
+    assert status == 400 and "not authorized" in body["error"]
+
+
+def test_a_client_over_its_rate_gets_429_and_others_are_served(tight):
+    _, base = tight
+    statuses = [request(base, "/-/versions.json", source="127.0.0.2") for _ in range(8)]
+    codes = [s for s, _, _ in statuses]
+    assert codes[:4] == [200] * 4 and 429 in codes[4:], codes
+    refused = next(r for r in statuses if r[0] == 429)
+    assert int(refused[1]["retry-after"]) >= 1
+    assert b"requests per second from one client" in refused[2]
+    assert request(base, "/-/versions.json", source="127.0.0.3")[0] == 200  # another client
+
+
+def _slow(base: str, path: str, source: str, results: list) -> None:
+    results.append(request(base, path, source=source))
+
+
+def _parallel(base: str, path: str, source: str, count: int) -> list:
+    import threading
+
+    results: list = []
+    threads = [threading.Thread(target=_slow, args=(base, path, source, results)) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.1)
+    for thread in threads:
+        thread.join()
+    return results
+
+
+SLOW_CTE = "with recursive c(x) as (select 1 union all select x + 1 from c where x < 1000000000) select count(*) from c"
+
+
+def test_a_client_over_its_concurrency_gets_429(archive, venv, tmp_path):
+    # 2 requests at once per client and no separate limit for SQL, so that slow SQL
+    # (each query runs into the 1 s time limit) can stand for any slow request
+    outdir = publish(archive, tmp_path / "two", PublishOptions(concurrent_per_client=2, sql_concurrent_per_client=0,
+                                                               sql_concurrent_total=0))
+    process, base = start(outdir, sys.executable, {"VENV": str(venv), "PIP_NO_INDEX": "1", "WORKERS": "1"}, timeout=60)
+    try:
+        results = _parallel(base, "/archive.json?sql=" + urllib.parse.quote(SLOW_CTE), "127.0.0.4", 3)
+    finally:
+        stop(process)
+    codes = sorted(s for s, _, _ in results)
+    assert codes == [400, 400, 429] and b"more than 2 requests at once" in next(b for s, _, b in results if s == 429), codes
+
+
+@pytest.mark.parametrize("param", ["sql", "_where"])
+def test_arbitrary_sql_runs_one_at_a_time_per_client(tight, param):
+    _, base = tight  # one process; 1 arbitrary SQL request at a time per client (the default)
+    if param == "sql":
+        path = "/archive.json?sql=" + urllib.parse.quote(SLOW_CTE)
+    else:
+        path = "/archive/sentences.json?_where=" + urllib.parse.quote(f"({SLOW_CTE}) > 0")
+    source = "127.0.0.5" if param == "sql" else "127.0.0.16"
+    results = _parallel(base, path, source, 2)
+    assert sorted(s for s, _, _ in results) == [400, 429]  # one cut off by the time limit, one refused
+    assert b"more than 1 SQL queries at once" in next(b for s, _, b in results if s == 429)
+
+
+def test_slow_sql_from_many_clients_leaves_the_pages_a_thread(tight):
+    import threading
+
+    _, base = tight  # one process; at most 1 arbitrary SQL request at a time from all clients
+    path = "/archive.json?sql=" + urllib.parse.quote(SLOW_CTE)
+    results: list = []
+    threads = [threading.Thread(target=_slow, args=(base, path, source, results)) for source in ("127.0.0.17", "127.0.0.18")]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.1)
+    page = request(base, "/archive/who_said_what.json?_shape=array", source="127.0.0.19")  # while one runs
+    for thread in threads:
+        thread.join()
+    assert sorted(s for s, _, _ in results) == [400, 429]
+    assert b"the server is running its 1 SQL queries at once for all clients" in next(b for s, _, b in results if s == 429)
+    assert page[0] == 200
+
+
+def test_a_response_over_the_cap_is_refused_with_a_reason(tight):
+    _, base = tight
+    big = "/archive.json?_shape=array&sql=" + urllib.parse.quote("select a.text from sentences a, sentences b limit 500")
+    status, _, body = request(base, big, source="127.0.0.6")
+    assert status == 400 and b"the response would be over 0.02 MB" in body
+    assert request(base, "/archive/people.json?_size=1&_shape=array", source="127.0.0.6")[0] == 200
+
+
+def test_no_sql_serves_canned_queries_and_pages_only(archive, venv, tmp_path):
+    outdir = publish(archive, tmp_path / "nosql", PublishOptions(allow_sql=False))
+    process, base = start(outdir, sys.executable, {"VENV": str(venv), "PIP_NO_INDEX": "1"}, timeout=60)
+    try:
+        assert get(base + "/archive.json?sql=select+1")[0] == 403
+        assert get(base + "/archive?sql=select+1")[0] == 403
+        assert get(base + "/archive/search.json?q=tested")[0] == 200
+        assert get(base + "/archive/people/ahmad-massoud")[0] == 200
+        assert "arbitrary SQL off" in (outdir / "DEPLOY.md").read_text()
+    finally:
+        stop(process)
+
+
+def test_errors_are_plain_and_fast_even_with_rich_installed(site, tmp_path):
+    """The folder served by a Python that has rich (the project's venv): 404 stays 404,
+    a bad query is a 400, and the log has no traceback."""
+    outdir, _ = site
+    assert subprocess.run([sys.executable, "-c", "import rich"]).returncode == 0, "this Python must have rich"
+    port = free_port()
+    log = tmp_path / "rich.log"
+    process = subprocess.Popen([sys.executable, "-m", "datasette", "serve", "-i", "archive.db", "--inspect-file",
+                                "archive.inspect.json", "--metadata", "metadata.yml", "--template-dir", "templates",
+                                "--plugins-dir", "plugins", "--host", "127.0.0.1", "--port", str(port)],
+                               cwd=outdir, env={**os.environ, "PYTHONPATH": str(outdir / "lib")},
+                               stdout=open(log, "w"), stderr=subprocess.STDOUT, start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=2).read()
+                break
+            except OSError:
+                assert process.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.3)
+        for _ in range(5):
+            assert get(base + "/no-such-page")[0] == 404
+            assert get(base + "/archive/no_such_table.json")[0] == 404
+            status, body = sql(base, "select * from no_such_table")
+            assert status == 400 and "no such table" in body["error"]
+    finally:
+        stop(process)
+    text = log.read_text()
+    assert "Traceback" not in text and "locals" not in text, text[:2000]
+
+
+def test_run_sh_serves_from_its_own_clean_environment(site, venv):
+    """Whatever PYTHON and PYTHONPATH the caller has (here the project's venv, with rich),
+    the server runs the folder's virtualenv with only lib/ on its path."""
+    outdir, _ = site
+    process, base = start(outdir, sys.executable, {"VENV": str(venv), "PIP_NO_INDEX": "1",
+                                                   "PYTHONPATH": str(Path(sys.executable).parent.parent)}, timeout=60)
+    try:
+        cmdline = Path(f"/proc/{process.pid}/cmdline").read_bytes().split(b"\0")
+        assert cmdline[0].decode() == f"{venv}/bin/python", cmdline
+        environ = dict(item.split(b"=", 1) for item in Path(f"/proc/{process.pid}/environ").read_bytes().split(b"\0") if b"=" in item)
+        assert environ[b"PYTHONPATH"].decode() == f"{outdir / 'lib'}:{outdir}"
+        assert subprocess.run([str(venv / "bin" / "python"), "-c", "import rich"], capture_output=True).returncode != 0
+    finally:
+        stop(process)
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium")
+def test_pages_charts_map_and_graph_work_under_the_content_security_policy(site):
+    import yaml as _yaml
+    from playwright.sync_api import expect, sync_playwright
+
+    _, base = site
+    metadata = _yaml.safe_load((ROOT / "metadata.yml").read_text())
+    fragment = metadata["databases"]["archive"]["queries"]["statements_per_speaker"]["fragment"]
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+    watch = """document.addEventListener('securitypolicyviolation',
+                 e => (window.__csp = window.__csp || []).push(e.violatedDirective + ' ' + e.blockedURI));"""
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        page = browser.new_page()
+        page.add_init_script(watch)
+        page.route("**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort())
+        console = []
+        page.on("console", lambda m: console.append(m.text) if "Content Security Policy" in m.text else None)
+        checks = {
+            "/": "form.search-box",
+            "/archive/articles/2022-01-26-trt-world-tehran-talks": "h1",
+            "/archive/people/ahmad-massoud": "h1",
+            "/archive/statements_per_speaker#" + fragment: ".vega-embed canvas, .vega-embed svg.marks",
+            "/archive/locations": ".leaflet-container .leaflet-marker-icon",
+            "/archive/places": ".leaflet-container .leaflet-marker-icon",
+            "/archive/locations/delhi": "#place-map.leaflet-container, #place-map .leaflet-pane",
+            "/archive/meeting_graph": "svg circle, svg line, svg path",
+            "/archive/statements?_facet=cue": ".facet-info",
+        }
+        for path, selector in checks.items():
+            response = page.goto(base + path)
+            assert response.status == 200, path
+            assert "content-security-policy" in response.headers, path
+            expect(page.locator(selector).first).to_be_attached(timeout=10_000)
+            page.wait_for_timeout(300)
+            assert page.evaluate("window.__csp || []") == [], (path, page.evaluate("window.__csp"))
+        browser.close()
+    assert console == [], console
+
+
+def test_responses_are_cached_with_an_etag_and_revalidate_with_304(tight):
+    _, base = tight  # one process, so the second request meets the first one's cache
+    path = "/archive/people/ahmad-massoud"
+    first = request(base, path, source="127.0.0.7")
+    second = request(base, path, source="127.0.0.8")
+    # the same bytes, even the footer's "Queries took" time: the second was not computed again
+    assert first[0] == second[0] == 200 and first[2] == second[2]
+    etag = second[1]["etag"]
+    assert etag and etag.startswith('"') and first[1]["etag"] == etag
+    assert "max-age=300" in second[1]["cache-control"]
+    assert "max-age=300" in request(base, "/", source="127.0.0.13")[1]["cache-control"]  # Datasette sends none there
+    status, headers, body = request(base, path, headers={"If-None-Match": etag}, source="127.0.0.10")
+    assert status == 304 and body == b"" and headers["etag"] == etag
+    assert "content-security-policy" in headers
+    # a request with a cookie is never answered from the shared cache
+    status, headers, body = request(base, path, headers={"Cookie": "ds_actor=x"}, source="127.0.0.11")
+    assert status == 200 and headers.get("etag") is None
+    # errors are not cached
+    assert request(base, "/archive/people/nobody-at-all", source="127.0.0.12")[1].get("etag") is None
+
+
+def test_text_is_gzipped_once_for_clients_that_accept_it(tight):
+    import gzip
+
+    _, base = tight
+    path = "/archive/people/ali-nazari"  # under the tight folder's 20 KB response cap
+    plain = request(base, path, source="127.0.0.14")
+    packed = request(base, path, headers={"Accept-Encoding": "gzip"}, source="127.0.0.15")
+    assert plain[1].get("content-encoding") is None
+    assert packed[0] == 200 and packed[1]["content-encoding"] == "gzip" and "Accept-Encoding" in packed[1]["vary"]
+    assert len(packed[2]) < len(plain[2]) / 2
+    # the same page, apart from the footer's query time of whichever request computed it
+    assert gzip.decompress(packed[2]).split(b"Queries took")[0] == plain[2].split(b"Queries took")[0]
