@@ -82,7 +82,8 @@ def test_publish_any_file_name_as_archive_db(seed_db, tmp_path):
     shutil.copy(seed_db, other)
     out = publish(other, tmp_path / "site")
     assert (out / "archive.db").exists() and not (out / "other.db").exists()
-    assert "serve -i archive.db" in (out / "run.sh").read_text()
+    served = (out / "run.sh").read_text() + "".join(f.read_text() for f in out.glob("*.py"))
+    assert "archive.db" in served and "other.db" not in served
     assert sqlite3.connect(out / "archive.db").execute("select count(*) from statements").fetchone()[0] > 0
 
 
