@@ -32,6 +32,9 @@ test: install
 # Benchmarks (not part of make test): figures into bench/out/, then docs/benchmarks.md.
 bench: install $(DB)
 	$(BIN)/python -m bench.build --articles 1000 --runs 3
+	$(BIN)/python -m bench.update --sizes 1000 10000 --runs 3 --clean-runs 1 --spacy-clean 1000
+	$(BIN)/python -m bench.writer --articles 1000 --runs 3
+	$(BIN)/python -m bench.cluster --articles 40 --runs 3
 	$(BIN)/python -m bench.synth bench/out/archive-1000-articles.db --statements 50000 --articles 1000 --quiet
 	$(BIN)/python -m bench.pages bench/out/archive-1000-articles.db
 	$(BIN)/python -m bench --statements 100000

@@ -350,3 +350,27 @@ CREATE INDEX idx_statements_article_span ON statements (article_id, start, "end"
 -- The longest statement, which bounds how far before a mention a statement holding it
 -- can start (max() on this index is one lookup).
 CREATE INDEX idx_statements_length ON statements (("end" - start));
+
+-- Build bookkeeping (loader/build.py, loader/db.py), hidden in metadata.yml: what the
+-- archive was built from, so that `loader build` on an existing archive changes only
+-- what changed, in one transaction.
+CREATE TABLE build_info (
+    key TEXT PRIMARY KEY,           -- fingerprint: the code and entity decisions that built it
+    value TEXT NOT NULL
+);
+CREATE TABLE build_articles (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id),
+    source_file TEXT NOT NULL,
+    input_key TEXT NOT NULL         -- hash of the file, its annotation, the decisions and the code
+);
+-- What each article says about each shared row (people, organisations, locations,
+-- aliases, sources): the shared row is merged from these, earliest article first.
+CREATE TABLE build_entity_rows (
+    table_name TEXT NOT NULL,
+    entity_key TEXT NOT NULL,       -- the shared row's primary key, as a JSON array
+    published TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    row TEXT NOT NULL,              -- the row as the article gives it (JSON)
+    PRIMARY KEY (table_name, entity_key, published, article_id)
+) WITHOUT ROWID;
+CREATE INDEX idx_build_entity_rows_article_id ON build_entity_rows (article_id);

@@ -152,10 +152,12 @@ def main(argv: list[str] | None = None) -> int:
         cache = db.with_name(db.name + ".cache")
         loader_build(corpus, db, workers, cache=True)
         shutil.copy(cache, work / "cache.snapshot")
+        shutil.copy(db, work / "archive.snapshot")
         shutil.move(held, corpus / extra.name)
         incremental = []
-        for _ in range(args.runs):
+        for _ in range(args.runs):  # each run adds the article to the same archive, updated in place
             shutil.copy(work / "cache.snapshot", cache)
+            shutil.copy(work / "archive.snapshot", db)
             seconds, _ = loader_build(corpus, db, workers, cache=True)
             incremental.append(seconds)
         memory = {}

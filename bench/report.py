@@ -59,6 +59,113 @@ def build_section(build: dict) -> list[str]:
     ]
 
 
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+
+def update_section(update: dict) -> list[str]:
+    """Adding one article in place, as the archive grows (bench.update)."""
+    sizes = update["sizes"]
+    spacy = update.get("spacy_clean", {})
+    lines = [
+        "## Updates in place",
+        "",
+        f"`python -m bench.update --sizes {' '.join(sizes)} --runs {update['runs']}"
+        + (f" --spacy-clean {' '.join(spacy)}" if spacy else "") + "`: archives of N generated articles (bench.synth "
+        "texts as files) built by `loader build --no-annotations` from the extraction cache, then one article added and "
+        f"the archive updated in place; median of {update['runs']} runs, each on a fresh copy of the archive and cache. "
+        "*Add 1 (extracted)* runs spaCy on the new article in the build (Python start and model load included); "
+        "*add 1 (cached)* finds the new article's rows in the cache, so it is the archive side alone (reading and "
+        "hashing N files, the one transaction); *clean from cache* rebuilds all N into a new file from the cache.",
+        "",
+        "| articles | words | archive MB | clean from cache s | add 1 (extracted) s | add 1 (cached) s | runs, extracted (s) |",
+        "|---:|---:|---:|---:|---:|---:|---|",
+    ]
+    for n, row in sizes.items():
+        lines.append(f"| {int(n):,} | {row['words']:,} | {row['archive_mb']} | {_median(row['clean_from_cache_seconds']):.1f} | "
+                     f"{_median(row['add_one_extracted_seconds']):.2f} | {_median(row['add_one_cached_seconds']):.2f} | "
+                     f"{', '.join(f'{x:.1f}' for x in row['add_one_extracted_seconds'])} |")
+    lines.append("")
+    if spacy:
+        (n0, measured), = list(spacy.items())[:1]
+        rate = measured["words"] / measured["seconds"]
+        lines.append(f"Clean build with spaCy (`--no-cache`) of {int(n0):,} articles: {measured['seconds']:.1f} s "
+                     f"({rate:,.0f} words/s, measured once).")
+        lines.append("")
+        for n, row in sizes.items():
+            clean = row["words"] / rate
+            label = "measured" if n in spacy else f"estimated from {rate:,.0f} words/s"
+            if n in spacy:
+                clean = spacy[n]["seconds"]
+            lines.append(f"- {int(n):,} articles: adding 1 costs {_median(row['add_one_extracted_seconds']) / clean:.1%} "
+                         f"of a clean build ({clean:,.0f} s, {label}).")
+        lines.append("")
+    keys = list(sizes)
+    for small_n, large_n in zip(keys, keys[1:]):  # the cost of adding 1 as the archive grows
+        small, large = sizes[small_n], sizes[large_n]
+        for kind, label in (("add_one_extracted_seconds", "extracted"), ("add_one_cached_seconds", "cached")):
+            growth = _median(large[kind]) / _median(small[kind])
+            lines.append(f"- Add 1 ({label}) at {int(large_n):,} / at {int(small_n):,} articles: **{growth:.2f}×** "
+                         f"(target ≤ 1.5×: {'met' if growth <= 1.5 else 'missed'}).")
+    if len(keys) >= 2:
+        lines.append("")
+    if update.get("note"):
+        lines += [f"Runs: {update['note']}.", ""]
+    return lines
+
+
+def writer_section(writer: dict) -> list[str]:
+    s = writer["summary"]
+    ratio = s["sqlite_utils_to_raw_speed"]
+    return [
+        "## The writer: sqlite-utils beside sqlite3",
+        "",
+        f"`python -m bench.writer --articles {writer['articles']} --runs {writer['runs']}`: the rows of {writer['articles']:,} "
+        f"generated articles ({writer['rows']:,} rows) written by `loader.db.Writer` into a new archive (bulk mode, one "
+        f"transaction, shared rows merged at the end), its bulk inserts through sqlite-utils' `insert_all` or through "
+        f"sqlite3's `executemany`; median of {writer['runs']} alternated runs.",
+        "",
+        "| bulk inserts through | rows/s | runs (s) |",
+        "|---|---:|---|",
+        f"| sqlite3 `executemany` | {s['raw_rows_per_second']:,} | {', '.join(f'{x:.2f}' for x in writer['raw_seconds'])} |",
+        f"| sqlite-utils `insert_all` | {s['sqlite_utils_rows_per_second']:,} | {', '.join(f'{x:.2f}' for x in writer['sqlite_utils_seconds'])} |",
+        "",
+        f"- sqlite-utils / raw speed: **{ratio:.2f}** (target ≥ 0.9: {'met' if ratio >= 0.9 else 'missed'}). "
+        + ("" if ratio >= 0.9 else "So the writer's bulk rows go through `executemany`; sqlite-utils serves the "
+           "schema introspection (foreign keys and columns, to find each table's rows of an article), the upserts of "
+           "merged shared rows in updates, and `build_info`. Its cost is per value (`jsonify_if_needed` on every "
+           "value, building multi-row INSERTs), not in SQLite."),
+        "",
+    ]
+
+
+def cluster_section(cluster: dict) -> list[str]:
+    s = cluster["summary"]
+    return [
+        "## Extraction on a Dask cluster",
+        "",
+        f"`python -m bench.cluster --articles {cluster['articles']} --runs {cluster['runs']}`: {cluster['articles']} generated "
+        f"articles ({cluster['words']:,} words), `loader build --no-annotations --no-cache` with 2 local worker processes "
+        "and with `--scheduler` on a two-worker LocalCluster (one thread each) on loopback, on the same 2 cores. "
+        f"Rows identical: **{'yes' if cluster['same_rows'] else 'NO'}**.",
+        "",
+        "| extraction | words/s | runs (s) |",
+        "|---|---:|---|",
+        f"| local process pool (`--workers 2`, model loaded in each run) | {s['local_words_per_second']:,} | "
+        f"{', '.join(f'{x:.1f}' for x in cluster['local_seconds'])} |",
+        f"| Dask, first run (workers load the model) | {s['distributed_first_words_per_second']:,} | "
+        f"{cluster['distributed_seconds'][0]:.1f} |",
+        f"| Dask, later runs (model already loaded in the workers) | {s['distributed_warm_words_per_second']:,} | "
+        f"{', '.join(f'{x:.1f}' for x in cluster['distributed_seconds'][1:])} |",
+        "",
+        f"- Dask (model loaded) / local: **{s['distributed_warm_to_local']:.2f}×** on one 2-core machine: the cluster "
+        "adds no cores here; on a real cluster throughput grows with the workers (docs/scaling.md).",
+        "",
+    ]
+
+
 def compare_section(compare: dict) -> list[str]:
     stock = compare["stock"]
     lines = ["## Published instance against stock Datasette", "",
@@ -96,6 +203,10 @@ def main() -> int:
     build = _json("build.json")
     if build:
         lines += build_section(build)
+    for name, section in (("update.json", update_section), ("writer.json", writer_section), ("cluster.json", cluster_section)):
+        figures = _json(name)
+        if figures:
+            lines += section(figures)
     for name, title in [("serving-1m.md", "Serving 1,000,000 statements"), ("serving-100k.md", "Serving 100,000 statements")]:
         path = OUT / name
         if path.exists():

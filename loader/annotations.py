@@ -143,10 +143,12 @@ def parse_annotation_yaml(text: str, path: str) -> dict:
     return doc
 
 
-def read_annotation(path: str | Path) -> dict:
-    """Read an annotation file. Raises :class:`InputError` (with FILE:LINE) on bad YAML."""
+def read_annotation(path: str | Path, data: bytes | None = None) -> dict:
+    """Read an annotation file (or parse its ``data``, already read). Raises
+    :class:`InputError` (with FILE:LINE) on bad YAML."""
     where = str(path)
-    data = read_limited(path, MAX_ANNOTATION_BYTES, "annotation")
+    if data is None:
+        data = read_limited(path, MAX_ANNOTATION_BYTES, "annotation")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -744,9 +746,11 @@ def resolve(doc: dict, article: Article, path: str, origin: str = "curated",
     return resolver.run()
 
 
-def resolve_file(annotation_path: str | Path, article: Article, decisions: Decisions = NO_DECISIONS) -> Resolution:
-    """Read, check and resolve one curated annotation. Raises :class:`InputError`."""
-    doc = read_annotation(annotation_path)
+def resolve_file(annotation_path: str | Path, article: Article, decisions: Decisions = NO_DECISIONS,
+                 data: bytes | None = None) -> Resolution:
+    """Read (or take the ``data`` read), check and resolve one curated annotation.
+    Raises :class:`InputError`."""
+    doc = read_annotation(annotation_path, data)
     result = resolve(doc, article, str(annotation_path), decisions=decisions)
     if result.problems:
         raise InputError(result.problems)

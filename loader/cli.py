@@ -15,6 +15,7 @@ import click
 from . import __version__
 from .articles import MAX_ARTICLE_BYTES, find_article_files
 from .build import DEFAULT_ARTICLES, BuildLocked, Loaded, build, validate
+from .cluster import ClusterError
 from .errors import InputError, printable_path
 from .publish import PublishOptions, publish
 from .site import datasette_command
@@ -71,7 +72,7 @@ class BuildProgress:
         elapsed = max(time.monotonic() - self.started, 1e-6)
         rate = self.words / elapsed
         left = (self.total - self.done) * elapsed / self.done
-        state = "skipped" if item.problems else ("cached" if item.cached else ("curated" if item.annotation else "extracted"))
+        state = "skipped" if item.problems else "unchanged" if item.unchanged else ("cached" if item.cached else ("curated" if item.annotation else "extracted"))
         figures = f"{self.done}/{self.total} articles, {rate:,.0f} words/s, {left:,.0f} s left"
         if self.tty:
             width = 30
@@ -89,23 +90,30 @@ class BuildProgress:
 @click.option("--keep-going", is_flag=True, help="Build what can be built, list what was skipped, and exit non-zero.")
 @click.option("--max-article-bytes", type=int, default=MAX_ARTICLE_BYTES, show_default=True,
               help="Refuse article files larger than this.")
-@click.option("--no-cache", is_flag=True, help="Extract every article again instead of reusing <DB>.cache.")
+@click.option("--no-cache", is_flag=True, help="Extract every article again into a clean rebuild, instead of updating DB in place and reusing <DB>.cache.")
 @click.option("--workers", type=int, default=None, help="Processes for automatic extraction (default: every core).")
+@click.option("--scheduler", envvar="LOADER_SCHEDULER", default=None, metavar="tcp://HOST:PORT",
+              help="Extract on the workers of this Dask scheduler instead of local processes (or set LOADER_SCHEDULER).")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotations_dir: str | None,
-                  keep_going: bool, max_article_bytes: int, no_cache: bool, workers: int | None, quiet: bool) -> None:
+                  keep_going: bool, max_article_bytes: int, no_cache: bool, workers: int | None,
+                  scheduler: str | None, quiet: bool) -> None:
     """Build the archive DB from article files or folders (default: data/articles).
 
     Each article's curated annotation (data/annotations/<article-id>.yml) is used
-    when it exists; other articles go through the automatic extractor, in parallel.
-    Rows of unchanged articles are reused from DB.cache. The build is atomic: the
-    old archive stays exactly as it was until the new one is complete.
+    when it exists; other articles go through the automatic extractor, in parallel
+    (or on a Dask cluster with --scheduler). An existing DB built by the same code
+    is updated in place: only added, changed and removed files are handled, in one
+    transaction; after a code change it is rebuilt into a new file that replaces
+    it. Either way the build is atomic: readers and crashes see the old archive
+    or the new one, never half.
 
     \b
     Example:
         loader build archive.db
         loader build archive.db data/articles/2022-01-26-trt-world-tehran-talks.txt
         loader build --no-annotations auto.db data/articles
+        loader build --scheduler tcp://10.0.0.5:8786 archive.db data/articles
     """
     sources = list(paths) or [DEFAULT_ARTICLES]
     # A service manager stops with SIGTERM: unwind like Ctrl-C, removing the temporary file.
@@ -114,7 +122,7 @@ def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotat
         progress = BuildProgress(len(_files(sources)), quiet)
         report = build(db, sources, use_annotations=not no_annotations, annotations_dir=annotations_dir,
                        keep_going=keep_going, progress=progress, max_article_bytes=max_article_bytes,
-                       use_cache=not no_cache, workers=workers)
+                       use_cache=not no_cache, workers=workers, scheduler=scheduler)
     except (KeyboardInterrupt, Terminated) as error:
         click.echo(f"{db}: build {'terminated' if isinstance(error, Terminated) else 'interrupted'}: "
                    f"nothing was written; {db} is unchanged", err=True)
@@ -123,12 +131,17 @@ def build_command(db: str, paths: tuple[str, ...], no_annotations: bool, annotat
         _fail(error.problems + [f"build stopped: nothing was written; {db} is unchanged"])
     except BuildLocked as error:
         _fail([f"{db}: {error}"])
-    except (OSError, sqlite3.Error) as error:
+    except (OSError, sqlite3.Error, ClusterError) as error:
         _fail([f"{db}: build failed ({error}); the previous archive is unchanged"])
     if not quiet:
         counts = ", ".join(f"{n} {t}" for t, n in report.counts.items() if t in ("people", "organisations", "locations", "statements", "meetings", "events"))
-        click.echo(f"{db}: {report.articles} article(s) ({report.curated} curated, {report.automatic} automatic, "
-                   f"{report.extracted} resolved or extracted now, the rest from the cache); {counts}", err=True)
+        if report.mode == "update":
+            how = (f"updated in place: {report.added} added, {report.changed} changed, {report.removed} removed, "
+                   f"{report.unchanged} unchanged; {report.extracted} resolved or extracted now")
+        else:
+            how = f"clean build: {report.extracted} resolved or extracted now, the rest from the cache"
+        click.echo(f"{db}: {report.articles} article(s) ({report.curated} curated, {report.automatic} automatic; "
+                   f"{how}); {counts}", err=True)
     if report.skipped:
         _fail(report.skipped + [f"skipped {len(report.skipped)} problem(s) above; the archive holds the rest"])
 

@@ -1,18 +1,43 @@
 """The one module that writes to SQLite. Extraction never touches the database;
-saving never parses text."""
+saving never parses text.
+
+An archive is written two ways, with the same rows either way:
+
+* a clean build fills a new, empty file (:func:`begin_bulk` / :func:`end_bulk`: indexes
+  and FTS built once at the end);
+* an update changes an existing archive in place, in one transaction (WAL mode, so
+  readers keep the old state until it commits): the rows of changed and removed
+  articles go, those of changed and added articles come, and the shared entity rows
+  they touch are merged again (:class:`Writer`).
+
+Shared rows (one real-world entity, one row across the archive) are merged from what
+each article says about them, kept in ``build_entity_rows``: the earliest article
+(by publication date, then id) gives each field, later ones fill fields it left empty.
+That rule does not depend on the order files were read in, so an update and a clean
+build agree.
+"""
 
 from __future__ import annotations
 
 import json
 import sqlite3
 import zlib
+from collections.abc import Iterable
 from pathlib import Path
 
+import sqlite_utils
+
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
-# Rows of these tables are shared between articles (one real-world entity, one row):
-# the first article that names them creates them, later ones fill empty fields.
-SHARED = {"people", "organisations", "locations", "aliases", "sources"}
+# Rows of these tables are shared between articles (one real-world entity, one row).
+SHARED = ("locations", "organisations", "people", "aliases", "sources")
 _PRIMARY_KEYS = {"aliases": ("entity_type", "entity_id", "alias"), "statement_sources": ("statement_id", "source_id")}
+# Bookkeeping of builds, not archive content (hidden in metadata.yml).
+BOOKKEEPING = ("build_info", "build_articles", "build_entity_rows")
+FLUSH_ARTICLES = 32  # rows of this many articles go to SQLite in one insert per table
+
+
+def key_columns(table: str) -> tuple[str, ...]:
+    return _PRIMARY_KEYS.get(table, ("id",))
 
 
 def schema_sql() -> str:
@@ -20,7 +45,8 @@ def schema_sql() -> str:
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(str(path))
+    """A connection in autocommit mode: transactions are explicit (``BEGIN IMMEDIATE``)."""
+    conn = sqlite3.connect(str(path), isolation_level=None, timeout=30)
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
 
@@ -30,12 +56,21 @@ def create_schema(conn: sqlite3.Connection) -> None:
     conn.executescript(schema_sql())
 
 
+def use_wal(conn: sqlite3.Connection) -> None:
+    """WAL: readers see the last committed state while an update writes, and a crash
+    leaves the last committed state (SQLite's atomic commit)."""
+    mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+    if mode != "wal":
+        raise sqlite3.OperationalError(f"cannot switch the archive to WAL mode (still {mode})")
+    conn.execute("PRAGMA synchronous = FULL")
+
+
 def _insert_sql(table: str, columns: list[str]) -> str:
     quoted = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
     sql = f'INSERT INTO "{table}" ({quoted}) VALUES ({marks})'
     if table in SHARED:
-        keys = _PRIMARY_KEYS.get(table, ("id",))
+        keys = key_columns(table)
         updates = ", ".join(f'"{c}" = coalesce("{table}"."{c}", excluded."{c}")' for c in columns if c not in keys)
         conflict = ", ".join(f'"{k}"' for k in keys)
         sql += f" ON CONFLICT ({conflict}) DO " + (f"UPDATE SET {updates}" if updates else "NOTHING")
@@ -43,7 +78,8 @@ def _insert_sql(table: str, columns: list[str]) -> str:
 
 
 def save_rows(conn: sqlite3.Connection, rows: dict[str, list[dict]]) -> None:
-    """Insert one article's rows (tables in foreign-key order, as produced by the resolver)."""
+    """Insert one article's rows with plain sqlite3, shared rows merged in the order
+    articles come (bench.synth's loader, and the raw baseline of bench.writer)."""
     for table, table_rows in rows.items():
         if not table_rows:
             continue
@@ -51,9 +87,205 @@ def save_rows(conn: sqlite3.Connection, rows: dict[str, list[dict]]) -> None:
         conn.executemany(_insert_sql(table, columns), [tuple(row[c] for c in columns) for row in table_rows])
 
 
+def merge(rows: Iterable[dict]) -> dict:
+    """One shared row from what several articles (or one article, twice) say, in order:
+    the first value of each field that is not null."""
+    merged: dict = {}
+    for row in rows:
+        for column, value in row.items():
+            if merged.get(column) is None:
+                merged[column] = value
+    return merged
+
+
+def _entity_key(table: str, row: dict) -> str:
+    return json.dumps([row[k] for k in key_columns(table)], ensure_ascii=False)
+
+
+def _article_scope(database: sqlite_utils.Database, table: str) -> str:
+    """The WHERE clause selecting ``table``'s rows of one article (parameter: its id)."""
+    if table == "articles":
+        return "id = ?"
+    if "article_id" in database[table].columns_dict:
+        return "article_id = ?"
+    for fk in database[table].foreign_keys:
+        if fk.other_table not in SHARED and "article_id" in database[fk.other_table].columns_dict:
+            return f'"{fk.column}" IN (SELECT id FROM "{fk.other_table}" WHERE article_id = ?)'
+    raise RuntimeError(f"table {table} has no way to its article: give it article_id or a foreign key to a table that has one")
+
+
+class Writer:
+    """Writes articles' rows into an archive inside one transaction.
+
+    ``add`` streams an article's rows (buffered, then inserted with ``executemany``:
+    sqlite-utils' ``insert_all`` reached only 0.6-0.8 of its speed, bench.writer);
+    ``remove`` deletes an article's rows; ``finish`` merges the shared rows touched
+    (all of them for a clean build) and records the inputs, still in the transaction.
+    The caller commits."""
+
+    def __init__(self, conn: sqlite3.Connection, clean: bool, raw: bool = True) -> None:
+        self.conn, self.clean = conn, clean
+        self.db = sqlite_utils.Database(conn)
+        self.raw = raw  # False: bulk rows through sqlite-utils' insert_all (measured by bench.writer)
+        self.pending: dict[str, list[list]] = {}
+        self.columns: dict[str, list[str]] = {}
+        self.buffered = 0
+        self.touched: set[tuple[str, str]] = set()
+        self.dirty = False  # anything added or removed
+        self.tables = [t for (t,) in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%\\_fts%' ESCAPE '\\' "
+            "AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\'")]
+        # Shared rows are merged after the rows that use them, so foreign keys are checked
+        # at COMMIT in an update. A clean build turns them off (begin_bulk: with the
+        # indexes dropped, each deferred check scans whole tables) and runs
+        # PRAGMA foreign_key_check at the end instead.
+        conn.execute("PRAGMA defer_foreign_keys = ON")
+
+    def _queue(self, table: str, row: dict) -> None:
+        columns = self.columns.setdefault(table, list(row))
+        if list(row) != columns:
+            self.flush()
+            columns = self.columns[table] = list(row)
+        self.pending.setdefault(table, []).append([row[c] for c in columns])
+
+    def _insert(self, table: str, columns: list[str], rows: list[list]) -> None:
+        if self.raw:
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            self.conn.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(columns))})', rows)
+        else:
+            self.db.table(table).insert_all([columns] + rows, batch_size=500)
+
+    def flush(self) -> None:
+        for table, rows in self.pending.items():
+            if rows:
+                self._insert(table, self.columns[table], rows)
+        self.pending = {}
+        self.buffered = 0
+
+    def add(self, rows: dict[str, list[dict]], input_row: dict) -> None:
+        """One article's rows; ``input_row`` is its build_articles row (article_id,
+        source_file, input_key)."""
+        self.dirty = True
+        article = rows["articles"][0]
+        rank = {"published": article["published"], "article_id": article["id"]}
+        for table, table_rows in rows.items():
+            if not table_rows:
+                continue
+            if table not in SHARED:
+                for row in table_rows:
+                    self._queue(table, row)
+                continue
+            said: dict[str, list[dict]] = {}
+            for row in table_rows:
+                said.setdefault(_entity_key(table, row), []).append(row)
+            for key, versions in said.items():
+                self._queue("build_entity_rows", {"table_name": table, "entity_key": key, **rank,
+                                                  "row": json.dumps(merge(versions), ensure_ascii=False)})
+                self.touched.add((table, key))
+        self._queue("build_articles", input_row)
+        self.buffered += 1
+        if self.buffered >= FLUSH_ARTICLES:
+            self.flush()
+
+    def remove(self, article_id: str) -> None:
+        """Delete one article's rows (children first), and what it said about shared rows."""
+        self.flush()
+        self.dirty = True
+        for table, key in self.conn.execute(
+                "SELECT table_name, entity_key FROM build_entity_rows WHERE article_id = ?", (article_id,)):
+            self.touched.add((table, key))
+        self.conn.execute("DELETE FROM build_entity_rows WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM build_articles WHERE article_id = ?", (article_id,))
+        for table in reversed(self._article_tables()):
+            self.conn.execute(f'DELETE FROM "{table}" WHERE {self._scope(table)}', (article_id,))
+
+    def _article_tables(self) -> list[str]:
+        """Article-scoped tables, parents before children."""
+        if not hasattr(self, "_ordered"):
+            order = ["articles"]
+            from .annotations import TABLES  # the tables an article's rows go to
+
+            rest = [t for t in self.tables if t in TABLES and t not in SHARED and t != "articles"]
+            while rest:  # a table comes after every table it references
+                ready = [t for t in rest if not ({fk.other_table for fk in self.db[t].foreign_keys}
+                                                 - set(order) - set(SHARED) - {t})]
+                if not ready:
+                    raise RuntimeError(f"foreign keys form a cycle among {rest}")
+                order += ready
+                rest = [t for t in rest if t not in ready]
+            self._ordered = order
+            self._scopes = {t: _article_scope(self.db, t) for t in order}
+        return self._ordered
+
+    def _scope(self, table: str) -> str:
+        self._article_tables()
+        return self._scopes[table]
+
+    def finish(self, info: dict[str, str]) -> None:
+        """Merge the shared rows touched (every one in a clean build) and record ``info``
+        (the fingerprint of the code that built the archive)."""
+        self.flush()
+        if self.clean:
+            self._merge_all()
+        else:
+            for table in SHARED:
+                keys = sorted(key for t, key in self.touched if t == table)
+                for key in keys:
+                    self._merge_one(table, key)
+        self.db.table("build_info").upsert_all([{"key": k, "value": v} for k, v in info.items()], pk="key")
+
+    def _merge_all(self) -> None:
+        for table in SHARED:
+            merged, current, versions = [], None, []
+            for key, row in self.conn.execute(
+                    "SELECT entity_key, row FROM build_entity_rows WHERE table_name = ? "
+                    "ORDER BY entity_key, published, article_id", (table,)):
+                if key != current and versions:
+                    merged.append(merge(versions))
+                    versions = []
+                current = key
+                versions.append(json.loads(row))
+            if versions:
+                merged.append(merge(versions))
+            if merged:
+                columns = list(merged[0])
+                self._insert(table, columns, [[row.get(c) for c in columns] for row in merged])
+
+    def _merge_one(self, table: str, key: str) -> None:
+        keys = key_columns(table)
+        values = json.loads(key)
+        where = " AND ".join(f'"{k}" = ?' for k in keys)
+        versions = [json.loads(row) for (row,) in self.conn.execute(
+            "SELECT row FROM build_entity_rows WHERE table_name = ? AND entity_key = ? ORDER BY published, article_id",
+            (table, key))]
+        if not versions:
+            self.conn.execute(f'DELETE FROM "{table}" WHERE {where}', values)
+            return
+        row = merge(versions)
+        self.db.table(table).upsert(row, pk=keys[0] if len(keys) == 1 else keys)
+
+
+def inputs(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """What the archive was built from: article id -> (source file, input key)."""
+    return {a: (s, k) for a, s, k in conn.execute("SELECT article_id, source_file, input_key FROM build_articles")}
+
+
+def build_info(path: str | Path) -> dict[str, str]:
+    """The archive's build_info (empty for a missing file or one without bookkeeping)."""
+    if not Path(path).exists():
+        return {}
+    conn = sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True, timeout=30)
+    try:
+        return dict(conn.execute("SELECT key, value FROM build_info"))
+    except sqlite3.DatabaseError:
+        return {}
+    finally:
+        conn.close()
+
+
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names}
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names if name not in BOOKKEEPING}
 
 
 # --- bulk loading: a fresh archive is filled faster with its indexes built at the end ---
@@ -63,6 +295,7 @@ def begin_bulk(conn: sqlite3.Connection) -> list[str]:
     their SQL (from schema.sql, as stored by SQLite) for :func:`end_bulk`. FTS5 in SQLite
     3.40 flushes at every row through a trigger, and indexes on hashed ids take random
     inserts: both cost more row by row than built once at the end."""
+    conn.execute("PRAGMA foreign_keys = OFF")  # checked at the end with PRAGMA foreign_key_check
     saved = conn.execute(
         "SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND "
         "(type = 'index' OR (type = 'trigger' AND name LIKE '%\\_ai' ESCAPE '\\'))"
@@ -81,6 +314,16 @@ def end_bulk(conn: sqlite3.Connection, saved: list[str]) -> None:
     for sql in saved:
         conn.execute(sql)
     conn.execute("ANALYZE")
+    violations = conn.execute("PRAGMA foreign_key_check").fetchall()
+    if violations:
+        raise RuntimeError(f"foreign key violations: {violations[:5]}")
+
+
+def optimize(conn: sqlite3.Connection) -> None:
+    """After an update: statistics again only for tables whose size changed a lot, each
+    read in a bounded sample (a full ANALYZE reads every index of the archive)."""
+    conn.execute("PRAGMA analysis_limit = 1000")
+    conn.execute("PRAGMA optimize(0x10002)")
 
 
 # --- the extraction cache: resolved rows per article, keyed by content and code ---

@@ -335,6 +335,22 @@ publish a new build, start replicas of the new folder and drain the old ones.
 """
 
 
+def _snapshot(db_path: Path, target: Path) -> None:
+    """A consistent, compact copy for the immutable instance: VACUUM INTO reads the
+    archive in one read transaction (an update committing meanwhile is not half in it),
+    and the copy leaves WAL mode, since an immutable file has no -wal to read."""
+    source = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True, timeout=30)
+    try:
+        source.execute("VACUUM INTO ?", (str(target),))
+    finally:
+        source.close()
+    copy = sqlite3.connect(target)
+    try:
+        copy.execute("PRAGMA journal_mode = DELETE")
+    finally:
+        copy.close()
+
+
 def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = PublishOptions()) -> Path:
     """Write the deployable folder for the archive at ``db_path`` into ``outdir``.
 
@@ -347,13 +363,7 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         raise InputError([problem(str(outdir), None, "the folder is not empty: publish into a new folder")])
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / DATABASE
-    source = sqlite3.connect(db_path)
-    copy = sqlite3.connect(target)
-    try:
-        source.backup(copy)  # a consistent copy even if a build renames over the source meanwhile
-    finally:
-        copy.close()
-        source.close()
+    _snapshot(db_path, target)
     if not options.full_text:
         _strip_full_text(target)
     subprocess.run([sys.executable, "-m", "datasette", "inspect", str(target), "--inspect-file", str(outdir / INSPECT)],

@@ -157,21 +157,25 @@ def test_keep_going_builds_the_rest_and_reports(project_copy, tmp_path):
     assert sqlite3.connect(tmp_path / "archive.db").execute("select id from articles").fetchall() == [(SEED_ID,)]
 
 
-def test_interrupted_build_leaves_old_archive_and_cleans_up(project_copy, tmp_path, monkeypatch):
+@pytest.mark.parametrize("use_cache", [True, False], ids=["update in place", "clean rebuild"])
+def test_interrupted_build_leaves_old_archive_and_cleans_up(project_copy, tmp_path, monkeypatch, use_cache):
     db = tmp_path / "archive.db"
     build(db, [project_copy / "articles"])
     before = db.read_bytes()
     # a temporary file left by a build that was killed
     (tmp_path / ".archive.db.tmp-99999").write_bytes(b"half a database")
+    article = project_copy / "articles" / f"{SEED_ID}.txt"
+    article.write_text(article.read_text(encoding="utf-8") + "\n\nA paragraph added later.\n", encoding="utf-8")
 
-    def explode(conn, rows):
+    def explode(self, rows, input_row):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("loader.db.save_rows", explode)
+    monkeypatch.setattr("loader.db.Writer.add", explode)
     with pytest.raises(KeyboardInterrupt):
-        build(db, [project_copy / "articles"])
+        build(db, [project_copy / "articles"], use_cache=use_cache)
     assert db.read_bytes() == before
     assert not list(tmp_path.glob(".archive.db.tmp-*"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive.db", "archive.db.cache", "archive.db.lock", "data"]
 
 
 def test_second_build_at_once_is_refused(tmp_path):

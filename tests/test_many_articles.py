@@ -56,8 +56,9 @@ def rows(db, sql):
 
 
 def dump(db):
+    """Every row of every table (statistics and FTS shadow tables aside)."""
     conn = sqlite3.connect(db)
-    tables = [t for (t,) in conn.execute("select name from sqlite_master where type = 'table' and name not like '%fts%'")]
+    tables = [t for (t,) in conn.execute("select name from sqlite_master where type = 'table' and name not like '%fts%' and name not like 'sqlite_%'")]
     return {t: conn.execute(f"select * from {t} order by 1").fetchall() for t in tables}
 
 

@@ -42,13 +42,11 @@ def _chunks(text: str, starts: list[int]) -> list[tuple[int, int]]:
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if b > a]
 
 
-def parse(text: str) -> Doc:
-    """Parse ``text`` (the article's own text); the doc's offsets are the article's.
+# Docs parsed ahead by preparse(), taken by the next parse() of the same text.
+_PREPARSED: dict[str, Doc] = {}
 
-    The doc holds the normalised text (same length), so ``doc.text[i]`` may be a
-    straight quote where the article has a curly one; spans are cut from the article.
-    """
-    nlp = load_nlp()
+
+def _chunk_docs(nlp: Language, text: str) -> list[Doc]:
     normalised = normalize_text(text)
     starts = [s.start for s in split_sentences(text)]
     docs = []
@@ -56,17 +54,49 @@ def parse(text: str) -> Doc:
         doc = nlp.make_doc(normalised[a:b])
         doc.user_data[segment.STARTS_KEY] = [s - a for s in starts if a <= s < b]
         docs.append(doc)
-    parsed = []
-    for doc in docs:
-        for _, component in nlp.pipeline:
-            doc = component(doc)
+    return docs
+
+
+def _joined(nlp: Language, parsed: list[Doc]) -> Doc:
+    for doc in parsed:
         doc.user_data.clear()
-        parsed.append(doc)
     if not parsed:
         return nlp.make_doc("")
     if len(parsed) == 1:
         return parsed[0]
     return Doc.from_docs(parsed, ensure_whitespace=False)
+
+
+def parse(text: str) -> Doc:
+    """Parse ``text`` (the article's own text); the doc's offsets are the article's.
+
+    The doc holds the normalised text (same length), so ``doc.text[i]`` may be a
+    straight quote where the article has a curly one; spans are cut from the article.
+    """
+    if text in _PREPARSED:
+        return _PREPARSED.pop(text)
+    nlp = load_nlp()
+    parsed = []
+    for doc in _chunk_docs(nlp, text):
+        for _, component in nlp.pipeline:
+            doc = component(doc)
+        parsed.append(doc)
+    return _joined(nlp, parsed)
+
+
+def preparse(texts: list[str], batch_size: int = 16) -> None:
+    """Parse several texts in one ``nlp.pipe`` stream (batched through the model); the
+    next :func:`parse` of each text takes its doc. Used by the Dask workers
+    (loader.cluster), which get articles in batches."""
+    nlp = load_nlp()
+    chunks = [_chunk_docs(nlp, text) for text in texts]
+    stream = nlp.pipe((doc for docs in chunks for doc in docs), batch_size=batch_size)
+    for text, docs in zip(texts, chunks):
+        _PREPARSED[text] = _joined(nlp, [next(stream) for _ in docs])
+
+
+def forget_preparsed() -> None:
+    _PREPARSED.clear()
 
 
 _WORD = re.compile(r"\w")
