@@ -19,6 +19,7 @@ KINDS = {
     "organisations": ("organisation", "organisation_id"),
     "locations": ("location", "location_id"),
 }
+CHUNK = 90  # ids per IN (...) list, under SQLite's variable limit on a published instance
 LIMIT = 200  # rows per section; the section links to the full list when it is cut
 
 AFFILIATIONS_SQL = """
@@ -162,9 +163,10 @@ async def with_speakers(db, links, rows):
     statements = [dict(r) for r in rows]
     ids = sorted({s["id"] for s in statements})
     speakers = {}
-    if ids:
-        sql = SPEAKERS_SQL.format(placeholders=", ".join("?" * len(ids)))
-        for s in await db.execute(sql, ids):
+    # in chunks: plugins/sqlite_limits.py allows 100 variables a statement
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        for s in await db.execute(SPEAKERS_SQL.format(placeholders=", ".join("?" * len(chunk))), chunk):
             speakers.setdefault(s["statement_id"], []).append({"name": s["name"], "url": links.source(s)})
     for s in statements:
         s["speakers"] = speakers.get(s["id"], [])

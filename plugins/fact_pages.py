@@ -90,8 +90,9 @@ order by events.date, events.start
 async def speakers_of(db, links, ids):
     ids = sorted(set(ids))
     found = {}
-    if ids:
-        for s in await db.execute(SPEAKERS_SQL.format(placeholders=", ".join("?" * len(ids))), ids):
+    for i in range(0, len(ids), 90):  # under the 100 variables plugins/sqlite_limits.py allows
+        chunk = ids[i:i + 90]
+        for s in await db.execute(SPEAKERS_SQL.format(placeholders=", ".join("?" * len(chunk))), chunk):
             found.setdefault(s["statement_id"], []).append(
                 {"name": s["name"], "kind": s["kind"], "url": links.source(s), "description": s["description"]})
     return found

@@ -45,9 +45,11 @@ async def statement_speakers(datasette, database, ids):
     if not ids:
         return found
     links = Links(datasette, database)
-    sql = SPEAKERS_SQL.format(placeholders=", ".join("?" * len(ids)))
-    for s in await datasette.get_database(database).execute(sql, ids):
-        found.setdefault(s["statement_id"], []).append({"name": s["name"], "url": links.source(s)})
+    for i in range(0, len(ids), 90):  # under the 100 variables plugins/sqlite_limits.py allows
+        chunk = ids[i:i + 90]
+        sql = SPEAKERS_SQL.format(placeholders=", ".join("?" * len(chunk)))
+        for s in await datasette.get_database(database).execute(sql, chunk):
+            found.setdefault(s["statement_id"], []).append({"name": s["name"], "url": links.source(s)})
     return found
 
 
