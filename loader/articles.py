@@ -218,6 +218,18 @@ def _decode(data: bytes, where: str, max_bytes: int = MAX_ARTICLE_BYTES) -> str:
         ) from None
 
 
+def _bad_value_line(header: str) -> int:
+    """The file line of the first front-matter line whose value YAML cannot convert (1 if none alone)."""
+    for number, line in enumerate(header.splitlines(), start=2):
+        try:
+            load_strict(line)
+        except ValueError:
+            return number
+        except yaml.YAMLError:
+            continue  # a line of a multi-line value: not valid alone, and not the culprit
+    return 1
+
+
 def parse_article(data: bytes, path: str | Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article:
     """Parse one raw article file's bytes. Raises :class:`InputError` on bad input.
 
@@ -235,7 +247,7 @@ def parse_article(data: bytes, path: str | Path, max_bytes: int = MAX_ARTICLE_BY
         try:
             loaded = load_strict(header) or {}
         except ValueError as error:  # YAML reads 2024-02-30 as a timestamp and fails on it
-            raise InputError([problem(where, 1, f"front matter has a bad value: {error}")]) from None
+            raise InputError([problem(where, _bad_value_line(header), f"front matter has a bad value: {error}")]) from None
         except yaml.reader.ReaderError as error:  # a control character: the reader has no line mark
             line = header.count("\n", 0, max(error.position, 0)) + 2
             raise InputError([problem(where, line, f"front matter has character #x{error.character:04x}, which YAML does not allow: remove it")]) from None
@@ -253,9 +265,9 @@ def parse_article(data: bytes, path: str | Path, max_bytes: int = MAX_ARTICLE_BY
             )
         meta = dict(loaded)
         text_offset = 4 + end.end()
-        if "published" not in meta or meta["published"] in (None, ""):
-            raise InputError([problem(where, 1, "front matter has no 'published' date (YYYY-MM-DD)")])
         line_of = {k: i + 2 for i, l in enumerate(header.splitlines()) for k in FRONT_MATTER_FIELDS if l.startswith(k + ":")}
+        if "published" not in meta or meta["published"] in (None, ""):
+            raise InputError([problem(where, line_of.get("published", 1), "front matter has no 'published' date (YYYY-MM-DD)")])
         meta["published"] = _check_date(meta["published"], where, line_of.get("published", 1))
         for key in _TEXT_FIELDS:
             value = meta.get(key)

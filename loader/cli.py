@@ -302,12 +302,14 @@ def publish_command(outdir: str, db: str, no_full_text: bool, no_sql: bool, allo
 def serve_command(db: str, host: str, port: int) -> None:
     """Serve the archive with Datasette, building it from data/ first if it is missing.
 
-    Uses metadata.yml, plugins/ and templates/ from the project.
+    Uses metadata.yml, plugins/ and templates/ from the project. Whatever the file
+    is called, it is served as the database 'archive' (/archive/...).
 
     \b
     Example:
         loader serve
         loader serve archive.db --port 8080
+        loader build --no-annotations auto.db data/articles && loader serve auto.db
     """
     if not Path(db).exists():
         click.echo(f"{db} is missing: building it from {DEFAULT_ARTICLES}", err=True)
@@ -316,7 +318,7 @@ def serve_command(db: str, host: str, port: int) -> None:
         except InputError as error:
             _fail(error.problems)
     command = datasette_command(db, host=host, port=port)
-    click.echo(f"serving {db} on http://{host}:{port}/", err=True)
+    click.echo(f"serving {db} as the database 'archive' on http://{host}:{port}/", err=True)
     sys.stdout.flush()
     os.execvp(command[0], command)
 

@@ -117,7 +117,12 @@ def render(text: str, start: int, end: int, spans: list[Span], markers: list[Mar
             waiting.clear()
         while index < len(clipped) and clipped[index].start == point:
             span = clipped[index]
-            out.append(_open(span, continued=id(span) in continued))
+            was_continued = id(span) in continued
+            if span.tag == "a" and any(s.tag == "a" for s in stack):
+                # A link inside a link is invalid HTML (browsers break the outer one): the inner
+                # mention keeps its style, and the outer link covers its words.
+                span = Span(span.start, span.end, "span", {k: v for k, v in span.attrs.items() if k != "href"}, span.layer)
+            out.append(_open(span, continued=was_continued))
             stack.append(span)
             index += 1
         if i + 1 < len(points):
@@ -131,3 +136,9 @@ def render(text: str, start: int, end: int, spans: list[Span], markers: list[Mar
 def render_paragraphs(text: str, spans: list[Span], markers: list[Marker] = ()) -> list[Markup]:
     """Each paragraph of text as highlighted HTML (spans crossing a paragraph break are split)."""
     return [render(text, start, end, spans, markers) for start, end in paragraphs(text)]
+
+
+def highlight(text: str, offset: int, start: int, end: int, css_class: str = "evidence-span") -> Markup:
+    """A piece of an article (``text`` begins at article offset ``offset``) as HTML, with the
+    article's characters [start, end) marked."""
+    return render(text, 0, len(text), [Span(start - offset, end - offset, "mark", {"class": css_class})])

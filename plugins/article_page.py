@@ -9,6 +9,7 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup
 
+from loader.links import join_names
 from loader.reading import Marker, Span, render_paragraphs, safe_url
 
 ENTITY_TABLES = {"person": "people", "organisation": "organisations", "location": "locations", "anonymous": "sources"}
@@ -36,7 +37,7 @@ where statements.article_id = :id
 order by sources.name
 """
 MEETINGS_SQL = """
-select meetings.id, meetings.name, meetings.kind, meetings.status, meetings.date, meetings.sentence_id,
+select meetings.id, meetings.name, meetings.kind, meetings.status, meetings.date, meetings.date_precision, meetings.sentence_id,
   locations.name as place,
   (select count(*) from meeting_participants where meeting_id = meetings.id and attendance = 'disputed') as disputed
 from meetings left join locations on locations.id = meetings.location_id
@@ -85,7 +86,7 @@ async def article_context(datasette, database, article_id):
     statements = []
     for st in await db.execute("select * from statements where article_id = :id order by start", params):
         who = speakers.get(st["id"], [])
-        names = ", ".join(w["name"] for w in who) or "unattributed"
+        names = join_names(w["name"] for w in who) or "unattributed"
         label = f"{names} · {st['cue']} · {st['mode']}"
         spans.append(Span(st["start"], st["end"], "span", {
             "class": f"statement statement-{st['mode']}", "id": st["id"], "title": label,

@@ -7,10 +7,11 @@ organisation_id, location_id or mentions.entity_type/entity_id, all indexed) and
 capped, so a much-quoted entity stays fast.
 """
 
-import re
-
 from datasette import hookimpl
-from datasette.utils import tilde_encode, urlsafe_components
+from datasette.utils import urlsafe_components
+
+from loader.links import Links
+from loader.reading import highlight
 
 # table -> (mentions.entity_type, the id column used in the other tables)
 KINDS = {
@@ -18,9 +19,8 @@ KINDS = {
     "organisations": ("organisation", "organisation_id"),
     "locations": ("location", "location_id"),
 }
+CHUNK = 90  # ids per IN (...) list, under SQLite's variable limit on a published instance
 LIMIT = 200  # rows per section; the section links to the full list when it is cut
-# Characters Datasette's tilde_encode leaves as they are: most ids are made of these only.
-TILDE_SAFE = re.compile(r"[A-Za-z0-9_-]*\Z")
 
 AFFILIATIONS_SQL = """
 select affiliations.*, people.name as person, organisations.name as organisation, locations.name as location
@@ -131,6 +131,17 @@ from attendance_claims join statements on statements.id = attendance_claims.stat
 where attendance_claims.{column} = :id
 order by attendance_claims.stance, statements.start
 """
+# Requests for comment the entity did not answer, with the sentence that says so.
+COMMENT_SQL = """
+select comment_requests.*, articles.title, articles.published, sentences.text as sentence,
+  sentences.start as sentence_start
+from comment_requests
+  join articles on articles.id = comment_requests.article_id
+  join sentences on sentences.id = comment_requests.sentence_id
+where comment_requests.{column} = :id
+order by articles.published desc, comment_requests.article_id, comment_requests.start
+limit {limit}
+"""
 # Mentions are counted per article on the index (entity_type, entity_id, article_id, ...)
 # before any article row is read: one articles lookup per article, not per mention.
 ARTICLES_SQL = """
@@ -147,45 +158,15 @@ limit {limit}
 """
 
 
-class Links:
-    """URLs of rows, and of a fact's sentence in the article's reading page."""
-
-    def __init__(self, datasette, database):
-        self.datasette, self.database = datasette, database
-        # A page builds a few thousand row URLs over a handful of tables and repeated ids
-        # (the same article for many statements): Datasette's urls.row tilde-encodes the
-        # database, the table and the key every time, which was a good part of the page.
-        self._tables, self._keys = {}, {}
-
-    def row(self, table, key):
-        prefix = self._tables.get(table)
-        if prefix is None:
-            prefix = self._tables[table] = str(self.datasette.urls.table(self.database, table))
-        key = str(key)
-        encoded = self._keys.get(key)
-        if encoded is None:
-            encoded = self._keys[key] = key if TILDE_SAFE.match(key) else tilde_encode(key)
-        return f"{prefix}/{encoded}"
-
-    def sentence(self, article_id, sentence_id):
-        return f"{self.row('articles', article_id)}#{sentence_id}"
-
-    def source(self, source):
-        if source["person_id"]:
-            return self.row("people", source["person_id"])
-        if source["kind"] == "organisation" and source["organisation_id"]:
-            return self.row("organisations", source["organisation_id"])
-        return self.row("sources", source["id"])
-
-
 async def with_speakers(db, links, rows):
     """Statement rows as dicts, each with its sources (one query for all of them)."""
     statements = [dict(r) for r in rows]
     ids = sorted({s["id"] for s in statements})
     speakers = {}
-    if ids:
-        sql = SPEAKERS_SQL.format(placeholders=", ".join("?" * len(ids)))
-        for s in await db.execute(sql, ids):
+    # in chunks: plugins/sqlite_limits.py allows 100 variables a statement
+    for i in range(0, len(ids), CHUNK):
+        chunk = ids[i:i + CHUNK]
+        for s in await db.execute(SPEAKERS_SQL.format(placeholders=", ".join("?" * len(chunk))), chunk):
             speakers.setdefault(s["statement_id"], []).append({"name": s["name"], "url": links.source(s)})
     for s in statements:
         s["speakers"] = speakers.get(s["id"], [])
@@ -243,6 +224,14 @@ async def entity_context(datasette, database, table, key):
 
     articles = [dict(a, url=links.row("articles", a["id"])) for a in await db.execute(q(ARTICLES_SQL), params)]
 
+    comment_requests = []
+    if table != "locations":
+        for c in await db.execute(q(COMMENT_SQL), params):
+            c = dict(c)
+            c["sentence_url"] = links.sentence(c["article_id"], c["sentence_id"])
+            c["sentence_html"] = highlight(c["sentence"], c["sentence_start"], c["start"], c["end"])
+            comment_requests.append(c)
+
     place = {}
     if table == "locations":
         place["parent"] = entity["parent_id"] and (await db.execute(
@@ -253,7 +242,7 @@ async def entity_context(datasette, database, table, key):
 
     cut = {name: len(rows) > LIMIT for name, rows in
            [("affiliations", affiliations), ("made", made), ("about", about), ("meetings", meetings),
-            ("held_here", held_here), ("articles", articles)]}
+            ("held_here", held_here), ("articles", articles), ("comment_requests", comment_requests)]}
     return {
         "entity": {
             "table": table,
@@ -266,6 +255,7 @@ async def entity_context(datasette, database, table, key):
             "meetings": meetings[:LIMIT],
             "held_here": held_here[:LIMIT],
             "articles": articles[:LIMIT],
+            "comment_requests": comment_requests[:LIMIT],
             "place": place,
             "cut": cut,
             "limit": LIMIT,

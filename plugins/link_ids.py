@@ -1,12 +1,17 @@
-"""Links id columns to their rows in canned-query and view results.
+"""Links id columns to their rows wherever Datasette shows them bare, and quotes a
+statement's words in a table only when they are direct speech.
 
-Datasette links foreign keys on table pages only; query results and views show bare
-ids. HTML only: the JSON API returns the same values as before.
+Datasette links a foreign key only on table pages and only when the other table has a
+label column; row pages, query results and views show bare ids. HTML only: the JSON
+API returns the same values as before. An expanded foreign key (a dict with its label)
+is left to Datasette.
 """
 
 from datasette import hookimpl
 from datasette.utils import tilde_encode
 from markupsafe import Markup
+
+from loader.links import KIND_TABLES
 
 TABLES = {
     "statement_id": "statements",
@@ -17,15 +22,30 @@ TABLES = {
     "location_id": "locations",
     "source_id": "sources",
     "sentence_id": "sentences",
+    "parent_id": "locations",
 }
-VIEWS = {"statements_with_speakers", "people_organisations"}
 
 
+def target(row, column):
+    if column in TABLES:
+        return TABLES[column]
+    if column == "entity_id" and "entity_type" in row.keys():  # mentions, aliases
+        return KIND_TABLES.get(row["entity_type"])
+    return None
+
+
+# One hook for both: render_cell runs for every cell of every table and query page.
 @hookimpl
-def render_cell(value, column, table, database, datasette):
-    if database != "archive" or column not in TABLES or not isinstance(value, str) or not value:
+def render_cell(row, value, column, table, database, datasette):
+    if database != "archive" or not isinstance(value, str) or not value:
         return None
-    if table is not None and table not in VIEWS:
-        return None  # table pages link their foreign keys already
-    url = datasette.urls.row(database, TABLES[column], tilde_encode(value))
+    if column == "text":
+        # statements, who_said_what, statements_by, the view: a paraphrase never reads as a quotation
+        if "mode" in row.keys() and row["mode"] == "direct":
+            return Markup('<q class="said said-direct">{}</q>').format(value)
+        return None
+    other = target(row, column)
+    if other is None:
+        return None
+    url = datasette.urls.row(database, other, tilde_encode(value))
     return Markup('<a href="{}">{}</a>').format(url, value)

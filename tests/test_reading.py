@@ -56,6 +56,14 @@ def test_render_nests_a_mention_inside_a_statement():
     assert html == '“<span class="statement">We <a href="/p">tested</a> them</span>,” Nazari said.'
 
 
+def test_render_never_nests_a_link_in_a_link():
+    text = "the caretaker of the Afghan embassy"
+    html = render(text, 0, len(text), [Span(0, len(text), "a", {"href": "/outer", "class": "mention"}),
+                                       Span(21, len(text), "a", {"href": "/inner", "class": "mention inner"})])
+    assert html.count("<a ") == 1 and 'href="/inner"' not in html
+    assert '<span class="mention inner">Afghan embassy</span></a>' in html and well_nested(html)
+
+
 def test_render_splits_crossing_spans_and_stays_well_nested():
     text = "abcdefghij"
     html = render(text, 0, 10, [Span(0, 6, "span", {"class": "x", "id": "x1"}), Span(3, 9, "span", {"class": "y"})])
@@ -182,13 +190,19 @@ async def test_search_query(ds):
 @pytest.mark.asyncio
 async def test_picture_queries_and_assets(ds):
     rows = (await ds.client.get("/archive/meeting_graph.json?_shape=array")).json()
-    assert {"disputed", "reported"} <= {r["link"] for r in rows}
-    assert all(r["source_key"] != r["target_key"] for r in rows)
+    assert {"disputed", "reported"} <= {r["attendance"] for r in rows}
+    assert {"held", "failed", "attempted", "proposed"} <= {r["status"] for r in rows}
+    # one row per meeting and participant, each participant keyed by its kind and id
+    participants = (await ds.client.get("/archive/meeting_participants.json?_shape=array&_size=max")).json()
+    assert len(rows) == len(participants)
+    kinds = {(p["meeting_id"], p["participant"]): p["participant_kind"] for p in participants}
+    assert all(r["participant_key"].split(":", 1)[0] == kinds[r["meeting_id"], r["participant"]] for r in rows)
     rows = (await ds.client.get("/archive/timeline_chart.json?_shape=array")).json()
     assert len(rows) > 2 and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["day"]) for r in rows)
     html = (await ds.client.get("/archive/meeting_graph")).text
     assert 'id="meeting-graph"' in html and 'href="/archive/meetings/mt-' in html  # ids linked
-    for path in ["/-/reading/reading.css", "/-/reading/meeting-graph.js", "/-/reading/place-map.js"]:
+    for path in ["/-/reading/reading.css", "/-/reading/tables.css", "/-/reading/meeting-graph.js", "/-/reading/charts.js",
+                 "/-/reading/place-map.js"]:
         assert (await ds.client.get(path)).status_code == 200, path
     for path in ["/-/reading/missing.js", "/-/reading/home_page.py", "/-/reading/..%2Fhome_page.py"]:
         response = await ds.client.get(path)

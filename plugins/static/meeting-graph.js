@@ -1,11 +1,16 @@
-// Who met whom: people, organisations, countries and unnamed parties as nodes, meetings as
-// links, laid out by a small force simulation and drawn as SVG from the meeting_graph
-// query's JSON. datasette-vega's bundle keeps Vega private (no global), hence plain SVG.
+// Who met whom: meetings and their participants as a network, drawn as SVG from the
+// meeting_graph query's JSON (one row per meeting and participant). A meeting is a
+// square, numbered, styled by its status; a participant is a circle coloured by kind;
+// a link is styled by the participant's attendance, so a party said not to have been
+// there is never drawn as present. Participants who met share a meeting square: a
+// nine-party meeting is a star of nine links, not a tangle of thirty-six.
+// Labels are placed so that none overlaps another or leaves the picture; a label that
+// cannot be placed is left out (its name is in the node's tooltip and in the list below).
 // Names are set with textContent, never parsed as HTML.
 (function () {
   const NS = "http://www.w3.org/2000/svg";
   const TABLES = { person: "people", organisation: "organisations", location: "locations", anonymous: "sources" };
-  const RANK = { reported: 0, denied: 1, disputed: 2 };
+  const NOT_HELD = new Set(["attempted", "proposed"]);
 
   function el(name, attrs, parent) {
     const node = document.createElementNS(NS, name);
@@ -24,41 +29,38 @@
 
   function graphFrom(rows) {
     const nodes = new Map();
-    const links = new Map();
-    const node = (key, name) => {
-      if (!nodes.has(key)) {
-        const [kind, ...rest] = key.split(":");
-        nodes.set(key, { key, kind, id: rest.join(":"), name, degree: 0, x: 0, y: 0, dx: 0, dy: 0 });
-      }
-      return nodes.get(key);
-    };
+    const links = [];
+    let number = 0;
     for (const row of rows) {
-      const a = node(row.source_key, row.source);
-      const b = node(row.target_key, row.target);
-      const key = [a.key, b.key].sort().join("|");
-      if (!links.has(key)) {
-        links.set(key, { a, b, meetings: [], count: 0, link: "reported" });
-        a.degree += 1;
-        b.degree += 1;
+      const mkey = "meeting:" + row.meeting_id;
+      if (!nodes.has(mkey)) {
+        number += 1;
+        nodes.set(mkey, { key: mkey, kind: "meeting", id: row.meeting_id, name: row.meeting, status: row.status,
+                          date: row.date, number, degree: 0, x: 0, y: 0 });
       }
-      const link = links.get(key);
-      link.count += Number(row.meetings) || 1;  // the query gives one row per pair, with its count
-      link.meetings.push(`${row.meeting} (${row.status}${row.link !== "reported" ? ", attendance " + row.link : ""})`);
-      if (RANK[row.link] > RANK[link.link]) link.link = row.link;
+      if (!nodes.has(row.participant_key)) {
+        const [kind, ...rest] = row.participant_key.split(":");
+        nodes.set(row.participant_key, { key: row.participant_key, kind, id: rest.join(":"), name: row.participant,
+                                         degree: 0, x: 0, y: 0 });
+      }
+      const meeting = nodes.get(mkey), party = nodes.get(row.participant_key);
+      meeting.degree += 1;
+      party.degree += 1;
+      links.push({ a: party, b: meeting, attendance: row.attendance || "reported", role: row.role, status: row.status });
     }
-    return { nodes: Array.from(nodes.values()), links: Array.from(links.values()) };
+    return { nodes: Array.from(nodes.values()), links };
   }
 
   // Fruchterman-Reingold from a circle, a fixed number of steps: the same picture every time.
-  function layout(nodes, links, width, height) {
-    const k = Math.sqrt((width * height) / Math.max(nodes.length, 1)) * 0.6;
+  function layout(nodes, links, width, height, margin) {
+    const k = Math.sqrt((width * height) / Math.max(nodes.length, 1)) * 0.55;
     nodes.forEach((n, i) => {
       const angle = (2 * Math.PI * i) / nodes.length;
       n.x = width / 2 + (width / 3) * Math.cos(angle);
       n.y = height / 2 + (height / 3) * Math.sin(angle);
     });
-    let temperature = width / 8;
-    for (let step = 0; step < 300; step++) {
+    let temperature = Math.max(width, height) / 8;
+    for (let step = 0; step < 320; step++) {
       for (const n of nodes) { n.dx = 0; n.dy = 0; }
       for (let i = 0; i < nodes.length; i++) {
         for (let j = i + 1; j < nodes.length; j++) {
@@ -78,45 +80,122 @@
         b.dx += (x / d) * force; b.dy += (y / d) * force;
       }
       for (const n of nodes) {  // a little gravity keeps separate groups on screen
-        n.dx += (width / 2 - n.x) * 0.05 * k / 10;
-        n.dy += (height / 2 - n.y) * 0.05 * k / 10;
+        n.dx += (width / 2 - n.x) * 0.04 * k / 10;
+        n.dy += (height / 2 - n.y) * 0.04 * k / 10;
         const d = Math.max(Math.hypot(n.dx, n.dy), 0.01);
         n.x += (n.dx / d) * Math.min(d, temperature);
         n.y += (n.dy / d) * Math.min(d, temperature);
       }
       temperature *= 0.985;
     }
-    // Fit into the box, leaving room for labels on the right.
     const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
     const [minX, maxX, minY, maxY] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-    const margin = 24, labelRoom = Math.min(140, width / 4);
     for (const n of nodes) {
-      n.x = margin + ((n.x - minX) / Math.max(maxX - minX, 1)) * (width - 2 * margin - labelRoom);
+      n.x = margin + ((n.x - minX) / Math.max(maxX - minX, 1)) * (width - 2 * margin);
       n.y = margin + ((n.y - minY) / Math.max(maxY - minY, 1)) * (height - 2 * margin);
     }
   }
 
+  const overlaps = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+  // Greedy label placement: most-linked first, each at the first of eight spots around its
+  // node that overlaps no placed label and no node and stays inside the picture.
+  function placeLabels(svg, graph, width, height) {
+    const taken = graph.nodes.map((n) => ({ x: n.x - n.r - 1, y: n.y - n.r - 1, width: 2 * n.r + 2, height: 2 * n.r + 2 }));
+    const order = graph.nodes.filter((n) => n.label).sort((a, b) => b.degree - a.degree);
+    let hidden = 0;
+    for (const n of order) {
+      const box = n.label.getBBox();
+      const w = box.width, h = box.height, gap = n.r + 3;
+      const spots = [
+        [gap, -h / 2], [-gap - w, -h / 2], [-w / 2, -gap - h], [-w / 2, gap],
+        [gap, -h - 2], [gap, 2], [-gap - w, -h - 2], [-gap - w, 2],
+      ];
+      let placed = false;
+      for (const [dx, dy] of spots) {
+        const rect = { x: n.x + dx, y: n.y + dy, width: w, height: h };
+        if (rect.x < 2 || rect.y < 2 || rect.x + w > width - 2 || rect.y + h > height - 2) continue;
+        if (taken.some((t) => overlaps(rect, t))) continue;
+        // text is positioned by its baseline: move it so its box lands on rect
+        n.label.setAttribute("x", rect.x - box.x + Number(n.label.getAttribute("x")));
+        n.label.setAttribute("y", rect.y - box.y + Number(n.label.getAttribute("y")));
+        taken.push(rect);
+        placed = true;
+        break;
+      }
+      if (!placed) {
+        n.label.remove();
+        n.label = null;
+        hidden += 1;
+      }
+    }
+    return hidden;
+  }
+
   function draw(svg, graph, base) {
-    const width = svg.clientWidth || 800, height = svg.clientHeight || 560;
+    const width = svg.clientWidth || 800;
+    const narrow = width < 560;
+    const height = Math.round(Math.min(Math.max(graph.nodes.length * (narrow ? 24 : 13), narrow ? 520 : 560), 1600));
+    svg.style.height = `${height}px`;
     svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-    layout(graph.nodes, graph.links, width, height);
+    layout(graph.nodes, graph.links, width, height, narrow ? 22 : 40);
     const edges = el("g", { class: "graph-edges" }, svg);
     for (const link of graph.links) {
-      const line = el("line", {
-        class: `graph-edge ${link.link}`, x1: link.a.x, y1: link.a.y, x2: link.b.x, y2: link.b.y,
-        "stroke-width": Math.min(1.5 + link.count, 6), "data-link": link.link,
-      }, edges);
-      el("title", {}, line).textContent = `${link.a.name} – ${link.b.name}: ${link.meetings.join("; ")}`;
+      const cls = `graph-edge ${link.attendance}${NOT_HELD.has(link.status) ? " not-held" : ""}`;
+      const line = el("line", { class: cls, x1: link.a.x, y1: link.a.y, x2: link.b.x, y2: link.b.y,
+                                "data-attendance": link.attendance, "data-status": link.status }, edges);
+      const said = link.attendance === "denied" ? "said not to have been there" : `attendance ${link.attendance}`;
+      el("title", {}, line).textContent = `${link.a.name}, ${link.role}, ${said}: ${link.b.name} (${link.status})`;
+      if (link.attendance === "denied") {  // a cross on the link: not there
+        const mx = (link.a.x + link.b.x) / 2, my = (link.a.y + link.b.y) / 2;
+        el("path", { class: "graph-cross", d: `M${mx - 4},${my - 4}L${mx + 4},${my + 4}M${mx - 4},${my + 4}L${mx + 4},${my - 4}` }, edges);
+      }
     }
     const group = el("g", { class: "graph-nodes" }, svg);
     for (const n of graph.nodes) {
-      const a = el("a", { class: `graph-node ${n.kind}`, href: `${base}/${TABLES[n.kind] || "sources"}/${tildeEncode(n.id)}` }, group);
-      el("circle", { cx: n.x, cy: n.y, r: 4 + Math.sqrt(n.degree) * 2 }, a);
-      el("text", { x: n.x + 8 + Math.sqrt(n.degree) * 2, y: n.y + 4 }, a).textContent = n.name;
-      el("title", {}, a).textContent = `${n.name} (${n.kind}), met ${n.degree}`;
+      const table = n.kind === "meeting" ? "meetings" : TABLES[n.kind] || "sources";
+      const a = el("a", { class: `graph-node ${n.kind}${n.status ? " status-" + n.status : ""}`,
+                          href: `${base}/${table}/${tildeEncode(n.id)}`, "data-key": n.key }, group);
+      if (n.kind === "meeting") {
+        n.r = 9;
+        el("rect", { x: n.x - 8, y: n.y - 8, width: 16, height: 16, rx: 2 }, a);
+        el("text", { x: n.x, y: n.y + 3.5, "text-anchor": "middle", class: "meeting-number" }, a).textContent = String(n.number);
+        el("title", {}, a).textContent = `${n.number}. ${n.name} (${n.status}${n.date ? ", " + n.date : ""})`;
+      } else {
+        n.r = 4 + Math.min(Math.sqrt(n.degree) * 1.6, 6);
+        el("circle", { cx: n.x, cy: n.y, r: n.r }, a);
+        n.label = el("text", { x: n.x, y: n.y, class: "graph-label" }, a);
+        n.label.textContent = n.name;
+        el("title", {}, a).textContent = `${n.name} (${n.kind}), in ${n.degree} meeting${n.degree === 1 ? "" : "s"}`;
+      }
     }
+    const hidden = placeLabels(svg, graph, width, height);
     svg.dataset.nodes = graph.nodes.length;
     svg.dataset.links = graph.links.length;
+    svg.dataset.hiddenLabels = hidden;
+    return hidden;
+  }
+
+  // The numbered list of meetings under the graph: what each square is.
+  function listMeetings(list, graph, base, hidden) {
+    for (const n of graph.nodes.filter((n) => n.kind === "meeting")) {
+      const item = document.createElement("li");
+      item.className = `graph-meeting status-${n.status}`;
+      item.dataset.number = n.number;
+      const number = document.createElement("b");
+      number.className = "meeting-key";
+      number.textContent = `${n.number}. `;
+      item.append(number);
+      const a = document.createElement("a");
+      a.href = `${base}/meetings/${tildeEncode(n.id)}`;
+      a.textContent = n.name;
+      const small = document.createElement("small");
+      small.textContent = ` ${n.status}${n.date ? ", " + n.date : ""}`;
+      item.append(a, small);
+      list.append(item);
+    }
+    const note = document.getElementById("graph-hidden");
+    if (note && hidden) note.textContent = `${hidden} name${hidden === 1 ? "" : "s"} left off for lack of room: hover or tap a circle for its name.`;
   }
 
   document.addEventListener("DOMContentLoaded", () => {
@@ -124,7 +203,12 @@
     if (!svg) return;
     fetch(svg.dataset.json)
       .then((response) => response.json())
-      .then((rows) => draw(svg, graphFrom(rows), svg.dataset.base))
+      .then((rows) => {
+        const graph = graphFrom(rows);
+        const hidden = draw(svg, graph, svg.dataset.base);
+        const list = document.getElementById("graph-meetings");
+        if (list) listMeetings(list, graph, svg.dataset.base, hidden);
+      })
       .catch((error) => {
         el("text", { x: 20, y: 30 }, svg).textContent = `The graph could not be drawn: ${error}`;
       });
