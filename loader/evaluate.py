@@ -36,10 +36,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .annotations import Resolution
+from .vocabulary import NAMED_KINDS, TABLE_OF_KIND
 
 AREAS = ("people", "organisations", "locations", "statements", "speakers_right", "meetings",
          "meetings_detailed", "attendance_claims", "comment_requests", "events", "affiliations")
-ENTITY_TABLES = {"person": "people", "organisation": "organisations", "location": "locations"}
 
 
 @dataclass
@@ -127,11 +127,10 @@ class _Side:
         kind, entity_id = party
         if kind == "anonymous":
             return str(self.sources.get(entity_id, {}).get("description"))
-        for table_kind, table in ENTITY_TABLES.items():
-            if table_kind == kind:
-                for row in self.rows[table]:
-                    if row["id"] == entity_id:
-                        return row["name"]
+        if kind in NAMED_KINDS:
+            for row in self.rows[TABLE_OF_KIND[kind]]:
+                if row["id"] == entity_id:
+                    return row["name"]
         return str(entity_id)
 
     def sentence_set(self, start: int, end: int) -> set[int]:

@@ -10,10 +10,12 @@ import re
 
 from datasette.utils import tilde_encode
 
+from .vocabulary import TABLE_OF_KIND
+
 # Characters Datasette's tilde_encode leaves as they are: most ids are made of these only.
 TILDE_SAFE = re.compile(r"[A-Za-z0-9_-]*\Z")
 # A participant, claimant or mention points at one of these tables by its kind.
-KIND_TABLES = {"person": "people", "organisation": "organisations", "location": "locations", "anonymous": "sources"}
+KIND_TABLES = TABLE_OF_KIND
 
 
 def join_names(names) -> str:

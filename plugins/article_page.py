@@ -9,10 +9,9 @@ from datasette import hookimpl
 from datasette.utils import tilde_encode, urlsafe_components
 from markupsafe import Markup
 
-from loader.links import join_names
+from loader.links import KIND_TABLES, join_names
 from loader.reading import Marker, Span, render_paragraphs, safe_url
 
-ENTITY_TABLES = {"person": "people", "organisation": "organisations", "location": "locations", "anonymous": "sources"}
 # Nesting order for spans that cover the same characters: sentence outside, mention inside.
 LAYER = {"sentence": 0, "statement": 1, "cue": 2, "mention": 3}
 
@@ -70,7 +69,7 @@ async def article_context(datasette, database, article_id):
 
     entities = {}  # (type, id) -> {name, url, count}
     for m in await db.execute(MENTIONS_SQL, params):
-        kind, url = m["entity_type"], row(ENTITY_TABLES[m["entity_type"]], m["entity_id"])
+        kind, url = m["entity_type"], row(KIND_TABLES[m["entity_type"]], m["entity_id"])
         spans.append(Span(m["start"], m["end"], "a", {
             "class": f"mention mention-{kind}", "href": url, "title": f"{kind}: {m['name']}",
             "data-entity-type": kind, "data-entity-id": m["entity_id"],
