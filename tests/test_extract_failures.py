@@ -108,6 +108,21 @@ def test_what_the_resolver_rejects_is_dropped_and_reported(monkeypatch, baseline
     assert doc["statements"] == baseline["statements"] and "events" not in doc
 
 
+def test_a_resolver_that_raises_is_recorded_and_the_article_kept(monkeypatch):
+    real = extract._resolve
+
+    def raising_on_content(doc, *args, **kwargs):
+        if any(doc.values()):
+            raise RuntimeError("injected resolver failure")
+        return real(doc, *args, **kwargs)
+
+    monkeypatch.setattr(extract, "_resolve", raising_on_content)
+    doc, resolution, failures = _checked(article())
+    assert [f.stage for f in failures] == ["resolve"]
+    assert "injected resolver failure" in failures[0].error and failures[0].effect == "nothing extracted from this article"
+    assert doc == {} and resolution.rows["articles"] and not resolution.rows["people"]
+
+
 def test_the_build_stores_and_prints_failures_and_strict_makes_them_fatal(monkeypatch, tmp_path):
     source = tmp_path / "articles" / "2024-09-14-port-talks.md"
     source.parent.mkdir()

@@ -321,11 +321,16 @@ def _checked(article: Article, decisions: Decisions = NO_DECISIONS,
     """The document, its rows (never any problems) and every failure."""
     extraction = build_document(article, stages)
     doc, failures = extraction.document, list(extraction.failures)
-    resolution = _resolve(doc, article, decisions)
-    if resolution.problems:  # a pipeline bug: keep what resolves, and say what was dropped
-        problems = resolution.problems
-        doc, dropped = _prune(doc, article, len(problems), decisions)
-        failures.append(Failure("resolve", "; ".join(problems)[:1000], "dropped " + "; ".join(dropped)))
+    try:
+        resolution = _resolve(doc, article, decisions)
+        if resolution.problems:  # a pipeline bug: keep what resolves, and say what was dropped
+            problems = resolution.problems
+            doc, dropped = _prune(doc, article, len(problems), decisions)
+            failures.append(Failure("resolve", "; ".join(problems)[:1000], "dropped " + "; ".join(dropped)))
+            resolution = _resolve(doc, article, decisions)
+    except Exception as error:  # the resolver raised on the pipeline's document: keep the article, say so
+        failures.append(Failure("resolve", _error_text(error), "nothing extracted from this article"))
+        doc = {section: [] for section in SECTIONS}
         resolution = _resolve(doc, article, decisions)
     return {key: value for key, value in doc.items() if value}, resolution, failures
 
