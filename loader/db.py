@@ -336,7 +336,12 @@ def open_cache(path: str | Path) -> sqlite3.Connection:
 
 def cache_get(conn: sqlite3.Connection, key: str) -> dict | None:
     row = conn.execute("SELECT rows FROM cache WHERE key = ?", (key,)).fetchone()
-    return json.loads(zlib.decompress(row[0])) if row else None
+    if not row:
+        return None
+    try:
+        return json.loads(zlib.decompress(row[0]))
+    except (zlib.error, ValueError, TypeError):  # a damaged entry is a miss: extracted again and replaced
+        return None
 
 
 def cache_put(conn: sqlite3.Connection, key: str, rows: dict) -> None:

@@ -192,3 +192,20 @@ def test_duplicate_article_content_is_an_error(project_copy, tmp_path):
     with pytest.raises(InputError) as error:
         build(tmp_path / "archive.db", [project_copy / "articles"])
     assert any("same content as" in p for p in error.value.problems)
+
+
+def test_a_damaged_cache_entry_is_a_miss_not_a_crash(tmp_path):
+    from loader.build import cache_path_for
+
+    db = tmp_path / "a.db"
+    build(db, [SEED_ARTICLES])
+    before = sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0]
+    cache = sqlite3.connect(cache_path_for(db))
+    assert cache.execute("update cache set rows = x'00ff00'").rowcount >= 1
+    cache.commit()
+    cache.close()
+    db.unlink()
+    build(db, [SEED_ARTICLES])  # a clean build that meets the damaged entry
+    assert sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0] == before > 0
+    cache = sqlite3.connect(cache_path_for(db))
+    assert all(row != b"\x00\xff\x00" for (row,) in cache.execute("select rows from cache"))
