@@ -24,7 +24,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import yaml
 
-from .articles import date_from_text, find_article_files, read_article
+from .articles import date_from_text, find_article_files, future_date_problem, read_article, read_limited
 from .errors import InputError
 from .exports import EXPORT_SUFFIXES, count_lines, read_export
 from .feeds import FeedError, FeedItem, looks_like_feed, parse_feed
@@ -226,15 +226,11 @@ class Adder:
             self._add_page_bytes(data, str(path))
 
     def _read_file(self, path: Path) -> bytes:
-        limit = self.options.fetch.max_bytes
+        """The file's bytes, read as articles are (regular files only, the size checked before reading)."""
         try:
-            with path.open("rb") as handle:
-                size = os.fstat(handle.fileno()).st_size
-                if size > limit:
-                    raise Refused(f"file is {size / 1e6:.1f} MB, over the {limit / 1e6:.1f} MB limit for one page")
-                return handle.read(limit + 1)  # a file still growing stops at the limit too
-        except OSError as error:
-            raise Refused(f"cannot read ({error.strerror})") from None
+            return read_limited(path, self.options.fetch.max_bytes, "page")
+        except InputError as error:  # one problem, "FILE: reason": the reason is what is refused
+            raise Refused(error.problems[0].split(": ", 1)[-1]) from None
 
     def _add_saved_page(self, path: Path) -> None:
         try:
@@ -360,13 +356,14 @@ class Adder:
             date = date_from_text(given)
             if not date:
                 raise Refused(f"bad published date {given!r}: expected YYYY-MM-DD (or an ISO 8601 or RFC 2822 date-time)")
-            return date
-        for date in found:
-            if date:
-                return date
-        if self.options.published:
-            return self.options.published
-        raise Refused("no publication date in the page's metadata, URL or feed: pass --published YYYY-MM-DD")
+        else:
+            date = next((d for d in found if d), None) or self.options.published
+        if not date:
+            raise Refused("no publication date in the page's metadata, URL or feed: pass --published YYYY-MM-DD")
+        too_late = future_date_problem(dt.date.fromisoformat(date))
+        if too_late:  # loader build would refuse the file: refuse it here, with the same words
+            raise Refused(too_late)
+        return date
 
     def _language(self, declared: str | None, english: Callable[[], bool]) -> str:
         """The article's language code; ``english()`` is asked only when none is declared."""
@@ -454,10 +451,16 @@ def format_article(draft: Draft) -> str:
 
 
 def _write_article(path: Path, content: bytes, raw_path: Path | None, raw: bytes | None) -> None:
-    if raw_path is not None and raw is not None:
-        # a raw file without its article is left from one deleted by hand: replaced
-        _write_new(raw_path, raw, replace=True)
+    """The article first (never over an existing one), then its raw HTML; if that fails, the
+    article goes too, so a refused item leaves nothing written."""
     _write_new(path, content)
+    if raw_path is not None and raw is not None:
+        try:
+            # a raw file without its article is left from one deleted by hand: replaced
+            _write_new(raw_path, raw, replace=True)
+        except BaseException:
+            path.unlink(missing_ok=True)
+            raise
 
 
 def _write_new(path: Path, data: bytes, replace: bool = False) -> None:

@@ -169,11 +169,19 @@ def _check_date(value: object, where: str, line: int) -> str:
             day = dt.date.fromisoformat(text)
         except ValueError:
             raise InputError([problem(where, line, f"bad date {text!r}: no such day")]) from None
+    too_late = future_date_problem(day)
+    if too_late:
+        raise InputError([problem(where, line, too_late)])
+    return day.isoformat()
+
+
+def future_date_problem(day: dt.date) -> str | None:
+    """What is wrong with a publication date too far after today, or None (one rule for
+    article files and for ``loader add``)."""
     latest = dt.date.today() + dt.timedelta(days=MAX_DAYS_AHEAD)
     if day > latest:
-        raise InputError([problem(where, line, f"publication date {day.isoformat()} is after {latest.isoformat()} "
-                                               f"(today + {MAX_DAYS_AHEAD} days): a typo?")])
-    return day.isoformat()
+        return f"publication date {day.isoformat()} is after {latest.isoformat()} (today + {MAX_DAYS_AHEAD} days): a typo?"
+    return None
 
 
 def date_from_text(value: str) -> str | None:

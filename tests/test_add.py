@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import json
+import os
 import shutil
 import sqlite3
 
@@ -142,6 +144,16 @@ def test_not_html_is_refused(tmp_path):
         f"{tmp_path / 'photo.html'}: refused: not HTML (no <html>, <body> or paragraph tags at the start)",
         f"{tmp_path / 'missing.html'}: refused: no such file or folder",
     ]
+
+
+def test_a_fifo_named_like_a_page_in_a_folder_is_refused_without_waiting(tmp_path):
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    os.mkfifo(folder / "pipe.html")  # opened blocking, it would wait for a writer for ever
+    result = add(str(folder), "--to", str(tmp_path / "a"))
+    assert result.exit_code == 1
+    assert f"{folder / 'pipe.html'}: refused: a FIFO (named pipe), not a regular file" in result.output, result.output
+    assert articles_in(tmp_path / "a") == []
 
 
 def test_a_folder_of_saved_pages(tmp_path):
@@ -513,3 +525,13 @@ def test_the_sites_crawl_delay_is_kept_when_longer_than_ours():
         fetcher.get(f"{site.base}/news/jsonld-only")
     assert site.paths() == ["/robots.txt", "/news/news-site", "/news/jsonld-only"]
     assert len(waits) == 2 and all(2.9 < w <= 3 for w in waits)  # before each page, after robots.txt and the first page
+
+
+def test_a_publication_date_build_would_refuse_is_refused_here(tmp_path):
+    export = tmp_path / "typo.jsonl"
+    export.write_text(json.dumps({"title": "Port reopens", "published": "2100-03-20", "url": "https://x.example/port",
+                                  "text": "The port reopened on Monday after a week of repairs, its operator said."}) + "\n")
+    result = add(str(export), "--to", str(tmp_path / "a"))
+    assert result.exit_code == 1
+    assert f"{export}:1: refused: publication date 2100-03-20 is after " in result.output, result.output
+    assert "a typo?" in result.output and articles_in(tmp_path / "a") == []
