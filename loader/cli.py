@@ -338,7 +338,7 @@ def draft_command(article: str) -> None:
     import yaml
 
     from .articles import read_article
-    from .extract import extract_annotation
+    from .extract import extract_draft
 
     try:
         parsed = read_article(article)
@@ -346,7 +346,10 @@ def draft_command(article: str) -> None:
         _fail(error.problems)
     doc = {"article": {k: v for k, v in (("title", parsed.title), ("publisher", parsed.publisher),
                                           ("url", parsed.url), ("language", parsed.language)) if v}}
-    doc.update(extract_annotation(parsed))
+    annotation, failures = extract_draft(parsed)
+    doc.update(annotation)
+    for failure in failures:  # never silent: the draft lacks what a failed stage would have made
+        click.echo(f"{printable_path(article)}: extraction stage {failure.stage} failed: {failure.error} ({failure.effect})", err=True)
     if not doc["article"]:
         del doc["article"]
     click.echo(f"# Automatic draft of {article} (loader draft); check every entry before curating it.")

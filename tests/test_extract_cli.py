@@ -48,3 +48,21 @@ def test_evaluate_without_an_annotation_fails(tmp_path):
     result = CliRunner().invoke(cli, ["evaluate", str(article)])
     assert result.exit_code == 1
     assert "no curated annotation" in result.output
+
+
+def test_draft_says_which_stage_failed(monkeypatch):
+    from dataclasses import replace
+
+    import yaml
+
+    import loader.extract as extract
+
+    def injected(*args, **kwargs):
+        raise RuntimeError("injected failure")
+
+    monkeypatch.setattr(extract, "STAGES", tuple(replace(s, run=injected) if s.name == "events" else s for s in extract.STAGES))
+    result = CliRunner().invoke(cli, ["draft", str(FIXTURE)])
+    assert result.exit_code == 0, result.output
+    assert f"{FIXTURE}: extraction stage events failed: RuntimeError: injected failure" in result.stderr
+    draft = yaml.safe_load(result.stdout)
+    assert "events" not in draft and draft["statements"]

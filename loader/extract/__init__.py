@@ -346,6 +346,12 @@ def extract_annotation(article: Article) -> dict:
     return _checked(article)[0]
 
 
+def extract_draft(article: Article) -> tuple[dict, list[Failure]]:
+    """The annotation document for ``article`` and what failed on the way (for ``loader draft``)."""
+    doc, _, failures = _checked(article)
+    return doc, failures
+
+
 def extract_resolution(article: Article, decisions: Decisions = NO_DECISIONS) -> Resolution:
     """Rows for ``article`` from the automatic pipeline (never any problems), with an
     ``extraction_failures`` row for each stage that failed."""
