@@ -17,6 +17,32 @@ TILDE_SAFE = re.compile(r"[A-Za-z0-9_-]*\Z")
 # A participant, claimant or mention points at one of these tables by its kind.
 KIND_TABLES = TABLE_OF_KIND
 
+# Statements whose content mentions an entity (mention inside the statement's span), newest
+# first, leaving out statement :self (null: none); for entity and statement pages.
+# A statement may run over several sentences, so the match is on the article and the
+# offsets, not the sentence. A statement holding a mention starts at most "longest
+# statement" characters before the mention ends, which bounds each mention's range scan
+# to a statement or two (idx_statements_length answers the max at once); the two span
+# indexes answer the match without reading rows, and only the distinct statements found
+# are then read whole.
+STATEMENTS_ABOUT_SQL = """
+with longest as (select max("end" - start) as length from statements),
+hits as (
+  select distinct statements.rowid as statement_rowid
+  from longest, mentions
+    join statements on statements.article_id = mentions.article_id
+      and statements.start <= mentions.start and mentions."end" <= statements."end"
+      and statements.start >= mentions."end" - longest.length
+  where mentions.entity_type = :type and mentions.entity_id = :id and statements.id is not :self
+)
+select statements.*, articles.title, articles.published
+from hits
+  join statements on statements.rowid = hits.statement_rowid
+  join articles on articles.id = statements.article_id
+order by articles.published desc, statements.article_id, statements.start
+limit {limit}
+"""
+
 
 def join_names(names) -> str:
     """Several names as one phrase: "A", "A and B", "A, B and C"."""

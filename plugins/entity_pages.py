@@ -10,7 +10,7 @@ capped, so a much-quoted entity stays fast.
 from datasette import hookimpl
 from datasette.utils import urlsafe_components
 
-from loader.links import Links
+from loader.links import STATEMENTS_ABOUT_SQL, Links
 from loader.reading import highlight
 
 # table -> (mentions.entity_type, the id column used in the other tables)
@@ -79,30 +79,6 @@ with made as (
   limit {limit}
 )
 """ + _MADE_ROWS
-# Statements whose content mentions this entity (mention inside the statement's span).
-# A statement may run over several sentences, so the match is on the article and the
-# offsets, not the sentence. A statement holding a mention starts at most "longest
-# statement" characters before the mention ends, which bounds each mention's range scan
-# to a statement or two (idx_statements_length answers the max at once); the two span
-# indexes answer the match without reading rows, and only the distinct statements found
-# are then read whole.
-ABOUT_SQL = """
-with longest as (select max("end" - start) as length from statements),
-hits as (
-  select distinct statements.rowid as statement_rowid
-  from longest, mentions
-    join statements on statements.article_id = mentions.article_id
-      and statements.start <= mentions.start and mentions."end" <= statements."end"
-      and statements.start >= mentions."end" - longest.length
-  where mentions.entity_type = :type and mentions.entity_id = :id
-)
-select statements.*, articles.title, articles.published
-from hits
-  join statements on statements.rowid = hits.statement_rowid
-  join articles on articles.id = statements.article_id
-order by articles.published desc, statements.article_id, statements.start
-limit {limit}
-"""
 SPEAKERS_SQL = """
 select statement_sources.statement_id, sources.id, sources.kind, sources.name, sources.person_id, sources.organisation_id
 from statement_sources join sources on sources.id = statement_sources.source_id
@@ -207,7 +183,8 @@ async def entity_context(datasette, database, table, key):
         made_sql = MADE_WALK_SQL if said * said > LIMIT * total else MADE_SQL
         made = await with_speakers(db, links, await db.execute(q(made_sql), params))
     made_ids = {s["id"] for s in made}
-    about = [s for s in await with_speakers(db, links, await db.execute(q(ABOUT_SQL), params))
+    about_rows = await db.execute(q(STATEMENTS_ABOUT_SQL), {**params, "self": None})
+    about = [s for s in await with_speakers(db, links, about_rows)
              if s["id"] not in made_ids]
 
     # Claims that this entity was or was not at a meeting, grouped by meeting and stance.

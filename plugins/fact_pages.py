@@ -10,7 +10,7 @@ large the archive grows.
 from datasette import hookimpl
 from datasette.utils import urlsafe_components
 
-from loader.links import KIND_TABLES, Links, join_names
+from loader.links import KIND_TABLES, STATEMENTS_ABOUT_SQL, Links, join_names
 from loader.reading import Span, paragraphs, render
 
 OTHERS = 12  # other statements on the same subject
@@ -33,25 +33,6 @@ from mentions
   left join sources on mentions.entity_type = 'anonymous' and sources.id = mentions.entity_id
 where mentions.article_id = :article and mentions.start < :end and mentions."end" > :start
 order by mentions.start
-"""
-# Other statements whose content mentions the entity, newest first (as on entity pages:
-# the mention must lie inside the statement; the longest statement bounds the range scan).
-ABOUT_SQL = """
-with longest as (select max("end" - start) as length from statements),
-hits as (
-  select distinct statements.rowid as statement_rowid
-  from longest, mentions
-    join statements on statements.article_id = mentions.article_id
-      and statements.start <= mentions.start and mentions."end" <= statements."end"
-      and statements.start >= mentions."end" - longest.length
-  where mentions.entity_type = :type and mentions.entity_id = :id and statements.id != :self
-)
-select statements.*, articles.title, articles.published
-from hits
-  join statements on statements.rowid = hits.statement_rowid
-  join articles on articles.id = statements.article_id
-order by articles.published desc, statements.article_id, statements.start
-limit {limit}
 """
 CLAIMS_MADE_SQL = """
 select attendance_claims.*, meetings.name as meeting, meetings.status
@@ -164,7 +145,7 @@ async def statement_context(datasette, database, key):
 
     others, shown = [], {key}
     for subject in subjects[:SUBJECTS]:
-        found = await db.execute(ABOUT_SQL.format(limit=OTHERS),
+        found = await db.execute(STATEMENTS_ABOUT_SQL.format(limit=OTHERS),
                                  {"type": subject["type"], "id": subject["id"], "self": key})
         for s in await statements_with_speakers(db, links, found):
             if s["id"] not in shown:
