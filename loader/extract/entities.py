@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geocode import Place
 from ..spans import find_words
-from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, TITLES, VENUE_HEADS, Mention, is_venue_name, name_head
+from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, Mention, is_venue_name, name_head
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
@@ -88,7 +88,9 @@ def _org_evidence(text: str, surface: str) -> int:
         if before and before[-1].lower() in ORG_DESCRIPTORS:
             score += 3
         elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
-            score += 1  # "on X": a platform, channel or programme, not a person
+            # "on X": a platform, channel or programme, not a person; a person named by one
+            # word and never in full is rare in news, so for such a name the cue weighs more
+            score += 1 if " " in surface else 3
     return score
 
 
@@ -188,7 +190,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if kind is None:
             continue
         if kind == "location":
-            place = in_context(c.surface, countries) or _unknown_place(c)
+            place = in_context(c.surface, countries) or _part_of_known(c.surface, typed) or _unknown_place(c)
             key = (place.name, place.kind, place.country_code)
             if key in places:
                 places[key].names.append(c.surface)
@@ -211,8 +213,44 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         known = entity.place.latitude is not None or entity.place.kind in ("country", "province", "region")
         main = entity.place.name if known else max(wordings, key=len)
         entity.name, entity.names = main, [w for w in wordings if w != main]
+    entities = _national_teams(text, entities)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+_SCORE = r"\d{1,2}\s*[–-]\s*\d{1,2}"
+# what stands between two sides of a match in a results report: a score, or a match verb
+# (and at most two words: "defeated debutants X", "lost 1-2 to X")
+_MATCH_AFTER = re.compile(rf"\s*(?:{_SCORE}|(?:defeated|defeats|beat|beats|faced|faces|drew with|draws with|edged|thrashed|"
+                          rf"overcame|lost(?:\s+{_SCORE})?\s+to|loses to|vs\.?|v\.?)(?:\s+[a-z]+){{0,2}})\s+\Z")
+_SCORE_NEXT = re.compile(rf"\s+{_SCORE}\b")
+
+
+def _national_teams(text: str, entities: list[Entity]) -> list[Entity]:
+    """In a results report, a country that plays is its national team: "X 2-1 Y", "X
+    defeated Y", "X lost 1-2 to Y". Only where some country stands next to a score (the
+    article reports matches); its mentions become the team's, except where it is a place
+    ("in X", "at X", "from X"): an organisation named "<country> national team"."""
+    countries = [e for e in entities if e.kind == "location" and e.place is not None and e.place.kind in ("country", "region")]
+    if len(countries) < 2 or not any(_SCORE_NEXT.match(text, end) for e in countries for _, end in e.spans):
+        return entities
+    spans = sorted((start, end, e) for e in countries for start, end in e.spans)
+    playing: set[int] = set()
+    for (s1, e1, a), (s2, e2, b) in zip(spans, spans[1:]):
+        if a is not b and _MATCH_AFTER.match(text[e1:s2]) and "\n" not in text[e1:s2]:
+            playing |= {id(a), id(b)}
+    result = []
+    for entity in entities:
+        if id(entity) not in playing:
+            result.append(entity)
+            continue
+        team = [sp for sp in entity.spans if not re.search(r"\b(?:in|at|from|across)\s+\Z", text[max(0, sp[0] - 8):sp[0]])]
+        rest = [sp for sp in entity.spans if sp not in team]
+        result.append(Entity("organisation", f"{entity.name} national team", spans=list(team), mention_spans=list(team)))
+        if rest:
+            entity.spans = rest
+            result.append(entity)
+    return result
 
 
 def _with_their_region(text: str, places: dict[tuple, Entity]) -> None:
@@ -241,6 +279,15 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
     city only in a country the article is about: many institutions bear people's names)."""
     containers = [e for e in entities if " " in e.name and (
         e.kind == "organisation" or (e.kind == "location" and e.place is not None and e.place.kind == "venue"))]
+    # a country or state named inside a name says what the article is about too ("X Expo
+    # Canada" ... "the Metro Toronto Convention Centre": Toronto, Canada)
+    countries = set(countries)
+    for container in containers:
+        for name in container.all_names:
+            for word in re.findall(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", name):
+                place = certain_place(word) if word != name else None
+                if place is not None and place.kind in ("country", "province") and place.country_code:
+                    countries.add(place.country_code)
     for container in containers:
         for name in dict.fromkeys(container.all_names):
             words = list(re.finditer(r"[A-Z][\w’'-]*", name))
@@ -266,6 +313,19 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                     entity.nested_spans.append(span)
                     if not entity.spans:
                         entity.spans.append(span)
+
+
+def _part_of_known(surface: str, typed: list) -> Place | None:
+    """A place name no gazetteer knows that ends the name of a known place of the article is
+    that place said short ("Korea" after "South Korea")."""
+    if " " in surface:
+        return None
+    for other, kind in typed:
+        if kind == "location" and other.surface.endswith(" " + surface):
+            place = strong_place(other.surface)
+            if place is not None:
+                return place
+    return None
 
 
 # The kind of a place the gazetteer does not know, from the model's label: a GPE is a town
@@ -300,7 +360,11 @@ def _titled_forms(text: str, names: list[str]) -> list[str]:
             office = _OFFICE.search(text[max(0, begin - 60) : begin])
             if office and office.group(1).lower() in TITLES:
                 begin -= len(office.group(0))
-            if begin < start:
+            # letters after the name for a rank or an honour ("Ana Ruiz, QC"): another wording
+            after = re.match(r",\s+([A-Z][A-Za-z]{1,3})\b", text[end : end + 8])
+            if after and after.group(1) in POST_NOMINALS:
+                found.append(text[begin : end + after.end()])
+            elif begin < start:
                 found.append(text[begin:end])
     return list(dict.fromkeys(found))
 
@@ -356,7 +420,10 @@ def _alone(text: str, word: str, covered: list[tuple[int, int]]) -> list[tuple[i
 def _lone_uses(text: str, surface: str, covered: list[tuple[int, int]]) -> int:
     """How often a multi-word name's last word is used alone: people go by their surname."""
     words = surface.split()
-    uses = [u for w in words[1:] if w[:1].isupper() and not strong_place(w) for u in _alone(text, w, covered)]
+    lowercase = lowercase_words(text)
+    # a word the text also writes in lower case ("Iodine" / "iodine") is an ordinary word, not a surname
+    uses = [u for w in words[1:] if w[:1].isupper() and not strong_place(w) and w.lower() not in lowercase
+            for u in _alone(text, w, covered)]
     return min(3, len(uses))
 
 
@@ -378,6 +445,24 @@ def _owner_of_short_name(text: str, short: str, people: list[_Candidate]) -> _Ca
     return max(before, key=lambda item: item[0])[1]
 
 
+# Words for an event or a product that make a name no body's, person's or place's
+# wherever they stand in it (the head words of NOT_ENTITY_HEADS that are never a
+# modifier in a body's name: "Project X" and "X Systems" may be companies).
+EVENT_OR_PRODUCT_WORDS = frozenset("shuttle expo festival championship championships cup award awards prize album film tournament exhibition".split())
+_PROGRAMME_NOUN = re.compile(r"\s+(?:study|studies|survey|surveys|program|programs|programme|programmes|project|projects|system|systems|scheme|schemes|tax|taxes|index|data)\b")
+
+
+def _names_a_programme(text: str, c: _Candidate) -> bool:
+    """A name the text mostly writes before a lowercase noun for a study, a programme or a
+    system ("the ABC system", "DEF studies", "the National Diet Survey study") names that,
+    not a body."""
+    if not (c.votes["ORG"] or c.votes["PERSON"]):
+        return False
+    uses = find_words(text, c.surface)
+    followed = sum(1 for _, e in uses if _PROGRAMME_NOUN.match(text, e))
+    return bool(uses) and 2 * followed >= len(uses)
+
+
 def _kind(text: str, c: _Candidate) -> str | None:
     words = [w.strip("’'").lower() for w in c.surface.split()]
     if _before_venue_noun(text, c.spans):
@@ -385,7 +470,17 @@ def _kind(text: str, c: _Candidate) -> str | None:
     head = name_head(c.surface) if len(words) > 1 else ""
     if head in NOT_ENTITY_HEADS:
         return None
-    if is_venue_name(c.surface) and not c.acronym and "publisher" not in c.origins:
+    # "Operation X" names a military or police operation, an event
+    if len(words) > 1 and words[0] == "operation":
+        return None
+    # an event or product word anywhere in a name without a body's word: "Space Shuttle X",
+    # "X Expo Canada" (a body's name holds one: "Festival Society")
+    if len(words) > 1 and any(w in EVENT_OR_PRODUCT_WORDS for w in words) and not any(w in ORG_WORDS for w in words):
+        return None
+    if _names_a_programme(text, c):
+        return None
+    # a venue keeps its type with an acronym too ("the Kennedy Space Center (KSC)")
+    if is_venue_name(c.surface) and "publisher" not in c.origins:
         return "location"
     if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "body-role", "acronym"}:
         return "organisation"

@@ -85,6 +85,45 @@ ROLE_OF = r"(?:member|members|leader|leaders|head|chief|chairman|chairwoman|chai
 PARTICLES = r"(?:do|da|de|del|dos|das|di|du|la|le|el|al|on|upon)"
 _CAP_WORD = r"[A-Z][\w’'.&-]*"
 _CAP_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|de|du|des|i)\s+)?{_CAP_WORD})*")
+# The same with the joining words of English bodies' names ("Council for the Welfare of X",
+# "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
+# split at "and" / "&" afterwards (see _org_parts), since "and" also joins two names.
+_ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&)\s+)?{_CAP_WORD})*")
+_DATE_WORDS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _has_org_word(words: str) -> bool:
+    return any(w.strip("’'.").lower() in ORG_WORDS for w in words.split())
+
+
+def _org_parts(text: str, start: int, end: int, person_starts: list[int]) -> list[tuple[int, int]]:
+    """A capitalised run cut at each "and" that joins two names: an "and" stays inside one
+    name only when exactly one side holds an organisation word (the other is part of the same
+    name: "Trade and Industry Ministry", "Union of X and Y") and the side after it is no
+    place and no person's name ("the Harbour Council and Portugal", "... Union and Ana Ruiz")."""
+    # "on" belongs to a body's name only after its organisation word ("Committee on Human
+    # Rights"), not before a date or a code ("the X Center on April 12", "... on STS-1")
+    for on in re.finditer(r"\s+on(?: the)?\s+", text[start:end]):
+        before = text[start:start + on.start()].split()[-1].lower()
+        after = text[start + on.end():end].split()[0]
+        if before not in ORG_WORDS or after.rstrip(".,").lower() in _DATE_WORDS or any(ch.isdigit() for ch in after):
+            end = start + on.start()
+            break
+    cuts = list(_AND.finditer(text, start, end))
+    parts, begin = [], start
+    for i, cut in enumerate(cuts):
+        nxt = cuts[i + 1].start() if i + 1 < len(cuts) else end
+        left, right = text[begin:cut.start()], text[cut.end():nxt]
+        keep = _has_org_word(left) != _has_org_word(right) and strong_place(right) is None \
+            and cut.end() not in person_starts
+        if not keep:
+            parts.append((begin, cut.start()))
+            begin = cut.end()
+    parts.append((begin, end))
+    return parts
+
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _ROLE_OF = re.compile(rf"\b{ROLE_OF}\s+(?:of|for|at)\s+(?:the\s+)?({_CAP_WORD}(?:\s+{_CAP_WORD})*)")
 _BODY_ROLE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+[A-Z]?[a-z]*)\s+(?:co-founder|founder|creator|spokesperson|spokesman|spokeswoman|"
@@ -117,6 +156,12 @@ spokesperson spokesman spokeswoman director ambassador king queen prince princes
 father rev reverend sheikh imam rabbi deputy undersecretary superintendent inspector officer coach
 councillor councilor alderman assemblyman assemblywoman commissioner constable detective magistrate
 """.split())
+
+
+# Time zones written after a clock time: capitals the model takes for a body.
+TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST WET IST JST KST AEST AEDT AWST ACST NZST NZDT EST EDT CST CDT MST MDT PST PDT AKST HST".split())
+# Letters after a person's name for a rank, an honour or a degree ("Ana Ruiz, QC").
+POST_NOMINALS = frozenset("QC KC SC MP MEP MSP MLA MPP OBE MBE CBE KBE DBE PhD MD Esq".split())
 
 
 def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mention | None:
@@ -167,6 +212,14 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         # An all-capitals common word ("NEVER") is shouting, not an acronym.
         if len(words) == 1 and ent.text.isupper() and len(ent.text) > 3 and ent[0].is_stop:
             continue
+        # a time zone ("10:00 GMT") or a post-nominal after a name ("Ana Ruiz, QC,") is no body
+        if ent.text in TIME_ZONES or (ent.text in POST_NOMINALS and re.search(r"[a-z],\s*\Z", text[max(0, ent.start_char - 3):ent.start_char])):
+            continue
+        # a portfolio before a minister's title ("the Foreign Affairs minister", "Shadow Home
+        # Secretary") is part of a role, not a body's name; "Home Office" is a name
+        if label == "ORG" and re.match(r"\s+(?:minister|secretary|ministers|secretaries)\b", text[ent.end_char:ent.end_char + 14], re.I) \
+                and not any(w.lower() in ORG_WORDS for w in words):
+            continue
         # One word the tagger reads as a common noun, adjective or verb is an ordinary word
         # capitalised by a headline or a sentence start ("Volunteer", "Water"), not a name.
         if len(ent) == 1 and ent[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV") and not ent.text.isupper():
@@ -178,7 +231,7 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
             before = doc[ent.start - 1]
             if before.pos_ == "PROPN" and before.text[:1].isupper() and before.text.isalpha() and not before.text.isupper() \
                     and before.ent_type_ in ("", "PERSON", "ORG") and before.whitespace_ == " " \
-                    and before.lower_ not in TITLES and not before.is_sent_end \
+                    and before.lower_ not in TITLES and before.lower_ not in ORG_WORDS | VENUE_HEADS and not before.is_sent_end \
                     and not (before.i > 0 and doc[before.i - 1].lower_ in ("of", "for", "the")):  # "Minister of Education X"
                 start = before.idx
         m = _mention(text, start, ent.end_char, label, "model")
@@ -222,17 +275,30 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
     # where the model sees a person start: an organisation's name ends before it
     # ("the chief executive of the Refugee Council Ana Ruiz")
     person_starts = sorted(ent.start_char for ent in doc.ents if ent.label_ == "PERSON")
-    for match in _CAP_SEQ.finditer(text):
-        words = [w.strip("’'.").lower() for w in match.group(0).split()]
-        if len(words) >= 2 and any(w in ORG_WORDS for w in words[1:] + words[:1]):
-            end = match.end()
-            if person_starts and bisect.bisect_left(person_starts, match.start()) < len(person_starts) \
-                    and person_starts[bisect.bisect_left(person_starts, match.start())] == match.start():
+    # where the model ends a body's name at its organisation word, the capitalised words after
+    # it are another name ("the Refugee Council Ana Ruiz" with the person untagged)
+    model_ends = {ent.end_char for ent in doc.ents if ent.label_ in ("ORG", "FAC", "GPE")}
+    runs = [part for match in _ORG_SEQ.finditer(text) for part in _org_parts(text, match.start(), match.end(), person_starts)]
+    for run_start, run_end in runs:
+        words = [w.strip("’'.").lower() for w in text[run_start:run_end].split()]
+        if len(words) >= 2 and any(w in ORG_WORDS for w in words):
+            end = run_end
+            if person_starts and bisect.bisect_left(person_starts, run_start) < len(person_starts) \
+                    and person_starts[bisect.bisect_left(person_starts, run_start)] == run_start:
                 continue  # "Ana Ruiz of The Harbour Times": a person of a body, not a body
-            i = bisect.bisect_right(person_starts, match.start())
+            i = bisect.bisect_right(person_starts, run_start)
             if i < len(person_starts) and person_starts[i] < end:
                 end = person_starts[i]
-            m = _mention(text, match.start(), end, "ORG", "org-word")
+            org_ends = [w.end() for w in re.finditer(r"[\w’'.&-]+", text[run_start:end]) if w.group(0).strip("’'.").lower() in ORG_WORDS]
+            last = run_start + org_ends[-1] if org_ends else end
+            if last < end and last in model_ends and not re.match(r"\s+(?:of|for|on|de|du|des)\s", text[last:end]):
+                end = last
+            # a role before the body's name is no part of it ("CEO of the Refugee Council")
+            role = re.match(r"([\w’'.-]+)\s+(?:of|for|at|on)\s+(?:the\s+)?", text[run_start:end])
+            if role and (role.group(1).lower() in TITLES or re.fullmatch(ROLE_OF, role.group(1).lower())
+                         or role.group(1).isupper()) and role.group(1).lower() not in ORG_WORDS:
+                run_start += role.end()
+            m = _mention(text, run_start, end, "ORG", "org-word")
             # what is left once cut at a sentence end or a person must still hold the word
             if m and len(m.text.split()) >= 2 and any(w.strip("’'.").lower() in ORG_WORDS for w in m.text.split()):
                 found.append(m)
