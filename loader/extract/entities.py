@@ -29,6 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..geocode import Place
 from ..spans import find_words
 from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, Mention, is_venue_name, name_head
+from .institutions import country_for
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
@@ -66,6 +67,8 @@ def _person_evidence(text: str, surface: str) -> int:
 
 
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+\Z")
+# the second of two names after "in" ("fishermen in Ilo and Matarani") is where the first is
+_LISTED_PLACE = re.compile(r"\b(?:in|near)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,?\s+(?:and|or)\s+\Z")
 _WEAK_PLACE_CUE = re.compile(r"\b(?:from|to)\s+\Z")  # people come from and go to places, but also from and to people
 
 
@@ -77,7 +80,8 @@ def _place_evidence(text: str, surface: str) -> float:
         if text[end : end + 2] in ("’s", "'s"):
             continue
         before = text[max(0, start - 10) : start]
-        score += 1 if _PLACE_CUE.search(before) else 0.5 if _WEAK_PLACE_CUE.search(before) else 0
+        score += 1 if _PLACE_CUE.search(before) or _LISTED_PLACE.search(text[max(0, start - 40) : start]) \
+            else 0.5 if _WEAK_PLACE_CUE.search(before) else 0
     return score
 
 
@@ -125,7 +129,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
               and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "body-role", "publisher", "place-particles"}
               and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
               and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
-              and name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS
+              and name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS and not is_venue_name(c.surface)
               and not any(w.lower() in NOT_ENTITY_HEADS for w in c.surface.split())  # "Space Shuttle X"
               and not (c.votes["LOC"] > c.votes["PERSON"] or strong_place(c.surface))  # "South Korea"
               and not _before_venue_noun(text, c.spans)]
@@ -175,6 +179,21 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
                 p.aliases.append(short)
                 p.votes["PERSON"] += 2
                 surname_owner[short] = p.surface
+    # a company or body named in full once and then by its first word ("Acme Shipping" ...
+    # "Acme said"): one organisation, as a surname is one person
+    bodies = [c for c in candidates.values() if not c.merged_into and len(c.surface.split()) >= 2
+              and (any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split()[1:])
+                   or c.origins & {"org-word", "acronym", "body-role"})]
+    for c in candidates.values():
+        if c.merged_into or " " in c.surface or c.surface in surname_owner or strong_place(c.surface) \
+                or c.surface.lower() in lowercase_words(text) or c.surface.lower() in STOP_WORDS:
+            continue
+        owners = [b for b in bodies if b.surface.split()[0] == c.surface]
+        if len(owners) == 1:
+            owners[0].aliases.append(c.surface)
+            owners[0].votes["ORG"] += sum(c.votes.values())
+            owners[0].spans += c.spans
+            c.merged_into = owners[0].surface
     # 4./5. types and places; an ambiguous place name is read in the article's context:
     # the countries of its unambiguous places and of its dateline
     typed = [(c, _kind(text, c)) for c in candidates.values() if not c.merged_into]
@@ -498,6 +517,9 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if is_demonym(c.surface):
         return None
     place = strong_place(c.surface)
+    # a country's adjective ("Uruguayan") names a people, not a body or a person
+    if len(words) == 1 and place is None and country_for(c.surface) is not None:
+        return None
     top = votes.most_common(1)[0][0]
     if place is not None and len(words) == 1:
         if top == "LOC" or place.kind != "city" or city_population(c.surface) >= _MIN_CITY_POPULATION:

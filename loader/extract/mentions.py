@@ -43,6 +43,7 @@ chronicle observer courier inquirer examiner mirror express star sun globe
 guild society chamber syndicate cooperative co-operative federation confederation
 shipping homes mining energy oil gas petroleum steel motors holdings partners capital industries
 logistics foods pharmaceuticals resources telecom bancorp insurance airport authority
+copper coal metals minerals cement chemicals electronics technologies software biotech
 rangers rovers wanderers athletic atlético atletico deportivo liga fc
 """.split())  # bodies, companies and outlets: the head words of their names in English news
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
@@ -51,6 +52,9 @@ VENUE_HEADS = frozenset("""
 museum gallery station airport stadium arena hall hospital park square street road avenue boulevard
 bridge memorial palace tower cathedral mosque temple planetarium base theatre theater cemetery
 """.split())
+# First words of venues' names in other languages, common in news from abroad ("Estadio X",
+# "Palais des Nations", "Piazza Y").
+VENUE_LEADS = frozenset("palais palacio palazzo estadio estádio stade stadio teatro théâtre plaza piazza praça".split())
 # Head nouns of names of things the archive does not keep (studies, programmes, events,
 # works, products): a name ending so is not a person, an organisation or a place.
 NOT_ENTITY_HEADS = frozenset("""
@@ -67,7 +71,8 @@ _BUILDING_CENTRE = re.compile(r"\b(?:Convention|Conference|Exhibition|Shopping|M
 
 def is_venue_name(name: str) -> bool:
     """A building's or site's name: headed by a venue noun, or a centre that is a building."""
-    return " " in name and (name_head(name) in VENUE_HEADS or bool(_BUILDING_CENTRE.search(name)))
+    return " " in name and (name_head(name) in VENUE_HEADS or name.split()[0].lower() in VENUE_LEADS
+                            or bool(_BUILDING_CENTRE.search(name)))
 
 
 def name_head(name: str) -> str:
@@ -287,12 +292,26 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                     and person_starts[bisect.bisect_left(person_starts, run_start)] == run_start:
                 continue  # "Ana Ruiz of The Harbour Times": a person of a body, not a body
             i = bisect.bisect_right(person_starts, run_start)
-            if i < len(person_starts) and person_starts[i] < end:
+            # (not when what the model calls a person is the body's last word: "... Producers' Guild")
+            if i < len(person_starts) and person_starts[i] < end and " " in text[person_starts[i]:end].strip():
                 end = person_starts[i]
             org_ends = [w.end() for w in re.finditer(r"[\w’'.&-]+", text[run_start:end]) if w.group(0).strip("’'.").lower() in ORG_WORDS]
             last = run_start + org_ends[-1] if org_ends else end
             if last < end and last in model_ends and not re.match(r"\s+(?:of|for|on|de|du|des)\s", text[last:end]):
                 end = last
+            # a name before "of" without a body's or venue's word is a person of the body:
+            # "Ana Ruiz of the Harbour Authority" (not "Bank of X", "Museum of the Y")
+            of = re.search(r"\s+(?:of|for)(?: the)?\s+", text[run_start:end])
+            if of and not any(w.strip("’'.").lower() in ORG_WORDS | VENUE_HEADS for w in text[run_start:run_start + of.start()].split()) \
+                    and _has_org_word(text[run_start + of.end():end]) and len(text[run_start:run_start + of.start()].split()) >= 2:
+                who = text[run_start:run_start + of.start()].split()
+                if len(who) <= 3 and not any(w.rstrip(".").lower() in TITLES or strong_place(w) for w in who):
+                    person = _mention(text, run_start, run_start + of.start(), "PERSON", "person-of")
+                    if person:
+                        found.append(person)
+                run_start += of.end()
+            if re.match(r"(?:A|An)\s", text[run_start:end]):
+                run_start = text.index(" ", run_start) + 1  # "A Commission spokesperson": the article is no part
             # a role before the body's name is no part of it ("CEO of the Refugee Council")
             role = re.match(r"([\w’'.-]+)\s+(?:of|for|at|on)\s+(?:the\s+)?", text[run_start:end])
             if role and (role.group(1).lower() in TITLES or re.fullmatch(ROLE_OF, role.group(1).lower())

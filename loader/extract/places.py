@@ -86,7 +86,8 @@ _SUBDIVISION_KINDS = {
 
 # Regions named by a direction alone ("North", "Centre", "Western") exist in many countries
 # and are ordinary words in English text: never taken for a place on their name alone.
-_DIRECTIONS = re.compile(r"(?:(?:North|South|East|West|Central|Centre|Center|Middle|Upper|Lower)(?:ern)?[ -]?)+", re.I)
+_DIRECTIONS = re.compile(r"(?:(?:North|South|East|West|Central|Centre|Center|Middle|Upper|Lower|"
+                         r"Norte|Sur|Nord|Sud|Süd|Este|Oeste|Ouest|Centro|Noord|Zuid)(?:ern)?[ -]?)+", re.I)  # and in other languages
 
 
 @cache
