@@ -56,3 +56,37 @@ def test_publisher_named_by_its_first_word(nlp):
 def test_place_with_particles_from_the_gazetteer(nlp):
     found = labels("They are building the port in Viana do Castelo before the turbines arrive.")
     assert found.get("Viana do Castelo") == "LOC"
+
+
+def test_a_body_s_name_keeps_its_joining_words(nlp):
+    found = labels("The Council for the Protection of Upland Farms and the Office of Coastal and Marine Affairs "
+                   "wrote to the minister. The Committee on Harbour Safety met on Monday.")
+    assert found.get("Council for the Protection of Upland Farms") == "ORG"
+    assert found.get("Office of Coastal and Marine Affairs") == "ORG"
+    assert found.get("Committee on Harbour Safety") == "ORG"
+
+
+def test_on_before_a_date_is_no_part_of_a_body_s_name(nlp):
+    found = labels("Divers trained at the Marlow Training Centre on March 4 before the storm.")
+    assert "Marlow Training Centre" in found
+    assert not any("March" in name for name in found)
+
+
+def test_a_role_or_a_person_before_a_body_is_no_part_of_its_name(nlp):
+    found = labels("The chief executive of the Tarn Valley Housing Trust spoke first. Later, Odile Ferrand of "
+                   "the Tarn Valley Housing Trust answered questions.")
+    assert found.get("Tarn Valley Housing Trust") == "ORG"
+    assert not any(name.startswith(("Odile", "The chief", "chief")) and "Trust" in name for name in found)
+
+
+def test_time_zones_post_nominals_and_portfolios_are_no_bodies(nlp):
+    found = labels("The vote closed at 18:00 GMT. Defending him, Rosalind Achebe, QC, said the Health Secretary "
+                   "and the Transport minister had been told.")
+    assert "GMT" not in found and "QC" not in found
+    assert found.get("Rosalind Achebe") == "PERSON"
+
+
+def test_a_foreign_acronym_after_a_body_s_name_is_its_acronym():
+    text = "The Federation of Alpine Hut Keepers (FGRA) protested on Sunday."
+    mentions, pairs = find_mentions(parse(text), article(text))
+    assert [(e.text, a.text) for e, a in pairs] == [("Federation of Alpine Hut Keepers", "FGRA")]

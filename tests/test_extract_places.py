@@ -88,3 +88,22 @@ def test_ordinary_words_and_photo_credits_are_not_names():
     found = rows("Volunteers\n\nWater was short. Ana Oyelaran Image: the rescue team said the water ran out.")
     assert "Water" not in names(found["people"]) | names(found["organisations"])
     assert not any(n.endswith("Image") for n in names(found["people"]))
+
+
+def test_a_region_after_a_known_town_and_a_venue_in_another_language():
+    found = rows("The festival moved to Siena, Umbrazza, last year. Fans then filled the Estadio Rio Claro for the final.")
+    assert "Umbrazza" in names(found["locations"])
+    assert "Estadio Rio Claro" in names(found["locations"])
+    assert "Estadio Rio Claro" not in names(found["people"]) | names(found["organisations"])
+
+
+def test_a_country_inside_a_body_s_name_sets_the_context_for_a_nested_city():
+    found = rows("The Comic Fans Society of Canada met at the Toronto Riverside Convention Centre on Friday.")
+    toronto = [r for r in found["locations"] if r["name"] == "Toronto"]
+    assert toronto and toronto[0]["country_code"] == "CA"
+
+
+def test_the_second_name_after_in_is_a_place():
+    found = rows("Boats were stuck in Callao and Pimentelo, said Rosa Quispe of the fishermen's union.")
+    assert "Pimentelo" in names(found["locations"])
+    assert "Pimentelo" not in names(found["people"])

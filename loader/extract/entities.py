@@ -69,6 +69,17 @@ def _person_evidence(text: str, surface: str) -> int:
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+\Z")
 # the second of two names after "in" ("fishermen in Ilo and Matarani") is where the first is
 _LISTED_PLACE = re.compile(r"\b(?:in|near)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,?\s+(?:and|or)\s+\Z")
+# "Livorno, Tuscany,": a name after a known town and a comma, itself closed by punctuation,
+# is the town's region or country (the town must be a place the gazetteer knows)
+_AFTER_TOWN_WORD = re.compile(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?),\s+\Z")
+
+
+
+
+def _after_town(before: str) -> bool:
+    match = _AFTER_TOWN_WORD.search(before)
+    return bool(match) and strong_place(match.group(1)) is not None
+
 _WEAK_PLACE_CUE = re.compile(r"\b(?:from|to)\s+\Z")  # people come from and go to places, but also from and to people
 
 
@@ -81,6 +92,7 @@ def _place_evidence(text: str, surface: str) -> float:
             continue
         before = text[max(0, start - 10) : start]
         score += 1 if _PLACE_CUE.search(before) or _LISTED_PLACE.search(text[max(0, start - 40) : start]) \
+            or _after_town(text[max(0, start - 30) : start]) and re.match(r"[,.;)]", text[end : end + 1]) \
             else 0.5 if _WEAK_PLACE_CUE.search(before) else 0
     return score
 
@@ -405,7 +417,9 @@ def _ordinary_word(text: str, c: _Candidate) -> bool:
     word = c.surface
     if " " in word or word.isupper() or c.acronym or c.origins & {"publisher", "acronym"}:
         return False
-    return word.lower() in TITLES or word.lower() in lowercase_words(text)
+    lowercase = lowercase_words(text)
+    # its plural counts ("Volunteer" at a sentence start, "volunteers" in the text)
+    return word.lower() in TITLES or word.lower() in lowercase or word.lower() + "s" in lowercase
 
 
 # Lowercase nouns that, right after a capitalised name, say it is a venue ("the Acacia Lodge hotel").

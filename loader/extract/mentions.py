@@ -45,7 +45,11 @@ shipping homes mining energy oil gas petroleum steel motors holdings partners ca
 logistics foods pharmaceuticals resources telecom bancorp insurance airport authority
 copper coal metals minerals cement chemicals electronics technologies software biotech
 rangers rovers wanderers athletic atlético atletico deportivo liga fc
-""".split())  # bodies, companies and outlets: the head words of their names in English news
+instituto istituto institut universidad università universidade université universität banco banca partido partito
+movimiento movimento fundación fundação fondazione stiftung asociación associação associazione comité comitato
+ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo verein gesellschaft
+""".split())  # bodies, companies and outlets: the head words of their names in English news (and the
+# first words of names in the other European languages news quotes: "Instituto X", "Banco Y")
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
 # not a person or an organisation ("the Adler Planetarium", "Museum of Flight", "Castle Road").
 VENUE_HEADS = frozenset("""
@@ -280,10 +284,12 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
     # where the model sees a person start: an organisation's name ends before it
     # ("the chief executive of the Refugee Council Ana Ruiz")
     person_starts = sorted(ent.start_char for ent in doc.ents if ent.label_ == "PERSON")
+    # a full name (two words or more) the model sees: "and" before it joins two names
+    full_name_starts = [ent.start_char for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
     # where the model ends a body's name at its organisation word, the capitalised words after
     # it are another name ("the Refugee Council Ana Ruiz" with the person untagged)
     model_ends = {ent.end_char for ent in doc.ents if ent.label_ in ("ORG", "FAC", "GPE")}
-    runs = [part for match in _ORG_SEQ.finditer(text) for part in _org_parts(text, match.start(), match.end(), person_starts)]
+    runs = [part for match in _ORG_SEQ.finditer(text) for part in _org_parts(text, match.start(), match.end(), full_name_starts)]
     for run_start, run_end in runs:
         words = [w.strip("’'.").lower() for w in text[run_start:run_end].split()]
         if len(words) >= 2 and any(w in ORG_WORDS for w in words):
@@ -390,8 +396,16 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
     ranked += sorted(filter(whole_place, place_names(text)), key=lambda m: (m.start - m.end, m.start))
-    kept = keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])
-    return [ranked[i] for _, _, i in kept], pairs
+    kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
+    # an acronym in parentheses right after a body's name is its acronym even when its letters
+    # are another language's ("the Union of X and Y (UAXY)" for the name in its own language)
+    paired = {(a.start, a.end) for _, a in pairs}
+    by_end = {m.end: m for m in kept if m.label == "ORG"}
+    for match in _ACRONYM.finditer(text):
+        body = by_end.get(match.start() - 1) if text[match.start() - 1 : match.start()] == " " else None
+        if body is not None and (match.start(1), match.end(1)) not in paired and " " in body.text:
+            pairs.append((body, Mention(match.start(1), match.end(1), "ORG", "acronym", match.group(1))))
+    return kept, pairs
 
 
 CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w’'-])")
