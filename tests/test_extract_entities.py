@@ -145,3 +145,30 @@ def test_countries_in_a_results_report_are_their_national_teams(nlp):
 def test_countries_in_a_political_story_stay_places(nlp):
     found = entities("Norway and Portugal signed a fisheries pact on Saturday. Norway will send 2 - 3 inspectors.")
     assert found["Norway"][0] == "location" and found["Portugal"][0] == "location"
+
+
+def test_known_as_far_from_a_person_is_no_epithet_of_them(nlp):
+    found = entities("Dr. Ines Kovacic opened the session.\n\nThe old depot, known as the Gravel Works, "
+                     "will be rebuilt.")
+    assert not any("Gravel Works" in alias for alias in found["Ines Kovacic"][1])
+
+
+def test_names_listed_together_are_of_one_kind():
+    from loader.extract.entities import _Candidate, _agree_in_lists
+    text = "Guests included Mara Quist, Tobias Lind, Henrik Vale and Sofie Brandt."
+    made = {}
+    for name, kind in (("Mara Quist", "person"), ("Tobias Lind", "person"), ("Henrik Vale", "organisation"), ("Sofie Brandt", "person")):
+        start = text.index(name)
+        made[name] = (_Candidate(name, spans=[(start, start + len(name))]), kind)
+    agreed = {c.surface: kind for c, kind in _agree_in_lists(text, list(made.values()))}
+    assert agreed["Henrik Vale"] == "person"
+    # two names are no list
+    pair = "Talks between Mara Quist and Henrik Vale failed."
+    two = [(_Candidate(n, spans=[(pair.index(n), pair.index(n) + len(n))]), k) for n, k in (("Mara Quist", "person"), ("Henrik Vale", "organisation"))]
+    assert dict((c.surface, k) for c, k in _agree_in_lists(pair, two))["Henrik Vale"] == "organisation"
+
+
+def test_ideologies_and_camel_case_brands_are_no_places(nlp):
+    found = entities("Critics said Ecoism was a fad. Fans queued for the StreamBox launch in Leeds.")
+    assert "Ecoism" not in found
+    assert found.get("StreamBox", ("organisation",))[0] != "location"

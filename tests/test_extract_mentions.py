@@ -90,3 +90,9 @@ def test_a_foreign_acronym_after_a_body_s_name_is_its_acronym():
     text = "The Federation of Alpine Hut Keepers (FGRA) protested on Sunday."
     mentions, pairs = find_mentions(parse(text), article(text))
     assert [(e.text, a.text) for e, a in pairs] == [("Federation of Alpine Hut Keepers", "FGRA")]
+
+
+def test_a_certain_place_inside_a_capitalised_run_the_model_missed():
+    from loader.extract.mentions import place_names
+    found = {m.text for m in place_names("Members of The Ontario Birdwatchers met again.")}
+    assert "Ontario" in found

@@ -158,7 +158,10 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     # 2. epithets
     for match in _EPITHET.finditer(text):
         epithet = match.group(1)
-        before = [p for p in people for s, e in p.spans if e <= match.start()]
+        # the person must be named just before, in the same sentence ("X, also known as
+        # Y"): "the hangar, known as Y" two paragraphs after a name is no epithet of it
+        before = [p for p in people for s, e in p.spans if e <= match.start() and match.start() - e <= 40
+                  and not re.search(r"[.!?\n]", text[e:match.start()])]
         if before:
             owner = max(before, key=lambda p: max(e for s, e in p.spans if e <= match.start()))
             if epithet not in owner.aliases:
@@ -208,7 +211,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
             c.merged_into = owners[0].surface
     # 4./5. types and places; an ambiguous place name is read in the article's context:
     # the countries of its unambiguous places and of its dateline
-    typed = [(c, _kind(text, c)) for c in candidates.values() if not c.merged_into]
+    typed = _agree_in_lists(text, [(c, _kind(text, c)) for c in candidates.values() if not c.merged_into])
     located = [c.surface for c, kind in typed if kind == "location"]
     countries = {p.country_code for name in located for p in place_candidates(name)[:1]
                  if p.country_code and len({q.country_code for q in place_candidates(name)}) == 1}
@@ -346,6 +349,43 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                         entity.spans.append(span)
 
 
+_LIST_GAP = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def _agree_in_lists(text: str, typed: list[tuple[_Candidate, str | None]]) -> list[tuple[_Candidate, str | None]]:
+    """Names listed together are of one kind ("photographers such as A B, C D, E F and G H";
+    "X, Y and Z all showed new games"): in a list of three or more, a name the model typed
+    otherwise takes the kind most of the others have, when that is a person or a body. A
+    person must be a full name without a body's word, a body no known place."""
+    kind_of = {id(c): kind for c, kind in typed}
+    spans = sorted((s, e, c) for c, kind in typed for s, e in c.spans)
+    lists, current = [], [spans[0]] if spans else []
+    for prev, nxt in zip(spans, spans[1:]):
+        if _LIST_GAP.fullmatch(text[prev[1]:nxt[0]]) and "\n" not in text[prev[1]:nxt[0]]:
+            current.append(nxt)
+        else:
+            lists.append(current)
+            current = [nxt]
+    lists.append(current)
+    changed: dict[int, str] = {}
+    for items in lists:
+        if len(items) < 3:
+            continue
+        kinds = Counter(kind_of[id(c)] for _, _, c in items)
+        top, count = kinds.most_common(1)[0]
+        if top not in ("person", "organisation") or count < 2 or 2 * count <= len(items):
+            continue
+        for _, _, c in items:
+            kind = kind_of[id(c)]
+            if kind == top or (kind == "location" and strong_place(c.surface)) or c.acronym:
+                continue
+            words = c.surface.split()
+            if top == "person" and (len(words) < 2 or any(w.strip("’'").lower() in ORG_WORDS for w in words)):
+                continue
+            changed[id(c)] = top
+    return [(c, changed.get(id(c), kind)) for c, kind in typed]
+
+
 def _part_of_known(surface: str, typed: list) -> Place | None:
     """A place name no gazetteer knows that ends the name of a known place of the article is
     that place said short ("Korea" after "South Korea")."""
@@ -415,7 +455,16 @@ def _ordinary_word(text: str, c: _Candidate) -> bool:
     or a bare title ("General"): an ordinary word capitalised by a headline or a sentence
     start, not a name."""
     word = c.surface
-    if " " in word or word.isupper() or c.acronym or c.origins & {"publisher", "acronym"}:
+    if c.acronym or c.origins & {"publisher", "acronym"}:
+        return False
+    if " " in word:
+        # capitalised only by a sentence start or a caption ("Successful Stormtroopers
+        # share ..."): every word is also written in lower case, and it is never met elsewhere
+        words = word.split()
+        lowercase = lowercase_words(text)
+        return all(w.lower() in lowercase or w.lower().rstrip("s") in lowercase for w in words) and all(
+            re.search(r"(?:\A|\n|[.!?][\"”’']?\s)\s*\Z", text[max(0, s - 3):s]) for s, _ in c.spans)
+    if word.isupper():
         return False
     lowercase = lowercase_words(text)
     # its plural counts ("Volunteer" at a sentence start, "volunteers" in the text)
@@ -523,6 +572,9 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "location"
     if _ordinary_word(text, c) and strong_place(c.surface) is None:
         return None
+    # a word for a creed, an ideology or a fear ("Stoicism", "Xenophobia") is no entity
+    if len(words) == 1 and re.search(r"(?:ism|phobia|ology)\Z", words[0]):
+        return None
     votes = Counter({k: v for k, v in c.votes.items() if k != "NORP"})
     if not votes:
         # the model sometimes calls a country a nationality ("Tajikistan"): the gazetteer decides
@@ -540,10 +592,18 @@ def _kind(text: str, c: _Candidate) -> str | None:
             return "location"
     if top == "LOC" and place is None and _after_a_name(text, c.spans):
         return None  # "Ana Ferreira" cut in two by the model: not a place the gazetteer lacks
+    if top == "LOC" and place is None:
+        # a place the gazetteer lacks is still a place (kept with no coordinates), unless the
+        # name holds an organisation's word or a digit (a product: "Windows 7", "STS-1"), is
+        # written in camel case as brands are and places are not ("PlayBox"; "McAllen" and
+        # "LaSalle" are places), or the text puts it where platforms go ("on X")
+        if any(w in ORG_WORDS or any(ch.isdigit() for ch in w) for w in words):
+            return None
+        if re.search(r"(?<!\bMc)(?<!\bMac)(?<!\b[DL][ae])[a-z][A-Z]", c.surface) or _org_evidence(text, c.surface) >= 3:
+            return "organisation" if votes["ORG"] or _org_evidence(text, c.surface) else None
+        return "location"
     if top == "LOC":
-        # a place the gazetteer lacks is still a place (kept with no coordinates), unless
-        # the name holds an organisation's word or a digit (a product: "Windows 7", "STS-1")
-        return "location" if place or not any(w in ORG_WORDS or any(ch.isdigit() for ch in w) for w in words) else None
+        return "location"
     person = votes["PERSON"] + _person_evidence(text, c.surface)
     org = votes["ORG"] + _org_evidence(text, c.surface)
     # the small model's type errors: a name the article puts where places go is a place

@@ -427,9 +427,15 @@ def place_names(text: str) -> list[Mention]:
     found = []
     lowercase = lowercase_words(text)
     for match in CAP_RUN.finditer(text):
-        words = match.group(0)
-        if words.lower() in lowercase:
-            continue  # also an ordinary word in this text ("Mobile", "Reading")
-        if certain_place(words):
-            found.append(Mention(match.start(), match.end(), "LOC", "place-name", words))
+        # the run itself, else its longest part that is a place ("The Ontario Chess Club" when
+        # the model saw nothing there: Ontario)
+        parts = list(re.finditer(r"[A-Z][a-z]+", match.group(0)))
+        spans = [(parts[i].start(), parts[i + n - 1].end()) for n in range(len(parts), 0, -1) for i in range(len(parts) - n + 1)]
+        for a, b in spans:
+            words = match.group(0)[a:b]
+            if words.lower() in lowercase or words in ("The", "A", "An"):
+                continue  # also an ordinary word in this text ("Mobile", "Reading")
+            if certain_place(words):
+                found.append(Mention(match.start() + a, match.start() + b, "LOC", "place-name", words))
+                break
     return found
