@@ -172,3 +172,22 @@ def test_ideologies_and_camel_case_brands_are_no_places(nlp):
     found = entities("Critics said Ecoism was a fad. Fans queued for the StreamBox launch in Leeds.")
     assert "Ecoism" not in found
     assert found.get("StreamBox", ("organisation",))[0] != "location"
+
+
+def test_a_surname_with_a_particle_at_a_sentence_start_is_the_same_person(nlp):
+    found = entities("The contract went to engineer Willem van Tonder last year. Van Tonder denies any wrongdoing.")
+    assert found["Willem van Tonder"][0] == "person"
+    assert "Van Tonder" not in found
+
+
+def test_a_company_said_without_its_trade_is_the_company(nlp):
+    found = entities("Rivers Delta Cement cut 300 jobs. Rivers Delta said demand had collapsed, and Rivers Delta "
+                     "shares fell.")
+    assert found["Rivers Delta Cement"][0] == "organisation"
+    assert "Rivers Delta" not in found
+
+
+def test_a_person_is_not_the_short_name_of_the_foundation_named_after_her(nlp):
+    found = entities("Amira Haddad set up the Amira Haddad Foundation in 2019. Amira Haddad said the foundation "
+                     "would fund schools.")
+    assert found["Amira Haddad"][0] == "person"

@@ -107,3 +107,9 @@ def test_the_second_name_after_in_is_a_place():
     found = rows("Boats were stuck in Callao and Pimentelo, said Rosa Quispe of the fishermen's union.")
     assert "Pimentelo" in names(found["locations"])
     assert "Pimentelo" not in names(found["people"])
+
+
+def test_a_big_city_by_another_spelling_is_a_place_but_a_surname_is_not():
+    assert strong_place("Bombay").name == "Mumbai"
+    assert strong_place("Peking").country_code == "CN"
+    assert strong_place("Khan") is None  # a small town's other name is no evidence

