@@ -191,3 +191,28 @@ def test_a_person_is_not_the_short_name_of_the_foundation_named_after_her(nlp):
     found = entities("Amira Haddad set up the Amira Haddad Foundation in 2019. Amira Haddad said the foundation "
                      "would fund schools.")
     assert found["Amira Haddad"][0] == "person"
+
+
+def test_a_product_s_short_name_and_things_named_after_a_person(nlp):
+    found = entities("Crowds watched the Space Shuttle Orion land. Orion had flown 30 missions. The painter "
+                     "Lena Marsh died in 2001; her Marsh Polaroids still sell, and Marsh Polaroids hang in Oslo.")
+    assert "Orion" not in found
+    assert found["Lena Marsh"][0] == "person"
+    assert found.get("Marsh Polaroids", ("organisation",))[0] != "person"
+
+
+def test_a_compound_of_ordinary_words_is_no_name(nlp):
+    found = entities("The story ran under Travel-Culture. Readers of the travel and culture pages wrote in.")
+    assert "Travel-Culture" not in found
+
+
+def test_remnants_of_dropped_names_and_names_after_a_surname_are_no_entities():
+    from loader.extract.entities import _Candidate, _without_remnants
+    shuttle, orion = _Candidate("Space Shuttle Orion"), _Candidate("Orion")
+    painter, prints = _Candidate("Lena Marsh"), _Candidate("Marsh Polaroids")
+    kept = {c.surface: kind for c, kind in _without_remnants(
+        [(shuttle, None), (orion, "organisation"), (painter, "person"), (prints, "person")], [painter])}
+    assert kept == {"Space Shuttle Orion": None, "Orion": None, "Lena Marsh": "person", "Marsh Polaroids": None}
+    # without the dropped name or the surname, nothing changes
+    alone = {c.surface: kind for c, kind in _without_remnants([(orion, "organisation"), (prints, "person")], [])}
+    assert alone == {"Orion": "organisation", "Marsh Polaroids": "person"}

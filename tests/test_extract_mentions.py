@@ -96,3 +96,14 @@ def test_a_certain_place_inside_a_capitalised_run_the_model_missed():
     from loader.extract.mentions import place_names
     found = {m.text for m in place_names("Members of The Ontario Birdwatchers met again.")}
     assert "Ontario" in found
+
+
+def test_a_party_s_government_is_no_body_s_name(nlp):
+    found = labels("Critics said the Liberal government had cut rural bus routes, while the Kenyan government disagreed.")
+    assert "Liberal government" not in found
+    assert found.get("Kenyan government") == "ORG"
+
+
+def test_a_university_s_campus_is_part_of_its_name(nlp):
+    found = labels("She studied at the University of Tennessee at Martin before moving abroad.")
+    assert found.get("University of Tennessee at Martin") == "ORG"

@@ -113,3 +113,9 @@ def test_a_big_city_by_another_spelling_is_a_place_but_a_surname_is_not():
     assert strong_place("Bombay").name == "Mumbai"
     assert strong_place("Peking").country_code == "CN"
     assert strong_place("Khan") is None  # a small town's other name is no evidence
+
+
+def test_a_state_beats_its_own_small_towns_and_a_big_city_keeps_its_name():
+    assert strong_place("Oregon").kind == "province"
+    assert strong_place("Delaware").kind == "province"
+    assert strong_place("Washington").kind == "city"

@@ -216,6 +216,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     # 4./5. types and places; an ambiguous place name is read in the article's context:
     # the countries of its unambiguous places and of its dateline
     typed = _agree_in_lists(text, [(c, _kind(text, c)) for c in candidates.values() if not c.merged_into])
+    typed = _without_remnants(typed, people)
     located = [c.surface for c, kind in typed if kind == "location"]
     countries = {p.country_code for name in located for p in place_candidates(name)[:1]
                  if p.country_code and len({q.country_code for q in place_candidates(name)}) == 1}
@@ -335,6 +336,9 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                 if begin < taken or finish - begin == len(name) or not re.fullmatch(r"[\w’'-]+(?: [\w’'-]+)*", name[begin:finish]):
                     continue
                 place = certain_place(name[begin:finish])
+                if place is None and re.search(r"\b(?:of|at)\s+\Z", name[:begin]):
+                    # "of X" or "at X" in a body's name is where it is ("University of A at B")
+                    place = strong_place(name[begin:finish])
                 if place is None or (place.kind == "city" and place.country_code not in countries):
                     continue
                 taken = finish
@@ -356,6 +360,24 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
 # Bodies often named after a person ("the Ana Ruiz Foundation"): the person's name is not their short name.
 _EPONYM_BODY_WORDS = frozenset("foundation institute institution centre center university college trust fund society "
                                "school academy memorial hall prize award".split())
+def _without_remnants(typed: list[tuple[_Candidate, str | None]], people: list[_Candidate]) -> list[tuple[_Candidate, str | None]]:
+    """The last word of a name that is none of the three ("Space Shuttle Orion" ... "Orion")
+    is that thing said short; a "person" whose first word is another person's surname
+    ("Ruiz Polaroids" beside "Ana Ruiz") is a thing named after them, not a person."""
+    dropped = {c.surface.split()[-1] for c, kind in typed if kind is None and " " in c.surface}
+    surnames = {p.surface.split()[-1] for p in people}
+    result = []
+    for c, kind in typed:
+        words = c.surface.split()
+        if kind in ("person", "organisation") and len(words) == 1 and c.surface in dropped and not c.acronym \
+                and strong_place(c.surface) is None:
+            kind = None
+        elif kind == "person" and len(words) == 2 and words[0] in surnames and not c.aliases:
+            kind = None
+        result.append((c, kind))
+    return result
+
+
 _LIST_GAP = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
 
 
@@ -473,6 +495,9 @@ def _ordinary_word(text: str, c: _Candidate) -> bool:
             re.search(r"(?:\A|\n|[.!?][\"”’']?\s)\s*\Z", text[max(0, s - 3):s]) for s, _ in c.spans)
     if word.isupper():
         return False
+    if "-" in word.strip("-"):  # "Lifestyle-Religion": a compound of ordinary words
+        lowercase = lowercase_words(text)
+        return all(part.lower() in lowercase for part in word.split("-") if part)
     lowercase = lowercase_words(text)
     # its plural counts ("Volunteer" at a sentence start, "volunteers" in the text)
     return word.lower() in TITLES or word.lower() in lowercase or word.lower() + "s" in lowercase
@@ -538,7 +563,7 @@ def _owner_of_short_name(text: str, short: str, people: list[_Candidate]) -> _Ca
 # wherever they stand in it (the head words of NOT_ENTITY_HEADS that are never a
 # modifier in a body's name: "Project X" and "X Systems" may be companies).
 EVENT_OR_PRODUCT_WORDS = frozenset("shuttle expo festival championship championships cup award awards prize album film tournament exhibition".split())
-_PROGRAMME_NOUN = re.compile(r"\s+(?:study|studies|survey|surveys|program|programs|programme|programmes|project|projects|system|systems|scheme|schemes|tax|taxes|index|data)\b")
+_PROGRAMME_NOUN = re.compile(r"\s+(?:study|studies|survey|surveys|program|programs|programme|programmes|project|projects|system|systems|scheme|schemes|tax|taxes|index|data|database|databases)\b")
 
 
 def _names_a_programme(text: str, c: _Candidate) -> bool:
@@ -620,8 +645,11 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if cue and 2 * cue >= person + org and not any(w in ORG_WORDS for w in words) and not c.aliases:
         return "location"
     if person > org:
-        # no person's name holds a word for a study, an event or a product ("Space Shuttle X")
-        return None if any(w in NOT_ENTITY_HEADS for w in words) else "person"
+        # no person's name holds a word for a study, an event or a product ("Space Shuttle X"),
+        # nor ends in capitals ("Orbit VR": a product)
+        if any(w in NOT_ENTITY_HEADS for w in words) or (len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", c.surface.split()[-1])):
+            return None
+        return "person"
     if org > 0:
         return "organisation"
     return None

@@ -87,6 +87,9 @@ def name_head(name: str) -> str:
 
 # Lowercase institution nouns after a nationality or a name: "the Pakistani government".
 INSTITUTION_NOUNS = frozenset("government embassy network ministry army military parliament navy militia police".split())
+# The political families whose names stand before "government" in news.
+PARTY_FAMILIES = frozenset("conservative liberal labour labor socialist communist republican democratic democrat green "
+                           "nationalist centrist coalition tory".split())
 # Roles whose "of X" names an organisation.
 ROLE_OF = r"(?:member|members|leader|leaders|head|chief|chairman|chairwoman|chair|founder|spokesperson|spokesman|spokeswoman|commander|secretary|director|president)"
 # Lowercase joining words inside multi-word place names in the Romance, Arabic and English
@@ -98,6 +101,8 @@ _CAP_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|de|du|des|i)\s+)?{_CAP_WO
 # "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
 # split at "and" / "&" afterwards (see _org_parts), since "and" also joins two names.
 _ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&)\s+)?{_CAP_WORD})*")
+# a university's campus is part of its name ("the University of X at Y")
+_CAMPUS = re.compile(rf"\s+at\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?")
 _DATE_WORDS = frozenset("""january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
 _AND = re.compile(r"\s+(?:and|&)\s+")
@@ -328,6 +333,9 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             if role and (role.group(1).lower() in TITLES or re.fullmatch(ROLE_OF, role.group(1).lower())
                          or role.group(1).isupper()) and role.group(1).lower() not in ORG_WORDS:
                 run_start += role.end()
+            campus = _CAMPUS.match(text, end) if text[run_start:end].startswith("University") and end == run_end else None
+            if campus:
+                end = campus.end()
             m = _mention(text, run_start, end, "ORG", "org-word")
             # what is left once cut at a sentence end or a person must still hold the word
             if m and len(m.text.split()) >= 2 and any(w.strip("’'.").lower() in ORG_WORDS for w in m.text.split()):
@@ -338,7 +346,8 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
                     and not doc[left - 1].is_sent_start and doc[left - 1].lower_ != "the":
                 left -= 1
-            if left < token.i:
+            # "the Conservative government" is the party's time in office, not a body's name
+            if left < token.i and not (token.lower_ == "government" and doc[left].lower_ in PARTY_FAMILIES):
                 m = _mention(text, doc[left].idx, token.idx + len(token), "ORG", "institution")
                 if m:
                     found.append(m)
@@ -440,6 +449,8 @@ def place_names(text: str) -> list[Mention]:
             words = match.group(0)[a:b]
             if words.lower() in lowercase or words in ("The", "A", "An"):
                 continue  # also an ordinary word in this text ("Mobile", "Reading")
+            if re.match(r"\s*&", text[match.start() + b:]):
+                break  # "Mary & Ana Ruiz Hall": part of a name joined by "&", not a place
             if certain_place(words):
                 found.append(Mention(match.start() + a, match.start() + b, "LOC", "place-name", words))
                 break

@@ -35,6 +35,11 @@ def strong_place(name: str) -> Place | None:
         # a state or province whose namesake cities lie in other countries: news means the
         # state ("Florida", "Ontario") more often; the article's context may still decide
         return divisions[0]
+    if cities and divisions and max(c["population"] for c in cities if c["countrycode"] == divisions[0].country_code) \
+            < _CERTAIN_CITY_POPULATION:
+        # a state and its own small towns of that name ("Oregon", "Delaware"): the state; a big
+        # city keeps the name ("Washington")
+        return divisions[0]
     if divisions and not cities:
         # a big city of the same country known by this name too ("New York"): news means the city
         city = geocode(name, "city", divisions[0].country_code)
