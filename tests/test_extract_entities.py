@@ -216,3 +216,14 @@ def test_remnants_of_dropped_names_and_names_after_a_surname_are_no_entities():
     # without the dropped name or the surname, nothing changes
     alone = {c.surface: kind for c, kind in _without_remnants([(orion, "organisation"), (prints, "person")], [])}
     assert alone == {"Kestrava": "organisation", "Marsh Polaroids": "person"}
+
+
+def test_a_body_s_committee_is_a_body_named_after_its_parent(nlp):
+    text = ("The Kelso District Council said on Monday that its plans were ready. The Kelso District Council's "
+            "licensing committee will decide in May, and the council's finance committee must approve the cost.")
+    mentions, pairs = find_mentions(parse(text), article(text))
+    found = {e.name: e for e in institution_entities(text, resolve_entities(text, mentions, pairs))}
+    assert "Kelso District Council licensing committee" in found
+    assert "Kelso District Council finance committee" in found
+    span = found["Kelso District Council licensing committee"].mention_spans[0]
+    assert text[span[0]:span[1]] == "licensing committee"

@@ -26,6 +26,32 @@ _PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s
 _VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|convention center))\b")
 
 
+# A body's committee or panel named by its job ("the X Council's planning committee", "the
+# board's bid committee"): a body of its own, named after its parent.
+_SUB_BODY = re.compile(r"(?:\b([A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.-]*)*)|\bthe\s+([a-z]+))[’']s\s+"
+                       r"((?:[a-z][a-z-]*\s+){1,3}(?:committee|subcommittee|panel|board|commission|tribunal))\b")
+
+
+def _sub_bodies(text: str, entities: list[Entity], known: set[str]) -> list[Entity]:
+    bodies = [e for e in entities if e.kind == "organisation"]
+    found: dict[str, Entity] = {}
+    for m in _SUB_BODY.finditer(text):
+        if m.group(1):
+            owner = re.sub(r"\A(?:The|A|An)\s+", "", m.group(1))
+            parents = [e for e in bodies if owner in e.all_names]
+        else:  # "the board's": the one body whose name holds the word
+            parents = [e for e in bodies if re.search(rf"\b{re.escape(m.group(2))}\b", e.name, re.I)]
+        if len(parents) != 1:
+            continue
+        name = f"{parents[0].name} {m.group(3)}"
+        if name in known:
+            continue
+        entity = found.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
+        entity.spans.append((m.start(3), m.end(3)))
+        entity.mention_spans.append((m.start(3), m.end(3)))
+    return list(found.values())
+
+
 def country_for(name: str) -> tuple[str, str] | None:
     """(code, country name) for a country name or adjective ("Kenyan", "Kenya")."""
     # an adjective is usually the name with an ending: Kenyan, Ugandan, Tanzanian
@@ -70,6 +96,7 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
         known.add(name)
         found.append(Entity("location", name, spans=[(m.start(), m.end())], mention_spans=[(m.start(), m.end())],
                             venue_within=within))
+    found += _sub_bodies(text, entities, known)
     for m in _VENUE.finditer(text):
         name = m.group(1)
         if name in known or name.split()[0] in ("The", "A", "An"):
