@@ -119,3 +119,11 @@ def test_a_state_beats_its_own_small_towns_and_a_big_city_keeps_its_name():
     assert strong_place("Oregon").kind == "province"
     assert strong_place("Delaware").kind == "province"
     assert strong_place("Washington").kind == "city"
+
+
+def test_the_dateline_s_place_is_a_location_even_when_unknown():
+    found = rows("ZORBAVILLE, Kansas — Farmers in Zorbaville said on Monday that the river had flooded.")
+    places = [r for r in found["locations"] if r["name"].lower() == "zorbaville"]
+    assert len(places) == 1 and places[0]["name"] == "Zorbaville"
+    alliance = names(rows("NATO, the alliance, met on Monday in Brussels.")["locations"])
+    assert "Brussels" in alliance and not {"NATO", "Nato"} & alliance

@@ -250,7 +250,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         # "UK"): one row across articles; a place no gazetteer knows by its longest wording
         wordings = list(dict.fromkeys([entity.name] + entity.names))
         known = entity.place.latitude is not None or entity.place.kind in ("country", "province", "region")
-        main = entity.place.name if known else max(wordings, key=len)
+        main = entity.place.name if known else max(wordings, key=lambda w: (len(w), not w.isupper()))
         entity.name, entity.names = main, [w for w in wordings if w != main]
     entities = _national_teams(text, entities)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
@@ -437,7 +437,9 @@ def _unknown_place(c: _Candidate) -> Place:
     """A place the text names that no gazetteer knows: kept, with no coordinates."""
     label = c.model_labels.most_common(1)[0][0] if c.model_labels else "LOC"
     kind = "venue" if is_venue_name(c.surface) else _UNKNOWN_PLACE_KIND.get(label, "region")
-    return Place(name=c.surface, kind=kind, country_code=None,
+    # a dateline's capitals are its typography: "RIVERTON" is the "Riverton" of the story
+    name = c.surface.title() if c.surface.isupper() and "dateline" in c.origins else c.surface
+    return Place(name=name, kind=kind, country_code=None,
                  latitude=None, longitude=None, precision=None)
 
 
@@ -600,7 +602,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"
-    if "place-particles" in c.origins:
+    if c.origins & {"place-particles", "dateline"}:
         return "location"
     if _ordinary_word(text, c) and strong_place(c.surface) is None:
         return None

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from ..articles import Article
 from .records import keep_non_overlapping
 from .normalize import trim_name
-from .places import certain_place, strong_place
+from .places import DATELINE, certain_place, strong_place
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 
@@ -388,6 +388,20 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
     return found
 
 
+def dateline_mention(text: str) -> list[Mention]:
+    """The dateline's place ("RIVERTON, Ohio — ..."): where the story was filed, a place even
+    when the model, reading capitals, sees nothing there."""
+    match = DATELINE.match(text)
+    if not match:
+        return []
+    # a place the gazetteer knows, or the dateline's full form "TOWN, Country —" ("NATO, the
+    # alliance" is no dateline)
+    if strong_place(match.group(1).strip().title()) is None and not re.match(r"\s*,\s+[A-Z][\w .’'-]{1,40}?\s+[—–-]\s", text[match.end(1):]):
+        return []
+    start, end = trim_name(text, match.start(1), match.end(1))
+    return [Mention(start, end, "LOC", "dateline", text[start:end])] if end > start else []
+
+
 def trim_name_text(name: str) -> str:
     start, end = trim_name(name, 0, len(name))
     return name[start:end]
@@ -400,7 +414,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     """All mentions (overlaps settled) and the acronym pairs."""
     text = article.text
     pairs = acronym_pairs(text)
-    rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article)
+    rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text)
     # "central Europe" is a part of Europe, not Europe: a place name after a lowercase direction is dropped
     def whole_place(m: Mention) -> bool:
         before = text[max(0, m.start - 10) : m.start]
