@@ -227,3 +227,13 @@ def test_a_body_s_committee_is_a_body_named_after_its_parent(nlp):
     assert "Kelso District Council finance committee" in found
     span = found["Kelso District Council licensing committee"].mention_spans[0]
     assert text[span[0]:span[1]] == "licensing committee"
+
+
+def test_the_government_of_a_country_named_in_the_same_sentence(nlp):
+    text = ("Norway's fisheries minister Kari Holm said the government would appeal. In Lisbon, officials "
+            "said the government had not been told.")
+    found = {e.name: e for e in institution_entities(text, [])}
+    norway = found["Government of Norway"]
+    assert [text[s:e] for s, e in norway.mention_spans] == ["the government"]
+    assert norway.mention_spans[0][0] == text.index("the government")
+    assert len(found) == 1  # no country in the second sentence and no dateline: nobody's government

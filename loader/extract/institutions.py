@@ -68,11 +68,32 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
     found: list[Entity] = []
     known = {e.name for e in entities}
     code = dateline_country(text)
-    governments = [(m.start(), m.end()) for m in _GOVERNMENT.finditer(text)]
+    governments = []
+    by_country: dict[str, Entity] = {}
+    for m in _GOVERNMENT.finditer(text):
+        # a country named earlier in the same sentence ("Latvia's economy minister said the
+        # government would ...") is the government's; else the dateline's country
+        sentence = text[max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0) : m.start()]
+        named = [country_for(w) for w in re.findall(r"([A-Z][a-z]+)(?:[’']s)?\b", sentence)]
+        named = [c for c in named if c]
+        if named and len({c[0] for c in named}) == 1:
+            name = f"Government of {named[0][1]}"
+            if name not in known:
+                entity = by_country.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
+                entity.spans.append((m.start(), m.end()))
+                entity.mention_spans.append((m.start(), m.end()))
+        else:
+            governments.append((m.start(), m.end()))
     if code and governments and country_centroid(code):
         name = f"Government of {country_centroid(code).name}"
         if name not in known:
-            found.append(Entity("organisation", name, spans=governments, mention_spans=governments))
+            entity = by_country.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
+            entity.spans += governments
+            entity.mention_spans += governments
+    for entity in by_country.values():
+        entity.spans.sort()
+        entity.mention_spans.sort()
+    found += list(by_country.values())
     ministries: dict[str, Entity] = {}
     for m in _MINISTRY.finditer(text):
         country = country_for(m.group(1) or m.group(2))
