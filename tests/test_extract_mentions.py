@@ -107,3 +107,8 @@ def test_a_party_s_government_is_no_body_s_name(nlp):
 def test_a_university_s_campus_is_part_of_its_name(nlp):
     found = labels("She studied at the University of Tennessee at Martin before moving abroad.")
     assert found.get("University of Tennessee at Martin") == "ORG"
+
+
+def test_a_number_inside_a_body_s_name(nlp):
+    found = labels("Deputies of the Movimiento 7 Lunas walked out of the chamber on Thursday.")
+    assert found.get("Movimiento 7 Lunas") == "ORG"

@@ -370,7 +370,7 @@ def _without_remnants(typed: list[tuple[_Candidate, str | None]], people: list[_
     for c, kind in typed:
         words = c.surface.split()
         if kind in ("person", "organisation") and len(words) == 1 and c.surface in dropped and not c.acronym \
-                and strong_place(c.surface) is None:
+                and certain_place(c.surface) is None:
             kind = None
         elif kind == "person" and len(words) == 2 and words[0] in surnames and not c.aliases:
             kind = None

@@ -100,7 +100,7 @@ _CAP_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|de|du|des|i)\s+)?{_CAP_WO
 # The same with the joining words of English bodies' names ("Council for the Welfare of X",
 # "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
 # split at "and" / "&" afterwards (see _org_parts), since "and" also joins two names.
-_ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&)\s+)?{_CAP_WORD})*")
+_ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&|\d{{1,2}})\s+)?{_CAP_WORD})*")  # "Movimento 5 Stelle"
 # a university's campus is part of its name ("the University of X at Y")
 _CAMPUS = re.compile(rf"\s+at\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?")
 _DATE_WORDS = frozenset("""january february march april may june july august september october november december
@@ -330,8 +330,11 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 run_start = text.index(" ", run_start) + 1  # "A Commission spokesperson": the article is no part
             # a role before the body's name is no part of it ("CEO of the Refugee Council")
             role = re.match(r"([\w’'.-]+)\s+(?:of|for|at|on)\s+(?:the\s+)?", text[run_start:end])
-            if role and (role.group(1).lower() in TITLES or re.fullmatch(ROLE_OF, role.group(1).lower())
-                         or role.group(1).isupper()) and role.group(1).lower() not in ORG_WORDS:
+            word = role.group(1).lower() if role else ""
+            singular = re.sub(r"ies\Z", "y", word) if word.endswith("ies") else word.rstrip("s")
+            # (a role, or any ordinary word of the text: "Supporters of the X Party")
+            if role and (word in TITLES or singular in TITLES or re.fullmatch(ROLE_OF, word) or role.group(1).isupper()
+                         or word in lowercase_words(text)) and word not in ORG_WORDS | VENUE_HEADS:
                 run_start += role.end()
             campus = _CAMPUS.match(text, end) if text[run_start:end].startswith("University") and end == run_end else None
             if campus:
