@@ -237,3 +237,9 @@ def test_the_government_of_a_country_named_in_the_same_sentence(nlp):
     assert [text[s:e] for s, e in norway.mention_spans] == ["the government"]
     assert norway.mention_spans[0][0] == text.index("the government")
     assert len(found) == 1  # no country in the second sentence and no dateline: nobody's government
+
+
+def test_a_body_s_head_word_alone_is_the_body(nlp):
+    found = entities("The Andean Rivers Commission met in Quito. A Commission spokesperson said the talks would go on.")
+    assert found["Andean Rivers Commission"][0] == "organisation"
+    assert "Commission" not in found

@@ -208,6 +208,9 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         # "Acme Zinc"), not a person's before the foundation or prize named after them
         owners = [b for b in bodies if b.surface.startswith(c.surface + " ") and (" " not in c.surface or (
             b.surface[len(c.surface) + 1:].split()[-1].lower() in ORG_WORDS - _EPONYM_BODY_WORDS and not c.aliases))]
+        if not owners and " " not in c.surface and c.surface.lower() in ORG_WORDS:
+            # "the Commission" after "the Pacific Fisheries Commission": the one body it heads
+            owners = [b for b in bodies if b.surface.split()[-1] == c.surface]
         if len(owners) == 1:
             owners[0].aliases.append(c.surface)
             owners[0].votes["ORG"] += sum(c.votes.values())
