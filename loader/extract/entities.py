@@ -577,9 +577,8 @@ def _names_a_programme(text: str, c: _Candidate) -> bool:
     not a body."""
     if not (c.votes["ORG"] or c.votes["PERSON"]):
         return False
-    uses = find_words(text, c.surface)
-    followed = sum(1 for _, e in uses if _PROGRAMME_NOUN.match(text, e))
-    return bool(uses) and 2 * followed >= len(uses)
+    followed = sum(1 for _, e in c.spans if _PROGRAMME_NOUN.match(text, e))  # its mentions: no new search
+    return bool(c.spans) and 2 * followed >= len(c.spans)
 
 
 def _kind(text: str, c: _Candidate) -> str | None:
