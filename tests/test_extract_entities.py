@@ -1,5 +1,7 @@
 """Stage 4: within-article entity resolution."""
 
+from collections import Counter
+
 import pytest
 
 from loader.articles import Article
@@ -243,3 +245,13 @@ def test_a_body_s_head_word_alone_is_the_body(nlp):
     found = entities("The Andean Rivers Commission met in Quito. A Commission spokesperson said the talks would go on.")
     assert found["Andean Rivers Commission"][0] == "organisation"
     assert "Commission" not in found
+
+
+def test_editions_and_numbered_names_are_no_places_or_bodies():
+    from loader.extract.entities import _Candidate, _kind
+    text = "Users of Doorways XP and fans of Studio 72 complained."
+    edition = _Candidate("Doorways XP", votes=Counter({"LOC": 1}), spans=[(9, 20)])
+    club = _Candidate("Studio 72", votes=Counter({"ORG": 1}), spans=[(33, 42)])
+    assert _kind(text, edition) is None
+    assert _kind(text, club) is None
+    assert _kind("Viewers of Channel 72 complained.", _Candidate("Channel 72", votes=Counter({"ORG": 1}), spans=[(11, 21)])) == "organisation"

@@ -112,3 +112,15 @@ def test_a_university_s_campus_is_part_of_its_name(nlp):
 def test_a_number_inside_a_body_s_name(nlp):
     found = labels("Deputies of the Movimiento 7 Lunas walked out of the chamber on Thursday.")
     assert found.get("Movimiento 7 Lunas") == "ORG"
+
+
+def test_a_credit_of_two_names_two_people(nlp):
+    text = "Crowds gathered outside the hall on Friday. Photo: Brannagh & Quillfeather."
+    found = {m.text: (m.label, m.origin) for m in find_mentions(parse(text), article(text))[0]}
+    assert "Brannagh & Quillfeather" not in found  # the model reads the pair as one body
+    assert found["Brannagh"][0] == "PERSON" and found["Quillfeather"][0] == "PERSON"
+
+
+def test_a_body_s_name_cut_before_a_hyphen_is_no_name(nlp):
+    found = labels("She chairs the Council on Franco - Andean Trade, which met on Monday.")
+    assert "Council on Franco" not in found

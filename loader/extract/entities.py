@@ -597,6 +597,10 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return None
     if _names_a_programme(text, c):
         return None
+    # a name ending in a number and holding no body's word is a product, an event or a club
+    # night ("Apollo 11", "Studio 9"), not a body or a person ("Channel 4" has its word)
+    if len(words) > 1 and words[-1].isdigit() and not any(w in ORG_WORDS for w in words):
+        return None
     # a venue keeps its type with an acronym too ("the Kennedy Space Center (KSC)")
     if is_venue_name(c.surface) and "publisher" not in c.origins:
         return "location"
@@ -635,6 +639,8 @@ def _kind(text: str, c: _Candidate) -> str | None:
         # "LaSalle" are places), or the text puts it where platforms go ("on X")
         if any(w in ORG_WORDS or any(ch.isdigit() for ch in w) for w in words):
             return None
+        if re.fullmatch(r"[A-Z]{2,}", words[-1].upper()) and re.fullmatch(r"[A-Z]{2,}", c.surface.split()[-1]) and len(words) > 1:
+            return None  # a product's edition in capitals ("Windows XP"), not a place
         if re.search(r"(?<!\bMc)(?<!\bMac)(?<!\b[DL][ae])[a-z][A-Z]", c.surface) or _org_evidence(text, c.surface) >= 3:
             return "organisation" if votes["ORG"] or _org_evidence(text, c.surface) else None
         return "location"

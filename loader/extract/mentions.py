@@ -96,8 +96,7 @@ ROLE_OF = r"(?:member|members|leader|leaders|head|chief|chairman|chairwoman|chai
 # naming traditions ("Viana do Castelo", "Stratford-upon-Avon").
 PARTICLES = r"(?:do|da|de|del|dos|das|di|du|la|le|el|al|on|upon)"
 _CAP_WORD = r"[A-Z][\w’'.&-]*"
-_CAP_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|de|du|des|i)\s+)?{_CAP_WORD})*")
-# The same with the joining words of English bodies' names ("Council for the Welfare of X",
+# A run of capitalised words with the joining words of bodies' names ("Council for the Welfare of X",
 # "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
 # split at "and" / "&" afterwards (see _org_parts), since "and" also joins two names.
 _ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&|\d{{1,2}})\s+)?{_CAP_WORD})*")  # "Movimento 5 Stelle"
@@ -253,6 +252,16 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
                     and before.lower_ not in TITLES and before.lower_ not in ORG_WORDS | VENUE_HEADS and not before.is_sent_end \
                     and not (before.i > 0 and doc[before.i - 1].lower_ in ("of", "for", "the")):  # "Minister of Education X"
                 start = before.idx
+        # a photo credit of two ("Image: Ana Ruiz & Ben Ode") names two people (photographers
+        # and camera operators; an agency is credited alone), not one body
+        if re.search(r"\b(?:Image|Photo|Picture|Video|Credit)s?:\s*\Z", text[max(0, start - 12):start]) and re.search(r"\s(?:&|and)\s", ent.text):
+            cuts = list(re.finditer(r"\s+(?:&|and)\s+", text[start:ent.end_char]))
+            bounds = [0] + [x for cut in cuts for x in (cut.start(), cut.end())] + [ent.end_char - start]
+            for a, b in ((start + bounds[i], start + bounds[i + 1]) for i in range(0, len(bounds), 2)):
+                m = _mention(text, a, b, "PERSON", "credit")
+                if m:
+                    found.append(m)
+            continue
         m = _mention(text, start, ent.end_char, label, "model")
         if m:
             found.append(replace(m, model_label=ent.label_))
@@ -339,6 +348,10 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             campus = _CAMPUS.match(text, end) if text[run_start:end].startswith("University") and end == run_end else None
             if campus:
                 end = campus.end()
+            # a name cut before a hyphen that joins it to more of itself ("Council on
+            # American - Islamic Relations") is no name: its end is unknown
+            if not _has_org_word(text[run_start:end].split()[-1]) and re.match(r"\s?[-–]\s?[A-Z]", text[end:end + 4]):
+                continue
             m = _mention(text, run_start, end, "ORG", "org-word")
             # what is left once cut at a sentence end or a person must still hold the word
             if m and len(m.text.split()) >= 2 and any(w.strip("’'.").lower() in ORG_WORDS for w in m.text.split()):
