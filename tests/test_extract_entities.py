@@ -255,3 +255,13 @@ def test_editions_and_numbered_names_are_no_places_or_bodies():
     assert _kind(text, edition) is None
     assert _kind(text, club) is None
     assert _kind("Viewers of Channel 72 complained.", _Candidate("Channel 72", votes=Counter({"ORG": 1}), spans=[(11, 21)])) == "organisation"
+
+
+def test_a_body_named_in_a_venue_s_name_is_mentioned_there(nlp):
+    text = "Visitors crowded the National Museum of the Coastal Rescue Service in Brest on Sunday."
+    found = {e.name: e for e in resolved(text)}
+    venue = [e for e in found.values() if e.kind == "location" and "Museum" in e.name]
+    assert venue and venue[0].name == "National Museum of the Coastal Rescue Service"
+    body = found["Coastal Rescue Service"]
+    assert body.kind == "organisation"
+    assert [text[s:e] for s, e in body.nested_spans] == ["Coastal Rescue Service"]

@@ -247,6 +247,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
             names += [n for n in _titled_forms(text, [c.surface, *names]) if n not in names]
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
     _nest_places(text, entities, places, countries)
+    _nest_bodies(text, entities)
     _with_their_region(text, places)
     for entity in places.values():
         # a known place goes by the gazetteer's name, however the text words it ("U.S.",
@@ -313,6 +314,34 @@ def _with_their_region(text: str, places: dict[tuple, Entity]) -> None:
                 if wording not in town.names and "\n" not in wording:
                     town.names.append(wording)
                 regions[match.group(1)].nested_spans.append((match.start(1), match.end(1)))
+
+
+_OF_BODY = re.compile(r"\A(.+?)\s+of\s+(?:the\s+)?(.+)\Z")
+
+
+def _nest_bodies(text: str, entities: list[Entity]) -> None:
+    """A body named in a venue's name after "of" ("the National Museum of the Harbour Police")
+    is mentioned there: a nested mention of that body (a new organisation if the article
+    names it nowhere else)."""
+    bodies = {name: e for e in entities if e.kind == "organisation" for name in e.all_names}
+    for venue in [e for e in entities if e.kind == "location" and e.place is not None and e.place.kind == "venue"]:
+        match = _OF_BODY.match(venue.name)
+        if not match:
+            continue
+        head, body = match.group(1), match.group(2)
+        if head.split()[-1].lower() not in VENUE_HEADS or not any(w.strip("’'.").lower() in ORG_WORDS for w in body.split()):
+            continue
+        entity = bodies.get(body)
+        if entity is None:
+            entity = Entity("organisation", body, [], None, [])
+            entities.append(entity)
+            bodies[body] = entity
+        offset = match.start(2)
+        for start, _ in find_words(text, venue.name):
+            span = (start + offset, start + offset + len(body))
+            entity.nested_spans.append(span)
+            if not entity.spans:
+                entity.spans.append(span)
 
 
 def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity], countries: set[str]) -> None:
