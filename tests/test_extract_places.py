@@ -88,3 +88,42 @@ def test_ordinary_words_and_photo_credits_are_not_names():
     found = rows("Volunteers\n\nWater was short. Ana Oyelaran Image: the rescue team said the water ran out.")
     assert "Water" not in names(found["people"]) | names(found["organisations"])
     assert not any(n.endswith("Image") for n in names(found["people"]))
+
+
+def test_a_region_after_a_known_town_and_a_venue_in_another_language():
+    found = rows("The festival moved to Siena, Umbrazza, last year. Fans then filled the Estadio Rio Claro for the final.")
+    assert "Umbrazza" in names(found["locations"])
+    assert "Estadio Rio Claro" in names(found["locations"])
+    assert "Estadio Rio Claro" not in names(found["people"]) | names(found["organisations"])
+
+
+def test_a_country_inside_a_body_s_name_sets_the_context_for_a_nested_city():
+    found = rows("The Comic Fans Society of Canada met at the Toronto Riverside Convention Centre on Friday.")
+    toronto = [r for r in found["locations"] if r["name"] == "Toronto"]
+    assert toronto and toronto[0]["country_code"] == "CA"
+
+
+def test_the_second_name_after_in_is_a_place():
+    found = rows("Boats were stuck in Callao and Pimentelo, said Rosa Quispe of the fishermen's union.")
+    assert "Pimentelo" in names(found["locations"])
+    assert "Pimentelo" not in names(found["people"])
+
+
+def test_a_big_city_by_another_spelling_is_a_place_but_a_surname_is_not():
+    assert strong_place("Bombay").name == "Mumbai"
+    assert strong_place("Peking").country_code == "CN"
+    assert strong_place("Khan") is None  # a small town's other name is no evidence
+
+
+def test_a_state_beats_its_own_small_towns_and_a_big_city_keeps_its_name():
+    assert strong_place("Oregon").kind == "province"
+    assert strong_place("Delaware").kind == "province"
+    assert strong_place("Washington").kind == "city"
+
+
+def test_the_dateline_s_place_is_a_location_even_when_unknown():
+    found = rows("ZORBAVILLE, Kansas — Farmers in Zorbaville said on Monday that the river had flooded.")
+    places = [r for r in found["locations"] if r["name"].lower() == "zorbaville"]
+    assert len(places) == 1 and places[0]["name"] == "Zorbaville"
+    alliance = names(rows("NATO, the alliance, met on Monday in Brussels.")["locations"])
+    assert "Brussels" in alliance and not {"NATO", "Nato"} & alliance

@@ -56,6 +56,8 @@ def entity_sections(text: str, entities: list[Entity]) -> tuple[dict[str, list[d
                 item["country_code"] = entity.place.country_code
         if entity.kind == "organisation" and entity.acronym:
             item["acronym"] = entity.acronym
+        if entity.kind != "organisation" and entity.acronym and entity.acronym not in names:
+            names.append(entity.acronym)  # a venue's acronym ("KSC") is another of its names
         if names:
             item["names"] = names
         # references that are not names; a name's own occurrences are found by the resolver

