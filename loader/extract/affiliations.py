@@ -28,6 +28,7 @@ from spacy.tokens import Token
 
 from .attribution import Context
 from .document import span_value
+from .institutions import country_for
 
 # Heads of role phrases in news: offices, posts and memberships.
 ROLE_NOUNS = frozenset("""
@@ -314,9 +315,7 @@ def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
 
 def _nationality(c: Context, token: Token) -> tuple[str, str] | None:
     """"Tanzanian" -> the article's location for Tanzania, when it names it."""
-    from .institutions import _country_for
-
-    found = _country_for(token.text)
+    found = country_for(token.text)
     if not found:
         return None
     for e in c.entities:

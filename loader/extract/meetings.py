@@ -41,6 +41,8 @@ from spacy.tokens import Span, Token
 
 from .attribution import PRONOUNS, Context
 from .document import span_value
+from .institutions import country_for
+from .places import DATELINE
 
 NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "meeting", "summit": "summit",
          "negotiations": "talks", "negotiation": "talks", "discussions": "talks", "round": "talks",
@@ -81,10 +83,8 @@ def _capitals() -> dict[str, str]:
 
 def capital_of(adjective: str) -> str | None:
     """The capital city of the country an adjective or name stands for ("Iranian" -> Tehran)."""
-    from .institutions import _country_for
-
     for candidate in (adjective, adjective[:-1], adjective[:-2], adjective[:-3], adjective[:-3] + "a"):
-        found = _country_for(candidate) if len(candidate) > 3 else None
+        found = country_for(candidate) if len(candidate) > 3 else None
         if found:
             return _capitals().get(found[0])
     return None
@@ -287,9 +287,7 @@ class MeetingFinder:
     def dateline_places(self) -> None:
         """A recent meeting without a place of its own took place where the story is datelined
         ("NAIROBI — ... A meeting on Tuesday evening was called off")."""
-        from .institutions import _DATELINE
-
-        match = _DATELINE.match(self.text)
+        match = DATELINE.match(self.text)
         if not match:
             return
         city = match.group(1).strip().title()
@@ -472,13 +470,11 @@ class MeetingFinder:
 
     def _nationality(self, head: Token) -> list[str]:
         """"the Uzbek delegation", "the Kyrgyz side": the country, when the article names it."""
-        from .institutions import _country_for
-
         if head.lemma_.lower() not in GROUP_NOUNS:
             return []
         for c in head.children:
             if c.dep_ in ("amod", "compound") and c.text[:1].isupper():
-                found = _country_for(c.text) or (_country_for(c.text + "istan") if len(c.text) > 3 else None)
+                found = country_for(c.text) or (country_for(c.text + "istan") if len(c.text) > 3 else None)
                 if found:
                     for e in self.c.entities:
                         if e.kind == "location" and e.place is not None and e.place.kind == "country" \
