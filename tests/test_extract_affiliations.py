@@ -56,3 +56,51 @@ def test_a_role_without_a_body_needs_a_qualifier(nlp):
 
 def test_a_phrase_that_is_not_a_role_gives_nothing(nlp):
     assert affiliations("Maria Santos, a keen walker with two dogs, lives near the river.") == []
+
+
+def test_a_title_the_name_took_in_is_still_a_title(nlp):
+    # whether the entity stage keeps "Minister" in the name or not, the title is a role
+    found = affiliations("Norway's Fisheries Minister Ingrid Solberg spoke to reporters on Friday.")
+    assert [(f[0][-7:], f[1], f[2]) for f in found] == [("solberg", "norway", "Fisheries Minister")]
+
+
+def test_a_nationality_gives_a_place_only_to_a_public_post(nlp):
+    text = ("Uganda and Kenya signed the accord.\n\n"
+            "Ugandan Finance Minister Grace Akello welcomed it. Ugandan lawyer Peter Okello did not.")
+    found = affiliations(text)
+    assert [(f[0], f[1], f[2]) for f in found] == [("grace-akello", "uganda", "Finance Minister")]
+
+
+def test_employer_of_a_dismissed_coach_past_a_dateline(nlp):
+    found = affiliations("TURIN, Italy - Verona City FC dismissed head coach Marco Bellini on Sunday.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("marco-bellini", "verona-city-fc", "head coach")]
+
+
+def test_possessive_organisation_before_a_full_name(nlp):
+    found = affiliations("The Harbour Courier's Jonas Weber asked the first question.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jonas-weber", "harbour-courier", None)]
+
+
+def test_an_envoy_for_a_place_works_for_the_possessor(nlp):
+    found = affiliations("Tomas Brandt, the Nordic Council's envoy for Estonia, arrived late.")
+    assert [(f[1], f[2]) for f in found] == [("nordic-council", "envoy")]
+
+
+def test_a_wire_credit_line_names_reporter_and_editor(nlp):
+    found = affiliations("Prices rose again on Monday.\n\n(Reporting by Clara Vidal in Lyon; Editing by Peter Lund)")
+    assert [(f[0], f[2]) for f in found] == [("clara-vidal", "reporter"), ("peter-lund", "editor")]
+
+
+def test_a_reporting_phrase_inside_a_sentence_is_not_a_credit(nlp):
+    found = affiliations("The mayor said that reporting by Clara Vidal had been unfair.")
+    assert found == []
+
+
+def test_its_stands_for_the_body_that_was_the_subject(nlp):
+    found = affiliations("Baltic Ferry Group reported a loss on Monday. Its chief executive, Lena Kraus, said costs had doubled.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("lena-kraus", "baltic-ferry-group", "chief executive")]
+
+
+def test_a_common_noun_before_a_title_is_the_body_named_for_it(nlp):
+    found = affiliations("Kelby District Council approved the budget, council leader Anna Reid said.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("anna-reid", "kelby-district-council", "leader")]

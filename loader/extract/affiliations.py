@@ -11,7 +11,15 @@ evidence). Patterns, each over one person mention:
   "the Y's acting foreign minister X";
 * a copula: "X is the leader of Y", "X was chairman of Y";
 * a relative clause: "X, who leads Y" (leader), "X, who heads Y", "X, who chairs Y",
-  "X, who serves as Y's envoy", "X, who lives in Z" (resident).
+  "X, who serves as Y's envoy", "X, who lives in Z" (resident);
+* a possessive organisation before a full name: "Y's Jane Doe" (a membership, no role);
+* a wire credit line: "(Reporting by X; Editing by Z)" (reporter, editor of the publisher).
+
+A title the name's own mention took in ("Minister X" found as one name) is still a title.
+"its"/"their" stand for the organisation or country that was a subject just before; a
+common noun before a title ("council leader X") for the one organisation named for it.
+A place (or a nationality) is the body only of a public post (minister, ambassador, ...):
+"Argentine coach X" says where X is from. "Y's envoy for Z": Y employs, Z is the posting.
 
 The role is the title's own words (without the determiner, the qualifier and the phrase
 naming the body); the body is the organisation or country named by a possessive, a
@@ -22,6 +30,7 @@ not a role noun ("X, a city of two million") gives nothing: precision first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
@@ -52,13 +61,27 @@ LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "hea
 # "Y appointed finance director X": the subject employs the person
 EMPLOYING_VERBS = frozenset("dismiss sack fire appoint hire name sign recruit suspend promote replace".split())
 BODY_PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from")
+# Posts a country or a place has (its government's, its people's): only these take a place as
+# their body. "Argentine coach X" or "a Danish lawyer" says where someone is from, not whom
+# they work for.
+PLACE_ROLES = frozenset("""
+minister president vice-president premier chancellor king queen prince emir sheikh governor mayor
+senator representative ambassador envoy diplomat delegate negotiator official leader head deputy
+commander general colonel lawmaker legislator councillor councilor commissioner secretary
+secretary-general spokesperson spokesman spokeswoman speaker whip president-elect counterpart resident
+""".split())
+# "(Reporting by X; Editing by Y)": the credit line of a wire story names its staff
+CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer"}
+# "its chief executive, X": the pronouns whose antecedent is a body, not a person
+BODY_PRONOUNS = frozenset(("its", "their"))
 
 
-def add_affiliations(context: Context) -> None:
-    """Fill ``affiliations`` in ``context.out`` (a person's fact once per body and role)."""
+def add_affiliations(context: Context, publisher: str | None = None) -> None:
+    """Fill ``affiliations`` in ``context.out`` (a person's fact once per body and role);
+    ``publisher`` is the article's, the body of the staff its credit line names."""
     seen: set[tuple] = set()
     out: list[dict] = []
-    for record in find_affiliations(context):
+    for record in [*find_affiliations(context), *credit_lines(context, publisher)]:
         key = (record["person"], record.get("organisation"), record.get("location"), (record.get("role") or "").lower())
         if key in seen:
             continue
@@ -66,7 +89,9 @@ def add_affiliations(context: Context) -> None:
         start, end = record.pop("start"), record.pop("end")
         record["evidence"] = span_value(context.text, start, end)
         out.append(record)
-    context.out["affiliations"] = out
+    # a bare membership ("Y's X") adds nothing to a role in the same body
+    with_role = {(r["person"], r.get("organisation"), r.get("location")) for r in out if r.get("role")}
+    context.out["affiliations"] = [r for r in out if r.get("role") or (r["person"], r.get("organisation"), r.get("location")) not in with_role]
 
 
 def find_affiliations(c: Context) -> Iterator[dict]:
@@ -80,6 +105,29 @@ def find_affiliations(c: Context) -> Iterator[dict]:
         yield from _around(c, span.root, local)
 
 
+def credit_lines(c: Context, publisher: str | None) -> Iterator[dict]:
+    """"(Reporting by X in Geneva; Editing by Y)": X reports and Y edits for the publisher
+    (when the article names it as an organisation; else the role alone, which is still true)."""
+    body = next((c.ids.get(id(e)) for e in c.entities if e.kind == "organisation" and publisher
+                 and e.name.lower() == publisher.strip().lower() and c.ids.get(id(e))), None)
+    for token in c.doc:
+        role = CREDITS.get(token.lower_)
+        # a credit is a line of its own, usually in brackets, not "reporting by X showed ..."
+        line_start = c.text.rfind("\n", 0, token.idx) + 1
+        if role is None or not re.fullmatch(r"[\s(]*(?:[A-Z][a-z]+ )?(?:and )?", c.text[line_start:token.idx]) \
+                and not re.search(r";\s*\Z", c.text[line_start:token.idx]):
+            continue
+        for by in (g for g in token.children if g.lower_ == "by" and g.dep_ in ("prep", "agent")):
+            for pobj in (g for g in by.children if g.dep_ == "pobj"):
+                for t in [pobj, *pobj.conjuncts]:
+                    hit = c.entity_at(t.idx, t.idx + len(t))
+                    if hit and hit[1] == "person":
+                        record = {"person": hit[0], "role": role, "start": token.idx, "end": t.idx + len(t)}
+                        if body:
+                            record["organisation"] = body
+                        yield record
+
+
 def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
     own = {t.i for t in name.subtree if c.entity_at(t.idx, t.idx + len(t)) == (person, "person")}
     # "X, head of Y", "X, the former vice-president": apposition after the name
@@ -90,20 +138,37 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         extra = [o for o in appos if o.i < child.i and (o.text == "-" or any(h.i == o.i + 1 and h.text == "-" for h in appos))]
         yield from _role_phrase(c, child, person, name, extra=extra)
     # "Y's transport minister, X": the name is in apposition to the role
+    described: list[tuple[str, str]] = []
     if name.dep_ == "appos" and name.head.i < name.i:
-        yield from _role_phrase(c, name.head, person, name)
-    # "Infrastructure Minister X", "the Taliban's acting foreign minister X": a title before the name
-    titles = [t for t in name.children if t.i < name.i and t.i not in own and t.dep_ in ("compound", "amod", "nmod")
-              and _is_role(t)]
+        for record in _role_phrase(c, name.head, person, name):
+            described += [(record[k], k) for k in ("organisation", "location") if k in record]
+            yield record
+    # "Infrastructure Minister X", "the Taliban's acting foreign minister X": a title before the name;
+    # a title the name's mention took in ("Minister X" found as one name) is still a title
+    glued = _glued_title(c, name, person)
+    titles = [t for t in name.children if t.i < name.i and (t.i not in own or t.i in glued)
+              and t.dep_ in ("compound", "amod", "nmod") and _is_role(t)]
     if titles:
         # the body after the name ("state advocate X of the Y"), or the employer that hires or
         # dismisses the person ("Y appointed finance director X")
         after = [b for p in name.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "at")
                  for g in p.children if g.dep_ == "pobj" for b in _bodies(c, g)]
         if not after and name.dep_ in ("dobj", "nsubjpass") and name.head.lemma_ in EMPLOYING_VERBS:
-            subject = next((g for g in name.head.children if g.dep_ == "nsubj"), None)
-            after = [b for b in _bodies(c, subject) if b[1] == "organisation"] if subject is not None else []
-        yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after)
+            # the subject nearest the verb: a wire dateline ("CITY, Country - Y dismissed ...") is often parsed as another
+            for subject in sorted((g for g in name.head.children if g.dep_ == "nsubj"), key=lambda g: -g.i):
+                after = [b for b in _bodies(c, subject) if b[1] == "organisation"]
+                if after:
+                    break
+        # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
+        yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued)
+    elif not described:
+        # "Acme Freight's Jane Doe": a possessive organisation before a bare name is where she works
+        for poss in (t for t in name.children if t.dep_ == "poss" and t.i < name.i):
+            hit = c.entity_at(poss.idx, poss.idx + len(poss))
+            # a full name: "Y's Guild" or a surname alone after a body is more often a misread name
+            if hit and hit[1] == "organisation" and _first_of_name(c, name, person) < name.i:
+                first = min(x.i for x in poss.subtree)
+                yield {"person": person, "organisation": hit[0], "start": name.doc[first].idx, "end": name.idx + len(name)}
     # "X is the leader of Y"
     # "X is the leader of Y", "X became Y's minister of Z", "X was appointed chairman of Y"
     if name.dep_ == "nsubj" and name.head.lemma_ in ("be", "become", "remain") \
@@ -128,12 +193,56 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
                 yield from _relative(c, rel, person, name)
 
 
+def _glued_title(c: Context, name: Token, person: str) -> set[int]:
+    """The tokens of a title at the start of the person's own mention ("Chief Executive" of
+    "Chief Executive Jane Doe"): capitalised words up to the last role word, with a name after."""
+    first = _first_of_name(c, name, person)
+    words = list(name.doc[first : name.i + 1])
+    last_role = max((i for i, t in enumerate(words[:-1]) if _is_role(t) and t.text[:1].isupper()), default=None)
+    if last_role is None or not all(t.text[:1].isupper() for t in words[: last_role + 1]):
+        return set()
+    return {t.i for t in words[: last_role + 1]}
+
+
+def _antecedent_body(c: Context, pronoun: Token) -> list[tuple[str, str]]:
+    """"its chief executive": the organisation or country "its" stands for -- the last one
+    that was a subject in this or the previous sentence, else the last one named there."""
+    sent = pronoun.sent
+    start = c.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    named: list[tuple[Token, tuple[str, str]]] = []
+    for t in c.doc[start : pronoun.i]:
+        hit = c.entity_at(t.idx, t.idx + len(t))
+        if not hit or c.inside_quote(t.idx) or named and named[-1][1] == hit and named[-1][0].i == t.i - 1:
+            continue
+        if hit[1] == "organisation" or hit[1] == "location" and _is_country(c, hit[0]):
+            named.append((t, hit))
+    subjects = [hit for t, hit in named if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
+                and t.dep_ == "compound"]
+    chosen = subjects[-1] if subjects else named[-1][1] if named else None
+    return [_government(c, chosen)] if chosen else []
+
+
+def _is_country(c: Context, local: str) -> bool:
+    return any(c.ids.get(id(e)) == local and e.place is not None and e.place.kind == "country"
+               for e in c.entities if e.kind == "location")
+
+
+def _from_place(c: Context, body: tuple[str, str]) -> bool:
+    """A place, or the government that stands for one."""
+    return body[1] == "location" or c.name_of(body[0]).startswith("Government of ")
+
+
+def _is_place_role(token: Token) -> bool:
+    return token.lemma_.lower() in PLACE_ROLES or token.lower_ in PLACE_ROLES
+
+
 def _is_role(token: Token) -> bool:
     return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS
 
 
 def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name: bool = False,
-                 extra: list[Token] = (), qualifier: str | None = None, bodies: list = ()) -> Iterator[dict]:
+                 extra: list[Token] = (), qualifier: str | None = None, bodies: list = (),
+                 allowed: set[int] = frozenset()) -> Iterator[dict]:
     """An affiliation for each body named by the role phrase headed by ``head``."""
     if not _is_role(head):
         return
@@ -145,32 +254,47 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     outside = list(bodies)
     bodies: list[tuple[str, str]] = []
     role_tokens: list[Token] = []
+    assigned: set[tuple[str, str]] = set()  # places named with for/to
     skip: set[int] = set()
     phrase = [t for t in head.subtree] if not before_name else [t for t in head.subtree if t.i < name.i]
     if extra:
         phrase = sorted([*phrase, *(x for e in extra for x in e.subtree)], key=lambda t: t.i)
     for t in head.subtree:
-        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t is not head:
+        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t != head:
             skip |= {x.i for x in t.subtree}
-        if t.dep_ == "cc" or t.dep_ == "conj" and t.head is head and not _is_role(t):
+        if t.dep_ == "cc" or t.dep_ == "conj" and t.head == head and not _is_role(t):
             skip |= {x.i for x in t.subtree}
     for t in phrase:
-        if t.i in skip or t is name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person"):
+        if t.i in skip or t == name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person") and t.i not in allowed:
             continue
         if t.dep_ == "prep" and t.lower_ in BODY_PREPOSITIONS:
             found = [b for g in t.children if g.dep_ == "pobj" for b in _bodies(c, g)]
             if found:
+                if t.lower_ in ("for", "to"):
+                    assigned |= {b for b in found if b[1] == "location"}
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
-        if t.dep_ == "poss" or t.dep_ == "compound" and t.head is head and t.pos_ == "PROPN":
+        if t.dep_ == "poss" or t.dep_ == "compound" and t.head == head and t.pos_ == "PROPN":
             found = _bodies(c, t)
+            if found and not _is_place_role(head) and all(_from_place(c, b) for b in found):
+                # "Acme director X" where "Acme" was read as a place: the firm named with that word
+                org = _organisation_by_word(c, t) if t.pos_ == "PROPN" else None
+                found = [(org, "organisation")] if org else found
             if found:
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
             if t.dep_ == "poss":
+                if t.lower_ in BODY_PRONOUNS:
+                    bodies += _antecedent_body(c, t)
                 skip |= {x.i for x in t.subtree}
+                continue
+        if t.dep_ == "compound" and t.head == head and t.pos_ == "NOUN":
+            # "council leader X": the one organisation named for that noun ("Y Borough Council")
+            org = _organisation_by_head(c, t)
+            if org:
+                bodies.append((org, "organisation"))
                 continue
         word = t.lower_.rstrip("-")
         if word in QUALIFIERS and t.i < head.i and not given:
@@ -187,13 +311,16 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             continue
         role_tokens.append(t)
     role_tokens = [t for t in role_tokens if t.i not in skip]
+    if len(bodies) > len(assigned):
+        # "Y's envoy for Z", "Y's ambassador to Z": Y employs; Z is where the post is
+        bodies = [b for b in bodies if b not in assigned]
     if not role_tokens:
         return
     role = _words(c, role_tokens)
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
-    clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t is not head for x in t.subtree}
-    if head.dep_ != "appos" or head.head is not name:
-        clauses |= {x.i for t in head.subtree if t.dep_ == "appos" and t is not name and t.i > head.i for x in t.subtree}
+    clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != head for x in t.subtree}
+    if head.dep_ != "appos" or head.head != name:
+        clauses |= {x.i for t in head.subtree if t.dep_ == "appos" and t != name and t.i > head.i for x in t.subtree}
     kept = [t.i for t in phrase if t.i not in clauses] + [_first_of_name(c, name, person), name.i]
     doc = head.doc
     first, last = min(kept), max(kept)
@@ -202,9 +329,10 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     if doc[last].text == ")" and "(" not in doc[first:last].text:
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].dep_ == "det" and doc[first].i < head.i and before_name is False
-                             and doc[first].head is head and head.i < name.i):
+                             and doc[first].head == head and head.i < name.i):
         first += 1
-    for body in bodies or outside or [None]:
+    place_role = _is_place_role(head)
+    for body in [b for b in bodies or outside if place_role or not _from_place(c, b)] or [None]:
         if counterpart and body is None:
             return  # "her counterpart": whose counterpart is another fact
         record: dict = {"person": person, "role": role, "start": doc[first].idx, "end": doc[last].idx + len(doc[last])}
@@ -285,6 +413,15 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
     else:
         return None
     locals_ = {c.ids.get(id(e)) for e in matches} - {None}
+    return locals_.pop() if len(locals_) == 1 else None
+
+
+def _organisation_by_head(c: Context, token: Token) -> str | None:
+    """"council" -> the one organisation whose name ends with that noun ("Y Borough Council");
+    English names put their head noun last."""
+    word = token.lemma_.lower()
+    locals_ = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
+               and e.name.split()[-1].lower().rstrip("s") == word.rstrip("s")} - {None}
     return locals_.pop() if len(locals_) == 1 else None
 
 

@@ -234,7 +234,7 @@ class MeetingFinder:
                 places = self.location_in(self.clause(token))
                 if token.pos_ == "VERB" and not places:
                     # "met ... while on a trip to the Iranian capital": the trip gives the place
-                    trips = [t for t in token.subtree if t.lower_ in ("trip", "visit") and t.pos_ == "NOUN" and t is not token]
+                    trips = [t for t in token.subtree if t.lower_ in ("trip", "visit") and t.pos_ == "NOUN" and t != token]
                     for trip in trips:
                         places = self.location_in(list(trip.subtree))
                         if places:
@@ -373,10 +373,10 @@ class MeetingFinder:
             speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
                             and self.c.kind_of(st["sources"][0]) == "person"), None)
             return [speaker] if speaker else []
-        skip = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c is not head for t in c.subtree}
+        skip = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c != head for t in c.subtree}
         out: list[str] = self._nationality(head)
         for t in head.subtree:
-            if t.i in skip or t is head:
+            if t.i in skip or t == head:
                 continue
             local = self._party_at(t)
             if local and local not in out:
@@ -517,7 +517,7 @@ class MeetingFinder:
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 add(g, "delegate")
-            if verb is not t:
+            if verb != t:
                 for c in verb.children:  # "held talks with X", "brokered talks between X and Y"
                     if c.dep_ == "prep" and c.lower_ in ("with", "between"):
                         for g in c.children:
@@ -678,7 +678,7 @@ def _own_words(token: Token | None) -> list[Token]:
     if token is None:
         return []
     skip = {x.i for ch in token.children if ch.dep_ in ("advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis") for x in ch.subtree}
-    own = [token] + [t for t in token.subtree if t.i not in skip and t is not token]
+    own = [token] + [t for t in token.subtree if t.i not in skip and t != token]
     if token.dep_ == "conj":  # "the meeting took place ... and was attended by X": the shared subject
         own += [t for ch in token.head.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree]
     elif token.dep_ in ("relcl", "acl"):  # "a dinner X attended", "a dinner attended by X": the noun described
