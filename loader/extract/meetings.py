@@ -67,6 +67,8 @@ HABITUAL = frozenset("continue regularly often frequently usually routinely".spl
 # the verbs of a later sentence that make its subject a participant: "X, who attended the talks"
 ATTENDING = frozenset("attend join participate".split())
 ATTEMPT_VERBS = frozenset("try attempt seek".split())
+# verbs of a clause on the meeting noun that set where and when it is: "talks held in X", "a round planned for May"
+SETTING_VERBS = frozenset("hold convene host plan schedule set arrange organise organize due expect call".split())
 PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite".split())
 NEGATED_DETERMINERS = {"no", "any"}
 REFUSING = {"refuse", "decline", "reject"}
@@ -160,8 +162,10 @@ class MeetingFinder:
 
     def clause(self, trigger: Token) -> list[Token]:
         """The trigger's own words, without relative clauses ("..., who lives in Iran")."""
+        # a clause that holds or plans the meeting itself gives its place and date: "a round planned for
+        # May in Lima", "the summit, which had been scheduled for June 2 in Oslo"
         skip = {t.i for t in trigger.subtree for c in [t] if c.dep_ in ("relcl", "acl", "ccomp", "advcl") and c != trigger
-                and not (c.dep_ == "acl" and c.head == trigger and c.lemma_ in ("hold", "convene", "host")) for t in c.subtree}
+                and not (c.dep_ in ("acl", "relcl") and c.head == trigger and c.lemma_ in SETTING_VERBS) for t in c.subtree}
         tokens = [t for t in trigger.subtree if t.i not in skip]
         if trigger.pos_ == "VERB":
             return tokens
@@ -276,6 +280,13 @@ class MeetingFinder:
                 m.date = self.date_of(m)
                 m.status = self.status(m, sentence)
                 self.participants(m)
+                if m.trigger.lower_ in ("round", "rounds") and not m.participants:
+                    # "a second round", "a round in X collapsed": a round of the same negotiation, between its parties
+                    earlier = next((o for o in reversed(self.meetings + new) if o is not m and o.family == "talks"
+                                    and any(r == "delegate" for r in o.participants.values())), None)
+                    if earlier is not None:
+                        m.participants.update({k: r for k, r in earlier.participants.items() if r == "delegate"
+                                               and self.c.kind_of(k) != "person"})
                 if self.joins_previous(m):
                     continue
                 self.meetings.append(m)
@@ -311,8 +322,9 @@ class MeetingFinder:
     def status(self, m: _Meeting, sentence: Span) -> str:
         t = m.trigger
         words = list(t.subtree) + list(t.ancestors)
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.pos_ in ("VERB", "AUX"):
-            words += list(t.head.subtree)  # "a meeting ... was called off", "a round ... broke down"
+        subject = t.head if t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") else t  # "CITY (Wire) - Talks ... broke up"
+        if subject.dep_ in ("nsubj", "nsubjpass", "dobj") and subject.head.pos_ in ("VERB", "AUX"):
+            words += _predicate(subject.head, t)  # "a meeting ... was called off", "a round ... broke down"
         # the words right after the trigger's phrase, up to a comma: "a round in X broke down"
         last = max(w.i for w in t.subtree)
         following = self.text[self.doc[last].idx + len(self.doc[last]) : m.sentence.end_char].split(",")[0].strip()
@@ -562,8 +574,10 @@ class MeetingFinder:
             last = next((m for _, m in reversed(self.references) if m.family == sort), None)
             if target is None and last is not None and last.location is not None:
                 return False
-        if target is None:  # "the talks" are the last talks held, else the last talks of any status
-            target = next((m for _, m in reversed(self.references) if m.family == sort and m.status == "held"), None) \
+        if target is None:  # "the talks" are the last talks that took place (not ones long past), else the last of any status
+            target = next((m for _, m in reversed(self.references) if m.family == sort and m.status in ("held", "failed")
+                           and not self.long_past(m)), None) \
+                or next((m for _, m in reversed(self.references) if m.family == sort and m.status == "held"), None) \
                 or next((m for _, m in reversed(self.references) if m.family == sort), None)
         if target is None and self.references:
             target = self.references[-1][1]
@@ -574,6 +588,15 @@ class MeetingFinder:
             self.reference_participants(token, target)
         # "the meeting took place on ...", with nothing before it to refer to: a meeting of its own
         return target is not None
+
+    def long_past(self, m: _Meeting) -> bool:
+        """A meeting dated more than two months before the article: background, not the news."""
+        if not m.date:
+            return False
+        value = m.date["value"]
+        # the last day of the period the date names (a day, a month, a year)
+        last = value if len(value) == 10 else f"{value}-28" if len(value) == 7 else f"{value}-12-31" if len(value) == 4 else None
+        return last is not None and 60 < _days_before(last, self.c.published) < 10_000
 
     def joins_previous(self, m: _Meeting) -> bool:
         """A meeting with no place right after another meeting is that meeting, told again."""
@@ -624,7 +647,11 @@ class MeetingFinder:
             if inside:
                 return inside[0]
         i = bisect.bisect_left(offsets, sentence.start_char)
-        return self.references[i - 1][1] if i else None
+        # someone who was or was not somewhere speaks of a meeting that took place, not of one
+        # put off or only planned ("X had joined the session by video link")
+        took_place = next((m for _, m in reversed(self.references[:i]) if m.status in ("held", "failed", "attempted")
+                           and not self.long_past(m)), None)
+        return took_place or (self.references[i - 1][1] if i else None)
 
 
 def _listed(names: list[str]) -> str:
@@ -671,6 +698,14 @@ def _days_before(value: str, published: str) -> int:
         return (date.fromisoformat(published) - date.fromisoformat(value)).days if len(value) == 10 else 10_000
     except ValueError:
         return 10_000
+
+
+def _predicate(verb: Token, trigger: Token) -> list[Token]:
+    """The verb's own words, without the other clauses hanging from it: in "talks began in June,
+    after an earlier approach collapsed" the talks did not collapse."""
+    other = {x.i for c in verb.children if c.dep_ in ("conj", "cc", "advcl", "ccomp", "parataxis", "relcl")
+             and trigger not in c.subtree for x in c.subtree}
+    return [t for t in verb.subtree if t.i not in other]
 
 
 def _own_words(token: Token | None) -> list[Token]:
