@@ -205,8 +205,13 @@ def _glued_title(c: Context, name: Token, person: str) -> set[int]:
 
 
 def _antecedent_body(c: Context, pronoun: Token) -> list[tuple[str, str]]:
-    """"its chief executive": the organisation or country "its" stands for -- the last one
-    that was a subject in this or the previous sentence, else the last one named there."""
+    chosen = antecedent(c, pronoun)
+    return [_government(c, chosen)] if chosen else []
+
+
+def antecedent(c: Context, pronoun: Token) -> tuple[str, str] | None:
+    """"its chief executive": (local id, kind) of the organisation or country "its" stands for --
+    the last one that was a subject in this or the previous sentence, else the last one named there."""
     sent = pronoun.sent
     start = c.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     named: list[tuple[Token, tuple[str, str]]] = []
@@ -218,8 +223,7 @@ def _antecedent_body(c: Context, pronoun: Token) -> list[tuple[str, str]]:
             named.append((t, hit))
     subjects = [hit for t, hit in named if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
                 and t.dep_ == "compound"]
-    chosen = subjects[-1] if subjects else named[-1][1] if named else None
-    return [_government(c, chosen)] if chosen else []
+    return subjects[-1] if subjects else named[-1][1] if named else None
 
 
 def _is_country(c: Context, local: str) -> bool:

