@@ -127,3 +127,36 @@ def test_a_first_definite_mention_and_attended_by(nlp):
     assert [(m["kind"], m.get("location")) for m in doc["meetings"]] == [("meeting", "porto")]
     assert [(c["participant"], c["stance"]) for c in doc["attendance_claims"]] == [
         ("maria-santos", "confirms"), ("john-miller", "confirms")]
+
+
+def placed(text: str) -> list[tuple]:
+    doc = extract_annotation(article(text))
+    return [(m["status"], m.get("location"), sorted(p["ref"] for p in m.get("participants", []))) for m in doc.get("meetings", [])]
+
+
+def test_status_comes_from_the_meetings_own_predicate(nlp):
+    # the collapse belongs to the adverbial clause, not to the talks that began
+    found = placed("Talks between Norway and Iceland began in Oslo in June, after an earlier bid collapsed.")
+    assert found == [("held", "oslo", ["iceland", "norway"])]
+
+
+def test_a_round_planned_elsewhere_is_its_own_meeting_with_the_same_parties(nlp):
+    found = placed("Talks between Norway and Iceland broke up in Oslo on Monday, and a second round "
+                    "planned for next month in Reykjavik has been put off.")
+    assert found == [("failed", "oslo", ["iceland", "norway"]), ("postponed", "reykjavik", ["iceland", "norway"])]
+
+
+def test_attended_by_after_the_meeting_noun(nlp):
+    found = placed("The deal was struck at a dinner in Vienna in May attended by Peter Lund and Clara Vidal.")
+    assert found == [("held", "vienna", ["clara-vidal", "peter-lund"])]
+
+
+def test_a_claim_of_presence_goes_to_the_meeting_that_took_place(nlp):
+    # the postponed round did not happen, so someone who joined "the session" joined the Oslo talks
+    text = ("Norway and Iceland held talks in Oslo on Monday. The follow-up round, which had been scheduled "
+            "for October 2 in Reykjavik, was postponed, officials said. Peter Lund said Clara Vidal had joined "
+            "the session by video link.")
+    doc = extract_annotation(article(text))
+    by_id = {m["id"]: m.get("location") for m in doc["meetings"]}
+    assert [(by_id[c["meeting"]], c["participant"], c["stance"]) for c in doc["attendance_claims"]] == [("oslo", "clara-vidal", "confirms")]
+    assert [(m["status"], m.get("location")) for m in doc["meetings"]] == [("held", "oslo"), ("postponed", "reykjavik")]
