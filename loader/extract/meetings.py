@@ -371,6 +371,15 @@ class MeetingFinder:
         named = [c for c in head.children if c.dep_ == "appos" and self._party_at(c)]
         if named:  # "between X's minister, A, and her counterpart, B": A and B
             return [local for c in named for local in self.parties(c)]
+        if head.lower_ in PRONOUNS and self.c.attributor and not self.c.inside_quote(head.idx):
+            # "X said she had met ...": the speaker, when the pronoun fits them
+            g = PRONOUNS[head.lower_]
+            speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
+                            and self.c.kind_of(st["sources"][0]) == "person"), None)
+            if speaker and self.c.attributor.gender.get(speaker) in (None, g) and not any(
+                    p[0] >= head.sent.start_char and p[2] != speaker for p in self.c.people_before(head.idx, 4)
+                    if self.c.attributor.gender.get(p[2]) == g):
+                return [speaker]
         if head.lower_ in PRONOUNS and self.c.attributor and self.c.inside_quote(head.idx):
             # inside a quotation "he" is someone the speaker named in it, if anyone
             quote = self.c.quote_around(head.idx)
@@ -616,11 +625,16 @@ class MeetingFinder:
         return last is not None and 60 < _days_before(last, self.c.published) < 10_000
 
     def joins_previous(self, m: _Meeting) -> bool:
-        """A meeting with no place right after another meeting is that meeting, told again."""
+        """A meeting with no place right after another meeting is that meeting, told again; so is
+        one with neither place nor date between people who met before ("she had met a group of players")."""
         if m.location or m.status != "held" or not self.meetings or m.kind not in ("meeting", "talks"):
             return False
+        people = {k for k in m.participants if self.c.kind_of(k) == "person"}
         recent = [o for o in self.meetings[-6:] if o.status == "held" and o.family != "visit" and not o.location
                   and o.sentence.end <= m.sentence.start and self._sentence_gap(o, m) <= 1]
+        if not recent and not m.date and people:
+            recent = [o for o in self.meetings if o.status == "held" and o.family != "visit" and o.sentence.end <= m.sentence.start
+                      and people & set(o.participants)]
         if not recent:
             return False
         last = recent[-1]
