@@ -104,3 +104,13 @@ def test_its_stands_for_the_body_that_was_the_subject(nlp):
 def test_a_common_noun_before_a_title_is_the_body_named_for_it(nlp):
     found = affiliations("Kelby District Council approved the budget, council leader Anna Reid said.")
     assert [(f[0], f[1], f[2]) for f in found] == [("anna-reid", "kelby-district-council", "leader")]
+
+
+def test_who_led_a_delegation_heads_it_and_holds_the_post_for_that_body(nlp):
+    text = ("Norway and Iceland met in Oslo.\n\n"
+            "Anne Larsen, the deputy fisheries minister who led Norway's delegation, defended the deal. "
+            "The Icelandic delegation was led by Jon Einarsson.")
+    found = affiliations(text)
+    assert sorted((f[0], f[1], f[2]) for f in found) == [
+        ("anne-larsen", "norway", "deputy fisheries minister"), ("anne-larsen", "norway", "head of delegation"),
+        ("jon-einarsson", "iceland", "head of delegation")]

@@ -74,6 +74,8 @@ secretary-general spokesperson spokesman spokeswoman speaker whip president-elec
 CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer"}
 # "its chief executive, X": the pronouns whose antecedent is a body, not a person
 BODY_PRONOUNS = frozenset(("its", "their"))
+# nouns for the people a body sends to talks
+DELEGATIONS = frozenset("delegation team mission side".split())
 
 
 def add_affiliations(context: Context, publisher: str | None = None) -> None:
@@ -136,7 +138,11 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         if any(o.i == child.i + 1 and o.text == "-" for o in appos) or child.text == "-":
             continue  # "vice - president" parsed as three appositions: the last is the head
         extra = [o for o in appos if o.i < child.i and (o.text == "-" or any(h.i == o.i + 1 and h.text == "-" for h in appos))]
-        yield from _role_phrase(c, child, person, name, extra=extra)
+        # "X, the deputy minister who led Y's delegation": the post is held in the body that sent her
+        sent_by = [b for rel in child.children if rel.dep_ == "relcl" and rel.lemma_ == "lead"
+                   for obj in rel.children if obj.dep_ == "dobj" for b in _delegation(c, obj)]
+        yield from _role_phrase(c, child, person, name, extra=extra, bodies=sent_by)
+    yield from _led_delegation(c, name, person)
     # "Y's transport minister, X": the name is in apposition to the role
     described: list[tuple[str, str]] = []
     if name.dep_ == "appos" and name.head.i < name.i:
@@ -353,7 +359,13 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
     verb = rel.lemma_.lower()
     objects = [g for g in rel.children if g.dep_ in ("dobj", "attr")]
     end_token = max(rel.subtree, key=lambda t: t.i)
-    if verb in LEADING_VERBS:
+    if verb == "lead" and any(_delegation(c, obj) for obj in objects):
+        # "who led Kyrgyzstan's delegation": heads the delegation of that country, not leads it
+        for obj in objects:
+            for body in _delegation(c, obj):
+                yield {"person": person, "role": f"head of {obj.lower_}", body[1]: body[0],
+                       "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+    elif verb in LEADING_VERBS:
         for obj in objects:
             for body in _bodies(c, obj):
                 yield {"person": person, "role": LEADING_VERBS[verb], body[1]: body[0],
@@ -379,6 +391,47 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
                 if hit and hit[1] == "location":
                     yield {"person": person, "role": "resident", "location": hit[0],
                            "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+
+
+def _delegation(c: Context, noun: Token) -> list[tuple[str, str]]:
+    """"Kyrgyzstan's delegation", "the movement's team", "the Uzbek delegation": the body a
+    delegation is sent by (its possessor, or the country of its nationality adjective)."""
+    if noun.lemma_.lower() not in DELEGATIONS:
+        return []
+    found: list[tuple[str, str]] = []
+    for g in noun.children:
+        if g.dep_ in ("poss", "compound"):
+            hit = c.entity_at(g.idx, g.idx + len(g))
+            org = _organisation_by_word(c, g) if not hit else None
+            if hit and hit[1] in ("organisation", "location"):
+                found.append(_government(c, hit) if hit[1] == "location" else hit)
+            elif org:
+                found.append((org, "organisation"))
+        elif g.dep_ == "amod" and g.text[:1].isupper():
+            country = _nationality(c, g)
+            if country:
+                found.append(_government(c, country))
+    return found
+
+
+def _led_delegation(c: Context, name: Token, person: str) -> Iterator[dict]:
+    """"X led the movement's delegation", "Y's delegation was led by X": head of delegation of Y."""
+    if name.dep_ == "nsubj" and name.head.lemma_ == "lead":
+        nouns = [g for g in name.head.children if g.dep_ == "dobj"]
+        verb = name.head
+    elif name.dep_ == "pobj" and name.head.dep_ == "agent" and name.head.head.lemma_ == "lead":
+        verb = name.head.head
+        nouns = [g for g in verb.children if g.dep_ == "nsubjpass"]
+    else:
+        return
+    for noun in nouns:
+        for body in _delegation(c, noun):
+            tokens = [*noun.subtree, verb, name]
+            first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+            first = min(first, _first_of_name(c, name, person))
+            doc = name.doc
+            yield {"person": person, "role": f"head of {noun.lower_}", body[1]: body[0],
+                   "start": doc[first].idx, "end": doc[last].idx + len(doc[last])}
 
 
 def _first_of_name(c: Context, name: Token, person: str) -> int:
