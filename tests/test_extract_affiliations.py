@@ -114,3 +114,10 @@ def test_who_led_a_delegation_heads_it_and_holds_the_post_for_that_body(nlp):
     assert sorted((f[0], f[1], f[2]) for f in found) == [
         ("anne-larsen", "norway", "deputy fisheries minister"), ("anne-larsen", "norway", "head of delegation"),
         ("jon-einarsson", "iceland", "head of delegation")]
+
+
+def test_a_counterpart_holds_the_same_post_for_the_country_of_the_adjective(nlp):
+    found = affiliations("A meeting between Uganda’s transport minister, Grace Akello, and her Kenyan counterpart, "
+                         "Peter Mwangi, was called off. Kenya and Uganda disagree.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("grace-akello", "uganda", "transport minister"),
+                                                     ("peter-mwangi", "kenya", "transport minister")]

@@ -83,7 +83,13 @@ def add_affiliations(context: Context, publisher: str | None = None) -> None:
     ``publisher`` is the article's, the body of the staff its credit line names."""
     seen: set[tuple] = set()
     out: list[dict] = []
-    for record in [*find_affiliations(context), *credit_lines(context, publisher)]:
+    found = [*find_affiliations(context), *credit_lines(context, publisher)]
+    for record in [r for r in found if "counterpart_of" in r]:
+        # "X's energy minister, A, and her Spanish counterpart, B": B is Spain's energy minister
+        post = next((r["role"] for r in found if r["person"] == record["counterpart_of"] and r.get("role")
+                     and "counterpart_of" not in r and r.get("qualifier") != "former"), None)
+        record["role"] = post
+    for record in [r for r in found if "counterpart_of" not in r or r.pop("counterpart_of") and r["role"]]:
         key = (record["person"], record.get("organisation"), record.get("location"), (record.get("role") or "").lower())
         if key in seen:
             continue
@@ -314,7 +320,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             continue
         if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i:
             country = _nationality(c, t)
-            if country and not counterpart:
+            if country:  # "her Kenyan counterpart": Kenya's holder of her post
                 bodies.append(_government(c, country))
                 continue
         if t.dep_ in ("det", "punct", "case") or t.pos_ in ("DET", "PUNCT") and t.text != "-":
@@ -346,6 +352,12 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         if counterpart and body is None:
             return  # "her counterpart": whose counterpart is another fact
         record: dict = {"person": person, "role": role, "start": doc[first].idx, "end": doc[last].idx + len(doc[last])}
+        if counterpart:
+            # the post is the one the possessor holds (add_affiliations fills it in, or drops the record)
+            other = _possessor_person(c, head, person)
+            if other is None:
+                return
+            record["counterpart_of"] = other
         if body is not None:
             record[body[1]] = body[0]
         if qualifier:
@@ -353,6 +365,19 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         if body is None and not qualifier:
             continue  # "the firm's president": of which body the text does not say here
         yield record
+
+
+def _possessor_person(c: Context, head: Token, person: str) -> str | None:
+    """"her counterpart": the person "her" stands for -- the last other person named before it
+    in the sentence, else the one the attribution stage resolves the pronoun to."""
+    poss = next((g for g in head.children if g.dep_ == "poss" and g.lower_ in ("his", "her", "their")), None)
+    if poss is None:
+        return None
+    before = [p[2] for p in c.people_before(poss.idx, 4) if p[0] >= head.sent.start_char and p[2] != person]
+    if before:
+        return before[-1]
+    other = c.attributor.pronoun(poss) if c.attributor else None
+    return other if other != person else None
 
 
 def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict]:
@@ -508,8 +533,14 @@ def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
 
 
 def _nationality(c: Context, token: Token) -> tuple[str, str] | None:
-    """"Tanzanian" -> the article's location for Tanzania, when it names it."""
-    found = country_for(token.text)
+    """"Tanzanian" -> the article's location for Tanzania, when it names it ("South Sudanese":
+    the word before it too; "-ese" adjectives are the name with that ending)."""
+    words = [token.text]
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text[:1].isupper() and before.dep_ in ("amod", "compound") and before.head in (token, token.head):
+        words.insert(0, f"{before.text} {token.text}")
+    candidates = [w for word in words for w in ([word, word[:-3]] if word.endswith("ese") else [word])]
+    found = next((f for f in map(country_for, candidates) if f), None)
     if not found:
         return None
     for e in c.entities:
