@@ -160,3 +160,14 @@ def test_a_claim_of_presence_goes_to_the_meeting_that_took_place(nlp):
     by_id = {m["id"]: m.get("location") for m in doc["meetings"]}
     assert [(by_id[c["meeting"]], c["participant"], c["stance"]) for c in doc["attendance_claims"]] == [("oslo", "clara-vidal", "confirms")]
     assert [(m["status"], m.get("location")) for m in doc["meetings"]] == [("held", "oslo"), ("postponed", "reykjavik")]
+
+
+def test_a_later_reference_says_the_meeting_was_cancelled(nlp):
+    found = placed("The committee had been due to review the award at a meeting on May 9, "
+                   "but the meeting was cancelled at short notice.")
+    assert [f[0] for f in found] == ["cancelled"]
+
+
+def test_the_object_of_an_invitation_is_who_meets(nlp):
+    found = placed("The judge asked Peter Lund and Clara Vidal to meet in his chambers on Monday.")
+    assert found == [("proposed", None, ["clara-vidal", "peter-lund"])]

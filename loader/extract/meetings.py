@@ -70,6 +70,8 @@ HABITUAL = frozenset("continue regularly often frequently usually routinely".spl
 # the verbs of a later sentence that make its subject a participant: "X, who attended the talks"
 ATTENDING = frozenset("attend join participate".split())
 ATTEMPT_VERBS = frozenset("try attempt seek".split())
+# verbs whose object, not subject, does what the infinitive says: "invited him to meet her"
+OBJECT_CONTROL = frozenset("invite ask urge tell persuade encourage allow order press call force".split())
 # verbs of a clause on the meeting noun that set where and when it is: "talks held in X", "a round planned for May"
 SETTING_VERBS = frozenset("hold convene host plan schedule set arrange organise organize due expect call".split())
 PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite".split())
@@ -110,6 +112,7 @@ class _Meeting:
         self.status = "held"
         self.participants: dict[str, str] = {}
         self.merged = False
+        self.told_status: str | None = None  # what a later reference says became of it
 
 
 class MeetingFinder:
@@ -250,7 +253,7 @@ class MeetingFinder:
                 if token.i in consumed:
                     continue
                 if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
-                        and self.refer(token, kind, places):
+                        and self.refer(token, kind, places, pending=new):
                     continue
                 if token.pos_ in ("NOUN", "PROPN") and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
                     continue  # "a round of talks": the round is the trigger
@@ -281,7 +284,7 @@ class MeetingFinder:
                         kept.append(extra)
             for m in kept:
                 m.date = self.date_of(m)
-                m.status = self.status(m, sentence)
+                m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
                 if m.trigger.lower_ in ("round", "rounds") and not m.participants:
                     # "a second round", "a round in X collapsed": a round of the same negotiation, between its parties
@@ -371,8 +374,8 @@ class MeetingFinder:
         named = [c for c in head.children if c.dep_ == "appos" and self._party_at(c)]
         if named:  # "between X's minister, A, and her counterpart, B": A and B
             return [local for c in named for local in self.parties(c)]
-        if head.lower_ in PRONOUNS and self.c.attributor and not self.c.inside_quote(head.idx):
-            # "X said she had met ...": the speaker, when the pronoun fits them
+        if head.lower_ in ("he", "she") and self.c.attributor and not self.c.inside_quote(head.idx):
+            # "X said she had met ...": the speaker, when the pronoun fits them (an object "him" is someone else)
             g = PRONOUNS[head.lower_]
             speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
                             and self.c.kind_of(st["sources"][0]) == "person"), None)
@@ -459,6 +462,11 @@ class MeetingFinder:
     def _subject(self, verb: Token) -> Token | None:
         """The subject of a verb, through relative pronouns, control and coordination."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
+            # "invited him to meet me", "urged both sides to meet": the object is who meets
+            subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if subject is not None:
+                return subject
         if subject is None and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "pcomp"):
             # "X are expected to sign ...": a passive head's subject controls the infinitive
             deps = ("nsubj", "nsubjpass") if verb.dep_ == "xcomp" else ("nsubj",)
@@ -588,12 +596,17 @@ class MeetingFinder:
         for local in found:
             target.participants.setdefault(local, "observer" if attending and verb.lemma_ == "be" and local in self.c.anonymous else "delegate")
 
-    def refer(self, token: Token, kind: str, places: list[str]) -> bool:
-        """A definite reference: to the meeting in the place it names, else to the last of its sort.
+    def refer(self, token: Token, kind: str, places: list[str], pending: list[_Meeting] = ()) -> bool:
+        """A definite reference: to the meeting in the place it names, else to the last of its sort
+        (one this sentence introduced first: "... at a meeting on May 9, but the meeting was cancelled").
 
         False when it names a place no meeting of its sort had and the last one has another
-        place ("The summit in Lisbon was cancelled" after talks in Porto): a new meeting."""
-        target = None
+        place ("The summit in Lisbon was cancelled" after talks in Porto): a new meeting.
+        What the reference's own predicate says happened to the meeting is its status."""
+        target = next((m for m in reversed(pending) if m.family == family(kind) and not places), None)
+        if target is not None:
+            self.told(token, target)
+            return True
         sort = family(kind)
         if places:
             target = next((m for m in reversed(self.meetings) if m.location == places[0] and m.family == sort), None)
@@ -608,12 +621,26 @@ class MeetingFinder:
         if target is None and self.references:
             target = self.references[-1][1]
         if target is not None:
+            self.told(token, target)
             self.references.append((token.idx, target))
             if places and target.location is None:
                 target.location = places[0]  # "The talks, held at the X hotel, ..."
             self.reference_participants(token, target)
         # "the meeting took place on ...", with nothing before it to refer to: a meeting of its own
         return target is not None
+
+    def told(self, token: Token, target: _Meeting) -> None:
+        """"the meeting was cancelled", "the talks later collapsed": the reference's predicate
+        gives the meeting's fate (a held or planned meeting becomes cancelled, postponed, failed)."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+            return
+        said = " ".join(t.text for t in _predicate(token.head, token) if t.i > token.i)
+        for pattern, status in ((CANCELLED, "cancelled"), (POSTPONED, "postponed"), (FAILED, "failed")):
+            if pattern.search(said):
+                target.told_status = status
+                if target.status in ("held", "proposed"):
+                    target.status = status
+                return
 
     def long_past(self, m: _Meeting) -> bool:
         """A meeting dated more than two months before the article: background, not the news."""
