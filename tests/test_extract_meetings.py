@@ -172,3 +172,15 @@ def test_a_later_reference_says_the_meeting_was_cancelled(nlp):
 def test_the_object_of_an_invitation_is_who_meets(nlp):
     found = placed("The judge asked Peter Lund and Clara Vidal to meet in his chambers on Monday.")
     assert found == [("proposed", None, ["clara-vidal", "peter-lund"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Visitors can visit the website for details.",
+    "The two rivers meet at Koblenz.",
+    "Climbers reached the summit of Everest on Monday.",
+    "She told analysts on a conference call that sales rose.",
+    "The first round of the election in France was held on Sunday.",
+    "The company announced a round of layoffs in Oslo.",
+])
+def test_other_senses_of_meeting_words_are_not_meetings(nlp, text):
+    assert meetings(text) == []

@@ -27,7 +27,13 @@ Tehran"), and starts nothing. "No talks", "refused to meet" are not meetings.
 Attendance claims: a statement whose content says that someone "was there", "was
 present", "attended", "did not attend", or that "confirmed/denied his participation";
 the stance is "denies" when exactly one of the cue (deny, reject) and the content (not)
-is negative. The meeting is the one the sentence refers to, else the last one referred to.
+is negative. The meeting is the one the sentence refers to, else the last one referred to
+that took place (a claim of presence is not about a meeting put off or only planned).
+
+Other senses are not meetings: "meet the target", "visit the website", "a conference call",
+"a round of layoffs", a mountain's summit, "the rivers meet" (a meeting is of someone,
+somewhere or at some time). A definite reference's own predicate ("the meeting was
+cancelled") gives the meeting's status; "invited/asked X to meet" makes X a participant.
 """
 
 from __future__ import annotations
@@ -59,6 +65,8 @@ POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|pushed back|res
 NOT_PARTIES = frozenset("""requirement target deadline demand need expectation standard criterion criteria goal
 obligation condition threshold quota challenge cost payment payroll bill debt end objective commitment
 benchmark specification expense""".split())
+# objects of "visit" that are not places or people: "visit our website"
+NOT_VISITED = frozenset("website page link portal app account blog feed channel profile".split())
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
 # nouns for a country's side in talks: "the Uzbek delegation", "the Kyrgyz side"
 GROUP_NOUNS = frozenset("delegation side team government negotiator leader minister official president".split())
@@ -200,6 +208,13 @@ class MeetingFinder:
                     and t.lower_ in NOUNS:
                 if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children) and not self.location_in(list(t.subtree)):
                     continue
+                if t.lower_ == "round" and any(c.lower_ == "of" and not any(g.dep_ == "pobj" and g.lower_ in NOUNS for g in c.children)
+                                               for c in t.children):
+                    continue  # "a round of layoffs", "the first round of the election": not of talks
+                if t.dep_ == "compound" and t.head.lower_ not in NOUNS:
+                    continue  # "a conference call", "the meeting room": the meeting word only describes
+                if t.lower_ in ("summit", "summits") and t.head.lemma_ in ("reach", "climb", "scale", "conquer", "ascend"):
+                    continue  # a mountain's summit
                 if t.i > sentence.start and self.doc[t.i - 1].lower_ in ("not", "no") or t.i > sentence.start + 1 \
                         and self.doc[t.i - 2].lower_ == "not" and self.doc[t.i - 1].lower_ in ("a", "an"):
                     continue  # "the law, not a negotiation"
@@ -219,6 +234,8 @@ class MeetingFinder:
                 if t.lemma_ == "visit" and any(a.lemma_ in HABITUAL for a in [t, *t.ancestors][:3]
                                                for a in [a, *a.children]):
                     continue  # "continues to visit": a habit, not one visit
+                if t.lemma_ == "visit" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_VISITED for c in t.children):
+                    continue  # "visit the website": a page, not a place or a person
                 found.append((t, VERBS[t.lemma_]))
         return found
 
@@ -293,6 +310,9 @@ class MeetingFinder:
                     if earlier is not None:
                         m.participants.update({k: r for k, r in earlier.participants.items() if r == "delegate"
                                                and self.c.kind_of(k) != "person"})
+                if m.trigger.pos_ == "VERB" and m.trigger.lemma_ in ("meet", "visit") and not m.participants \
+                        and not m.location and not m.date:
+                    continue  # "the two rivers meet": a meeting is of someone, somewhere or at some time
                 if self.joins_previous(m):
                     continue
                 self.meetings.append(m)
@@ -555,6 +575,11 @@ class MeetingFinder:
                     subject = next((x for x in agent.children if x.dep_ == "pobj"), None)
             if subject is not None:
                 add(subject, role)
+            if verb.dep_ == "xcomp" and verb.head.lemma_ in ("invite", "ask"):
+                # "the judge asked both sides to meet in his chambers": who asks receives them
+                asker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                if asker is not None:
+                    add(asker, "host")
             if verb.lemma_ in ("meet", "invite"):
                 for c in verb.children:
                     if c.dep_ == "dobj":
