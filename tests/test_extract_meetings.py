@@ -184,3 +184,12 @@ def test_the_object_of_an_invitation_is_who_meets(nlp):
 ])
 def test_other_senses_of_meeting_words_are_not_meetings(nlp, text):
     assert meetings(text) == []
+
+
+def test_a_trip_to_meet_someone_gives_the_place(nlp):
+    assert placed("Karl Huber flew to Oslo on Monday to meet Peter Lund.") == [("held", "oslo", ["karl-huber", "peter-lund"])]
+
+
+def test_a_second_meeting_is_between_the_same_parties(nlp):
+    found = placed("Norway and Iceland held talks in Oslo in May. A second meeting, in Bergen on June 2, was cancelled.")
+    assert found == [("held", "oslo", ["iceland", "norway"]), ("cancelled", "bergen", ["iceland", "norway"])]

@@ -259,6 +259,10 @@ class MeetingFinder:
                 if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
                     continue  # "host the discussions", "brokered meetings": the verb is the trigger
                 places = self.location_in(self.clause(token))
+                if token.pos_ == "VERB" and not places and token.dep_ in ("advcl", "xcomp") \
+                        and token.head.lemma_ in ("be", "travel", "go", "fly", "come", "arrive", "head", "return"):
+                    # "I will be in X next week to meet them", "flew to X to meet Y": the trip's place
+                    places = self.location_in([t for c in token.head.children if c.dep_ == "prep" for t in c.subtree])
                 if token.pos_ == "VERB" and not places:
                     # "met ... while on a trip to the Iranian capital": the trip gives the place
                     trips = [t for t in token.subtree if t.lower_ in ("trip", "visit") and t.pos_ == "NOUN" and t != token]
@@ -303,9 +307,12 @@ class MeetingFinder:
                 m.date = self.date_of(m)
                 m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
-                if m.trigger.lower_ in ("round", "rounds") and not m.participants:
-                    # "a second round", "a round in X collapsed": a round of the same negotiation, between its parties
-                    earlier = next((o for o in reversed(self.meetings + new) if o is not m and o.family == "talks"
+                again = any(c.lower_ in ("second", "third", "fourth", "follow-up", "next", "further", "another", "new")
+                            or c.lower_ == "up" and c.dep_ == "compound" for c in m.trigger.children)
+                if (m.trigger.lower_ in ("round", "rounds") or again) and not m.participants:
+                    # "a second round", "a round in X collapsed", "a follow-up meeting": more of the same
+                    # negotiation, between its parties
+                    earlier = next((o for o in reversed(self.meetings + new) if o is not m and o.family == m.family
                                     and any(r == "delegate" for r in o.participants.values())), None)
                     if earlier is not None:
                         m.participants.update({k: r for k, r in earlier.participants.items() if r == "delegate"
