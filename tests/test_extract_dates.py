@@ -129,3 +129,9 @@ def test_a_year_said_in_a_quotation_is_the_articles_year(nlp):
     found = events_of("“We will finish the bridge next year,” the mayor said. “I saw him on Monday,” she added.",
                       published="2025-03-13")
     assert [(e["date"], e["date_text"]) for e in found] == [("2026", "next year")]
+
+
+def test_source_lists_citations_title_case_datelines_and_report_years_are_not_events(nlp):
+    found = events_of("Bergen, March 12 - Prices rose on Monday (Harbour Courier, March 11, 2025), the 2024 report said.\n\n"
+                      "Sources:\n- Harbour Courier, 11 March 2025", published="2025-03-12")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2025-03-10", "on Monday")]

@@ -19,7 +19,9 @@ Tense and modality: "will/would", a bare verb or a plan look forward; a plan tol
 past ("was due to leave on June 3", "planned to open in May") takes the date nearest the
 article's, either side. "The day before", "two days later" count from the sentence's own
 date ("three days after a defeat" dates the defeat); "On Monday, the day after the final"
-is Monday told again. Inside quotations, day-level words (today, on Monday) are the
+is Monday told again. Not events: datelines ("OSLO, June 3 -", "Oslo, June 3 -"), a
+"Categories:" or "Sources:" paragraph, a bracketed citation ("(Daily Post, June 10, 2024)")
+and a bare year naming a document ("the 2024 report"). Inside quotations, day-level words (today, on Monday) are the
 speaker's and left out; "next year" is the article's year too.
 """
 
@@ -205,8 +207,22 @@ def _speaks_of_future(ent) -> bool | str:
 def _in_dateline(text: str, offset: int) -> bool:
     """Whether ``offset`` is in a dateline: "LONDON, March 3 (Reuters) -" before the first dash."""
     head = text[: min(len(text), 120)]
-    m = re.match(r"\s*[A-Z][A-Z .’'-]+,[^\n]*?(?:\s[—–-]\s|\)\s*[—–-])", head)
-    return bool(m) and offset < m.end()
+    m = re.match(r"\s*[A-Z][A-Z .’'-]+,[^\n]*?(?:\s[—–-]\s|\)\s*[—–-])", head) \
+        or re.match(rf"\s*[A-Z][\w .’'-]*,\s*(?:{'|'.join(m.title() for m in MONTHS)})\.?\s+\d{{1,2}}\b[^\n]*?\s[—–-]\s", head)
+    return bool(m) and offset < m.end()  # the second: "Oslo, June 12 - ...", a dateline in title case
+
+
+def _in_citation(text: str, start: int, end: int) -> bool:
+    """"(Daily Post, June 10, 2024)": a source's name and date in brackets."""
+    before = text[max(0, start - 80) : start]
+    return bool(re.search(r"\((?:[A-Z][\w’'.&-]*\s*)+,\s*\Z", before)) and text[end : end + 1] == ")"
+
+
+def _paragraph_heading(text: str, offset: int) -> str:
+    """The first line of the paragraph holding ``offset``."""
+    start = text.rfind("\n\n", 0, offset)
+    start = 0 if start < 0 else start + 2
+    return text[start : text.find("\n", start) if "\n" in text[start:offset] else offset]
 
 
 def _clause(ent) -> tuple[int, int]:
@@ -249,8 +265,13 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text) and not YEAR_DEICTIC.match(ent.text.strip()):
             continue  # what a speaker says is dated by the speaker, not by the article
         line_start = text.rfind("\n", 0, ent.start_char) + 1
-        if _NOT_STORY.match(text[line_start : ent.start_char]) or _in_dateline(text, ent.start_char):
-            continue  # a footer, a source list or a dateline is not an event
+        if _NOT_STORY.match(text[line_start : ent.start_char]) or _in_dateline(text, ent.start_char) \
+                or _NOT_STORY.match(_paragraph_heading(text, ent.start_char)) or _in_citation(text, ent.start_char, ent.end_char):
+            continue  # a footer, a source list, a citation or a dateline is not an event
+        if re.fullmatch(r"(?:the\s+)?(?:1[5-9]|20)\d\d", ent.text.strip()) \
+                and ent.root.dep_ in ("compound", "nmod", "amod", "nummod") and ent.root.head.pos_ == "NOUN" \
+                and not re.search(r"\b(?:in|on|since|by|until|from|during)\s+(?:the\s+|a\s+|an\s+)?\Z", text[max(0, ent.start_char - 12) : ent.start_char], re.I):
+            continue  # "the 2024 report", "a 2019 survey": the year names a document, it is not an event
         if re.search(r"\b(a|an|every|each|one)\s+\Z", text[max(0, ent.start_char - 6) : ent.start_char], re.I) \
                 and any(t.lower_ in WEEKDAYS for t in ent):
             continue  # "on a Tuesday morning": some Friday, not a date
