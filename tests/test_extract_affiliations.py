@@ -121,3 +121,8 @@ def test_a_counterpart_holds_the_same_post_for_the_country_of_the_adjective(nlp)
                          "Peter Mwangi, was called off. Kenya and Uganda disagree.")
     assert [(f[0], f[1], f[2]) for f in found] == [("grace-akello", "uganda", "transport minister"),
                                                      ("peter-mwangi", "kenya", "transport minister")]
+
+
+def test_the_employer_appoints_to_a_post(nlp):
+    found = affiliations("The Oslo Chamber of Commerce appointed Jane Doe as chief executive in May.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jane-doe", "oslo-chamber-of-commerce", "chief executive")]

@@ -149,6 +149,14 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
                    for obj in rel.children if obj.dep_ == "dobj" for b in _delegation(c, obj)]
         yield from _role_phrase(c, child, person, name, extra=extra, bodies=sent_by)
     yield from _led_delegation(c, name, person)
+    # "Y appointed X as chief executive", "Y named X its new coach"
+    if name.dep_ == "dobj" and name.head.lemma_ in EMPLOYING_VERBS - {"dismiss", "sack", "fire", "suspend", "replace"}:
+        employer = [b for g in name.head.children if g.dep_ == "nsubj" for b in _bodies(c, g) if b[1] == "organisation"]
+        posts = [p for g in name.head.children if g.dep_ == "prep" and g.lower_ == "as" for p in g.children if p.dep_ == "pobj"]
+        posts += [g for g in name.head.children if g.dep_ in ("oprd", "xcomp", "dobj") and g.i > name.i]
+        for post in posts:
+            if employer:
+                yield from _role_phrase(c, post, person, name, bodies=employer)
     # "Y's transport minister, X": the name is in apposition to the role
     described: list[tuple[str, str]] = []
     if name.dep_ == "appos" and name.head.i < name.i:
@@ -280,6 +288,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             skip |= {x.i for x in t.subtree}
         if t.dep_ == "cc" or t.dep_ == "conj" and t.head == head and not _is_role(t):
             skip |= {x.i for x in t.subtree}
+        if t.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in t.children if g.dep_ == "pobj"):
+            skip |= {x.i for x in t.subtree}  # "chief executive in May": when, not what
     for t in phrase:
         if t.i in skip or t == name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person") and t.i not in allowed:
             continue
