@@ -135,3 +135,8 @@ def test_source_lists_citations_title_case_datelines_and_report_years_are_not_ev
     found = events_of("Bergen, March 12 - Prices rose on Monday (Harbour Courier, March 11, 2025), the 2024 report said.\n\n"
                       "Sources:\n- Harbour Courier, 11 March 2025", published="2025-03-12")
     assert [(e["date"], e["date_text"]) for e in found] == [("2025-03-10", "on Monday")]
+
+
+def test_the_description_leaves_the_dateline_out(nlp):
+    found = events_of("OSLO (Wire) - Prices rose on Monday.", published="2025-03-12")
+    assert [(e["date"], e["description"]) for e in found] == [("2025-03-10", "Prices rose on Monday")]

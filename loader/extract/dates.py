@@ -208,8 +208,10 @@ def _in_dateline(text: str, offset: int) -> bool:
     """Whether ``offset`` is in a dateline: "LONDON, March 3 (Reuters) -" before the first dash."""
     head = text[: min(len(text), 120)]
     m = re.match(r"\s*[A-Z][A-Z .’'-]+,[^\n]*?(?:\s[—–-]\s|\)\s*[—–-])", head) \
-        or re.match(rf"\s*[A-Z][\w .’'-]*,\s*(?:{'|'.join(m.title() for m in MONTHS)})\.?\s+\d{{1,2}}\b[^\n]*?\s[—–-]\s", head)
-    return bool(m) and offset < m.end()  # the second: "Oslo, June 12 - ...", a dateline in title case
+        or re.match(rf"\s*[A-Z][\w .’'-]*,\s*(?:{'|'.join(m.title() for m in MONTHS)})\.?\s+\d{{1,2}}\b[^\n]*?\s[—–-]\s", head) \
+        or re.match(r"\s*[A-Z][A-Z.’'-]{2,}(?: [A-Z][A-Z.’'-]+)*\s*(?:\([^)\n]*\)\s*)?[—–-]\s", head)
+    # the second: "Oslo, June 12 - ...", a dateline in title case; the third: "OSLO (Wire) -", "OSLO -"
+    return bool(m) and offset < m.end()
 
 
 def _in_citation(text: str, start: int, end: int) -> bool:
@@ -328,6 +330,10 @@ def add_events(context, published: str) -> None:
             continue
         seen.add((item["value"], item["clause"]))
         c_start, c_end = item["clause"]
+        while c_start < c_end and _in_dateline(text, c_start):
+            c_start += 1  # "OSLO (Reuters) - Prices rose on Monday": the description is the story's words
+        while c_start < c_end and not text[c_start].isalnum():
+            c_start += 1
         description = " ".join(text[c_start:c_end].split()) or " ".join(text[s_start:s_end].split())
         if len(description) < 12:
             description = " ".join(text[s_start:s_end].split())
