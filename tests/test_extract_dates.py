@@ -140,3 +140,8 @@ def test_source_lists_citations_title_case_datelines_and_report_years_are_not_ev
 def test_the_description_leaves_the_dateline_out(nlp):
     found = events_of("OSLO (Wire) - Prices rose on Monday.", published="2025-03-12")
     assert [(e["date"], e["description"]) for e in found] == [("2025-03-10", "Prices rose on Monday")]
+
+
+def test_postponed_until_a_month_is_the_coming_one(nlp):
+    found = events_of("The summit was postponed until May.", published="2025-09-05")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [("2026-05", True)]

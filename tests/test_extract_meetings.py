@@ -193,3 +193,12 @@ def test_a_trip_to_meet_someone_gives_the_place(nlp):
 def test_a_second_meeting_is_between_the_same_parties(nlp):
     found = placed("Norway and Iceland held talks in Oslo in May. A second meeting, in Bergen on June 2, was cancelled.")
     assert found == [("held", "oslo", ["iceland", "norway"]), ("cancelled", "bergen", ["iceland", "norway"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Huber and Peter Lund are to meet in Oslo next week.",
+    "Karl Huber hopes to meet Peter Lund in Oslo.",
+    "Karl Huber has offered to meet Peter Lund in Oslo.",
+])
+def test_a_future_or_planned_meeting_is_not_held(nlp, text):
+    assert [f[0] for f in placed(text)] == ["proposed"]

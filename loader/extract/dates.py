@@ -182,6 +182,9 @@ def _speaks_of_future(ent) -> bool | str:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("until", "till", "to") and verb.lemma_ in ("postpone", "delay", "push", "move", "defer", "reschedule", "put") \
+            and "had" not in auxes:
+        return True  # "postponed until May": the new date is still to come
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
         return "nearest"
     if "had" in auxes:

@@ -82,7 +82,7 @@ ATTEMPT_VERBS = frozenset("try attempt seek".split())
 OBJECT_CONTROL = frozenset("invite ask urge tell persuade encourage allow order press call force".split())
 # verbs of a clause on the meeting noun that set where and when it is: "talks held in X", "a round planned for May"
 SETTING_VERBS = frozenset("hold convene host plan schedule set arrange organise organize due expect call".split())
-PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite".split())
+PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite offer promise aim".split())
 NEGATED_DETERMINERS = {"no", "any"}
 REFUSING = {"refuse", "decline", "reject"}
 PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b|\battend(ed)?\b|\bparticipat(ed|ion)\b|\battendance\b"
@@ -371,12 +371,15 @@ class MeetingFinder:
             return "attempted"
         future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "might", "may", "could"}
                      for a in chain)
-        planned = any(a.lemma_ in PLAN_VERBS and not any(c.lower_ == "had" for c in a.children) for a in chain[1:])
+        planned = any(_verb_in(a, PLAN_VERBS) and not any(c.lower_ == "had" for c in a.children) for a in chain[1:])
+        # "are to meet next week": be + infinitive is a plan
+        planned = planned or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.dep_ == "xcomp" \
+            and t.head.lemma_ == "be" and t.head.tag_ in ("VBZ", "VBP")
         # "is due to meet", "are set to hold talks": a planned meeting
         due = any(a.lemma_ in ("due", "set", "scheduled") and a.head.lemma_ == "be" and a.head.tag_ in ("VBZ", "VBP")
                   for a in chain) or any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("due", "set") for c in a.children)
                                          for a in chain)
-        if t.lemma_ == "invite" or future or planned or due or (m.date and m.date["value"] > self.c.published):
+        if t.lemma_ == "invite" or future or planned or due or (m.date and (m.date["value"] > self.c.published or m.date.get("planned"))):
             return "proposed"
         return "held"
 
@@ -788,6 +791,13 @@ def _days_before(value: str, published: str) -> int:
         return (date.fromisoformat(published) - date.fromisoformat(value)).days if len(value) == 10 else 10_000
     except ValueError:
         return 10_000
+
+
+def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether the verb is one of ``verbs``, also when the lemmatiser misses ("hopes" -> "hop")."""
+    word = token.lower_
+    return token.lemma_ in verbs or any(word.endswith(end) and word[: -len(end)] in verbs for end in ("s", "d", "ed", "ing")) \
+        or word.endswith("es") and word[:-1] in verbs
 
 
 def _predicate(verb: Token, trigger: Token) -> list[Token]:
