@@ -126,3 +126,21 @@ def test_a_counterpart_holds_the_same_post_for_the_country_of_the_adjective(nlp)
 def test_the_employer_appoints_to_a_post(nlp):
     found = affiliations("The Oslo Chamber of Commerce appointed Jane Doe as chief executive in May.")
     assert [(f[0], f[1], f[2]) for f in found] == [("jane-doe", "oslo-chamber-of-commerce", "chief executive")]
+
+
+def test_the_bodys_own_name_is_not_part_of_the_role(nlp):
+    found = affiliations("Oslo Chamber of Commerce spokeswoman Jane Doe said prices would rise. "
+                         "Karl Berg, who is the Oslo Chamber of Commerce's chief economist, agreed.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jane-doe", "oslo-chamber-of-commerce", "spokeswoman"),
+                                                     ("karl-berg", "oslo-chamber-of-commerce", "chief economist")]
+
+
+def test_nationality_words_that_are_not_the_name_with_an_ending(nlp):
+    found = affiliations("Norwegian Prime Minister Jonas Berg met officials. Norway agreed. "
+                         "A Danish lawyer, Per Holm, disagreed. Denmark did not.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jonas-berg", "norway", "Prime Minister")]
+
+
+def test_an_ambassador_to_a_country_is_posted_there(nlp):
+    found = affiliations("Omid Karimi, a former Iranian ambassador to Canada, spoke. Iran and Canada disagreed.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("omid-karimi", "canada", "Iranian ambassador", "former")]

@@ -74,6 +74,20 @@ secretary-general spokesperson spokesman spokeswoman speaker whip president-elec
 CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer"}
 # "its chief executive, X": the pronouns whose antecedent is a body, not a person
 BODY_PRONOUNS = frozenset(("its", "their"))
+# Nationality adjectives that are not the country's name with an ending (country_for finds
+# "Kenyan", "Chilean", "Sudanese"): the usual English forms, ISO 3166 codes.
+DEMONYMS = {
+    "American": "US", "Argentine": "AR", "Argentinian": "AR", "Belgian": "BE", "Brazilian": "BR", "British": "GB",
+    "Canadian": "CA", "Chinese": "CN", "Croatian": "HR", "Cypriot": "CY", "Czech": "CZ", "Danish": "DK", "Dutch": "NL",
+    "Egyptian": "EG", "Emirati": "AE", "English": "GB", "Filipino": "PH", "Finnish": "FI", "French": "FR", "German": "DE",
+    "Ghanaian": "GH", "Greek": "GR", "Icelandic": "IS", "Iraqi": "IQ", "Irish": "IE", "Israeli": "IL", "Ivorian": "CI",
+    "Japanese": "JP", "Kazakh": "KZ", "Kuwaiti": "KW", "Kyrgyz": "KG", "Lebanese": "LB", "Malagasy": "MG", "Maltese": "MT",
+    "Mexican": "MX", "Moroccan": "MA", "Mozambican": "MZ", "Norwegian": "NO", "Omani": "OM", "Pakistani": "PK",
+    "Bangladeshi": "BD", "Polish": "PL", "Portuguese": "PT", "Qatari": "QA", "Saudi": "SA", "Scottish": "GB",
+    "Serbian": "RS", "Singaporean": "SG", "Slovak": "SK", "Somali": "SO", "Spanish": "ES", "Swedish": "SE", "Swiss": "CH",
+    "Tajik": "TJ", "Thai": "TH", "Turkish": "TR", "Turkmen": "TM", "Uzbek": "UZ", "Welsh": "GB", "Yemeni": "YE",
+    "Afghan": "AF", "Iranian": "IR", "Russian": "RU", "Ukrainian": "UA", "South Korean": "KR", "North Korean": "KP",
+}
 # nouns for the people a body sends to talks
 DELEGATIONS = frozenset("delegation team mission side".split())
 
@@ -279,6 +293,10 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     bodies: list[tuple[str, str]] = []
     role_tokens: list[Token] = []
     assigned: set[tuple[str, str]] = set()  # places named with for/to
+    # "a former Afghan ambassador to Canada": the posting is the place; the nationality stays in the role
+    posted = any(t.dep_ == "prep" and t.lower_ in ("to", "for") and t.head == head
+                 and any(b[1] == "location" for g in t.children if g.dep_ == "pobj" for b in _named_bodies(c, g))
+                 for t in head.children)
     skip: set[int] = set()
     phrase = [t for t in head.subtree] if not before_name else [t for t in head.subtree if t.i < name.i]
     if extra:
@@ -328,7 +346,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             continue
         if t.pos_ == "PRON":
             continue
-        if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i:
+        if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i and not posted:
             country = _nationality(c, t)
             if country:  # "her Kenyan counterpart": Kenya's holder of her post
                 bodies.append(_government(c, country))
@@ -336,7 +354,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         if t.dep_ in ("det", "punct", "case") or t.pos_ in ("DET", "PUNCT") and t.text != "-":
             continue
         role_tokens.append(t)
-    role_tokens = [t for t in role_tokens if t.i not in skip]
+    # words of a body's own name ("Oslo Chamber" of "Oslo Chamber of Commerce spokeswoman") are not the role
+    role_tokens = [t for t in role_tokens if t.i not in skip and not (
+        (hit := c.entity_at(t.idx, t.idx + len(t))) and hit[1] in ("organisation", "location") and hit in bodies)]
     if len(bodies) > len(assigned):
         # "Y's envoy for Z", "Y's ambassador to Z": Y employs; Z is where the post is
         bodies = [b for b in bodies if b not in assigned]
@@ -415,6 +435,9 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
                         record["start"] = rel.idx if rel.i > name.i + 3 else record["start"]
                         record["end"] = max(record["end"], role_head.idx + len(role_head))
                         yield record
+    elif verb == "be":  # "X, who is Y's chief economist"
+        for obj in objects:
+            yield from _role_phrase(c, obj, person, name)
     elif verb in ("serve", "work", "act"):
         for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ == "as"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -549,8 +572,9 @@ def _nationality(c: Context, token: Token) -> tuple[str, str] | None:
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.text[:1].isupper() and before.dep_ in ("amod", "compound") and before.head in (token, token.head):
         words.insert(0, f"{before.text} {token.text}")
+    code = next((DEMONYMS[w] for w in words if w in DEMONYMS), None)
     candidates = [w for word in words for w in ([word, word[:-3]] if word.endswith("ese") else [word])]
-    found = next((f for f in map(country_for, candidates) if f), None)
+    found = (code,) if code else next((f for f in map(country_for, candidates) if f), None)
     if not found:
         return None
     for e in c.entities:
