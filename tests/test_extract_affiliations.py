@@ -144,3 +144,8 @@ def test_nationality_words_that_are_not_the_name_with_an_ending(nlp):
 def test_an_ambassador_to_a_country_is_posted_there(nlp):
     found = affiliations("Omid Karimi, a former Iranian ambassador to Canada, spoke. Iran and Canada disagreed.")
     assert [(f[0], f[1], f[2], f[3]) for f in found] == [("omid-karimi", "canada", "Iranian ambassador", "former")]
+
+
+def test_a_judge_sits_in_the_one_court_the_story_names(nlp):
+    found = affiliations("Judge Karen Holm adjourned the case. The Oslo District Court will sit again in May.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("karen-holm", "oslo-district-court", "Judge")]

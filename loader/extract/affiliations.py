@@ -88,6 +88,8 @@ DEMONYMS = {
     "Tajik": "TJ", "Thai": "TH", "Turkish": "TR", "Turkmen": "TM", "Uzbek": "UZ", "Welsh": "GB", "Yemeni": "YE",
     "Afghan": "AF", "Iranian": "IR", "Russian": "RU", "Ukrainian": "UA", "South Korean": "KR", "North Korean": "KP",
 }
+# posts that name the kind of body they sit in: a judge sits in a court, a councillor in a council
+SEATS = {"judge": "court", "magistrate": "court", "councillor": "council", "councilor": "council", "senator": "senate"}
 # nouns for the people a body sends to talks
 DELEGATIONS = frozenset("delegation team mission side".split())
 
@@ -378,6 +380,10 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                              and doc[first].head == head and head.i < name.i):
         first += 1
     place_role = _is_place_role(head)
+    if not bodies and not outside and head.lemma_.lower() in SEATS:
+        # "Judge X" in a story that names one court: that court; likewise a councillor's council
+        seat = _organisation_by_head_word(c, SEATS[head.lemma_.lower()])
+        outside = [(seat, "organisation")] if seat else []
     for body in [b for b in bodies or outside if place_role or not _from_place(c, b)] or [None]:
         if counterpart and body is None:
             return  # "her counterpart": whose counterpart is another fact
@@ -534,7 +540,10 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
 def _organisation_by_head(c: Context, token: Token) -> str | None:
     """"council" -> the one organisation whose name ends with that noun ("Y Borough Council");
     English names put their head noun last."""
-    word = token.lemma_.lower()
+    return _organisation_by_head_word(c, token.lemma_.lower())
+
+
+def _organisation_by_head_word(c: Context, word: str) -> str | None:
     locals_ = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
                and e.name.split()[-1].lower().rstrip("s") == word.rstrip("s")} - {None}
     return locals_.pop() if len(locals_) == 1 else None
