@@ -149,3 +149,8 @@ def test_an_ambassador_to_a_country_is_posted_there(nlp):
 def test_a_judge_sits_in_the_one_court_the_story_names(nlp):
     found = affiliations("Judge Karen Holm adjourned the case. The Oslo District Court will sit again in May.")
     assert [(f[0], f[1], f[2]) for f in found] == [("karen-holm", "oslo-district-court", "Judge")]
+
+
+def test_club_president_is_of_the_club_the_story_leads_with(nlp):
+    found = affiliations("Verona City FC sacked its coach on Monday. The decision was taken on Sunday, club president Anna Ricci said.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("anna-ricci", "verona-city-fc", "president")]

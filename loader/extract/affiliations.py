@@ -88,6 +88,8 @@ DEMONYMS = {
     "Tajik": "TJ", "Thai": "TH", "Turkish": "TR", "Turkmen": "TM", "Uzbek": "UZ", "Welsh": "GB", "Yemeni": "YE",
     "Afghan": "AF", "Iranian": "IR", "Russian": "RU", "Ukrainian": "UA", "South Korean": "KR", "North Korean": "KP",
 }
+# common nouns for the kind of organisation a story is about: "club president X", "company spokesman X"
+ORGANISATION_NOUNS = frozenset("club company firm team group party union league bank".split())
 # posts that name the kind of body they sit in: a judge sits in a court, a councillor in a council
 SEATS = {"judge": "court", "magistrate": "court", "councillor": "council", "councilor": "council", "senator": "senate"}
 # nouns for the people a body sends to talks
@@ -337,8 +339,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 skip |= {x.i for x in t.subtree}
                 continue
         if t.dep_ == "compound" and t.head == head and t.pos_ == "NOUN":
-            # "council leader X": the one organisation named for that noun ("Y Borough Council")
-            org = _organisation_by_head(c, t)
+            # "council leader X": the one organisation named for that noun ("Y Borough Council"); "club
+            # president X", "company spokesman X": the club or company the story leads with
+            org = _organisation_by_head(c, t) or (_lede_organisation(c) if t.lemma_.lower() in ORGANISATION_NOUNS else None)
             if org:
                 bodies.append((org, "organisation"))
                 continue
@@ -541,6 +544,19 @@ def _organisation_by_head(c: Context, token: Token) -> str | None:
     """"council" -> the one organisation whose name ends with that noun ("Y Borough Council");
     English names put their head noun last."""
     return _organisation_by_head_word(c, token.lemma_.lower())
+
+
+def _lede_organisation(c: Context) -> str | None:
+    """The organisation that is the subject of the story's first sentence ("Y dismissed its coach")."""
+    first = next((s for s in c.doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s)), None)
+    if first is None:
+        return None
+    for t in first:
+        if t.dep_ in ("nsubj", "nsubjpass") and not c.inside_quote(t.idx):
+            hit = c.entity_at(t.idx, t.idx + len(t))
+            if hit and hit[1] == "organisation":
+                return hit[0]
+    return None
 
 
 def _organisation_by_head_word(c: Context, word: str) -> str | None:
