@@ -154,3 +154,10 @@ def test_a_judge_sits_in_the_one_court_the_story_names(nlp):
 def test_club_president_is_of_the_club_the_story_leads_with(nlp):
     found = affiliations("Verona City FC sacked its coach on Monday. The decision was taken on Sunday, club president Anna Ricci said.")
     assert [(f[0], f[1], f[2]) for f in found] == [("anna-ricci", "verona-city-fc", "president")]
+
+
+def test_a_bare_staff_title_is_held_in_the_organisation_the_story_leads_with(nlp):
+    text = ("Verona City FC sacked its coach on Monday.\n\n"
+            "Assistant coach Marco Bellini will take charge on Saturday. Argentine coach Diego Ruiz was also mentioned.")
+    found = affiliations(text)
+    assert [(f[0], f[1], f[2]) for f in found] == [("marco-bellini", "verona-city-fc", "Assistant coach")]

@@ -17,7 +17,11 @@ evidence). Patterns, each over one person mention:
 
 A title the name's own mention took in ("Minister X" found as one name) is still a title.
 "its"/"their" stand for the organisation or country that was a subject just before; a
-common noun before a title ("council leader X") for the one organisation named for it.
+common noun before a title ("council leader X") for the one organisation named for it, and
+"club president X" or a bare staff title ("Chief Executive X", "assistant coach X", in a
+sentence naming no organisation, with no nationality word) for the organisation the story's
+first sentence is about; a judge (councillor, senator) sits in the one court (council,
+senate) the story names.
 A place (or a nationality) is the body only of a public post (minister, ambassador, ...):
 "Argentine coach X" says where X is from. "Y's envoy for Z": Y employs, Z is the posting.
 
@@ -90,6 +94,8 @@ DEMONYMS = {
 }
 # common nouns for the kind of organisation a story is about: "club president X", "company spokesman X"
 ORGANISATION_NOUNS = frozenset("club company firm team group party union league bank".split())
+# titles of an organisation's staff, which a story about that organisation gives without naming it
+STAFF_TITLES = frozenset("executive coach captain chairman chairwoman spokesman spokeswoman spokesperson manager director".split())
 # posts that name the kind of body they sit in: a judge sits in a court, a councillor in a council
 SEATS = {"judge": "court", "magistrate": "court", "councillor": "council", "councilor": "council", "senator": "senate"}
 # nouns for the people a body sends to talks
@@ -297,6 +303,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     bodies: list[tuple[str, str]] = []
     role_tokens: list[Token] = []
     assigned: set[tuple[str, str]] = set()  # places named with for/to
+    national = False  # a nationality adjective in the phrase ("Argentine coach"): someone from elsewhere
     # "a former Afghan ambassador to Canada": the posting is the place; the nationality stays in the role
     posted = any(t.dep_ == "prep" and t.lower_ in ("to", "for") and t.head == head
                  and any(b[1] == "location" for g in t.children if g.dep_ == "pobj" for b in _named_bodies(c, g))
@@ -353,6 +360,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             continue
         if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i and not posted:
             country = _nationality(c, t)
+            national = national or bool(country) or t.text in DEMONYMS or bool(country_for(t.text))
             if country:  # "her Kenyan counterpart": Kenya's holder of her post
                 bodies.append(_government(c, country))
                 continue
@@ -383,6 +391,13 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                              and doc[first].head == head and head.i < name.i):
         first += 1
     place_role = _is_place_role(head)
+    if not bodies and not outside and before_name and head.lemma_.lower() in STAFF_TITLES and not national \
+            and not any(c.entity_at(t.idx, t.idx + len(t)) and c.entity_at(t.idx, t.idx + len(t))[1] == "organisation"
+                        for t in head.sent if not c.inside_quote(t.idx)):
+        # "Chief Executive X said", "assistant coach X will take charge": a title with no body, in a
+        # sentence naming no organisation, is held in the organisation the story leads with
+        lede = _lede_organisation(c)
+        outside = [(lede, "organisation")] if lede else []
     if not bodies and not outside and head.lemma_.lower() in SEATS:
         # "Judge X" in a story that names one court: that court; likewise a councillor's council
         seat = _organisation_by_head_word(c, SEATS[head.lemma_.lower()])
