@@ -56,3 +56,108 @@ def test_a_role_without_a_body_needs_a_qualifier(nlp):
 
 def test_a_phrase_that_is_not_a_role_gives_nothing(nlp):
     assert affiliations("Maria Santos, a keen walker with two dogs, lives near the river.") == []
+
+
+def test_a_title_the_name_took_in_is_still_a_title(nlp):
+    # whether the entity stage keeps "Minister" in the name or not, the title is a role
+    found = affiliations("Norway's Fisheries Minister Ingrid Solberg spoke to reporters on Friday.")
+    assert [(f[0][-7:], f[1], f[2]) for f in found] == [("solberg", "norway", "Fisheries Minister")]
+
+
+def test_a_nationality_gives_a_place_only_to_a_public_post(nlp):
+    text = ("Uganda and Kenya signed the accord.\n\n"
+            "Ugandan Finance Minister Grace Akello welcomed it. Ugandan lawyer Peter Okello did not.")
+    found = affiliations(text)
+    assert [(f[0], f[1], f[2]) for f in found] == [("grace-akello", "uganda", "Finance Minister")]
+
+
+def test_employer_of_a_dismissed_coach_past_a_dateline(nlp):
+    found = affiliations("TURIN, Italy - Verona City FC dismissed head coach Marco Bellini on Sunday.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("marco-bellini", "verona-city-fc", "head coach")]
+
+
+def test_possessive_organisation_before_a_full_name(nlp):
+    found = affiliations("The Harbour Courier's Jonas Weber asked the first question.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jonas-weber", "harbour-courier", None)]
+
+
+def test_an_envoy_for_a_place_works_for_the_possessor(nlp):
+    found = affiliations("Tomas Brandt, the Nordic Council's envoy for Estonia, arrived late.")
+    assert [(f[1], f[2]) for f in found] == [("nordic-council", "envoy")]
+
+
+def test_a_wire_credit_line_names_reporter_and_editor(nlp):
+    found = affiliations("Prices rose again on Monday.\n\n(Reporting by Clara Vidal in Lyon; Editing by Peter Lund)")
+    assert [(f[0], f[2]) for f in found] == [("clara-vidal", "reporter"), ("peter-lund", "editor")]
+
+
+def test_a_reporting_phrase_inside_a_sentence_is_not_a_credit(nlp):
+    found = affiliations("The mayor said that reporting by Clara Vidal had been unfair.")
+    assert found == []
+
+
+def test_its_stands_for_the_body_that_was_the_subject(nlp):
+    found = affiliations("Baltic Ferry Group reported a loss on Monday. Its chief executive, Lena Kraus, said costs had doubled.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("lena-kraus", "baltic-ferry-group", "chief executive")]
+
+
+def test_a_common_noun_before_a_title_is_the_body_named_for_it(nlp):
+    found = affiliations("Kelby District Council approved the budget, council leader Anna Reid said.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("anna-reid", "kelby-district-council", "leader")]
+
+
+def test_who_led_a_delegation_heads_it_and_holds_the_post_for_that_body(nlp):
+    text = ("Norway and Iceland met in Oslo.\n\n"
+            "Anne Larsen, the deputy fisheries minister who led Norway's delegation, defended the deal. "
+            "The Icelandic delegation was led by Jon Einarsson.")
+    found = affiliations(text)
+    assert sorted((f[0], f[1], f[2]) for f in found) == [
+        ("anne-larsen", "norway", "deputy fisheries minister"), ("anne-larsen", "norway", "head of delegation"),
+        ("jon-einarsson", "iceland", "head of delegation")]
+
+
+def test_a_counterpart_holds_the_same_post_for_the_country_of_the_adjective(nlp):
+    found = affiliations("A meeting between Uganda’s transport minister, Grace Akello, and her Kenyan counterpart, "
+                         "Peter Mwangi, was called off. Kenya and Uganda disagree.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("grace-akello", "uganda", "transport minister"),
+                                                     ("peter-mwangi", "kenya", "transport minister")]
+
+
+def test_the_employer_appoints_to_a_post(nlp):
+    found = affiliations("The Oslo Chamber of Commerce appointed Jane Doe as chief executive in May.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jane-doe", "oslo-chamber-of-commerce", "chief executive")]
+
+
+def test_the_bodys_own_name_is_not_part_of_the_role(nlp):
+    found = affiliations("Oslo Chamber of Commerce spokeswoman Jane Doe said prices would rise. "
+                         "Karl Berg, who is the Oslo Chamber of Commerce's chief economist, agreed.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jane-doe", "oslo-chamber-of-commerce", "spokeswoman"),
+                                                     ("karl-berg", "oslo-chamber-of-commerce", "chief economist")]
+
+
+def test_nationality_words_that_are_not_the_name_with_an_ending(nlp):
+    found = affiliations("Norwegian Prime Minister Jonas Berg met officials. Norway agreed. "
+                         "A Danish lawyer, Per Holm, disagreed. Denmark did not.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jonas-berg", "norway", "Prime Minister")]
+
+
+def test_an_ambassador_to_a_country_is_posted_there(nlp):
+    found = affiliations("Omid Karimi, a former Iranian ambassador to Canada, spoke. Iran and Canada disagreed.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("omid-karimi", "canada", "Iranian ambassador", "former")]
+
+
+def test_a_judge_sits_in_the_one_court_the_story_names(nlp):
+    found = affiliations("Judge Karen Holm adjourned the case. The Oslo District Court will sit again in May.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("karen-holm", "oslo-district-court", "Judge")]
+
+
+def test_club_president_is_of_the_club_the_story_leads_with(nlp):
+    found = affiliations("Verona City FC sacked its coach on Monday. The decision was taken on Sunday, club president Anna Ricci said.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("anna-ricci", "verona-city-fc", "president")]
+
+
+def test_a_bare_staff_title_is_held_in_the_organisation_the_story_leads_with(nlp):
+    text = ("Verona City FC sacked its coach on Monday.\n\n"
+            "Assistant coach Marco Bellini will take charge on Saturday. Argentine coach Diego Ruiz was also mentioned.")
+    found = affiliations(text)
+    assert [(f[0], f[1], f[2]) for f in found] == [("marco-bellini", "verona-city-fc", "Assistant coach")]

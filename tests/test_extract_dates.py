@@ -99,3 +99,49 @@ def test_part_of_a_named_year():
     assert resolve_date("in the second half of 2026", THU) == ("2026", "year")
     assert resolve_date("by the end of 2025", THU) == ("2025", "year")
     assert resolve_date("the second half", THU) is None
+
+
+def test_a_plan_told_in_the_past_is_dated_near_the_article_not_next_year(nlp):
+    # "was due to ... on <date>": the date may have passed; a request ("asked ... to meet") looks forward
+    found = events_of("The ferry was due to leave Bergen on February 20 but never sailed. "
+                      "The judge asked both lawyers to meet in his chambers on Friday.", published="2025-03-05")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [("2025-02-20", False), ("2025-03-07", True)]
+
+
+def test_a_day_counted_from_another_date_of_the_sentence(nlp):
+    found = events_of("A hearing set for March 10 was cancelled the day before. "
+                      "The club sacked its manager on Wednesday, three days after a heavy defeat.", published="2025-03-13")
+    assert [e["date"] for e in found] == ["2025-03-10", "2025-03-09", "2025-03-12", "2025-03-09"]
+
+
+def test_the_day_after_in_apposition_is_the_same_day(nlp):
+    found = events_of("On Monday, the day after the final, the squad flew home.", published="2025-03-13")
+    assert [e["date"] for e in found] == ["2025-03-10"]
+
+
+def test_one_event_per_date_and_clause(nlp):
+    # both fall in this month, but they are two happenings
+    found = events_of("The directors met the coach last weekend and plan to meet his agent next week.", published="2025-03-13")
+    assert [(e["date_text"], e.get("planned", False)) for e in found] == [("last weekend", False), ("next week", True)]
+
+
+def test_a_year_said_in_a_quotation_is_the_articles_year(nlp):
+    found = events_of("“We will finish the bridge next year,” the mayor said. “I saw him on Monday,” she added.",
+                      published="2025-03-13")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2026", "next year")]
+
+
+def test_source_lists_citations_title_case_datelines_and_report_years_are_not_events(nlp):
+    found = events_of("Bergen, March 12 - Prices rose on Monday (Harbour Courier, March 11, 2025), the 2024 report said.\n\n"
+                      "Sources:\n- Harbour Courier, 11 March 2025", published="2025-03-12")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2025-03-10", "on Monday")]
+
+
+def test_the_description_leaves_the_dateline_out(nlp):
+    found = events_of("OSLO (Wire) - Prices rose on Monday.", published="2025-03-12")
+    assert [(e["date"], e["description"]) for e in found] == [("2025-03-10", "Prices rose on Monday")]
+
+
+def test_postponed_until_a_month_is_the_coming_one(nlp):
+    found = events_of("The summit was postponed until May.", published="2025-09-05")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [("2026-05", True)]

@@ -41,8 +41,9 @@ def test_proposed_and_refused_meetings(nlp):
 
 
 def test_a_definite_reference_is_not_a_new_meeting(nlp):
+    # one meeting; what the reference says became of it ("ended without results") is its status
     found = meetings("Delegates held talks in Nairobi on Wednesday. The talks ended without results.")
-    assert found == [("talks", "held", "nairobi", "2024-09-04")]
+    assert found == [("talks", "failed", "nairobi", "2024-09-04")]
 
 
 def test_attendance_claims_confirm_and_deny(nlp):
@@ -127,3 +128,77 @@ def test_a_first_definite_mention_and_attended_by(nlp):
     assert [(m["kind"], m.get("location")) for m in doc["meetings"]] == [("meeting", "porto")]
     assert [(c["participant"], c["stance"]) for c in doc["attendance_claims"]] == [
         ("maria-santos", "confirms"), ("john-miller", "confirms")]
+
+
+def placed(text: str) -> list[tuple]:
+    doc = extract_annotation(article(text))
+    return [(m["status"], m.get("location"), sorted(p["ref"] for p in m.get("participants", []))) for m in doc.get("meetings", [])]
+
+
+def test_status_comes_from_the_meetings_own_predicate(nlp):
+    # the collapse belongs to the adverbial clause, not to the talks that began
+    found = placed("Talks between Norway and Iceland began in Oslo in June, after an earlier bid collapsed.")
+    assert found == [("held", "oslo", ["iceland", "norway"])]
+
+
+def test_a_round_planned_elsewhere_is_its_own_meeting_with_the_same_parties(nlp):
+    found = placed("Talks between Norway and Iceland broke up in Oslo on Monday, and a second round "
+                    "planned for next month in Reykjavik has been put off.")
+    assert found == [("failed", "oslo", ["iceland", "norway"]), ("postponed", "reykjavik", ["iceland", "norway"])]
+
+
+def test_attended_by_after_the_meeting_noun(nlp):
+    found = placed("The deal was struck at a dinner in Vienna in May attended by Peter Lund and Clara Vidal.")
+    assert found == [("held", "vienna", ["clara-vidal", "peter-lund"])]
+
+
+def test_a_claim_of_presence_goes_to_the_meeting_that_took_place(nlp):
+    # the postponed round did not happen, so someone who joined "the session" joined the Oslo talks
+    text = ("Norway and Iceland held talks in Oslo on Monday. The follow-up round, which had been scheduled "
+            "for October 2 in Reykjavik, was postponed, officials said. Peter Lund said Clara Vidal had joined "
+            "the session by video link.")
+    doc = extract_annotation(article(text))
+    by_id = {m["id"]: m.get("location") for m in doc["meetings"]}
+    assert [(by_id[c["meeting"]], c["participant"], c["stance"]) for c in doc["attendance_claims"]] == [("oslo", "clara-vidal", "confirms")]
+    assert [(m["status"], m.get("location")) for m in doc["meetings"]] == [("held", "oslo"), ("postponed", "reykjavik")]
+
+
+def test_a_later_reference_says_the_meeting_was_cancelled(nlp):
+    found = placed("The committee had been due to review the award at a meeting on May 9, "
+                   "but the meeting was cancelled at short notice.")
+    assert [f[0] for f in found] == ["cancelled"]
+
+
+def test_the_object_of_an_invitation_is_who_meets(nlp):
+    found = placed("The judge asked Peter Lund and Clara Vidal to meet in his chambers on Monday.")
+    assert found == [("proposed", None, ["clara-vidal", "peter-lund"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Visitors can visit the website for details.",
+    "The two rivers meet at Koblenz.",
+    "Climbers reached the summit of Everest on Monday.",
+    "She told analysts on a conference call that sales rose.",
+    "The first round of the election in France was held on Sunday.",
+    "The company announced a round of layoffs in Oslo.",
+])
+def test_other_senses_of_meeting_words_are_not_meetings(nlp, text):
+    assert meetings(text) == []
+
+
+def test_a_trip_to_meet_someone_gives_the_place(nlp):
+    assert placed("Karl Huber flew to Oslo on Monday to meet Peter Lund.") == [("held", "oslo", ["karl-huber", "peter-lund"])]
+
+
+def test_a_second_meeting_is_between_the_same_parties(nlp):
+    found = placed("Norway and Iceland held talks in Oslo in May. A second meeting, in Bergen on June 2, was cancelled.")
+    assert found == [("held", "oslo", ["iceland", "norway"]), ("cancelled", "bergen", ["iceland", "norway"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Karl Huber and Peter Lund are to meet in Oslo next week.",
+    "Karl Huber hopes to meet Peter Lund in Oslo.",
+    "Karl Huber has offered to meet Peter Lund in Oslo.",
+])
+def test_a_future_or_planned_meeting_is_not_held(nlp, text):
+    assert [f[0] for f in placed(text)] == ["proposed"]

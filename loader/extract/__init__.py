@@ -147,7 +147,7 @@ def _statements(article: Article, parsed: Doc, records: Records) -> dict:
 
 def _affiliations(article: Article, parsed: Doc, records: Records) -> dict:
     context = _context(article, parsed, records)
-    affiliations.add_affiliations(context)
+    affiliations.add_affiliations(context, article.publisher)
     return {"affiliations": context.out.get("affiliations", [])}
 
 

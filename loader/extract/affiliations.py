@@ -11,7 +11,19 @@ evidence). Patterns, each over one person mention:
   "the Y's acting foreign minister X";
 * a copula: "X is the leader of Y", "X was chairman of Y";
 * a relative clause: "X, who leads Y" (leader), "X, who heads Y", "X, who chairs Y",
-  "X, who serves as Y's envoy", "X, who lives in Z" (resident).
+  "X, who serves as Y's envoy", "X, who lives in Z" (resident);
+* a possessive organisation before a full name: "Y's Jane Doe" (a membership, no role);
+* a wire credit line: "(Reporting by X; Editing by Z)" (reporter, editor of the publisher).
+
+A title the name's own mention took in ("Minister X" found as one name) is still a title.
+"its"/"their" stand for the organisation or country that was a subject just before; a
+common noun before a title ("council leader X") for the one organisation named for it, and
+"club president X" or a bare staff title ("Chief Executive X", "assistant coach X", in a
+sentence naming no organisation, with no nationality word) for the organisation the story's
+first sentence is about; a judge (councillor, senator) sits in the one court (council,
+senate) the story names.
+A place (or a nationality) is the body only of a public post (minister, ambassador, ...):
+"Argentine coach X" says where X is from. "Y's envoy for Z": Y employs, Z is the posting.
 
 The role is the title's own words (without the determiner, the qualifier and the phrase
 naming the body); the body is the organisation or country named by a possessive, a
@@ -22,12 +34,14 @@ not a role noun ("X, a city of two million") gives nothing: precision first.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from spacy.tokens import Token
 
 from .attribution import Context
 from .document import span_value
+from .institutions import country_for
 
 # Heads of role phrases in news: offices, posts and memberships.
 ROLE_NOUNS = frozenset("""
@@ -51,13 +65,55 @@ LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "hea
 # "Y appointed finance director X": the subject employs the person
 EMPLOYING_VERBS = frozenset("dismiss sack fire appoint hire name sign recruit suspend promote replace".split())
 BODY_PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from")
+# Posts a country or a place has (its government's, its people's): only these take a place as
+# their body. "Argentine coach X" or "a Danish lawyer" says where someone is from, not whom
+# they work for.
+PLACE_ROLES = frozenset("""
+minister president vice-president premier chancellor king queen prince emir sheikh governor mayor
+senator representative ambassador envoy diplomat delegate negotiator official leader head deputy
+commander general colonel lawmaker legislator councillor councilor commissioner secretary
+secretary-general spokesperson spokesman spokeswoman speaker whip president-elect counterpart resident
+""".split())
+# "(Reporting by X; Editing by Y)": the credit line of a wire story names its staff
+CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer"}
+# "its chief executive, X": the pronouns whose antecedent is a body, not a person
+BODY_PRONOUNS = frozenset(("its", "their"))
+# Nationality adjectives that are not the country's name with an ending (country_for finds
+# "Kenyan", "Chilean", "Sudanese"): the usual English forms, ISO 3166 codes.
+DEMONYMS = {
+    "American": "US", "Argentine": "AR", "Argentinian": "AR", "Belgian": "BE", "Brazilian": "BR", "British": "GB",
+    "Canadian": "CA", "Chinese": "CN", "Croatian": "HR", "Cypriot": "CY", "Czech": "CZ", "Danish": "DK", "Dutch": "NL",
+    "Egyptian": "EG", "Emirati": "AE", "English": "GB", "Filipino": "PH", "Finnish": "FI", "French": "FR", "German": "DE",
+    "Ghanaian": "GH", "Greek": "GR", "Icelandic": "IS", "Iraqi": "IQ", "Irish": "IE", "Israeli": "IL", "Ivorian": "CI",
+    "Japanese": "JP", "Kazakh": "KZ", "Kuwaiti": "KW", "Kyrgyz": "KG", "Lebanese": "LB", "Malagasy": "MG", "Maltese": "MT",
+    "Mexican": "MX", "Moroccan": "MA", "Mozambican": "MZ", "Norwegian": "NO", "Omani": "OM", "Pakistani": "PK",
+    "Bangladeshi": "BD", "Polish": "PL", "Portuguese": "PT", "Qatari": "QA", "Saudi": "SA", "Scottish": "GB",
+    "Serbian": "RS", "Singaporean": "SG", "Slovak": "SK", "Somali": "SO", "Spanish": "ES", "Swedish": "SE", "Swiss": "CH",
+    "Tajik": "TJ", "Thai": "TH", "Turkish": "TR", "Turkmen": "TM", "Uzbek": "UZ", "Welsh": "GB", "Yemeni": "YE",
+    "Afghan": "AF", "Iranian": "IR", "Russian": "RU", "Ukrainian": "UA", "South Korean": "KR", "North Korean": "KP",
+}
+# common nouns for the kind of organisation a story is about: "club president X", "company spokesman X"
+ORGANISATION_NOUNS = frozenset("club company firm team group party union league bank".split())
+# titles of an organisation's staff, which a story about that organisation gives without naming it
+STAFF_TITLES = frozenset("executive coach captain chairman chairwoman spokesman spokeswoman spokesperson manager director".split())
+# posts that name the kind of body they sit in: a judge sits in a court, a councillor in a council
+SEATS = {"judge": "court", "magistrate": "court", "councillor": "council", "councilor": "council", "senator": "senate"}
+# nouns for the people a body sends to talks
+DELEGATIONS = frozenset("delegation team mission side".split())
 
 
-def add_affiliations(context: Context) -> None:
-    """Fill ``affiliations`` in ``context.out`` (a person's fact once per body and role)."""
+def add_affiliations(context: Context, publisher: str | None = None) -> None:
+    """Fill ``affiliations`` in ``context.out`` (a person's fact once per body and role);
+    ``publisher`` is the article's, the body of the staff its credit line names."""
     seen: set[tuple] = set()
     out: list[dict] = []
-    for record in find_affiliations(context):
+    found = [*find_affiliations(context), *credit_lines(context, publisher)]
+    for record in [r for r in found if "counterpart_of" in r]:
+        # "X's energy minister, A, and her Spanish counterpart, B": B is Spain's energy minister
+        post = next((r["role"] for r in found if r["person"] == record["counterpart_of"] and r.get("role")
+                     and "counterpart_of" not in r and r.get("qualifier") != "former"), None)
+        record["role"] = post
+    for record in [r for r in found if "counterpart_of" not in r or r.pop("counterpart_of") and r["role"]]:
         key = (record["person"], record.get("organisation"), record.get("location"), (record.get("role") or "").lower())
         if key in seen:
             continue
@@ -65,7 +121,9 @@ def add_affiliations(context: Context) -> None:
         start, end = record.pop("start"), record.pop("end")
         record["evidence"] = span_value(context.text, start, end)
         out.append(record)
-    context.out["affiliations"] = out
+    # a bare membership ("Y's X") adds nothing to a role in the same body
+    with_role = {(r["person"], r.get("organisation"), r.get("location")) for r in out if r.get("role")}
+    context.out["affiliations"] = [r for r in out if r.get("role") or (r["person"], r.get("organisation"), r.get("location")) not in with_role]
 
 
 def find_affiliations(c: Context) -> Iterator[dict]:
@@ -79,6 +137,29 @@ def find_affiliations(c: Context) -> Iterator[dict]:
         yield from _around(c, span.root, local)
 
 
+def credit_lines(c: Context, publisher: str | None) -> Iterator[dict]:
+    """"(Reporting by X in Geneva; Editing by Y)": X reports and Y edits for the publisher
+    (when the article names it as an organisation; else the role alone, which is still true)."""
+    body = next((c.ids.get(id(e)) for e in c.entities if e.kind == "organisation" and publisher
+                 and e.name.lower() == publisher.strip().lower() and c.ids.get(id(e))), None)
+    for token in c.doc:
+        role = CREDITS.get(token.lower_)
+        # a credit is a line of its own, usually in brackets, not "reporting by X showed ..."
+        line_start = c.text.rfind("\n", 0, token.idx) + 1
+        if role is None or not re.fullmatch(r"[\s(]*(?:[A-Z][a-z]+ )?(?:and )?", c.text[line_start:token.idx]) \
+                and not re.search(r";\s*\Z", c.text[line_start:token.idx]):
+            continue
+        for by in (g for g in token.children if g.lower_ == "by" and g.dep_ in ("prep", "agent")):
+            for pobj in (g for g in by.children if g.dep_ == "pobj"):
+                for t in [pobj, *pobj.conjuncts]:
+                    hit = c.entity_at(t.idx, t.idx + len(t))
+                    if hit and hit[1] == "person":
+                        record = {"person": hit[0], "role": role, "start": token.idx, "end": t.idx + len(t)}
+                        if body:
+                            record["organisation"] = body
+                        yield record
+
+
 def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
     own = {t.i for t in name.subtree if c.entity_at(t.idx, t.idx + len(t)) == (person, "person")}
     # "X, head of Y", "X, the former vice-president": apposition after the name
@@ -87,22 +168,51 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         if any(o.i == child.i + 1 and o.text == "-" for o in appos) or child.text == "-":
             continue  # "vice - president" parsed as three appositions: the last is the head
         extra = [o for o in appos if o.i < child.i and (o.text == "-" or any(h.i == o.i + 1 and h.text == "-" for h in appos))]
-        yield from _role_phrase(c, child, person, name, extra=extra)
+        # "X, the deputy minister who led Y's delegation": the post is held in the body that sent her
+        sent_by = [b for rel in child.children if rel.dep_ == "relcl" and rel.lemma_ == "lead"
+                   for obj in rel.children if obj.dep_ == "dobj" for b in _delegation(c, obj)]
+        yield from _role_phrase(c, child, person, name, extra=extra, bodies=sent_by)
+    yield from _led_delegation(c, name, person)
+    # "Y appointed X as chief executive", "Y named X its new coach"
+    if name.dep_ == "dobj" and name.head.lemma_ in EMPLOYING_VERBS - {"dismiss", "sack", "fire", "suspend", "replace"}:
+        employer = [b for g in name.head.children if g.dep_ == "nsubj" for b in _bodies(c, g) if b[1] == "organisation"]
+        posts = [p for g in name.head.children if g.dep_ == "prep" and g.lower_ == "as" for p in g.children if p.dep_ == "pobj"]
+        posts += [g for g in name.head.children if g.dep_ in ("oprd", "xcomp", "dobj") and g.i > name.i]
+        for post in posts:
+            if employer:
+                yield from _role_phrase(c, post, person, name, bodies=employer)
     # "Y's transport minister, X": the name is in apposition to the role
+    described: list[tuple[str, str]] = []
     if name.dep_ == "appos" and name.head.i < name.i:
-        yield from _role_phrase(c, name.head, person, name)
-    # "Infrastructure Minister X", "the Taliban's acting foreign minister X": a title before the name
-    titles = [t for t in name.children if t.i < name.i and t.i not in own and t.dep_ in ("compound", "amod", "nmod")
-              and _is_role(t)]
+        for record in _role_phrase(c, name.head, person, name):
+            described += [(record[k], k) for k in ("organisation", "location") if k in record]
+            yield record
+    # "Infrastructure Minister X", "the Taliban's acting foreign minister X": a title before the name;
+    # a title the name's mention took in ("Minister X" found as one name) is still a title
+    glued = _glued_title(c, name, person)
+    titles = [t for t in name.children if t.i < name.i and (t.i not in own or t.i in glued)
+              and t.dep_ in ("compound", "amod", "nmod") and _is_role(t)]
     if titles:
         # the body after the name ("state advocate X of the Y"), or the employer that hires or
         # dismisses the person ("Y appointed finance director X")
         after = [b for p in name.children if p.dep_ == "prep" and p.lower_ in ("of", "for", "at")
                  for g in p.children if g.dep_ == "pobj" for b in _bodies(c, g)]
         if not after and name.dep_ in ("dobj", "nsubjpass") and name.head.lemma_ in EMPLOYING_VERBS:
-            subject = next((g for g in name.head.children if g.dep_ == "nsubj"), None)
-            after = [b for b in _bodies(c, subject) if b[1] == "organisation"] if subject is not None else []
-        yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after)
+            # the subject nearest the verb: a wire dateline ("CITY, Country - Y dismissed ...") is often parsed as another
+            for subject in sorted((g for g in name.head.children if g.dep_ == "nsubj"), key=lambda g: -g.i):
+                after = [b for b in _bodies(c, subject) if b[1] == "organisation"]
+                if after:
+                    break
+        # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
+        yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued)
+    elif not described:
+        # "Acme Freight's Jane Doe": a possessive organisation before a bare name is where she works
+        for poss in (t for t in name.children if t.dep_ == "poss" and t.i < name.i):
+            hit = c.entity_at(poss.idx, poss.idx + len(poss))
+            # a full name: "Y's Guild" or a surname alone after a body is more often a misread name
+            if hit and hit[1] == "organisation" and _first_of_name(c, name, person) < name.i:
+                first = min(x.i for x in poss.subtree)
+                yield {"person": person, "organisation": hit[0], "start": name.doc[first].idx, "end": name.idx + len(name)}
     # "X is the leader of Y"
     # "X is the leader of Y", "X became Y's minister of Z", "X was appointed chairman of Y"
     if name.dep_ == "nsubj" and name.head.lemma_ in ("be", "become", "remain") \
@@ -127,12 +237,60 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
                 yield from _relative(c, rel, person, name)
 
 
+def _glued_title(c: Context, name: Token, person: str) -> set[int]:
+    """The tokens of a title at the start of the person's own mention ("Chief Executive" of
+    "Chief Executive Jane Doe"): capitalised words up to the last role word, with a name after."""
+    first = _first_of_name(c, name, person)
+    words = list(name.doc[first : name.i + 1])
+    last_role = max((i for i, t in enumerate(words[:-1]) if _is_role(t) and t.text[:1].isupper()), default=None)
+    if last_role is None or not all(t.text[:1].isupper() for t in words[: last_role + 1]):
+        return set()
+    return {t.i for t in words[: last_role + 1]}
+
+
+def _antecedent_body(c: Context, pronoun: Token) -> list[tuple[str, str]]:
+    chosen = antecedent(c, pronoun)
+    return [_government(c, chosen)] if chosen else []
+
+
+def antecedent(c: Context, pronoun: Token) -> tuple[str, str] | None:
+    """"its chief executive": (local id, kind) of the organisation or country "its" stands for --
+    the last one that was a subject in this or the previous sentence, else the last one named there."""
+    sent = pronoun.sent
+    start = c.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    named: list[tuple[Token, tuple[str, str]]] = []
+    for t in c.doc[start : pronoun.i]:
+        hit = c.entity_at(t.idx, t.idx + len(t))
+        if not hit or c.inside_quote(t.idx) or named and named[-1][1] == hit and named[-1][0].i == t.i - 1:
+            continue
+        if hit[1] == "organisation" or hit[1] == "location" and _is_country(c, hit[0]):
+            named.append((t, hit))
+    subjects = [hit for t, hit in named if t.dep_ in ("nsubj", "nsubjpass") or t.head.dep_ in ("nsubj", "nsubjpass")
+                and t.dep_ == "compound"]
+    return subjects[-1] if subjects else named[-1][1] if named else None
+
+
+def _is_country(c: Context, local: str) -> bool:
+    return any(c.ids.get(id(e)) == local and e.place is not None and e.place.kind == "country"
+               for e in c.entities if e.kind == "location")
+
+
+def _from_place(c: Context, body: tuple[str, str]) -> bool:
+    """A place, or the government that stands for one."""
+    return body[1] == "location" or c.name_of(body[0]).startswith("Government of ")
+
+
+def _is_place_role(token: Token) -> bool:
+    return token.lemma_.lower() in PLACE_ROLES or token.lower_ in PLACE_ROLES
+
+
 def _is_role(token: Token) -> bool:
     return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS
 
 
 def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name: bool = False,
-                 extra: list[Token] = (), qualifier: str | None = None, bodies: list = ()) -> Iterator[dict]:
+                 extra: list[Token] = (), qualifier: str | None = None, bodies: list = (),
+                 allowed: set[int] = frozenset()) -> Iterator[dict]:
     """An affiliation for each body named by the role phrase headed by ``head``."""
     if not _is_role(head):
         return
@@ -144,32 +302,55 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     outside = list(bodies)
     bodies: list[tuple[str, str]] = []
     role_tokens: list[Token] = []
+    assigned: set[tuple[str, str]] = set()  # places named with for/to
+    national = False  # a nationality adjective in the phrase ("Argentine coach"): someone from elsewhere
+    # "a former Afghan ambassador to Canada": the posting is the place; the nationality stays in the role
+    posted = any(t.dep_ == "prep" and t.lower_ in ("to", "for") and t.head == head
+                 and any(b[1] == "location" for g in t.children if g.dep_ == "pobj" for b in _named_bodies(c, g))
+                 for t in head.children)
     skip: set[int] = set()
     phrase = [t for t in head.subtree] if not before_name else [t for t in head.subtree if t.i < name.i]
     if extra:
         phrase = sorted([*phrase, *(x for e in extra for x in e.subtree)], key=lambda t: t.i)
     for t in head.subtree:
-        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t is not head:
+        if t.dep_ in ("relcl", "acl", "appos", "advcl") and t != head:
             skip |= {x.i for x in t.subtree}
-        if t.dep_ == "cc" or t.dep_ == "conj" and t.head is head and not _is_role(t):
+        if t.dep_ == "cc" or t.dep_ == "conj" and t.head == head and not _is_role(t):
             skip |= {x.i for x in t.subtree}
+        if t.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in t.children if g.dep_ == "pobj"):
+            skip |= {x.i for x in t.subtree}  # "chief executive in May": when, not what
     for t in phrase:
-        if t.i in skip or t is name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person"):
+        if t.i in skip or t == name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person") and t.i not in allowed:
             continue
         if t.dep_ == "prep" and t.lower_ in BODY_PREPOSITIONS:
             found = [b for g in t.children if g.dep_ == "pobj" for b in _bodies(c, g)]
             if found:
+                if t.lower_ in ("for", "to"):
+                    assigned |= {b for b in found if b[1] == "location"}
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
-        if t.dep_ == "poss" or t.dep_ == "compound" and t.head is head and t.pos_ == "PROPN":
+        if t.dep_ == "poss" or t.dep_ == "compound" and t.head == head and t.pos_ == "PROPN":
             found = _bodies(c, t)
+            if found and not _is_place_role(head) and all(_from_place(c, b) for b in found):
+                # "Acme director X" where "Acme" was read as a place: the firm named with that word
+                org = _organisation_by_word(c, t) if t.pos_ == "PROPN" else None
+                found = [(org, "organisation")] if org else found
             if found:
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
             if t.dep_ == "poss":
+                if t.lower_ in BODY_PRONOUNS:
+                    bodies += _antecedent_body(c, t)
                 skip |= {x.i for x in t.subtree}
+                continue
+        if t.dep_ == "compound" and t.head == head and t.pos_ == "NOUN":
+            # "council leader X": the one organisation named for that noun ("Y Borough Council"); "club
+            # president X", "company spokesman X": the club or company the story leads with
+            org = _organisation_by_head(c, t) or (_lede_organisation(c) if t.lemma_.lower() in ORGANISATION_NOUNS else None)
+            if org:
+                bodies.append((org, "organisation"))
                 continue
         word = t.lower_.rstrip("-")
         if word in QUALIFIERS and t.i < head.i and not given:
@@ -177,22 +358,28 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             continue
         if t.pos_ == "PRON":
             continue
-        if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i:
+        if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i and not posted:
             country = _nationality(c, t)
-            if country and not counterpart:
+            national = national or bool(country) or t.text in DEMONYMS or bool(country_for(t.text))
+            if country:  # "her Kenyan counterpart": Kenya's holder of her post
                 bodies.append(_government(c, country))
                 continue
         if t.dep_ in ("det", "punct", "case") or t.pos_ in ("DET", "PUNCT") and t.text != "-":
             continue
         role_tokens.append(t)
-    role_tokens = [t for t in role_tokens if t.i not in skip]
+    # words of a body's own name ("Oslo Chamber" of "Oslo Chamber of Commerce spokeswoman") are not the role
+    role_tokens = [t for t in role_tokens if t.i not in skip and not (
+        (hit := c.entity_at(t.idx, t.idx + len(t))) and hit[1] in ("organisation", "location") and hit in bodies)]
+    if len(bodies) > len(assigned):
+        # "Y's envoy for Z", "Y's ambassador to Z": Y employs; Z is where the post is
+        bodies = [b for b in bodies if b not in assigned]
     if not role_tokens:
         return
     role = _words(c, role_tokens)
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
-    clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t is not head for x in t.subtree}
-    if head.dep_ != "appos" or head.head is not name:
-        clauses |= {x.i for t in head.subtree if t.dep_ == "appos" and t is not name and t.i > head.i for x in t.subtree}
+    clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != head for x in t.subtree}
+    if head.dep_ != "appos" or head.head != name:
+        clauses |= {x.i for t in head.subtree if t.dep_ == "appos" and t != name and t.i > head.i for x in t.subtree}
     kept = [t.i for t in phrase if t.i not in clauses] + [_first_of_name(c, name, person), name.i]
     doc = head.doc
     first, last = min(kept), max(kept)
@@ -201,12 +388,30 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     if doc[last].text == ")" and "(" not in doc[first:last].text:
         last -= 1
     while first < last and (doc[first].is_punct or doc[first].dep_ == "det" and doc[first].i < head.i and before_name is False
-                             and doc[first].head is head and head.i < name.i):
+                             and doc[first].head == head and head.i < name.i):
         first += 1
-    for body in bodies or outside or [None]:
+    place_role = _is_place_role(head)
+    if not bodies and not outside and before_name and head.lemma_.lower() in STAFF_TITLES and not national \
+            and not any(c.entity_at(t.idx, t.idx + len(t)) and c.entity_at(t.idx, t.idx + len(t))[1] == "organisation"
+                        for t in head.sent if not c.inside_quote(t.idx)):
+        # "Chief Executive X said", "assistant coach X will take charge": a title with no body, in a
+        # sentence naming no organisation, is held in the organisation the story leads with
+        lede = _lede_organisation(c)
+        outside = [(lede, "organisation")] if lede else []
+    if not bodies and not outside and head.lemma_.lower() in SEATS:
+        # "Judge X" in a story that names one court: that court; likewise a councillor's council
+        seat = _organisation_by_head_word(c, SEATS[head.lemma_.lower()])
+        outside = [(seat, "organisation")] if seat else []
+    for body in [b for b in bodies or outside if place_role or not _from_place(c, b)] or [None]:
         if counterpart and body is None:
             return  # "her counterpart": whose counterpart is another fact
         record: dict = {"person": person, "role": role, "start": doc[first].idx, "end": doc[last].idx + len(doc[last])}
+        if counterpart:
+            # the post is the one the possessor holds (add_affiliations fills it in, or drops the record)
+            other = _possessor_person(c, head, person)
+            if other is None:
+                return
+            record["counterpart_of"] = other
         if body is not None:
             record[body[1]] = body[0]
         if qualifier:
@@ -216,11 +421,30 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         yield record
 
 
+def _possessor_person(c: Context, head: Token, person: str) -> str | None:
+    """"her counterpart": the person "her" stands for -- the last other person named before it
+    in the sentence, else the one the attribution stage resolves the pronoun to."""
+    poss = next((g for g in head.children if g.dep_ == "poss" and g.lower_ in ("his", "her", "their")), None)
+    if poss is None:
+        return None
+    before = [p[2] for p in c.people_before(poss.idx, 4) if p[0] >= head.sent.start_char and p[2] != person]
+    if before:
+        return before[-1]
+    other = c.attributor.pronoun(poss) if c.attributor else None
+    return other if other != person else None
+
+
 def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict]:
     verb = rel.lemma_.lower()
     objects = [g for g in rel.children if g.dep_ in ("dobj", "attr")]
     end_token = max(rel.subtree, key=lambda t: t.i)
-    if verb in LEADING_VERBS:
+    if verb == "lead" and any(_delegation(c, obj) for obj in objects):
+        # "who led Kyrgyzstan's delegation": heads the delegation of that country, not leads it
+        for obj in objects:
+            for body in _delegation(c, obj):
+                yield {"person": person, "role": f"head of {obj.lower_}", body[1]: body[0],
+                       "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+    elif verb in LEADING_VERBS:
         for obj in objects:
             for body in _bodies(c, obj):
                 yield {"person": person, "role": LEADING_VERBS[verb], body[1]: body[0],
@@ -235,6 +459,9 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
                         record["start"] = rel.idx if rel.i > name.i + 3 else record["start"]
                         record["end"] = max(record["end"], role_head.idx + len(role_head))
                         yield record
+    elif verb == "be":  # "X, who is Y's chief economist"
+        for obj in objects:
+            yield from _role_phrase(c, obj, person, name)
     elif verb in ("serve", "work", "act"):
         for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ == "as"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -246,6 +473,47 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
                 if hit and hit[1] == "location":
                     yield {"person": person, "role": "resident", "location": hit[0],
                            "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+
+
+def _delegation(c: Context, noun: Token) -> list[tuple[str, str]]:
+    """"Kyrgyzstan's delegation", "the movement's team", "the Uzbek delegation": the body a
+    delegation is sent by (its possessor, or the country of its nationality adjective)."""
+    if noun.lemma_.lower() not in DELEGATIONS:
+        return []
+    found: list[tuple[str, str]] = []
+    for g in noun.children:
+        if g.dep_ in ("poss", "compound"):
+            hit = c.entity_at(g.idx, g.idx + len(g))
+            org = _organisation_by_word(c, g) if not hit else None
+            if hit and hit[1] in ("organisation", "location"):
+                found.append(_government(c, hit) if hit[1] == "location" else hit)
+            elif org:
+                found.append((org, "organisation"))
+        elif g.dep_ == "amod" and g.text[:1].isupper():
+            country = _nationality(c, g)
+            if country:
+                found.append(_government(c, country))
+    return found
+
+
+def _led_delegation(c: Context, name: Token, person: str) -> Iterator[dict]:
+    """"X led the movement's delegation", "Y's delegation was led by X": head of delegation of Y."""
+    if name.dep_ == "nsubj" and name.head.lemma_ == "lead":
+        nouns = [g for g in name.head.children if g.dep_ == "dobj"]
+        verb = name.head
+    elif name.dep_ == "pobj" and name.head.dep_ == "agent" and name.head.head.lemma_ == "lead":
+        verb = name.head.head
+        nouns = [g for g in verb.children if g.dep_ == "nsubjpass"]
+    else:
+        return
+    for noun in nouns:
+        for body in _delegation(c, noun):
+            tokens = [*noun.subtree, verb, name]
+            first, last = min(t.i for t in tokens), max(t.i for t in tokens)
+            first = min(first, _first_of_name(c, name, person))
+            doc = name.doc
+            yield {"person": person, "role": f"head of {noun.lower_}", body[1]: body[0],
+                   "start": doc[first].idx, "end": doc[last].idx + len(doc[last])}
 
 
 def _first_of_name(c: Context, name: Token, person: str) -> int:
@@ -287,6 +555,31 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
     return locals_.pop() if len(locals_) == 1 else None
 
 
+def _organisation_by_head(c: Context, token: Token) -> str | None:
+    """"council" -> the one organisation whose name ends with that noun ("Y Borough Council");
+    English names put their head noun last."""
+    return _organisation_by_head_word(c, token.lemma_.lower())
+
+
+def _lede_organisation(c: Context) -> str | None:
+    """The organisation that is the subject of the story's first sentence ("Y dismissed its coach")."""
+    first = next((s for s in c.doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s)), None)
+    if first is None:
+        return None
+    for t in first:
+        if t.dep_ in ("nsubj", "nsubjpass") and not c.inside_quote(t.idx):
+            hit = c.entity_at(t.idx, t.idx + len(t))
+            if hit and hit[1] == "organisation":
+                return hit[0]
+    return None
+
+
+def _organisation_by_head_word(c: Context, word: str) -> str | None:
+    locals_ = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
+               and e.name.split()[-1].lower().rstrip("s") == word.rstrip("s")} - {None}
+    return locals_.pop() if len(locals_) == 1 else None
+
+
 def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
     found = []
     for t in [token, *token.conjuncts]:
@@ -313,10 +606,15 @@ def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
 
 
 def _nationality(c: Context, token: Token) -> tuple[str, str] | None:
-    """"Tanzanian" -> the article's location for Tanzania, when it names it."""
-    from .institutions import _country_for
-
-    found = _country_for(token.text)
+    """"Tanzanian" -> the article's location for Tanzania, when it names it ("South Sudanese":
+    the word before it too; "-ese" adjectives are the name with that ending)."""
+    words = [token.text]
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text[:1].isupper() and before.dep_ in ("amod", "compound") and before.head in (token, token.head):
+        words.insert(0, f"{before.text} {token.text}")
+    code = next((DEMONYMS[w] for w in words if w in DEMONYMS), None)
+    candidates = [w for word in words for w in ([word, word[:-3]] if word.endswith("ese") else [word])]
+    found = (code,) if code else next((f for f in map(country_for, candidates) if f), None)
     if not found:
         return None
     for e in c.entities:

@@ -12,7 +12,17 @@ Only date entities are parsed (dateparser's whole-text search finds dates in "We
 
 then dateparser (``RELATIVE_BASE`` = article date, ``PREFER_DATES_FROM`` = past) for the
 rest that name a month, a weekday or a number. Durations ("two years", "ten days") and
-seasons are not dates. The evidence is the date's sentence; the description is its text.
+seasons are not dates. The evidence is the date's sentence; the description is its clause,
+and there is one event per date and clause.
+
+Tense and modality: "will/would", a bare verb or a plan look forward; a plan told in the
+past ("was due to leave on June 3", "planned to open in May") takes the date nearest the
+article's, either side. "The day before", "two days later" count from the sentence's own
+date ("three days after a defeat" dates the defeat); "On Monday, the day after the final"
+is Monday told again. Not events: datelines ("OSLO, June 3 -", "Oslo, June 3 -"), a
+"Categories:" or "Sources:" paragraph, a bracketed citation ("(Daily Post, June 10, 2024)")
+and a bare year naming a document ("the 2024 report"). Inside quotations, day-level words (today, on Monday) are the
+speaker's and left out; "next year" is the article's year too.
 """
 
 from __future__ import annotations
@@ -32,8 +42,16 @@ _MONTH = {m: i + 1 for i, m in enumerate(MONTHS)} | {m[:3]: i + 1 for i, m in en
 _LEAD = re.compile(r"^(?:(?:in|on|since|by|during|from|until|early|late|mid|the)\s+)+", re.I)
 _DURATION = re.compile(r"\b(?:years|months|weeks|days|hours|decades|minutes)\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:year|month|week|day|hour|decade)\b", re.I)
 PLAN_VERBS = frozenset("propose plan expect schedule intend hope invite promise aim".split())
+# the governors of a plan told in the past: "was due to", "were supposed to", "planned to"
+PLANNED_IN_PAST = frozenset("be due supposed scheduled set meant expected slated plan intend hope want aim expect schedule".split())
 # Words whose date depends on when they were said: inside a quotation the article cannot resolve them.
 DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+# ... but a year said in a quotation ("next year", "last year") is the article's year: a quotation in
+# the news was spoken days, not years, before it was printed
+YEAR_DEICTIC = re.compile(r"^(?:(?:in|by|during|since|until)\s+)?(?:this|last|next|the past|the coming)\s+year$", re.I)
+# "the day before", "two days later": a date counted from another date of the sentence
+ANCHORED = re.compile(r"^(?:the\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|the)\s+(day|week)s?\s+"
+                      r"(before|after|earlier|later)$", re.I)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 
 
@@ -164,11 +182,23 @@ def _speaks_of_future(ent) -> bool | str:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("until", "till", "to") and verb.lemma_ in ("postpone", "delay", "push", "move", "defer", "reschedule", "put") \
+            and "had" not in auxes:
+        return True  # "postponed until May": the new date is still to come
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
         return "nearest"
     if "had" in auxes:
         # "had been scheduled for June 20": a plan already made, for a date either side
         return "nearest" if verb.lemma_ in ("schedule", "plan", "set", "expect", "due", "move", "postpone", "delay", "push", "bring") else False
+    # "was due to leave on June 3", "were supposed to meet on Friday", "planned to sign in May": a plan
+    # told in the past, whose date may have passed
+    governor = verb
+    while governor.dep_ in ("xcomp", "acomp") and governor.head != governor:
+        governor = governor.head
+        past = governor.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in governor.children)
+        # not "asked them to meet on Monday": a request looks forward from when it was made
+        if past and governor.lemma_ in PLANNED_IN_PAST:
+            return "nearest"
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
     if verb.tag_ in ("VBZ", "VBP") and not auxes:
@@ -180,8 +210,24 @@ def _speaks_of_future(ent) -> bool | str:
 def _in_dateline(text: str, offset: int) -> bool:
     """Whether ``offset`` is in a dateline: "LONDON, March 3 (Reuters) -" before the first dash."""
     head = text[: min(len(text), 120)]
-    m = re.match(r"\s*[A-Z][A-Z .’'-]+,[^\n]*?(?:\s[—–-]\s|\)\s*[—–-])", head)
+    m = re.match(r"\s*[A-Z][A-Z .’'-]+,[^\n]*?(?:\s[—–-]\s|\)\s*[—–-])", head) \
+        or re.match(rf"\s*[A-Z][\w .’'-]*,\s*(?:{'|'.join(m.title() for m in MONTHS)})\.?\s+\d{{1,2}}\b[^\n]*?\s[—–-]\s", head) \
+        or re.match(r"\s*[A-Z][A-Z.’'-]{2,}(?: [A-Z][A-Z.’'-]+)*\s*(?:\([^)\n]*\)\s*)?[—–-]\s", head)
+    # the second: "Oslo, June 12 - ...", a dateline in title case; the third: "OSLO (Wire) -", "OSLO -"
     return bool(m) and offset < m.end()
+
+
+def _in_citation(text: str, start: int, end: int) -> bool:
+    """"(Daily Post, June 10, 2024)": a source's name and date in brackets."""
+    before = text[max(0, start - 80) : start]
+    return bool(re.search(r"\((?:[A-Z][\w’'.&-]*\s*)+,\s*\Z", before)) and text[end : end + 1] == ")"
+
+
+def _paragraph_heading(text: str, offset: int) -> str:
+    """The first line of the paragraph holding ``offset``."""
+    start = text.rfind("\n\n", 0, offset)
+    start = 0 if start < 0 else start + 2
+    return text[start : text.find("\n", start) if "\n" in text[start:offset] else offset]
 
 
 def _clause(ent) -> tuple[int, int]:
@@ -202,6 +248,18 @@ def _clause(ent) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def _counted_from(found: list[dict], ent, match: re.Match, flip: bool = False) -> tuple[str, str] | None:
+    """"cancelled the day before", "two days later": the day counted from the last day-precise
+    date of the same sentence; None when the sentence has none (the anchor is unknown)."""
+    anchor = next((d for d in reversed(found) if d["sentence"].start == ent.sent.start and d["precision"] == "day"), None)
+    if anchor is None:
+        return None
+    count = 1 if match.group(1).lower() == "the" else NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
+    days = count * (7 if match.group(2).lower() == "week" else 1)
+    sign = (-1 if match.group(3).lower() in ("before", "earlier") else 1) * (-1 if flip else 1)
+    return (dt.date.fromisoformat(anchor["value"]) + dt.timedelta(days=sign * days)).isoformat(), "day"
+
+
 def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
     """Each date entity that names a date: its span (with a leading in/on/since), value, precision, since."""
     found = []
@@ -209,11 +267,16 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         weekday_time = ent.label_ == "TIME" and any(t.lower_ in WEEKDAYS for t in ent)
         if ent.label_ != "DATE" and not weekday_time:
             continue
-        if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text):
+        if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text) and not YEAR_DEICTIC.match(ent.text.strip()):
             continue  # what a speaker says is dated by the speaker, not by the article
         line_start = text.rfind("\n", 0, ent.start_char) + 1
-        if _NOT_STORY.match(text[line_start : ent.start_char]) or _in_dateline(text, ent.start_char):
-            continue  # a footer, a source list or a dateline is not an event
+        if _NOT_STORY.match(text[line_start : ent.start_char]) or _in_dateline(text, ent.start_char) \
+                or _NOT_STORY.match(_paragraph_heading(text, ent.start_char)) or _in_citation(text, ent.start_char, ent.end_char):
+            continue  # a footer, a source list, a citation or a dateline is not an event
+        if re.fullmatch(r"(?:the\s+)?(?:1[5-9]|20)\d\d", ent.text.strip()) \
+                and ent.root.dep_ in ("compound", "nmod", "amod", "nummod") and ent.root.head.pos_ == "NOUN" \
+                and not re.search(r"\b(?:in|on|since|by|until|from|during)\s+(?:the\s+|a\s+|an\s+)?\Z", text[max(0, ent.start_char - 12) : ent.start_char], re.I):
+            continue  # "the 2024 report", "a 2019 survey": the year names a document, it is not an event
         if re.search(r"\b(a|an|every|each|one)\s+\Z", text[max(0, ent.start_char - 6) : ent.start_char], re.I) \
                 and any(t.lower_ in WEEKDAYS for t in ent):
             continue  # "on a Tuesday morning": some Friday, not a date
@@ -224,15 +287,29 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
             surface = some_day.group(1)  # "a Friday evening in August 2021": August 2021
         elif re.match(r"(?:a|an|one|every|each)\s+(?:" + "|".join(WEEKDAYS) + r")\b", surface, re.I):
             continue
-        resolved = resolve_date(surface, published, outlook)
+        start, end = ent.start_char, ent.end_char
+        tail = re.match(r"\s+(before|after|earlier|later)\b", text[end:], re.I)
+        if tail and re.fullmatch(r"(?:the\s+)?\S+\s+(?:day|week)s?", surface.strip(), re.I):
+            surface, end = surface + tail.group(0), end + len(tail.group(0))  # the parser left "before" out
+        anchored = ANCHORED.match(surface.strip())
+        if anchored:
+            # "three days after a defeat": the defeat was three days before the sentence's date
+            word = doc.char_span(end - len(anchored.group(3)), end)
+            follows = word is not None and any(c.dep_ in ("pobj", "pcomp") for c in word[0].children)
+            if follows and anchored.group(1).lower() == "the" and re.search(r",\s*\Z", text[max(0, start - 3) : start]) \
+                    and found and found[-1]["end"] >= start - 3:
+                continue  # "On Monday, the day after the game": the same day told again, not another date
+            resolved = _counted_from(found, ent, anchored, flip=follows)
+        else:
+            resolved = resolve_date(surface, published, outlook)
         if not resolved:
             continue
-        start, end = ent.start_char, ent.end_char
         before = re.search(r"\b(in|on|since|by)\s+\Z", text[max(0, start - 7) : start], re.I)
         if before and not re.match(r"(in|on|since|by)\b", text[start:end], re.I):
             start -= len(before.group(0))
         since = bool(re.match(r"since\b", text[start:end], re.I))
-        planned = outlook is True or outlook == "nearest" and resolved[0] > published.isoformat()[: len(resolved[0])]
+        planned = outlook is True or outlook == "nearest" and resolved[0] > published.isoformat()[: len(resolved[0])] \
+            or bool(re.match(r"(?:next|tomorrow|the coming)\b", surface.strip(), re.I))
         found.append({"start": start, "end": end, "value": resolved[0], "precision": resolved[1], "since": since,
                       "sentence": ent.sent, "planned": bool(planned), "clause": _clause(ent)})
     return found
@@ -251,10 +328,15 @@ def add_events(context, published: str) -> None:
         s_start, s_end = sent.start_char, sent.end_char
         while s_end > s_start and text[s_end - 1].isspace():
             s_end -= 1
-        if (item["value"], s_start) in seen or not (s_start <= item["start"] and item["end"] <= s_end):
+        # one event per date and clause: "met last weekend and plan to meet next week" are two happenings
+        if (item["value"], item["clause"]) in seen or not (s_start <= item["start"] and item["end"] <= s_end):
             continue
-        seen.add((item["value"], s_start))
+        seen.add((item["value"], item["clause"]))
         c_start, c_end = item["clause"]
+        while c_start < c_end and _in_dateline(text, c_start):
+            c_start += 1  # "OSLO (Reuters) - Prices rose on Monday": the description is the story's words
+        while c_start < c_end and not text[c_start].isalnum():
+            c_start += 1
         description = " ".join(text[c_start:c_end].split()) or " ".join(text[s_start:s_end].split())
         if len(description) < 12:
             description = " ".join(text[s_start:s_end].split())

@@ -17,7 +17,7 @@ import re
 
 from ..geocode import country_centroid
 from .records import Entity
-from .places import DATELINE, dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
+from .places import dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
 
 _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
 _MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|the ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|water|information|communications) ministry\b")  # the usual portfolios
@@ -126,6 +126,3 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
         found.append(Entity("location", name, spans=[(m.start(1), m.end(1))], venue_within=None))
     return found
 
-
-_country_for = country_for  # the old private name, still imported by meetings.py (i10 is rewriting it)
-_DATELINE = DATELINE  # the old private name, still imported by meetings.py

