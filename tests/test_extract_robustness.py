@@ -1,7 +1,6 @@
 """The pipeline never crashes, and its rows always point at the article's own text."""
 
 import random
-import time
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -9,7 +8,7 @@ from hypothesis import strategies as st
 
 from loader.annotations import resolve
 from loader.articles import Article
-from loader.extract import extract_annotation, extract_resolution
+from loader.extract import MAX_ANALYSED_CHARS, extract_annotation, extract_resolution
 from loader.extract.model import load_nlp
 
 
@@ -22,8 +21,8 @@ def nlp():
     return load_nlp()
 
 
-def check_rows(text: str) -> None:
-    """Every offset inside the text; every statement's text is the text at its offsets."""
+def check_rows(text: str) -> dict:
+    """Every offset inside the text; every statement's text is the text at its offsets (the rows)."""
     resolution = extract_resolution(article(text))
     assert resolution.problems == []
     assert resolution.rows["extraction_failures"] == []  # no stage crashed, nothing was dropped
@@ -35,6 +34,7 @@ def check_rows(text: str) -> None:
         assert row["text"] == text[row["start"] : row["end"]]
     for row in resolution.rows["mentions"]:
         assert row["surface"] == text[row["start"] : row["end"]]
+    return resolution.rows
 
 
 @pytest.mark.parametrize("text", [
@@ -107,8 +107,13 @@ def long_news(words: int, seed: int = 7) -> str:
 
 
 @pytest.mark.slow
-def test_two_hundred_thousand_words_in_reasonable_time():
+def test_two_hundred_thousand_words_analysed_in_a_bounded_part():
+    # The work is bounded by what is analysed, not by a clock (timings are make bench's):
+    # statements come only from the first MAX_ANALYSED_CHARS, while the rest still gets
+    # its sentences and name mentions.
     text = long_news(200_000)
-    started = time.monotonic()
-    check_rows(text)
-    assert time.monotonic() - started < 60
+    assert len(text) > 4 * MAX_ANALYSED_CHARS
+    rows = check_rows(text)
+    assert rows["statements"] and max(r["end"] for r in rows["statements"]) <= MAX_ANALYSED_CHARS
+    assert max(r["end"] for r in rows["sentences"]) > len(text) - 1000
+    assert max(r["end"] for r in rows["mentions"]) > 3 * MAX_ANALYSED_CHARS
