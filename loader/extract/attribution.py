@@ -645,6 +645,14 @@ class Attributor:
         if subject is None:
             return None
         speakers = self.speakers(subject)
+        parts = self.split_quote(verb, subject)
+        if parts:
+            # `"…," she said, "…"`: one statement per quotation, the same speaker and cue (the
+            # corpus convention; a statement's text is one span of the article, and the cue
+            # between the parts is not the speaker's words)
+            first = self.add(speakers, verb.text.lower(), *parts[0], channel=self.channel(verb))
+            second = self.add(speakers, verb.text.lower(), *parts[1], channel=self.channel(verb))
+            return second or first
         span = self.content(verb, subject)
         if not span:
             return None
@@ -656,6 +664,29 @@ class Attributor:
             if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
                 self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
         return record
+
+    def split_quote(self, verb: Token, subject: Token) -> list[tuple[int, int]] | None:
+        """The two quotations of `"…," she said, "…"` (marks included), when the cue and its
+        speaker are all that stands between them in one sentence."""
+        sent = verb.sent
+        spans = [q for q in self.c.quote_spans() if sent.start_char <= q[0] and q[1] < sent.end_char]
+        cue = [verb, *subject.subtree]
+        cue_start = min(t.idx for t in cue)
+        cue_end = max(t.idx + len(t) for t in cue)
+        before = [q for q in spans if q[1] < cue_start]
+        after = [q for q in spans if q[0] >= cue_end]
+        if not before or not after:
+            return None
+        first, second = before[-1], after[0]
+        # only a comma (inside or outside the marks) and the cue's own words between them: a
+        # date or place after the cue ("she said on Monday") may stay, another clause may not
+        gap_before = self.text[first[1] + 1 : cue_start]
+        gap_after = self.text[cue_end : second[0]]
+        if gap_before.strip(" ,") or not re.fullmatch(r"(?:\s+(?:on|in|at|last|this|later|earlier)\b[^,;.\"“”]{0,30})?\s*[,:]\s*", gap_after):
+            return None
+        if self.text[first[1] - 1] not in ",;:—–-" and self.text[first[1] + 1 : first[1] + 2] != ",":
+            return None  # the first part ends a sentence of its own: not a quotation the cue splits
+        return [(first[0], first[1] + 1), (second[0], second[1] + 1)]
 
     def _that_clause(self, noun: Token) -> Token | None:
         """The clause a cue noun introduces with "that" ("reports that X", "his claim that Y")."""
