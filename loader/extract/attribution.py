@@ -64,6 +64,11 @@ CUE_NOUNS = frozenset("report claim allegation assertion accusation suggestion w
 ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
 movement organisation organization bank airline carrier team authority agency commission committee
 association operator insurer lender developer manufacturer maker retailer broadcaster network""".split())
+# Cue verbs whose subject is a person or a body ("the campaign said", "a former chairman
+# argued"), never a thing, so any noun subject is a source; "suggest", "show", "confirm",
+# "warn" also take documents and figures ("the data suggest") and keep the noun test.
+HUMAN_VERBS = frozenset("""say tell ask reply insist declare argue admit concede deny claim testify complain
+contend recall add explain propose urge accuse allege acknowledge remark respond tweet""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
 OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report".split())
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -202,6 +207,27 @@ def _head_word(description: str) -> str:
     return head[-1].rstrip("s") if head else ""
 
 
+def _names_people(token: Token) -> bool:
+    """A noun for people or a body that speaks: a source noun ("officials"), a role
+    ("chairman", "senator": the affiliation stage's role nouns) or a -man/-woman/-person word."""
+    from .affiliations import ROLE_NOUNS  # here, not at the top: affiliations imports this module
+
+    words = {token.lemma_.lower(), token.lower_}
+    return bool(words & SOURCE_NOUNS or words & ROLE_NOUNS
+                or re.search(r"(?:man|woman|person|people)$", token.lower_))
+
+
+def _is_role(token: Token) -> bool:
+    """A noun for one person's post ("chief executive", "senator", "spokeswoman"), not a body."""
+    from .affiliations import ROLE_NOUNS
+
+    words = {token.lemma_.lower(), token.lower_}
+    return bool(words & ROLE_NOUNS or re.search(r"(?:man|woman|person)$", token.lower_)) and not words & ORG_NOUNS
+
+
+_PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from", "on")
+
+
 def _np_span(token: Token) -> tuple[int, int]:
     """A noun phrase's span without relative clauses, appositions or what follows a comma."""
     keep = [token]
@@ -315,8 +341,9 @@ class Attributor:
                 return chosen
         return None
 
-    def party(self, token: Token) -> str | None:
-        """The local id of the person, organisation or anonymous source a token names."""
+    def party(self, token: Token, human: bool = False) -> str | None:
+        """The local id of the person, organisation or anonymous source a token names
+        (``human``: the token is the subject of a cue only people and bodies use, "said")."""
         found = self.c.entity_at(token.idx, token.idx + len(token))
         if found:
             return found[0] if found[1] != "location" else None
@@ -332,6 +359,10 @@ class Attributor:
         if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper():
             return None
         if token.pos_ == "PROPN":
+            if human and token.tag_ == "NNPS" and not self.c.entity_at(*_np_span(token)):
+                # "Republicans said", "Democrats in the senate argued": a group named by a plural
+                # proper noun (a party's members, a people) is a source described by its words
+                return self.c.add_anonymous(*_np_span(token))
             # an unknown name in a possessive NP: "the NRF's Nazari" was caught above
             return None
         start, end = _np_span(token)
@@ -347,6 +378,9 @@ class Attributor:
                     if (start, end) != (record["start"], record["end"]):
                         record["mentions"].append((start, end))
                     return local
+            person = self.described_person(token, start, end)
+            if person:
+                return person
             described = self.described_organisation(token, start) or (
                 self.recent_subject_organisation(token) if head in ORG_NOUNS and words.lower() == "the " + token.lower_ else None)
             if described:
@@ -362,10 +396,62 @@ class Attributor:
                     return recent
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
-        if head not in SOURCE_NOUNS and token.lower_ not in SOURCE_NOUNS:
+        if not (human or _names_people(token)):
             return None  # "a closer reading of the draft suggests": not a source
+        named = self.delayed_name(token, start, words)
+        if named:
+            return named
         local = self.c.add_anonymous(start, end)
         return local
+
+    def delayed_name(self, token: Token, start: int, words: str) -> str | None:
+        """A delayed-identification lede: "A former clerk told the court ..." first, then the
+        next paragraph opens with her name ("Jane Roe, who worked ..."): that person. Only in
+        the first paragraph, before anyone is named, for one person ("a", "an")."""
+        if not words.lower().startswith(("a ", "an ")) or token.tag_ == "NNS":
+            return None
+        breaks = [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        lede_end = next((b for b in breaks if b > start), None)
+        if lede_end is None or self.c.people_before(start):
+            return None
+        following = [m for m in self.c.mentions() if m[0] >= lede_end]
+        if not following or following[0][3] != "person" or self.text[lede_end : following[0][0]].strip():
+            return None
+        local = following[0][2]
+        if any(m[2] == local for m in self.c.mentions() if m[0] < lede_end):
+            return None
+        return local
+
+    def described_person(self, token: Token, start: int, end: int) -> str | None:
+        """"the chief executive said" after "Peter Roe, the chief executive of X" or "chief
+        executive Peter Roe": the one person the article described with those words before.
+        Two people described so ("the minister" of two ministers) give nobody: better an
+        anonymous source in its own words than the wrong person."""
+        if token.pos_ != "NOUN" or token.tag_ == "NNS" or not _is_role(token):
+            return None
+        words = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token.lower_]
+        head = token.lower_
+        found: list[str] = []
+        for s, e, local, kind in self.c.mentions():
+            if s >= start:
+                break
+            if kind != "person" or self.c.inside_quote(s):
+                continue
+            apposition = re.match(r",\s+([^,.;()\n]*)", self.text[e : e + 120])
+            title = re.split(r"[.;:()\n]|,(?!\s*\Z)", self.text[max(0, s - 80) : s])[-1]
+            for phrase in (apposition.group(1) if apposition else "", title):
+                said = re.findall(r"[\w’'-]+", phrase.lower())
+                # the role must head the phrase ("the chief executive of X"), not sit in a
+                # clause about something else ("who chairs the action group")
+                if said[:1] == ["who"] or head not in said:
+                    continue
+                rest = said[said.index(head) + 1 :]
+                if all(w in said for w in words) and (not rest or rest[0] in _PREPOSITIONS):
+                    found.append(local)
+                    break
+        if not found or len(set(found)) > 1:
+            return None
+        return found[-1]
 
     def described_organisation(self, token: Token, start: int) -> str | None:
         """"the campaign group" after "X, a residents' campaign group": the organisation an earlier
@@ -400,8 +486,9 @@ class Attributor:
                         return hit[0]
         return None
 
-    def speakers(self, token: Token) -> list[str]:
-        """The parties a subject names, with those joined by "and" or "along with"."""
+    def speakers(self, token: Token, human: bool = False) -> list[str]:
+        """The parties a subject names, with those joined by "and" or "along with"
+        (``human``: see :meth:`party`)."""
         # "Belgium’s economy minister, Hugo Lambrechts, told": the name in apposition speaks
         named = [c for c in token.children if c.dep_ == "appos" and self.c.entity_at(c.idx, c.idx + len(c))]
         if named and not self.c.entity_at(token.idx, token.idx + len(token)):
@@ -414,7 +501,7 @@ class Attributor:
                         heads += [grandchild] + list(grandchild.conjuncts)
         result = []
         for head in heads:
-            local = self.party(head)
+            local = self.party(head, human)
             if local and local not in result:
                 result.append(local)
         return result
@@ -644,7 +731,12 @@ class Attributor:
         subject = self.subject(verb)
         if subject is None:
             return None
-        speakers = self.speakers(subject)
+        # a participle without an auxiliary ("with the rebels insisting ...") is a circumstance
+        # of another clause: only the noun test makes its subject a source
+        human = verb.lemma_ in HUMAN_VERBS and (verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children))
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None  # "the ruling did not say how ...", "would not say whether": nothing was said
+        speakers = self.speakers(subject, human=human)
         parts = self.split_quote(verb, subject)
         if parts:
             # `"…," she said, "…"`: one statement per quotation, the same speaker and cue (the
