@@ -302,13 +302,35 @@ class Attributor:
             return None
         if subject:
             return subject
+        # the last speaker, when the pronoun fits: news writing goes on quoting whoever spoke
+        # last, and a person only mentioned since ("a contract with X's firm") is not the one
+        speaker, said_at = self._last_speaker(token.idx)
+        if speaker and self.gender.get(speaker) == g:
+            return speaker
+        if speaker and self.gender.get(speaker) is None and not any(
+                self.gender.get(m[2]) == g for m in before if m[0] >= said_at):
+            return speaker
         for m in reversed(before):
             if self.gender.get(m[2]) == g:
                 return m[2]
         for m in reversed(before):
             if m[2] not in self.gender:
                 return m[2]
-        return before[-1][2]
+        return None  # everyone named is known by the other pronoun: nobody, not the wrong one
+
+    def _last_speaker(self, offset: int) -> tuple[str | None, int]:
+        """The person who made the last statement before ``offset`` in this paragraph or the
+        one before, and where that statement starts."""
+        paragraph_of = _paragraph_index(self.text)
+        here = paragraph_of(offset)
+        for record in reversed(self.c.statements):
+            if record["start"] >= offset:
+                continue
+            if here - paragraph_of(record["start"]) > 1 or len(record["sources"]) != 1:
+                return None, 0
+            local = record["sources"][0]
+            return (local, record["start"]) if self.c.kind_of(local) == "person" else (None, 0)
+        return None, 0
 
     def _subject_person(self, token: Token, g: str | None) -> str | None:
         sent = token.sent
