@@ -304,7 +304,10 @@ class Attributor:
             return subject
         # the last speaker, when the pronoun fits: news writing goes on quoting whoever spoke
         # last, and a person only mentioned since ("a contract with X's firm") is not the one
-        speaker, said_at = self._last_speaker(token.idx)
+        # (only for the subject of a cue, "he said", outside quotations: inside one "he" is
+        # someone the speaker talks about, and "his participation" is whoever the clause is about)
+        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
+        speaker, said_at = self._last_speaker(token.idx) if speaking and not self.c.inside_quote(token.idx) else (None, 0)
         if speaker and self.gender.get(speaker) == g:
             return speaker
         if speaker and self.gender.get(speaker) is None and not any(
@@ -324,8 +327,8 @@ class Attributor:
         paragraph_of = _paragraph_index(self.text)
         here = paragraph_of(offset)
         for record in reversed(self.c.statements):
-            if record["start"] >= offset:
-                continue
+            if record["end"] > offset:
+                continue  # after it, or the statement that holds it
             if here - paragraph_of(record["start"]) > 1 or len(record["sources"]) != 1:
                 return None, 0
             local = record["sources"][0]
@@ -363,9 +366,12 @@ class Attributor:
                 return chosen
         return None
 
-    def party(self, token: Token, human: bool = False) -> str | None:
+    def party(self, token: Token, human: bool = False, cue: bool = False) -> str | None:
         """The local id of the person, organisation or anonymous source a token names
-        (``human``: the token is the subject of a cue only people and bodies use, "said")."""
+        (``cue``: the token is a speech cue's subject, so a role noun is a source too: "the
+        senator noted"; ``human``: the cue is one only people and bodies use, "said", so any
+        noun is)."""
+        cue = cue or human
         found = self.c.entity_at(token.idx, token.idx + len(token))
         if found:
             return found[0] if found[1] != "location" else None
@@ -400,7 +406,7 @@ class Attributor:
                     if (start, end) != (record["start"], record["end"]):
                         record["mentions"].append((start, end))
                     return local
-            person = self.described_person(token, start, end)
+            person = self.described_person(token, start, end) if cue else None
             if person:
                 return person
             described = self.described_organisation(token, start) or (
@@ -418,9 +424,9 @@ class Attributor:
                     return recent
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
-        if not (human or _names_people(token)):
+        if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and _names_people(token)):
             return None  # "a closer reading of the draft suggests": not a source
-        named = self.delayed_name(token, start, words)
+        named = self.delayed_name(token, start, words) if cue else None
         if named:
             return named
         local = self.c.add_anonymous(start, end)
@@ -508,7 +514,7 @@ class Attributor:
                         return hit[0]
         return None
 
-    def speakers(self, token: Token, human: bool = False) -> list[str]:
+    def speakers(self, token: Token, human: bool = False, cue: bool = False) -> list[str]:
         """The parties a subject names, with those joined by "and" or "along with"
         (``human``: see :meth:`party`)."""
         # "Belgium’s economy minister, Hugo Lambrechts, told": the name in apposition speaks
@@ -523,7 +529,7 @@ class Attributor:
                         heads += [grandchild] + list(grandchild.conjuncts)
         result = []
         for head in heads:
-            local = self.party(head, human)
+            local = self.party(head, human, cue)
             if local and local not in result:
                 result.append(local)
         return result
@@ -758,7 +764,7 @@ class Attributor:
         human = verb.lemma_ in HUMAN_VERBS and (verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children))
         if any(c.dep_ == "neg" for c in verb.children):
             return None  # "the ruling did not say how ...", "would not say whether": nothing was said
-        speakers = self.speakers(subject, human=human)
+        speakers = self.speakers(subject, human=human, cue=True)
         parts = self.split_quote(verb, subject)
         if parts:
             # `"…," she said, "…"`: one statement per quotation, the same speaker and cue (the
