@@ -207,7 +207,7 @@ def _head_word(description: str) -> str:
     return head[-1].rstrip("s") if head else ""
 
 
-def _names_people(token: Token) -> bool:
+def names_people(token: Token) -> bool:
     """A noun for people or a body that speaks: a source noun ("officials"), a role
     ("chairman", "senator": the affiliation stage's role nouns) or a -man/-woman/-person word."""
     from .affiliations import ROLE_NOUNS  # here, not at the top: affiliations imports this module
@@ -228,7 +228,7 @@ def _is_role(token: Token) -> bool:
 _PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from", "on")
 
 
-def _np_span(token: Token) -> tuple[int, int]:
+def np_span(token: Token) -> tuple[int, int]:
     """A noun phrase's span without relative clauses, appositions or what follows a comma."""
     keep = [token]
     for child in token.children:
@@ -387,13 +387,13 @@ class Attributor:
         if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper():
             return None
         if token.pos_ == "PROPN":
-            if human and token.tag_ == "NNPS" and not self.c.entity_at(*_np_span(token)):
+            if human and token.tag_ == "NNPS" and not self.c.entity_at(*np_span(token)):
                 # "Republicans said", "Democrats in the senate argued": a group named by a plural
                 # proper noun (a party's members, a people) is a source described by its words
-                return self.c.add_anonymous(*_np_span(token))
+                return self.c.add_anonymous(*np_span(token))
             # an unknown name in a possessive NP: "the NRF's Nazari" was caught above
             return None
-        start, end = _np_span(token)
+        start, end = np_span(token)
         words = self.text[start:end]
         head = token.lemma_.lower()
         definite = words.lower().startswith(("the ", "this ", "that ", "these ", "those "))
@@ -424,7 +424,7 @@ class Attributor:
                     return recent
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
-        if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and _names_people(token)):
+        if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)):
             return None  # "a closer reading of the draft suggests": not a source
         named = self.delayed_name(token, start, words) if cue else None
         if named:
@@ -852,7 +852,7 @@ class Attributor:
         speakers = self.speakers(pobj)
         if not speakers and pobj.pos_ == "NOUN" and not self.c.entity_at(pobj.idx, pobj.idx + len(pobj)):
             # "according to the charge sheet", "according to court papers": a source described by its words
-            speakers = [self.c.add_anonymous(*_np_span(pobj))]
+            speakers = [self.c.add_anonymous(*np_span(pobj))]
         sent = token.sent
         phrase_end = max(t.i for t in token.subtree)
         if token.i == sent.start or (token.i == sent.start + 1):
