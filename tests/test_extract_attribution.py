@@ -150,3 +150,52 @@ def test_a_question_turn_label_is_not_the_speaker(nlp):
             "Santos: No.")
     found = statements(text)
     assert any(f[0] == ["John Miller"] and f[1] == "told" for f in found)
+
+
+def test_a_split_quotation_is_two_statements_of_one_speaker(nlp):
+    text = ("Greta Holm, a farmer, was angry. “We have no plans to sell,” she said on Monday, “and nobody has asked us.” "
+            "“The price is fair,” said Marta Kowalczyk, the chair of the cooperative, “but the timing is not.”")
+    found = statements(text)
+    assert [(f[0], f[2], f[3]) for f in found] == [
+        (["Greta Holm"], "direct", "We have no plans to sell"), (["Greta Holm"], "direct", "and nobody has asked us."),
+        (["Marta Kowalczyk"], "direct", "The price is fair"), (["Marta Kowalczyk"], "direct", "but the timing is not.")]
+
+
+def test_noun_phrase_sources_of_a_speech_verb(nlp):
+    found = statements("The Halvorsen campaign said the debate had been rigged. A former chairman of the board says the accounts "
+                       "were never audited. Republicans argued that the bill would raise taxes on farmers.")
+    assert [f[0] for f in found] == [["The Halvorsen campaign"], ["A former chairman of the board"], ["Republicans"]]
+    assert found[2][3] == "the bill would raise taxes on farmers"
+
+
+def test_a_thing_is_no_source_of_a_verb_figures_also_take(nlp):
+    assert statements("A closer reading of the draft suggests the plan is weaker. The figures suggest that sales fell.") == []
+
+
+def test_a_description_is_the_person_it_described(nlp):
+    found = statements("Peter Osei, the chief executive of Lumacore, presented the results. "
+                       "The chief executive said the company would cut 300 jobs.")
+    assert found == [(["Peter Osei"], "said", "indirect", "the company would cut 300 jobs", None)]
+    # two people so described: an anonymous source in its own words, not the wrong one
+    found = statements("Peter Osei, the finance minister, met Anna Berg, the health minister. The minister said the budget was tight.")
+    assert found[0][0] == ["The minister"]
+
+
+def test_a_delayed_identification_lede(nlp):
+    text = ("A former nurse told a tribunal on Monday that she had been dismissed for complaining about staffing.\n\n"
+            "Greta Lindholm, who worked at the clinic for nine years, said managers had ignored her letters.")
+    assert [f[0] for f in statements(text)] == [["Greta Lindholm"], ["Greta Lindholm"]]
+
+
+def test_he_said_is_the_last_speaker_not_the_last_person_named(nlp):
+    text = ("Tomas Berg, the mayor, said the bridge would open in June. The contract went to the firm of Karl Weiss last year. "
+            "“We are on schedule,” he said.")
+    assert [f[0] for f in statements(text)] == [["Tomas Berg"], ["Tomas Berg"]]
+    # a new subject in between is the one who speaks next
+    text = ("Tomas Berg, the mayor, said the bridge would open in June. Karl Weiss, the contractor, was less certain. "
+            "“We are behind,” he said.")
+    assert [f[0] for f in statements(text)] == [["Tomas Berg"], ["Karl Weiss"]]
+
+
+def test_a_negated_cue_says_nothing(nlp):
+    assert statements("The ruling did not say how the water should be shared. Peter Osei would not say whether he would resign.") == []
