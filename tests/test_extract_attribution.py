@@ -199,3 +199,22 @@ def test_he_said_is_the_last_speaker_not_the_last_person_named(nlp):
 
 def test_a_negated_cue_says_nothing(nlp):
     assert statements("The ruling did not say how the water should be shared. Peter Osei would not say whether he would resign.") == []
+
+
+INTRO = ("Ingrid Solberg has run the Nordic Rail Authority since 2021. She spoke to Tomas Berg of the Daily Ledger last week.\n\n")
+
+
+@pytest.mark.parametrize("asker, answerer", [("Q", "A"), ("BERG", "SOLBERG"), ("**Tomas Berg:**", "**Ingrid Solberg:**")])
+def test_interview_turns_are_the_interviewee_s_statements(nlp, asker, answerer):
+    label = (lambda x: x if x.endswith(":**") else x + ":")
+    text = INTRO + (f"{label(asker)} Will the new line open on time?\n\n"
+                    f"{label(answerer)} Yes. We are ahead of schedule on the northern section.\n\n"
+                    f"{label(asker)} What about the costs? Critics say the line is too expensive.\n\n"
+                    f"{label(answerer)} They are higher than we hoped, but within the budget.")
+    found = statements(text)
+    answers = [f for f in found if f[4] == "interview"]
+    assert [(f[0], f[2], f[3]) for f in answers] == [
+        (["Ingrid Solberg"], "direct", "Yes. We are ahead of schedule on the northern section"),
+        (["Ingrid Solberg"], "direct", "They are higher than we hoped, but within the budget")]
+    # the questions are not statements; a claim a question reports is
+    assert [(f[0], f[3]) for f in found if f[4] != "interview"] == [(["Critics"], "the line is too expensive")]

@@ -718,22 +718,60 @@ class Attributor:
                 previous = None
 
     def answer_turns(self) -> dict[int, tuple[str, int, int]]:
-        """Paragraphs of an interview transcript that are answers: "Name: text", the name a
-        person of the article (the "Q:" turns are the interviewer's, not attributed here).
-        Paragraph index -> (speaker, start, end of the answer's words)."""
+        """Paragraphs of an interview transcript that are answers, each one direct statement
+        of the person answering. Paragraph index -> (speaker, start, end of the answer's words).
+
+        A transcript is two or more paragraphs opening with a turn label ("Q:", "A:",
+        "Name:", "NAME:", also in bold). A label is a person of the article by any of their
+        names or their surname in capitals; "A:"/"Answer:" is the interviewee: the person
+        named most before the first turn. The interviewer's turns ("Q:", or a named person
+        whose turns are mostly questions when two people take turns) are not statements (the
+        corpus convention), but the claims inside them are found like any other."""
         turns: dict[int, tuple[str, int, int]] = {}
-        if not re.search(r"(?m)^(Q|Question)\s*:", self.text):
+        found = []
+        for m in re.finditer(r"(?m)^(?:\*\*|__)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(\S[^\n]*)$", self.text):
+            label = m.group(1)
+            who = "Q" if label in ("Q", "Question") else "A" if label in ("A", "Answer") else self._person_labelled(m.start(1), m.end(1))
+            if who:
+                found.append((who, m))
+        if len(found) < 2:
             return turns
+        if any(who == "A" for who, _ in found):
+            interviewee = self._most_named_before(found[0][1].start())
+            found = [(interviewee if who == "A" else who, m) for who, m in found if who != "A" or interviewee]
+        people = {who for who, _ in found if who != "Q"}
+        if len(people) == 2 and not any(who == "Q" for who, _ in found):
+            asks = {person: [("?" in m.group(2)) for who, m in found if who == person] for person in people}
+            for person, own in asks.items():
+                other = next(o for p, o in asks.items() if p != person)
+                if sum(own) * 2 > len(own) and sum(other) * 2 <= len(other):
+                    found = [(who, m) for who, m in found if who != person]  # the interviewer
         paragraph_of = _paragraph_index(self.text)
-        for m in re.finditer(r"(?m)^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):[ \t]+(\S[^\n]*)$", self.text):
-            hit = self.c.entity_at(m.start(1), m.end(1))
-            if not hit or hit[1] != "person":
+        for who, m in found:
+            if who == "Q":
                 continue
             end = m.end(2)
             while end > m.start(2) and self.text[end - 1] in " \t":
                 end -= 1
-            turns[paragraph_of(m.start())] = (hit[0], m.start(2), end)
+            turns[paragraph_of(m.start())] = (who, m.start(2), end)
         return turns
+
+    def _person_labelled(self, start: int, end: int) -> str | None:
+        """The person a turn label names: a name of theirs, or their surname in capitals."""
+        hit = self.c.entity_at(start, end)
+        if hit:
+            return hit[0] if hit[1] == "person" else None
+        label = self.text[start:end].lower()
+        matches = {self.c.ids[id(e)] for e in self.c.entities if e.kind == "person" and self.c.ids.get(id(e))
+                   and any(label in (n.lower(), n.lower().split()[-1]) for n in e.all_names)}
+        return matches.pop() if len(matches) == 1 else None
+
+    def _most_named_before(self, offset: int) -> str | None:
+        """The person named most often before ``offset`` (the first of them on a tie)."""
+        counts: dict[str, int] = {}
+        for m in self.c.people_before(offset, count=200):
+            counts[m[2]] = counts.get(m[2], 0) + 1
+        return max(counts, key=counts.get) if counts else None
 
     def subject(self, verb: Token) -> Token | None:
         """The speaker's token: "..., said a source" (after the cue), the subject, or a name just before."""
