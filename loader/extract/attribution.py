@@ -622,10 +622,17 @@ class Attributor:
         tokens = list(head.subtree)
         end = tokens[-1].idx + len(tokens[-1])
         for child in head.children:
-            if child.i > head.i and child.dep_ in ("advcl", "conj") and any(
-                    g.dep_ == "mark" and g.lower_ in ("while", "whereas", "although", "though") for g in child.children):
-                first = min(t.i for t in child.subtree)
-                end = min(end, self.doc[first].idx)
+            if child.i <= head.i or child.dep_ not in ("advcl", "conj"):
+                continue
+            first = min(t.i for t in child.subtree)
+            after_comma = first > 0 and self.doc[first - 1].text in (",", ";", "—", "–")
+            if any(g.dep_ == "mark" and g.lower_ in ("while", "whereas", "although", "though") for g in child.children) \
+                    or after_comma and not self.c.inside_quote(child.idx) and (
+                        # "..., after he admitted ...": the reporter's narrative, not the content
+                        any(g.dep_ == "mark" and g.lower_ in ("after", "before", "when", "until") for g in child.children)
+                        # "..., saying ...": a second statement of the same speaker
+                        or child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS):
+                end = min(end, self.doc[first - 1 if after_comma else first].idx)
         return tokens[0].idx, end
 
     def _verb_inside_quote(self, verb: Token) -> bool:
@@ -785,6 +792,11 @@ class Attributor:
                         and not (c.i + 1 < len(self.doc) and self.doc[c.i + 1].text == ":" and c.i == c.sent.start)), None)
         if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             subject = verb.head  # "the council, which said ...": the council
+        if subject is None and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+            # "X warned that ..., saying ...": the speaker of the cue the participle follows
+            speaking = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+            if speaking is not None:
+                return self.subject(speaking)
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None and before is not None and self.c.entity_at(before.idx, before.idx + len(before)):
