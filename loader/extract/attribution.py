@@ -712,10 +712,12 @@ class Attributor:
                     self.noun_cue(token) if token.pos_ == "NOUN" else self.speech(token)
                 if record:
                     found.append(record)
-            if not found and previous and paragraph == previous_paragraph:
-                # a sentence that is one quotation continues the last speaker
-                stripped = sent.text.strip()
-                if stripped[:1] in _QUOTES and stripped.rstrip(".")[-1:] in _QUOTES:
+            following = self.doc[sent.end].sent if sent.end < len(self.doc) else None
+            if not found and previous and paragraph == previous_paragraph and not (
+                    following is not None and self._bare_cue(following) is not None):
+                # a sentence that is one quotation continues the last speaker (unless a cue of
+                # its own follows it: `"Is this fair?" Berg asked.`)
+                if _whole_quote(sent.text):
                     record = self.add(previous["sources"], previous["cue"], sent.start_char, sent.end_char)
                     if record:
                         found.append(record)
@@ -804,7 +806,8 @@ class Attributor:
         return subject
 
     def speech(self, verb: Token) -> dict | None:
-        if verb.lemma_ == "ask" and (verb.dep_ == "relcl" or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)):
+        if verb.lemma_ == "ask" and (verb.dep_ == "relcl" or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)) \
+                and self._bare_cue(verb.sent) != verb:
             return None  # "who asked not to be named": a request, not a statement
         subject = self.subject(verb)
         if subject is None:
@@ -824,6 +827,11 @@ class Attributor:
             second = self.add(speakers, verb.text.lower(), *parts[1], channel=self.channel(verb))
             return second or first
         span = self.content(verb, subject)
+        if not span and self._bare_cue(verb.sent) == verb and verb.sent.start > 0:
+            # `"Is this fair?" Berg asked.`: a "?" or "!" ended the quotation's sentence before its cue
+            quoted = self.doc[verb.sent.start - 1].sent
+            if _whole_quote(quoted.text) and _paragraph_index(self.text)(quoted.start_char) == _paragraph_index(self.text)(verb.idx):
+                span = quoted.start_char, quoted.end_char
         if not span:
             return None
         record = self.add(speakers, verb.text.lower(), *span, channel=self.channel(verb))
@@ -834,6 +842,16 @@ class Attributor:
             if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
                 self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
         return record
+
+    def _bare_cue(self, sent) -> Token | None:
+        """The cue verb of a sentence that is only a speaker and a cue ("Berg asked.", "said
+        the mayor, Tomas Berg."): no quotation, no content of its own."""
+        if any(q in sent.text for q in _QUOTES) or len(sent) > 14:
+            return None
+        verb = sent.root
+        if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            return None
+        return verb
 
     def split_quote(self, verb: Token, subject: Token) -> list[tuple[int, int]] | None:
         """The two quotations of `"…," she said, "…"` (marks included), when the cue and its
@@ -909,6 +927,12 @@ class Attributor:
             # "According to X, CLAUSE."
             return self.add(speakers, "according to", self.doc[phrase_end].idx + len(self.doc[phrase_end]), sent.end_char)
         return self.add(speakers, "according to", sent.start_char, token.idx)
+
+
+def _whole_quote(sentence: str) -> bool:
+    """A sentence that is one quotation (its final period may stand outside the marks)."""
+    stripped = sentence.strip()
+    return stripped[:1] in _QUOTES and stripped.rstrip(".")[-1:] in _QUOTES
 
 
 def _paragraph_index(text: str):
