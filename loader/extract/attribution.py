@@ -712,6 +712,10 @@ class Attributor:
                     self.noun_cue(token) if token.pos_ == "NOUN" else self.speech(token)
                 if record:
                     found.append(record)
+            if not found:
+                record = self.colon_quote(sent)
+                if record:
+                    found.append(record)
             following = self.doc[sent.end].sent if sent.end < len(self.doc) else None
             if not found and previous and paragraph == previous_paragraph and not (
                     following is not None and self._bare_cue(following) is not None):
@@ -842,6 +846,27 @@ class Attributor:
             if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
                 self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
         return record
+
+    def colon_quote(self, sent) -> dict | None:
+        """`Berg put it bluntly: "We paid and got nothing."`: a clause whose subject is a party,
+        then a colon and a quotation to the sentence's end, is that party's statement (no
+        speech verb needed; "The sign read:" has no party and is none)."""
+        colon = next((t for t in sent if t.text in (":", "—", "–") and not self.c.inside_quote(t.idx)), None)
+        if colon is None or colon.i == sent.start:
+            return None
+        rest = self.text[colon.idx + 1 : sent.end_char].strip()
+        if not rest or rest[0] not in _QUOTES or self.c.quote_around(colon.idx + 1 + self.text[colon.idx + 1 :].index(rest[0])) is None:
+            return None
+        if not _whole_quote(rest):
+            return None
+        # the clause's verb: the word before the colon that hangs on nothing before it
+        verb = next((t for t in sent if sent.start <= t.i < colon.i and t.pos_ in ("VERB", "AUX")
+                     and (t.head.i >= colon.i or t.head == t)), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None) if verb is not None else None
+        if subject is None:
+            return None
+        speakers = self.speakers(subject, cue=True)
+        return self.add(speakers, verb.text.lower(), colon.idx + 1, sent.end_char) if speakers else None
 
     def _bare_cue(self, sent) -> Token | None:
         """The cue verb of a sentence that is only a speaker and a cue ("Berg asked.", "said
