@@ -518,9 +518,20 @@ class Attributor:
         """The parties a subject names, with those joined by "and" or "along with"
         (``human``: see :meth:`party`)."""
         # "Belgium’s economy minister, Hugo Lambrechts, told": the name in apposition speaks
-        named = [c for c in token.children if c.dep_ == "appos" and self.c.entity_at(c.idx, c.idx + len(c))]
+        # (also "X's counsel, advocate Jane Roe,": the name inside the apposition)
+        named = [t for c in token.children if c.dep_ == "appos" for t in c.subtree
+                 if t.dep_ in ("appos", "compound", "nsubj") or t == c]
+        named = [t for t in named if (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")]
         if named and not self.c.entity_at(token.idx, token.idx + len(token)):
             token = named[0]
+        elif not self.c.entity_at(token.idx, token.idx + len(token)) and token.pos_ == "NOUN":
+            # the same when the parser missed the apposition ("counsel, advocate Jane Roe, put")
+            end = np_span(token)[1]
+            m = re.match(r",\s+(?:[a-z][\w-]*\s+){0,2}", self.text[end : end + 40])
+            hit = self.c.entity_at(end + m.end(), end + m.end() + 1) if m else None
+            mention = next((x for x in self.c.mentions() if m and x[0] == end + m.end()), None)
+            if hit and hit[1] == "person" and mention and self.text[mention[1] : mention[1] + 1] == ",":
+                return [hit[0]]
         heads = [token] + [t for t in token.conjuncts]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "along":
@@ -700,6 +711,7 @@ class Attributor:
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
                 or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
+                or _put_it_to(t) is not None
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
             spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ != "according"}
@@ -830,7 +842,8 @@ class Attributor:
             first = self.add(speakers, verb.text.lower(), *parts[0], channel=self.channel(verb))
             second = self.add(speakers, verb.text.lower(), *parts[1], channel=self.channel(verb))
             return second or first
-        span = self.content(verb, subject)
+        put = _put_it_to(verb)
+        span = self._clause_span(put) if put is not None else self.content(verb, subject)
         if not span and self._bare_cue(verb.sent) == verb and verb.sent.start > 0:
             # `"Is this fair?" Berg asked.`: a "?" or "!" ended the quotation's sentence before its cue
             quoted = self.doc[verb.sent.start - 1].sent
@@ -838,7 +851,8 @@ class Attributor:
                 span = quoted.start_char, quoted.end_char
         if not span:
             return None
-        record = self.add(speakers, verb.text.lower(), *span, channel=self.channel(verb))
+        cue = "put it to" if put is not None else verb.text.lower()
+        record = self.add(speakers, cue, *span, channel=self.channel(verb))
         if record:
             # "X rejected the conditions, Nazari said, and the talks ended": the clause after
             after = self.text[verb.idx + len(verb) : verb.sent.end_char]
@@ -952,6 +966,18 @@ class Attributor:
             # "According to X, CLAUSE."
             return self.add(speakers, "according to", self.doc[phrase_end].idx + len(self.doc[phrase_end]), sent.end_char)
         return self.add(speakers, "according to", sent.start_char, token.idx)
+
+
+def _put_it_to(token: Token) -> Token | None:
+    """"X put it to the witness that ...": a question or claim put to someone (court and
+    interview reporting), a cue with a "that" clause (the parser may hang it on the witness)."""
+    if token.lemma_ != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return None
+    to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is None:
+        return None
+    return next((t for t in token.subtree if t.i > to.i and t.dep_ in ("ccomp", "relcl", "advcl")
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in t.children)), None)
 
 
 def _whole_quote(sentence: str) -> bool:
