@@ -218,3 +218,34 @@ def test_interview_turns_are_the_interviewee_s_statements(nlp, asker, answerer):
         (["Ingrid Solberg"], "direct", "They are higher than we hoped, but within the budget")]
     # the questions are not statements; a claim a question reports is
     assert [(f[0], f[3]) for f in found if f[4] != "interview"] == [(["Critics"], "the line is too expensive")]
+
+
+def test_the_subject_of_a_passive_cue_is_not_its_speaker(nlp):
+    assert statements("The parents are accused of neglecting the child. The mayor was asked about the road.") == []
+
+
+def test_a_fronted_phrase_is_not_the_content(nlp):
+    found = statements("At the ceremony, Tomas Berg announced that the bridge would reopen. In his speech, Tomas Berg said taxes would fall.")
+    assert [f[3] for f in found] == ["the bridge would reopen", "taxes would fall"]
+
+
+def test_a_question_before_a_bare_cue_and_a_colon_cue(nlp):
+    text = ("Maria Lindqvist said the plan was sound. “Is this fair?” Tomas Berg asked. “We paid for the road.”\n\n"
+            "Karl Weiss put it bluntly: “Nobody will pay.” The sign on the gate read: “No entry.”")
+    found = statements(text)
+    assert [(f[0], f[3]) for f in found] == [
+        (["Maria Lindqvist"], "the plan was sound"), (["Tomas Berg"], "Is this fair?"), (["Tomas Berg"], "We paid for the road."),
+        (["Karl Weiss"], "Nobody will pay.")]
+
+
+def test_content_stops_before_narrative_and_a_participle_cue(nlp):
+    found = statements("Tomas Berg said the town would not pay, after he admitted that the contract was flawed. "
+                       "Maria Lindqvist warned that the town would sue, saying the contract was void.")
+    assert [(f[0], f[1], f[3]) for f in found] == [
+        (["Tomas Berg"], "said", "the town would not pay"), (["Tomas Berg"], "admitted", "the contract was flawed"),
+        (["Maria Lindqvist"], "warned", "the town would sue"), (["Maria Lindqvist"], "saying", "the contract was void")]
+
+
+def test_put_it_to_the_witness(nlp):
+    found = statements("The lawyer for the family, Karl Weiss, put it to the witness that she had not been at the house at all.")
+    assert found == [(["Karl Weiss"], "put it to", "indirect", "she had not been at the house at all", None)]

@@ -617,7 +617,11 @@ class Attributor:
         comma = start_of_cue - 1
         while comma >= sent.start and self.doc[comma].text in ('"', "'"):
             comma -= 1
-        if comma > sent.start and self.doc[comma].text in (",", ":") and len(left) > 2:
+        before = self.doc[sent.start : comma]
+        # a fronted phrase ("At the ceremony, X announced ...") is no content: it needs a verb
+        # of its own, or to be a quotation (“Absolutely not,” he said)
+        clause = any(t.pos_ in ("VERB", "AUX") for t in before) or self.text[sent.start_char : sent.start_char + 1] in _QUOTES
+        if comma > sent.start and self.doc[comma].text in (",", ":") and len(left) > 2 and clause:
             return sent.start_char, self.doc[comma].idx
         if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell"):
             right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "prep")
@@ -828,6 +832,10 @@ class Attributor:
         subject = self.subject(verb)
         if subject is None:
             return None
+        if subject.dep_ == "nsubjpass" and subject.head == verb:
+            # "The parents are accused of ...", "they should be declared not guilty": the
+            # subject of a passive cue is what is spoken of, not who speaks
+            return None
         # a participle without an auxiliary ("with the rebels insisting ...") is a circumstance
         # of another clause: only the noun test makes its subject a source
         human = verb.lemma_ in HUMAN_VERBS and (verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children))
@@ -962,8 +970,9 @@ class Attributor:
             speakers = [self.c.add_anonymous(*np_span(pobj))]
         sent = token.sent
         phrase_end = max(t.i for t in token.subtree)
-        if token.i == sent.start or (token.i == sent.start + 1):
-            # "According to X, CLAUSE."
+        if token.i == sent.start or (token.i == sent.start + 1) or \
+                re.search(r"\bthat\s*\Z", self.text[sent.start_char : token.idx]):
+            # "According to X, CLAUSE." (also "We have learned that according to X, CLAUSE")
             return self.add(speakers, "according to", self.doc[phrase_end].idx + len(self.doc[phrase_end]), sent.end_char)
         return self.add(speakers, "according to", sent.start_char, token.idx)
 
