@@ -249,3 +249,10 @@ def test_content_stops_before_narrative_and_a_participle_cue(nlp):
 def test_put_it_to_the_witness(nlp):
     found = statements("The lawyer for the family, Karl Weiss, put it to the witness that she had not been at the house at all.")
     assert found == [(["Karl Weiss"], "put it to", "indirect", "she had not been at the house at all", None)]
+
+
+def test_a_participle_and_a_quotation_after_the_cue(nlp):
+    text = ("Tomas Berg opened the hall on Monday, noting the repairs. "
+            "Greta Holm, a professor of history, said, “I think his pictures of the river matter most.”")
+    found = statements(text)
+    assert [(f[0], f[3]) for f in found] == [(["Greta Holm"], "I think his pictures of the river matter most.")]

@@ -621,7 +621,10 @@ class Attributor:
         # a fronted phrase ("At the ceremony, X announced ...") is no content: it needs a verb
         # of its own, or to be a quotation (“Absolutely not,” he said)
         clause = any(t.pos_ in ("VERB", "AUX") for t in before) or self.text[sent.start_char : sent.start_char + 1] in _QUOTES
-        if comma > sent.start and self.doc[comma].text in (",", ":") and len(left) > 2 and clause:
+        # a participle ("..., noting the touches", "..., asking for X") is no "..., X said": the
+        # clause before its comma is the reporter's
+        participle = verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
+        if comma > sent.start and self.doc[comma].text in (",", ":") and len(left) > 2 and clause and not participle:
             return sent.start_char, self.doc[comma].idx
         if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell"):
             right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "prep")
@@ -805,8 +808,11 @@ class Attributor:
     def subject(self, verb: Token) -> Token | None:
         """The speaker's token: "..., said a source" (after the cue), the subject, or a name just before."""
         before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
-        if before is not None and before.text in (",", '"', "'") and verb.lemma_ in INVERTING_VERBS:
-            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+        if before is not None and before.text in (",", '"', "'") and verb.lemma_ in INVERTING_VERBS and not re.match(
+                r"\s*[,:]\s*[\"“]", self.text[verb.idx + len(verb) : verb.idx + len(verb) + 4]):
+            # (not "X, a professor, said, “… his pictures …”": a word of the quotation is no speaker)
+            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")
+                     and not self.c.inside_quote(c.idx)]
             if after:
                 return after[0]
         # a transcript's turn label ("Q: X told ...") is not the subject
