@@ -256,3 +256,12 @@ def test_a_participle_and_a_quotation_after_the_cue(nlp):
             "Greta Holm, a professor of history, said, “I think his pictures of the river matter most.”")
     found = statements(text)
     assert [(f[0], f[3]) for f in found] == [(["Greta Holm"], "I think his pictures of the river matter most.")]
+
+
+def test_political_reporting_cues(nlp):
+    text = ("Tomas Berg told reporters after the debate that he would not concede. Democrats countered that the bill would hurt voters. "
+            "Asked whether he would accept the result, Tomas Berg said: “Of course.” The debate, Berg said, had been “a circus.”")
+    found = statements(text)
+    assert [(f[0], f[3]) for f in found] == [
+        (["Tomas Berg"], "he would not concede"), (["Democrats"], "the bill would hurt voters"), (["Tomas Berg"], "Of course."),
+        (["Tomas Berg"], "The debate, Berg said, had been “a circus.”")]

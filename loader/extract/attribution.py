@@ -39,7 +39,7 @@ SPEECH_VERBS = frozenset("""
 say tell add explain deny claim confirm suggest tweet write warn urge accuse insist argue state note
 announce acknowledge admit stress assert caution predict reply respond reject allege report post
 testify declare propose recall concede complain maintain contend emphasise
-emphasize remark ask dispute
+emphasize remark ask dispute counter retort vow pledge promise
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
 INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn".split())
@@ -68,7 +68,8 @@ association operator insurer lender developer manufacturer maker retailer broadc
 # argued"), never a thing, so any noun subject is a source; "suggest", "show", "confirm",
 # "warn" also take documents and figures ("the data suggest") and keep the noun test.
 HUMAN_VERBS = frozenset("""say tell ask reply insist declare argue admit concede deny claim testify complain
-contend recall add explain propose urge accuse allege acknowledge remark respond tweet""".split())
+contend recall add explain propose urge accuse allege acknowledge remark respond tweet counter retort vow pledge
+promise""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
 OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report".split())
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -589,14 +590,26 @@ class Attributor:
     def content(self, verb: Token, speaker: Token | None = None) -> tuple[int, int] | None:
         """The attributed words' span for a cue verb (``speaker``: the token chosen as its speaker)."""
         sent = verb.sent
+        # `X said: "…"`, `said X, "…"`: the quotation that opens right after the cue (and its
+        # speaker) is the content, whatever the parser made of it ("Of course." has no verb)
+        cue_end = verb.idx + len(verb)
+        if speaker is not None and speaker.i > verb.i:
+            cue_end = max(cue_end, np_span(speaker)[1])
+        opening = re.match(r"\s*[,:]\s*(?=[\"“])", self.text[cue_end : sent.end_char])
+        quote = self.c.quote_around(cue_end + opening.end()) if opening else None
+        if quote and quote[0] == cue_end + opening.end() and quote[1] < sent.end_char:
+            return quote[0], quote[1] + 1
         # the parser sometimes calls "said only that X" an adverbial clause: "that" marks it as content
         ccomps = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and c.i > verb.i
                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
         ccomps = [c for c in ccomps if c.i > verb.i] or ccomps  # "X, Y denied that Z": the clause after
         if not ccomps:
             # "said in a statement after initialling the text that ...": the parser hung the clause lower
-            ccomps = [t for t in verb.subtree if t.dep_ == "ccomp" and t.i > verb.i
-                      and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)]
+            # (or on a word of the object: "told reporters after the debate that ...")
+            ccomps = [t for t in verb.subtree if t.dep_ in ("ccomp", "relcl", "acl", "advcl") and t.i > verb.i
+                      and (t.dep_ == "ccomp" or t.head.i <= verb.i + 4 and not self.c.inside_quote(t.idx))
+                      and any(c.lower_ == "that" and (c.dep_ == "mark" or c.i == min(x.i for x in t.subtree) and any(
+                          g.dep_ == "nsubj" and g.lower_ != "that" for g in t.children)) for c in t.children)]
         if ccomps:
             start, end = self._clause_span(ccomps[0])
             # "said on Thursday it had agreed": the date belongs to the cue, not the content
@@ -621,6 +634,13 @@ class Attributor:
         # a fronted phrase ("At the ceremony, X announced ...") is no content: it needs a verb
         # of its own, or to be a quotation (“Absolutely not,” he said)
         clause = any(t.pos_ in ("VERB", "AUX") for t in before) or self.text[sent.start_char : sent.start_char + 1] in _QUOTES
+        # nor is a fronted participle clause ("Asked whether he would ..., X said")
+        if len(before) and before[0].tag_ in ("VBN", "VBG") and not self.c.inside_quote(before[0].idx):
+            clause = False
+        if not clause and comma > sent.start and self.doc[comma].text == "," and verb.dep_ == "parataxis" \
+                and re.match(r"\s*,", self.text[max(t.idx + len(t) for t in [verb, *(speaker.subtree if speaker is not None else [])]) :]):
+            # "The debate, Berg said, had been a circus": the cue sits inside the sentence it attributes
+            return sent.start_char, sent.end_char
         # a participle ("..., noting the touches", "..., asking for X") is no "..., X said": the
         # clause before its comma is the reporter's
         participle = verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
@@ -838,6 +858,8 @@ class Attributor:
         subject = self.subject(verb)
         if subject is None:
             return None
+        if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+            return None  # "Asked whether he would ..., X said": the participle's person is asked, not asking
         if subject.dep_ == "nsubjpass" and subject.head == verb:
             # "The parents are accused of ...", "they should be declared not guilty": the
             # subject of a passive cue is what is spoken of, not who speaks
