@@ -265,3 +265,15 @@ def test_political_reporting_cues(nlp):
     assert [(f[0], f[3]) for f in found] == [
         (["Tomas Berg"], "he would not concede"), (["Democrats"], "the bill would hurt voters"), (["Tomas Berg"], "Of course."),
         (["Tomas Berg"], "The debate, Berg said, had been “a circus.”")]
+
+
+def test_phrasal_cues_a_quotation_paragraph_and_a_mistagged_noun(nlp):
+    text = ("Maria Lindqvist shot back that Tomas Berg had never run a business. Tomas Berg pointed out that the county had no debt.\n\n"
+            "“We followed every rule,” Maria Lindqvist said.\n\n“Nobody has shown us a single error.”\n\n"
+            "The ministry of transport said in a statement that the strike was illegal.")
+    found = statements(text)
+    assert [(f[0], f[1], f[3]) for f in found] == [
+        (["Maria Lindqvist"], "shot back", "Tomas Berg had never run a business"),
+        (["Tomas Berg"], "pointed out", "the county had no debt"),
+        (["Maria Lindqvist"], "said", "We followed every rule"), (["Maria Lindqvist"], "said", "Nobody has shown us a single error."),
+        (["The ministry of transport"], "said", "the strike was illegal")]

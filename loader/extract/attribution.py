@@ -385,9 +385,10 @@ class Attributor:
             # "one of the people said": an anonymous source described by its own words
             start, end = token.idx, max(t.idx + len(t) for t in token.subtree if t.dep_ != "punct")
             return self.c.add_anonymous(start, end)
-        if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper():
+        if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper() and not cue:
             return None
-        if token.pos_ == "PROPN":
+        # a lower-case word the tagger called a name ("the ministry of transport") is a noun
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
             if human and token.tag_ == "NNPS" and not self.c.entity_at(*np_span(token)):
                 # "Republicans said", "Democrats in the senate argued": a group named by a plural
                 # proper noun (a party's members, a people) is a source described by its words
@@ -738,7 +739,7 @@ class Attributor:
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
                 or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
-                or _put_it_to(t) is not None
+                or _put_it_to(t) is not None or _phrasal_cue(t)
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
             spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ != "according"}
@@ -756,7 +757,11 @@ class Attributor:
                 if record:
                     found.append(record)
             following = self.doc[sent.end].sent if sent.end < len(self.doc) else None
-            if not found and previous and paragraph == previous_paragraph and not (
+            # a paragraph that is only quotation, right after a paragraph that ended quoting
+            # someone, goes on quoting them (news paragraphs one quoted sentence or two long)
+            next_paragraph = paragraph == previous_paragraph + 1 and previous is not None \
+                and previous["mode"] == "direct" and self._quote_paragraph(sent.start_char)
+            if not found and previous and (paragraph == previous_paragraph or next_paragraph) and not (
                     following is not None and self._bare_cue(following) is not None):
                 # a sentence that is one quotation continues the last speaker (unless a cue of
                 # its own follows it: `"Is this fair?" Berg asked.`)
@@ -866,7 +871,7 @@ class Attributor:
             return None
         # a participle without an auxiliary ("with the rebels insisting ...") is a circumstance
         # of another clause: only the noun test makes its subject a source
-        human = verb.lemma_ in HUMAN_VERBS and (verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children))
+        human = (verb.lemma_ in HUMAN_VERBS or _phrasal_cue(verb)) and (verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children))
         if any(c.dep_ == "neg" for c in verb.children):
             return None  # "the ruling did not say how ...", "would not say whether": nothing was said
         speakers = self.speakers(subject, human=human, cue=True)
@@ -888,6 +893,8 @@ class Attributor:
         if not span:
             return None
         cue = "put it to" if put is not None else verb.text.lower()
+        if _phrasal_cue(verb):
+            cue += " " + verb.doc[verb.i + 1].lower_
         record = self.add(speakers, cue, *span, channel=self.channel(verb))
         if record:
             # "X rejected the conditions, Nazari said, and the talks ended": the clause after
@@ -896,6 +903,21 @@ class Attributor:
             if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
                 self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
         return record
+
+    def _quote_paragraph(self, offset: int) -> bool:
+        """The paragraph holding ``offset`` is one or more whole quotations and nothing else."""
+        start = self.text.rfind("\n\n", 0, offset)
+        end = self.text.find("\n\n", offset)
+        words = self.text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(self.text)].strip()
+        if not words or words[0] not in _QUOTES or words.rstrip(".")[-1:] not in _QUOTES:
+            return False
+        base = (start + 2 if start >= 0 else 0) + (len(self.text[start + 2 if start >= 0 else 0 :]) - len(self.text[start + 2 if start >= 0 else 0 :].lstrip()))
+        # every character outside a quotation is space or punctuation
+        inside = [q for q in self.c.quote_spans() if base <= q[0] and q[1] < base + len(words)]
+        rest = list(words)
+        for a, b in inside:
+            rest[a - base : b - base + 1] = [" "] * (b - a + 1)
+        return not re.search(r"\w", "".join(rest))
 
     def colon_quote(self, sent) -> dict | None:
         """`Berg put it bluntly: "We paid and got nothing."`: a clause whose subject is a party,
@@ -1003,6 +1025,16 @@ class Attributor:
             # "According to X, CLAUSE." (also "We have learned that according to X, CLAUSE")
             return self.add(speakers, "according to", self.doc[phrase_end].idx + len(self.doc[phrase_end]), sent.end_char)
         return self.add(speakers, "according to", sent.start_char, token.idx)
+
+
+def _phrasal_cue(token: Token) -> bool:
+    """"shot back that", "fired back", "hit back", "pointed out that": speech verbs made of a
+    verb and its particle."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("prt", "advmod") and c.i == token.i + 1 and (token.lemma_, c.lower_) in _PHRASAL
+                                        for c in token.children)
+
+
+_PHRASAL = {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("point", "out"), ("speak", "out")}
 
 
 def _put_it_to(token: Token) -> Token | None:
