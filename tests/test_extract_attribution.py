@@ -277,3 +277,17 @@ def test_phrasal_cues_a_quotation_paragraph_and_a_mistagged_noun(nlp):
         (["Tomas Berg"], "pointed out", "the county had no debt"),
         (["Maria Lindqvist"], "said", "We followed every rule"), (["Maria Lindqvist"], "said", "Nobody has shown us a single error."),
         (["The ministry of transport"], "said", "the strike was illegal")]
+
+
+def test_a_description_of_one_of_two_anonymous_sources(nlp):
+    text = ("A senior Chilean official said the talks had stalled. A Peruvian official said the offer was fair. "
+            "The Chilean official said Lima had walked out. The official said nothing more.")
+    found = statements(text)
+    assert [f[0] for f in found] == [["A senior Chilean official"], ["A Peruvian official"], ["A senior Chilean official"]]
+    # a nationality the only earlier source lacks is another source
+    found = statements("A Peruvian official said the offer was fair. The Chilean official said Lima had walked out.")
+    assert [f[0] for f in found] == [["A Peruvian official"], ["The Chilean official"]]
+
+
+def test_reproduced_words_after_a_colon_are_not_the_subject_s(nlp):
+    assert statements("The Daily Ledger cited one of the questions: “Were you ever in the army?”") == []

@@ -402,12 +402,26 @@ class Attributor:
         if definite:
             # a later reference: the last anonymous source with this head noun ("the former
             # official"); "the source" is any anonymous source, the last one
-            for local in reversed(list(self.c.anonymous)):
+            earlier = [local for local in reversed(list(self.c.anonymous))
+                       if (self.c.anonymous[local]["head"] == head.rstrip("s") or head.rstrip("s") == "source")
+                       and self.c.anonymous[local]["start"] < start]
+            # "the Chilean official" of two officials: the one whose description has the words
+            # ("a senior Chilean official"); words neither has: a source of its own
+            # (of one, a nationality it lacks -- "the Chilean official" after "a Peruvian one"
+            # -- is someone else too)
+            modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i}
+            proper = any(c.text[:1].isupper() for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i)
+            if earlier and modifiers and (len(earlier) > 1 or proper):
+                described = [local for local in earlier
+                             if modifiers <= set(re.findall(r"[\w’'-]+", self.c.anonymous[local]["text"].lower()))]
+                earlier = described[:1] if described else [] if len(earlier) > 1 or proper else earlier
+                if not earlier:
+                    return self.c.add_anonymous(start, end) if cue else None
+            for local in earlier[:1]:
                 record = self.c.anonymous[local]
-                if (record["head"] == head.rstrip("s") or head.rstrip("s") == "source") and record["start"] < start:
-                    if (start, end) != (record["start"], record["end"]):
-                        record["mentions"].append((start, end))
-                    return local
+                if (start, end) != (record["start"], record["end"]):
+                    record["mentions"].append((start, end))
+                return local
             person = self.described_person(token, start, end) if cue else None
             if person:
                 return person
@@ -653,6 +667,8 @@ class Attributor:
             right = [c for c in right if c.dep_ != "prep" or any(r.dep_ in ("dobj",) for r in right)]
             if right and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in right):
                 tokens = [t for c in right for t in c.subtree]
+                if verb.lemma_ in ("say", "tell") and all(t.pos_ in ("PRON", "ADV", "ADJ", "DET", "ADP", "PUNCT") for t in tokens):
+                    return None  # "said nothing more", "said so": no content ("denied it", "rejected that" have one)
                 return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
         return None
 
@@ -937,6 +953,8 @@ class Attributor:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None) if verb is not None else None
         if subject is None:
             return None
+        if verb.lemma_.lower() in _REPRODUCING:
+            return None  # "The paper cited examples: “…”": someone else's words, reproduced
         speakers = self.speakers(subject, cue=True)
         return self.add(speakers, verb.text.lower(), colon.idx + 1, sent.end_char) if speakers else None
 
@@ -1025,6 +1043,10 @@ class Attributor:
             # "According to X, CLAUSE." (also "We have learned that according to X, CLAUSE")
             return self.add(speakers, "according to", self.doc[phrase_end].idx + len(self.doc[phrase_end]), sent.end_char)
         return self.add(speakers, "according to", sent.start_char, token.idx)
+
+
+# Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
+_REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
 
 
 def _phrasal_cue(token: Token) -> bool:
