@@ -291,3 +291,18 @@ def test_a_description_of_one_of_two_anonymous_sources(nlp):
 
 def test_reproduced_words_after_a_colon_are_not_the_subject_s(nlp):
     assert statements("The Daily Ledger cited one of the questions: “Were you ever in the army?”") == []
+
+
+def test_a_claim_the_other_side_denied_and_a_copula_description(nlp):
+    text = ("The army said its forces had retaken the town, a claim the rebels denied. "
+            "Greta Holm, who worked at the clinic for nine years, was the first witness in the trial. "
+            "The witness said the doors had been locked.")
+    found = statements(text)
+    assert [(f[0], f[1], f[3]) for f in found] == [
+        (["The army"], "said", "its forces had retaken the town"), (["the rebels"], "denied", "a claim"),
+        (["Greta Holm"], "said", "the doors had been locked")]
+
+
+def test_more_people_only_cues(nlp):
+    found = statements("The researchers concluded that the nets no longer worked. The striker posted on Instagram that he was happy.")
+    assert [(f[0], f[3]) for f in found] == [(["The researchers"], "the nets no longer worked"), (["The striker"], "he was happy")]

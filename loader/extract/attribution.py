@@ -39,7 +39,7 @@ SPEECH_VERBS = frozenset("""
 say tell add explain deny claim confirm suggest tweet write warn urge accuse insist argue state note
 announce acknowledge admit stress assert caution predict reply respond reject allege report post
 testify declare propose recall concede complain maintain contend emphasise
-emphasize remark ask dispute counter retort vow pledge promise
+emphasize remark ask dispute counter retort vow pledge promise conclude
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
 INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn".split())
@@ -69,7 +69,7 @@ association operator insurer lender developer manufacturer maker retailer broadc
 # "warn" also take documents and figures ("the data suggest") and keep the noun test.
 HUMAN_VERBS = frozenset("""say tell ask reply insist declare argue admit concede deny claim testify complain
 contend recall add explain propose urge accuse allege acknowledge remark respond tweet counter retort vow pledge
-promise""".split())
+promise post write announce""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
 OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report".split())
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -223,10 +223,14 @@ def _is_role(token: Token) -> bool:
     from .affiliations import ROLE_NOUNS
 
     words = {token.lemma_.lower(), token.lower_}
-    return bool(words & ROLE_NOUNS or re.search(r"(?:man|woman|person)$", token.lower_)) and not words & ORG_NOUNS
+    return bool(words & ROLE_NOUNS or words & SOURCE_NOUNS or re.search(r"(?:man|woman|person)$", token.lower_)) \
+        and not words & ORG_NOUNS and not words & _BODIES
 
 
 _PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from", "on")
+# Source nouns that are bodies or crowds, never one person's post
+_BODIES = frozenset("""government governments agency authorities authority ministry police military army staff people
+delegation delegates companies firms groups unions members residents""".split())
 
 
 def np_span(token: Token) -> tuple[int, int]:
@@ -483,8 +487,12 @@ class Attributor:
                 continue
             apposition = re.match(r",\s+([^,.;()\n]*)", self.text[e : e + 120])
             title = re.split(r"[.;:()\n]|,(?!\s*\Z)", self.text[max(0, s - 80) : s])[-1]
-            for phrase in (apposition.group(1) if apposition else "", title):
+            # "X was the state's first witness": a copula says what X is, too
+            copula = re.match(r"(?:,[^,.;]*,)?\s+(?:is|was|has been|had been|became)\s+((?:the|a|an)\s[^,.;()\n]*)", self.text[e : e + 200])
+            for phrase in (apposition.group(1) if apposition else "", title, copula.group(1) if copula else ""):
                 said = re.findall(r"[\w’'-]+", phrase.lower())
+                if phrase is title and said[-1:] != [head]:
+                    continue  # a title ends right before the name ("chief executive Peter Roe")
                 # the role must head the phrase ("the chief executive of X"), not sit in a
                 # clause about something else ("who chairs the action group")
                 if said[:1] == ["who"] or head not in said:
@@ -676,6 +684,11 @@ class Attributor:
         """A clause's span, cut before a contrasting clause ("..., while X confirmed ...")."""
         tokens = list(head.subtree)
         end = tokens[-1].idx + len(tokens[-1])
+        # "..., a claim the rebels denied": the reporter's comment on the content, not part of it
+        comment = re.search(r",\s+(?:a|an|the)\s+(?:claim|allegation|accusation|assertion|charge|version|account)\b",
+                            self.text[tokens[0].idx : end])
+        if comment:
+            end = tokens[0].idx + comment.start()
         for child in head.children:
             if child.i <= head.i or child.dep_ not in ("advcl", "conj"):
                 continue
@@ -901,6 +914,10 @@ class Attributor:
             return second or first
         put = _put_it_to(verb)
         span = self._clause_span(put) if put is not None else self.content(verb, subject)
+        if not span and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUE_NOUNS | {"charge", "account", "version"} \
+                and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            # "..., a claim the witness rejected": the claim is what the witness rejected
+            span = np_span(verb.head)
         if not span and self._bare_cue(verb.sent) == verb and verb.sent.start > 0:
             # `"Is this fair?" Berg asked.`: a "?" or "!" ended the quotation's sentence before its cue
             quoted = self.doc[verb.sent.start - 1].sent
