@@ -306,3 +306,10 @@ def test_a_claim_the_other_side_denied_and_a_copula_description(nlp):
 def test_more_people_only_cues(nlp):
     found = statements("The researchers concluded that the nets no longer worked. The striker posted on Instagram that he was happy.")
     assert [(f[0], f[3]) for f in found] == [(["The researchers"], "the nets no longer worked"), (["The striker"], "he was happy")]
+
+
+def test_it_is_the_body_that_spoke_last(nlp):
+    found = statements("Siemens said it would appeal. It added that the ruling was unfair. "
+                       "Tomas Berg said the plan was sound. It said nothing about costs.")
+    assert [(f[0], f[3]) for f in found] == [(["Siemens"], "it would appeal"), (["Siemens"], "the ruling was unfair"),
+                                             (["Tomas Berg"], "the plan was sound")]

@@ -326,6 +326,24 @@ class Attributor:
                 return m[2]
         return None  # everyone named is known by the other pronoun: nobody, not the wrong one
 
+    def _last_body(self, offset: int) -> str | None:
+        """The organisation (or anonymous body: "the ministry") of the last statement before
+        ``offset`` in this paragraph or the one before, when it had one source."""
+        paragraph_of = _paragraph_index(self.text)
+        for record in reversed(self.c.statements):
+            if record["end"] > offset:
+                continue
+            if paragraph_of(offset) - paragraph_of(record["start"]) > 1 or len(record["sources"]) != 1:
+                return None
+            local = record["sources"][0]
+            kind = self.c.kind_of(local)
+            if kind == "organisation":
+                return local
+            if kind == "anonymous" and self.c.anonymous[local]["head"] in {n.rstrip("s") for n in ORG_NOUNS | _BODIES}:
+                return local
+            return None
+        return None
+
     def _last_speaker(self, offset: int) -> tuple[str | None, int]:
         """The person who made the last statement before ``offset`` in this paragraph or the
         one before, and where that statement starts."""
@@ -385,6 +403,10 @@ class Attributor:
             return self.pronoun(token)
         if lower == "they":
             return self.last_plural
+        if lower == "it" and cue and not self.c.inside_quote(token.idx):
+            # "Lumacore said ... It added that ...": the body that spoke last, else the
+            # organisation that was a subject just before
+            return self._last_body(token.idx) or self.recent_subject_organisation(token)
         if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             # "one of the people said": an anonymous source described by its own words
             start, end = token.idx, max(t.idx + len(t) for t in token.subtree if t.dep_ != "punct")
