@@ -799,12 +799,12 @@ class Attributor:
                 inner = any(sp and sp[0] <= token.idx < sp[1] for i, sp in spans.items() if i != token.i)
                 if inner and any(r["start"] <= token.idx < r["end"] for r in found):
                     continue
-                record = self.according(token) if token.lower_ == "according" else \
-                    self.noun_cue(token) if token.pos_ == "NOUN" else self.speech(token)
+                record = self._keeping_sources(lambda: self.according(token) if token.lower_ == "according" else
+                                               self.noun_cue(token) if token.pos_ == "NOUN" else self.speech(token))
                 if record:
                     found.append(record)
             if not found:
-                record = self.colon_quote(sent)
+                record = self._keeping_sources(lambda: self.colon_quote(sent))
                 if record:
                     found.append(record)
             following = self.doc[sent.end].sent if sent.end < len(self.doc) else None
@@ -957,6 +957,16 @@ class Attributor:
             m = re.match(r",\s+and\s+(.+)$", after, re.S)
             if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
                 self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
+        return record
+
+    def _keeping_sources(self, make):
+        """``make()``'s statement; the anonymous sources it described are dropped when it made
+        none (a source that says nothing in the article is no source)."""
+        before = set(self.c.anonymous)
+        record = make()
+        if not record:
+            for local in [local for local in self.c.anonymous if local not in before]:
+                del self.c.anonymous[local]
         return record
 
     def _quote_paragraph(self, offset: int) -> bool:
