@@ -316,7 +316,8 @@ def end_bulk(conn: sqlite3.Connection, saved: list[str]) -> None:
     conn.execute("ANALYZE")
     violations = conn.execute("PRAGMA foreign_key_check").fetchall()
     if violations:
-        raise RuntimeError(f"foreign key violations: {violations[:5]}")
+        # an IntegrityError, so that the CLI reports it in one line with the old archive kept
+        raise sqlite3.IntegrityError(f"foreign key violations (table, rowid, parent): {violations[:5]}")
 
 
 def optimize(conn: sqlite3.Connection) -> None:
