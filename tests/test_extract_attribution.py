@@ -152,13 +152,18 @@ def test_a_question_turn_label_is_not_the_speaker(nlp):
     assert any(f[0] == ["John Miller"] and f[1] == "told" for f in found)
 
 
-def test_a_split_quotation_is_two_statements_of_one_speaker(nlp):
+def test_a_split_quotation_is_one_statement_of_one_speaker(nlp):
+    # both parts in one statement, the cue between them included (text is one span of the
+    # article), the outer marks left out
     text = ("Greta Holm, a farmer, was angry. “We have no plans to sell,” she said on Monday, “and nobody has asked us.” "
             "“The price is fair,” said Marta Kowalczyk, the chair of the cooperative, “but the timing is not.”")
     found = statements(text)
     assert [(f[0], f[2], f[3]) for f in found] == [
-        (["Greta Holm"], "direct", "We have no plans to sell"), (["Greta Holm"], "direct", "and nobody has asked us."),
-        (["Marta Kowalczyk"], "direct", "The price is fair"), (["Marta Kowalczyk"], "direct", "but the timing is not.")]
+        (["Greta Holm"], "direct", "We have no plans to sell,” she said on Monday, “and nobody has asked us."),
+        (["Marta Kowalczyk"], "direct", "The price is fair,” said Marta Kowalczyk, the chair of the cooperative, “but the timing is not.")]
+    # a quotation continued in the next sentence is a statement of its own
+    found = statements("“The price is fair,” said Marta Kowalczyk. “The timing is not.”")
+    assert [(f[0], f[3]) for f in found] == [(["Marta Kowalczyk"], "The price is fair"), (["Marta Kowalczyk"], "The timing is not.")]
 
 
 def test_noun_phrase_sources_of_a_speech_verb(nlp):
@@ -205,19 +210,26 @@ INTRO = ("Ingrid Solberg has run the Nordic Rail Authority since 2021. She spoke
 
 
 @pytest.mark.parametrize("asker, answerer", [("Q", "A"), ("BERG", "SOLBERG"), ("**Tomas Berg:**", "**Ingrid Solberg:**")])
-def test_interview_turns_are_the_interviewee_s_statements(nlp, asker, answerer):
+def test_interview_turns_are_statements_of_the_two_people(nlp, asker, answerer):
     label = (lambda x: x if x.endswith(":**") else x + ":")
     text = INTRO + (f"{label(asker)} Will the new line open on time?\n\n"
                     f"{label(answerer)} Yes. We are ahead of schedule on the northern section.\n\n"
                     f"{label(asker)} What about the costs? Critics say the line is too expensive.\n\n"
                     f"{label(answerer)} They are higher than we hoped, but within the budget.")
     found = statements(text)
-    answers = [f for f in found if f[4] == "interview"]
-    assert [(f[0], f[2], f[3]) for f in answers] == [
-        (["Ingrid Solberg"], "direct", "Yes. We are ahead of schedule on the northern section"),
-        (["Ingrid Solberg"], "direct", "They are higher than we hoped, but within the budget")]
-    # the questions are not statements; a claim a question reports is
+    assert [(f[0], f[1], f[2], f[3]) for f in found if f[4] == "interview"] == [
+        (["Tomas Berg"], "asked", "direct", "Will the new line open on time?"),
+        (["Ingrid Solberg"], "said", "direct", "Yes. We are ahead of schedule on the northern section"),
+        (["Tomas Berg"], "asked", "direct", "What about the costs? Critics say the line is too expensive"),
+        (["Ingrid Solberg"], "said", "direct", "They are higher than we hoped, but within the budget")]
+    # a claim a question reports is a statement too
     assert [(f[0], f[3]) for f in found if f[4] != "interview"] == [(["Critics"], "the line is too expensive")]
+
+
+def test_questions_with_no_interviewer_named_are_nobody_s(nlp):
+    text = ("Ingrid Solberg has run the Nordic Rail Authority since 2021.\n\n"
+            "Q: Will the new line open on time?\n\nA: Yes, and under budget.")
+    assert [(f[0], f[1]) for f in statements(text)] == [(["Ingrid Solberg"], "said")]
 
 
 def test_the_subject_of_a_passive_cue_is_not_its_speaker(nlp):

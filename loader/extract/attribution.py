@@ -754,16 +754,21 @@ class Attributor:
 
     # --- the statements --------------------------------------------------------------
     def add(self, speakers: list[str], cue: str, start: int, end: int, channel: str | None = None,
-            mode: str | None = None) -> dict | None:
-        trimmed = self.trim(start, end)
+            mode: str | None = None, exact: bool = False, turn: bool = False) -> dict | None:
+        """A statement of ``text[start:end]`` (trimmed of "that", discourse words and the
+        enclosing marks unless ``exact``), unless it overlaps one already made."""
+        trimmed = (start, end, mode or "direct") if exact else self.trim(start, end)
         if not trimmed or not speakers:
             return None
         s, e, found_mode = trimmed
         mode = mode or found_mode
         for other in self.c.statements[-8:]:  # statements come in text order: only the last can overlap
-            if other["start"] < e and s < other["end"]:
+            # (an interview turn holds the claims it reports: "Q: Critics say ...")
+            if other["start"] < e and s < other["end"] and not turn and not other.get("turn"):
                 return None
         record = {"sources": speakers, "cue": cue, "mode": mode, "start": s, "end": e, "channel": channel}
+        if turn:
+            record["turn"] = True
         self.c.statements.append(record)
         for local in speakers:
             if local in self.c.anonymous and self.c.anonymous[local]["text"].split()[-1].lower().endswith("s"):
@@ -779,13 +784,15 @@ class Attributor:
         for sent in self.doc.sents:
             paragraph = paragraph_of(sent.start_char)
             turn = answers.get(paragraph)
-            if turn is not None:
-                # an interview answer ("Name: ...") is one statement of the person named
-                if paragraph not in answered:
-                    answered.add(paragraph)
-                    record = self.add([turn[0]], "said", turn[1], turn[2], channel="interview", mode="direct")
+            if turn is not None and paragraph not in answered:
+                # an interview turn ("Name: ...", "Q: ...") is one statement of the person speaking
+                answered.add(paragraph)
+                record = self.add([turn[0]], "asked" if turn[3] else "said", turn[1], turn[2], channel="interview",
+                                  mode="direct", turn=True)
+                if not turn[3]:
                     previous, previous_paragraph = record or previous, paragraph
-                continue
+            if turn is not None and not turn[3]:
+                continue  # an answer is all the interviewee's; the claims a question reports are found below
             found = []
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
@@ -825,17 +832,19 @@ class Attributor:
             elif paragraph != previous_paragraph:
                 previous = None
 
-    def answer_turns(self) -> dict[int, tuple[str, int, int]]:
-        """Paragraphs of an interview transcript that are answers, each one direct statement
-        of the person answering. Paragraph index -> (speaker, start, end of the answer's words).
+    def answer_turns(self) -> dict[int, tuple[str, int, int, bool]]:
+        """Paragraphs of an interview transcript: each turn is one direct statement of the
+        person speaking (the corpus convention of issue 10). Paragraph index -> (speaker,
+        start, end of the turn's words, whether it is the interviewer's question).
 
         A transcript is two or more paragraphs opening with a turn label ("Q:", "A:",
         "Name:", "NAME:", also in bold). A label is a person of the article by any of their
-        names or their surname in capitals; "A:"/"Answer:" is the interviewee: the person
-        named most before the first turn. The interviewer's turns ("Q:", or a named person
-        whose turns are mostly questions when two people take turns) are not statements (the
-        corpus convention), but the claims inside them are found like any other."""
-        turns: dict[int, tuple[str, int, int]] = {}
+        names or their surname in capitals; "A:"/"Answer:" is the interviewee, the person
+        named most before the first turn; "Q:"/"Question:" is the interviewer, another
+        person named before the first turn (one the introduction says spoke to or
+        interviewed someone, else the last named), or nobody when there is none. When two
+        named people take turns, the one whose turns are mostly questions asks."""
+        turns: dict[int, tuple[str, int, int, bool]] = {}
         found = []
         for m in re.finditer(r"(?m)^(?:\*\*|__)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(\S[^\n]*)$", self.text):
             label = m.group(1)
@@ -844,25 +853,42 @@ class Attributor:
                 found.append((who, m))
         if len(found) < 2:
             return turns
-        if any(who == "A" for who, _ in found):
-            interviewee = self._most_named_before(found[0][1].start())
-            found = [(interviewee if who == "A" else who, m) for who, m in found if who != "A" or interviewee]
-        people = {who for who, _ in found if who != "Q"}
-        if len(people) == 2 and not any(who == "Q" for who, _ in found):
-            asks = {person: [("?" in m.group(2)) for who, m in found if who == person] for person in people}
+        first = found[0][1].start()
+        interviewee = self._most_named_before(first) if any(w == "A" for w, _ in found) else None
+        named = {w for w, _ in found if w not in ("Q", "A")}
+        if interviewee is None and len(named) == 1:
+            interviewee = next(iter(named))
+        interviewer = self._interviewer(first, interviewee) if any(w == "Q" for w, _ in found) else None
+        found = [(interviewer if w == "Q" else interviewee if w == "A" else w, w == "Q", m) for w, m in found]
+        asking = {w for w, q, _ in found if q}
+        people = {w for w, _, _ in found if w}
+        if not asking and len(people) == 2:
+            asks = {person: [("?" in m.group(2)) for w, _, m in found if w == person] for person in people}
             for person, own in asks.items():
                 other = next(o for p, o in asks.items() if p != person)
                 if sum(own) * 2 > len(own) and sum(other) * 2 <= len(other):
-                    found = [(who, m) for who, m in found if who != person]  # the interviewer
+                    asking = {person}
         paragraph_of = _paragraph_index(self.text)
-        for who, m in found:
-            if who == "Q":
-                continue
+        for who, _, m in found:
+            if not who:
+                continue  # a "Q:" with no interviewer named: nobody rather than a guess
             end = m.end(2)
             while end > m.start(2) and self.text[end - 1] in " \t":
                 end -= 1
-            turns[paragraph_of(m.start())] = (who, m.start(2), end)
+            turns[paragraph_of(m.start())] = (who, m.start(2), end, who in asking)
         return turns
+
+    def _interviewer(self, offset: int, interviewee: str | None) -> str | None:
+        """The person who asks a transcript's "Q:" turns: named before the first turn and not
+        the interviewee, preferably in a sentence saying they spoke to or interviewed someone."""
+        people = [m for m in self.c.people_before(offset, count=200) if m[2] != interviewee]
+        if not people:
+            return None
+        for m in reversed(people):
+            sentence = self.doc.char_span(m[0], m[1], alignment_mode="expand")
+            if sentence is not None and re.search(r"\b(?:spoke|speaks|talked|talks|interviewed|sat down|asked|met)\b", sentence.sent.text):
+                return m[2]
+        return people[-1][2]
 
     def _person_labelled(self, start: int, end: int) -> str | None:
         """The person a turn label names: a name of theirs, or their surname in capitals."""
@@ -928,12 +954,15 @@ class Attributor:
         speakers = self.speakers(subject, human=human, cue=True)
         parts = self.split_quote(verb, subject)
         if parts:
-            # `"…," she said, "…"`: one statement per quotation, the same speaker and cue (the
-            # corpus convention; a statement's text is one span of the article, and the cue
-            # between the parts is not the speaker's words)
-            first = self.add(speakers, verb.text.lower(), *parts[0], channel=self.channel(verb))
-            second = self.add(speakers, verb.text.lower(), *parts[1], channel=self.channel(verb))
-            return second or first
+            # `"…," she said, "…"`: one statement holding both parts, from the first part's
+            # first word to the second's last (the corpus convention of issue 10): a
+            # statement's text is one span of the article, so the cue between them is in it;
+            # the outer marks are left out and it is direct, all quotation but the cue
+            end = parts[1][1] - 1
+            while self.text[end - 1] in " ,":
+                end -= 1
+            return self.add(speakers, verb.text.lower(), parts[0][0] + 1, end,
+                            channel=self.channel(verb), mode="direct", exact=True)
         put = _put_it_to(verb)
         span = self._clause_span(put) if put is not None else self.content(verb, subject)
         if not span and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUE_NOUNS | {"charge", "account", "version"} \
