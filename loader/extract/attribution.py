@@ -1065,7 +1065,7 @@ class Attributor:
         gap_after = self.text[cue_end : second[0]]
         if gap_before.strip(" ,") or not re.fullmatch(r"(?:\s+(?:on|in|at|last|this|later|earlier)\b[^,;.\"“”]{0,30})?\s*[,:]\s*", gap_after):
             return None
-        if self.text[first[1] - 1] not in ",;:—–-" and self.text[first[1] + 1 : first[1] + 2] != ",":
+        if self.text[first[1] - 1] not in ",;:—–-?!" and self.text[first[1] + 1 : first[1] + 2] != ",":
             return None  # the first part ends a sentence of its own: not a quotation the cue splits
         return [(first[0], first[1] + 1), (second[0], second[1] + 1)]
 
@@ -1120,6 +1120,10 @@ class Attributor:
                 re.search(r"\bthat\s*\Z", self.text[sent.start_char : token.idx]):
             # "According to X, CLAUSE." (also "We have learned that according to X, CLAUSE")
             return self.add(speakers, "according to", self.doc[phrase_end].idx + len(self.doc[phrase_end]), sent.end_char)
+        after = self.text[self.doc[phrase_end].idx + len(self.doc[phrase_end]) : sent.end_char]
+        if re.match(r"\s*,\s*\w", after) and not any(t.pos_ in ("VERB", "AUX") for t in self.doc[sent.start : token.i]):
+            # "The deal, according to X, is worth ...": the phrase sits inside what it attributes
+            return self.add(speakers, "according to", sent.start_char, sent.end_char)
         return self.add(speakers, "according to", sent.start_char, token.idx)
 
 
