@@ -325,3 +325,9 @@ def test_it_is_the_body_that_spoke_last(nlp):
                        "Tomas Berg said the plan was sound. It said nothing about costs.")
     assert [(f[0], f[3]) for f in found] == [(["Siemens"], "it would appeal"), (["Siemens"], "the ruling was unfair"),
                                              (["Tomas Berg"], "the plan was sound")]
+
+
+def test_the_spokesperson_named_after_a_description(nlp):
+    text = ("A spokesperson for Lumacore, Jane Doerring, said the plant would stay open. The spokesperson added that no jobs would go. "
+            "Tomas Berg, the former mayor, said the plan was flawed. The former mayor added that he would vote against it.")
+    assert [f[0] for f in statements(text)] == [["Jane Doerring"], ["Jane Doerring"], ["Tomas Berg"], ["Tomas Berg"]]

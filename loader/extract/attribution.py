@@ -513,8 +513,8 @@ class Attributor:
             copula = re.match(r"(?:,[^,.;]*,)?\s+(?:is|was|has been|had been|became)\s+((?:the|a|an)\s[^,.;()\n]*)", self.text[e : e + 200])
             for phrase in (apposition.group(1) if apposition else "", title, copula.group(1) if copula else ""):
                 said = re.findall(r"[\w’'-]+", phrase.lower())
-                if phrase is title and said[-1:] != [head]:
-                    continue  # a title ends right before the name ("chief executive Peter Roe")
+                if phrase is title and not title.rstrip().endswith(",") and said[-1:] != [head]:
+                    continue  # a title ends right before the name ("chief executive Peter Roe"; "a lawyer for X, Jane Roe")
                 # the role must head the phrase ("the chief executive of X"), not sit in a
                 # clause about something else ("who chairs the action group")
                 if said[:1] == ["who"] or head not in said:
