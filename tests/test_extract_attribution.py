@@ -331,3 +331,9 @@ def test_the_spokesperson_named_after_a_description(nlp):
     text = ("A spokesperson for Lumacore, Jane Doerring, said the plant would stay open. The spokesperson added that no jobs would go. "
             "Tomas Berg, the former mayor, said the plan was flawed. The former mayor added that he would vote against it.")
     assert [f[0] for f in statements(text)] == [["Jane Doerring"], ["Jane Doerring"], ["Tomas Berg"], ["Tomas Berg"]]
+
+
+def test_he_said_after_an_anonymous_speaker(nlp):
+    text = ("Amir Khan met the delegation on Monday. A senior official, who asked not to be named, said the talks had failed. "
+            "“We tried everything,” he said.")
+    assert [f[0] for f in statements(text)] == [["A senior official"], ["A senior official"]]

@@ -218,6 +218,23 @@ def names_people(token: Token) -> bool:
                 or re.search(r"(?:man|woman|person|people)$", token.lower_))
 
 
+def _one_person(description: str) -> bool:
+    """An anonymous source's words describe one person ("a senior official", "a lawyer for
+    X"), not a body or several people."""
+    from .affiliations import ROLE_NOUNS
+
+    if not re.match(r"(?:a|an|one)\s", description, re.I):
+        return False
+    words = re.findall(r"[A-Za-z-]+", description.split(",")[0])
+    stop = {"from", "close", "familiar", "with", "to", "of", "in", "at", "who", "for"}
+    head = ""
+    for w in words[1:]:
+        if w.lower() in stop:
+            break
+        head = w.lower()
+    return bool(head in ROLE_NOUNS or head in SOURCE_NOUNS or re.search(r"(?:man|woman|person)$", head)) and head not in _BODIES
+
+
 def _is_role(token: Token) -> bool:
     """A noun for one person's post ("chief executive", "senator", "spokeswoman"), not a body."""
     from .affiliations import ROLE_NOUNS
@@ -355,7 +372,11 @@ class Attributor:
             if here - paragraph_of(record["start"]) > 1 or len(record["sources"]) != 1:
                 return None, 0
             local = record["sources"][0]
-            return (local, record["start"]) if self.c.kind_of(local) == "person" else (None, 0)
+            kind = self.c.kind_of(local)
+            # (an anonymous source that is one person, "a senior official", speaks on too)
+            if kind == "person" or kind == "anonymous" and _one_person(self.c.anonymous[local]["text"]):
+                return local, record["start"]
+            return None, 0
         return None, 0
 
     def _subject_person(self, token: Token, g: str | None) -> str | None:
