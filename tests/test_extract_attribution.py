@@ -337,3 +337,7 @@ def test_he_said_after_an_anonymous_speaker(nlp):
     text = ("Amir Khan met the delegation on Monday. A senior official, who asked not to be named, said the talks had failed. "
             "“We tried everything,” he said.")
     assert [f[0] for f in statements(text)] == [["A senior official"], ["A senior official"]]
+
+
+def test_declining_to_say_is_no_statement(nlp):
+    assert statements("Siemens cut 300 jobs. Siemens declined to say how many jobs would go.") == []

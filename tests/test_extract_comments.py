@@ -86,3 +86,9 @@ def test_what_is_not_a_request_for_comment(nlp):
     text = ("An agreement could not be reached on Monday. The army did not respond to the protests with force. "
             "Peter Osei responded to the questions at length. Maria Lindqvist did not return to the office.")
     assert requests(text) == []
+
+
+def test_own_words_are_no_request_and_declining_to_discuss(nlp):
+    text = ("Tomas Berg said he had not responded to the letter because it was unsigned. "
+            "Maria Lindqvist, reached by phone, declined to discuss the case.")
+    assert requests(text) == [("Maria Lindqvist", "no comment")]

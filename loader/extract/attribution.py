@@ -961,6 +961,8 @@ class Attributor:
         subject = self.subject(verb)
         if subject is None:
             return None
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse", "fail", "hesitate"):
+            return None  # "declined to say how many": nothing was said
         if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
             return None  # "Asked whether he would ..., X said": the participle's person is asked, not asking
         if subject.dep_ == "nsubjpass" and subject.head == verb:

@@ -9,7 +9,7 @@ The phrases journalists use for a party that did not answer:
 * "could not be reached", "could not be contacted", "was not available / unavailable for
   comment" -> could not be reached
 * "declined to comment", "offered no comment", "would not comment", "had no comment",
-  "did not comment", "declined to be interviewed", "declined requests for comment" -> no comment
+  "did not comment", "declined to be interviewed / to discuss", "declined requests for comment" -> no comment
 
 The party is the subject of the phrase's verb (several joined by "and", "neither ... nor"
 give one request each; so does "..., nor did Y"), resolved like a speaker: names, he/she,
@@ -43,7 +43,7 @@ PHRASES = (
     (re.compile(r"\b(?:could not|couldn['’]t|cannot|can not) (?:immediately )?be (?:reached|contacted)\b"
                 r"|\b(?:was|were|is|are) (?:not (?:immediately )?available|unavailable) for comment\b"), "could not be reached", False),
     (re.compile(r"\b(?:declined|refused) to comment\b|\b(?:offered|had|gave) no comment\b|\bdeclined comment\b"
-                rf"|\b{_NOT} {_ADVERB}comment(?:ed)?\b|\b(?:declined|refused) to be interviewed\b"
+                rf"|\b{_NOT} {_ADVERB}comment(?:ed)?\b|\b(?:declined|refused) to (?:be interviewed|discuss)\b"
                 r"|\b(?:declined|refused|ignored) (?:repeated |several |multiple )?requests? for (?:comment|an interview)\b"), "no comment", False),
 )
 # What a request for comment is made by: "did not respond to a request / to questions / to calls"
@@ -63,8 +63,8 @@ def add_comment_requests(context: Context) -> None:
     seen = set()
     for pattern, response, needs_request in PHRASES:
         for match in pattern.finditer(text):
-            if context.inside_quote(match.start()):
-                continue
+            if context.inside_quote(match.start()) or any(r["start"] <= match.start() < r["end"] for r in context.statements):
+                continue  # someone's own words ("X said he had not responded to the letter"), not the reporter's request
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
