@@ -341,3 +341,10 @@ def test_he_said_after_an_anonymous_speaker(nlp):
 
 def test_declining_to_say_is_no_statement(nlp):
     assert statements("Siemens cut 300 jobs. Siemens declined to say how many jobs would go.") == []
+
+
+def test_more_cue_nouns_with_a_that_clause(nlp):
+    found = statements("Siemens's statement that no jobs would go was welcomed. "
+                       "His denial that he had met the contractor was not believed.")
+    # the possessor speaks; "his" alone does not say whose safely
+    assert [(f[0], f[1], f[3]) for f in found] == [(["Siemens"], "statement", "no jobs would go")]

@@ -59,7 +59,8 @@ teacher teachers parent parents farmer farmers herder herders councillor council
 _FEMALE = re.compile(r"\b(Ms|Mrs|Miss|Madam|spokeswoman|chairwoman|businesswoman|congresswoman|councilwoman|wife|mother|daughter|sister|actress|widow)\b")
 _MALE = re.compile(r"\b(Mr|Sir|spokesman|chairman|businessman|congressman|councilman|husband|father|son|brother|actor|widower)\b")
 # Nouns that attribute a "that" clause: "there were reports that", "her claim that"
-CUE_NOUNS = frozenset("report claim allegation assertion accusation suggestion warning".split())
+CUE_NOUNS = frozenset("""report claim allegation assertion accusation suggestion warning statement announcement
+admission assurance denial insistence argument promise pledge testimony""".split())
 # Nouns a definite description of an organisation uses ("the company said")
 ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
 movement organisation organization bank airline carrier team authority agency commission committee
@@ -1118,7 +1119,11 @@ class Attributor:
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) else []
         if not speakers:
             return None
-        return self.add(speakers, noun.text.lower(), *self._clause_span(clause))
+        span = self._clause_span(clause)
+        last = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        if last is None or last[-1].pos_ in ("AUX", "ADP", "DET", "CCONJ"):
+            return None  # the parser cut the clause short ("insistence that the count was | fair angered")
+        return self.add(speakers, noun.text.lower(), *span)
 
     def according(self, token: Token) -> dict | None:
         to = next(c for c in token.children if c.lower_ == "to")
