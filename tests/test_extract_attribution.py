@@ -150,3 +150,201 @@ def test_a_question_turn_label_is_not_the_speaker(nlp):
             "Santos: No.")
     found = statements(text)
     assert any(f[0] == ["John Miller"] and f[1] == "told" for f in found)
+
+
+def test_a_split_quotation_is_one_statement_of_one_speaker(nlp):
+    # both parts in one statement, the cue between them included (text is one span of the
+    # article), the outer marks left out
+    text = ("Greta Holm, a farmer, was angry. “We have no plans to sell,” she said on Monday, “and nobody has asked us.” "
+            "“The price is fair,” said Marta Kowalczyk, the chair of the cooperative, “but the timing is not.”")
+    found = statements(text)
+    assert [(f[0], f[2], f[3]) for f in found] == [
+        (["Greta Holm"], "direct", "We have no plans to sell,” she said on Monday, “and nobody has asked us."),
+        (["Marta Kowalczyk"], "direct", "The price is fair,” said Marta Kowalczyk, the chair of the cooperative, “but the timing is not.")]
+    # a quotation continued in the next sentence is a statement of its own
+    found = statements("“The price is fair,” said Marta Kowalczyk. “The timing is not.”")
+    assert [(f[0], f[3]) for f in found] == [(["Marta Kowalczyk"], "The price is fair"), (["Marta Kowalczyk"], "The timing is not.")]
+
+
+def test_noun_phrase_sources_of_a_speech_verb(nlp):
+    found = statements("The Halvorsen campaign said the debate had been rigged. A former chairman of the board says the accounts "
+                       "were never audited. Republicans argued that the bill would raise taxes on farmers.")
+    assert [f[0] for f in found] == [["The Halvorsen campaign"], ["A former chairman of the board"], ["Republicans"]]
+    assert found[2][3] == "the bill would raise taxes on farmers"
+
+
+def test_a_thing_is_no_source_of_a_verb_figures_also_take(nlp):
+    assert statements("A closer reading of the draft suggests the plan is weaker. The figures suggest that sales fell.") == []
+
+
+def test_a_description_is_the_person_it_described(nlp):
+    found = statements("Peter Osei, the chief executive of Lumacore, presented the results. "
+                       "The chief executive said the company would cut 300 jobs.")
+    assert found == [(["Peter Osei"], "said", "indirect", "the company would cut 300 jobs", None)]
+    # two people so described: an anonymous source in its own words, not the wrong one
+    found = statements("Peter Osei, the finance minister, met Anna Berg, the health minister. The minister said the budget was tight.")
+    assert found[0][0] == ["The minister"]
+
+
+def test_a_delayed_identification_lede(nlp):
+    text = ("A former nurse told a tribunal on Monday that she had been dismissed for complaining about staffing.\n\n"
+            "Greta Lindholm, who worked at the clinic for nine years, said managers had ignored her letters.")
+    assert [f[0] for f in statements(text)] == [["Greta Lindholm"], ["Greta Lindholm"]]
+
+
+def test_he_said_is_the_last_speaker_not_the_last_person_named(nlp):
+    text = ("Tomas Berg, the mayor, said the bridge would open in June. The contract went to the firm of Karl Weiss last year. "
+            "“We are on schedule,” he said.")
+    assert [f[0] for f in statements(text)] == [["Tomas Berg"], ["Tomas Berg"]]
+    # a new subject in between is the one who speaks next
+    text = ("Tomas Berg, the mayor, said the bridge would open in June. Karl Weiss, the contractor, was less certain. "
+            "“We are behind,” he said.")
+    assert [f[0] for f in statements(text)] == [["Tomas Berg"], ["Karl Weiss"]]
+
+
+def test_a_negated_cue_says_nothing(nlp):
+    assert statements("The ruling did not say how the water should be shared. Peter Osei would not say whether he would resign.") == []
+
+
+INTRO = ("Ingrid Solberg has run the Nordic Rail Authority since 2021. She spoke to Tomas Berg of the Daily Ledger last week.\n\n")
+
+
+@pytest.mark.parametrize("asker, answerer", [("Q", "A"), ("BERG", "SOLBERG"), ("**Tomas Berg:**", "**Ingrid Solberg:**")])
+def test_interview_turns_are_statements_of_the_two_people(nlp, asker, answerer):
+    label = (lambda x: x if x.endswith(":**") else x + ":")
+    text = INTRO + (f"{label(asker)} Will the new line open on time?\n\n"
+                    f"{label(answerer)} Yes. We are ahead of schedule on the northern section.\n\n"
+                    f"{label(asker)} What about the costs? Critics say the line is too expensive.\n\n"
+                    f"{label(answerer)} They are higher than we hoped, but within the budget.")
+    found = statements(text)
+    assert [(f[0], f[1], f[2], f[3]) for f in found if f[4] == "interview"] == [
+        (["Tomas Berg"], "asked", "direct", "Will the new line open on time?"),
+        (["Ingrid Solberg"], "said", "direct", "Yes. We are ahead of schedule on the northern section"),
+        (["Tomas Berg"], "asked", "direct", "What about the costs? Critics say the line is too expensive"),
+        (["Ingrid Solberg"], "said", "direct", "They are higher than we hoped, but within the budget")]
+    # a claim a question reports is a statement too
+    assert [(f[0], f[3]) for f in found if f[4] != "interview"] == [(["Critics"], "the line is too expensive")]
+
+
+def test_questions_with_no_interviewer_named_are_nobody_s(nlp):
+    text = ("Ingrid Solberg has run the Nordic Rail Authority since 2021.\n\n"
+            "Q: Will the new line open on time?\n\nA: Yes, and under budget.")
+    assert [(f[0], f[1]) for f in statements(text)] == [(["Ingrid Solberg"], "said")]
+
+
+def test_the_subject_of_a_passive_cue_is_not_its_speaker(nlp):
+    assert statements("The parents are accused of neglecting the child. The mayor was asked about the road.") == []
+
+
+def test_a_fronted_phrase_is_not_the_content(nlp):
+    found = statements("At the ceremony, Tomas Berg announced that the bridge would reopen. In his speech, Tomas Berg said taxes would fall.")
+    assert [f[3] for f in found] == ["the bridge would reopen", "taxes would fall"]
+
+
+def test_a_question_before_a_bare_cue_and_a_colon_cue(nlp):
+    text = ("Maria Lindqvist said the plan was sound. “Is this fair?” Tomas Berg asked. “We paid for the road.”\n\n"
+            "Karl Weiss put it bluntly: “Nobody will pay.” The sign on the gate read: “No entry.”")
+    found = statements(text)
+    assert [(f[0], f[3]) for f in found] == [
+        (["Maria Lindqvist"], "the plan was sound"), (["Tomas Berg"], "Is this fair?"), (["Tomas Berg"], "We paid for the road."),
+        (["Karl Weiss"], "Nobody will pay.")]
+
+
+def test_content_stops_before_narrative_and_a_participle_cue(nlp):
+    found = statements("Tomas Berg said the town would not pay, after he admitted that the contract was flawed. "
+                       "Maria Lindqvist warned that the town would sue, saying the contract was void.")
+    assert [(f[0], f[1], f[3]) for f in found] == [
+        (["Tomas Berg"], "said", "the town would not pay"), (["Tomas Berg"], "admitted", "the contract was flawed"),
+        (["Maria Lindqvist"], "warned", "the town would sue"), (["Maria Lindqvist"], "saying", "the contract was void")]
+
+
+def test_put_it_to_the_witness(nlp):
+    found = statements("The lawyer for the family, Karl Weiss, put it to the witness that she had not been at the house at all.")
+    assert found == [(["Karl Weiss"], "put it to", "indirect", "she had not been at the house at all", None)]
+
+
+def test_a_participle_and_a_quotation_after_the_cue(nlp):
+    text = ("Tomas Berg opened the hall on Monday, noting the repairs. "
+            "Greta Holm, a professor of history, said, “I think his pictures of the river matter most.”")
+    found = statements(text)
+    assert [(f[0], f[3]) for f in found] == [(["Greta Holm"], "I think his pictures of the river matter most.")]
+
+
+def test_political_reporting_cues(nlp):
+    text = ("Tomas Berg told reporters after the debate that he would not concede. Democrats countered that the bill would hurt voters. "
+            "Asked whether he would accept the result, Tomas Berg said: “Of course.” The debate, Berg said, had been “a circus.”")
+    found = statements(text)
+    assert [(f[0], f[3]) for f in found] == [
+        (["Tomas Berg"], "he would not concede"), (["Democrats"], "the bill would hurt voters"), (["Tomas Berg"], "Of course."),
+        (["Tomas Berg"], "The debate, Berg said, had been “a circus.”")]
+
+
+def test_phrasal_cues_a_quotation_paragraph_and_a_mistagged_noun(nlp):
+    text = ("Maria Lindqvist shot back that Tomas Berg had never run a business. Tomas Berg pointed out that the county had no debt.\n\n"
+            "“We followed every rule,” Maria Lindqvist said.\n\n“Nobody has shown us a single error.”\n\n"
+            "The ministry of transport said in a statement that the strike was illegal.")
+    found = statements(text)
+    assert [(f[0], f[1], f[3]) for f in found] == [
+        (["Maria Lindqvist"], "shot back", "Tomas Berg had never run a business"),
+        (["Tomas Berg"], "pointed out", "the county had no debt"),
+        (["Maria Lindqvist"], "said", "We followed every rule"), (["Maria Lindqvist"], "said", "Nobody has shown us a single error."),
+        (["The ministry of transport"], "said", "the strike was illegal")]
+
+
+def test_a_description_of_one_of_two_anonymous_sources(nlp):
+    text = ("A senior Chilean official said the talks had stalled. A Peruvian official said the offer was fair. "
+            "The Chilean official said Lima had walked out. The official said nothing more.")
+    found = statements(text)
+    assert [f[0] for f in found] == [["A senior Chilean official"], ["A Peruvian official"], ["A senior Chilean official"]]
+    # a nationality the only earlier source lacks is another source
+    found = statements("A Peruvian official said the offer was fair. The Chilean official said Lima had walked out.")
+    assert [f[0] for f in found] == [["A Peruvian official"], ["The Chilean official"]]
+
+
+def test_reproduced_words_after_a_colon_are_not_the_subject_s(nlp):
+    assert statements("The Daily Ledger cited one of the questions: “Were you ever in the army?”") == []
+
+
+def test_a_claim_the_other_side_denied_and_a_copula_description(nlp):
+    text = ("The army said its forces had retaken the town, a claim the rebels denied. "
+            "Greta Holm, who worked at the clinic for nine years, was the first witness in the trial. "
+            "The witness said the doors had been locked.")
+    found = statements(text)
+    assert [(f[0], f[1], f[3]) for f in found] == [
+        (["The army"], "said", "its forces had retaken the town"), (["the rebels"], "denied", "a claim"),
+        (["Greta Holm"], "said", "the doors had been locked")]
+
+
+def test_more_people_only_cues(nlp):
+    found = statements("The researchers concluded that the nets no longer worked. The striker posted on Instagram that he was happy.")
+    assert [(f[0], f[3]) for f in found] == [(["The researchers"], "the nets no longer worked"), (["The striker"], "he was happy")]
+
+
+def test_it_is_the_body_that_spoke_last(nlp):
+    found = statements("Siemens said it would appeal. It added that the ruling was unfair. "
+                       "Tomas Berg said the plan was sound. It said nothing about costs.")
+    assert [(f[0], f[3]) for f in found] == [(["Siemens"], "it would appeal"), (["Siemens"], "the ruling was unfair"),
+                                             (["Tomas Berg"], "the plan was sound")]
+
+
+def test_the_spokesperson_named_after_a_description(nlp):
+    text = ("A spokesperson for Lumacore, Jane Doerring, said the plant would stay open. The spokesperson added that no jobs would go. "
+            "Tomas Berg, the former mayor, said the plan was flawed. The former mayor added that he would vote against it.")
+    assert [f[0] for f in statements(text)] == [["Jane Doerring"], ["Jane Doerring"], ["Tomas Berg"], ["Tomas Berg"]]
+
+
+def test_he_said_after_an_anonymous_speaker(nlp):
+    text = ("Amir Khan met the delegation on Monday. A senior official, who asked not to be named, said the talks had failed. "
+            "“We tried everything,” he said.")
+    assert [f[0] for f in statements(text)] == [["A senior official"], ["A senior official"]]
+
+
+def test_declining_to_say_is_no_statement(nlp):
+    assert statements("Siemens cut 300 jobs. Siemens declined to say how many jobs would go.") == []
+
+
+def test_more_cue_nouns_with_a_that_clause(nlp):
+    found = statements("Siemens's statement that no jobs would go was welcomed. "
+                       "His denial that he had met the contractor was not believed.")
+    # the possessor speaks; "his" alone does not say whose safely
+    assert [(f[0], f[1], f[3]) for f in found] == [(["Siemens"], "statement", "no jobs would go")]

@@ -39,7 +39,7 @@ SPEECH_VERBS = frozenset("""
 say tell add explain deny claim confirm suggest tweet write warn urge accuse insist argue state note
 announce acknowledge admit stress assert caution predict reply respond reject allege report post
 testify declare propose recall concede complain maintain contend emphasise
-emphasize remark ask dispute
+emphasize remark ask dispute counter retort vow pledge promise conclude
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
 INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn".split())
@@ -59,11 +59,18 @@ teacher teachers parent parents farmer farmers herder herders councillor council
 _FEMALE = re.compile(r"\b(Ms|Mrs|Miss|Madam|spokeswoman|chairwoman|businesswoman|congresswoman|councilwoman|wife|mother|daughter|sister|actress|widow)\b")
 _MALE = re.compile(r"\b(Mr|Sir|spokesman|chairman|businessman|congressman|councilman|husband|father|son|brother|actor|widower)\b")
 # Nouns that attribute a "that" clause: "there were reports that", "her claim that"
-CUE_NOUNS = frozenset("report claim allegation assertion accusation suggestion warning".split())
+CUE_NOUNS = frozenset("""report claim allegation assertion accusation suggestion warning statement announcement
+admission assurance denial insistence argument promise pledge testimony""".split())
 # Nouns a definite description of an organisation uses ("the company said")
 ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
 movement organisation organization bank airline carrier team authority agency commission committee
 association operator insurer lender developer manufacturer maker retailer broadcaster network""".split())
+# Cue verbs whose subject is a person or a body ("the campaign said", "a former chairman
+# argued"), never a thing, so any noun subject is a source; "suggest", "show", "confirm",
+# "warn" also take documents and figures ("the data suggest") and keep the noun test.
+HUMAN_VERBS = frozenset("""say tell ask reply insist declare argue admit concede deny claim testify complain
+contend recall add explain propose urge accuse allege acknowledge remark respond tweet counter retort vow pledge
+promise post write announce""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
 OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report".split())
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -202,7 +209,49 @@ def _head_word(description: str) -> str:
     return head[-1].rstrip("s") if head else ""
 
 
-def _np_span(token: Token) -> tuple[int, int]:
+def names_people(token: Token) -> bool:
+    """A noun for people or a body that speaks: a source noun ("officials"), a role
+    ("chairman", "senator": the affiliation stage's role nouns) or a -man/-woman/-person word."""
+    from .affiliations import ROLE_NOUNS  # here, not at the top: affiliations imports this module
+
+    words = {token.lemma_.lower(), token.lower_}
+    return bool(words & SOURCE_NOUNS or words & ROLE_NOUNS
+                or re.search(r"(?:man|woman|person|people)$", token.lower_))
+
+
+def _one_person(description: str) -> bool:
+    """An anonymous source's words describe one person ("a senior official", "a lawyer for
+    X"), not a body or several people."""
+    from .affiliations import ROLE_NOUNS
+
+    if not re.match(r"(?:a|an|one)\s", description, re.I):
+        return False
+    words = re.findall(r"[A-Za-z-]+", description.split(",")[0])
+    stop = {"from", "close", "familiar", "with", "to", "of", "in", "at", "who", "for"}
+    head = ""
+    for w in words[1:]:
+        if w.lower() in stop:
+            break
+        head = w.lower()
+    return bool(head in ROLE_NOUNS or head in SOURCE_NOUNS or re.search(r"(?:man|woman|person)$", head)) and head not in _BODIES
+
+
+def _is_role(token: Token) -> bool:
+    """A noun for one person's post ("chief executive", "senator", "spokeswoman"), not a body."""
+    from .affiliations import ROLE_NOUNS
+
+    words = {token.lemma_.lower(), token.lower_}
+    return bool(words & ROLE_NOUNS or words & SOURCE_NOUNS or re.search(r"(?:man|woman|person)$", token.lower_)) \
+        and not words & ORG_NOUNS and not words & _BODIES
+
+
+_PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from", "on")
+# Source nouns that are bodies or crowds, never one person's post
+_BODIES = frozenset("""government governments agency authorities authority ministry police military army staff people
+delegation delegates companies firms groups unions members residents""".split())
+
+
+def np_span(token: Token) -> tuple[int, int]:
     """A noun phrase's span without relative clauses, appositions or what follows a comma."""
     keep = [token]
     for child in token.children:
@@ -276,13 +325,60 @@ class Attributor:
             return None
         if subject:
             return subject
+        # the last speaker, when the pronoun fits: news writing goes on quoting whoever spoke
+        # last, and a person only mentioned since ("a contract with X's firm") is not the one
+        # (only for the subject of a cue, "he said", outside quotations: inside one "he" is
+        # someone the speaker talks about, and "his participation" is whoever the clause is about)
+        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
+        speaker, said_at = self._last_speaker(token.idx) if speaking and not self.c.inside_quote(token.idx) else (None, 0)
+        if speaker and self.gender.get(speaker) == g:
+            return speaker
+        if speaker and self.gender.get(speaker) is None and not any(
+                self.gender.get(m[2]) == g for m in before if m[0] >= said_at):
+            return speaker
         for m in reversed(before):
             if self.gender.get(m[2]) == g:
                 return m[2]
         for m in reversed(before):
             if m[2] not in self.gender:
                 return m[2]
-        return before[-1][2]
+        return None  # everyone named is known by the other pronoun: nobody, not the wrong one
+
+    def _last_body(self, offset: int) -> str | None:
+        """The organisation (or anonymous body: "the ministry") of the last statement before
+        ``offset`` in this paragraph or the one before, when it had one source."""
+        paragraph_of = _paragraph_index(self.text)
+        for record in reversed(self.c.statements):
+            if record["end"] > offset:
+                continue
+            if paragraph_of(offset) - paragraph_of(record["start"]) > 1 or len(record["sources"]) != 1:
+                return None
+            local = record["sources"][0]
+            kind = self.c.kind_of(local)
+            if kind == "organisation":
+                return local
+            if kind == "anonymous" and self.c.anonymous[local]["head"] in {n.rstrip("s") for n in ORG_NOUNS | _BODIES}:
+                return local
+            return None
+        return None
+
+    def _last_speaker(self, offset: int) -> tuple[str | None, int]:
+        """The person who made the last statement before ``offset`` in this paragraph or the
+        one before, and where that statement starts."""
+        paragraph_of = _paragraph_index(self.text)
+        here = paragraph_of(offset)
+        for record in reversed(self.c.statements):
+            if record["end"] > offset:
+                continue  # after it, or the statement that holds it
+            if here - paragraph_of(record["start"]) > 1 or len(record["sources"]) != 1:
+                return None, 0
+            local = record["sources"][0]
+            kind = self.c.kind_of(local)
+            # (an anonymous source that is one person, "a senior official", speaks on too)
+            if kind == "person" or kind == "anonymous" and _one_person(self.c.anonymous[local]["text"]):
+                return local, record["start"]
+            return None, 0
+        return None, 0
 
     def _subject_person(self, token: Token, g: str | None) -> str | None:
         sent = token.sent
@@ -315,8 +411,12 @@ class Attributor:
                 return chosen
         return None
 
-    def party(self, token: Token) -> str | None:
-        """The local id of the person, organisation or anonymous source a token names."""
+    def party(self, token: Token, human: bool = False, cue: bool = False) -> str | None:
+        """The local id of the person, organisation or anonymous source a token names
+        (``cue``: the token is a speech cue's subject, so a role noun is a source too: "the
+        senator noted"; ``human``: the cue is one only people and bodies use, "said", so any
+        noun is)."""
+        cue = cue or human
         found = self.c.entity_at(token.idx, token.idx + len(token))
         if found:
             return found[0] if found[1] != "location" else None
@@ -325,28 +425,54 @@ class Attributor:
             return self.pronoun(token)
         if lower == "they":
             return self.last_plural
+        if lower == "it" and cue and not self.c.inside_quote(token.idx):
+            # "Lumacore said ... It added that ...": the body that spoke last, else the
+            # organisation that was a subject just before
+            return self._last_body(token.idx) or self.recent_subject_organisation(token)
         if lower == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
             # "one of the people said": an anonymous source described by its own words
             start, end = token.idx, max(t.idx + len(t) for t in token.subtree if t.dep_ != "punct")
             return self.c.add_anonymous(start, end)
-        if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper():
+        if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper() and not cue:
             return None
-        if token.pos_ == "PROPN":
+        # a lower-case word the tagger called a name ("the ministry of transport") is a noun
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            if human and token.tag_ == "NNPS" and not self.c.entity_at(*np_span(token)):
+                # "Republicans said", "Democrats in the senate argued": a group named by a plural
+                # proper noun (a party's members, a people) is a source described by its words
+                return self.c.add_anonymous(*np_span(token))
             # an unknown name in a possessive NP: "the NRF's Nazari" was caught above
             return None
-        start, end = _np_span(token)
+        start, end = np_span(token)
         words = self.text[start:end]
         head = token.lemma_.lower()
         definite = words.lower().startswith(("the ", "this ", "that ", "these ", "those "))
         if definite:
             # a later reference: the last anonymous source with this head noun ("the former
             # official"); "the source" is any anonymous source, the last one
-            for local in reversed(list(self.c.anonymous)):
+            earlier = [local for local in reversed(list(self.c.anonymous))
+                       if (self.c.anonymous[local]["head"] == head.rstrip("s") or head.rstrip("s") == "source")
+                       and self.c.anonymous[local]["start"] < start]
+            # "the Chilean official" of two officials: the one whose description has the words
+            # ("a senior Chilean official"); words neither has: a source of its own
+            # (of one, a nationality it lacks -- "the Chilean official" after "a Peruvian one"
+            # -- is someone else too)
+            modifiers = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i}
+            proper = any(c.text[:1].isupper() for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i)
+            if earlier and modifiers and (len(earlier) > 1 or proper):
+                described = [local for local in earlier
+                             if modifiers <= set(re.findall(r"[\w’'-]+", self.c.anonymous[local]["text"].lower()))]
+                earlier = described[:1] if described else [] if len(earlier) > 1 or proper else earlier
+                if not earlier:
+                    return self.c.add_anonymous(start, end) if cue else None
+            for local in earlier[:1]:
                 record = self.c.anonymous[local]
-                if (record["head"] == head.rstrip("s") or head.rstrip("s") == "source") and record["start"] < start:
-                    if (start, end) != (record["start"], record["end"]):
-                        record["mentions"].append((start, end))
-                    return local
+                if (start, end) != (record["start"], record["end"]):
+                    record["mentions"].append((start, end))
+                return local
+            person = self.described_person(token, start, end) if cue else None
+            if person:
+                return person
             described = self.described_organisation(token, start) or (
                 self.recent_subject_organisation(token) if head in ORG_NOUNS and words.lower() == "the " + token.lower_ else None)
             if described:
@@ -362,10 +488,66 @@ class Attributor:
                     return recent
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
-        if head not in SOURCE_NOUNS and token.lower_ not in SOURCE_NOUNS:
+        if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)):
             return None  # "a closer reading of the draft suggests": not a source
+        named = self.delayed_name(token, start, words) if cue else None
+        if named:
+            return named
         local = self.c.add_anonymous(start, end)
         return local
+
+    def delayed_name(self, token: Token, start: int, words: str) -> str | None:
+        """A delayed-identification lede: "A former clerk told the court ..." first, then the
+        next paragraph opens with her name ("Jane Roe, who worked ..."): that person. Only in
+        the first paragraph, before anyone is named, for one person ("a", "an")."""
+        if not words.lower().startswith(("a ", "an ")) or token.tag_ == "NNS":
+            return None
+        breaks = [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        lede_end = next((b for b in breaks if b > start), None)
+        if lede_end is None or self.c.people_before(start):
+            return None
+        following = [m for m in self.c.mentions() if m[0] >= lede_end]
+        if not following or following[0][3] != "person" or self.text[lede_end : following[0][0]].strip():
+            return None
+        local = following[0][2]
+        if any(m[2] == local for m in self.c.mentions() if m[0] < lede_end):
+            return None
+        return local
+
+    def described_person(self, token: Token, start: int, end: int) -> str | None:
+        """"the chief executive said" after "Peter Roe, the chief executive of X" or "chief
+        executive Peter Roe": the one person the article described with those words before.
+        Two people described so ("the minister" of two ministers) give nobody: better an
+        anonymous source in its own words than the wrong person."""
+        if token.pos_ != "NOUN" or token.tag_ == "NNS" or not _is_role(token):
+            return None
+        words = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token.lower_]
+        head = token.lower_
+        found: list[str] = []
+        for s, e, local, kind in self.c.mentions():
+            if s >= start:
+                break
+            if kind != "person" or self.c.inside_quote(s):
+                continue
+            apposition = re.match(r",\s+([^,.;()\n]*)", self.text[e : e + 120])
+            title = re.split(r"[.;:()\n]|,(?!\s*\Z)", self.text[max(0, s - 80) : s])[-1]
+            # "X was the state's first witness": a copula says what X is, too
+            copula = re.match(r"(?:,[^,.;]*,)?\s+(?:is|was|has been|had been|became)\s+((?:the|a|an)\s[^,.;()\n]*)", self.text[e : e + 200])
+            for phrase in (apposition.group(1) if apposition else "", title, copula.group(1) if copula else ""):
+                said = re.findall(r"[\w’'-]+", phrase.lower())
+                if phrase is title and not title.rstrip().endswith(",") and said[-1:] != [head]:
+                    continue  # a title ends right before the name ("chief executive Peter Roe"; "a lawyer for X, Jane Roe")
+                # the role must head the phrase ("the chief executive of X"), not sit in a
+                # clause about something else ("who chairs the action group")
+                if said[:1] == ["who"] or head not in said:
+                    continue
+                rest = said[said.index(head) + 1 :]
+                if all(w in said for w in words) and (not rest or rest[0] in _PREPOSITIONS):
+                    found.append(local)
+                    break
+        if not found or len(set(found)) > 1:
+            return None
+        return found[-1]
 
     def described_organisation(self, token: Token, start: int) -> str | None:
         """"the campaign group" after "X, a residents' campaign group": the organisation an earlier
@@ -400,12 +582,24 @@ class Attributor:
                         return hit[0]
         return None
 
-    def speakers(self, token: Token) -> list[str]:
-        """The parties a subject names, with those joined by "and" or "along with"."""
+    def speakers(self, token: Token, human: bool = False, cue: bool = False) -> list[str]:
+        """The parties a subject names, with those joined by "and" or "along with"
+        (``human``: see :meth:`party`)."""
         # "Belgium’s economy minister, Hugo Lambrechts, told": the name in apposition speaks
-        named = [c for c in token.children if c.dep_ == "appos" and self.c.entity_at(c.idx, c.idx + len(c))]
+        # (also "X's counsel, advocate Jane Roe,": the name inside the apposition)
+        named = [t for c in token.children if c.dep_ == "appos" for t in c.subtree
+                 if t.dep_ in ("appos", "compound", "nsubj") or t == c]
+        named = [t for t in named if (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")]
         if named and not self.c.entity_at(token.idx, token.idx + len(token)):
             token = named[0]
+        elif not self.c.entity_at(token.idx, token.idx + len(token)) and token.pos_ == "NOUN":
+            # the same when the parser missed the apposition ("counsel, advocate Jane Roe, put")
+            end = np_span(token)[1]
+            m = re.match(r",\s+(?:[a-z][\w-]*\s+){0,2}", self.text[end : end + 40])
+            hit = self.c.entity_at(end + m.end(), end + m.end() + 1) if m else None
+            mention = next((x for x in self.c.mentions() if m and x[0] == end + m.end()), None)
+            if hit and hit[1] == "person" and mention and self.text[mention[1] : mention[1] + 1] == ",":
+                return [hit[0]]
         heads = [token] + [t for t in token.conjuncts]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "along":
@@ -414,7 +608,7 @@ class Attributor:
                         heads += [grandchild] + list(grandchild.conjuncts)
         result = []
         for head in heads:
-            local = self.party(head)
+            local = self.party(head, human, cue)
             if local and local not in result:
                 result.append(local)
         return result
@@ -463,14 +657,26 @@ class Attributor:
     def content(self, verb: Token, speaker: Token | None = None) -> tuple[int, int] | None:
         """The attributed words' span for a cue verb (``speaker``: the token chosen as its speaker)."""
         sent = verb.sent
+        # `X said: "…"`, `said X, "…"`: the quotation that opens right after the cue (and its
+        # speaker) is the content, whatever the parser made of it ("Of course." has no verb)
+        cue_end = verb.idx + len(verb)
+        if speaker is not None and speaker.i > verb.i:
+            cue_end = max(cue_end, np_span(speaker)[1])
+        opening = re.match(r"\s*[,:]\s*(?=[\"“])", self.text[cue_end : sent.end_char])
+        quote = self.c.quote_around(cue_end + opening.end()) if opening else None
+        if quote and quote[0] == cue_end + opening.end() and quote[1] < sent.end_char:
+            return quote[0], quote[1] + 1
         # the parser sometimes calls "said only that X" an adverbial clause: "that" marks it as content
         ccomps = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and c.i > verb.i
                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
         ccomps = [c for c in ccomps if c.i > verb.i] or ccomps  # "X, Y denied that Z": the clause after
         if not ccomps:
             # "said in a statement after initialling the text that ...": the parser hung the clause lower
-            ccomps = [t for t in verb.subtree if t.dep_ == "ccomp" and t.i > verb.i
-                      and any(c.dep_ == "mark" and c.lower_ == "that" for c in t.children)]
+            # (or on a word of the object: "told reporters after the debate that ...")
+            ccomps = [t for t in verb.subtree if t.dep_ in ("ccomp", "relcl", "acl", "advcl") and t.i > verb.i
+                      and (t.dep_ == "ccomp" or t.head.i <= verb.i + 4 and not self.c.inside_quote(t.idx))
+                      and any(c.lower_ == "that" and (c.dep_ == "mark" or c.i == min(x.i for x in t.subtree) and any(
+                          g.dep_ == "nsubj" and g.lower_ != "that" for g in t.children)) for c in t.children)]
         if ccomps:
             start, end = self._clause_span(ccomps[0])
             # "said on Thursday it had agreed": the date belongs to the cue, not the content
@@ -491,7 +697,21 @@ class Attributor:
         comma = start_of_cue - 1
         while comma >= sent.start and self.doc[comma].text in ('"', "'"):
             comma -= 1
-        if comma > sent.start and self.doc[comma].text in (",", ":") and len(left) > 2:
+        before = self.doc[sent.start : comma]
+        # a fronted phrase ("At the ceremony, X announced ...") is no content: it needs a verb
+        # of its own, or to be a quotation (“Absolutely not,” he said)
+        clause = any(t.pos_ in ("VERB", "AUX") for t in before) or self.text[sent.start_char : sent.start_char + 1] in _QUOTES
+        # nor is a fronted participle clause ("Asked whether he would ..., X said")
+        if len(before) and before[0].tag_ in ("VBN", "VBG") and not self.c.inside_quote(before[0].idx):
+            clause = False
+        if not clause and comma > sent.start and self.doc[comma].text == "," and verb.dep_ == "parataxis" \
+                and re.match(r"\s*,", self.text[max(t.idx + len(t) for t in [verb, *(speaker.subtree if speaker is not None else [])]) :]):
+            # "The debate, Berg said, had been a circus": the cue sits inside the sentence it attributes
+            return sent.start_char, sent.end_char
+        # a participle ("..., noting the touches", "..., asking for X") is no "..., X said": the
+        # clause before its comma is the reporter's
+        participle = verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
+        if comma > sent.start and self.doc[comma].text in (",", ":") and len(left) > 2 and clause and not participle:
             return sent.start_char, self.doc[comma].idx
         if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell"):
             right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "prep")
@@ -499,6 +719,8 @@ class Attributor:
             right = [c for c in right if c.dep_ != "prep" or any(r.dep_ in ("dobj",) for r in right)]
             if right and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in right):
                 tokens = [t for c in right for t in c.subtree]
+                if verb.lemma_ in ("say", "tell") and all(t.pos_ in ("PRON", "ADV", "ADJ", "DET", "ADP", "PUNCT") for t in tokens):
+                    return None  # "said nothing more", "said so": no content ("denied it", "rejected that" have one)
                 return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
         return None
 
@@ -506,11 +728,23 @@ class Attributor:
         """A clause's span, cut before a contrasting clause ("..., while X confirmed ...")."""
         tokens = list(head.subtree)
         end = tokens[-1].idx + len(tokens[-1])
+        # "..., a claim the rebels denied": the reporter's comment on the content, not part of it
+        comment = re.search(r",\s+(?:a|an|the)\s+(?:claim|allegation|accusation|assertion|charge|version|account)\b",
+                            self.text[tokens[0].idx : end])
+        if comment:
+            end = tokens[0].idx + comment.start()
         for child in head.children:
-            if child.i > head.i and child.dep_ in ("advcl", "conj") and any(
-                    g.dep_ == "mark" and g.lower_ in ("while", "whereas", "although", "though") for g in child.children):
-                first = min(t.i for t in child.subtree)
-                end = min(end, self.doc[first].idx)
+            if child.i <= head.i or child.dep_ not in ("advcl", "conj"):
+                continue
+            first = min(t.i for t in child.subtree)
+            after_comma = first > 0 and self.doc[first - 1].text in (",", ";", "—", "–")
+            if any(g.dep_ == "mark" and g.lower_ in ("while", "whereas", "although", "though") for g in child.children) \
+                    or after_comma and not self.c.inside_quote(child.idx) and (
+                        # "..., after he admitted ...": the reporter's narrative, not the content
+                        any(g.dep_ == "mark" and g.lower_ in ("after", "before", "when", "until") for g in child.children)
+                        # "..., saying ...": a second statement of the same speaker
+                        or child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS):
+                end = min(end, self.doc[first - 1 if after_comma else first].idx)
         return tokens[0].idx, end
 
     def _verb_inside_quote(self, verb: Token) -> bool:
@@ -542,16 +776,21 @@ class Attributor:
 
     # --- the statements --------------------------------------------------------------
     def add(self, speakers: list[str], cue: str, start: int, end: int, channel: str | None = None,
-            mode: str | None = None) -> dict | None:
-        trimmed = self.trim(start, end)
+            mode: str | None = None, exact: bool = False, turn: bool = False) -> dict | None:
+        """A statement of ``text[start:end]`` (trimmed of "that", discourse words and the
+        enclosing marks unless ``exact``), unless it overlaps one already made."""
+        trimmed = (start, end, mode or "direct") if exact else self.trim(start, end)
         if not trimmed or not speakers:
             return None
         s, e, found_mode = trimmed
         mode = mode or found_mode
         for other in self.c.statements[-8:]:  # statements come in text order: only the last can overlap
-            if other["start"] < e and s < other["end"]:
+            # (an interview turn holds the claims it reports: "Q: Critics say ...")
+            if other["start"] < e and s < other["end"] and not turn and not other.get("turn"):
                 return None
         record = {"sources": speakers, "cue": cue, "mode": mode, "start": s, "end": e, "channel": channel}
+        if turn:
+            record["turn"] = True
         self.c.statements.append(record)
         for local in speakers:
             if local in self.c.anonymous and self.c.anonymous[local]["text"].split()[-1].lower().endswith("s"):
@@ -567,17 +806,20 @@ class Attributor:
         for sent in self.doc.sents:
             paragraph = paragraph_of(sent.start_char)
             turn = answers.get(paragraph)
-            if turn is not None:
-                # an interview answer ("Name: ...") is one statement of the person named
-                if paragraph not in answered:
-                    answered.add(paragraph)
-                    record = self.add([turn[0]], "said", turn[1], turn[2], channel="interview", mode="direct")
+            if turn is not None and paragraph not in answered:
+                # an interview turn ("Name: ...", "Q: ...") is one statement of the person speaking
+                answered.add(paragraph)
+                record = self.add([turn[0]], "asked" if turn[3] else "said", turn[1], turn[2], channel="interview",
+                                  mode="direct", turn=True)
+                if not turn[3]:
                     previous, previous_paragraph = record or previous, paragraph
-                continue
+            if turn is not None and not turn[3]:
+                continue  # an answer is all the interviewee's; the claims a question reports are found below
             found = []
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
                 or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
+                or _put_it_to(t) is not None or _phrasal_cue(t)
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
             spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ != "according"}
@@ -586,14 +828,24 @@ class Attributor:
                 inner = any(sp and sp[0] <= token.idx < sp[1] for i, sp in spans.items() if i != token.i)
                 if inner and any(r["start"] <= token.idx < r["end"] for r in found):
                     continue
-                record = self.according(token) if token.lower_ == "according" else \
-                    self.noun_cue(token) if token.pos_ == "NOUN" else self.speech(token)
+                record = self._keeping_sources(lambda: self.according(token) if token.lower_ == "according" else
+                                               self.noun_cue(token) if token.pos_ == "NOUN" else self.speech(token))
                 if record:
                     found.append(record)
-            if not found and previous and paragraph == previous_paragraph:
-                # a sentence that is one quotation continues the last speaker
-                stripped = sent.text.strip()
-                if stripped[:1] in _QUOTES and stripped.rstrip(".")[-1:] in _QUOTES:
+            if not found:
+                record = self._keeping_sources(lambda: self.colon_quote(sent))
+                if record:
+                    found.append(record)
+            following = self.doc[sent.end].sent if sent.end < len(self.doc) else None
+            # a paragraph that is only quotation, right after a paragraph that ended quoting
+            # someone, goes on quoting them (news paragraphs one quoted sentence or two long)
+            next_paragraph = paragraph == previous_paragraph + 1 and previous is not None \
+                and previous["mode"] == "direct" and self._quote_paragraph(sent.start_char)
+            if not found and previous and (paragraph == previous_paragraph or next_paragraph) and not (
+                    following is not None and self._bare_cue(following) is not None):
+                # a sentence that is one quotation continues the last speaker (unless a cue of
+                # its own follows it: `"Is this fair?" Berg asked.`)
+                if _whole_quote(sent.text):
                     record = self.add(previous["sources"], previous["cue"], sent.start_char, sent.end_char)
                     if record:
                         found.append(record)
@@ -602,29 +854,89 @@ class Attributor:
             elif paragraph != previous_paragraph:
                 previous = None
 
-    def answer_turns(self) -> dict[int, tuple[str, int, int]]:
-        """Paragraphs of an interview transcript that are answers: "Name: text", the name a
-        person of the article (the "Q:" turns are the interviewer's, not attributed here).
-        Paragraph index -> (speaker, start, end of the answer's words)."""
-        turns: dict[int, tuple[str, int, int]] = {}
-        if not re.search(r"(?m)^(Q|Question)\s*:", self.text):
+    def answer_turns(self) -> dict[int, tuple[str, int, int, bool]]:
+        """Paragraphs of an interview transcript: each turn is one direct statement of the
+        person speaking (the corpus convention of issue 10). Paragraph index -> (speaker,
+        start, end of the turn's words, whether it is the interviewer's question).
+
+        A transcript is two or more paragraphs opening with a turn label ("Q:", "A:",
+        "Name:", "NAME:", also in bold). A label is a person of the article by any of their
+        names or their surname in capitals; "A:"/"Answer:" is the interviewee, the person
+        named most before the first turn; "Q:"/"Question:" is the interviewer, another
+        person named before the first turn (one the introduction says spoke to or
+        interviewed someone, else the last named), or nobody when there is none. When two
+        named people take turns, the one whose turns are mostly questions asks."""
+        turns: dict[int, tuple[str, int, int, bool]] = {}
+        found = []
+        for m in re.finditer(r"(?m)^(?:\*\*|__)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(\S[^\n]*)$", self.text):
+            label = m.group(1)
+            who = "Q" if label in ("Q", "Question") else "A" if label in ("A", "Answer") else self._person_labelled(m.start(1), m.end(1))
+            if who:
+                found.append((who, m))
+        if len(found) < 2:
             return turns
+        first = found[0][1].start()
+        interviewee = self._most_named_before(first) if any(w == "A" for w, _ in found) else None
+        named = {w for w, _ in found if w not in ("Q", "A")}
+        if interviewee is None and len(named) == 1:
+            interviewee = next(iter(named))
+        interviewer = self._interviewer(first, interviewee) if any(w == "Q" for w, _ in found) else None
+        found = [(interviewer if w == "Q" else interviewee if w == "A" else w, w == "Q", m) for w, m in found]
+        asking = {w for w, q, _ in found if q}
+        people = {w for w, _, _ in found if w}
+        if not asking and len(people) == 2:
+            asks = {person: [("?" in m.group(2)) for w, _, m in found if w == person] for person in people}
+            for person, own in asks.items():
+                other = next(o for p, o in asks.items() if p != person)
+                if sum(own) * 2 > len(own) and sum(other) * 2 <= len(other):
+                    asking = {person}
         paragraph_of = _paragraph_index(self.text)
-        for m in re.finditer(r"(?m)^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}):[ \t]+(\S[^\n]*)$", self.text):
-            hit = self.c.entity_at(m.start(1), m.end(1))
-            if not hit or hit[1] != "person":
-                continue
+        for who, _, m in found:
+            if not who:
+                continue  # a "Q:" with no interviewer named: nobody rather than a guess
             end = m.end(2)
             while end > m.start(2) and self.text[end - 1] in " \t":
                 end -= 1
-            turns[paragraph_of(m.start())] = (hit[0], m.start(2), end)
+            turns[paragraph_of(m.start())] = (who, m.start(2), end, who in asking)
         return turns
+
+    def _interviewer(self, offset: int, interviewee: str | None) -> str | None:
+        """The person who asks a transcript's "Q:" turns: named before the first turn and not
+        the interviewee, preferably in a sentence saying they spoke to or interviewed someone."""
+        people = [m for m in self.c.people_before(offset, count=200) if m[2] != interviewee]
+        if not people:
+            return None
+        for m in reversed(people):
+            sentence = self.doc.char_span(m[0], m[1], alignment_mode="expand")
+            if sentence is not None and re.search(r"\b(?:spoke|speaks|talked|talks|interviewed|sat down|asked|met)\b", sentence.sent.text):
+                return m[2]
+        return people[-1][2]
+
+    def _person_labelled(self, start: int, end: int) -> str | None:
+        """The person a turn label names: a name of theirs, or their surname in capitals."""
+        hit = self.c.entity_at(start, end)
+        if hit:
+            return hit[0] if hit[1] == "person" else None
+        label = self.text[start:end].lower()
+        matches = {self.c.ids[id(e)] for e in self.c.entities if e.kind == "person" and self.c.ids.get(id(e))
+                   and any(label in (n.lower(), n.lower().split()[-1]) for n in e.all_names)}
+        return matches.pop() if len(matches) == 1 else None
+
+    def _most_named_before(self, offset: int) -> str | None:
+        """The person named most often before ``offset`` (the first of them on a tie)."""
+        counts: dict[str, int] = {}
+        for m in self.c.people_before(offset, count=200):
+            counts[m[2]] = counts.get(m[2], 0) + 1
+        return max(counts, key=counts.get) if counts else None
 
     def subject(self, verb: Token) -> Token | None:
         """The speaker's token: "..., said a source" (after the cue), the subject, or a name just before."""
         before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
-        if before is not None and before.text in (",", '"', "'") and verb.lemma_ in INVERTING_VERBS:
-            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")]
+        if before is not None and before.text in (",", '"', "'") and verb.lemma_ in INVERTING_VERBS and not re.match(
+                r"\s*[,:]\s*[\"“]", self.text[verb.idx + len(verb) : verb.idx + len(verb) + 4]):
+            # (not "X, a professor, said, “… his pictures …”": a word of the quotation is no speaker)
+            after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")
+                     and not self.c.inside_quote(c.idx)]
             if after:
                 return after[0]
         # a transcript's turn label ("Q: X told ...") is not the subject
@@ -632,6 +944,11 @@ class Attributor:
                         and not (c.i + 1 < len(self.doc) and self.doc[c.i + 1].text == ":" and c.i == c.sent.start)), None)
         if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             subject = verb.head  # "the council, which said ...": the council
+        if subject is None and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+            # "X warned that ..., saying ...": the speaker of the cue the participle follows
+            speaking = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
+            if speaking is not None:
+                return self.subject(speaking)
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None and before is not None and self.c.entity_at(before.idx, before.idx + len(before)):
@@ -639,16 +956,54 @@ class Attributor:
         return subject
 
     def speech(self, verb: Token) -> dict | None:
-        if verb.lemma_ == "ask" and (verb.dep_ == "relcl" or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)):
+        if verb.lemma_ == "ask" and (verb.dep_ == "relcl" or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)) \
+                and self._bare_cue(verb.sent) != verb:
             return None  # "who asked not to be named": a request, not a statement
         subject = self.subject(verb)
         if subject is None:
             return None
-        speakers = self.speakers(subject)
-        span = self.content(verb, subject)
+        if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse", "fail", "hesitate"):
+            return None  # "declined to say how many": nothing was said
+        if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
+            return None  # "Asked whether he would ..., X said": the participle's person is asked, not asking
+        if subject.dep_ == "nsubjpass" and subject.head == verb:
+            # "The parents are accused of ...", "they should be declared not guilty": the
+            # subject of a passive cue is what is spoken of, not who speaks
+            return None
+        # a participle without an auxiliary ("with the rebels insisting ...") is a circumstance
+        # of another clause: only the noun test makes its subject a source
+        human = (verb.lemma_ in HUMAN_VERBS or _phrasal_cue(verb)) and (verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children))
+        if any(c.dep_ == "neg" for c in verb.children):
+            return None  # "the ruling did not say how ...", "would not say whether": nothing was said
+        speakers = self.speakers(subject, human=human, cue=True)
+        parts = self.split_quote(verb, subject)
+        if parts:
+            # `"…," she said, "…"`: one statement holding both parts, from the first part's
+            # first word to the second's last (the corpus convention of issue 10): a
+            # statement's text is one span of the article, so the cue between them is in it;
+            # the outer marks are left out and it is direct, all quotation but the cue
+            end = parts[1][1] - 1
+            while self.text[end - 1] in " ,":
+                end -= 1
+            return self.add(speakers, verb.text.lower(), parts[0][0] + 1, end,
+                            channel=self.channel(verb), mode="direct", exact=True)
+        put = _put_it_to(verb)
+        span = self._clause_span(put) if put is not None else self.content(verb, subject)
+        if not span and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUE_NOUNS | {"charge", "account", "version"} \
+                and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
+            # "..., a claim the witness rejected": the claim is what the witness rejected
+            span = np_span(verb.head)
+        if not span and self._bare_cue(verb.sent) == verb and verb.sent.start > 0:
+            # `"Is this fair?" Berg asked.`: a "?" or "!" ended the quotation's sentence before its cue
+            quoted = self.doc[verb.sent.start - 1].sent
+            if _whole_quote(quoted.text) and _paragraph_index(self.text)(quoted.start_char) == _paragraph_index(self.text)(verb.idx):
+                span = quoted.start_char, quoted.end_char
         if not span:
             return None
-        record = self.add(speakers, verb.text.lower(), *span, channel=self.channel(verb))
+        cue = "put it to" if put is not None else verb.text.lower()
+        if _phrasal_cue(verb):
+            cue += " " + verb.doc[verb.i + 1].lower_
+        record = self.add(speakers, cue, *span, channel=self.channel(verb))
         if record:
             # "X rejected the conditions, Nazari said, and the talks ended": the clause after
             after = self.text[verb.idx + len(verb) : verb.sent.end_char]
@@ -656,6 +1011,87 @@ class Attributor:
             if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
                 self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
         return record
+
+    def _keeping_sources(self, make):
+        """``make()``'s statement; the anonymous sources it described are dropped when it made
+        none (a source that says nothing in the article is no source)."""
+        before = set(self.c.anonymous)
+        record = make()
+        if not record:
+            for local in [local for local in self.c.anonymous if local not in before]:
+                del self.c.anonymous[local]
+        return record
+
+    def _quote_paragraph(self, offset: int) -> bool:
+        """The paragraph holding ``offset`` is one or more whole quotations and nothing else."""
+        start = self.text.rfind("\n\n", 0, offset)
+        end = self.text.find("\n\n", offset)
+        words = self.text[start + 2 if start >= 0 else 0 : end if end >= 0 else len(self.text)].strip()
+        if not words or words[0] not in _QUOTES or words.rstrip(".")[-1:] not in _QUOTES:
+            return False
+        base = (start + 2 if start >= 0 else 0) + (len(self.text[start + 2 if start >= 0 else 0 :]) - len(self.text[start + 2 if start >= 0 else 0 :].lstrip()))
+        # every character outside a quotation is space or punctuation
+        inside = [q for q in self.c.quote_spans() if base <= q[0] and q[1] < base + len(words)]
+        rest = list(words)
+        for a, b in inside:
+            rest[a - base : b - base + 1] = [" "] * (b - a + 1)
+        return not re.search(r"\w", "".join(rest))
+
+    def colon_quote(self, sent) -> dict | None:
+        """`Berg put it bluntly: "We paid and got nothing."`: a clause whose subject is a party,
+        then a colon and a quotation to the sentence's end, is that party's statement (no
+        speech verb needed; "The sign read:" has no party and is none)."""
+        colon = next((t for t in sent if t.text in (":", "—", "–") and not self.c.inside_quote(t.idx)), None)
+        if colon is None or colon.i == sent.start:
+            return None
+        rest = self.text[colon.idx + 1 : sent.end_char].strip()
+        if not rest or rest[0] not in _QUOTES or self.c.quote_around(colon.idx + 1 + self.text[colon.idx + 1 :].index(rest[0])) is None:
+            return None
+        if not _whole_quote(rest):
+            return None
+        # the clause's verb: the word before the colon that hangs on nothing before it
+        verb = next((t for t in sent if sent.start <= t.i < colon.i and t.pos_ in ("VERB", "AUX")
+                     and (t.head.i >= colon.i or t.head == t)), None)
+        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None) if verb is not None else None
+        if subject is None:
+            return None
+        if verb.lemma_.lower() in _REPRODUCING:
+            return None  # "The paper cited examples: “…”": someone else's words, reproduced
+        speakers = self.speakers(subject, cue=True)
+        return self.add(speakers, verb.text.lower(), colon.idx + 1, sent.end_char) if speakers else None
+
+    def _bare_cue(self, sent) -> Token | None:
+        """The cue verb of a sentence that is only a speaker and a cue ("Berg asked.", "said
+        the mayor, Tomas Berg."): no quotation, no content of its own."""
+        if any(q in sent.text for q in _QUOTES) or len(sent) > 14:
+            return None
+        verb = sent.root
+        if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+            return None
+        return verb
+
+    def split_quote(self, verb: Token, subject: Token) -> list[tuple[int, int]] | None:
+        """The two quotations of `"…," she said, "…"` (marks included), when the cue and its
+        speaker are all that stands between them in one sentence."""
+        sent = verb.sent
+        spans = [q for q in self.c.quote_spans() if sent.start_char <= q[0] and q[1] < sent.end_char]
+        cue = [verb, *subject.subtree]
+        cue_start = min(t.idx for t in cue)
+        cue_end = max(t.idx + len(t) for t in cue)
+        before = [q for q in spans if q[1] < cue_start]
+        after = [q for q in spans if q[0] >= cue_end]
+        if not before or not after:
+            return None
+        first, second = before[-1], after[0]
+        # only a comma (inside or outside the marks) and the cue's own words between them: a
+        # date or place after the cue ("she said on Monday") may stay, another clause may not
+        gap_before = self.text[first[1] + 1 : cue_start]
+        gap_after = self.text[cue_end : second[0]]
+        if gap_before.strip(" ,") or not re.fullmatch(r"(?:\s+(?:on|in|at|last|this|later|earlier)\b[^,;.\"“”]{0,30})?\s*[,:]\s*", gap_after):
+            return None
+        if self.text[first[1] - 1] not in ",;:—–-?!" and self.text[first[1] + 1 : first[1] + 2] != ",":
+            return None  # the first part ends a sentence of its own: not a quotation the cue splits
+        return [(first[0], first[1] + 1), (second[0], second[1] + 1)]
 
     def _that_clause(self, noun: Token) -> Token | None:
         """The clause a cue noun introduces with "that" ("reports that X", "his claim that Y")."""
@@ -683,7 +1119,11 @@ class Attributor:
                 c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children) else []
         if not speakers:
             return None
-        return self.add(speakers, noun.text.lower(), *self._clause_span(clause))
+        span = self._clause_span(clause)
+        last = self.doc.char_span(span[0], span[1], alignment_mode="expand")
+        if last is None or last[-1].pos_ in ("AUX", "ADP", "DET", "CCONJ"):
+            return None  # the parser cut the clause short ("insistence that the count was | fair angered")
+        return self.add(speakers, noun.text.lower(), *span)
 
     def according(self, token: Token) -> dict | None:
         to = next(c for c in token.children if c.lower_ == "to")
@@ -701,13 +1141,50 @@ class Attributor:
         speakers = self.speakers(pobj)
         if not speakers and pobj.pos_ == "NOUN" and not self.c.entity_at(pobj.idx, pobj.idx + len(pobj)):
             # "according to the charge sheet", "according to court papers": a source described by its words
-            speakers = [self.c.add_anonymous(*_np_span(pobj))]
+            speakers = [self.c.add_anonymous(*np_span(pobj))]
         sent = token.sent
         phrase_end = max(t.i for t in token.subtree)
-        if token.i == sent.start or (token.i == sent.start + 1):
-            # "According to X, CLAUSE."
+        if token.i == sent.start or (token.i == sent.start + 1) or \
+                re.search(r"\bthat\s*\Z", self.text[sent.start_char : token.idx]):
+            # "According to X, CLAUSE." (also "We have learned that according to X, CLAUSE")
             return self.add(speakers, "according to", self.doc[phrase_end].idx + len(self.doc[phrase_end]), sent.end_char)
+        after = self.text[self.doc[phrase_end].idx + len(self.doc[phrase_end]) : sent.end_char]
+        if re.match(r"\s*,\s*\w", after) and not any(t.pos_ in ("VERB", "AUX") for t in self.doc[sent.start : token.i]):
+            # "The deal, according to X, is worth ...": the phrase sits inside what it attributes
+            return self.add(speakers, "according to", sent.start_char, sent.end_char)
         return self.add(speakers, "according to", sent.start_char, token.idx)
+
+
+# Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
+_REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
+
+
+def _phrasal_cue(token: Token) -> bool:
+    """"shot back that", "fired back", "hit back", "pointed out that": speech verbs made of a
+    verb and its particle."""
+    return token.pos_ == "VERB" and any(c.dep_ in ("prt", "advmod") and c.i == token.i + 1 and (token.lemma_, c.lower_) in _PHRASAL
+                                        for c in token.children)
+
+
+_PHRASAL = {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("point", "out"), ("speak", "out")}
+
+
+def _put_it_to(token: Token) -> Token | None:
+    """"X put it to the witness that ...": a question or claim put to someone (court and
+    interview reporting), a cue with a "that" clause (the parser may hang it on the witness)."""
+    if token.lemma_ != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
+        return None
+    to = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+    if to is None:
+        return None
+    return next((t for t in token.subtree if t.i > to.i and t.dep_ in ("ccomp", "relcl", "advcl")
+                 and any(g.dep_ == "mark" and g.lower_ == "that" for g in t.children)), None)
+
+
+def _whole_quote(sentence: str) -> bool:
+    """A sentence that is one quotation (its final period may stand outside the marks)."""
+    stripped = sentence.strip()
+    return stripped[:1] in _QUOTES and stripped.rstrip(".")[-1:] in _QUOTES
 
 
 def _paragraph_index(text: str):
