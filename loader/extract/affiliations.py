@@ -200,7 +200,9 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         if not after and name.dep_ in ("dobj", "nsubjpass") and name.head.lemma_ in EMPLOYING_VERBS:
             # the subject nearest the verb: a wire dateline ("CITY, Country - Y dismissed ...") is often parsed as another
             for subject in sorted((g for g in name.head.children if g.dep_ == "nsubj"), key=lambda g: -g.i):
-                after = [b for b in _bodies(c, subject) if b[1] == "organisation"]
+                # (there the dateline's place is the subject and Y its apposition)
+                after = [b for t in (subject, *(g for g in subject.children if g.dep_ == "appos"))
+                         for b in _bodies(c, t) if b[1] == "organisation"]
                 if after:
                     break
         # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
