@@ -1,0 +1,63 @@
+"""What the build works out ahead for the pages that read the whole archive (schema.sql:
+build_facet_counts, build_speaker_counts, build_timeline). Definitions only, in SQL over
+the archive's own tables and views: loader/db.py writes them; plugins/precomputed_facets.py
+and the statements_per_speaker, statements_by and timeline_chart canned queries read them.
+
+Each is taken over rows that belong to one article, so it can be taken over the whole
+archive (a clean build) or over some articles (an update: subtracted or deleted for the
+articles it removes, added for those it adds) and gives the same table either way.
+"""
+
+from __future__ import annotations
+
+# The facets metadata.yml configures on the two tables whose facets count a million
+# rows (test_metadata checks the two agree). Each row of both has an article_id.
+FACETS = {
+    "statements": ("cue", "mode", "channel"),
+    "statements_with_speakers": ("speaker_kind", "cue", "mode", "channel"),
+}
+
+_ARTICLES = "(SELECT value FROM json_each(:articles))"  # :articles is a JSON array of article ids
+
+
+def facet_counts_sql(scoped: bool) -> str:
+    """SELECT table_name, column_name, value, count of every precomputed facet, over the
+    whole archive or (``scoped``) over the rows of the articles in ``:articles``.
+    Null is not a facet value (Datasette's facet SQL leaves it out too)."""
+    parts = []
+    for table, columns in FACETS.items():
+        for column in columns:
+            where = f'"{column}" IS NOT NULL' + (f" AND article_id IN {_ARTICLES}" if scoped else "")
+            parts.append(f"SELECT '{table}' AS table_name, '{column}' AS column_name, \"{column}\" AS value, "
+                         f'count(*) AS count FROM "{table}" WHERE {where} GROUP BY "{column}"')
+    return "\nUNION ALL\n".join(parts)
+
+
+def speaker_counts_sql(scoped: bool) -> str:
+    """SELECT source_id, statements: how many statements each source made (rows of
+    statement_sources), over the archive or the statements of the articles in ``:articles``."""
+    where = f" WHERE statement_id IN (SELECT id FROM statements WHERE article_id IN {_ARTICLES})" if scoped else ""
+    return f"SELECT source_id, count(*) AS statements FROM statement_sources{where} GROUP BY source_id"
+
+
+def timeline_sql(scoped: bool) -> str:
+    """SELECT the build_timeline rows: each event that is not a meeting and each dated
+    meeting, drawn at the start of its month, year or decade; an event told as planned or
+    dated after its article goes in the lane of what is planned or expected."""
+    events = " AND events.article_id IN " + _ARTICLES if scoped else ""
+    meetings = " AND meetings.article_id IN " + _ARTICLES if scoped else ""
+    return f"""SELECT events.id,
+  CASE events.precision WHEN 'decade' THEN events.date || '0-01-01' WHEN 'year' THEN events.date || '-01-01'
+    WHEN 'month' THEN events.date || '-01' ELSE events.date END,
+  CASE WHEN events.planned OR events.date > substr(articles.published, 1, length(events.date)) THEN 'event (planned or expected)'
+    ELSE 'event' END,
+  events.description, events.precision, events.date_text, events.article_id, events.start
+FROM events JOIN articles ON articles.id = events.article_id
+WHERE events.meeting_id IS NULL{events}
+UNION ALL
+SELECT meetings.id,
+  CASE meetings.date_precision WHEN 'decade' THEN meetings.date || '0-01-01' WHEN 'year' THEN meetings.date || '-01-01'
+    WHEN 'month' THEN meetings.date || '-01' ELSE meetings.date END,
+  'meeting (' || meetings.status || ')', meetings.name, meetings.date_precision, meetings.date_text, meetings.article_id, meetings.start
+FROM meetings
+WHERE meetings.date IS NOT NULL{meetings}"""

@@ -1,0 +1,113 @@
+"""Facets of the largest tables from the counts the build keeps (build_facet_counts,
+loader/aggregates.py), not counted again per request.
+
+Datasette 0.65 counts each configured facet of a table page with a GROUP BY over the
+page's rows: on a million statements 100-200 ms a facet, and the facets of the
+statements_with_speakers view time out (docs/benchmarks.md). On an unfiltered page of
+a table in ``loader.aggregates.FACETS`` those columns' values and counts are read from
+build_facet_counts: the same values, counts and order (count desc, then value) that
+Datasette's facet SQL gives. A filtered page (``?cue=said``, ``_search=``, ``_where=``),
+another column (``_facet=article_id``) or an archive without the table is counted by
+Datasette as before.
+
+Datasette has one class per facet type, so this one replaces the built-in
+ColumnFacet: the plugin takes datasette.facets out of the plugin manager and registers
+its date and array facets again.
+"""
+
+from __future__ import annotations
+
+from datasette import hookimpl
+from datasette.facets import ArrayFacet, ColumnFacet, DateFacet
+from datasette.plugins import pm
+from datasette.utils import detect_json1, escape_sqlite, path_with_added_args, path_with_removed_args
+
+from loader.aggregates import FACETS
+
+COUNTS_TABLE = "build_facet_counts"
+
+if pm.get_plugin("datasette.facets") is not None:
+    pm.unregister(name="datasette.facets")
+
+
+def _column(config: dict) -> str:
+    return config.get("column") or config["simple"]
+
+
+class BuildCountedColumnFacet(ColumnFacet):
+    _skip: frozenset = frozenset()
+
+    def get_configs(self):
+        return [c for c in super().get_configs() if _column(c["config"]) not in self._skip]
+
+    def _unfiltered(self) -> bool:
+        # Datasette's page SQL without order or limit: "select COLUMNS from TABLE WHERE-CLAUSE"
+        return bool(self.table) and not self.params and self.sql.rstrip().endswith(" from " + escape_sqlite(self.table))
+
+    async def _has_counts(self) -> bool:
+        db = self.ds.get_database(self.database)
+        return bool((await db.execute("select 1 from sqlite_master where type = 'table' and name = ?", [COUNTS_TABLE])).rows)
+
+    async def facet_results(self):
+        counted = set(FACETS.get(self.table) or ()) if self._unfiltered() else set()
+        configs = super().get_configs()
+        counted &= {_column(c["config"]) for c in configs}
+        if not counted or not await self._has_counts():
+            return await super().facet_results()
+        self._skip = frozenset(counted)
+        try:
+            others, timed_out = await super().facet_results()
+        finally:
+            self._skip = frozenset()
+        by_name = {result["name"]: result for result in others}
+        for source_and_config in configs:
+            column = _column(source_and_config["config"])
+            if column in counted and column not in by_name:
+                by_name[column] = await self._from_counts(column, source_and_config["source"])
+        order = [_column(c["config"]) for c in configs]
+        results = sorted(by_name.values(), key=lambda r: order.index(r["name"]) if r["name"] in order else len(order))
+        return results, timed_out
+
+    async def _from_counts(self, column: str, source: str) -> dict:
+        """One facet as ColumnFacet.facet_results gives it, from the build's counts."""
+        facet_size = self.get_facet_size()
+        rows = (await self.ds.execute(
+            self.database,
+            f"select value, count from {COUNTS_TABLE} where table_name = :table and column_name = :column "
+            "order by count desc, value limit :limit",
+            {"table": self.table, "column": column, "limit": facet_size + 1},
+        )).rows
+        shown = rows[:facet_size]
+        expanded = await self.ds.expand_foreign_keys(self.database, self.table, column, [row["value"] for row in shown])
+        qs_pairs = self.get_querystring_pairs()
+        values = []
+        for row in shown:
+            column_qs = f"{column}__exact" if column.startswith("_") else column
+            selected = (column_qs, str(row["value"])) in qs_pairs
+            if selected:
+                toggle_path = path_with_removed_args(self.request, {column_qs: str(row["value"])})
+            else:
+                toggle_path = path_with_added_args(self.request, {column_qs: row["value"]})
+            values.append({
+                "value": row["value"],
+                "label": expanded.get((column, row["value"]), row["value"]),
+                "count": row["count"],
+                "toggle_url": self.ds.absolute_url(self.request, self.ds.urls.path(toggle_path)),
+                "selected": selected,
+            })
+        return {
+            "name": column,
+            "type": self.type,
+            "hideable": source != "metadata",
+            "toggle_url": self.ds.urls.path(path_with_removed_args(self.request, {"_facet": column})),
+            "results": values,
+            "truncated": len(rows) > facet_size,
+        }
+
+
+@hookimpl
+def register_facet_classes():
+    classes = [BuildCountedColumnFacet, DateFacet]
+    if detect_json1():
+        classes.append(ArrayFacet)
+    return classes
