@@ -423,6 +423,10 @@ CREATE TABLE build_facet_counts (
     count INTEGER NOT NULL,         -- rows of the table or view with that value
     PRIMARY KEY (table_name, column_name, value)
 ) WITHOUT ROWID;
+CREATE TABLE build_row_counts (
+    table_name TEXT PRIMARY KEY,    -- a table or view of loader/aggregates.py's FACETS
+    rows INTEGER NOT NULL           -- its rows (Datasette counts a view's on every page, a join of a million)
+) WITHOUT ROWID;
 CREATE TABLE build_speaker_counts (
     source_id TEXT PRIMARY KEY REFERENCES sources (id),
     statements INTEGER NOT NULL     -- statement_sources rows of the source

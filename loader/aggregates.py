@@ -1,6 +1,6 @@
 """What the build works out ahead for the pages that read the whole archive (schema.sql:
-build_facet_counts, build_speaker_counts, build_timeline). Definitions only, in SQL over
-the archive's own tables and views: loader/db.py writes them; plugins/precomputed_facets.py
+build_facet_counts, build_row_counts, build_speaker_counts, build_timeline). Definitions only, in SQL over
+the archive's own tables and views: loader/db.py writes them; plugins/build_counts.py
 and the statements_per_speaker, statements_by and timeline_chart canned queries read them.
 
 Each is taken over rows that belong to one article, so it can be taken over the whole
@@ -31,6 +31,13 @@ def facet_counts_sql(scoped: bool) -> str:
             parts.append(f"SELECT '{table}' AS table_name, '{column}' AS column_name, \"{column}\" AS value, "
                          f'count(*) AS count FROM "{table}" WHERE {where} GROUP BY "{column}"')
     return "\nUNION ALL\n".join(parts)
+
+
+def row_counts_sql(scoped: bool) -> str:
+    """SELECT table_name, rows of each table or view in FACETS (none for an empty one)."""
+    where = f" WHERE article_id IN {_ARTICLES}" if scoped else ""
+    return "\nUNION ALL\n".join(f"SELECT '{table}' AS table_name, count(*) AS rows FROM \"{table}\"{where} HAVING count(*) > 0"
+                                  for table in FACETS)
 
 
 def speaker_counts_sql(scoped: bool) -> str:

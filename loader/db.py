@@ -36,7 +36,7 @@ _PRIMARY_KEYS = {"aliases": ("entity_type", "entity_id", "alias"), "statement_so
 # Bookkeeping of builds, not archive content (hidden in metadata.yml).
 BOOKKEEPING = ("build_info", "build_articles", "build_entity_rows")
 # Counts kept ahead for the pages (loader/aggregates.py); derived, never an article's rows.
-AGGREGATES = ("build_facet_counts", "build_speaker_counts", "build_timeline")
+AGGREGATES = ("build_facet_counts", "build_row_counts", "build_speaker_counts", "build_timeline")
 _TIMELINE_COLUMNS = "id, day, what, label, precision, date_text, article_id, start"
 FLUSH_ARTICLES = 32  # rows of this many articles go to SQLite in one insert per table
 
@@ -281,6 +281,8 @@ def refresh_aggregates(conn: sqlite3.Connection) -> None:
     """Every aggregate (loader/aggregates.py) counted again over the whole archive."""
     conn.execute("DELETE FROM build_facet_counts")
     conn.execute("INSERT INTO build_facet_counts (table_name, column_name, value, count) " + aggregates.facet_counts_sql(False))
+    conn.execute("DELETE FROM build_row_counts")
+    conn.execute("INSERT INTO build_row_counts (table_name, rows) " + aggregates.row_counts_sql(False))
     conn.execute("DELETE FROM build_speaker_counts")
     conn.execute("INSERT INTO build_speaker_counts (source_id, statements) " + aggregates.speaker_counts_sql(False))
     conn.execute("DELETE FROM build_timeline")
@@ -301,11 +303,17 @@ def count_articles(conn: sqlite3.Connection, article_ids: Iterable[str], sign: i
         "ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = build_facet_counts.count + excluded.count",
         {"articles": ids})
     conn.execute(
+        "INSERT INTO build_row_counts (table_name, rows) "
+        f"SELECT table_name, {int(sign)} * rows FROM ({aggregates.row_counts_sql(True)}) WHERE true "
+        "ON CONFLICT (table_name) DO UPDATE SET rows = build_row_counts.rows + excluded.rows",
+        {"articles": ids})
+    conn.execute(
         "INSERT INTO build_speaker_counts (source_id, statements) "
         f"SELECT source_id, {int(sign)} * statements FROM ({aggregates.speaker_counts_sql(True)}) WHERE true "
         "ON CONFLICT (source_id) DO UPDATE SET statements = build_speaker_counts.statements + excluded.statements",
         {"articles": ids})
     conn.execute("DELETE FROM build_facet_counts WHERE count = 0")
+    conn.execute("DELETE FROM build_row_counts WHERE rows = 0")
     conn.execute("DELETE FROM build_speaker_counts WHERE statements = 0")
     if sign > 0:
         conn.execute(f"INSERT INTO build_timeline ({_TIMELINE_COLUMNS}) " + aggregates.timeline_sql(True), {"articles": ids})

@@ -132,3 +132,20 @@ async def test_table_pages_take_their_facets_from_the_counts(archive, tmp_path):
     assert counted["cue"][0] == (value, count)
     filtered = _facets((await ds.client.get(f"/archive/statements.json?_size=0&cue={value}")).json())
     assert filtered["cue"] == [(value, count)]
+
+
+@pytest.mark.asyncio
+async def test_an_unfiltered_view_page_takes_its_count_from_the_build(archive, tmp_path):
+    copy = tmp_path / "archive.db"
+    shutil.copy(archive, copy)
+    conn = sqlite3.connect(copy)
+    rows = conn.execute("select count(*) from statements_with_speakers").fetchone()[0]
+    assert conn.execute("select rows from build_row_counts where table_name = 'statements_with_speakers'").fetchone() == (rows,)
+    conn.execute("update build_row_counts set rows = rows + 7 where table_name = 'statements_with_speakers'")
+    conn.commit()
+    conn.close()
+    ds = make_datasette(copy)
+    page = (await ds.client.get("/archive/statements_with_speakers.json?_size=1")).json()
+    assert page["filtered_table_rows_count"] == rows + 7  # read from the build, not counted
+    filtered = (await ds.client.get("/archive/statements_with_speakers.json?_size=1&_where=1")).json()
+    assert filtered["filtered_table_rows_count"] == rows
