@@ -426,7 +426,7 @@ CREATE TABLE build_facet_counts (
 -- a page's facet: its 31 largest counts, read in order (an article_id facet has 20,000 values)
 CREATE INDEX idx_build_facet_counts_top ON build_facet_counts (table_name, column_name, count DESC, value);
 CREATE TABLE build_row_counts (
-    table_name TEXT PRIMARY KEY,    -- a table or view of loader/aggregates.py's FACETS
+    table_name TEXT PRIMARY KEY,    -- a table or view the home page counts, or one of FACETS (loader/aggregates.py)
     rows INTEGER NOT NULL           -- its rows (Datasette counts a view's on every page, a join of a million)
 ) WITHOUT ROWID;
 CREATE TABLE build_speaker_counts (

@@ -244,6 +244,7 @@ class Writer:
                 for key in keys:
                     self._merge_one(table, key)
             count_articles(self.conn, self.added, +1)  # after the merge: the view joins sources
+            recount_shared(self.conn)
         self.db.table("build_info").upsert_all([{"key": k, "value": v} for k, v in info.items()], pk="key")
 
     def _merge_all(self) -> None:
@@ -287,6 +288,13 @@ def refresh_aggregates(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO build_speaker_counts (source_id, statements) " + aggregates.speaker_counts_sql(False))
     conn.execute("DELETE FROM build_timeline")
     conn.execute(f"INSERT INTO build_timeline ({_TIMELINE_COLUMNS}) " + aggregates.timeline_sql(False))
+
+
+def recount_shared(conn: sqlite3.Connection) -> None:
+    """The row counts of the shared tables, counted again (an update merges and drops their rows)."""
+    marks = ", ".join("?" for _ in aggregates.SHARED_COUNTED)
+    conn.execute(f"DELETE FROM build_row_counts WHERE table_name IN ({marks})", aggregates.SHARED_COUNTED)
+    conn.execute("INSERT INTO build_row_counts (table_name, rows) " + aggregates.shared_counts_sql())
 
 
 def count_articles(conn: sqlite3.Connection, article_ids: Iterable[str], sign: int) -> None:

@@ -150,3 +150,26 @@ async def test_an_unfiltered_view_page_takes_its_count_from_the_build(archive, t
     assert page["filtered_table_rows_count"] == rows + 7  # read from the build, not counted
     filtered = (await ds.client.get("/archive/statements_with_speakers.json?_size=1&_where=1")).json()
     assert filtered["filtered_table_rows_count"] == rows
+
+
+def test_row_counts_are_the_tables_rows(archive):
+    conn = sqlite3.connect(archive)
+    kept = dict(conn.execute("select table_name, rows from build_row_counts"))
+    assert set(kept) == set(aggregates.ARTICLE_COUNTED) | set(aggregates.SHARED_COUNTED)
+    for table, rows in kept.items():
+        assert rows == conn.execute(f'select count(*) from "{table}"').fetchone()[0] > 0, table
+
+
+@pytest.mark.asyncio
+async def test_the_home_page_counts_from_the_build(archive, tmp_path):
+    from plugins.home_page import COUNTED
+
+    assert set(COUNTED) <= set(aggregates.ARTICLE_COUNTED) | set(aggregates.SHARED_COUNTED)
+    copy = tmp_path / "archive.db"
+    shutil.copy(archive, copy)
+    conn = sqlite3.connect(copy)
+    conn.execute("update build_row_counts set rows = 987654 where table_name = 'mentions'")
+    conn.commit()
+    conn.close()
+    html = (await make_datasette(copy).client.get("/")).text
+    assert "987,654" in html or "987654" in html
