@@ -19,12 +19,14 @@ The row count of an unfiltered page: Datasette takes a table's from the inspect 
 an immutable database, but counts a view (``select count(*) from VIEW``, a join of the
 whole archive: over the 1 s limit at 1M statements) on every page. The archive's
 Database answers exactly that query for a view in FACETS from build_row_counts instead
-(its ``execute`` is wrapped at startup); any other SQL, filtered counts included, runs
-as it is.
+(its ``execute`` is wrapped at startup), and the count of a page filtered by
+``_search=`` alone from the FTS index alone (see SEARCH_COUNT); any other SQL, other
+filtered counts included, runs as it is.
 """
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 from datasette import hookimpl
@@ -37,6 +39,12 @@ from loader.aggregates import FACETS
 COUNTS_TABLE = "build_facet_counts"
 # Datasette 0.65's count SQL of an unfiltered table page (views/table.py: "select count(*) " + from_sql)
 UNFILTERED_COUNTS = {f"select count(*) from {escape_sqlite(table)} ": table for table in FACETS}
+# ... and of a page filtered by ?_search= alone (datasette/filters.py). schema.sql keeps each
+# FTS index in step with its table by triggers, so its matches are the table's rows: the
+# count is the index's alone (18 ms for a word in a third of 1M statements), not a
+# lookup of each match in the table (660 ms).
+SEARCH_COUNT = re.compile(r"select count\(\*\) from (statements|articles) where rowid in "
+                          r"\(select rowid from (\1_fts) where \2 match (escape_fts\(:search\)|:search)\)\s*")
 
 if pm.get_plugin("datasette.facets") is not None:
     pm.unregister(name="datasette.facets")
@@ -129,6 +137,10 @@ def _count_from_build(database) -> None:
     execute = database.execute
 
     async def counted_execute(sql, params=None, *args, **kwargs):
+        search = SEARCH_COUNT.fullmatch(sql) if isinstance(sql, str) else None
+        if search and isinstance(params, dict) and set(params) == {"search"}:
+            fts, match = search.group(2), search.group(3)
+            return await execute(f"select count(*) from {fts} where {fts} match {match}", params, *args, **kwargs)
         table = UNFILTERED_COUNTS.get(sql)
         if table is not None and not params:
             try:
