@@ -409,3 +409,43 @@ CREATE TABLE build_entity_rows (
     PRIMARY KEY (table_name, entity_key, published, article_id)
 ) WITHOUT ROWID;
 CREATE INDEX idx_build_entity_rows_article_id ON build_entity_rows (article_id);
+
+-- Aggregates kept by the build (loader/db.py, from the definitions in loader/aggregates.py)
+-- for the pages that count the whole archive: Datasette's facets and the
+-- statements_per_speaker chart would otherwise count a million rows per request
+-- (420 ms to seconds at 1M statements, docs/benchmarks.md). A clean build computes
+-- them once; an update subtracts the rows of the articles it removes and adds those of
+-- the articles it adds, in its one transaction. Hidden in metadata.yml.
+CREATE TABLE build_facet_counts (
+    table_name TEXT NOT NULL,       -- the table or view a page facets
+    column_name TEXT NOT NULL,      -- the faceted column
+    value NOT NULL,                 -- a value of the column (nulls are not facet values)
+    count INTEGER NOT NULL,         -- rows of the table or view with that value
+    PRIMARY KEY (table_name, column_name, value)
+) WITHOUT ROWID;
+-- a page's facet: its 31 largest counts, read in order (an article_id facet has 20,000 values)
+CREATE INDEX idx_build_facet_counts_top ON build_facet_counts (table_name, column_name, count DESC, value);
+CREATE TABLE build_row_counts (
+    table_name TEXT PRIMARY KEY,    -- a table or view the home page counts, or one of FACETS (loader/aggregates.py)
+    rows INTEGER NOT NULL           -- its rows (Datasette counts a view's on every page, a join of a million)
+) WITHOUT ROWID;
+CREATE TABLE build_speaker_counts (
+    source_id TEXT PRIMARY KEY REFERENCES sources (id),
+    statements INTEGER NOT NULL     -- statement_sources rows of the source
+);
+CREATE INDEX idx_build_speaker_counts_statements ON build_speaker_counts (statements);
+-- The timeline chart's rows (events that are not meetings, and dated meetings), with the
+-- day each is drawn at, in the order the chart reads them: sorting them per request
+-- took 250 ms at 1M statements. One row per event or meeting (its id), by article.
+CREATE TABLE build_timeline (
+    id TEXT PRIMARY KEY,            -- the event's or the meeting's id
+    day TEXT NOT NULL,              -- the date drawn: a month, year or decade at its start
+    what TEXT NOT NULL,             -- the chart's lane
+    label TEXT NOT NULL,
+    precision TEXT,
+    date_text TEXT,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    start INTEGER NOT NULL
+);
+CREATE INDEX idx_build_timeline_day ON build_timeline (day, article_id, start);
+CREATE INDEX idx_build_timeline_article_id ON build_timeline (article_id);

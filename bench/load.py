@@ -2,6 +2,7 @@
 a mix of table pages, facets, searches and canned queries. Bounded in count and time.
 
     python -m bench.load                      # a generated 100k-statement archive, published and served by run.sh
+    python -m bench.load --archive bench/out/archive-1m.db   # that archive, published and served by run.sh
     python -m bench.load http://127.0.0.1:8001 --clients 50 --seconds 30
 """
 
@@ -14,6 +15,7 @@ import os
 import random
 import signal
 import socket
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -96,11 +98,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve_published(site: Path, python: str, timeout: float = 600) -> tuple[subprocess.Popen, str]:
+def serve_published(site: Path, python: str, timeout: float = 600, venv: Path | None = None) -> tuple[subprocess.Popen, str]:
     """Start the published folder's run.sh on a free loopback port; return it and its URL.
-    run.sh makes the folder's virtualenv unless $VENV names one already made."""
+    run.sh makes the folder's virtualenv unless $VENV (``venv``) names one already made."""
     port = free_port()
-    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "PYTHON": python}
+    env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "PYTHON": python, **({"VENV": str(venv)} if venv else {})}
     process = subprocess.Popen(["sh", str(site / "run.sh")], env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
@@ -117,18 +119,22 @@ def serve_published(site: Path, python: str, timeout: float = 600) -> tuple[subp
 
 
 def load_published(statements: int = 100_000, clients: int = 50, seconds: float = 30, seed: int = 7,
-                   requests_per_client: int = 100_000) -> dict:
-    """Generate an archive, publish it, serve it with run.sh, and load it (each client
-    sends requests until ``seconds`` have passed or it has sent ``requests_per_client``)."""
+                   archive: Path | None = None, venv: Path | None = None, requests_per_client: int = 100_000) -> dict:
+    """Generate an archive (or take ``archive``), publish it, serve it with run.sh, and load it
+    (each client sends requests until ``seconds`` have passed or it has sent ``requests_per_client``)."""
     from loader.publish import publish
 
     from .synth import generate
 
     with tempfile.TemporaryDirectory(prefix="bench-load-") as tmp:
-        db = Path(tmp) / "archive.db"
-        generate(db, statements=statements, seed=seed)
+        if archive is None:
+            db = Path(tmp) / "archive.db"
+            generate(db, statements=statements, seed=seed)
+        else:
+            db = archive
+            statements = sqlite3.connect(f"file:{db}?mode=ro", uri=True).execute("select count(*) from statements").fetchone()[0]
         site = publish(db, Path(tmp) / "site")
-        process, base = serve_published(site, sys.executable)
+        process, base = serve_published(site, sys.executable, venv=venv)
         try:
             result = asyncio.run(run_load(base, clients, seconds, max_requests_per_client=requests_per_client,
                                           forwarded=True))
@@ -143,11 +149,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("base", nargs="?", help="a running server, e.g. http://127.0.0.1:8001 (loopback only); "
                         "without it, a generated archive is published and served by its run.sh")
     parser.add_argument("--statements", type=int, default=100_000, help="size of the generated archive")
+    parser.add_argument("--archive", type=Path, help="publish and load this archive instead of generating one")
+    parser.add_argument("--venv", type=Path, help="a virtualenv of the published requirements to reuse")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=30)
     args = parser.parse_args(argv)
     if args.base is None:
-        result = load_published(args.statements, args.clients, args.seconds)
+        result = load_published(args.statements, args.clients, args.seconds, archive=args.archive, venv=args.venv)
         # the figure `make bench` reports (a test's run of load_published writes nothing)
         OUT.mkdir(exist_ok=True)
         (OUT / "load.json").write_text(json.dumps(result, indent=2) + "\n")

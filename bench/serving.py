@@ -251,6 +251,15 @@ def run(db: str | Path, requests: int = 25, out: str | Path | None = None, progr
             if view_facets:
                 measure(f"statements_with_speakers view page, `_size=50` ({len(view_facets)} metadata facets)",
                         "/archive/statements_with_speakers.json?_size=50", TABLE_TARGET, facets=view_facets)
+            for table in ("mentions", "sentences"):
+                table_facets = archive["tables"][table].get("facets", [])
+                measure(f"{table} table page, `_size=50` ({len(table_facets)} metadata facets)", f"/archive/{table}.json?_size=50",
+                        TABLE_TARGET, facets=table_facets)
+            # HTML as a browser gets it: the page's own queries plus labels for its foreign keys
+            for label, path in (("home page `/` (HTML)", "/"), ("statements table page (HTML, 100 rows, labels)", "/archive/statements"),
+                                ("statements_with_speakers view page (HTML)", "/archive/statements_with_speakers"),
+                                ("mentions table page (HTML)", "/archive/mentions")):
+                measure(label, path, QUERY_TARGET)
             for table in ("statements", "meetings"):
                 for column in archive["tables"][table].get("facets", []):
                     sql = facet_sql(f'select * from "{table}" ', column)

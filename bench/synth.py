@@ -32,7 +32,7 @@ import time
 from pathlib import Path
 
 from loader.annotations import TABLES
-from loader.db import begin_bulk, create_schema, end_bulk, save_rows
+from loader.db import begin_bulk, create_schema, end_bulk, refresh_aggregates, save_rows
 from loader.ids import hashed_id, slugify
 
 # --- vocabularies ---------------------------------------------------------------------
@@ -1043,6 +1043,7 @@ def generate(out: str | Path, statements: int, articles: int | None = None, seed
     if saved is not None:
         end_bulk(conn, saved)  # FTS rebuilt, indexes recreated, ANALYZE
     else:
+        refresh_aggregates(conn)  # as end_bulk does
         conn.execute("ANALYZE")  # as loader build does
     t_finish = time.perf_counter() - t_finish
     conn.close()

@@ -27,12 +27,17 @@ from pathlib import Path
 
 import sqlite_utils
 
+from . import aggregates
+
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
 # Rows of these tables are shared between articles (one real-world entity, one row).
 SHARED = ("locations", "organisations", "people", "aliases", "sources")
 _PRIMARY_KEYS = {"aliases": ("entity_type", "entity_id", "alias"), "statement_sources": ("statement_id", "source_id")}
 # Bookkeeping of builds, not archive content (hidden in metadata.yml).
 BOOKKEEPING = ("build_info", "build_articles", "build_entity_rows")
+# Counts kept ahead for the pages (loader/aggregates.py); derived, never an article's rows.
+AGGREGATES = ("build_facet_counts", "build_row_counts", "build_speaker_counts", "build_timeline")
+_TIMELINE_COLUMNS = "id, day, what, label, precision, date_text, article_id, start"
 FLUSH_ARTICLES = 32  # rows of this many articles go to SQLite in one insert per table
 
 
@@ -131,6 +136,7 @@ class Writer:
         self.columns: dict[str, list[str]] = {}
         self.buffered = 0
         self.touched: set[tuple[str, str]] = set()
+        self.added: set[str] = set()  # articles whose rows an update adds to the aggregates in finish
         self.dirty = False  # anything added or removed
         self.tables = [t for (t,) in conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%\\_fts%' ESCAPE '\\' "
@@ -167,6 +173,7 @@ class Writer:
         source_file, input_key)."""
         self.dirty = True
         article = rows["articles"][0]
+        self.added.add(article["id"])
         rank = {"published": article["published"], "article_id": article["id"]}
         for table, table_rows in rows.items():
             if not table_rows:
@@ -191,6 +198,10 @@ class Writer:
         """Delete one article's rows (children first), and what it said about shared rows."""
         self.flush()
         self.dirty = True
+        if article_id in self.added:  # its rows here are this build's, not yet counted
+            self.added.discard(article_id)
+        elif not self.clean:  # while its rows (and the sources they name) are still there
+            count_articles(self.conn, [article_id], -1)
         for table, key in self.conn.execute(
                 "SELECT table_name, entity_key FROM build_entity_rows WHERE article_id = ?", (article_id,)):
             self.touched.add((table, key))
@@ -232,6 +243,8 @@ class Writer:
                 keys = sorted(key for t, key in self.touched if t == table)
                 for key in keys:
                     self._merge_one(table, key)
+            count_articles(self.conn, self.added, +1)  # after the merge: the view joins sources
+            recount_shared(self.conn)
         self.db.table("build_info").upsert_all([{"key": k, "value": v} for k, v in info.items()], pk="key")
 
     def _merge_all(self) -> None:
@@ -265,6 +278,57 @@ class Writer:
         self.db.table(table).upsert(row, pk=keys[0] if len(keys) == 1 else keys)
 
 
+def refresh_aggregates(conn: sqlite3.Connection) -> None:
+    """Every aggregate (loader/aggregates.py) counted again over the whole archive."""
+    conn.execute("DELETE FROM build_facet_counts")
+    conn.execute("INSERT INTO build_facet_counts (table_name, column_name, value, count) " + aggregates.facet_counts_sql(False))
+    conn.execute("DELETE FROM build_row_counts")
+    conn.execute("INSERT INTO build_row_counts (table_name, rows) " + aggregates.row_counts_sql(False))
+    conn.execute("DELETE FROM build_speaker_counts")
+    conn.execute("INSERT INTO build_speaker_counts (source_id, statements) " + aggregates.speaker_counts_sql(False))
+    conn.execute("DELETE FROM build_timeline")
+    conn.execute(f"INSERT INTO build_timeline ({_TIMELINE_COLUMNS}) " + aggregates.timeline_sql(False))
+
+
+def recount_shared(conn: sqlite3.Connection) -> None:
+    """The row counts of the shared tables, counted again (an update merges and drops their rows)."""
+    marks = ", ".join("?" for _ in aggregates.SHARED_COUNTED)
+    conn.execute(f"DELETE FROM build_row_counts WHERE table_name IN ({marks})", aggregates.SHARED_COUNTED)
+    conn.execute("INSERT INTO build_row_counts (table_name, rows) " + aggregates.shared_counts_sql())
+
+
+def count_articles(conn: sqlite3.Connection, article_ids: Iterable[str], sign: int) -> None:
+    """Add (``sign`` +1) or subtract (-1) the rows of these articles to the aggregates
+    (their timeline rows written or deleted); a count that reaches 0 goes, as a clean
+    build would not have it."""
+    ids = json.dumps(sorted(article_ids), ensure_ascii=False)
+    if ids == "[]":
+        return
+    # WHERE true: SQLite's grammar needs a WHERE before ON CONFLICT in INSERT ... SELECT
+    conn.execute(
+        "INSERT INTO build_facet_counts (table_name, column_name, value, count) "
+        f"SELECT table_name, column_name, value, {int(sign)} * count FROM ({aggregates.facet_counts_sql(True)}) WHERE true "
+        "ON CONFLICT (table_name, column_name, value) DO UPDATE SET count = build_facet_counts.count + excluded.count",
+        {"articles": ids})
+    conn.execute(
+        "INSERT INTO build_row_counts (table_name, rows) "
+        f"SELECT table_name, {int(sign)} * rows FROM ({aggregates.row_counts_sql(True)}) WHERE true "
+        "ON CONFLICT (table_name) DO UPDATE SET rows = build_row_counts.rows + excluded.rows",
+        {"articles": ids})
+    conn.execute(
+        "INSERT INTO build_speaker_counts (source_id, statements) "
+        f"SELECT source_id, {int(sign)} * statements FROM ({aggregates.speaker_counts_sql(True)}) WHERE true "
+        "ON CONFLICT (source_id) DO UPDATE SET statements = build_speaker_counts.statements + excluded.statements",
+        {"articles": ids})
+    conn.execute("DELETE FROM build_facet_counts WHERE count = 0")
+    conn.execute("DELETE FROM build_row_counts WHERE rows = 0")
+    conn.execute("DELETE FROM build_speaker_counts WHERE statements = 0")
+    if sign > 0:
+        conn.execute(f"INSERT INTO build_timeline ({_TIMELINE_COLUMNS}) " + aggregates.timeline_sql(True), {"articles": ids})
+    else:
+        conn.execute("DELETE FROM build_timeline WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
+
+
 def inputs(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     """What the archive was built from: article id -> (source file, input key)."""
     return {a: (s, k) for a, s, k in conn.execute("SELECT article_id, source_file, input_key FROM build_articles")}
@@ -285,7 +349,8 @@ def build_info(path: str | Path) -> dict[str, str]:
 
 def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE '%_fts%' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names if name not in BOOKKEEPING}
+    return {name: conn.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names
+            if name not in BOOKKEEPING + AGGREGATES}
 
 
 # --- bulk loading: a fresh archive is filled faster with its indexes built at the end ---
@@ -313,6 +378,7 @@ def end_bulk(conn: sqlite3.Connection, saved: list[str]) -> None:
         conn.execute(f"INSERT INTO {table} ({table}) VALUES ('rebuild')")
     for sql in saved:
         conn.execute(sql)
+    refresh_aggregates(conn)  # with the indexes back: each count reads one
     conn.execute("ANALYZE")
     violations = conn.execute("PRAGMA foreign_key_check").fetchall()
     if violations:

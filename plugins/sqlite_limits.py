@@ -36,7 +36,6 @@ LIMITS = {
     sqlite3.SQLITE_LIMIT_COMPOUND_SELECT: 20,
     sqlite3.SQLITE_LIMIT_FUNCTION_ARG: 32,
     sqlite3.SQLITE_LIMIT_LIKE_PATTERN_LENGTH: 500,
-    sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER: 100,
     sqlite3.SQLITE_LIMIT_ATTACHED: 0,
     sqlite3.SQLITE_LIMIT_TRIGGER_DEPTH: 10,
 }
@@ -84,6 +83,11 @@ def prepare_connection(conn, database, datasette):
     conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, int(config.get("max_value_bytes", MAX_VALUE_BYTES)))
     for limit, value in LIMITS.items():
         conn.setlimit(limit, value)
+    # Datasette binds one variable per distinct value when it labels a page's foreign
+    # keys (select id, title from articles where id in (?, ?, ...)): a page holds up to
+    # max_returned_rows + 1 rows. Below that, a statements page of 100 rows from 100
+    # articles (every page of a large archive) answered 400 "too many SQL variables".
+    conn.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, max(100, int(datasette.setting("max_returned_rows")) + 1))
     conn.set_authorizer(authorizer)
     if database == "_internal":
         return  # Datasette's own catalogue, never queried by visitors

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from loader import db as archive_db
 from loader.build import build
 
 from .test_many_articles import dump, write_corpus
@@ -213,3 +214,72 @@ def test_publish_takes_a_snapshot_out_of_wal_mode(tmp_path):
     assert dump(copy) == dump(db)
     immutable = sqlite3.connect(f"file:{copy}?immutable=1", uri=True)
     assert immutable.execute("select count(*) from articles").fetchone() == (3,)
+
+
+AGGREGATE_ARTICLES = {
+    "d-vienna": (" date 2024-04-02 Ali Nazari met Maria Costa in Vienna on April 1. “We agreed,” Nazari said. "
+                 "Costa told reporters the talks went well.",
+                 """people:
+  - {name: Ali Nazari, names: [Nazari]}
+  - {name: Maria Costa, names: [Costa]}
+locations:
+  - {name: Vienna, kind: city}
+statements:
+  - {sources: [ali-nazari], cue: said, mode: direct, text: We agreed}
+  - {sources: [maria-costa], cue: told, mode: indirect, text: the talks went well}
+meetings:
+  - id: vienna-talks
+    name: Nazari and Costa in Vienna
+    kind: talks
+    status: held
+    location: vienna
+    date: 2024-04-01
+    date_text: April 1
+    evidence: Ali Nazari met Maria Costa in Vienna on April 1
+    participants:
+      - {ref: ali-nazari, role: delegate}
+      - {ref: maria-costa, role: delegate}
+"""),
+    "e-paris": (" date 2024-04-05 Maria Costa said in Paris that a deal was near. Talks resume in May.",
+                """people:
+  - {name: Maria Costa, names: [Costa]}
+locations:
+  - {name: Paris, kind: city}
+statements:
+  - {sources: [maria-costa], cue: said, mode: indirect, text: a deal was near}
+events:
+  - {date: 2024-05, date_text: May, description: Talks resume, evidence: Talks resume in May}
+"""),
+}
+
+
+def test_aggregates_follow_articles_added_changed_and_removed(tmp_path, monkeypatch):
+    """build_facet_counts, build_speaker_counts and build_timeline after updates in place
+    are those of a clean build of the same files: counts go up and down, rows come and go."""
+    import tests.test_many_articles as corpus
+
+    monkeypatch.setattr(corpus, "ARTICLES", {**corpus.ARTICLES, **AGGREGATE_ARTICLES})
+    write_corpus(tmp_path, ["a-geneva", "d-vienna"])
+    db = tmp_path / "archive.db"
+    build(db, [tmp_path / "articles"], entities=tmp_path / NONE)
+    write_corpus(tmp_path, ["e-paris"])  # added: Costa's count and the cue "said" go up, an event comes
+    vienna = tmp_path / "articles" / "d-vienna.txt"  # changed: one statement fewer
+    vienna.write_text(vienna.read_text().replace(" Costa told reporters the talks went well.", ""), encoding="utf-8")
+    annotation = tmp_path / "annotations" / "d-vienna.yml"
+    annotation.write_text(annotation.read_text().replace(
+        "  - {sources: [maria-costa], cue: told, mode: indirect, text: the talks went well}\n", ""), encoding="utf-8")
+    (tmp_path / "articles" / "a-geneva.txt").unlink()  # removed
+    assert build(db, [tmp_path / "articles"], entities=tmp_path / NONE).mode == "update"
+    clean = tmp_path / "clean.db"
+    build(clean, [tmp_path / "articles"], use_cache=False, entities=tmp_path / NONE)
+    updated, rebuilt = dump(db), dump(clean)
+    for table in archive_db.AGGREGATES:
+        assert updated[table] == rebuilt[table], table
+        assert updated[table], table
+    conn = sqlite3.connect(db)
+    assert dict(conn.execute("select value, count from build_facet_counts where table_name = 'statements' "
+                             "and column_name = 'cue'")) == {"said": 2}  # "told" went with the change
+    assert dict(conn.execute("select source_id, statements from build_speaker_counts")) == {
+        "person-ali-nazari": 1, "person-maria-costa": 1}
+    assert sorted(conn.execute("select day, what from build_timeline")) == [
+        ("2024-04-01", "meeting (held)"), ("2024-05-01", "event (planned or expected)")]

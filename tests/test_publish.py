@@ -499,6 +499,19 @@ def test_responses_are_cached_with_an_etag_and_revalidate_with_304(tight):
     assert request(base, "/archive/people/nobody-at-all", source="127.0.0.12")[1].get("etag") is None
 
 
+def test_concurrent_requests_for_a_new_page_compute_it_once(tight):
+    from concurrent.futures import ThreadPoolExecutor
+
+    _, base = tight
+    path = "/archive/locations/delhi"  # asked for by no other test of this folder
+    with ThreadPoolExecutor(6) as pool:
+        answers = list(pool.map(lambda i: request(base, path, source=f"127.0.1.{i + 1}"), range(6)))
+    assert all(status == 200 for status, _, _ in answers)
+    # the same bytes, the footer's "Queries took" time included: one request computed it
+    assert b"Queries took" in answers[0][2]
+    assert len({body for _, _, body in answers}) == 1
+
+
 def test_text_is_gzipped_once_for_clients_that_accept_it(tight):
     import gzip
 

@@ -99,3 +99,20 @@ async def test_search_with_a_word_repeated_1000_times_is_the_search_for_the_word
     # the FTS query SQLite actually runs for that q: one phrase
     conn_value = (await ds.get_database("archive").execute("select search_match(?)", ["the " * 1000])).first()[0]
     assert conn_value == '"the"'
+
+
+@pytest.mark.asyncio
+async def test_a_full_page_labels_its_foreign_keys_under_the_variable_limit(tmp_path):
+    """Datasette labels a page's foreign keys with one bound variable per distinct value:
+    a page of up to max_returned_rows rows from as many articles still answers."""
+    from bench.synth import generate
+    from loader.site import make_datasette
+
+    generate(tmp_path / "archive.db", 1500, 300, seed=2)
+    ds = make_datasette(tmp_path / "archive.db")
+    data = (await ds.client.get("/archive/statements.json?_size=1000&_labels=on&_shape=objects")).json()
+    articles = {row["article_id"]["value"] for row in data["rows"]}
+    assert len(data["rows"]) == 1000 and len(articles) > 100
+    assert all(row["article_id"]["label"] for row in data["rows"])
+    for path in ("/archive/statements?_size=1000", "/archive/statements"):
+        assert (await ds.client.get(path)).status_code == 200, path

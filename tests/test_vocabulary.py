@@ -41,7 +41,7 @@ def test_the_check_lists_are_enforced_by_sqlite():
 
 def test_kinds_and_tables_agree():
     tables = re.findall(r"CREATE TABLE (\w+)", schema_sql())
-    # every table of an article's rows, and besides them only the build's bookkeeping
+    # every table of an article's rows, and besides them only the build's bookkeeping and aggregates
     assert set(vocabulary.TABLES) <= set(tables)
     assert all(t.startswith("build_") for t in set(tables) - set(vocabulary.TABLES))
     for kind in vocabulary.NAMED_KINDS:

@@ -14,12 +14,18 @@ without a Cache-Control header (the home page, canned queries) gets Datasette's
 responses over 1 KB are gzipped for clients that accept it, once, when kept (the
 charting script alone is 944 KB, about a quarter of that gzipped).
 
+Requests for a page that is being computed wait for it instead of computing it again
+(per process): under load, many clients asking for the same new page at once (a
+search for a common word at 1M statements) each ran its queries, and the queries
+beyond the SQL threads timed out.
+
 Settings (plugin ``news-archive-response-cache`` in metadata): ``max_bytes`` (default
 64 MB; 0 turns the cache off), ``max_entry_bytes`` (default 2 MB).
 """
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import hashlib
 from collections import OrderedDict
@@ -50,6 +56,7 @@ class Cache:
         self.max_bytes, self.max_entry_bytes = max_bytes, max_entry_bytes
         self.entries: OrderedDict[tuple, tuple[int, list, bytes, bytes]] = OrderedDict()
         self.size = 0
+        self.computing: dict[tuple, asyncio.Event] = {}  # keys whose response is being made
 
     def get(self, key):
         entry = self.entries.get(key)
@@ -96,8 +103,12 @@ def asgi_wrapper(datasette):
                 return await app(scope, receive, send)
             key = (scope.get("path"), scope.get("query_string", b""), request_headers.get(b"accept-encoding", b""))
             entry = cache.get(key)
+            if entry is None and key in cache.computing:
+                await cache.computing[key].wait()  # then the cache has it, unless it was not kept
+                entry = cache.get(key)
             if entry is not None:
                 return await _send(send, *entry, request_headers)
+            computing = cache.computing.setdefault(key, asyncio.Event())
             start, parts, size, keep = None, [], 0, True
 
             async def capture(message):
@@ -131,6 +142,11 @@ def asgi_wrapper(datasette):
                     return
                 await send(message)
 
-            await app(scope, receive, capture)
+            try:
+                await app(scope, receive, capture)
+            finally:
+                if cache.computing.get(key) is computing:
+                    del cache.computing[key]
+                computing.set()
         return cached
     return wrap

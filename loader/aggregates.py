@@ -1,0 +1,93 @@
+"""What the build works out ahead for the pages that read the whole archive (schema.sql:
+build_facet_counts, build_row_counts, build_speaker_counts, build_timeline). Definitions only, in SQL over
+the archive's own tables and views: loader/db.py writes them; plugins/build_counts.py
+and the statements_per_speaker, statements_by and timeline_chart canned queries read them.
+
+Each is taken over rows that belong to one article, so it can be taken over the whole
+archive (a clean build) or over some articles (an update: subtracted or deleted for the
+articles it removes, added for those it adds) and gives the same table either way.
+"""
+
+from __future__ import annotations
+
+# The facets metadata.yml configures on the tables whose facets count a million rows
+# (tests/test_aggregates.py checks that the two agree). Every row of each has an
+# article_id. Not here: views whose facet values are merged shared rows (the
+# organisation names of people_organisations), which an article added elsewhere can
+# change; speaker_kind is a source's kind, fixed by its id.
+FACETS = {
+    "statements": ("cue", "mode", "channel"),
+    "statements_with_speakers": ("speaker_kind", "cue", "mode", "channel"),
+    "mentions": ("entity_type", "article_id"),
+    "sentences": ("article_id",),
+}
+
+_ARTICLES = "(SELECT value FROM json_each(:articles))"  # :articles is a JSON array of article ids
+
+
+def facet_counts_sql(scoped: bool) -> str:
+    """SELECT table_name, column_name, value, count of every precomputed facet, over the
+    whole archive or (``scoped``) over the rows of the articles in ``:articles``.
+    Null is not a facet value (Datasette's facet SQL leaves it out too)."""
+    parts = []
+    for table, columns in FACETS.items():
+        for column in columns:
+            where = f'"{column}" IS NOT NULL' + (f" AND article_id IN {_ARTICLES}" if scoped else "")
+            parts.append(f"SELECT '{table}' AS table_name, '{column}' AS column_name, \"{column}\" AS value, "
+                         f'count(*) AS count FROM "{table}" WHERE {where} GROUP BY "{column}"')
+    return "\nUNION ALL\n".join(parts)
+
+
+# Row counts kept for the home page and for views (Datasette counts a view on every
+# page): tables and views whose rows belong to an article, and the shared tables,
+# counted again in full after each build (a few milliseconds: their rows are small).
+ARTICLE_COUNTED = ("articles", "meetings", "events", *FACETS)
+SHARED_COUNTED = ("people", "organisations", "locations")
+
+
+def row_counts_sql(scoped: bool) -> str:
+    """SELECT table_name, rows of each table in ARTICLE_COUNTED (none for an empty one)
+    and, not scoped, of each in SHARED_COUNTED."""
+    parts = []
+    for table in ARTICLE_COUNTED:
+        where = f" WHERE {'id' if table == 'articles' else 'article_id'} IN {_ARTICLES}" if scoped else ""
+        parts.append(f"SELECT '{table}' AS table_name, count(*) AS rows FROM \"{table}\"{where} HAVING count(*) > 0")
+    if not scoped:
+        parts += [shared_counts_sql()]
+    return "\nUNION ALL\n".join(parts)
+
+
+def shared_counts_sql() -> str:
+    """SELECT table_name, rows of each table in SHARED_COUNTED (none for an empty one)."""
+    return "\nUNION ALL\n".join(f"SELECT '{table}' AS table_name, count(*) AS rows FROM \"{table}\" HAVING count(*) > 0"
+                                  for table in SHARED_COUNTED)
+
+
+def speaker_counts_sql(scoped: bool) -> str:
+    """SELECT source_id, statements: how many statements each source made (rows of
+    statement_sources), over the archive or the statements of the articles in ``:articles``."""
+    where = f" WHERE statement_id IN (SELECT id FROM statements WHERE article_id IN {_ARTICLES})" if scoped else ""
+    return f"SELECT source_id, count(*) AS statements FROM statement_sources{where} GROUP BY source_id"
+
+
+def timeline_sql(scoped: bool) -> str:
+    """SELECT the build_timeline rows: each event that is not a meeting and each dated
+    meeting, drawn at the start of its month, year or decade; an event told as planned or
+    dated after its article goes in the lane of what is planned or expected."""
+    events = " AND events.article_id IN " + _ARTICLES if scoped else ""
+    meetings = " AND meetings.article_id IN " + _ARTICLES if scoped else ""
+    return f"""SELECT events.id,
+  CASE events.precision WHEN 'decade' THEN events.date || '0-01-01' WHEN 'year' THEN events.date || '-01-01'
+    WHEN 'month' THEN events.date || '-01' ELSE events.date END,
+  CASE WHEN events.planned OR events.date > substr(articles.published, 1, length(events.date)) THEN 'event (planned or expected)'
+    ELSE 'event' END,
+  events.description, events.precision, events.date_text, events.article_id, events.start
+FROM events JOIN articles ON articles.id = events.article_id
+WHERE events.meeting_id IS NULL{events}
+UNION ALL
+SELECT meetings.id,
+  CASE meetings.date_precision WHEN 'decade' THEN meetings.date || '0-01-01' WHEN 'year' THEN meetings.date || '-01-01'
+    WHEN 'month' THEN meetings.date || '-01' ELSE meetings.date END,
+  'meeting (' || meetings.status || ')', meetings.name, meetings.date_precision, meetings.date_text, meetings.article_id, meetings.start
+FROM meetings
+WHERE meetings.date IS NOT NULL{meetings}"""
