@@ -58,6 +58,7 @@ class Response:
 class Fetcher:
     options: FetchOptions = field(default_factory=FetchOptions)
     sleep: Callable[[float], None] = time.sleep
+    clock: Callable[[], float] = time.monotonic  # the politeness delay's clock (a test gives its own)
 
     def __post_init__(self) -> None:
         # retries and redirects are handled here, so each hop is checked and reported
@@ -101,10 +102,10 @@ class Fetcher:
             delay = max(delay, float(crawl_delay))
         last = self._last_request.get(host)
         if last is not None:
-            left = last + delay - time.monotonic()
+            left = last + delay - self.clock()
             if left > 0:
                 self.sleep(left)
-        self._last_request[host] = time.monotonic()
+        self._last_request[host] = self.clock()
 
     def _request(self, url: str, accept: str) -> tuple[int, dict, bytes]:
         """One request with retries on 5xx and connection errors; no redirects."""

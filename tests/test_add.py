@@ -288,16 +288,22 @@ def test_a_server_that_is_not_there(tmp_path):
 
 def test_the_fetcher_waits_between_requests_to_one_host_and_backs_off():
     waits: list[float] = []
+    now = [0.0]  # a clock that moves only when the fetcher sleeps: the waits do not depend on the machine's speed
+
+    def sleep(seconds: float) -> None:
+        waits.append(seconds)
+        now[0] += seconds
+
     with WebServer() as site:
-        fetcher = Fetcher(FetchOptions(delay=0.5, retries=2, backoff=0.25, timeout=2), sleep=waits.append)
+        fetcher = Fetcher(FetchOptions(delay=0.5, retries=2, backoff=0.25, timeout=2), sleep=sleep, clock=lambda: now[0])
         fetcher.get(f"{site.base}/news/news-site")
-        assert waits and 0.4 < waits[-1] <= 0.5  # robots.txt, then the page, on one host
+        assert waits == [0.5]  # robots.txt, then the page, on one host: the whole delay between them
         waits.clear()
         with pytest.raises(FetchError, match="HTTP 503"):
             fetcher.get(f"{site.base}/broken")
-    # each try waits for the host; the retries back off 0.25 s, then 0.5 s
-    backoffs = [w for w in waits if w in (0.25, 0.5)]
-    assert backoffs[:2] == [0.25, 0.5] and site.paths().count("/broken") == 3
+    # each try waits for the host (what is left of its 0.5 s delay), and the retries back
+    # off 0.25 s, then 0.5 s: host 0.5, back-off 0.25, host 0.25 left, back-off 0.5, host 0 left
+    assert waits == [0.5, 0.25, 0.25, 0.5] and site.paths().count("/broken") == 3
 
 
 # --- feeds ---
