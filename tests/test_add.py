@@ -535,3 +535,26 @@ def test_a_publication_date_build_would_refuse_is_refused_here(tmp_path):
     assert result.exit_code == 1
     assert f"{export}:1: refused: publication date 2100-03-20 is after " in result.output, result.output
     assert "a typo?" in result.output and articles_in(tmp_path / "a") == []
+
+
+@pytest.mark.parametrize("unnamed", [True, False], ids=["O_TMPFILE", "temporary name"])
+def test_a_write_that_fails_half_way_leaves_no_part_of_a_file(tmp_path, monkeypatch, unnamed):
+    import errno
+
+    import loader.add
+
+    monkeypatch.setattr(loader.add, "_UNNAMED", unnamed and loader.add._UNNAMED)
+    real_write, calls = os.write, []
+
+    def write_then_fill_the_disk(fd, data):  # the first page's article file half written, then ENOSPC
+        calls.append(len(data))
+        if len(calls) == 1:
+            return real_write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", write_then_fill_the_disk)
+    out = tmp_path / "articles"
+    result = add(str(WEB / "news-site.html"), "--to", str(out))
+    assert result.exit_code == 1
+    assert "refused: cannot write" in result.output and "No space left on device" in result.output
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == []
