@@ -19,7 +19,6 @@ import os
 import re
 import secrets
 from collections.abc import Callable, Iterable
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -102,16 +101,6 @@ class Draft:
     raw_html: bytes | None = None
 
 
-@dataclass(frozen=True)
-class _PendingWrite:
-    future: Future
-    where: str
-    path: Path
-    article_id: str
-    fingerprint: str
-    draft: Draft
-
-
 # progress(length, label) -> a context manager whose value has update(n); length 0: no bar
 ProgressFactory = Callable[[int, str], AbstractContextManager]
 
@@ -163,12 +152,6 @@ class Adder:
         self.by_text: dict[str, Path] = {}
         self.ids: set[str] = set()
         self._made: set[Path] = set()
-        # One article's files are written on a thread while the next page is extracted
-        # (the file system's time in the kernel, beside trafilatura's in Python); its
-        # outcome is settled before anything else is said or checked, so the report
-        # keeps the order of the items and a failed write is never a duplicate's target.
-        self._writer: ThreadPoolExecutor | None = None
-        self._pending: _PendingWrite | None = None
         self._index_existing()
 
     # --- what is already there ---
@@ -190,13 +173,6 @@ class Adder:
                 self.by_url.setdefault(normalize_url(url), path)
         self.by_text.setdefault(fingerprint, path)
 
-    def _forget(self, path: Path, fingerprint: str, *urls: str | None) -> None:
-        for url in urls:
-            if url and self.by_url.get(normalize_url(url)) == path:
-                del self.by_url[normalize_url(url)]
-        if self.by_text.get(fingerprint) == path:
-            del self.by_text[fingerprint]
-
     def _known_url(self, *urls: str | None) -> Path | None:
         for url in urls:
             if url and normalize_url(url) in self.by_url:
@@ -206,7 +182,6 @@ class Adder:
     # --- outcomes ---
 
     def _emit(self, where: str, status: str, message: str, path: Path | None = None) -> None:
-        self._settle()
         outcome = Outcome(where, status, message, path)
         self.report.outcomes.append(outcome)
         self.on_outcome(outcome)
@@ -217,17 +192,11 @@ class Adder:
     # --- sources ---
 
     def add(self, sources: Iterable[str]) -> Report:
-        try:
-            for source in sources:
-                if is_url(source):
-                    self._add_url(source)
-                else:
-                    self._add_path(Path(source))
-        finally:
-            self._settle()
-            if self._writer is not None:
-                self._writer.shutdown()
-                self._writer = None
+        for source in sources:
+            if is_url(source):
+                self._add_url(source)
+            else:
+                self._add_path(Path(source))
         return self.report
 
     def _add_path(self, path: Path) -> None:
@@ -294,7 +263,6 @@ class Adder:
         self._add_response(url, response)
 
     def _skip_known_url(self, where: str, url: str) -> bool:
-        self._settle()
         known = self._known_url(url)
         if known is not None:
             self._emit(where, "skipped", f"skipped: already added as {known} (same URL)", known)
@@ -416,7 +384,6 @@ class Adder:
     # --- writing ---
 
     def _write(self, where: str, draft: Draft) -> None:
-        self._settle()
         known = self._known_url(draft.canonical_url, draft.url)
         if known is not None:
             self._emit(where, "skipped", f"skipped: already added as {known} (same URL)", known)
@@ -429,33 +396,15 @@ class Adder:
         article_id = self._new_id(draft)
         path = self.options.to / f"{article_id}.md"
         content = format_article(draft).encode("utf-8")
+        self._make_folders(draft.raw_html is not None)
+        raw_path = self.options.raw_dir / f"{article_id}.html" if draft.raw_html is not None else None
         try:
-            self._make_folders(draft.raw_html is not None)
+            _write_article(path, content, raw_path, draft.raw_html)
         except OSError as error:
             raise Refused(f"cannot write {path} ({error.strerror or error})") from None
-        raw_path = self.options.raw_dir / f"{article_id}.html" if draft.raw_html is not None else None
-        # taken now, so the next page sees it; given back if the write fails
         self.ids.add(article_id)
         self._remember(path, fingerprint, draft.url, draft.canonical_url)
-        if self._writer is None:
-            self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="loader-add-write")
-        future = self._writer.submit(_write_article, path, content, raw_path, draft.raw_html)
-        self._pending = _PendingWrite(future, where, path, article_id, fingerprint, draft)
-
-    def _settle(self) -> None:
-        """Wait for the article being written, and say what became of it."""
-        pending, self._pending = self._pending, None
-        if pending is None:
-            return
-        draft, path = pending.draft, pending.path
-        try:
-            pending.future.result()
-        except OSError as error:
-            self.ids.discard(pending.article_id)
-            self._forget(path, pending.fingerprint, draft.url, draft.canonical_url)
-            self._refuse(pending.where, f"cannot write {path} ({error.strerror or error})")
-            return
-        self._emit(pending.where, "added", f"added {path}" + (f" ({draft.title})" if draft.title else ""), path)
+        self._emit(where, "added", f"added {path}" + (f" ({draft.title})" if draft.title else ""), path)
 
     def _make_folders(self, raw: bool) -> None:
         """Create the folders on the first article written (nothing is created for a run that adds nothing)."""
