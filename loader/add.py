@@ -396,9 +396,9 @@ class Adder:
         article_id = self._new_id(draft)
         path = self.options.to / f"{article_id}.md"
         content = format_article(draft).encode("utf-8")
-        self._make_folders(draft.raw_html is not None)
         raw_path = self.options.raw_dir / f"{article_id}.html" if draft.raw_html is not None else None
         try:
+            self._make_folders(draft.raw_html is not None)
             _write_article(path, content, raw_path, draft.raw_html)
         except OSError as error:
             raise Refused(f"cannot write {path} ({error.strerror or error})") from None
