@@ -75,16 +75,22 @@ def raw(path: Path, articles: list[dict]) -> tuple[float, float]:
     saved = db.begin_bulk(conn)
     conn.execute("BEGIN IMMEDIATE")
     started, cpu = time.perf_counter(), time.process_time()
-    buffers: dict[tuple[str, tuple[str, ...]], list[tuple]] = {}
+    buffers: dict[str, list[tuple]] = {}
+    current: dict[str, tuple[str, ...]] = {}  # each table's columns in its buffer
 
     def flush() -> None:
-        for (table, columns), values in buffers.items():
-            names = ", ".join(f'"{c}"' for c in columns)
-            conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(columns))})', values)
+        for table, values in buffers.items():
+            names = ", ".join(f'"{c}"' for c in current[table])
+            conn.executemany(f'INSERT INTO "{table}" ({names}) VALUES ({", ".join("?" * len(current[table]))})', values)
         buffers.clear()
 
     def put(table: str, row: dict) -> None:
-        buffers.setdefault((table, tuple(row)), []).append(tuple(row.values()))
+        columns = tuple(row)
+        if current.get(table) != columns:
+            if buffers.get(table):
+                flush()
+            current[table] = columns
+        buffers.setdefault(table, []).append(tuple(row.values()))
 
     for n, rows in enumerate(articles, 1):
         article = rows["articles"][0]
@@ -104,11 +110,15 @@ def raw(path: Path, articles: list[dict]) -> tuple[float, float]:
             flush()
     flush()
     for table in db.SHARED:
-        merged: dict[str, list[dict]] = {}
+        current_key, versions = None, []
         for key, row in conn.execute("SELECT entity_key, row FROM build_entity_rows WHERE table_name = ? "
-                                     "ORDER BY entity_key, published, article_id", (table,)):
-            merged.setdefault(key, []).append(json.loads(row))
-        for versions in merged.values():
+                                     "ORDER BY entity_key, published, article_id", (table,)).fetchall():
+            if key != current_key and versions:
+                put(table, db.merge(versions))
+                versions = []
+            current_key = key
+            versions.append(json.loads(row))
+        if versions:
             put(table, db.merge(versions))
         flush()
     conn.execute("INSERT INTO build_info (key, value) VALUES (?, ?)", ("fingerprint", "bench"))
