@@ -151,8 +151,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--block", type=int, default=50, help="pages measured by both in turn")
     parser.add_argument("--out", type=Path, default=OUT / "add.json")
     args = parser.parse_args(argv)
-    # on the project's own disk, as data/articles is: here /tmp is another disk, where
-    # creating a file costs ten times as much
+    # in the project's own folder, as data/articles is (creating a file costs what other
+    # work on the machine makes it cost: 0.04 ms to 0.9 ms here, measured by hand)
     OUT.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="add-work-", dir=OUT))
     try:

@@ -475,8 +475,8 @@ _NO_UNNAMED = (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL)  # a file system wi
 def _write_new(path: Path, data: bytes, replace: bool = False) -> None:
     """Create ``path`` with ``data``, all or nothing: the bytes are written first, and the
     name appears only once they all are. Never over an existing file unless ``replace``.
-    Not synced to the disk (see docs/benchmarks.md, *Adding saved pages*: an fsync per file
-    would cost a third of the extraction time); the page it came from is still there."""
+    Not synced to the disk: an fsync per file costs about half the extraction of a page
+    (docs/benchmarks.md, *Adding saved pages*), and the page it came from is still there."""
     if _UNNAMED:
         folder = os.open(path.parent, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         try:
