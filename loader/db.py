@@ -193,7 +193,8 @@ class Writer:
             for key, versions in said.items():
                 self._queue("build_entity_rows", {"table_name": table, "entity_key": key, **rank,
                                                   "row": json.dumps(merge(versions), ensure_ascii=False)})
-                self.touched.add((table, key))
+                if not self.clean:  # a clean build merges every shared row anyway
+                    self.touched.add((table, key))
         self._queue("build_articles", input_row)
         self.buffered += 1
         if self.buffered >= FLUSH_ARTICLES:
