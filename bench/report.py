@@ -201,7 +201,8 @@ def add_section(add: dict) -> list[str]:
         f"(target ≥ {s['target']}: {met(s['loader_to_trafilatura_ratio'])}); CPU time: **{s['cpu_ratio']:.2f}** ({met(s['cpu_ratio'])}).",
         "- How each page's two files are written: the bytes go into a file with no name yet (`O_TMPFILE`), which is "
         "linked under the article's name only once complete (`linkat`, which never replaces a file), so a crash, a kill "
-        "or a full disk never leaves part of an article or a temporary file; a temporary `.NAME.*.tmp` file and a link "
+        "or a full disk never leaves part of a file (nor a temporary one, but for a complete `.NAME.*.tmp` if killed while "
+        "a raw file replaces one left from an article deleted by hand); a temporary `.NAME.*.tmp` file and a link "
         "where the file system lacks `O_TMPFILE`. No fsync: one per file cost 3.2 ms here, a quarter of the extraction "
         "of a page, twice a page; after a power cut the last files written may be missing or empty: `loader build` "
         "and `loader validate` report an empty file (`FILE:1: empty file`); delete it and run `loader add` again "
