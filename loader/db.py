@@ -39,6 +39,11 @@ BOOKKEEPING = ("build_info", "build_articles", "build_entity_rows")
 AGGREGATES = ("build_facet_counts", "build_row_counts", "build_speaker_counts", "build_timeline")
 _TIMELINE_COLUMNS = "id, day, what, label, precision, date_text, article_id, start"
 FLUSH_ARTICLES = 32  # rows of this many articles go to SQLite in one insert per table
+# How the Writer's bulk rows reach SQLite: a prepared executemany (the default), or
+# sqlite-utils' insert_all in list mode, in statements of INSERT_ALL_BATCH rows at most
+# (fewer when 999 parameters come first); bench.writer measures both.
+BULK_WAYS = ("executemany", "insert_all")
+INSERT_ALL_BATCH = 100
 
 
 def key_columns(table: str) -> tuple[str, ...]:
@@ -84,7 +89,7 @@ def _insert_sql(table: str, columns: list[str]) -> str:
 
 def save_rows(conn: sqlite3.Connection, rows: dict[str, list[dict]]) -> None:
     """Insert one article's rows with plain sqlite3, shared rows merged in the order
-    articles come (bench.synth's loader, and the raw baseline of bench.writer)."""
+    articles come (bench.synth's loader)."""
     for table, table_rows in rows.items():
         if not table_rows:
             continue
@@ -122,18 +127,23 @@ def _article_scope(database: sqlite_utils.Database, table: str) -> str:
 class Writer:
     """Writes articles' rows into an archive inside one transaction.
 
-    ``add`` streams an article's rows (buffered, then inserted with ``executemany``:
-    sqlite-utils' ``insert_all`` reached only 0.6-0.8 of its speed, bench.writer);
+    ``add`` streams an article's rows (buffered, then inserted with one prepared
+    ``executemany`` per table on sqlite-utils' connection: its ``insert_all`` reached
+    0.6-0.75 of that speed whatever the batch size, its cost being per value, see
+    docs/benchmarks.md); sqlite-utils serves the schema introspection, the upserts of
+    merged shared rows in updates and ``build_info``;
     ``remove`` deletes an article's rows; ``finish`` merges the shared rows touched
     (all of them for a clean build) and records the inputs, still in the transaction.
     The caller commits."""
 
-    def __init__(self, conn: sqlite3.Connection, clean: bool, raw: bool = True) -> None:
+    def __init__(self, conn: sqlite3.Connection, clean: bool, bulk: str = "executemany") -> None:
+        if bulk not in BULK_WAYS:
+            raise ValueError(f"bulk must be one of {BULK_WAYS}, not {bulk!r}")
         self.conn, self.clean = conn, clean
         self.db = sqlite_utils.Database(conn)
-        self.raw = raw  # False: bulk rows through sqlite-utils' insert_all (measured by bench.writer)
-        self.pending: dict[str, list[list]] = {}
-        self.columns: dict[str, list[str]] = {}
+        self.bulk = bulk  # "insert_all": bulk rows through sqlite-utils (measured by bench.writer)
+        self.pending: dict[str, list[tuple]] = {}
+        self.columns: dict[str, tuple[str, ...]] = {}
         self.buffered = 0
         self.touched: set[tuple[str, str]] = set()
         self.added: set[str] = set()  # articles whose rows an update adds to the aggregates in finish
@@ -148,18 +158,20 @@ class Writer:
         conn.execute("PRAGMA defer_foreign_keys = ON")
 
     def _queue(self, table: str, row: dict) -> None:
-        columns = self.columns.setdefault(table, list(row))
-        if list(row) != columns:
-            self.flush()
-            columns = self.columns[table] = list(row)
-        self.pending.setdefault(table, []).append([row[c] for c in columns])
+        columns = tuple(row)
+        if self.columns.get(table) != columns:
+            if self.pending.get(table):  # rows go in the order they came: the others first
+                self.flush()
+            self.columns[table] = columns
+        self.pending.setdefault(table, []).append(tuple(row.values()))
 
-    def _insert(self, table: str, columns: list[str], rows: list[list]) -> None:
-        if self.raw:
+    def _insert(self, table: str, columns: tuple[str, ...] | list[str], rows: list) -> None:
+        if self.bulk == "executemany":
+            # one prepared statement per table, run for every row, on sqlite-utils' connection
             quoted = ", ".join(f'"{c}"' for c in columns)
-            self.conn.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(columns))})', rows)
+            self.db.conn.executemany(f'INSERT INTO "{table}" ({quoted}) VALUES ({", ".join("?" * len(columns))})', rows)
         else:
-            self.db.table(table).insert_all([columns] + rows, batch_size=500)
+            self.db.table(table).insert_all([columns] + rows, batch_size=INSERT_ALL_BATCH)
 
     def flush(self) -> None:
         for table, rows in self.pending.items():
@@ -188,7 +200,8 @@ class Writer:
             for key, versions in said.items():
                 self._queue("build_entity_rows", {"table_name": table, "entity_key": key, **rank,
                                                   "row": json.dumps(merge(versions), ensure_ascii=False)})
-                self.touched.add((table, key))
+                if not self.clean:  # a clean build merges every shared row anyway
+                    self.touched.add((table, key))
         self._queue("build_articles", input_row)
         self.buffered += 1
         if self.buffered >= FLUSH_ARTICLES:

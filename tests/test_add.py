@@ -541,3 +541,41 @@ def test_a_publication_date_build_would_refuse_is_refused_here(tmp_path):
     assert result.exit_code == 1
     assert f"{export}:1: refused: publication date 2100-03-20 is after " in result.output, result.output
     assert "a typo?" in result.output and articles_in(tmp_path / "a") == []
+
+
+@pytest.mark.parametrize("unnamed", [True, False], ids=["O_TMPFILE", "temporary name"])
+def test_a_write_that_fails_half_way_leaves_no_part_of_a_file(tmp_path, monkeypatch, unnamed):
+    import errno
+
+    import loader.add
+
+    monkeypatch.setattr(loader.add, "_UNNAMED", unnamed and loader.add._UNNAMED)
+    real_write, calls = os.write, []
+
+    def write_then_fill_the_disk(fd, data):  # the first page's article file half written, then ENOSPC
+        calls.append(len(data))
+        if len(calls) == 1:
+            return real_write(fd, bytes(data[: len(data) // 2]))
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", write_then_fill_the_disk)
+    out = tmp_path / "articles"
+    result = add(str(WEB / "news-site.html"), "--to", str(out))
+    assert result.exit_code == 1
+    assert "refused: cannot write" in result.output and "No space left on device" in result.output
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == []
+
+
+def test_a_page_whose_write_failed_is_no_duplicate_for_the_next(tmp_path):
+    pages = tmp_path / "saved"
+    pages.mkdir()
+    for name in ("a.html", "b.html"):  # the same page twice: the second would be a duplicate of an added first
+        shutil.copy(WEB / "news-site.html", pages / name)
+    (tmp_path / "raw" / "2024-03-14-dock-workers-end-nine-day-strike.html").mkdir(parents=True)
+    out = tmp_path / "articles"
+    result = add(str(pages), "--to", str(out))
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith(str(pages))]
+    assert [line.split(": ", 1)[0] for line in lines] == [str(pages / "a.html"), str(pages / "b.html")]
+    assert all("refused: cannot write" in line for line in lines), lines
+    assert articles_in(out) == []
