@@ -71,6 +71,7 @@ class _Resolver:
         self.entities: dict[str, tuple[str, str, str, dict]] = {}
         self.statement_ids: dict[str, str] = {}
         self.meeting_ids: dict[str, str] = {}
+        self.event_ids: set[str] = set()
         self.meeting_participants: dict[str, set[str]] = {}
         self.person_sources: set[str] = set()
 
@@ -614,8 +615,13 @@ class _Resolver:
                 continue
             if not (date and placed):
                 continue
+            event_id = hashed_id("ev", self.article.id, placed[0], placed[1], date, _text(item["date_text"]))
+            if event_id in self.event_ids:  # one row per date, its wording and evidence: a second is the same event
+                self.error(_line(item, "date"), f"the same event twice (date {date}, {_text(item['date_text'])!r}, the same evidence)")
+                continue
+            self.event_ids.add(event_id)
             self.out.rows["events"].append({
-                "id": hashed_id("ev", self.article.id, placed[0], placed[1], date),
+                "id": event_id,
                 "date": date, "precision": precision, "date_text": _text(item["date_text"]),
                 "since": int(since is True), "planned": int(planned is True), "description": _text(item["description"]),
                 "meeting_id": self.meeting_ids.get(meeting) if meeting else None, **self.provenance(*placed),

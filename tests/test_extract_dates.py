@@ -145,3 +145,11 @@ def test_the_description_leaves_the_dateline_out(nlp):
 def test_postponed_until_a_month_is_the_coming_one(nlp):
     found = events_of("The summit was postponed until May.", published="2025-09-05")
     assert [(e["date"], e.get("planned", False)) for e in found] == [("2026-05", True)]
+
+
+def test_the_same_date_in_the_same_words_twice_in_a_sentence_is_one_event(nlp):
+    # an event is a date, its wording and its evidence sentence: two clauses naming one day
+    # in the same words are one row (two rows would be one id twice)
+    found = events_of("Residents wrote that the lifts stopped on Friday, and that on Friday the stairs were closed too. "
+                      "The lifts were repaired on Sunday.")
+    assert [e["date"] for e in found] == ["2025-02-28", "2025-03-02"]

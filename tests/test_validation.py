@@ -152,3 +152,12 @@ def test_claim_about_a_non_participant_is_an_error(corpus):
     code, output = run("validate", root / "articles")
     assert code == 1
     assert f"{path}:29: 'oslo' is not a participant of meeting 'oslo-talks'" in output
+
+
+def test_the_same_event_twice_is_an_error(corpus):
+    root, write = corpus
+    event = "  - {date: 2024-05-01, date_text: May 1, description: talks, evidence: met the mayor in Oslo on May 1}\n"
+    path = write(GOOD + "events:\n" + event + event)
+    code, output = run("validate", root / "articles")
+    assert code == 1
+    assert f"{path}:30: the same event twice (date 2024-05-01, 'May 1', the same evidence)" in output

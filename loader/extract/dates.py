@@ -328,10 +328,14 @@ def add_events(context, published: str) -> None:
         s_start, s_end = sent.start_char, sent.end_char
         while s_end > s_start and text[s_end - 1].isspace():
             s_end -= 1
-        # one event per date and clause: "met last weekend and plan to meet next week" are two happenings
-        if (item["value"], item["clause"]) in seen or not (s_start <= item["start"] and item["end"] <= s_end):
+        # one event per date and clause: "met last weekend and plan to meet next week" are two
+        # happenings; the same words for the same date twice in a sentence are one (an event is
+        # its date, its wording and its evidence sentence)
+        said = text[item["start"] : item["end"]]
+        if (item["value"], item["clause"]) in seen or (item["value"], said, s_start) in seen \
+                or not (s_start <= item["start"] and item["end"] <= s_end):
             continue
-        seen.add((item["value"], item["clause"]))
+        seen.update({(item["value"], item["clause"]), (item["value"], said, s_start)})
         c_start, c_end = item["clause"]
         while c_start < c_end and _in_dateline(text, c_start):
             c_start += 1  # "OSLO (Reuters) - Prices rose on Monday": the description is the story's words
