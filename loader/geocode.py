@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -175,29 +175,31 @@ def _from_cities(keys: list[str], country_code: str | None) -> Place | None:
     return None
 
 
+@cache
+def _country_name_keys() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(alpha-2 code, name keys of its name, official and common name) of every country."""
+    return tuple((country.alpha_2, tuple(name_key(value) for field in ("name", "official_name", "common_name")
+                                         if isinstance(value := getattr(country, field, None), str)))
+                 for country in pycountry.countries)
+
+
+@lru_cache(maxsize=8192)
 def _pycountry_code(name: str) -> str | None:
-    """The alpha-2 code pycountry finds for ``name``: exact lookup, then fuzzy."""
+    """The alpha-2 code pycountry finds for ``name``: exact lookup, else the one country
+    whose own names contain it ("Korea" is two, so none). pycountry's search_fuzzy also
+    answers the country of any matching subdivision ("Texas" -> US) and every country
+    containing the text ("land"), which were filtered out again; the names are searched
+    directly instead (search_fuzzy scans every subdivision, ~20 ms a call), and the answer
+    is remembered per process (the entity stage asks about the same words article after
+    article)."""
     try:
         return pycountry.countries.lookup(name).alpha_2
     except LookupError:
         pass
-    try:
-        found = pycountry.countries.search_fuzzy(name)
-    except LookupError:
-        return None
-    # search_fuzzy also returns the country of any matching subdivision ("Texas"
-    # -> US) and every country containing the text ("land"); keep countries
-    # whose own names contain it, and only an unambiguous one ("Korea" is not).
     key = name_key(name)
-    codes = [
-        country.alpha_2
-        for country in found
-        if any(
-            key in name_key(value)
-            for field in ("name", "official_name", "common_name")
-            if isinstance(value := getattr(country, field, None), str)
-        )
-    ]
+    if not key:
+        return None
+    codes = [code for code, keys in _country_name_keys() if any(key in value for value in keys)]
     return codes[0] if len(codes) == 1 else None
 
 
