@@ -70,6 +70,12 @@ def speaker_counts_sql(scoped: bool) -> str:
     return f"SELECT source_id, count(*) AS statements FROM statement_sources{where} GROUP BY source_id"
 
 
+def _drawn_at(date: str, precision: str) -> str:
+    """SQL of the day a date is drawn at: a month, year or decade at its start."""
+    return (f"CASE {precision} WHEN 'decade' THEN {date} || '0-01-01' WHEN 'year' THEN {date} || '-01-01' "
+            f"WHEN 'month' THEN {date} || '-01' ELSE {date} END")
+
+
 def timeline_sql(scoped: bool) -> str:
     """SELECT the build_timeline rows: each event that is not a meeting and each dated
     meeting, drawn at the start of its month, year or decade; an event told as planned or
@@ -77,8 +83,7 @@ def timeline_sql(scoped: bool) -> str:
     events = " AND events.article_id IN " + _ARTICLES if scoped else ""
     meetings = " AND meetings.article_id IN " + _ARTICLES if scoped else ""
     return f"""SELECT events.id,
-  CASE events.precision WHEN 'decade' THEN events.date || '0-01-01' WHEN 'year' THEN events.date || '-01-01'
-    WHEN 'month' THEN events.date || '-01' ELSE events.date END,
+  {_drawn_at('events.date', 'events.precision')},
   CASE WHEN events.planned OR events.date > substr(articles.published, 1, length(events.date)) THEN 'event (planned or expected)'
     ELSE 'event' END,
   events.description, events.precision, events.date_text, events.article_id, events.start
@@ -86,8 +91,7 @@ FROM events JOIN articles ON articles.id = events.article_id
 WHERE events.meeting_id IS NULL{events}
 UNION ALL
 SELECT meetings.id,
-  CASE meetings.date_precision WHEN 'decade' THEN meetings.date || '0-01-01' WHEN 'year' THEN meetings.date || '-01-01'
-    WHEN 'month' THEN meetings.date || '-01' ELSE meetings.date END,
+  {_drawn_at('meetings.date', 'meetings.date_precision')},
   'meeting (' || meetings.status || ')', meetings.name, meetings.date_precision, meetings.date_text, meetings.article_id, meetings.start
 FROM meetings
 WHERE meetings.date IS NOT NULL{meetings}"""

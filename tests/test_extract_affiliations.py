@@ -161,3 +161,9 @@ def test_a_bare_staff_title_is_held_in_the_organisation_the_story_leads_with(nlp
             "Assistant coach Marco Bellini will take charge on Saturday. Argentine coach Diego Ruiz was also mentioned.")
     found = affiliations(text)
     assert [(f[0], f[1], f[2]) for f in found] == [("marco-bellini", "verona-city-fc", "Assistant coach")]
+
+
+def test_a_nationality_word_names_its_country():
+    # one lookup for every stage: a listed adjective, the name with an ending, "-ese", "-istan"
+    from loader.extract.institutions import nationality_code
+    assert [nationality_code(w) for w in ("Dutch", "Kenyan", "Sudanese", "Kazakh", "Harbour")] == ["NL", "KE", "SD", "KZ", None]

