@@ -1,28 +1,18 @@
 """The automatic normalisation pipeline: article text -> records -> annotation document -> rows.
 
 The text is parsed once (:mod:`.normalize`, :mod:`.segment`, :mod:`.model`); then the
-stages of :data:`STAGES` run in that order, each a function of the article (its text,
-publisher and date), the parsed doc and the records earlier stages made, returning new
-records. A stage is given only the records it declares (``needs``); it may not change
-them. The order and the dependencies are written here, once:
-
-======================  ==============================================  ===========================
-stage                   module                                          makes
-======================  ==============================================  ===========================
-``mentions``            :mod:`.mentions`                                ``mentions``, ``acronym_pairs``
-``entities``            :mod:`.entities` (with :mod:`.places`)          ``entities``
-``institutions``        :mod:`.institutions`                            ``institutions``
-``names``               :mod:`.document`                                people/organisations/locations
-``statements``          :mod:`.attribution`                             statements, anonymous
-``affiliations``        :mod:`.affiliations`                            affiliations
-``comment_requests``    :mod:`.comments`                                comment_requests
-``events``              :mod:`.dates`                                   events, ``dates``
-``meetings``            :mod:`.meetings`                                meetings, attendance_claims
-======================  ==============================================  ===========================
+stages of :data:`STAGES` run in the order written there (the only place it is written).
+Each is a function of the article's inputs (text, parse, date, publisher) and of the
+records earlier stages made, named in its ``needs``; it returns new records and changes
+none it was given. Nothing else passes between stages: the article index (where each
+entity is named, where the quotations are) is a record of its own stage, read-only, and a
+stage that goes on from another's results (meetings from the statements) reads its record
+rather than running it again.
 
 No failure is silent. A stage that raises is recorded as an ``extraction_failures`` row
 (article, stage, the exception and where it was raised, what was lost); its records are
-empty, and the stages after it run on what exists. The document then goes through the
+empty, and the stages after it run on what exists (a stage that needs a record with no
+empty value, the index, does not run, and the failure says so). The document then goes through the
 same resolver as a curated annotation; whatever the resolver would still reject (a
 pipeline bug) is dropped item by item, and that is recorded too (stage ``resolve``).
 """
@@ -32,7 +22,7 @@ from __future__ import annotations
 import copy
 import traceback
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -43,11 +33,15 @@ from ..annotations import Resolution, resolve
 from ..articles import Article
 from ..entities import NO_DECISIONS, Decisions
 from ..ids import hashed_id
-from . import affiliations, attribution, comments, dates, meetings
+from .affiliations import extract_affiliations
+from .attribution import Attribution, extract_statements
+from .comments import extract_comment_requests
+from .dates import extract_events
 from .document import entity_sections
-from .records import span_value
 from .entities import resolve_entities
+from .index import article_index
 from .institutions import institution_entities
+from .meetings import extract_meetings
 from .mentions import find_mentions
 from .model import has_words, parse
 
@@ -68,13 +62,27 @@ class Stage:
 
     ``needs`` are the records it reads (made by earlier stages); ``makes`` maps each
     record it returns to a function giving its empty value, which later stages get
-    when this stage fails.
+    when this stage fails, or to None for a record they cannot do without (the index of
+    the article): a stage that needs it does not run when it is missing.
     """
 
     name: str
     run: Callable[[Article, Doc, Records], dict[str, Any]]
     needs: tuple[str, ...]
-    makes: dict[str, Callable[[], Any]]
+    makes: dict[str, Callable[[], Any] | None]
+
+
+def stage(name: str, function: Callable[..., Any], needs: tuple[str, ...], makes: dict[str, Callable[[], Any] | None]) -> Stage:
+    """The stage that calls ``function`` with its inputs, in the order ``needs`` names them
+    (records of earlier stages, or the article's ``text``, ``doc`` (the parse), ``published``,
+    ``publisher``, ``article``), and names what it returns by ``makes``: the one record, or a
+    tuple of them in that order."""
+    def run(article: Article, parsed: Doc, records: Records) -> dict[str, Any]:
+        given = {"article": article, "text": article.text, "doc": parsed, "published": article.published,
+                 "publisher": article.publisher, **records}
+        made = function(*(given[key] for key in needs))
+        return dict(zip(makes, made if len(makes) > 1 else (made,), strict=True))
+    return Stage(name, run, needs, makes)
 
 
 @dataclass(frozen=True)
@@ -92,113 +100,19 @@ class Extraction:
     failures: list[Failure] = field(default_factory=list)
 
 
-# --- the stages -------------------------------------------------------------------------
-
-def _mentions(article: Article, parsed: Doc, records: Records) -> dict:
-    found, pairs = find_mentions(parsed, article)
-    return {"mentions": found, "acronym_pairs": pairs}
-
-
-def _entities(article: Article, parsed: Doc, records: Records) -> dict:
-    return {"entities": resolve_entities(article.text, records["mentions"], records["acronym_pairs"], article.publisher)}
-
-
-def _institutions(article: Article, parsed: Doc, records: Records) -> dict:
-    return {"institutions": institution_entities(article.text, records["entities"])}
-
-
-def _names(article: Article, parsed: Doc, records: Records) -> dict:
-    sections, written, ids = entity_sections(article.text, [*records["entities"], *records["institutions"]])
-    return {**sections, "named": written, "ids": ids}
-
-
-# attribution, comments, dates and meetings still take one shared ``attribution.Context``
-# and fill its ``out`` document (ADAPTER, until they take records): each adapter builds its
-# own Context from the records, so no stage sees another's changes, and returns what its
-# stage wrote.
-
-def _fresh(record: dict) -> dict:
-    """A copy of a record and of its lists (they may hold spaCy spans, which do not deep-copy)."""
-    return {key: list(value) if isinstance(value, list) else value for key, value in record.items()}
-
-
-def _context(article: Article, parsed: Doc, records: Records) -> attribution.Context:
-    earlier = records.get("attribution")
-    if earlier is None:  # attribution failed or has not run: the entities alone
-        context = attribution.Context(article.text, parsed, list(records.get("named", [])), dict(records.get("ids", {})), {})
-        context.attributor = attribution.Attributor(context)
-    else:  # a copy: the computed mention and quotation tables are shared, the records are not
-        context = copy.copy(earlier)
-        context.out = {}
-        context.statements = [_fresh(r) for r in earlier.statements]
-        context.anonymous = {local: _fresh(r) for local, r in earlier.anonymous.items()}
-        context.attributor = copy.copy(earlier.attributor)
-        context.attributor.c = context
-    context.dates = [_fresh(r) for r in records.get("dates", [])]
-    context.published = article.published
-    return context
-
-
-def _statements(article: Article, parsed: Doc, records: Records) -> dict:
-    context = _context(article, parsed, {"named": records["named"], "ids": records["ids"]})
-    attribution.add_statements(context)
-    return {"statements": context.out["statements"], "anonymous": context.out["anonymous"], "attribution": context}
-
-
-def _affiliations(article: Article, parsed: Doc, records: Records) -> dict:
-    context = _context(article, parsed, records)
-    affiliations.add_affiliations(context, article.publisher)
-    return {"affiliations": context.out.get("affiliations", [])}
-
-
-def _comment_requests(article: Article, parsed: Doc, records: Records) -> dict:
-    context = _context(article, parsed, records)
-    known = set(context.anonymous)
-    comments.add_comment_requests(context)
-    # parties named only here ("a spokesman ... did not respond") are new anonymous sources
-    extra = [item for item in context.out.get("anonymous", []) if item["id"] not in known]
-    return {"comment_requests": context.out["comment_requests"], "comment_anonymous": extra}
-
-
-def _events(article: Article, parsed: Doc, records: Records) -> dict:
-    context = _context(article, parsed, records)
-    dates.add_events(context, article.published)
-    return {"events": context.out.get("events", []), "dates": context.dates}
-
-
-def _meetings(article: Article, parsed: Doc, records: Records) -> dict:
-    context = _context(article, parsed, records)
-    known = set(context.anonymous)
-    meetings.add_meetings(context, article.published)
-    # parties described by a noun ("board members met X") are new anonymous parties
-    extra = [_anonymous_item(article.text, local, r) for local, r in context.anonymous.items() if local not in known]
-    return {"meetings": context.out["meetings"], "attendance_claims": context.out["attendance_claims"],
-            "meeting_anonymous": extra}
-
-
-def _anonymous_item(text: str, local: str, record: dict) -> dict:
-    """An anonymous party's document entry (as attribution.write_sections writes them)."""
-    item: dict = {"id": local, "description": span_value(text, record["start"], record["end"])}
-    mentions = [span_value(text, s, e) for s, e in dict.fromkeys(record.get("mentions", []))]
-    if mentions:
-        item["mentions"] = mentions
-    return item
-
-
 STAGES: tuple[Stage, ...] = (
-    Stage("mentions", _mentions, (), {"mentions": list, "acronym_pairs": list}),
-    Stage("entities", _entities, ("mentions", "acronym_pairs"), {"entities": list}),
-    Stage("institutions", _institutions, ("entities",), {"institutions": list}),
-    Stage("names", _names, ("entities", "institutions"),
+    stage("mentions", find_mentions, ("doc", "article"), {"mentions": list, "acronym_pairs": list}),
+    stage("entities", resolve_entities, ("text", "mentions", "acronym_pairs", "publisher"), {"entities": list}),
+    stage("institutions", institution_entities, ("text", "entities"), {"institutions": list}),
+    stage("names", entity_sections, ("text", "entities", "institutions"),
           {"people": list, "organisations": list, "locations": list, "named": list, "ids": dict}),
-    Stage("statements", _statements, ("named", "ids"),
-          {"statements": list, "anonymous": list, "attribution": lambda: None}),
-    # after statements only to share its computed mention table (it reads no statement)
-    Stage("affiliations", _affiliations, ("named", "ids", "attribution"), {"affiliations": list}),
-    Stage("comment_requests", _comment_requests, ("named", "ids", "attribution"),
+    stage("index", article_index, ("text", "doc", "named", "ids"), {"index": None}),
+    stage("statements", extract_statements, ("index",), {"statements": list, "anonymous": list, "attribution": Attribution}),
+    stage("affiliations", extract_affiliations, ("index", "attribution", "publisher"), {"affiliations": list}),
+    stage("comment_requests", extract_comment_requests, ("index", "attribution"),
           {"comment_requests": list, "comment_anonymous": list}),
-    Stage("events", _events, (), {"events": list, "dates": list}),
-    Stage("meetings", _meetings, ("named", "ids", "attribution", "dates"),
+    stage("events", extract_events, ("text", "doc", "published"), {"events": list, "dates": list}),
+    stage("meetings", extract_meetings, ("index", "attribution", "dates", "published"),
           {"meetings": list, "attendance_claims": list, "meeting_anonymous": list}),
 )
 
@@ -223,7 +137,15 @@ def run_stages(article: Article, parsed: Doc, stages: tuple[Stage, ...] | None =
     """Every stage's records (empty ones for a stage that failed) and the failures."""
     records: dict[str, Any] = {}
     failures: list[Failure] = []
+    lost: dict[str, int] = {}  # a record a failed stage made none of, with no empty value -> that failure
     for stage in STAGES if stages is None else stages:
+        lacking = [key for key in stage.needs if key in lost]
+        if lacking:  # it cannot run: said in the failure that caused it
+            cause = lost[lacking[0]]
+            failures[cause] = replace(failures[cause], effect=failures[cause].effect + f"; {stage.name} did not run")
+            lost |= {key: cause for key, empty in stage.makes.items() if empty is None}
+            records.update({key: empty() for key, empty in stage.makes.items() if empty is not None})
+            continue
         given = MappingProxyType({key: records[key] for key in stage.needs if key in records})
         try:
             made = stage.run(article, parsed, given)
@@ -235,7 +157,13 @@ def run_stages(article: Article, parsed: Doc, stages: tuple[Stage, ...] | None =
                                     f"no {', '.join(k for k in stage.makes if SECTION_OF.get(k, k) in SECTIONS) or 'records'} from this stage; "
                                     "later stages ran on what exists"))
             made = {}
-        records.update({key: made[key] if key in made else empty() for key, empty in stage.makes.items()})
+        for key, empty in stage.makes.items():
+            if key in made:
+                records[key] = made[key]
+            elif empty is None:
+                lost[key] = len(failures) - 1
+            else:
+                records[key] = empty()
     return records, failures
 
 

@@ -1,6 +1,6 @@
 """Stage 4b: affiliations -- the roles and memberships the text gives people, with evidence.
 
-Input: the parse and the resolved entities (through the shared :class:`Context`); output:
+Input: the article index and the statements stage's record (for pronouns); output:
 ``affiliations`` in the curated format (person, organisation or location, role, qualifier,
 evidence). Patterns, each over one person mention:
 
@@ -39,9 +39,14 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from .attribution import Context
-from .document import span_value
+from typing import TYPE_CHECKING
+
+from .index import ArticleIndex, Context
 from .institutions import nationality_code
+from .records import span_value
+
+if TYPE_CHECKING:  # for the annotation only: attribution imports this module's ROLE_NOUNS
+    from .attribution import Attribution
 
 # Heads of role phrases in news: offices, posts and memberships.
 ROLE_NOUNS = frozenset("""
@@ -88,9 +93,11 @@ SEATS = {"judge": "court", "magistrate": "court", "councillor": "council", "coun
 DELEGATIONS = frozenset("delegation team mission side".split())
 
 
-def add_affiliations(context: Context, publisher: str | None = None) -> None:
-    """Fill ``affiliations`` in ``context.out`` (a person's fact once per body and role);
-    ``publisher`` is the article's, the body of the staff its credit line names."""
+def extract_affiliations(index: ArticleIndex, attribution: Attribution, publisher: str | None = None) -> list[dict]:
+    """The document's ``affiliations`` (a person's fact once per body and role); ``attribution``
+    (the statements stage's record) resolves pronouns; ``publisher`` is the article's, the body
+    of the staff its credit line names."""
+    context = attribution.context(index)
     seen: set[tuple] = set()
     out: list[dict] = []
     found = [*find_affiliations(context), *credit_lines(context, publisher)]
@@ -109,7 +116,7 @@ def add_affiliations(context: Context, publisher: str | None = None) -> None:
         out.append(record)
     # a bare membership ("Y's X") adds nothing to a role in the same body
     with_role = {(r["person"], r.get("organisation"), r.get("location")) for r in out if r.get("role")}
-    context.out["affiliations"] = [r for r in out if r.get("role") or (r["person"], r.get("organisation"), r.get("location")) not in with_role]
+    return [r for r in out if r.get("role") or (r["person"], r.get("organisation"), r.get("location")) not in with_role]
 
 
 def find_affiliations(c: Context) -> Iterator[dict]:
@@ -395,7 +402,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             return  # "her counterpart": whose counterpart is another fact
         record: dict = {"person": person, "role": role, "start": doc[first].idx, "end": doc[last].idx + len(doc[last])}
         if counterpart:
-            # the post is the one the possessor holds (add_affiliations fills it in, or drops the record)
+            # the post is the one the possessor holds (extract_affiliations fills it in, or drops the record)
             other = _possessor_person(c, head, person)
             if other is None:
                 return

@@ -1,7 +1,8 @@
 """Stage 5: attribution -- who said what, as statements with speakers.
 
-Input: the parsed doc, the resolved entities; output: ``statements`` and ``anonymous``
-entries of the annotation document. Rules over the dependency parse:
+Input: the article index (:mod:`.index`); output: ``statements`` and ``anonymous``
+entries of the annotation document, and an :class:`Attribution` record (the same with
+offsets) for the stages that read them. Rules over the dependency parse:
 
 * a speech verb (said, told, denied, claimed, tweeted, ...) outside quotation marks;
   the speaker is its subject, including "..., said a source close to X" and several
@@ -26,14 +27,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from ..ids import slugify
-from ..spans import find_words
-from .document import keep_non_overlapping, span_value
-from .entities import Entity
+from .affiliations import ROLE_NOUNS
+from .index import ArticleIndex, Context
+from .records import span_value
 
 SPEECH_VERBS = frozenset("""
 say tell add explain deny claim confirm suggest tweet write warn urge accuse insist argue state note
@@ -78,142 +80,9 @@ _QUOTES = "\"“”"
 _LEADING = re.compile(r"^(?:(?:but|and|however|moreover|meanwhile|still|yet|so|also|instead|separately)\b[,]?\s+)+", re.I)
 
 
-@dataclass
-class Context:
-    """What the later stages share: the text, the parse, the entities and the document."""
-
-    text: str
-    doc: Doc
-    entities: list[Entity]
-    ids: dict[int, str]
-    out: dict
-    statements: list[dict] = field(default_factory=list)  # records with offsets, in text order
-    attributor: "Attributor | None" = None
-    dates: list[dict] = field(default_factory=list)  # date expressions found (stage 7)
-    published: str = ""
-    anonymous: dict[str, dict] = field(default_factory=dict)  # local id -> record
-    _mentions: list[tuple[int, int, str, str]] | None = None
-
-    # --- entity mentions ------------------------------------------------------------
-    def mentions(self) -> list[tuple[int, int, str, str]]:
-        """(start, end, local id, kind) of every name occurrence, longest first wins."""
-        if self._mentions is None:
-            candidates = []
-            for entity in self.entities:
-                local = self.ids.get(id(entity))
-                if not local:
-                    continue
-                for name in dict.fromkeys(entity.all_names):
-                    candidates += [(s, e, local, entity.kind) for s, e in find_words(self.text, name)]
-                candidates += [(s, e, local, entity.kind) for s, e in entity.mention_spans]
-            self._mentions = keep_non_overlapping(sorted(candidates, key=lambda c: (c[0] - c[1], c[0])))
-        return self._mentions
-
-    def entity_at(self, start: int, end: int) -> tuple[str, str] | None:
-        """The entity named at ``text[start:end]`` (mentions do not overlap: bisect)."""
-        mentions = self.mentions()
-        if not hasattr(self, "_mention_starts"):
-            self._mention_starts = [m[0] for m in mentions]
-        i = bisect.bisect_left(self._mention_starts, end) - 1
-        while i >= 0:
-            s, e, local, kind = mentions[i]
-            if s < end and start < e:
-                return local, kind
-            if e <= start:
-                break
-            i -= 1
-        return None
-
-    def people_before(self, offset: int, count: int = 12) -> list[tuple[int, int, str, str]]:
-        """The last ``count`` person mentions outside quotations that end before ``offset``."""
-        mentions = self.mentions()
-        if not hasattr(self, "_mention_starts"):
-            self._mention_starts = [m[0] for m in mentions]
-        i = bisect.bisect_left(self._mention_starts, offset) - 1
-        found: list[tuple[int, int, str, str]] = []
-        while i >= 0 and len(found) < count:
-            m = mentions[i]
-            if m[3] == "person" and m[1] <= offset and not self.inside_quote(m[0]):
-                found.append(m)
-            i -= 1
-        return found[::-1]
-
-    def kind_of(self, local: str) -> str | None:
-        if local in self.anonymous:
-            return "anonymous"
-        for entity in self.entities:
-            if self.ids.get(id(entity)) == local:
-                return entity.kind
-        return None
-
-    def name_of(self, local: str) -> str:
-        for entity in self.entities:
-            if self.ids.get(id(entity)) == local:
-                return entity.name
-        return self.anonymous.get(local, {}).get("text", local)
-
-    # --- quotations ------------------------------------------------------------------
-    def quote_spans(self) -> list[tuple[int, int]]:
-        """(open, close) offsets of quotation marks paired within each paragraph."""
-        if not hasattr(self, "_quotes"):
-            spans, opened = [], None
-            for i, ch in enumerate(self.text):
-                if ch == "\n" and i + 1 < len(self.text) and self.text[i + 1] == "\n":
-                    opened = None
-                if ch == "“" or (ch == '"' and opened is None):
-                    opened = i
-                elif (ch == "”" or ch == '"') and opened is not None:
-                    spans.append((opened, i))
-                    opened = None
-            self._quotes = spans
-        return self._quotes
-
-    def quote_around(self, offset: int) -> tuple[int, int] | None:
-        """The (open, close) offsets of the quotation holding ``offset`` (its marks included)."""
-        spans = self.quote_spans()
-        if not hasattr(self, "_quote_starts"):
-            self._quote_starts = [a for a, _ in spans]
-        i = bisect.bisect_right(self._quote_starts, offset) - 1
-        return spans[i] if i >= 0 and spans[i][0] <= offset <= spans[i][1] else None
-
-    def inside_quote(self, offset: int) -> bool:
-        spans = self.quote_spans()
-        if not hasattr(self, "_quote_starts"):
-            self._quote_starts = [a for a, _ in spans]
-        i = bisect.bisect_left(self._quote_starts, offset) - 1
-        return i >= 0 and spans[i][0] < offset < spans[i][1]
-
-    # --- anonymous sources -----------------------------------------------------------
-    def add_anonymous(self, start: int, end: int) -> str:
-        """A new anonymous source described by ``text[start:end]`` (or the existing one there)."""
-        for local, record in self.anonymous.items():
-            if (record["start"], record["end"]) == (start, end):
-                return local
-        description = self.text[start:end]
-        local = "anon-" + slugify(description)[:40]
-        while local in self.anonymous:
-            local += "-2"
-        self.anonymous[local] = {"start": start, "end": end, "text": description, "mentions": [],
-                                 "head": _head_word(description)}
-        return local
-
-
-def _head_word(description: str) -> str:
-    words = re.findall(r"[A-Za-z]+", description.split(",")[0])
-    stop = {"from", "close", "familiar", "with", "to", "of", "in", "at", "who", "for"}
-    head = []
-    for w in words:
-        if w.lower() in stop:
-            break
-        head.append(w.lower())
-    return head[-1].rstrip("s") if head else ""
-
-
 def names_people(token: Token) -> bool:
     """A noun for people or a body that speaks: a source noun ("officials"), a role
     ("chairman", "senator": the affiliation stage's role nouns) or a -man/-woman/-person word."""
-    from .affiliations import ROLE_NOUNS  # here, not at the top: affiliations imports this module
-
     words = {token.lemma_.lower(), token.lower_}
     return bool(words & SOURCE_NOUNS or words & ROLE_NOUNS
                 or re.search(r"(?:man|woman|person|people)$", token.lower_))
@@ -222,8 +91,6 @@ def names_people(token: Token) -> bool:
 def _one_person(description: str) -> bool:
     """An anonymous source's words describe one person ("a senior official", "a lawyer for
     X"), not a body or several people."""
-    from .affiliations import ROLE_NOUNS
-
     if not re.match(r"(?:a|an|one)\s", description, re.I):
         return False
     words = re.findall(r"[A-Za-z-]+", description.split(",")[0])
@@ -238,8 +105,6 @@ def _one_person(description: str) -> bool:
 
 def _is_role(token: Token) -> bool:
     """A noun for one person's post ("chief executive", "senator", "spokeswoman"), not a body."""
-    from .affiliations import ROLE_NOUNS
-
     words = {token.lemma_.lower(), token.lower_}
     return bool(words & ROLE_NOUNS or words & SOURCE_NOUNS or re.search(r"(?:man|woman|person)$", token.lower_)) \
         and not words & ORG_NOUNS and not words & _BODIES
@@ -270,12 +135,16 @@ def np_span(token: Token) -> tuple[int, int]:
 
 
 class Attributor:
-    def __init__(self, context: Context):
+    """The rules that find speakers, over one stage's :class:`Context` (which it adds
+    anonymous sources and statements to). ``gender`` and ``last_plural`` are the statements
+    stage's, for a later stage that goes on finding speakers; that stage learns them."""
+
+    def __init__(self, context: Context, gender: Mapping[str, str] | None = None, last_plural: str | None = None):
         self.c = context
         self.text = context.text
         self.doc = context.doc
-        self.gender = self._learn_gender()
-        self.last_plural: str | None = None
+        self.gender = self._learn_gender() if gender is None else dict(gender)
+        self.last_plural: str | None = last_plural
 
     # --- speakers ------------------------------------------------------------------
     def _learn_gender(self) -> dict[str, str]:
@@ -1192,29 +1061,54 @@ def _paragraph_index(text: str):
     return lambda offset: bisect.bisect_right(breaks, offset)
 
 
-def add_statements(context: Context) -> None:
-    """Fill ``anonymous`` and ``statements`` in ``context.out``."""
+@dataclass(frozen=True)
+class Attribution:
+    """The statements stage's record for the stages after it: the statements and anonymous
+    sources with their offsets, and what it learnt of the speakers."""
+
+    statements: tuple[dict, ...] = ()  # in the order found, each with its document ``id``
+    anonymous: Mapping[str, dict] = field(default_factory=lambda: MappingProxyType({}))  # local id -> record
+    gender: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))  # person -> "m" / "f"
+    last_plural: str | None = None  # the last plural source that spoke (what a later "they" is)
+
+    def context(self, index: ArticleIndex) -> Context:
+        """A later stage's working context: copies of these records, and an attributor over them."""
+        context = Context(index, self.statements, self.anonymous)
+        context.attributor = Attributor(context, self.gender, self.last_plural)
+        return context
+
+
+def extract_statements(index: ArticleIndex) -> tuple[list[dict], list[dict], Attribution]:
+    """The document's ``statements`` and ``anonymous`` entries, and the record later stages read."""
+    context = Context(index)
     attributor = Attributor(context)
-    context.attributor = attributor
     attributor.run()
-    write_sections(context)
+    for number, record in enumerate(sorted(context.statements, key=lambda r: r["start"]), start=1):
+        record["id"] = f"statement-{number}"
+    found = Attribution(tuple(context.statements), MappingProxyType(context.anonymous),
+                        MappingProxyType(attributor.gender), attributor.last_plural)
+    return statement_items(index.text, context.statements), anonymous_items(index.text, context.anonymous), found
 
 
-def write_sections(context: Context) -> None:
-    """Write the anonymous sources and statements found so far into the document."""
-    text = context.text
-    context.out["anonymous"] = []
-    for local, record in context.anonymous.items():
+def anonymous_items(text: str, anonymous: Mapping[str, dict]) -> list[dict]:
+    """The document entries of these anonymous sources."""
+    items = []
+    for local, record in anonymous.items():
         item: dict = {"id": local, "description": span_value(text, record["start"], record["end"])}
         mentions = [span_value(text, s, e) for s, e in dict.fromkeys(record["mentions"])]
         if mentions:
             item["mentions"] = mentions
-        context.out["anonymous"].append(item)
-    context.out["statements"] = []
-    for number, record in enumerate(sorted(context.statements, key=lambda r: r["start"]), start=1):
-        record["id"] = f"statement-{number}"
+        items.append(item)
+    return items
+
+
+def statement_items(text: str, statements: list[dict]) -> list[dict]:
+    """The document entries of these statements (numbered), in text order."""
+    items = []
+    for record in sorted(statements, key=lambda r: r["start"]):
         item = {"id": record["id"], "sources": list(dict.fromkeys(record["sources"])), "cue": record["cue"],
                 "mode": record["mode"], "text": span_value(text, record["start"], record["end"])}
         if record.get("channel"):
             item["channel"] = record["channel"]
-        context.out["statements"].append(item)
+        items.append(item)
+    return items

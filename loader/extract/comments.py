@@ -1,6 +1,7 @@
 """Stage 6: unanswered requests for comment.
 
-Input: the parse and the attribution context; output: ``comment_requests`` entries.
+Input: the article index and the statements stage's record; output: ``comment_requests``
+entries, and the anonymous parties only they name.
 The phrases journalists use for a party that did not answer:
 
 * "did not respond", "has not responded", "did not reply", "did not return/answer calls",
@@ -25,8 +26,9 @@ import re
 
 from spacy.tokens import Token
 
-from .attribution import ORG_NOUNS, Context, np_span, names_people
-from .document import span_value
+from .attribution import ORG_NOUNS, Attribution, anonymous_items, np_span, names_people
+from .index import ArticleIndex, Context
+from .records import span_value
 
 _NOT = r"(?:did not|didn['’]t|does not|doesn['’]t|has not|have not|had not|hasn['’]t|haven['’]t|would not|wouldn['’]t)"
 _ADVERB = r"(?:immediately |publicly |yet |directly )?"
@@ -54,10 +56,11 @@ _MESSAGE_NOUNS = frozenset("message call email e-mail request inquiry enquiry qu
 _BODY_NOUNS = frozenset("office embassy administration department team family spokesperson".split())
 
 
-def add_comment_requests(context: Context) -> None:
-    """Fill ``comment_requests`` in ``context.out`` (and any new anonymous parties)."""
-    from .attribution import write_sections
-
+def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> tuple[list[dict], list[dict]]:
+    """The document's ``comment_requests``, and the anonymous parties that only they name
+    ("a spokesman ... did not respond")."""
+    context = attribution.context(index)
+    known = set(context.anonymous)
     text, doc = context.text, context.doc
     requests: list[tuple[int, dict]] = []
     seen = set()
@@ -94,8 +97,8 @@ def add_comment_requests(context: Context) -> None:
                     continue
                 seen.add((party, response))
                 requests.append((match.start(), {"party": party, "response": response, "evidence": span_value(text, start, end)}))
-    write_sections(context)
-    context.out["comment_requests"] = [r for _, r in sorted(requests, key=lambda r: r[0])]
+    new = {local: record for local, record in context.anonymous.items() if local not in known}
+    return [r for _, r in sorted(requests, key=lambda r: r[0])], anonymous_items(text, new)
 
 
 def _about_comment(rest: str, bare: bool = True) -> bool:

