@@ -28,7 +28,7 @@ def extract_batch(jobs: list[tuple]) -> tuple[str, list]:
     from .articles import parse_article
     from .build import _job, code_fingerprint
     from .errors import InputError
-    from .extract import _analysed_part
+    from .extract import analysed_part
     from .extract.model import forget_preparsed, has_words, preparse
 
     texts = []
@@ -39,7 +39,7 @@ def extract_batch(jobs: list[tuple]) -> tuple[str, list]:
             except InputError:
                 continue  # load_one reports it
             if has_words(text):
-                texts.append(_analysed_part(text))
+                texts.append(analysed_part(text))
     try:
         try:
             preparse(texts)

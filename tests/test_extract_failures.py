@@ -87,6 +87,16 @@ def test_what_an_intermediate_stage_loses(monkeypatch, baseline):
     assert [p["name"] for p in doc["people"]] == [p["name"] for p in baseline["people"]]
 
 
+def test_stages_that_cannot_run_without_the_index_say_so(monkeypatch, baseline):
+    monkeypatch.setattr(extract, "STAGES", failing("index"))
+    doc, _, failures = _checked(article())
+    assert [f.stage for f in failures] == ["index"]
+    assert failures[0].effect == ("no records from this stage; statements, affiliations, comment_requests, meetings "
+                                  "could not run without it; the others ran on what exists")
+    assert not doc.get("statements") and not doc.get("meetings")
+    assert doc["events"] == baseline["events"] and doc["people"] == baseline["people"]
+
+
 def test_a_failed_parse_is_recorded(monkeypatch):
     monkeypatch.setattr(extract, "parse", injected)
     rows = extract_resolution(article()).rows

@@ -1,6 +1,6 @@
 """Stage 1: normalisation keeps offsets; names lose "the", possessives and punctuation."""
 
-from loader.extract.document import span_value
+from loader.extract.records import span_value
 from loader.extract.normalize import normalize_text, trim_name
 
 

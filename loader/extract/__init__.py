@@ -22,7 +22,7 @@ from __future__ import annotations
 import copy
 import traceback
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -133,35 +133,45 @@ def _error_text(error: BaseException) -> str:
     return f"{type(error).__name__}{': ' + message if message else ''}{where}"
 
 
+def _without(stages: tuple[Stage, ...], lost: set[str]) -> list[str]:
+    """The stages that cannot run when the records ``lost`` are missing (nor, in turn, those
+    that need what they would have made with no empty value)."""
+    lost, skipped = set(lost), []
+    for stage in stages:
+        if lost & set(stage.needs):
+            skipped.append(stage.name)
+            lost |= {key for key, empty in stage.makes.items() if empty is None}
+    return skipped
+
+
 def run_stages(article: Article, parsed: Doc, stages: tuple[Stage, ...] | None = None) -> tuple[dict[str, Any], list[Failure]]:
-    """Every stage's records (empty ones for a stage that failed) and the failures."""
+    """Every stage's records (empty ones for a stage that failed or could not run) and the failures."""
+    stages = STAGES if stages is None else stages
     records: dict[str, Any] = {}
     failures: list[Failure] = []
-    lost: dict[str, int] = {}  # a record a failed stage made none of, with no empty value -> that failure
-    for stage in STAGES if stages is None else stages:
-        lacking = [key for key in stage.needs if key in lost]
-        if lacking:  # it cannot run: said in the failure that caused it
-            cause = lost[lacking[0]]
-            failures[cause] = replace(failures[cause], effect=failures[cause].effect + f"; {stage.name} did not run")
-            lost |= {key: cause for key, empty in stage.makes.items() if empty is None}
-            records.update({key: empty() for key, empty in stage.makes.items() if empty is not None})
-            continue
-        given = MappingProxyType({key: records[key] for key in stage.needs if key in records})
-        try:
-            made = stage.run(article, parsed, given)
-            unknown = set(made) - set(stage.makes)
-            if unknown:
-                raise RuntimeError(f"stage made records it does not declare: {', '.join(sorted(unknown))}")
-        except Exception as error:  # recorded, not hidden: the other stages' rows are kept
-            failures.append(Failure(stage.name, _error_text(error),
-                                    f"no {', '.join(k for k in stage.makes if SECTION_OF.get(k, k) in SECTIONS) or 'records'} from this stage; "
-                                    "later stages ran on what exists"))
-            made = {}
+    lost: set[str] = set()  # records a failed stage did not make and that have no empty value
+    for number, stage in enumerate(stages):
+        made: dict[str, Any] = {}
+        if not lost & set(stage.needs):  # else it cannot run (its failure said so)
+            given = MappingProxyType({key: records[key] for key in stage.needs if key in records})
+            try:
+                made = stage.run(article, parsed, given)
+                unknown = set(made) - set(stage.makes)
+                if unknown:
+                    raise RuntimeError(f"stage made records it does not declare: {', '.join(sorted(unknown))}")
+            except Exception as error:  # recorded, not hidden: the other stages' rows are kept
+                made = {}
+                sections = [k for k in stage.makes if SECTION_OF.get(k, k) in SECTIONS]
+                skipped = _without(stages[number + 1:], {k for k, empty in stage.makes.items() if empty is None})
+                failures.append(Failure(stage.name, _error_text(error),
+                                        f"no {', '.join(sections) or 'records'} from this stage; "
+                                        + (f"{', '.join(skipped)} could not run without it; the others ran on what exists"
+                                           if skipped else "later stages ran on what exists")))
         for key, empty in stage.makes.items():
             if key in made:
                 records[key] = made[key]
             elif empty is None:
-                lost[key] = len(failures) - 1
+                lost.add(key)
             else:
                 records[key] = empty()
     return records, failures
@@ -188,7 +198,7 @@ def build_document(article: Article, stages: tuple[Stage, ...] | None = None) ->
     if not has_words(article.text):
         return Extraction(empty)
     try:
-        parsed = parse(_analysed_part(article.text))
+        parsed = parse(analysed_part(article.text))
     except Exception as error:  # nothing can run without the parse; said so, not hidden
         return Extraction(empty, [Failure("parse", _error_text(error), "nothing extracted from this article")])
     records, failures = run_stages(article, parsed, stages)
@@ -200,7 +210,7 @@ def build_annotation(article: Article) -> dict:
     return build_document(article).document
 
 
-def _analysed_part(text: str) -> str:
+def analysed_part(text: str) -> str:
     """The text up to MAX_ANALYSED_CHARS, cut at a paragraph break where possible."""
     if len(text) <= MAX_ANALYSED_CHARS:
         return text
