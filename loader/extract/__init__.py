@@ -71,18 +71,19 @@ class Stage:
     needs: tuple[str, ...]
     makes: dict[str, Callable[[], Any] | None]
 
-
-def stage(name: str, function: Callable[..., Any], needs: tuple[str, ...], makes: dict[str, Callable[[], Any] | None]) -> Stage:
-    """The stage that calls ``function`` with its inputs, in the order ``needs`` names them
-    (records of earlier stages, or the article's ``text``, ``doc`` (the parse), ``published``,
-    ``publisher``, ``article``), and names what it returns by ``makes``: the one record, or a
-    tuple of them in that order."""
-    def run(article: Article, parsed: Doc, records: Records) -> dict[str, Any]:
-        given = {"article": article, "text": article.text, "doc": parsed, "published": article.published,
-                 "publisher": article.publisher, **records}
-        made = function(*(given[key] for key in needs))
-        return dict(zip(makes, made if len(makes) > 1 else (made,), strict=True))
-    return Stage(name, run, needs, makes)
+    @classmethod
+    def calling(cls, name: str, function: Callable[..., Any], needs: tuple[str, ...],
+                makes: dict[str, Callable[[], Any] | None]) -> Stage:
+        """The stage that calls ``function`` with its inputs, in the order ``needs`` names them
+        (records of earlier stages, or the article's ``text``, ``doc`` (the parse),
+        ``published``, ``publisher``, ``article``), and names what it returns by ``makes``:
+        the one record, or a tuple of them in that order."""
+        def run(article: Article, parsed: Doc, records: Records) -> dict[str, Any]:
+            given = {"article": article, "text": article.text, "doc": parsed, "published": article.published,
+                     "publisher": article.publisher, **records}
+            made = function(*(given[key] for key in needs))
+            return dict(zip(makes, made if len(makes) > 1 else (made,), strict=True))
+        return cls(name, run, needs, makes)
 
 
 @dataclass(frozen=True)
@@ -101,19 +102,19 @@ class Extraction:
 
 
 STAGES: tuple[Stage, ...] = (
-    stage("mentions", find_mentions, ("doc", "article"), {"mentions": list, "acronym_pairs": list}),
-    stage("entities", resolve_entities, ("text", "mentions", "acronym_pairs", "publisher"), {"entities": list}),
-    stage("institutions", institution_entities, ("text", "entities"), {"institutions": list}),
-    stage("names", entity_sections, ("text", "entities", "institutions"),
-          {"people": list, "organisations": list, "locations": list, "named": list, "ids": dict}),
-    stage("index", article_index, ("text", "doc", "named", "ids"), {"index": None}),
-    stage("statements", extract_statements, ("index",), {"statements": list, "anonymous": list, "attribution": Attribution}),
-    stage("affiliations", extract_affiliations, ("index", "attribution", "publisher"), {"affiliations": list}),
-    stage("comment_requests", extract_comment_requests, ("index", "attribution"),
-          {"comment_requests": list, "comment_anonymous": list}),
-    stage("events", extract_events, ("text", "doc", "published"), {"events": list, "dates": list}),
-    stage("meetings", extract_meetings, ("index", "attribution", "dates", "published"),
-          {"meetings": list, "attendance_claims": list, "meeting_anonymous": list}),
+    Stage.calling("mentions", find_mentions, ("doc", "article"), {"mentions": list, "acronym_pairs": list}),
+    Stage.calling("entities", resolve_entities, ("text", "mentions", "acronym_pairs", "publisher"), {"entities": list}),
+    Stage.calling("institutions", institution_entities, ("text", "entities"), {"institutions": list}),
+    Stage.calling("names", entity_sections, ("text", "entities", "institutions"),
+                  {"people": list, "organisations": list, "locations": list, "named": list, "ids": dict}),
+    Stage.calling("index", article_index, ("text", "doc", "named", "ids"), {"index": None}),
+    Stage.calling("statements", extract_statements, ("index",), {"statements": list, "anonymous": list, "attribution": Attribution}),
+    Stage.calling("affiliations", extract_affiliations, ("index", "attribution", "publisher"), {"affiliations": list}),
+    Stage.calling("comment_requests", extract_comment_requests, ("index", "attribution"),
+                  {"comment_requests": list, "comment_anonymous": list}),
+    Stage.calling("events", extract_events, ("text", "doc", "published"), {"events": list, "dates": list}),
+    Stage.calling("meetings", extract_meetings, ("index", "attribution", "dates", "published"),
+                  {"meetings": list, "attendance_claims": list, "meeting_anonymous": list}),
 )
 
 
