@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import re
 
 from .sentences import Sentence
 
@@ -58,12 +57,27 @@ def occurrence_index(text: str, start: int, end: int) -> int:
     return occurrences(text, text[start:end]).index(start) + 1
 
 
+def _word_char(ch: str) -> bool:
+    """What ``\\w`` matches in a str pattern (Unicode letters and digits, and "_")."""
+    return ch.isalnum() or ch == "_"
+
+
 def find_words(text: str, name: str) -> list[tuple[int, int]]:
-    """Whole-word, case-sensitive occurrences of a name ("Iran" is not found in "Iranian")."""
+    """Whole-word, case-sensitive occurrences of a name ("Iran" is not found in "Iranian").
+
+    The same matches as ``(?<!\\w)NAME(?!\\w)`` with finditer (non-overlapping, left to
+    right), found with str.find: a pattern per name made this a fifth of the rules' time."""
     if not name.strip():
         return []
-    pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    found, size, start = [], len(name), text.find(name)
+    while start >= 0:
+        end = start + size
+        if (start == 0 or not _word_char(text[start - 1])) and (end == len(text) or not _word_char(text[end])):
+            found.append((start, end))
+            start = text.find(name, end)
+        else:
+            start = text.find(name, start + 1)
+    return found
 
 
 def sentence_index(sentences: list[Sentence], starts: list[int], offset: int) -> int:
