@@ -210,7 +210,7 @@ def load(paths: list[str | Path], use_annotations: bool = True, annotations_dir:
     if scheduler:
         from .cluster import ClusterExtractor
 
-        extractor = ClusterExtractor(scheduler)
+        extractor = ClusterExtractor(scheduler, _job, code_fingerprint)
     else:
         extractor = _LocalExtractor(workers)
 

@@ -13,7 +13,8 @@ pipeline is not shared between threads): ``dask worker tcp://HOST:PORT --nthread
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 
 BATCH = 8  # articles per task: enough for nlp.pipe to batch, small enough to spread
 
@@ -22,11 +23,12 @@ class ClusterError(Exception):
     """The cluster could not do its part; nothing was written."""
 
 
-def extract_batch(jobs: list[tuple]) -> tuple[str, list]:
+def extract_batch(jobs: list[tuple], run_job: Callable, fingerprint_of: Callable[[], str]) -> tuple[str, list]:
     """On a worker: parse a batch of articles through one nlp.pipe stream, then run each
-    through the loader as a local build would. Returns (code fingerprint, Loaded items)."""
+    through ``run_job`` as a local build would. Returns (the worker's code fingerprint,
+    Loaded items). The build passes its job and fingerprint functions (pickled by name),
+    so this module does not import the build that imports it."""
     from .articles import parse_article
-    from .build import _job, code_fingerprint
     from .errors import InputError
     from .extract import analysed_part
     from .extract.model import forget_preparsed, has_words, preparse
@@ -45,21 +47,22 @@ def extract_batch(jobs: list[tuple]) -> tuple[str, list]:
             preparse(texts)
         except Exception:  # a pipeline bug: each article is parsed alone (and caught) below
             forget_preparsed()
-        return code_fingerprint(), [_job(job) for job in jobs]
+        return fingerprint_of(), [run_job(job) for job in jobs]
     finally:
         forget_preparsed()
 
 
 class ClusterExtractor:
-    """Sends automatic extraction to the workers of the scheduler at ``address``."""
+    """Sends automatic extraction to the workers of the scheduler at ``address``: each
+    batch of jobs is run there by ``run_job``; ``fingerprint_of`` gives the code's
+    fingerprint, here and on each worker, which must agree."""
 
-    def __init__(self, address: str) -> None:
+    def __init__(self, address: str, run_job: Callable, fingerprint_of: Callable[[], str]) -> None:
         import dask
         from distributed import Client
 
-        from .build import code_fingerprint
-
-        self.fingerprint = code_fingerprint()
+        self.work = partial(extract_batch, run_job=run_job, fingerprint_of=fingerprint_of)
+        self.fingerprint = fingerprint_of()
         # how long to keep trying: Dask's own setting (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)
         timeout = dask.config.get("distributed.comm.timeouts.connect")
         try:
@@ -70,7 +73,7 @@ class ClusterExtractor:
     def run(self, jobs: list[tuple]) -> Iterator:
         """Submit now (so the cluster works while the writer writes), yield in order."""
         batches = [jobs[i:i + BATCH] for i in range(0, len(jobs), BATCH)]
-        futures = self.client.map(extract_batch, batches, pure=False) if batches else []
+        futures = self.client.map(self.work, batches, pure=False) if batches else []
         return self._results(futures)
 
     def _results(self, futures: list) -> Iterator:
