@@ -30,6 +30,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 from . import db
@@ -162,6 +163,41 @@ def _job(args: tuple) -> Loaded:
     return loaded
 
 
+def _batch(jobs: list[tuple]) -> list[Loaded]:
+    """The jobs' articles parsed together through one nlp.pipe stream (spaCy batches the
+    model's work: the same docs, parsed faster than one by one), then each job run."""
+    from .extract import analysed_part
+    from .extract.model import forget_preparsed, has_words, preparse
+
+    texts = []
+    for path, annotation, max_bytes, _, data, _ in jobs:
+        if annotation is None:
+            try:
+                text = parse_article(data, path, max_bytes).text
+            except InputError:
+                continue  # load_one reports it
+            if has_words(text):
+                texts.append(analysed_part(text))
+    try:
+        try:
+            preparse(texts)
+        except Exception:  # a pipeline bug: each article is parsed alone (and caught) by its job
+            forget_preparsed()
+        return [_job(job) for job in jobs]
+    finally:
+        forget_preparsed()
+
+
+BATCH = 8  # articles per batch: enough for nlp.pipe to batch the model's work, small enough to spread
+
+
+def batches(jobs: list[tuple], workers: int | None) -> list[list[tuple]]:
+    """Jobs in batches of at most BATCH, smaller when there are few jobs so that each of
+    ``workers`` gets one (None: a cluster of unknown size)."""
+    size = BATCH if workers is None else max(1, min(BATCH, -(-len(jobs) // max(1, workers))))
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
+
+
 def _quiet_worker() -> None:
     # The main process handles Ctrl-C and SIGTERM and terminates the pool; a worker just
     # ends (no KeyboardInterrupt traceback from each one).
@@ -184,12 +220,13 @@ class _LocalExtractor:
         self.pool = None
 
     def run(self, jobs: list[tuple]) -> Iterator[Loaded]:
+        """Each job's Loaded item, in order."""
         extract = sum(1 for job in jobs if job[1] is None)
         if self.pool is None and self.workers > 1 and extract > 1:
             self.pool = multiprocessing.get_context("fork").Pool(self.workers, initializer=_quiet_worker)
         if self.pool is not None:
-            return self.pool.imap(_job, jobs, chunksize=2)
-        return map(_job, jobs)
+            return chain.from_iterable(self.pool.imap(_batch, batches(jobs, self.workers)))
+        return chain.from_iterable(map(_batch, batches(jobs, None)))
 
     def close(self) -> None:
         if self.pool is not None:
@@ -210,7 +247,7 @@ def load(paths: list[str | Path], use_annotations: bool = True, annotations_dir:
     if scheduler:
         from .cluster import ClusterExtractor
 
-        extractor = ClusterExtractor(scheduler, _job, code_fingerprint)
+        extractor = ClusterExtractor(scheduler, _batch, code_fingerprint, batches)
     else:
         extractor = _LocalExtractor(workers)
 

@@ -16,53 +16,31 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 
-BATCH = 8  # articles per task: enough for nlp.pipe to batch, small enough to spread
-
-
 class ClusterError(Exception):
     """The cluster could not do its part; nothing was written."""
 
 
-def extract_batch(jobs: list[tuple], run_job: Callable, fingerprint_of: Callable[[], str]) -> tuple[str, list]:
-    """On a worker: parse a batch of articles through one nlp.pipe stream, then run each
-    through ``run_job`` as a local build would. Returns (the worker's code fingerprint,
-    Loaded items). The build passes its job and fingerprint functions (pickled by name),
-    so this module does not import the build that imports it."""
-    from .articles import parse_article
-    from .errors import InputError
-    from .extract import analysed_part
-    from .extract.model import forget_preparsed, has_words, preparse
-
-    texts = []
-    for path, annotation, max_bytes, _, data, _ in jobs:
-        if annotation is None:
-            try:
-                text = parse_article(data, path, max_bytes).text
-            except InputError:
-                continue  # load_one reports it
-            if has_words(text):
-                texts.append(analysed_part(text))
-    try:
-        try:
-            preparse(texts)
-        except Exception:  # a pipeline bug: each article is parsed alone (and caught) below
-            forget_preparsed()
-        return fingerprint_of(), [run_job(job) for job in jobs]
-    finally:
-        forget_preparsed()
+def extract_batch(jobs: list[tuple], run_batch: Callable, fingerprint_of: Callable[[], str]) -> tuple[str, list]:
+    """On a worker: the batch run by ``run_batch`` as a local build runs it (parsed through
+    one nlp.pipe stream). Returns (the worker's code fingerprint, Loaded items). The build
+    passes its batch and fingerprint functions (pickled by name), so this module does not
+    import the build that imports it."""
+    return fingerprint_of(), run_batch(jobs)
 
 
 class ClusterExtractor:
-    """Sends automatic extraction to the workers of the scheduler at ``address``: each
-    batch of jobs is run there by ``run_job``; ``fingerprint_of`` gives the code's
-    fingerprint, here and on each worker, which must agree."""
+    """Sends automatic extraction to the workers of the scheduler at ``address``: the jobs
+    are cut by ``batches_of`` and each batch run there by ``run_batch``; ``fingerprint_of``
+    gives the code's fingerprint, here and on each worker, which must agree."""
 
-    def __init__(self, address: str, run_job: Callable, fingerprint_of: Callable[[], str]) -> None:
+    def __init__(self, address: str, run_batch: Callable, fingerprint_of: Callable[[], str],
+                 batches_of: Callable) -> None:
         import dask
         from distributed import Client
 
-        self.work = partial(extract_batch, run_job=run_job, fingerprint_of=fingerprint_of)
+        self.work = partial(extract_batch, run_batch=run_batch, fingerprint_of=fingerprint_of)
         self.fingerprint = fingerprint_of()
+        self.batches_of = batches_of
         # how long to keep trying: Dask's own setting (DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT)
         timeout = dask.config.get("distributed.comm.timeouts.connect")
         try:
@@ -72,7 +50,7 @@ class ClusterExtractor:
 
     def run(self, jobs: list[tuple]) -> Iterator:
         """Submit now (so the cluster works while the writer writes), yield in order."""
-        batches = [jobs[i:i + BATCH] for i in range(0, len(jobs), BATCH)]
+        batches = self.batches_of(jobs, None)  # the cluster's size is not known here
         futures = self.client.map(self.work, batches, pure=False) if batches else []
         return self._results(futures)
 

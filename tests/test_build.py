@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from loader import build as build_module
 from loader.build import BuildLocked, build, build_lock
 from loader.errors import InputError
 
@@ -209,3 +210,13 @@ def test_a_damaged_cache_entry_is_a_miss_not_a_crash(tmp_path):
     assert sqlite3.connect(db).execute("select count(*) from statements").fetchone()[0] == before > 0
     cache = sqlite3.connect(cache_path_for(db))
     assert all(row != b"\x00\xff\x00" for (row,) in cache.execute("select rows from cache"))
+
+
+@pytest.mark.parametrize("jobs, workers", [(0, 2), (1, 2), (3, 2), (7, 2), (17, 2), (64, 2), (64, None), (5, 1), (9, 16)])
+def test_jobs_are_batched_in_order_and_spread_over_the_workers(jobs, workers):
+    items = [(n,) for n in range(jobs)]
+    cut = build_module.batches(items, workers)
+    assert [job for batch in cut for job in batch] == items  # each job once, in order
+    assert all(0 < len(batch) <= build_module.BATCH for batch in cut)
+    if workers and jobs >= workers:
+        assert len(cut) >= workers  # few jobs: every worker still gets a batch
