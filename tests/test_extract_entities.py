@@ -265,3 +265,16 @@ def test_a_body_named_in_a_venue_s_name_is_mentioned_there(nlp):
     body = found["Coastal Rescue Service"]
     assert body.kind == "organisation"
     assert [text[s:e] for s, e in body.nested_spans] == ["Coastal Rescue Service"]
+
+
+def test_a_list_of_one_word_people_retypes_a_one_word_member():
+    from loader.extract.entities import _Candidate, _agree_in_lists
+    text = "The singers Oskana, Belvit, Ramoury and Tesk performed."
+    made = [(_Candidate(n, spans=[(text.index(n), text.index(n) + len(n))]), k)
+            for n, k in (("Oskana", "person"), ("Belvit", "person"), ("Ramoury", "organisation"), ("Tesk", "person"))]
+    assert dict((c.surface, k) for c, k in _agree_in_lists(text, made))["Ramoury"] == "person"
+    # full names do not make a one-word member a person
+    text = "Guests were Mara Quist, Tobias Lind and Ramoury."
+    made = [(_Candidate(n, spans=[(text.index(n), text.index(n) + len(n))]), k)
+            for n, k in (("Mara Quist", "person"), ("Tobias Lind", "person"), ("Ramoury", "organisation"))]
+    assert dict((c.surface, k) for c, k in _agree_in_lists(text, made))["Ramoury"] == "organisation"

@@ -124,3 +124,16 @@ def test_a_credit_of_two_names_two_people(nlp):
 def test_a_body_s_name_cut_before_a_hyphen_is_no_name(nlp):
     found = labels("She chairs the Council on Franco - Andean Trade, which met on Monday.")
     assert "Council on Franco" not in found
+
+
+def test_a_list_s_untagged_names_take_the_kind_of_the_others():
+    from loader.extract.mentions import Mention, list_mentions
+    text = "The shrine honours the old heroes Brannoch, Quillan, Maedra and Tavish. Visitors bring bread."
+    tagged = [Mention(text.index(n), text.index(n) + len(n), "PERSON", "model", n) for n in ("Brannoch", "Tavish")]
+    added = {m.text: m.label for m in list_mentions(text, tagged)}
+    assert added == {"Quillan": "PERSON", "Maedra": "PERSON"}
+    # two names are no list, and an ordinary word of the text is no name
+    assert list_mentions("Brannoch and Quillan met.", tagged[:1]) == []
+    text = "Brannoch, Tavish, Bread and Quillan ate bread."
+    tagged = [Mention(text.index(n), text.index(n) + len(n), "PERSON", "model", n) for n in ("Brannoch", "Tavish")]
+    assert {m.text for m in list_mentions(text, tagged)} == {"Quillan"}

@@ -127,3 +127,18 @@ def test_the_dateline_s_place_is_a_location_even_when_unknown():
     assert len(places) == 1 and places[0]["name"] == "Zorbaville"
     alliance = names(rows("NATO, the alliance, met on Monday in Brussels.")["locations"])
     assert "Brussels" in alliance and not {"NATO", "Nato"} & alliance
+
+
+def test_a_big_city_by_another_spelling_is_certain():
+    from loader.extract.places import certain_place
+    assert certain_place("Bombay").name == "Mumbai"  # geonames' primary name is another
+    assert certain_place("Saigon") is not None
+
+
+def test_continents_are_places_with_a_centroid():
+    from loader.geocode import geocode
+    place = strong_place("South America")
+    assert place.kind == "region" and place.country_code is None and place.precision == "region"
+    assert geocode("Oceania", "region").latitude is not None
+    found = rows("Exports to South America rose while sales in Oceania fell, the miners said.")
+    assert {"South America", "Oceania"} <= names(found["locations"])

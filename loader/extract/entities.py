@@ -436,12 +436,14 @@ def _agree_in_lists(text: str, typed: list[tuple[_Candidate, str | None]]) -> li
         top, count = kinds.most_common(1)[0]
         if top not in ("person", "organisation") or count < 2 or 2 * count <= len(items):
             continue
+        # a list of people named by one word each ("Zeus, Hera and Ares") lets a one-word name join
+        one_word_people = sum(1 for _, _, c in items if kind_of[id(c)] == "person" and " " not in c.surface) >= 2
         for _, _, c in items:
             kind = kind_of[id(c)]
             if kind == top or (kind == "location" and strong_place(c.surface)) or c.acronym:
                 continue
             words = c.surface.split()
-            if top == "person" and (len(words) < 2 or any(w.strip("’'").lower() in ORG_WORDS for w in words)):
+            if top == "person" and ((len(words) < 2 and not one_word_people) or any(w.strip("’'").lower() in ORG_WORDS for w in words)):
                 continue
             changed[id(c)] = top
     return [(c, changed.get(id(c), kind)) for c, kind in typed]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, replace
 
@@ -441,6 +442,10 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     # last: only where nothing else is
     ranked += sorted(filter(whole_place, place_names(text)), key=lambda m: (m.start - m.end, m.start))
     kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
+    listed = list_mentions(text, kept)
+    if listed:  # they only fill gaps between the names kept
+        ranked = kept + listed
+        kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
     # an acronym in parentheses right after a body's name is its acronym even when its letters
     # are another language's ("the Union of X and Y (UAXY)" for the name in its own language)
     paired = {(a.start, a.end) for _, a in pairs}
@@ -450,6 +455,49 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
         if body is not None and (match.start(1), match.end(1)) not in paired and " " in body.text:
             pairs.append((body, Mention(match.start(1), match.end(1), "ORG", "acronym", match.group(1))))
     return kept, pairs
+
+
+# A list of names: capitalised items (each perhaps with a parenthesis: "A (tennis) and B
+# (golf)") joined by commas and a last "and" or "or".
+_LIST_ITEM = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+_LIST_SEP = r"(?:\s*\([^()\n]{1,30}\))?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_NAME_LIST = re.compile(rf"(?<![\w’'-]){_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM})+")
+_ITEM = re.compile(_LIST_ITEM)
+
+
+def list_mentions(text: str, found: list[Mention]) -> list[Mention]:
+    """Names in a list whose other names are of one kind ("the gods Zeus, Hera, Poseidon and
+    Ares", with the small model tagging only some): an untagged item is a name of that kind.
+    The list needs three names or more, two of them tagged alike and more than half of the tagged;
+    an item must be no ordinary word of the text, no title and not open a sentence."""
+    by_span = {(m.start, m.end): m.label for m in found}
+    lowercase = lowercase_words(text)
+    added = []
+    for match in _NAME_LIST.finditer(text):
+        items = [(match.start() + m.start(), match.start() + m.end())
+                 for m in _ITEM.finditer(match.group(0))]
+        # an item is exactly one name: the parts between the separators
+        parts = re.split(_LIST_SEP, match.group(0))
+        if len(parts) != len(items) or len(items) < 3 or any(text[a:b] != p for (a, b), p in zip(items, parts)):
+            continue
+        # the last item may run into the next sentence ("... and Ares. The temple"): cut it there
+        stop = _SENTENCE_END.search(text, items[-1][0], items[-1][1])
+        if stop:
+            items[-1] = (items[-1][0], stop.start())
+        labels = [by_span.get(item) for item in items]
+        tagged = Counter(label for label in labels if label)
+        if not tagged:
+            continue
+        label, count = tagged.most_common(1)[0]
+        if count < 2 or 2 * count <= sum(tagged.values()) or label == "NORP":
+            continue
+        for (a, b), known in zip(items, labels):
+            words = text[a:b].split()
+            if known or any(w.lower().strip("’'.") in lowercase | STOP_WORDS | TITLES | _DATE_WORDS for w in words) \
+                    or re.search(r"(?:\A|[.!?:][\"”’']?\s+|\n)\Z", text[max(0, a - 3):a]):
+                continue
+            added.append(Mention(a, b, label, "list", text[a:b]))
+    return added
 
 
 CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w’'-])")
