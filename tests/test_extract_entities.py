@@ -278,3 +278,23 @@ def test_a_list_of_one_word_people_retypes_a_one_word_member():
     made = [(_Candidate(n, spans=[(text.index(n), text.index(n) + len(n))]), k)
             for n, k in (("Mara Quist", "person"), ("Tobias Lind", "person"), ("Ramoury", "organisation"))]
     assert dict((c.surface, k) for c, k in _agree_in_lists(text, made))["Ramoury"] == "organisation"
+
+
+def test_the_person_a_body_or_building_is_named_after_is_mentioned_in_its_name(nlp):
+    text = ("The grant came from the Pellingham Foundation, which also funds the Oriel Vasquez Art Museum. "
+            "Oriel Vasquez died in 1990. The Tarrow government and the Instituto Quevara said nothing.")
+    found = resolved(text)
+    people = {e.name: e for e in found if e.kind == "person"}
+    assert {"Pellingham", "Oriel Vasquez", "Tarrow", "Quevara"} <= set(people)
+    start = text.index("Pellingham")
+    assert (start, start + len("Pellingham")) in people["Pellingham"].nested_spans
+    # the museum's person is the article's Oriel Vasquez, one entity
+    assert sum(1 for e in found if e.kind == "person" and "Vasquez" in e.name) == 1
+
+
+def test_no_eponym_from_a_place_a_people_a_descriptor_or_a_phrase(nlp):
+    text = ("The Kenyan government met the National Science Foundation in Nairobi. The Nairobi Trust "
+            "and the Make-A-Wish Foundation gave money, as did the Art Foundation; art is costly. "
+            "The Dunmark Institute for Soil Studies agreed.")
+    people = {e.name for e in resolved(text) if e.kind == "person"}
+    assert not people & {"Kenyan", "National", "Nairobi", "Make-A-Wish", "Art", "Dunmark"}

@@ -248,6 +248,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
     _nest_places(text, entities, places, countries)
     _nest_bodies(text, entities)
+    _nest_eponyms(text, entities)
     _with_their_region(text, places)
     for entity in places.values():
         # a known place goes by the gazetteer's name, however the text words it ("U.S.",
@@ -387,6 +388,95 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                     entity.nested_spans.append(span)
                     if not entity.spans:
                         entity.spans.append(span)
+
+
+# Head words of the names of bodies, buildings and prizes that are often named after a person
+# ("the Ana Ruiz Foundation", "the Ruiz Memorial", "the Ruiz government"); universities,
+# colleges and schools are left out: their first words are mostly places or old benefactors
+# that news does not mean as a person.
+_EPONYM_HEADS = frozenset("foundation institute centre center museum memorial hall library gallery prize award trust "
+                          "fund government administration".split())
+# First words of such names in other languages, the person's name after them ("Instituto Ana Ruiz").
+_EPONYM_LEADS = frozenset("instituto istituto institut institutul fundación fundação fondazione fondation stiftung".split())
+# Words that open the names of institutions without being anyone's name ("the National Science
+# Foundation", "the Royal Albert Hall", "the Grand Prize"): no eponym starts with them.
+_NOT_EPONYMS = frozenset("""national international royal state federal central general public new old great grand
+metropolitan city county regional world global science sciences art arts space research memorial community
+university college technology modern contemporary natural history peace freedom liberty human heritage civic
+united imperial republic people people's independent interim transitional military provisional unity""".split())
+
+
+def _eponym_part(text: str, name: str) -> tuple[int, int] | None:
+    """Where, in a body's or building's name, the person it is named after stands: the
+    capitalised words before its head and descriptors ("Ana Ruiz" in "the Ana Ruiz Art
+    Museum"), or after a foreign lead ("Instituto Ruiz"); None when there is no such part."""
+    words = list(re.finditer(r"\S+", name))
+    if len(words) < 2:
+        return None
+    bare = [w.group(0).strip("’'.,").lower() for w in words]
+    lowercase = lowercase_words(text)
+    if bare[0] in _EPONYM_LEADS:
+        part = words[1:]
+        if any(not w.group(0)[:1].isupper() for w in part):
+            return None  # "Instituto de ...": a description, not a name
+    else:
+        if not any(b in _EPONYM_HEADS for b in bare[1:]):
+            return None
+        part = []
+        for w, b in zip(words, bare):
+            # (a descriptor ends it: an ordinary word of the text, or a gerund after the first
+            # word: "the Ruiz Teaching Museum")
+            if b in ORG_WORDS or b in VENUE_HEADS or b in _EPONYM_HEADS or b in lowercase or not w.group(0)[:1].isupper() \
+                    or (part and (b.endswith("ing") or b in _NOT_EPONYMS)):
+                break
+            part.append(w)
+        if len(part) == len(words):
+            return None
+    if not part or part[0].group(0).strip("’'.,").lower() in _NOT_EPONYMS | STOP_WORDS | TITLES:
+        return None
+    begin, end = part[0].start(), part[-1].end()
+    inner = name[begin:end]
+    if len(part) == 1 and re.search(r"\s(?:of|for|on)\s", name[end:]):
+        return None  # "the Lowland Institute for Soil Studies": a region's or a field's body, not a person's
+    # (nor a phrase made a name: "Make-A-Wish")
+    if inner.isupper() or any(ch.isdigit() for ch in inner) or "&" in inner or " and " in inner \
+            or any(piece.lower() in STOP_WORDS for piece in re.split(r"[\s-]+", inner) if "-" in inner):
+        return None
+    return begin, end
+
+
+def _nest_eponyms(text: str, entities: list[Entity]) -> None:
+    """A person a body, building or prize is named after is mentioned in its name ("the Ana
+    Ruiz Foundation", "the Ruiz Memorial"): a nested mention of the article's person of that
+    name or surname, else of a new person. No part that names a place, a people or another
+    of the article's bodies, and none that is an ordinary word of the text."""
+    containers = [e for e in entities if " " in e.name and (
+        e.kind == "organisation" or (e.kind == "location" and e.place is not None and e.place.kind == "venue"))]
+    people = [e for e in entities if e.kind == "person"]
+    others = {n for e in entities if e.kind != "person" for n in e.all_names}
+    for container in containers:
+        for name in dict.fromkeys(container.all_names):
+            where = _eponym_part(text, name)
+            if where is None:
+                continue
+            inner = name[where[0]:where[1]]
+            words = inner.split()
+            if inner in others or strong_place(inner) or any(strong_place(w) or country_for(w) or is_demonym(w) for w in words):
+                continue
+            owner = next((p for p in people if inner in p.all_names), None) or next(
+                (p for p in people if p.name.split()[-1] == inner), None)
+            if owner is None:
+                owner = Entity("person", inner, [], None, [])
+                entities.append(owner)
+                people.append(owner)
+            elif inner not in owner.all_names:
+                owner.names.append(inner)
+            for start, _ in find_words(text, name):
+                span = (start + where[0], start + where[1])
+                if span not in owner.nested_spans:
+                    owner.nested_spans.append(span)
+                if not owner.spans:
+                    owner.spans.append(span)
 
 
 # Bodies often named after a person ("the Ana Ruiz Foundation"): the person's name is not their short name.
