@@ -137,3 +137,13 @@ def test_a_list_s_untagged_names_take_the_kind_of_the_others():
     text = "Brannoch, Tavish, Bread and Quillan ate bread."
     tagged = [Mention(text.index(n), text.index(n) + len(n), "PERSON", "model", n) for n in ("Brannoch", "Tavish")]
     assert {m.text for m in list_mentions(text, tagged)} == {"Quillan"}
+
+
+def test_a_role_before_a_name_makes_a_description_mention(nlp):
+    text = "Harbour Council spokesperson Ines Varga said the berths would reopen, and marine lawyer Tomas Oduya agreed."
+    described = {m.text for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"}
+    assert "Harbour Council spokesperson Ines Varga" in described
+    assert "marine lawyer Tomas Oduya" in described
+    # no description without a role noun, nor for a work's title
+    text = "On Monday Ines Varga met Tomas Oduya. The 1971 film Quiet Harbour was shown."
+    assert not [m for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"]

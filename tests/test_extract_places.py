@@ -142,3 +142,12 @@ def test_continents_are_places_with_a_centroid():
     assert geocode("Oceania", "region").latitude is not None
     found = rows("Exports to South America rose while sales in Oceania fell, the miners said.")
     assert {"South America", "Oceania"} <= names(found["locations"])
+
+
+def test_a_description_is_a_mention_of_the_person_and_a_work_is_no_person():
+    found = rows("Harbour Council spokesperson Ines Varga said the berths would reopen. "
+                 "Varga spoke after a screening of the film Ocean Barrow, which critics praised.")
+    varga = next(r for r in found["people"] if r["name"] == "Ines Varga")
+    surfaces = {m["surface"] for m in found["mentions"] if m["entity_id"] == varga["id"]}
+    assert "Harbour Council spokesperson Ines Varga" in surfaces
+    assert "Ocean Barrow" not in names(found["people"])

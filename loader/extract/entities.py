@@ -28,7 +28,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geocode import Place
 from ..spans import find_words
-from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, Mention, is_venue_name, name_head
+from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
+    is_venue_name, name_head
 from .institutions import country_for
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
@@ -57,11 +58,15 @@ class _Candidate:
 
 
 def _person_evidence(text: str, surface: str) -> int:
-    """Signs in the text that a name is a person's: an age or "who" right after it."""
+    """Signs in the text that a name is a person's: an age or "who" right after it, a
+    person's role in lower case right before it ("spokesperson X", "coach X")."""
     score = 0
     for start, end in find_words(text, surface):
         after = text[end : end + 12]
         if re.match(r",\s*\d{1,3},", after) or re.match(r",\s*who\b", after):
+            score += 2
+        role = re.search(r"(?<![\w’'-])([a-z]+)\s+\Z", text[max(0, start - 20) : start])
+        if role and role.group(1) in TITLES and " " in surface:
             score += 2
     return score
 
@@ -115,7 +120,10 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     """The article's people, organisations and places from its mentions and acronym pairs
     (stage 3), ``publisher`` being the article's (see the module docstring)."""
     candidates: dict[str, _Candidate] = {}
+    descriptions = [m for m in mentions if m.origin == "description"]
     for m in mentions:
+        if m.origin == "description":
+            continue
         c = candidates.setdefault(m.text, _Candidate(m.text))
         c.votes[m.label] += 1
         c.spans.append((m.start, m.end))
@@ -258,8 +266,19 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         main = entity.place.name if known else max(wordings, key=lambda w: (len(w), not w.isupper()))
         entity.name, entity.names = main, [w for w in wordings if w != main]
     entities = _national_teams(text, entities)
+    _with_descriptions(text, entities, descriptions)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+def _with_descriptions(text: str, entities: list[Entity], descriptions: list[Mention]) -> None:
+    """A description around a person's name ("port spokesperson Ana Ruiz") is a mention of
+    the person whose name (or surname) ends it."""
+    people = [e for e in entities if e.kind == "person"]
+    for m in descriptions:
+        owner = next((p for p in people for name in p.all_names if m.text.endswith(" " + name)), None)
+        if owner is not None and (m.start, m.end) not in owner.described_spans:
+            owner.described_spans.append((m.start, m.end))
 
 
 _SCORE = r"\d{1,2}\s*[–-]\s*\d{1,2}"
@@ -702,9 +721,16 @@ def _names_a_programme(text: str, c: _Candidate) -> bool:
     return bool(c.spans) and 2 * followed >= len(c.spans)
 
 
+def _after_work_noun(text: str, spans: list[tuple[int, int]]) -> bool:
+    """"the 1969 film X", "her novel Y": the name of a work, which the archive does not keep."""
+    return any(re.search(r"\b(?:%s)\s+\Z" % "|".join(WORK_NOUNS), text[max(0, s - 16):s]) for s, _ in spans)
+
+
 def _kind(text: str, c: _Candidate) -> str | None:
     words = [w.strip("’'").lower() for w in c.surface.split()]
     if _before_venue_noun(text, c.spans):
+        return None
+    if c.votes["PERSON"] and not c.aliases and _after_work_noun(text, c.spans):
         return None
     head = name_head(c.surface) if len(words) > 1 else ""
     if head in NOT_ENTITY_HEADS:

@@ -172,6 +172,12 @@ councillor councilor alderman assemblyman assemblywoman commissioner constable d
 """.split())
 
 
+# Nouns for works right before a title ("the 1969 film X", "her graphic novel Y"): what follows
+# names a work, not a person.
+WORK_NOUNS = frozenset("film films movie documentary album song single book novel memoir play musical series sitcom "
+                       "opera painting poem game videogame track".split())
+
+
 # Time zones written after a clock time: capitals the model takes for a body.
 TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST WET IST JST KST AEST AEDT AWST ACST NZST NZDT EST EDT CST CDT MST MDT PST PDT AKST HST".split())
 # Letters after a person's name for a rank, an honour or a degree ("Ana Ruiz, QC").
@@ -427,6 +433,48 @@ def trim_name_text(name: str) -> str:
 _SUBREGION = re.compile(r"(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+\Z", re.I)
 
 
+def description_mentions(doc: Doc, text: str, kept: list[Mention]) -> list[Mention]:
+    """A person's name with the role nouns the text puts before it ("immigration lawyer Ana
+    Ruiz", "Harbour Council spokesperson Ana Ruiz", "city mayor Ana Ruiz"): the whole phrase
+    is a mention of the person (a description around the name). The words must modify the
+    name in the parse, and hold a lowercase noun (the role)."""
+    found = []
+    for m in kept:
+        # (the small model may call a person a body: the entity stage keeps descriptions of people only)
+        if m.label not in ("PERSON", "ORG"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        inside = set(range(span.start, span.end))
+        first, role = span.start, False
+        i = span.start - 1
+        while i >= 0 and not doc[i].is_sent_end:
+            token = doc[i]
+            heads_in = token.head.i in inside
+            if token.lower_ in TITLES and token.text[:1].isupper() and heads_in:
+                pass  # the title the name was cut from ("director General Ana Ruiz")
+            elif token.pos_ == "NOUN" and token.is_lower and token.dep_ in ("compound", "amod", "nmod") and heads_in:
+                role = True
+            elif token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("compound", "amod") and heads_in and role:
+                pass  # the body or the rank before the role ("Harbour Council spokesperson", "senior researcher")
+            else:
+                break
+            inside.add(i)
+            first = i
+            i -= 1
+        start = doc[first].idx
+        # a body's name cut by the walk ("... of Texas Arlington Students' Union president"):
+        # the description starts at the role, not inside the name
+        if any(k.start < start < k.end for k in kept):
+            while first < span.start and not (doc[first].pos_ == "NOUN" and doc[first].is_lower):
+                first += 1
+            start = doc[first].idx
+        if role and first < span.start and doc[first].lower_ not in WORK_NOUNS:
+            found.append(Mention(start, m.end, "PERSON", "description", text[start:m.end]))
+    return found
+
+
 def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
     """All mentions (overlaps settled) and the acronym pairs."""
     text = article.text
@@ -454,7 +502,8 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
         body = by_end.get(match.start() - 1) if text[match.start() - 1 : match.start()] == " " else None
         if body is not None and (match.start(1), match.end(1)) not in paired and " " in body.text:
             pairs.append((body, Mention(match.start(1), match.end(1), "ORG", "acronym", match.group(1))))
-    return kept, pairs
+    # descriptions overlap the names they hold: the entity stage tells them apart by origin
+    return kept + description_mentions(doc, text, kept), pairs
 
 
 # A list of names: capitalised items (each perhaps with a parenthesis: "A (tennis) and B
