@@ -298,3 +298,8 @@ def test_no_eponym_from_a_place_a_people_a_descriptor_or_a_phrase(nlp):
             "The Dunmark Institute for Soil Studies agreed.")
     people = {e.name for e in resolved(text) if e.kind == "person"}
     assert not people & {"Kenyan", "National", "Nairobi", "Make-A-Wish", "Art", "Dunmark"}
+
+
+def test_several_capitalised_words_before_a_venue_s_head_are_no_person_without_evidence(nlp):
+    people = {e.name for e in resolved("Visitors filled the Pioneer Rail Museum all week.") if e.kind == "person"}
+    assert "Pioneer Rail" not in people

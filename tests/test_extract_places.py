@@ -151,3 +151,18 @@ def test_a_description_is_a_mention_of_the_person_and_a_work_is_no_person():
     surfaces = {m["surface"] for m in found["mentions"] if m["entity_id"] == varga["id"]}
     assert "Harbour Council spokesperson Ines Varga" in surfaces
     assert "Ocean Barrow" not in names(found["people"])
+
+
+def test_a_venue_or_body_with_the_place_it_is_in_is_a_description_of_it():
+    found = rows("The exhibition opens at the Harlow Maritime Museum in Hobart, Tasmania, on Friday.")
+    museum = next(r for r in found["locations"] if r["name"] == "Harlow Maritime Museum")
+    surfaces = {m["surface"] for m in found["mentions"] if m["entity_id"] == museum["id"]}
+    assert "Harlow Maritime Museum in Hobart, Tasmania" in surfaces
+    hobart = next(r for r in found["locations"] if r["name"] == "Hobart")
+    assert {m["surface"] for m in found["mentions"] if m["entity_id"] == hobart["id"]} & {"Hobart", "Hobart, Tasmania"}
+
+
+def test_a_town_with_its_state_inside_a_venue_s_name_is_mentioned_by_that_wording():
+    found = rows("Visitors filled the Pioneer Rail Museum of Hobart, Tasmania, all week.")
+    hobart = next(r for r in found["locations"] if r["name"] == "Hobart")
+    assert "Hobart, Tasmania" in {m["surface"] for m in found["mentions"] if m["entity_id"] == hobart["id"]}

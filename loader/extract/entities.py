@@ -256,7 +256,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
     _nest_places(text, entities, places, countries)
     _nest_bodies(text, entities)
-    _nest_eponyms(text, entities)
+    _nest_eponyms(text, entities, {m.text for m in mentions if m.label == "PERSON"})
     _with_their_region(text, places)
     for entity in places.values():
         # a known place goes by the gazetteer's name, however the text words it ("U.S.",
@@ -267,8 +267,29 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         entity.name, entity.names = main, [w for w in wordings if w != main]
     entities = _national_teams(text, entities)
     _with_descriptions(text, entities, descriptions)
+    _with_their_place(text, entities)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+def _with_their_place(text: str, entities: list[Entity]) -> None:
+    """"the X Museum in Town, State", "the Y Council in Town": a body or a venue with the
+    place it is in is a description of it (the place keeps its own mention inside)."""
+    places = [n for e in entities if e.kind == "location" and e.place is not None and e.place.kind != "venue"
+              for n in [e.name, *e.names] if n[:1].isupper()]
+    if not places:
+        return
+    pattern = re.compile(r"\s+in\s+(?:" + "|".join(re.escape(n) for n in sorted(set(places), key=len, reverse=True)) + r")(?![\w’'-])")
+    for entity in entities:
+        if entity.kind == "person" or (entity.kind == "location" and (entity.place is None or entity.place.kind != "venue")):
+            continue
+        for name in dict.fromkeys(entity.all_names):
+            if " " not in name:
+                continue
+            for start, end in find_words(text, name):
+                match = pattern.match(text, end)
+                if match and "\n" not in match.group(0) and (start, match.end()) not in entity.described_spans:
+                    entity.described_spans.append((start, match.end()))
 
 
 def _with_descriptions(text: str, entities: list[Entity], descriptions: list[Mention]) -> None:
@@ -333,6 +354,9 @@ def _with_their_region(text: str, places: dict[tuple, Entity]) -> None:
                 wording = text[start : match.end()]
                 if wording not in town.names and "\n" not in wording:
                     town.names.append(wording)
+                if (start, end) in town.nested_spans and (start, match.end()) not in town.nested_spans:
+                    # inside a longer name ("the X Museum of Town, State"): mentioned by that wording too
+                    town.nested_spans.append((start, match.end()))
                 regions[match.group(1)].nested_spans.append((match.start(1), match.end(1)))
 
 
@@ -464,7 +488,7 @@ def _eponym_part(text: str, name: str) -> tuple[int, int] | None:
     return begin, end
 
 
-def _nest_eponyms(text: str, entities: list[Entity]) -> None:
+def _nest_eponyms(text: str, entities: list[Entity], person_names: set[str]) -> None:
     """A person a body, building or prize is named after is mentioned in its name ("the Ana
     Ruiz Foundation", "the Ruiz Memorial"): a nested mention of the article's person of that
     name or surname, else of a new person. No part that names a place, a people or another
@@ -484,6 +508,11 @@ def _nest_eponyms(text: str, entities: list[Entity]) -> None:
                 continue
             owner = next((p for p in people if inner in p.all_names), None) or next(
                 (p for p in people if p.name.split()[-1] == inner), None)
+            # several words are a person's full name only on evidence: the model names such a
+            # person somewhere, or the words hold an initial ("Ana M. Ruiz"); else they are
+            # as likely a descriptor ("the Pioneer Rail Museum")
+            if owner is None and len(words) > 1 and inner not in person_names and not any(re.fullmatch(r"[A-Z]\.", w) for w in words):
+                continue
             if owner is None:
                 owner = Entity("person", inner, [], None, [])
                 entities.append(owner)

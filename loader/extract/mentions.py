@@ -269,7 +269,13 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
                 if m:
                     found.append(m)
             continue
-        m = _mention(text, start, ent.end_char, label, "model")
+        end = ent.end_char
+        # a name the model ends on a joining word ("the Rail Museum of") goes on with the
+        # capitalised words after it ("... of Hobart")
+        if re.search(r"\s(?:of|for|de|du|del|of the)\Z", text[start:end]):
+            more = re.match(r"\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", text[end:])
+            end = end + more.end() if more else end
+        m = _mention(text, start, end, label, "model")
         if m:
             found.append(replace(m, model_label=ent.label_))
     return found
