@@ -166,3 +166,24 @@ def test_a_town_with_its_state_inside_a_venue_s_name_is_mentioned_by_that_wordin
     found = rows("Visitors filled the Pioneer Rail Museum of Hobart, Tasmania, all week.")
     hobart = next(r for r in found["locations"] if r["name"] == "Hobart")
     assert "Hobart, Tasmania" in {m["surface"] for m in found["mentions"] if m["entity_id"] == hobart["id"]}
+
+
+def test_a_station_is_named_after_the_place_it_serves():
+    found = rows("Riders can avoid the crowds by walking from Okonkwo Hospital Station or Brannock Station, "
+                 "both twenty minutes away. The International Space Station passed overhead.")
+    places = names(found["locations"])
+    assert {"Okonkwo Hospital Station", "Brannock Station", "Okonkwo Hospital", "Brannock"} <= places
+    brannock = next(r for r in found["locations"] if r["name"] == "Brannock")
+    assert brannock["latitude"] is None  # no gazetteer knows it: kept, nothing invented
+    assert "International Space" not in places
+
+
+def test_a_venue_s_name_the_model_missed_and_an_ordinary_one():
+    from loader.extract.mentions import venue_names
+    text = "Buses leave the Bus Station hourly; the bus is cheap. Fans walked to Okafor Stadium."
+    assert {m.text for m in venue_names(text)} == {"Okafor Stadium"}
+
+
+def test_a_memorial_is_named_after_a_person():
+    found = rows("Crowds gathered at the Tavita Oru Semese Memorial on Sunday.")
+    assert "Tavita Oru Semese" in names(found["people"])

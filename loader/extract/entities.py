@@ -256,6 +256,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
     _nest_places(text, entities, places, countries)
     _nest_bodies(text, entities)
+    _nest_stations(text, entities)
     _nest_eponyms(text, entities, {m.text for m in mentions if m.label == "PERSON"})
     _with_their_region(text, places)
     for entity in places.values():
@@ -449,6 +450,39 @@ university college technology modern contemporary natural history peace freedom 
 united imperial republic people people's independent interim transitional military provisional unity""".split())
 
 
+def _nest_stations(text: str, entities: list[Entity]) -> None:
+    """A station is named after the place or landmark it serves ("Okafor Hospital Station",
+    "Brannock Station"): that place is mentioned in its name, a place of the article (kept
+    with no coordinates when no gazetteer knows it). Not when the words are ordinary ones
+    ("Police Station") or a descriptor ("International Space Station")."""
+    lowercase = lowercase_words(text)
+    known = {n: e for e in entities if e.kind == "location" for n in e.all_names}
+    others = {n for e in entities if e.kind != "location" for n in e.all_names}
+    for station in [e for e in entities if e.kind == "location" and e.place is not None and e.place.kind == "venue"]:
+        for name in dict.fromkeys(station.all_names):
+            match = re.fullmatch(r"(.+?)\s+Station", name)
+            if not match:
+                continue
+            inner = match.group(1)
+            words = [w.strip("’'.").lower() for w in inner.split()]
+            if words[0] in _NOT_EPONYMS | STOP_WORDS or any(w in lowercase for w in words) or inner in others \
+                    or any(ch.isdigit() for ch in inner):
+                continue
+            entity = known.get(inner)
+            if entity is None:
+                place = strong_place(inner) or Place(name=inner, kind="venue" if is_venue_name(inner) else "region",
+                                                     country_code=None, latitude=None, longitude=None, precision=None)
+                entity = Entity("location", inner, [], None, [], place)
+                entities.append(entity)
+                known[inner] = entity
+            for start, _ in find_words(text, name):
+                span = (start, start + len(inner))
+                if span not in entity.nested_spans:
+                    entity.nested_spans.append(span)
+                if not entity.spans:
+                    entity.spans.append(span)
+
+
 def _eponym_part(text: str, name: str) -> tuple[int, int] | None:
     """Where, in a body's or building's name, the person it is named after stands: the
     capitalised words before its head and descriptors ("Ana Ruiz" in "the Ana Ruiz Art
@@ -504,14 +538,17 @@ def _nest_eponyms(text: str, entities: list[Entity], person_names: set[str]) -> 
                 continue
             inner = name[where[0]:where[1]]
             words = inner.split()
-            if inner in others or strong_place(inner) or any(strong_place(w) or country_for(w) or is_demonym(w) for w in words):
+            # (a word of a full name may be a small town's name too: only a certain place counts there)
+            if inner in others or strong_place(inner) or any(certain_place(w) or country_for(w) or is_demonym(w) for w in words):
                 continue
             owner = next((p for p in people if inner in p.all_names), None) or next(
                 (p for p in people if p.name.split()[-1] == inner), None)
             # several words are a person's full name only on evidence: the model names such a
             # person somewhere, or the words hold an initial ("Ana M. Ruiz"); else they are
             # as likely a descriptor ("the Pioneer Rail Museum")
-            if owner is None and len(words) > 1 and inner not in person_names and not any(re.fullmatch(r"[A-Z]\.", w) for w in words):
+            # (a memorial's name is a person's: "the Ana Maria Ruiz Memorial")
+            if owner is None and len(words) > 1 and inner not in person_names and not any(re.fullmatch(r"[A-Z]\.", w) for w in words) \
+                    and not re.search(r"\bMemorial\b", name[where[1]:]):
                 continue
             if owner is None:
                 owner = Entity("person", inner, [], None, [])

@@ -494,7 +494,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     model = [m for m in model_mentions(doc, text) if whole_place(m)]
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
-    ranked += sorted(filter(whole_place, place_names(text)), key=lambda m: (m.start - m.end, m.start))
+    ranked += sorted(filter(whole_place, place_names(text) + venue_names(text)), key=lambda m: (m.start - m.end, m.start))
     kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
     listed = list_mentions(text, kept)
     if listed:  # they only fill gaps between the names kept
@@ -565,6 +565,31 @@ _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
 def lowercase_words(text: str) -> frozenset[str]:
     """Every word the text writes in lower case (one pass: looked up many times)."""
     return frozenset(_LOWER_WORD.findall(text))
+
+
+# Capitalised names ending in a venue's head word ("Harlow Street Station", "Okafor Stadium").
+_VENUE_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){1,4})(%s)(?![\w’'-])"
+                         % "|".join(sorted(w.capitalize() for w in VENUE_HEADS)))
+
+
+def venue_names(text: str) -> list[Mention]:
+    """Names of buildings, sites and streets the model missed ("walk from Okafor Station"):
+    capitalised words before a capitalised venue head, not all of them ordinary words of the
+    text ("Bus Station" in a text that speaks of buses is no name)."""
+    lowercase = lowercase_words(text)
+    found = []
+    for match in _VENUE_NAME.finditer(text):
+        start = match.start()
+        words = match.group(1).split()
+        while words and words[0] in ("The", "A", "An"):
+            start = text.index(words[1], start) if len(words) > 1 else start
+            words = words[1:]
+        if not words or all(w.lower().strip("’'.") in lowercase | STOP_WORDS | TITLES | _DATE_WORDS for w in words):
+            continue
+        if _SENTENCE_END.search(text, start, match.end()):
+            continue
+        found.append(Mention(start, match.end(), "LOC", "venue-name", text[start:match.end()]))
+    return found
 
 
 def place_names(text: str) -> list[Mention]:
