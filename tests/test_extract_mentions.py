@@ -147,3 +147,9 @@ def test_a_role_before_a_name_makes_a_description_mention(nlp):
     # no description without a role noun, nor for a work's title
     text = "On Monday Ines Varga met Tomas Oduya. The 1971 film Quiet Harbour was shown."
     assert not [m for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"]
+
+
+def test_a_descriptor_before_a_body_s_name_makes_a_description_of_the_body(nlp):
+    text = "The shipping firm Kellbrook Lines said on Monday that its ferries would sail."
+    described = {m.text: m.label for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"}
+    assert described.get("shipping firm Kellbrook Lines") == "ORG"

@@ -187,3 +187,9 @@ def test_a_venue_s_name_the_model_missed_and_an_ordinary_one():
 def test_a_memorial_is_named_after_a_person():
     found = rows("Crowds gathered at the Tavita Oru Semese Memorial on Sunday.")
     assert "Tavita Oru Semese" in names(found["people"])
+
+
+def test_a_body_s_description_is_a_mention_of_the_body():
+    found = rows("The shipping firm Kellbrook Lines said on Monday that its ferries would sail. Kellbrook Lines owns six.")
+    body = next(r for r in found["organisations"] if r["name"] == "Kellbrook Lines")
+    assert "shipping firm Kellbrook Lines" in {m["surface"] for m in found["mentions"] if m["entity_id"] == body["id"]}

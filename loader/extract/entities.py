@@ -28,19 +28,13 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geocode import Place
 from ..spans import find_words
-from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
+from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     is_venue_name, name_head
 from .institutions import country_for
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
 
-# Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
-ORG_DESCRIPTORS = frozenset("""
-operator company firm group party alliance carrier agency bank union broadcaster newspaper airline
-insurer utility regulator network coalition movement organisation organization opposition
-outlet publication magazine channel broadcaster charity ngo institute think-tank
-""".split())
 _EPITHET = re.compile(r"(?:also known as|known as|dubbed|nicknamed)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of|the)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)")
 _MIN_CITY_POPULATION = 250_000  # a one-word name the model calls a person is a city only if it is a big one
 
@@ -295,10 +289,11 @@ def _with_their_place(text: str, entities: list[Entity]) -> None:
 
 def _with_descriptions(text: str, entities: list[Entity], descriptions: list[Mention]) -> None:
     """A description around a person's name ("port spokesperson Ana Ruiz") is a mention of
-    the person whose name (or surname) ends it."""
-    people = [e for e in entities if e.kind == "person"]
+    the person whose name (or surname) ends it; one around a body's ("the shipping firm
+    Acme Lines"), of the body."""
     for m in descriptions:
-        owner = next((p for p in people for name in p.all_names if m.text.endswith(" " + name)), None)
+        kind = "person" if m.label == "PERSON" else "organisation"
+        owner = next((e for e in entities if e.kind == kind for name in e.all_names if m.text.endswith(" " + name)), None)
         if owner is not None and (m.start, m.end) not in owner.described_spans:
             owner.described_spans.append((m.start, m.end))
 

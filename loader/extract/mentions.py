@@ -172,6 +172,12 @@ councillor councilor alderman assemblyman assemblywoman commissioner constable d
 """.split())
 
 
+# Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
+ORG_DESCRIPTORS = frozenset("""
+operator company firm group party alliance carrier agency bank union broadcaster newspaper airline
+insurer utility regulator network coalition movement organisation organization opposition
+outlet publication magazine channel broadcaster charity ngo institute think-tank
+""".split())
 # Nouns for works right before a title ("the 1969 film X", "her graphic novel Y"): what follows
 # names a work, not a person.
 WORK_NOUNS = frozenset("film films movie documentary album song single book novel memoir play musical series sitcom "
@@ -442,8 +448,9 @@ _SUBREGION = re.compile(r"(?:central|northern|southern|eastern|western|north|sou
 def description_mentions(doc: Doc, text: str, kept: list[Mention]) -> list[Mention]:
     """A person's name with the role nouns the text puts before it ("immigration lawyer Ana
     Ruiz", "Harbour Council spokesperson Ana Ruiz", "city mayor Ana Ruiz"): the whole phrase
-    is a mention of the person (a description around the name). The words must modify the
-    name in the parse, and hold a lowercase noun (the role)."""
+    is a mention of the person (a description around the name); a body's likewise ("the
+    security firm Acme Lines"). The words must modify the name in the parse, and hold a
+    lowercase noun (the role)."""
     found = []
     for m in kept:
         # (the small model may call a person a body: the entity stage keeps descriptions of people only)
@@ -457,12 +464,14 @@ def description_mentions(doc: Doc, text: str, kept: list[Mention]) -> list[Menti
         i = span.start - 1
         while i >= 0 and not doc[i].is_sent_end:
             token = doc[i]
+            # (the name may hang on the noun before it: "the security firm Acme.com" as an apposition)
+            apposed = i == span.start - 1 and span.root.head.i == i and span.root.dep_ == "appos"
             heads_in = token.head.i in inside
             if token.lower_ in TITLES and token.text[:1].isupper() and heads_in:
                 pass  # the title the name was cut from ("director General Ana Ruiz")
-            elif token.pos_ == "NOUN" and token.is_lower and token.dep_ in ("compound", "amod", "nmod") and heads_in:
+            elif token.pos_ == "NOUN" and token.is_lower and (token.dep_ in ("compound", "amod", "nmod") and heads_in or apposed):
                 role = True
-            elif token.pos_ in ("PROPN", "ADJ") and token.dep_ in ("compound", "amod") and heads_in and role:
+            elif token.pos_ in ("PROPN", "ADJ", "NOUN") and token.dep_ in ("compound", "amod") and heads_in and role:
                 pass  # the body or the rank before the role ("Harbour Council spokesperson", "senior researcher")
             else:
                 break
@@ -476,8 +485,11 @@ def description_mentions(doc: Doc, text: str, kept: list[Mention]) -> list[Menti
             while first < span.start and not (doc[first].pos_ == "NOUN" and doc[first].is_lower):
                 first += 1
             start = doc[first].idx
-        if role and first < span.start and doc[first].lower_ not in WORK_NOUNS:
-            found.append(Mention(start, m.end, "PERSON", "description", text[start:m.end]))
+        if role and first < span.start and not any(doc[j].lower_ in WORK_NOUNS for j in range(first, span.start)):
+            # the noun right before the name says whose description it is: a body's ("the
+            # security firm X") or a person's
+            label = "ORG" if doc[span.start - 1].lower_ in ORG_DESCRIPTORS else "PERSON"
+            found.append(Mention(start, m.end, label, "description", text[start:m.end]))
     return found
 
 
