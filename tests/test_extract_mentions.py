@@ -153,3 +153,18 @@ def test_a_descriptor_before_a_body_s_name_makes_a_description_of_the_body(nlp):
     text = "The shipping firm Kellbrook Lines said on Monday that its ferries would sail."
     described = {m.text: m.label for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"}
     assert described.get("shipping firm Kellbrook Lines") == "ORG"
+
+
+def test_a_plural_noun_before_a_and_b_makes_two_names(nlp):
+    from spacy.tokens import Span
+    from loader.extract.mentions import model_mentions
+    text = "The ruling concerned the parish schools Santa Brigida and Immacolatella in the town."
+    doc = parse(text)
+    first = next(t.i for t in doc if t.text == "Santa")
+    doc.ents = [Span(doc, first, first + 4, label="ORG")]  # the model's reading of the pair as one body
+    assert {m.text for m in model_mentions(doc, text)} == {"Santa Brigida", "Immacolatella"}
+    text = "The ruling concerned the parish Santa Brigida and Immacolatella in the town."
+    doc = parse(text)
+    first = next(t.i for t in doc if t.text == "Santa")
+    doc.ents = [Span(doc, first, first + 4, label="ORG")]
+    assert {m.text for m in model_mentions(doc, text)} == {"Santa Brigida and Immacolatella"}

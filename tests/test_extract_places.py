@@ -193,3 +193,9 @@ def test_a_body_s_description_is_a_mention_of_the_body():
     found = rows("The shipping firm Kellbrook Lines said on Monday that its ferries would sail. Kellbrook Lines owns six.")
     body = next(r for r in found["organisations"] if r["name"] == "Kellbrook Lines")
     assert "shipping firm Kellbrook Lines" in {m["surface"] for m in found["mentions"] if m["entity_id"] == body["id"]}
+
+
+def test_a_campus_town_after_its_state_in_a_university_s_name():
+    found = rows("She studies at the University of Texas Tyler and works weekends in a bakery.")
+    tyler = [r for r in found["locations"] if r["name"] == "Tyler"]
+    assert tyler and tyler[0]["country_code"] == "US"

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..geocode import Place
+from ..geocode import Place, geocode
 from ..spans import find_words
 from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     is_venue_name, name_head
@@ -395,7 +395,7 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
     countries = set(countries)
     for container in containers:
         for name in container.all_names:
-            for word in re.findall(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", name):
+            for word in re.findall(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", name) + re.findall(r"[A-Z][\w’'-]*", name):
                 place = certain_place(word) if word != name else None
                 if place is not None and place.kind in ("country", "province") and place.country_code:
                     countries.add(place.country_code)
@@ -411,6 +411,12 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                 if place is None and re.search(r"\b(?:of|at)\s+\Z", name[:begin]):
                     # "of X" or "at X" in a body's name is where it is ("University of A at B")
                     place = strong_place(name[begin:finish])
+                state = re.search(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\s+\Z", name[:begin])
+                state = certain_place(state.group(1)) if place is None and state else None
+                if state is not None and state.kind == "province":
+                    # a town right after its state ("University of A-state B-town"): the campus's town
+                    town = geocode(name[begin:finish], "city", state.country_code)
+                    place = town if town and town.country_code == state.country_code else None
                 if place is None or (place.kind == "city" and place.country_code not in countries):
                     continue
                 taken = finish

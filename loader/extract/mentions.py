@@ -265,6 +265,16 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
                     and before.lower_ not in TITLES and before.lower_ not in ORG_WORDS | VENUE_HEADS and not before.is_sent_end \
                     and not (before.i > 0 and doc[before.i - 1].lower_ in ("of", "for", "the")):  # "Minister of Education X"
                 start = before.idx
+        # a plural noun before "A and B" says they are two ("the schools St Anne and Holy
+        # Cross", "the companies Kell and Brannock"): two names, unless a body's word joins them
+        pair = re.fullmatch(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) and ([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", ent.text)
+        if pair and ent.start > 0 and doc[ent.start - 1].tag_ == "NNS" and doc[ent.start - 1].is_lower \
+                and not _has_org_word(ent.text):
+            for a, b in ((ent.start_char, ent.start_char + pair.end(1)), (ent.start_char + pair.start(2), ent.end_char)):
+                m = _mention(text, a, b, label, "model")
+                if m:
+                    found.append(replace(m, model_label=ent.label_))
+            continue
         # a photo credit of two ("Image: Ana Ruiz & Ben Ode") names two people (photographers
         # and camera operators; an agency is credited alone), not one body
         if re.search(r"\b(?:Image|Photo|Picture|Video|Credit)s?:\s*\Z", text[max(0, start - 12):start]) and re.search(r"\s(?:&|and)\s", ent.text):
