@@ -168,3 +168,9 @@ def test_a_plural_noun_before_a_and_b_makes_two_names(nlp):
     first = next(t.i for t in doc if t.text == "Santa")
     doc.ents = [Span(doc, first, first + 4, label="ORG")]
     assert {m.text for m in model_mentions(doc, text)} == {"Santa Brigida and Immacolatella"}
+
+
+def test_an_acronym_before_an_event_is_its_organiser():
+    from loader.extract.mentions import organiser_acronyms
+    text = "Fans followed the 2031 WXFA rugby World Cup, and the GMT Cup was a joke name."
+    assert [m.text for m in organiser_acronyms(text)] == ["WXFA"]

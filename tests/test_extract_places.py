@@ -199,3 +199,8 @@ def test_a_campus_town_after_its_state_in_a_university_s_name():
     found = rows("She studies at the University of Texas Tyler and works weekends in a bakery.")
     tyler = [r for r in found["locations"] if r["name"] == "Tyler"]
     assert tyler and tyler[0]["country_code"] == "US"
+
+
+def test_a_station_named_after_a_hall_with_an_ordinary_word():
+    found = rows("Commuters left Okafor Memorial Hall Station after the memorial service.")
+    assert "Okafor Memorial Hall" in names(found["locations"])

@@ -465,8 +465,10 @@ def _nest_stations(text: str, entities: list[Entity]) -> None:
             if not match:
                 continue
             inner = match.group(1)
+            # (a landmark's name may hold an ordinary word after its first: "Harbour Memorial Hall")
             words = [w.strip("’'.").lower() for w in inner.split()]
-            if words[0] in _NOT_EPONYMS | STOP_WORDS or any(w in lowercase for w in words) or inner in others \
+            if words[0] in _NOT_EPONYMS | STOP_WORDS | lowercase or inner in others \
+                    or any(w in lowercase for w in words) and not is_venue_name(inner) \
                     or any(ch.isdigit() for ch in inner):
                 continue
             entity = known.get(inner)

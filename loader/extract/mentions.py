@@ -516,7 +516,8 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     model = [m for m in model_mentions(doc, text) if whole_place(m)]
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
-    ranked += sorted(filter(whole_place, place_names(text) + venue_names(text)), key=lambda m: (m.start - m.end, m.start))
+    ranked += sorted(filter(whole_place, place_names(text) + venue_names(text) + organiser_acronyms(text)),
+                     key=lambda m: (m.start - m.end, m.start))
     kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
     listed = list_mentions(text, kept)
     if listed:  # they only fill gaps between the names kept
@@ -592,6 +593,18 @@ def lowercase_words(text: str) -> frozenset[str]:
 # Capitalised names ending in a venue's head word ("Harlow Street Station", "Okafor Stadium").
 _VENUE_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){1,4})(%s)(?![\w’'-])"
                          % "|".join(sorted(w.capitalize() for w in VENUE_HEADS)))
+
+
+# An acronym before the name of an event or award is its organiser ("the 2030 ABCD World Cup",
+# "the XYZ football Championship"): a body's acronym.
+_ORGANISER = re.compile(r"(?<![\w’'.-])([A-Z]{2,6})\s+(?:[a-z]+\s+)?(?:[A-Z][\w’'-]*\s+){0,3}"
+                        r"(?:Cup|Championships?|Games|Olympics|Awards?|Prize|Tournament|League|Summit|Congress|Festival)\b")
+
+
+def organiser_acronyms(text: str) -> list[Mention]:
+    """Acronyms of the bodies that hold an event or give an award, where the model missed them."""
+    return [Mention(m.start(1), m.end(1), "ORG", "organiser", m.group(1)) for m in _ORGANISER.finditer(text)
+            if m.group(1) not in TIME_ZONES | POST_NOMINALS and m.group(1).lower() not in STOP_WORDS]
 
 
 def venue_names(text: str) -> list[Mention]:
