@@ -204,3 +204,18 @@ def test_a_campus_town_after_its_state_in_a_university_s_name():
 def test_a_station_named_after_a_hall_with_an_ordinary_word():
     found = rows("Commuters left Okafor Memorial Hall Station after the memorial service.")
     assert "Okafor Memorial Hall" in names(found["locations"])
+
+
+def test_a_local_paper_s_town_is_a_place_and_its_first_word_alone_no_paper():
+    text = ("Families have been priced out of Quarrendon for a decade, residents told a meeting at "
+            "Quarrendon Town Hall. Drayfield Meadow, the last open field in the parish, will be built on.")
+    resolution = extract_resolution(Article(id="t", path="t.md", text=text, text_offset=0, text_line=1,
+                                            published="2024-05-02", sha256="x", publisher="Quarrendon Gazette"))
+    places = names(resolution.rows["locations"])
+    assert {"Quarrendon", "Quarrendon Town Hall", "Drayfield Meadow"} <= places
+    assert "Quarrendon" not in names(resolution.rows["organisations"])
+
+
+def test_a_name_before_a_lowercase_hall_is_a_venue():
+    found = rows("The meeting at St Wilfrida Church hall was moved to June.")
+    assert "St Wilfrida Church hall" in names(found["locations"])

@@ -790,6 +790,18 @@ def _names_a_programme(text: str, c: _Candidate) -> bool:
     return bool(c.spans) and 2 * followed >= len(c.spans)
 
 
+# Nouns for places in an apposition after a name ("X, the last open field near Y", "X, a
+# fishing village"): the name is a place's.
+_PLACE_NOUNS = ("field|fields|village|town|city|hamlet|suburb|district|neighbourhood|neighborhood|estate|park|island|"
+                "river|lake|valley|region|province|county|area|site|square|street|road|port|harbour|harbor|bay|coast|"
+                "mountain|hill|forest|desert|peninsula|municipality|parish|borough")
+_PLACE_APPOSITION = re.compile(rf",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_PLACE_NOUNS})\b")
+
+
+def _place_apposition(text: str, spans: list[tuple[int, int]]) -> bool:
+    return any(_PLACE_APPOSITION.match(text, e) for _, e in spans)
+
+
 def _after_work_noun(text: str, spans: list[tuple[int, int]]) -> bool:
     """"the 1969 film X", "her novel Y": the name of a work, which the archive does not keep."""
     return any(re.search(r"\b(?:%s)\s+\Z" % "|".join(WORK_NOUNS), text[max(0, s - 16):s]) for s, _ in spans)
@@ -824,7 +836,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"
-    if c.origins & {"place-particles", "dateline"}:
+    if c.origins & {"place-particles", "dateline", "paper-town"}:
         return "location"
     if _ordinary_word(text, c) and strong_place(c.surface) is None:
         return None
@@ -862,6 +874,8 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "location"
     if top == "LOC":
         return "location"
+    if _place_apposition(text, c.spans) and not any(w in ORG_WORDS for w in words) and not c.aliases:
+        return "location"  # "X, the last open field near the town": the model's body or person is a place
     person = votes["PERSON"] + _person_evidence(text, c.surface)
     org = votes["ORG"] + _org_evidence(text, c.surface)
     # the small model's type errors: a name the article puts where places go is a place

@@ -426,11 +426,35 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
         for candidate in (publisher, publisher.split()[0]):
             if len(candidate) > 2:
                 hits = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text)]
+                if candidate != publisher:
+                    # the first word alone is the publisher in a wire credit ("(Meridian)"); elsewhere
+                    # it is as likely the town a local paper is named after
+                    hits = [(a, b) for a, b in hits if text[a - 1:a] == "(" or text[b:b + 1] == ")"]
                 for start, end in hits:
                     found.append(Mention(start, end, "ORG", "publisher", candidate))
                 if hits:
                     break
+        found += _paper_town(text, publisher)
     return found
+
+
+# The head words of newspapers' names after the town they are named for ("the Thornby Gazette").
+PAPER_WORDS = frozenset("""gazette times post herald chronicle courier journal star news echo advertiser mercury argus
+standard examiner observer tribune record press mail telegraph express sentinel dispatch bulletin weekly daily
+review leader""".split())
+
+
+def _paper_town(text: str, publisher: str) -> list[Mention]:
+    """A local paper is named after its town ("Thornby Gazette"): the town's name alone in the
+    text is that place, which no gazetteer may know."""
+    words = publisher.split()
+    while words and words[-1].lower() in PAPER_WORDS:
+        words = words[:-1]
+    town = " ".join(words)
+    if not town or town == publisher or town.lower() in STOP_WORDS or not town[:1].isupper():
+        return []
+    return [Mention(m.start(), m.end(), "LOC", "paper-town", town)
+            for m in re.finditer(r"(?<![\w’'-])" + re.escape(town) + r"(?![\w’'-])(?!\s+[A-Z])", text)]
 
 
 def dateline_mention(text: str) -> list[Mention]:
