@@ -219,3 +219,19 @@ def test_a_local_paper_s_town_is_a_place_and_its_first_word_alone_no_paper():
 def test_a_name_before_a_lowercase_hall_is_a_venue():
     found = rows("The meeting at St Wilfrida Church hall was moved to June.")
     assert "St Wilfrida Church hall" in names(found["locations"])
+
+
+def test_a_lowercase_direction_before_a_region_names_a_region_of_its_own():
+    found = rows("Freight delays spread to customers in central Europe, while eastern Kenya had rain.")
+    places = {r["name"]: r for r in found["locations"]}
+    assert "Central Europe" in places and places["Central Europe"]["kind"] == "region"
+    assert "Europe" not in places  # a part of it, not the continent
+    assert places["Eastern Kenya"]["country_code"] == "KE" and places["Eastern Kenya"]["latitude"] is None
+    surfaces = {m["surface"] for m in found["mentions"] if m["entity_id"] == places["Central Europe"]["id"]}
+    assert surfaces == {"central Europe"}
+
+
+def test_several_places_in_one_long_capitalised_run():
+    from loader.extract.mentions import place_names
+    found = {m.text for m in place_names("Tags: Kenya Published South America Trade Archived")}
+    assert {"Kenya", "South America"} <= found and "America" not in found

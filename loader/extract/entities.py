@@ -647,6 +647,13 @@ _UNKNOWN_PLACE_KIND = {"GPE": "city", "FAC": "venue", "LOC": "region"}
 
 def _unknown_place(c: _Candidate) -> Place:
     """A place the text names that no gazetteer knows: kept, with no coordinates."""
+    if "subregion" in c.origins:
+        # "central Europe": the region Central Europe (the gazetteer's, if it has it), in the
+        # country it is part of
+        name = c.surface[:1].upper() + c.surface[1:]
+        whole = strong_place(c.surface.split(maxsplit=1)[1])
+        return strong_place(name) or Place(name=name, kind="region", country_code=whole.country_code if whole else None,
+                                            latitude=None, longitude=None, precision=None)
     label = c.model_labels.most_common(1)[0][0] if c.model_labels else "LOC"
     kind = "venue" if is_venue_name(c.surface) else _UNKNOWN_PLACE_KIND.get(label, "region")
     # a dateline's capitals are its typography: "RIVERTON" is the "Riverton" of the story
@@ -836,7 +843,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"
-    if c.origins & {"place-particles", "dateline", "paper-town"}:
+    if c.origins & {"place-particles", "dateline", "paper-town", "subregion"}:
         return "location"
     if _ordinary_word(text, c) and strong_place(c.surface) is None:
         return None

@@ -476,7 +476,8 @@ def trim_name_text(name: str) -> str:
     return name[start:end]
 
 
-_SUBREGION = re.compile(r"(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+\Z", re.I)
+_LOWER_DIRECTION = re.compile(r"(?<![\w’'-])((?:central|northern|southern|eastern|western|north|south|east|west|"
+                              r"northeastern|northwestern|southeastern|southwestern))\s+\Z")
 
 
 def description_mentions(doc: Doc, text: str, kept: list[Mention]) -> list[Mention]:
@@ -532,15 +533,24 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     text = article.text
     pairs = acronym_pairs(text)
     rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text)
-    # "central Europe" is a part of Europe, not Europe: a place name after a lowercase direction is dropped
-    def whole_place(m: Mention) -> bool:
-        before = text[max(0, m.start - 10) : m.start]
-        return not (m.label == "LOC" and _SUBREGION.search(before) and before.strip()[:1].islower())
+    # "central Europe" is a part of Europe, not Europe: a region of its own when Europe is a
+    # continent, region or country ("Central Europe", "Eastern Ukraine"), else left out
+    def whole_place(found: list[Mention]) -> list[Mention]:
+        kept = []
+        for m in found:
+            direction = _LOWER_DIRECTION.search(text, max(0, m.start - 12), m.start) if m.label == "LOC" else None
+            if direction is None:
+                kept.append(m)
+                continue
+            place = strong_place(m.text)
+            if place is not None and place.kind in ("region", "country"):
+                kept.append(Mention(direction.start(1), m.end, "LOC", "subregion", text[direction.start(1):m.end]))
+        return kept
 
-    model = [m for m in model_mentions(doc, text) if whole_place(m)]
+    model = whole_place(model_mentions(doc, text))
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
-    ranked += sorted(filter(whole_place, place_names(text) + venue_names(text) + organiser_acronyms(text)),
+    ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text)),
                      key=lambda m: (m.start - m.end, m.start))
     kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
     listed = list_mentions(text, kept)
@@ -605,6 +615,7 @@ def list_mentions(text: str, found: list[Mention]) -> list[Mention]:
 CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w’'-])")
 
 
+_LONG_CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,7}(?![\w’'-])")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
 
 
@@ -657,18 +668,19 @@ def place_names(text: str) -> list[Mention]:
     excluded"): the model misses names at a sentence start and in lists."""
     found = []
     lowercase = lowercase_words(text)
-    for match in CAP_RUN.finditer(text):
-        # the run itself, else its longest part that is a place ("The Ontario Chess Club" when
-        # the model saw nothing there: Ontario)
+    for match in _LONG_CAP_RUN.finditer(text):
+        # the run itself, else its longest parts that are places ("The Ontario Chess Club" when
+        # the model saw nothing there: Ontario; "Canada News North America Politics": two)
         parts = list(re.finditer(r"[A-Z][a-z]+", match.group(0)))
-        spans = [(parts[i].start(), parts[i + n - 1].end()) for n in range(len(parts), 0, -1) for i in range(len(parts) - n + 1)]
+        spans = [(parts[i].start(), parts[i + n - 1].end()) for n in range(min(len(parts), 4), 0, -1) for i in range(len(parts) - n + 1)]
+        taken: list[tuple[int, int]] = []
+        if re.match(r"\s*&", text[match.end():]):
+            continue  # "Mary & Ana Ruiz Hall": part of a name joined by "&", not a place
         for a, b in spans:
             words = match.group(0)[a:b]
-            if words.lower() in lowercase or words in ("The", "A", "An"):
+            if words.lower() in lowercase or words in ("The", "A", "An") or any(a < y and x < b for x, y in taken):
                 continue  # also an ordinary word in this text ("Mobile", "Reading")
-            if re.match(r"\s*&", text[match.start() + b:]):
-                break  # "Mary & Ana Ruiz Hall": part of a name joined by "&", not a place
             if certain_place(words):
                 found.append(Mention(match.start() + a, match.start() + b, "LOC", "place-name", words))
-                break
+                taken.append((a, b))
     return found
