@@ -303,3 +303,9 @@ def test_no_eponym_from_a_place_a_people_a_descriptor_or_a_phrase(nlp):
 def test_several_capitalised_words_before_a_venue_s_head_are_no_person_without_evidence(nlp):
     people = {e.name for e in resolved("Visitors filled the Pioneer Rail Museum all week.") if e.kind == "person"}
     assert "Pioneer Rail" not in people
+
+
+def test_a_country_s_body_has_one_name_whatever_the_wording(nlp):
+    found = entities("Critics said the Kenyan government had cut rural bus routes. The Latvian parliament voted.")
+    assert found["Government of Kenya"][0] == "organisation" and "Kenyan government" in found["Government of Kenya"][1]
+    assert "Parliament of Latvia" in found
