@@ -174,3 +174,9 @@ def test_an_acronym_before_an_event_is_its_organiser():
     from loader.extract.mentions import organiser_acronyms
     text = "Fans followed the 2031 WXFA rugby World Cup, and the GMT Cup was a joke name."
     assert [m.text for m in organiser_acronyms(text)] == ["WXFA"]
+
+
+def test_a_portfolio_before_a_title_makes_a_description(nlp):
+    text = "Fisheries Minister Ines Varga said the quotas would hold."
+    described = {m.text for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"}
+    assert "Fisheries Minister Ines Varga" in described

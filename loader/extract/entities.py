@@ -314,7 +314,7 @@ def _with_descriptions(text: str, entities: list[Entity], descriptions: list[Men
     for m in descriptions:
         kind = "person" if m.label == "PERSON" else "organisation"
         owner = next((e for e in entities if e.kind == kind for name in e.all_names if m.text.endswith(" " + name)), None)
-        if owner is not None and (m.start, m.end) not in owner.described_spans:
+        if owner is not None and (m.start, m.end) not in owner.described_spans and m.text not in owner.all_names:
             owner.described_spans.append((m.start, m.end))
 
 

@@ -495,7 +495,7 @@ def description_mentions(doc: Doc, text: str, kept: list[Mention]) -> list[Menti
         if span is None or span.start == 0:
             continue
         inside = set(range(span.start, span.end))
-        first, role = span.start, False
+        first, role, titled = span.start, False, False
         i = span.start - 1
         while i >= 0 and not doc[i].is_sent_end:
             token = doc[i]
@@ -503,11 +503,13 @@ def description_mentions(doc: Doc, text: str, kept: list[Mention]) -> list[Menti
             apposed = i == span.start - 1 and span.root.head.i == i and span.root.dep_ == "appos"
             heads_in = token.head.i in inside
             if token.lower_ in TITLES and token.text[:1].isupper() and heads_in:
-                pass  # the title the name was cut from ("director General Ana Ruiz")
+                titled = True  # the title the name was cut from ("director General Ana Ruiz")
             elif token.pos_ == "NOUN" and token.is_lower and (token.dep_ in ("compound", "amod", "nmod") and heads_in or apposed):
                 role = True
-            elif token.pos_ in ("PROPN", "ADJ", "NOUN") and token.dep_ in ("compound", "amod") and heads_in and role:
-                pass  # the body or the rank before the role ("Harbour Council spokesperson", "senior researcher")
+            elif token.pos_ in ("PROPN", "ADJ", "NOUN") and token.dep_ in ("compound", "amod") and heads_in and (role or titled):
+                # the body or the rank before the role ("Harbour Council spokesperson", "senior
+                # researcher", "Environment Minister")
+                role = True
             else:
                 break
             inside.add(i)
@@ -517,7 +519,7 @@ def description_mentions(doc: Doc, text: str, kept: list[Mention]) -> list[Menti
         # a body's name cut by the walk ("... of Texas Arlington Students' Union president"):
         # the description starts at the role, not inside the name
         if any(k.start < start < k.end for k in kept):
-            while first < span.start and not (doc[first].pos_ == "NOUN" and doc[first].is_lower):
+            while first < span.start and not (doc[first].pos_ == "NOUN" and doc[first].is_lower) and doc[first].lower_ not in TITLES:
                 first += 1
             start = doc[first].idx
         if role and first < span.start and not any(doc[j].lower_ in WORK_NOUNS for j in range(first, span.start)):
