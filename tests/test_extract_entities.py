@@ -309,3 +309,11 @@ def test_a_country_s_body_has_one_name_whatever_the_wording(nlp):
     found = entities("Critics said the Kenyan government had cut rural bus routes. The Latvian parliament voted.")
     assert found["Government of Kenya"][0] == "organisation" and "Kenyan government" in found["Government of Kenya"][1]
     assert "Parliament of Latvia" in found
+
+
+def test_the_port_in_a_story_datelined_in_a_city_is_that_city_s_port(nlp):
+    text = "ROTTERDAM, May 2 (Wire) – Crane operators stopped work, and the port's managers said ships would wait."
+    found = institution_entities(text, resolved(text))
+    ports = [e for e in found if e.name == "Port of Rotterdam"]
+    assert ports and ports[0].kind == "location" and ports[0].venue_within.name == "Rotterdam"
+    assert not [e for e in institution_entities("Crane operators stopped work at the port.", []) if e.name.startswith("Port")]
