@@ -317,3 +317,11 @@ def test_the_port_in_a_story_datelined_in_a_city_is_that_city_s_port(nlp):
     ports = [e for e in found if e.name == "Port of Rotterdam"]
     assert ports and ports[0].kind == "location" and ports[0].venue_within.name == "Rotterdam"
     assert not [e for e in institution_entities("Crane operators stopped work at the port.", []) if e.name.startswith("Port")]
+
+
+def test_a_first_name_the_model_calls_a_body_joins_the_full_name():
+    from loader.extract.mentions import Mention
+    text = "Teodor Vasquin scored early. Later Teodor hit the post again."
+    mentions = [Mention(0, 14, "PERSON", "model", "Teodor Vasquin"), Mention(35, 41, "ORG", "model", "Teodor")]
+    found = {e.name: e for e in resolve_entities(text, mentions, [])}
+    assert "Teodor" not in found and "Teodor" in found["Teodor Vasquin"].names

@@ -180,7 +180,9 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if c.merged_into or len(c.surface.split()) != 1 or c.surface in all_full:
             continue
         owner = _owner_of_short_name(text, c.surface, people)
-        if owner is None and c.votes["PERSON"] and not c.votes["LOC"]:
+        # (the model may call a first name alone a body: "Dries" beside "Dries Mertens")
+        if owner is None and (c.votes["PERSON"] or c.votes["ORG"] and c.origins == {"model"} and not c.surface.isupper()) \
+                and not c.votes["LOC"]:
             firsts = [p for p in people if p.surface.split()[0] == c.surface]
             owner = firsts[0] if len(firsts) == 1 else None
         if owner is not None:
