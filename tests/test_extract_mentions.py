@@ -180,3 +180,14 @@ def test_a_portfolio_before_a_title_makes_a_description(nlp):
     text = "Fisheries Minister Ines Varga said the quotas would hold."
     described = {m.text for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"}
     assert "Fisheries Minister Ines Varga" in described
+
+
+def test_a_name_the_model_cut_before_its_venue_head_keeps_the_head(nlp):
+    from spacy.tokens import Span
+    from loader.extract.mentions import model_mentions, name_head
+    text = "Engineers rolled the craft out of the Orbital Assembly Facility-2 on Monday."
+    doc = parse(text)
+    first = next(t.i for t in doc if t.text == "Orbital")
+    doc.ents = [Span(doc, first, first + 2, label="ORG")]  # the model's cut: "Orbital Assembly"
+    assert [m.text for m in model_mentions(doc, text)] == ["Orbital Assembly Facility-2"]
+    assert name_head("Orbital Assembly Facility-2") == "facility"

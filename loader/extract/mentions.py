@@ -55,7 +55,7 @@ ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo
 # not a person or an organisation ("the Adler Planetarium", "Museum of Flight", "Castle Road").
 VENUE_HEADS = frozenset("""
 museum gallery station airport stadium arena hall hospital park square street road avenue boulevard
-bridge memorial palace tower cathedral mosque temple planetarium base theatre theater cemetery
+bridge memorial palace tower cathedral mosque temple planetarium base theatre theater cemetery facility
 """.split())
 # First words of venues' names in other languages, common in news from abroad ("Estadio X",
 # "Palais des Sports", "Piazza Y").
@@ -83,7 +83,8 @@ def is_venue_name(name: str) -> bool:
 def name_head(name: str) -> str:
     """The head word of a name: its last word before any "of" ("Museum of Flight" -> museum)."""
     words = re.split(r"\s+of\s+", name, maxsplit=1)[0].split()
-    return words[-1].strip("’'.,").lower() if words else ""
+    # (a number joined to the head is no part of it: "Hangar-2")
+    return re.sub(r"-\d+\Z", "", words[-1].strip("’'.,")).lower() if words else ""
 
 
 # Lowercase institution nouns after a nationality or a name: "the Pakistani government".
@@ -291,6 +292,11 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         if re.search(r"\s(?:of|for|de|du|del|of the)\Z", text[start:end]):
             more = re.match(r"\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", text[end:])
             end = end + more.end() if more else end
+        # the model may stop before a venue's head word ("the Orbital Assembly" + "Facility-2"):
+        # the head, and a number joined to it, are part of the name
+        head = re.match(r"\s([A-Z][a-z]+)(?:-\d+)?(?![\w’'-])", text[end:end + 30]) if label in ("ORG", "LOC") else None
+        if head and head.group(1).lower() in VENUE_HEADS:
+            end += head.end()
         m = _mention(text, start, end, label, "model")
         if m:
             found.append(replace(m, model_label=ent.label_))
