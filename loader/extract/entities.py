@@ -26,20 +26,15 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..geocode import Place
+from ..geocode import Place, country_centroid, geocode
 from ..spans import find_words
-from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, Mention, is_venue_name, name_head
-from .institutions import country_for
+from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
+    is_venue_name, name_head
+from .institutions import country_for, nationality_code
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
 
-# Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
-ORG_DESCRIPTORS = frozenset("""
-operator company firm group party alliance carrier agency bank union broadcaster newspaper airline
-insurer utility regulator network coalition movement organisation organization opposition
-outlet publication magazine channel broadcaster charity ngo institute think-tank
-""".split())
 _EPITHET = re.compile(r"(?:also known as|known as|dubbed|nicknamed)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of|the)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)")
 _MIN_CITY_POPULATION = 250_000  # a one-word name the model calls a person is a city only if it is a big one
 
@@ -57,11 +52,15 @@ class _Candidate:
 
 
 def _person_evidence(text: str, surface: str) -> int:
-    """Signs in the text that a name is a person's: an age or "who" right after it."""
+    """Signs in the text that a name is a person's: an age or "who" right after it, a
+    person's role in lower case right before it ("spokesperson X", "coach X")."""
     score = 0
     for start, end in find_words(text, surface):
         after = text[end : end + 12]
         if re.match(r",\s*\d{1,3},", after) or re.match(r",\s*who\b", after):
+            score += 2
+        role = re.search(r"(?<![\w’'-])([a-z]+)\s+\Z", text[max(0, start - 20) : start])
+        if role and role.group(1) in TITLES and " " in surface:
             score += 2
     return score
 
@@ -115,7 +114,10 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     """The article's people, organisations and places from its mentions and acronym pairs
     (stage 3), ``publisher`` being the article's (see the module docstring)."""
     candidates: dict[str, _Candidate] = {}
+    descriptions = [m for m in mentions if m.origin == "description"]
     for m in mentions:
+        if m.origin == "description":
+            continue
         c = candidates.setdefault(m.text, _Candidate(m.text))
         c.votes[m.label] += 1
         c.spans.append((m.start, m.end))
@@ -178,7 +180,9 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if c.merged_into or len(c.surface.split()) != 1 or c.surface in all_full:
             continue
         owner = _owner_of_short_name(text, c.surface, people)
-        if owner is None and c.votes["PERSON"] and not c.votes["LOC"]:
+        # (the model may call a first name alone a body: "Dries" beside "Dries Mertens")
+        if owner is None and (c.votes["PERSON"] or c.votes["ORG"] and c.origins == {"model"} and not c.surface.isupper()) \
+                and not c.votes["LOC"]:
             firsts = [p for p in people if p.surface.split()[0] == c.surface]
             owner = firsts[0] if len(firsts) == 1 else None
         if owner is not None:
@@ -248,6 +252,8 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
     _nest_places(text, entities, places, countries)
     _nest_bodies(text, entities)
+    _nest_stations(text, entities)
+    _nest_eponyms(text, entities, {m.text for m in mentions if m.label == "PERSON"})
     _with_their_region(text, places)
     for entity in places.values():
         # a known place goes by the gazetteer's name, however the text words it ("U.S.",
@@ -257,8 +263,61 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         main = entity.place.name if known else max(wordings, key=lambda w: (len(w), not w.isupper()))
         entity.name, entity.names = main, [w for w in wordings if w != main]
     entities = _national_teams(text, entities)
+    _national_bodies(entities)
+    _with_descriptions(text, entities, descriptions)
+    _with_their_place(text, entities)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+_NATIONAL_BODY = re.compile(r"(.+?) (government|parliament)")
+
+
+def _national_bodies(entities: list[Entity]) -> None:
+    """"the Kenyan government" is the Government of Kenya, "the Latvian parliament" the
+    Parliament of Latvia: one name for a country's body whichever way the text words it
+    (the wording stays another of its names)."""
+    taken = {e.name for e in entities}
+    for entity in entities:
+        match = _NATIONAL_BODY.fullmatch(entity.name) if entity.kind == "organisation" else None
+        code = nationality_code(match.group(1)) if match else None
+        country = country_centroid(code) if code else None
+        name = f"{match.group(2).title()} of {country.name}" if country else None
+        if name and name not in taken:
+            entity.names = [entity.name, *entity.names]
+            entity.name = name
+            taken.add(name)
+
+
+def _with_their_place(text: str, entities: list[Entity]) -> None:
+    """"the X Museum in Town, State", "the Y Council in Town": a body or a venue with the
+    place it is in is a description of it (the place keeps its own mention inside)."""
+    places = [n for e in entities if e.kind == "location" and e.place is not None and e.place.kind != "venue"
+              for n in [e.name, *e.names] if n[:1].isupper()]
+    if not places:
+        return
+    pattern = re.compile(r"\s+in\s+(?:" + "|".join(re.escape(n) for n in sorted(set(places), key=len, reverse=True)) + r")(?![\w’'-])")
+    for entity in entities:
+        if entity.kind == "person" or (entity.kind == "location" and (entity.place is None or entity.place.kind != "venue")):
+            continue
+        for name in dict.fromkeys(entity.all_names):
+            if " " not in name:
+                continue
+            for start, end in find_words(text, name):
+                match = pattern.match(text, end)
+                if match and "\n" not in match.group(0) and (start, match.end()) not in entity.described_spans:
+                    entity.described_spans.append((start, match.end()))
+
+
+def _with_descriptions(text: str, entities: list[Entity], descriptions: list[Mention]) -> None:
+    """A description around a person's name ("port spokesperson Ana Ruiz") is a mention of
+    the person whose name (or surname) ends it; one around a body's ("the shipping firm
+    Acme Lines"), of the body."""
+    for m in descriptions:
+        kind = "person" if m.label == "PERSON" else "organisation"
+        owner = next((e for e in entities if e.kind == kind for name in e.all_names if m.text.endswith(" " + name)), None)
+        if owner is not None and (m.start, m.end) not in owner.described_spans and m.text not in owner.all_names:
+            owner.described_spans.append((m.start, m.end))
 
 
 _SCORE = r"\d{1,2}\s*[–-]\s*\d{1,2}"
@@ -313,6 +372,9 @@ def _with_their_region(text: str, places: dict[tuple, Entity]) -> None:
                 wording = text[start : match.end()]
                 if wording not in town.names and "\n" not in wording:
                     town.names.append(wording)
+                if (start, end) in town.nested_spans and (start, match.end()) not in town.nested_spans:
+                    # inside a longer name ("the X Museum of Town, State"): mentioned by that wording too
+                    town.nested_spans.append((start, match.end()))
                 regions[match.group(1)].nested_spans.append((match.start(1), match.end(1)))
 
 
@@ -355,7 +417,7 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
     countries = set(countries)
     for container in containers:
         for name in container.all_names:
-            for word in re.findall(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", name):
+            for word in re.findall(r"[A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?", name) + re.findall(r"[A-Z][\w’'-]*", name):
                 place = certain_place(word) if word != name else None
                 if place is not None and place.kind in ("country", "province") and place.country_code:
                     countries.add(place.country_code)
@@ -371,6 +433,12 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                 if place is None and re.search(r"\b(?:of|at)\s+\Z", name[:begin]):
                     # "of X" or "at X" in a body's name is where it is ("University of A at B")
                     place = strong_place(name[begin:finish])
+                state = re.search(r"([A-Z][\w’'-]*(?: [A-Z][\w’'-]*)?)\s+\Z", name[:begin])
+                state = certain_place(state.group(1)) if place is None and state else None
+                if state is not None and state.kind == "province":
+                    # a town right after its state ("University of A-state B-town"): the campus's town
+                    town = geocode(name[begin:finish], "city", state.country_code)
+                    place = town if town and town.country_code == state.country_code else None
                 if place is None or (place.kind == "city" and place.country_code not in countries):
                     continue
                 taken = finish
@@ -387,6 +455,138 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                     entity.nested_spans.append(span)
                     if not entity.spans:
                         entity.spans.append(span)
+
+
+# Head words of the names of bodies, buildings and prizes that are often named after a person
+# ("the Ana Ruiz Foundation", "the Ruiz Memorial", "the Ruiz government"); universities,
+# colleges and schools are left out: their first words are mostly places or old benefactors
+# that news does not mean as a person.
+_EPONYM_HEADS = frozenset("foundation institute centre center museum memorial hall library gallery prize award trust "
+                          "fund government administration".split())
+# First words of such names in other languages, the person's name after them ("Instituto Ana Ruiz").
+_EPONYM_LEADS = frozenset("instituto istituto institut institutul fundación fundação fondazione fondation stiftung".split())
+# Words that open the names of institutions without being anyone's name ("the National Science
+# Foundation", "the Royal Albert Hall", "the Grand Prize"): no eponym starts with them.
+_NOT_EPONYMS = frozenset("""national international royal state federal central general public new old great grand
+metropolitan city county regional world global science sciences art arts space research memorial community
+university college technology modern contemporary natural history peace freedom liberty human heritage civic
+united imperial republic people people's independent interim transitional military provisional unity""".split())
+
+
+def _nest_stations(text: str, entities: list[Entity]) -> None:
+    """A station is named after the place or landmark it serves ("Okafor Hospital Station",
+    "Brannock Station"): that place is mentioned in its name, a place of the article (kept
+    with no coordinates when no gazetteer knows it). Not when the words are ordinary ones
+    ("Police Station") or a descriptor ("International Space Station")."""
+    lowercase = lowercase_words(text)
+    known = {n: e for e in entities if e.kind == "location" for n in e.all_names}
+    others = {n for e in entities if e.kind != "location" for n in e.all_names}
+    for station in [e for e in entities if e.kind == "location" and e.place is not None and e.place.kind == "venue"]:
+        for name in dict.fromkeys(station.all_names):
+            match = re.fullmatch(r"(.+?)\s+Station", name)
+            if not match:
+                continue
+            inner = match.group(1)
+            # (a landmark's name may hold an ordinary word after its first: "Harbour Memorial Hall")
+            words = [w.strip("’'.").lower() for w in inner.split()]
+            if words[0] in _NOT_EPONYMS | STOP_WORDS | lowercase or inner in others \
+                    or any(w in lowercase for w in words) and not is_venue_name(inner) \
+                    or any(ch.isdigit() for ch in inner):
+                continue
+            entity = known.get(inner)
+            if entity is None:
+                place = strong_place(inner) or Place(name=inner, kind="venue" if is_venue_name(inner) else "region",
+                                                     country_code=None, latitude=None, longitude=None, precision=None)
+                entity = Entity("location", inner, [], None, [], place)
+                entities.append(entity)
+                known[inner] = entity
+            for start, _ in find_words(text, name):
+                span = (start, start + len(inner))
+                if span not in entity.nested_spans:
+                    entity.nested_spans.append(span)
+                if not entity.spans:
+                    entity.spans.append(span)
+
+
+def _eponym_part(text: str, name: str) -> tuple[int, int] | None:
+    """Where, in a body's or building's name, the person it is named after stands: the
+    capitalised words before its head and descriptors ("Ana Ruiz" in "the Ana Ruiz Art
+    Museum"), or after a foreign lead ("Instituto Ruiz"); None when there is no such part."""
+    words = list(re.finditer(r"\S+", name))
+    if len(words) < 2:
+        return None
+    bare = [w.group(0).strip("’'.,").lower() for w in words]
+    lowercase = lowercase_words(text)
+    if bare[0] in _EPONYM_LEADS:
+        part = words[1:]
+        if any(not w.group(0)[:1].isupper() for w in part):
+            return None  # "Instituto de ...": a description, not a name
+    else:
+        if not any(b in _EPONYM_HEADS for b in bare[1:]):
+            return None
+        part = []
+        for w, b in zip(words, bare):
+            # (a descriptor ends it: an ordinary word of the text, or a gerund after the first
+            # word: "the Ruiz Teaching Museum")
+            if b in ORG_WORDS or b in VENUE_HEADS or b in _EPONYM_HEADS or b in lowercase or not w.group(0)[:1].isupper() \
+                    or (part and (b.endswith("ing") or b in _NOT_EPONYMS)):
+                break
+            part.append(w)
+        if len(part) == len(words):
+            return None
+    if not part or part[0].group(0).strip("’'.,").lower() in _NOT_EPONYMS | STOP_WORDS | TITLES:
+        return None
+    begin, end = part[0].start(), part[-1].end()
+    inner = name[begin:end]
+    if len(part) == 1 and re.search(r"\s(?:of|for|on)\s", name[end:]):
+        return None  # "the Lowland Institute for Soil Studies": a region's or a field's body, not a person's
+    # (nor a phrase made a name: "Make-A-Wish")
+    if inner.isupper() or any(ch.isdigit() for ch in inner) or "&" in inner or " and " in inner \
+            or any(piece.lower() in STOP_WORDS for piece in re.split(r"[\s-]+", inner) if "-" in inner):
+        return None
+    return begin, end
+
+
+def _nest_eponyms(text: str, entities: list[Entity], person_names: set[str]) -> None:
+    """A person a body, building or prize is named after is mentioned in its name ("the Ana
+    Ruiz Foundation", "the Ruiz Memorial"): a nested mention of the article's person of that
+    name or surname, else of a new person. No part that names a place, a people or another
+    of the article's bodies, and none that is an ordinary word of the text."""
+    containers = [e for e in entities if " " in e.name and (
+        e.kind == "organisation" or (e.kind == "location" and e.place is not None and e.place.kind == "venue"))]
+    people = [e for e in entities if e.kind == "person"]
+    others = {n for e in entities if e.kind != "person" for n in e.all_names}
+    for container in containers:
+        for name in dict.fromkeys(container.all_names):
+            where = _eponym_part(text, name)
+            if where is None:
+                continue
+            inner = name[where[0]:where[1]]
+            words = inner.split()
+            # (a word of a full name may be a small town's name too: only a certain place counts there)
+            if inner in others or strong_place(inner) or any(certain_place(w) or country_for(w) or is_demonym(w) for w in words):
+                continue
+            owner = next((p for p in people if inner in p.all_names), None) or next(
+                (p for p in people if p.name.split()[-1] == inner), None)
+            # several words are a person's full name only on evidence: the model names such a
+            # person somewhere, or the words hold an initial ("Ana M. Ruiz"); else they are
+            # as likely a descriptor ("the Pioneer Rail Museum")
+            # (a memorial's name is a person's: "the Ana Maria Ruiz Memorial")
+            if owner is None and len(words) > 1 and inner not in person_names and not any(re.fullmatch(r"[A-Z]\.", w) for w in words) \
+                    and not re.search(r"\bMemorial\b", name[where[1]:]):
+                continue
+            if owner is None:
+                owner = Entity("person", inner, [], None, [])
+                entities.append(owner)
+                people.append(owner)
+            elif inner not in owner.all_names:
+                owner.names.append(inner)
+            for start, _ in find_words(text, name):
+                span = (start + where[0], start + where[1])
+                if span not in owner.nested_spans:
+                    owner.nested_spans.append(span)
+                if not owner.spans:
+                    owner.spans.append(span)
 
 
 # Bodies often named after a person ("the Ana Ruiz Foundation"): the person's name is not their short name.
@@ -436,12 +636,14 @@ def _agree_in_lists(text: str, typed: list[tuple[_Candidate, str | None]]) -> li
         top, count = kinds.most_common(1)[0]
         if top not in ("person", "organisation") or count < 2 or 2 * count <= len(items):
             continue
+        # a list of people named by one word each ("Zeus, Hera and Ares") lets a one-word name join
+        one_word_people = sum(1 for _, _, c in items if kind_of[id(c)] == "person" and " " not in c.surface) >= 2
         for _, _, c in items:
             kind = kind_of[id(c)]
             if kind == top or (kind == "location" and strong_place(c.surface)) or c.acronym:
                 continue
             words = c.surface.split()
-            if top == "person" and (len(words) < 2 or any(w.strip("’'").lower() in ORG_WORDS for w in words)):
+            if top == "person" and ((len(words) < 2 and not one_word_people) or any(w.strip("’'").lower() in ORG_WORDS for w in words)):
                 continue
             changed[id(c)] = top
     return [(c, changed.get(id(c), kind)) for c, kind in typed]
@@ -467,6 +669,13 @@ _UNKNOWN_PLACE_KIND = {"GPE": "city", "FAC": "venue", "LOC": "region"}
 
 def _unknown_place(c: _Candidate) -> Place:
     """A place the text names that no gazetteer knows: kept, with no coordinates."""
+    if "subregion" in c.origins:
+        # "central Europe": the region Central Europe (the gazetteer's, if it has it), in the
+        # country it is part of
+        name = c.surface[:1].upper() + c.surface[1:]
+        whole = strong_place(c.surface.split(maxsplit=1)[1])
+        return strong_place(name) or Place(name=name, kind="region", country_code=whole.country_code if whole else None,
+                                            latitude=None, longitude=None, precision=None)
     label = c.model_labels.most_common(1)[0][0] if c.model_labels else "LOC"
     kind = "venue" if is_venue_name(c.surface) else _UNKNOWN_PLACE_KIND.get(label, "region")
     # a dateline's capitals are its typography: "RIVERTON" is the "Riverton" of the story
@@ -610,9 +819,28 @@ def _names_a_programme(text: str, c: _Candidate) -> bool:
     return bool(c.spans) and 2 * followed >= len(c.spans)
 
 
+# Nouns for places in an apposition after a name ("X, the last open field near Y", "X, a
+# fishing village"): the name is a place's.
+_PLACE_NOUNS = ("field|fields|village|town|city|hamlet|suburb|district|neighbourhood|neighborhood|estate|park|island|"
+                "river|lake|valley|region|province|county|area|site|square|street|road|port|harbour|harbor|bay|coast|"
+                "mountain|hill|forest|desert|peninsula|municipality|parish|borough")
+_PLACE_APPOSITION = re.compile(rf",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_PLACE_NOUNS})\b")
+
+
+def _place_apposition(text: str, spans: list[tuple[int, int]]) -> bool:
+    return any(_PLACE_APPOSITION.match(text, e) for _, e in spans)
+
+
+def _after_work_noun(text: str, spans: list[tuple[int, int]]) -> bool:
+    """"the 1969 film X", "her novel Y": the name of a work, which the archive does not keep."""
+    return any(re.search(r"\b(?:%s)\s+\Z" % "|".join(WORK_NOUNS), text[max(0, s - 16):s]) for s, _ in spans)
+
+
 def _kind(text: str, c: _Candidate) -> str | None:
     words = [w.strip("’'").lower() for w in c.surface.split()]
     if _before_venue_noun(text, c.spans):
+        return None
+    if c.votes["PERSON"] and not c.aliases and _after_work_noun(text, c.spans):
         return None
     head = name_head(c.surface) if len(words) > 1 else ""
     if head in NOT_ENTITY_HEADS:
@@ -637,7 +865,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"
-    if c.origins & {"place-particles", "dateline"}:
+    if c.origins & {"place-particles", "dateline", "paper-town", "subregion"}:
         return "location"
     if _ordinary_word(text, c) and strong_place(c.surface) is None:
         return None
@@ -675,6 +903,8 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "location"
     if top == "LOC":
         return "location"
+    if _place_apposition(text, c.spans) and not any(w in ORG_WORDS for w in words) and not c.aliases:
+        return "location"  # "X, the last open field near the town": the model's body or person is a place
     person = votes["PERSON"] + _person_evidence(text, c.surface)
     org = votes["ORG"] + _org_evidence(text, c.surface)
     # the small model's type errors: a name the article puts where places go is a place

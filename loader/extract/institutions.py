@@ -17,13 +17,13 @@ import re
 
 from ..geocode import country_centroid
 from .records import Entity
-from .places import dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
+from .places import DATELINE, dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
 
 _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
 _MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|the ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|water|information|communications) ministry\b")  # the usual portfolios
 _MINISTRY_NAMES = {"foreign": "Foreign Affairs", "defense": "Defence"}
 _PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s*[A-Z][\w’'-]*)*)")
-_VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|convention center))\b")
+_VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|convention center|hall))\b")
 
 
 # A body's committee or panel named by its job ("the X Council's planning committee", "the
@@ -50,6 +50,28 @@ def _sub_bodies(text: str, entities: list[Entity], known: set[str]) -> list[Enti
         entity.spans.append((m.start(3), m.end(3)))
         entity.mention_spans.append((m.start(3), m.end(3)))
     return list(found.values())
+
+
+_THE_PORT = re.compile(r"\b[Tt]he port\b(?![\w’'-]*\s+(?:of|in|at)\b)")
+
+
+def _dateline_port(text: str, entities: list[Entity], known: set[str], found: list[Entity]) -> list[Entity]:
+    """"the port" in a story datelined in a city, when the text names no port otherwise, is
+    that city's port ("ANTWERP, March 14 -- ... the port's reputation"): as "the government"
+    is the dateline country's."""
+    match = DATELINE.match(text)
+    mentions = [(m.start(), m.end()) for m in _THE_PORT.finditer(text)]
+    if not match or not mentions or any(e.name.startswith("Port of ") for e in [*entities, *found]):
+        return []
+    place = strong_place(match.group(1).strip().title())
+    within = next((e for e in entities if e.kind == "location" and e.place and place and e.place.name == place.name), None)
+    if place is None or place.kind != "city" or within is None:
+        return []
+    name = f"Port of {within.name}"
+    if name in known:
+        return []
+    known.add(name)
+    return [Entity("location", name, spans=list(mentions), mention_spans=list(mentions), venue_within=within)]
 
 
 def country_for(name: str) -> tuple[str, str] | None:
@@ -144,6 +166,7 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
         known.add(name)
         found.append(Entity("location", name, spans=[(m.start(), m.end())], mention_spans=[(m.start(), m.end())],
                             venue_within=within))
+    found += _dateline_port(text, entities, known, found)
     found += _sub_bodies(text, entities, known)
     for m in _VENUE.finditer(text):
         name = m.group(1)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import lru_cache
 from dataclasses import dataclass, replace
 
@@ -54,7 +55,7 @@ ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo
 # not a person or an organisation ("the Adler Planetarium", "Museum of Flight", "Castle Road").
 VENUE_HEADS = frozenset("""
 museum gallery station airport stadium arena hall hospital park square street road avenue boulevard
-bridge memorial palace tower cathedral mosque temple planetarium base theatre theater cemetery
+bridge memorial palace tower cathedral mosque temple planetarium base theatre theater cemetery facility
 """.split())
 # First words of venues' names in other languages, common in news from abroad ("Estadio X",
 # "Palais des Sports", "Piazza Y").
@@ -82,7 +83,8 @@ def is_venue_name(name: str) -> bool:
 def name_head(name: str) -> str:
     """The head word of a name: its last word before any "of" ("Museum of Flight" -> museum)."""
     words = re.split(r"\s+of\s+", name, maxsplit=1)[0].split()
-    return words[-1].strip("’'.,").lower() if words else ""
+    # (a number joined to the head is no part of it: "Hangar-2")
+    return re.sub(r"-\d+\Z", "", words[-1].strip("’'.,")).lower() if words else ""
 
 
 # Lowercase institution nouns after a nationality or a name: "the Pakistani government".
@@ -171,6 +173,18 @@ councillor councilor alderman assemblyman assemblywoman commissioner constable d
 """.split())
 
 
+# Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
+ORG_DESCRIPTORS = frozenset("""
+operator company firm group party alliance carrier agency bank union broadcaster newspaper airline
+insurer utility regulator network coalition movement organisation organization opposition
+outlet publication magazine channel broadcaster charity ngo institute think-tank
+""".split())
+# Nouns for works right before a title ("the 1969 film X", "her graphic novel Y"): what follows
+# names a work, not a person.
+WORK_NOUNS = frozenset("film films movie documentary album song single book novel memoir play musical series sitcom "
+                       "opera painting poem game videogame track".split())
+
+
 # Time zones written after a clock time: capitals the model takes for a body.
 TIME_ZONES = frozenset("GMT UTC BST CET CEST EET EEST WET IST JST KST AEST AEDT AWST ACST NZST NZDT EST EDT CST CDT MST MDT PST PDT AKST HST".split())
 # Letters after a person's name for a rank, an honour or a degree ("Ana Ruiz, QC").
@@ -252,6 +266,16 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
                     and before.lower_ not in TITLES and before.lower_ not in ORG_WORDS | VENUE_HEADS and not before.is_sent_end \
                     and not (before.i > 0 and doc[before.i - 1].lower_ in ("of", "for", "the")):  # "Minister of Education X"
                 start = before.idx
+        # a plural noun before "A and B" says they are two ("the schools St Anne and Holy
+        # Cross", "the companies Kell and Brannock"): two names, unless a body's word joins them
+        pair = re.fullmatch(r"([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*) and ([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*)*)", ent.text)
+        if pair and ent.start > 0 and doc[ent.start - 1].tag_ == "NNS" and doc[ent.start - 1].is_lower \
+                and not _has_org_word(ent.text):
+            for a, b in ((ent.start_char, ent.start_char + pair.end(1)), (ent.start_char + pair.start(2), ent.end_char)):
+                m = _mention(text, a, b, label, "model")
+                if m:
+                    found.append(replace(m, model_label=ent.label_))
+            continue
         # a photo credit of two ("Image: Ana Ruiz & Ben Ode") names two people (photographers
         # and camera operators; an agency is credited alone), not one body
         if re.search(r"\b(?:Image|Photo|Picture|Video|Credit)s?:\s*\Z", text[max(0, start - 12):start]) and re.search(r"\s(?:&|and)\s", ent.text):
@@ -262,7 +286,18 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
                 if m:
                     found.append(m)
             continue
-        m = _mention(text, start, ent.end_char, label, "model")
+        end = ent.end_char
+        # a name the model ends on a joining word ("the Rail Museum of") goes on with the
+        # capitalised words after it ("... of Hobart")
+        if re.search(r"\s(?:of|for|de|du|del|of the)\Z", text[start:end]):
+            more = re.match(r"\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*", text[end:])
+            end = end + more.end() if more else end
+        # the model may stop before a venue's head word ("the Orbital Assembly" + "Facility-2"):
+        # the head, and a number joined to it, are part of the name
+        head = re.match(r"\s([A-Z][a-z]+)(?:-\d+)?(?![\w’'-])", text[end:end + 30]) if label in ("ORG", "LOC") else None
+        if head and head.group(1).lower() in VENUE_HEADS:
+            end += head.end()
+        m = _mention(text, start, end, label, "model")
         if m:
             found.append(replace(m, model_label=ent.label_))
     return found
@@ -397,11 +432,35 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
         for candidate in (publisher, publisher.split()[0]):
             if len(candidate) > 2:
                 hits = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text)]
+                if candidate != publisher:
+                    # the first word alone is the publisher in a wire credit ("(Meridian)"); elsewhere
+                    # it is as likely the town a local paper is named after
+                    hits = [(a, b) for a, b in hits if text[a - 1:a] == "(" or text[b:b + 1] == ")"]
                 for start, end in hits:
                     found.append(Mention(start, end, "ORG", "publisher", candidate))
                 if hits:
                     break
+        found += _paper_town(text, publisher)
     return found
+
+
+# The head words of newspapers' names after the town they are named for ("the Thornby Gazette").
+PAPER_WORDS = frozenset("""gazette times post herald chronicle courier journal star news echo advertiser mercury argus
+standard examiner observer tribune record press mail telegraph express sentinel dispatch bulletin weekly daily
+review leader""".split())
+
+
+def _paper_town(text: str, publisher: str) -> list[Mention]:
+    """A local paper is named after its town ("Thornby Gazette"): the town's name alone in the
+    text is that place, which no gazetteer may know."""
+    words = publisher.split()
+    while words and words[-1].lower() in PAPER_WORDS:
+        words = words[:-1]
+    town = " ".join(words)
+    if not town or town == publisher or town.lower() in STOP_WORDS or not town[:1].isupper():
+        return []
+    return [Mention(m.start(), m.end(), "LOC", "paper-town", town)
+            for m in re.finditer(r"(?<![\w’'-])" + re.escape(town) + r"(?![\w’'-])(?!\s+[A-Z])", text)]
 
 
 def dateline_mention(text: str) -> list[Mention]:
@@ -423,7 +482,58 @@ def trim_name_text(name: str) -> str:
     return name[start:end]
 
 
-_SUBREGION = re.compile(r"(?:central|northern|southern|eastern|western|north|south|east|west)(?:ern)?\s+\Z", re.I)
+_LOWER_DIRECTION = re.compile(r"(?<![\w’'-])((?:central|northern|southern|eastern|western|north|south|east|west|"
+                              r"northeastern|northwestern|southeastern|southwestern))\s+\Z")
+
+
+def description_mentions(doc: Doc, text: str, kept: list[Mention]) -> list[Mention]:
+    """A person's name with the role nouns the text puts before it ("immigration lawyer Ana
+    Ruiz", "Harbour Council spokesperson Ana Ruiz", "city mayor Ana Ruiz"): the whole phrase
+    is a mention of the person (a description around the name); a body's likewise ("the
+    security firm Acme Lines"). The words must modify the name in the parse, and hold a
+    lowercase noun (the role)."""
+    found = []
+    for m in kept:
+        # (the small model may call a person a body: the entity stage keeps descriptions of people only)
+        if m.label not in ("PERSON", "ORG"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start == 0:
+            continue
+        inside = set(range(span.start, span.end))
+        first, role, titled = span.start, False, False
+        i = span.start - 1
+        while i >= 0 and not doc[i].is_sent_end:
+            token = doc[i]
+            # (the name may hang on the noun before it: "the security firm Acme.com" as an apposition)
+            apposed = i == span.start - 1 and span.root.head.i == i and span.root.dep_ == "appos"
+            heads_in = token.head.i in inside
+            if token.lower_ in TITLES and token.text[:1].isupper() and heads_in:
+                titled = True  # the title the name was cut from ("director General Ana Ruiz")
+            elif token.pos_ == "NOUN" and token.is_lower and (token.dep_ in ("compound", "amod", "nmod") and heads_in or apposed):
+                role = True
+            elif token.pos_ in ("PROPN", "ADJ", "NOUN") and token.dep_ in ("compound", "amod") and heads_in and (role or titled):
+                # the body or the rank before the role ("Harbour Council spokesperson", "senior
+                # researcher", "Environment Minister")
+                role = True
+            else:
+                break
+            inside.add(i)
+            first = i
+            i -= 1
+        start = doc[first].idx
+        # a body's name cut by the walk ("... of Texas Arlington Students' Union president"):
+        # the description starts at the role, not inside the name
+        if any(k.start < start < k.end for k in kept):
+            while first < span.start and not (doc[first].pos_ == "NOUN" and doc[first].is_lower) and doc[first].lower_ not in TITLES:
+                first += 1
+            start = doc[first].idx
+        if role and first < span.start and not any(doc[j].lower_ in WORK_NOUNS for j in range(first, span.start)):
+            # the noun right before the name says whose description it is: a body's ("the
+            # security firm X") or a person's
+            label = "ORG" if doc[span.start - 1].lower_ in ORG_DESCRIPTORS else "PERSON"
+            found.append(Mention(start, m.end, label, "description", text[start:m.end]))
+    return found
 
 
 def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple[Mention, Mention]]]:
@@ -431,16 +541,30 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     text = article.text
     pairs = acronym_pairs(text)
     rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text)
-    # "central Europe" is a part of Europe, not Europe: a place name after a lowercase direction is dropped
-    def whole_place(m: Mention) -> bool:
-        before = text[max(0, m.start - 10) : m.start]
-        return not (m.label == "LOC" and _SUBREGION.search(before) and before.strip()[:1].islower())
+    # "central Europe" is a part of Europe, not Europe: a region of its own when Europe is a
+    # continent, region or country ("Central Europe", "Eastern Ukraine"), else left out
+    def whole_place(found: list[Mention]) -> list[Mention]:
+        kept = []
+        for m in found:
+            direction = _LOWER_DIRECTION.search(text, max(0, m.start - 12), m.start) if m.label == "LOC" else None
+            if direction is None:
+                kept.append(m)
+                continue
+            place = strong_place(m.text)
+            if place is not None and place.kind in ("region", "country"):
+                kept.append(Mention(direction.start(1), m.end, "LOC", "subregion", text[direction.start(1):m.end]))
+        return kept
 
-    model = [m for m in model_mentions(doc, text) if whole_place(m)]
+    model = whole_place(model_mentions(doc, text))
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
-    ranked += sorted(filter(whole_place, place_names(text)), key=lambda m: (m.start - m.end, m.start))
+    ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text)),
+                     key=lambda m: (m.start - m.end, m.start))
     kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
+    listed = list_mentions(text, kept)
+    if listed:  # they only fill gaps between the names kept
+        ranked = kept + listed
+        kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
     # an acronym in parentheses right after a body's name is its acronym even when its letters
     # are another language's ("the Union of X and Y (UAXY)" for the name in its own language)
     paired = {(a.start, a.end) for _, a in pairs}
@@ -449,12 +573,57 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
         body = by_end.get(match.start() - 1) if text[match.start() - 1 : match.start()] == " " else None
         if body is not None and (match.start(1), match.end(1)) not in paired and " " in body.text:
             pairs.append((body, Mention(match.start(1), match.end(1), "ORG", "acronym", match.group(1))))
-    return kept, pairs
+    # descriptions overlap the names they hold: the entity stage tells them apart by origin
+    return kept + description_mentions(doc, text, kept), pairs
+
+
+# A list of names: capitalised items (each perhaps with a parenthesis: "A (tennis) and B
+# (golf)") joined by commas and a last "and" or "or".
+_LIST_ITEM = r"[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3}"
+_LIST_SEP = r"(?:\s*\([^()\n]{1,30}\))?(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
+_NAME_LIST = re.compile(rf"(?<![\w’'-]){_LIST_ITEM}(?:{_LIST_SEP}{_LIST_ITEM})+")
+_ITEM = re.compile(_LIST_ITEM)
+
+
+def list_mentions(text: str, found: list[Mention]) -> list[Mention]:
+    """Names in a list whose other names are of one kind ("the gods Zeus, Hera, Poseidon and
+    Ares", with the small model tagging only some): an untagged item is a name of that kind.
+    The list needs three names or more, two of them tagged alike and more than half of the tagged;
+    an item must be no ordinary word of the text, no title and not open a sentence."""
+    by_span = {(m.start, m.end): m.label for m in found}
+    lowercase = lowercase_words(text)
+    added = []
+    for match in _NAME_LIST.finditer(text):
+        items = [(match.start() + m.start(), match.start() + m.end())
+                 for m in _ITEM.finditer(match.group(0))]
+        # an item is exactly one name: the parts between the separators
+        parts = re.split(_LIST_SEP, match.group(0))
+        if len(parts) != len(items) or len(items) < 3 or any(text[a:b] != p for (a, b), p in zip(items, parts)):
+            continue
+        # the last item may run into the next sentence ("... and Ares. The temple"): cut it there
+        stop = _SENTENCE_END.search(text, items[-1][0], items[-1][1])
+        if stop:
+            items[-1] = (items[-1][0], stop.start())
+        labels = [by_span.get(item) for item in items]
+        tagged = Counter(label for label in labels if label)
+        if not tagged:
+            continue
+        label, count = tagged.most_common(1)[0]
+        if count < 2 or 2 * count <= sum(tagged.values()) or label == "NORP":
+            continue
+        for (a, b), known in zip(items, labels):
+            words = text[a:b].split()
+            if known or any(w.lower().strip("’'.") in lowercase | STOP_WORDS | TITLES | _DATE_WORDS for w in words) \
+                    or re.search(r"(?:\A|[.!?:][\"”’']?\s+|\n)\Z", text[max(0, a - 3):a]):
+                continue
+            added.append(Mention(a, b, label, "list", text[a:b]))
+    return added
 
 
 CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w’'-])")
 
 
+_LONG_CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,7}(?![\w’'-])")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
 
 
@@ -464,24 +633,62 @@ def lowercase_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
 
 
+# Capitalised names ending in a venue's head word ("Harlow Street Station", "Okafor Stadium").
+_VENUE_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){1,4})(%s)(?![\w’'-])"
+                         % "|".join(sorted(w.capitalize() for w in VENUE_HEADS)))
+
+
+# An acronym before the name of an event or award is its organiser ("the 2030 ABCD World Cup",
+# "the XYZ football Championship"): a body's acronym.
+_ORGANISER = re.compile(r"(?<![\w’'.-])([A-Z]{2,6})\s+(?:[a-z]+\s+)?(?:[A-Z][\w’'-]*\s+){0,3}"
+                        r"(?:Cup|Championships?|Games|Olympics|Awards?|Prize|Tournament|League|Summit|Congress|Festival)\b")
+
+
+def organiser_acronyms(text: str) -> list[Mention]:
+    """Acronyms of the bodies that hold an event or give an award, where the model missed them."""
+    return [Mention(m.start(1), m.end(1), "ORG", "organiser", m.group(1)) for m in _ORGANISER.finditer(text)
+            if m.group(1) not in TIME_ZONES | POST_NOMINALS and m.group(1).lower() not in STOP_WORDS]
+
+
+def venue_names(text: str) -> list[Mention]:
+    """Names of buildings, sites and streets the model missed ("walk from Okafor Station"):
+    capitalised words before a capitalised venue head, not all of them ordinary words of the
+    text ("Bus Station" in a text that speaks of buses is no name)."""
+    lowercase = lowercase_words(text)
+    found = []
+    for match in _VENUE_NAME.finditer(text):
+        start = match.start()
+        words = match.group(1).split()
+        while words and words[0] in ("The", "A", "An"):
+            start = text.index(words[1], start) if len(words) > 1 else start
+            words = words[1:]
+        if not words or all(w.lower().strip("’'.") in lowercase | STOP_WORDS | TITLES | _DATE_WORDS for w in words):
+            continue
+        if _SENTENCE_END.search(text, start, match.end()):
+            continue
+        found.append(Mention(start, match.end(), "LOC", "venue-name", text[start:match.end()]))
+    return found
+
+
 def place_names(text: str) -> list[Mention]:
     """Capitalised words that certainly name a place (a country, a first-level subdivision,
     a curated place, a big city) where the small model saw nothing ("Tasmania was
     excluded"): the model misses names at a sentence start and in lists."""
     found = []
     lowercase = lowercase_words(text)
-    for match in CAP_RUN.finditer(text):
-        # the run itself, else its longest part that is a place ("The Ontario Chess Club" when
-        # the model saw nothing there: Ontario)
+    for match in _LONG_CAP_RUN.finditer(text):
+        # the run itself, else its longest parts that are places ("The Ontario Chess Club" when
+        # the model saw nothing there: Ontario; "Canada News North America Politics": two)
         parts = list(re.finditer(r"[A-Z][a-z]+", match.group(0)))
-        spans = [(parts[i].start(), parts[i + n - 1].end()) for n in range(len(parts), 0, -1) for i in range(len(parts) - n + 1)]
+        spans = [(parts[i].start(), parts[i + n - 1].end()) for n in range(min(len(parts), 4), 0, -1) for i in range(len(parts) - n + 1)]
+        taken: list[tuple[int, int]] = []
+        if re.match(r"\s*&", text[match.end():]):
+            continue  # "Mary & Ana Ruiz Hall": part of a name joined by "&", not a place
         for a, b in spans:
             words = match.group(0)[a:b]
-            if words.lower() in lowercase or words in ("The", "A", "An"):
+            if words.lower() in lowercase or words in ("The", "A", "An") or any(a < y and x < b for x, y in taken):
                 continue  # also an ordinary word in this text ("Mobile", "Reading")
-            if re.match(r"\s*&", text[match.start() + b:]):
-                break  # "Mary & Ana Ruiz Hall": part of a name joined by "&", not a place
             if certain_place(words):
                 found.append(Mention(match.start() + a, match.start() + b, "LOC", "place-name", words))
-                break
+                taken.append((a, b))
     return found

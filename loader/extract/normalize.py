@@ -40,6 +40,10 @@ def trim_name(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     if text[start:end].lower().startswith("the ") and end - start > 4:
         start += 4
+    # a joining word is no end of a name ("the Rail Museum of")
+    trailing = re.search(r"\s+(?:of|and|for|the|in|at|on|de|du|del)\Z", text[start:end])
+    if trailing and trailing.start() > 0:
+        end = start + trailing.start()
     match = _POSSESSIVE.search(text[start:end])
     if match and end - start > 3:
         # "Marques’s" loses the possessive; "Reyes’" only its apostrophe.

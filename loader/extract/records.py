@@ -25,6 +25,9 @@ class Entity:
     mention_spans: list[tuple[int, int]] = field(default_factory=list)  # references that are not names
     venue_within: "Entity | None" = None  # a venue's surrounding place
     nested_spans: list[tuple[int, int]] = field(default_factory=list)  # inside another name ("Toronto" in "Toronto Star")
+    # a description around a name ("port spokesperson Ana Ruiz"): a mention of the entity, but
+    # not where it is named (the index, which the attribution stages read, leaves it out)
+    described_spans: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def all_names(self) -> list[str]:
