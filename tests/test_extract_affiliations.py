@@ -167,3 +167,82 @@ def test_a_nationality_word_names_its_country():
     # one lookup for every stage: a listed adjective, the name with an ending, "-ese", "-istan"
     from loader.extract.institutions import nationality_code
     assert [nationality_code(w) for w in ("Dutch", "Kenyan", "Sudanese", "Kazakh", "Harbour")] == ["NL", "KE", "SD", "KZ", None]
+
+
+def test_its_finds_its_body_across_an_interview_answer(nlp):
+    text = ("Q: Redstone Minerals says your office is blocking its permit. Is that true?\n\n"
+            "A: No. The firm promised us a study last year. It has not delivered. That is the law.\n\n"
+            "Q: Its chief executive, Karl Jensen, wrote to the cabinet in April asking for a decision.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("karl-jensen", "redstone-minerals", "chief executive")]
+
+
+def test_its_does_not_reach_past_two_paragraphs(nlp):
+    text = ("Redstone Minerals won a permit.\n\nThe weather was bad.\n\nThe roads were closed.\n\n"
+            "Nobody came.\n\nIts chief executive, Karl Jensen, stayed home.")
+    assert affiliations(text) == []
+
+
+def test_the_council_the_story_names_most(nlp):
+    # two councils: the one named again inside its committee's name is the story's council
+    text = ("Torrance City Council approved the budget. Essex County Council objected. "
+            "The Torrance City Council finance committee met in May. "
+            "Councillor Ruth Moss defended it. Council leader Ian Hale said little.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [
+        ("ruth-moss", "torrance-city-council", "Councillor"), ("ian-hale", "torrance-city-council", "leader")]
+
+
+def test_two_councils_named_as_often_give_no_body(nlp):
+    text = "Torrance City Council approved the budget. Essex County Council objected. Councillor Ruth Moss defended it."
+    assert affiliations(text) == []
+
+
+def test_an_opponent_in_the_sentence_leaves_a_staff_title_to_the_lede_club(nlp):
+    text = ("Greenvale Rovers sacked their manager on Sunday. "
+            "Assistant coach Pedro Ruiz was in charge for the 3-0 defeat against Hillside Athletic.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("pedro-ruiz", "greenvale-rovers", "Assistant coach")]
+
+
+def test_one_time_is_former(nlp):
+    found = affiliations("Mark Dunn, the one-time finance director of Harlow Plastics, joined Vantage Foods.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("mark-dunn", "harlow-plastics", "finance director", "former")]
+
+
+def test_a_role_held_for_a_person(nlp):
+    found = affiliations("Carlos Mendes scored twice. “He is happy at the club,” his agent, Sarah Jennings, told reporters.\n\n"
+                         "Mark Dunn's lawyer, Eva Novak, said he would appeal.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("sarah-jennings", None, "agent of Carlos Mendes"),
+                                                     ("eva-novak", None, "lawyer of Mark Dunn")]
+
+
+def test_a_person_of_an_organisation_is_a_member_but_of_a_place_is_not(nlp):
+    found = affiliations("John Smith of the Red Cross said the camp was full. Anna Berg of Oslo agreed.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("john-smith", "red-cross", None)]
+
+
+def test_relative_clauses_of_appointment_work_and_leaving(nlp):
+    found = affiliations("Paul Grant, who was appointed coach of Rivertown United in 2019, was sacked.\n\n"
+                         "Tom Reed, who works for the Northern Rail Union, declined to comment.\n\n"
+                         "Mark Dunn, who left Harlow Plastics last year, joined Vantage Foods.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("paul-grant", "rivertown-united", "coach", None), ("tom-reed", "northern-rail-union", None, None),
+        ("mark-dunn", "harlow-plastics", None, "former")]
+
+
+def test_a_ministers_body_is_the_country_and_the_ministry_of_the_portfolio(nlp):
+    text = ("Chile's agriculture ministry said exports fell. Chile's agriculture minister, Pablo Rojas, "
+            "blamed the drought. The Chilean government denied it.")
+    doc = extract_annotation(article(text))
+    [found] = doc["affiliations"]
+    assert (found["person"], found.get("organisation"), found.get("location"), found["role"]) == (
+        "pablo-rojas", "ministry-of-agriculture-of-chile", "chile", "agriculture minister")
+
+
+def test_a_portfolio_of_two_words_is_one_role(nlp):
+    found = affiliations("Jorge Vidal became Chile's minister of mining and energy in May.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jorge-vidal", "chile", "minister of mining and energy")]
+
+
+def test_a_department_of_the_board_is_the_board(nlp):
+    text = ("Maria Costa, who worked in the board’s audit department for a decade, testified on Monday. "
+            "The Riverside Water Board denied wrongdoing. The Riverside Water Board tender committee met in May.")
+    assert [(f[0], f[1]) for f in affiliations(text)] == [("maria-costa", "riverside-water-board")]

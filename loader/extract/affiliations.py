@@ -57,11 +57,11 @@ manager coach captain editor correspondent professor lecturer researcher economi
 lawyer attorney judge prosecutor counsel chancellor premier king queen prince general colonel
 negotiator mediator diplomat delegate candidate councillor councilor lawmaker legislator
 owner partner treasurer administrator commissioner superintendent inspector principal dean rector
-caretaker emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
+caretaker advocate agent aide emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
 CEO CFO COO chief boss president-elect speaker whip secretary-general counterpart resident
 """.split())
 QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "late", "senior": "senior",
-              "interim": "acting", "self-declared": "self-declared", "self-proclaimed": "self-declared",
+              "interim": "acting", "erstwhile": "former", "self-declared": "self-declared", "self-proclaimed": "self-declared",
               "self-styled": "self-declared"}
 # "X, who leads Y": verbs of a relative clause and the role they give
 LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "found": "founder",
@@ -89,6 +89,16 @@ ORGANISATION_NOUNS = frozenset("club company firm team group party union league 
 STAFF_TITLES = frozenset("executive coach captain chairman chairwoman spokesman spokeswoman spokesperson manager director".split())
 # posts that name the kind of body they sit in: a judge sits in a court, a councillor in a council
 SEATS = {"judge": "court", "magistrate": "court", "councillor": "council", "councilor": "council", "senator": "senate"}
+# how many paragraphs back "its" may find its body when the sentence before names none
+ANTECEDENT_REACH = 2
+# words of a minister's title that do not name the portfolio ("deputy minister of the interior")
+MINISTRY_WORDS = frozenset("minister ministry deputy first vice state junior of for the and affairs".split())
+# prepositions that name the other side, not the body: "against X", "versus X"
+OPPONENT_PREPOSITIONS = frozenset(("against", "versus", "vs", "vs."))
+# roles held for a person rather than a body: "Y's lawyer, X", "his agent, X" (the role says for whom)
+PERSONAL_ROLES = frozenset("lawyer attorney counsel advocate agent adviser advisor aide spokesman spokeswoman spokesperson".split())
+# "X, who left Y", "X, who resigned from Y": someone who was in Y
+LEAVING_VERBS = frozenset("leave quit resign".split())
 # nouns for the people a body sends to talks
 DELEGATIONS = frozenset("delegation team mission side".split())
 
@@ -201,6 +211,13 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
         yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued)
     elif not described:
+        # "Jane Doe of Acme Freight said": a member of the organisation (of a place: where she is from)
+        for prep in (p for p in name.children if p.dep_ == "prep" and p.lower_ == "of"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                for body in (b for b in _bodies(c, pobj) if b[1] == "organisation" and not _from_place(c, b)):
+                    last = max(t.i for t in pobj.subtree)
+                    yield {"person": person, "organisation": body[0], "start": name.doc[_first_of_name(c, name, person)].idx,
+                           "end": name.doc[last].idx + len(name.doc[last])}
         # "Acme Freight's Jane Doe": a possessive organisation before a bare name is where she works
         for poss in (t for t in name.children if t.dep_ == "poss" and t.i < name.i):
             hit = c.entity_at(poss.idx, poss.idx + len(poss))
@@ -250,11 +267,29 @@ def _antecedent_body(c: Context, pronoun: Token) -> list[tuple[str, str]]:
 
 def antecedent(c: Context, pronoun: Token) -> tuple[str, str] | None:
     """"its chief executive": (local id, kind) of the organisation or country "its" stands for --
-    the last one that was a subject in this or the previous sentence, else the last one named there."""
+    the last one that was a subject in this or the previous sentence, else the last one named there;
+    when those two name none, the same sentence by sentence further back, no further than the
+    start of the paragraph ANTECEDENT_REACH paragraphs before (an interview's answer, naming the
+    firm only as "the company", can stand between the question naming it and the next one)."""
     sent = pronoun.sent
     start = c.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    end = pronoun.i
+    limit = pronoun.idx
+    for _ in range(ANTECEDENT_REACH + 1):
+        limit = c.text.rfind("\n\n", 0, max(limit - 1, 0))
+        if limit < 0:
+            break
+    limit = max(limit, 0)
+    while True:
+        chosen = _antecedent_in(c, start, end)
+        if chosen or start == 0 or c.doc[start - 1].sent.start_char < limit:
+            return chosen
+        end, start = start, c.doc[start - 1].sent.start
+
+
+def _antecedent_in(c: Context, start: int, end: int) -> tuple[str, str] | None:
     named: list[tuple[Token, tuple[str, str]]] = []
-    for t in c.doc[start : pronoun.i]:
+    for t in c.doc[start:end]:
         hit = c.entity_at(t.idx, t.idx + len(t))
         if not hit or c.inside_quote(t.idx) or named and named[-1][1] == hit and named[-1][0].i == t.i - 1:
             continue
@@ -304,13 +339,15 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                  and any(b[1] == "location" for g in t.children if g.dep_ == "pobj" for b in _named_bodies(c, g))
                  for t in head.children)
     skip: set[int] = set()
+    client: str | None = None  # "Y's lawyer": the person the role is held for
     phrase = [t for t in head.subtree] if not before_name else [t for t in head.subtree if t.i < name.i]
     if extra:
         phrase = sorted([*phrase, *(x for e in extra for x in e.subtree)], key=lambda t: t.i)
     for t in head.subtree:
         if t.dep_ in ("relcl", "acl", "appos", "advcl") and t != head:
             skip |= {x.i for x in t.subtree}
-        if t.dep_ == "cc" or t.dep_ == "conj" and t.head == head and not _is_role(t):
+        # "founder and largest shareholder": the role is the first; "minister of mining and energy": one role
+        if t.dep_ == "cc" and (t.head == head or t.head.i in skip) or t.dep_ == "conj" and t.head == head and not _is_role(t):
             skip |= {x.i for x in t.subtree}
         if t.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in t.children if g.dep_ == "pobj"):
             skip |= {x.i for x in t.subtree}  # "chief executive in May": when, not what
@@ -338,6 +375,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             if t.dep_ == "poss":
                 if t.lower_ in BODY_PRONOUNS:
                     bodies += _antecedent_body(c, t)
+                elif head.lemma_.lower() in PERSONAL_ROLES:
+                    client = _client(c, t, person)
                 skip |= {x.i for x in t.subtree}
                 continue
         if t.dep_ == "compound" and t.head == head and t.pos_ == "NOUN":
@@ -347,6 +386,11 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             if org:
                 bodies.append((org, "organisation"))
                 continue
+        one_time = re.match(r"(?i)one\s?[-\u2011]?\s?time\b", c.text[t.idx : t.idx + 10]) if t.i < head.i else None
+        if one_time and not given:  # "the one-time finance director": former
+            qualifier = qualifier or "former"
+            skip |= {x.i for x in head.doc[t.i : head.i] if x.idx < t.idx + one_time.end()}
+            continue
         word = t.lower_.rstrip("-")
         if word in QUALIFIERS and t.i < head.i and not given:
             qualifier = qualifier or QUALIFIERS[word]
@@ -388,7 +432,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     place_role = _is_place_role(head)
     if not bodies and not outside and before_name and head.lemma_.lower() in STAFF_TITLES and not national \
             and not any(c.entity_at(t.idx, t.idx + len(t)) and c.entity_at(t.idx, t.idx + len(t))[1] == "organisation"
-                        for t in head.sent if not c.inside_quote(t.idx)):
+                        and not _opponent(t) for t in head.sent if not c.inside_quote(t.idx)):
         # "Chief Executive X said", "assistant coach X will take charge": a title with no body, in a
         # sentence naming no organisation, is held in the organisation the story leads with
         lede = _lede_organisation(c)
@@ -407,13 +451,63 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             if other is None:
                 return
             record["counterpart_of"] = other
-        if body is not None:
+        if body is not None and place_role:
+            record.update(_public_post(c, body, role))
+        elif body is not None:
             record[body[1]] = body[0]
         if qualifier:
             record["qualifier"] = qualifier
-        if body is None and not qualifier:
+        if body is None and client:
+            record["role"] = f"{role} of {c.name_of(client)}"
+        elif body is None and not qualifier:
             continue  # "the firm's president": of which body the text does not say here
         yield record
+
+
+def _public_post(c: Context, body: tuple[str, str], role: str) -> dict:
+    """The body of a country's post ("Peru's production minister"): the country, and the
+    ministry the article names for the post's portfolio ("Ministry of Production of Peru") --
+    rather than the whole government, of which the ministry is the part that employs."""
+    country = body
+    if body[1] == "organisation":
+        name = c.name_of(body[0])
+        if not name.startswith("Government of "):
+            return {"organisation": body[0]}
+        place = next((c.ids[id(e)] for e in c.entities if e.kind == "location" and e.name == name[len("Government of "):]
+                      and c.ids.get(id(e))), None)
+        if place is None:
+            return {"organisation": body[0]}
+        country = (place, "location")
+    out = {"location": country[0]}
+    portfolio = {w for w in re.findall(r"\w+", role.lower()) if w not in MINISTRY_WORDS}
+    suffix = f" of {c.name_of(country[0])}"
+    ministries = {c.ids[id(e)] for e in c.entities if e.kind == "organisation" and c.ids.get(id(e))
+                  and e.name.startswith("Ministry of ") and e.name.endswith(suffix)
+                  and portfolio & set(re.findall(r"\w+", e.name[len("Ministry of ") : -len(suffix)].lower()))}
+    if len(ministries) == 1 and "minister" in role.lower():
+        out["organisation"] = ministries.pop()
+    return out
+
+
+def _opponent(token: Token) -> bool:
+    """"the match against X": X is the other side, not the body of anyone's title."""
+    while token.dep_ in ("compound", "flat", "amod", "det") and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in OPPONENT_PREPOSITIONS
+
+
+def _client(c: Context, poss: Token, person: str) -> str | None:
+    """"Y's lawyer", "his agent": the person (local id) the possessive names or stands for, not ``person``."""
+    hit = c.entity_at(poss.idx, poss.idx + len(poss))
+    if hit and hit[1] == "person":
+        return hit[0] if hit[0] != person else None
+    if poss.lower_ not in ("his", "her"):
+        return None
+    before = [p[2] for p in c.people_before(poss.idx, 4) if p[0] >= poss.sent.start_char and p[2] != person]
+    if before:
+        return before[-1]
+    other = c.attributor.pronoun(poss) if c.attributor else None
+    return other if other != person and c.kind_of(other) == "person" else None
 
 
 def _possessor_person(c: Context, head: Token, person: str) -> str | None:
@@ -457,10 +551,30 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
     elif verb == "be":  # "X, who is Y's chief economist"
         for obj in objects:
             yield from _role_phrase(c, obj, person, name)
-    elif verb in ("serve", "work", "act"):
+    elif verb in ("appoint", "name", "elect") and any(g.dep_ == "auxpass" for g in rel.children):
+        # "X, who was appointed coach of Y in 2019"
+        posts = [g for g in rel.children if g.dep_ in ("oprd", "xcomp", "attr")]
+        posts += [p for g in rel.children if g.dep_ == "prep" and g.lower_ == "as" for p in g.children if p.dep_ == "pobj"]
+        for post in posts:
+            for record in _role_phrase(c, post, person, name):
+                record["end"] = max(record["end"], post.idx + len(post))
+                yield record
+    elif verb in ("serve", "work", "act", "join") or verb in LEAVING_VERBS:
+        # "who serves as Y's envoy", "who joined Y as chief executive", "who works for Y" (a
+        # member), "who left Y", "who resigned from Y" (a former member)
+        joined = [b for g in rel.children if g.dep_ == "dobj" for b in _bodies(c, g) if b[1] == "organisation"]
+        joined += [b for g in rel.children if g.dep_ == "prep" and g.lower_ in ("for", "at", "in", "from", "with")
+                   for p in g.children if p.dep_ == "pobj" for b in _bodies(c, p) if b[1] == "organisation"]
+        former = {"qualifier": "former"} if verb in LEAVING_VERBS else {}
+        roles = []
         for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ == "as"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                yield from _role_phrase(c, pobj, person, name)
+                roles += list(_role_phrase(c, pobj, person, name, bodies=joined, qualifier=former.get("qualifier")))
+        yield from roles
+        if not roles and verb != "act":
+            start = name.doc[_first_of_name(c, name, person)].idx
+            for body in joined:
+                yield {"person": person, body[1]: body[0], **former, "start": start, "end": end_token.idx + len(end_token)}
     elif verb == "live":
         for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ in ("in", "on", "at")):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -544,6 +658,9 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
     elif any(d.lower_ == "the" for d in token.children) and token.pos_ == "NOUN":
         matches = [e for e in c.entities if e.kind == "organisation"
                    and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
+        # "the board": of "X Water Board" and "X Water Board audit committee", the one it is the head of
+        headed = [e for e in matches if e.name.split()[-1].lower() == token.lower_]
+        matches = headed if len({c.ids.get(id(e)) for e in headed} - {None}) == 1 else matches
     else:
         return None
     locals_ = {c.ids.get(id(e)) for e in matches} - {None}
@@ -570,9 +687,16 @@ def _lede_organisation(c: Context) -> str | None:
 
 
 def _organisation_by_head_word(c: Context, word: str) -> str | None:
+    """The one organisation whose name ends with ``word``; of several ("X Borough Council" and
+    "Y County Council"), the one the story names most (in its own name or inside another's,
+    "X Borough Council planning committee"), when it names it more than each other."""
     locals_ = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
                and e.name.split()[-1].lower().rstrip("s") == word.rstrip("s")} - {None}
-    return locals_.pop() if len(locals_) == 1 else None
+    if len(locals_) <= 1:
+        return locals_.pop() if locals_ else None
+    counts = sorted(((sum(1 for m in c.mentions() if m[3] == "organisation" and c.name_of(local) in c.name_of(m[2])), local)
+                     for local in locals_), reverse=True)
+    return counts[0][1] if counts[0][0] > counts[1][0] else None
 
 
 def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
@@ -589,7 +713,7 @@ def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
         elif hit and hit[1] == "location":
             found.append((hit[0], "location"))
         elif not hit:
-            # "the board of Y", "the ministry's Y": look one level down
+            # "the board of Y", "the ministry's Y", "the board's finance department": look one level down
             for g in t.children:
                 if g.dep_ in ("poss", "compound", "appos") or g.dep_ == "prep" and g.lower_ == "of":
                     inner = [x for x in ([g] if g.dep_ != "prep" else [p for p in g.children if p.dep_ == "pobj"])]
@@ -597,6 +721,8 @@ def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
                         sub = c.entity_at(x.idx, x.idx + len(x))
                         if sub and sub[1] in ("organisation", "location"):
                             found.append((sub[0], sub[1]))
+                        elif not sub and g.dep_ == "poss" and (org := _organisation_by_word(c, x)):
+                            found.append((org, "organisation"))
     return list(dict.fromkeys(found))
 
 
