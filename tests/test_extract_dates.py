@@ -153,3 +153,41 @@ def test_the_same_date_in_the_same_words_twice_in_a_sentence_is_one_event(nlp):
     found = events_of("Residents wrote that the lifts stopped on Friday, and that on Friday the stairs were closed too. "
                       "The lifts were repaired on Sunday.")
     assert [e["date"] for e in found] == ["2025-02-28", "2025-03-02"]
+
+
+def test_an_infinitive_after_failed_or_managed_is_what_happened(nlp):
+    # 2024-05-02 is a Thursday
+    found = events_of("Ministers failed to agree on a new rule on Tuesday. The board managed to sign the deal on Monday. "
+                      "The two sides agreed to meet again on Friday.", published="2024-05-02")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [
+        ("2024-04-30", False), ("2024-04-29", False), ("2024-05-03", True)]
+
+
+def test_ordinal_words_for_the_day_of_a_month():
+    assert resolve_date("on the fifth of April", THU) == ("2023-04-05", "day")
+    assert resolve_date("the twenty-first of March", THU) == ("2023-03-21", "day")
+    assert resolve_date("March the third", THU) == ("2024-03-03", "day")
+    assert resolve_date("the fifth of April", THU, future=True) == ("2024-04-05", "day")
+
+
+def test_a_plan_standing_now_and_a_timetable_look_forward(nlp):
+    found = events_of("Elections are scheduled for November 5. The trial resumes on Monday. "
+                      "The law came into force on January 1.", published="2024-05-02")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [
+        ("2024-11-05", True), ("2024-05-06", True), ("2024-01-01", False)]
+
+
+def test_the_weekend_and_parts_of_this_month_or_year():
+    thursday = dt.date(2024, 5, 2)
+    assert resolve_date("over the weekend", thursday) == ("2024-04", "month")
+    assert resolve_date("the weekend", thursday, future=True) == ("2024-05", "month")
+    assert resolve_date("later this month", thursday) == ("2024-05", "month")
+    assert resolve_date("earlier this year", thursday) == ("2024", "year")
+
+
+def test_a_range_gives_its_beginning_and_its_end(nlp):
+    found = events_of("Ayanda Moyo, who worked at the port from 2015 to 2020, testified on Tuesday. "
+                      "Prices fell between January and April 2024.", published="2024-05-02")
+    assert [(e["date"], e["date_text"]) for e in found] == [
+        ("2015", "from 2015"), ("2020", "to 2020"), ("2024-04-30", "on Tuesday"),
+        ("2024-01", "between January"), ("2024-04", "and April 2024")]

@@ -57,6 +57,14 @@ _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10}
+# "the fifth of April": ordinal words for the days of a month
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+             "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(_ORDINALS)} | {"twenty-" + w: 21 + i for i, w in enumerate(_ORDINALS[:9])} \
+    | {"thirtieth": 30, "thirty-first": 31}
+# verbs whose infinitive says the thing was done (or not) when they are in the past: "failed to
+# agree on Tuesday", "managed to sign on Monday", "refused to meet last week" look back
+IMPLICATIVE = frozenset("fail manage try attempt refuse decline begin start continue seem appear happen get rush struggle".split())
 # Lines that are not the story: a footer of categories, a list of sources, a publication stamp
 _NOT_STORY = re.compile(r"^\s*(?:Categories|Sources?|Published|Updated|Posted|Filed|Retrieved|Accessed|Related)\b", re.I)
 
@@ -96,7 +104,7 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
     if m := re.fullmatch(r"(?:the )?(?:(?:first|second|third|fourth|final|last) )?(?:half|quarter|end|start|beginning|middle|part)"
                          r" of ((?:1[5-9]|20)\d\d)", words):
         return m.group(1), "year"
-    relative = re.fullmatch(r"(this|last|next|past) (year|month)", words)
+    relative = re.fullmatch(r"(?:(?:earlier|later|the end of|the start of|the beginning of|the middle of) )?(this|last|next|past) (year|month)", words)
     if relative:
         step = {"this": 0, "last": -1, "past": -1, "next": 1}[relative.group(1)]
         if relative.group(2) == "year":
@@ -114,6 +122,11 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
     if m := re.fullmatch(r"(this|last|next|past) (week|weekend)", words):
         step = {"this": 0, "last": -7, "past": -7, "next": 7}[m.group(1)]
         return (published + dt.timedelta(days=step)).isoformat()[:7], "month"
+    if words in ("weekend", "over the weekend"):
+        # "over the weekend": the last one (a coming one when the sentence looks forward), by its month
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7) if future \
+            else published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        return saturday.isoformat()[:7], "month"
     if words in ("yesterday", "today", "tomorrow"):
         return (published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[words])).isoformat(), "day"
     if m := re.fullmatch(r"(last|next|this|on)?\s*(" + "|".join(WEEKDAYS) + r")", words):
@@ -142,6 +155,11 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
         return f"{y:04d}-{month:02d}", "month"
     if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({month_names})(?:,?\s+((?:1[5-9]|20)\d\d))?", words):
         return resolve_date(f"{m.group(2)} {m.group(1)} {m.group(3) or ''}".strip(), published, future)
+    ordinal = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
+    if m := re.fullmatch(rf"(?:the\s+)?({ordinal})\s+(?:of\s+)?({month_names})(?:,?\s+((?:1[5-9]|20)\d\d))?", words):
+        return resolve_date(f"{m.group(2)} {ORDINAL_DAYS[m.group(1)]} {m.group(3) or ''}".strip(), published, future)
+    if m := re.fullmatch(rf"({month_names})\s+(?:the\s+)?({ordinal})(?:,?\s+((?:1[5-9]|20)\d\d))?", words):
+        return resolve_date(f"{m.group(1)} {ORDINAL_DAYS[m.group(2)]} {m.group(3) or ''}".strip(), published, future)
     # dateparser only for what names a month, a weekday or a year ("52" is an age, not 1952)
     if _DURATION.search(words) or not (re.search(r"\b\d{4}\b", words) or any(n in words for n in MONTHS + WEEKDAYS)):
         return None
@@ -185,6 +203,10 @@ def _speaks_of_future(ent) -> bool | str:
     if prep is not None and prep.lower_ in ("until", "till", "to") and verb.lemma_ in ("postpone", "delay", "push", "move", "defer", "reschedule", "put") \
             and "had" not in auxes:
         return True  # "postponed until May": the new date is still to come
+    present = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in verb.children)
+    if prep is not None and prep.lower_ in ("for", "to") and verb.lemma_ in ("schedule", "plan", "set", "due") and present \
+            and not any(c.lower_ in ("has", "have") for c in verb.children):
+        return True  # "elections are scheduled for November 5": a plan standing now is still ahead
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
         return "nearest"
     if "had" in auxes:
@@ -196,13 +218,16 @@ def _speaks_of_future(ent) -> bool | str:
     while governor.dep_ in ("xcomp", "acomp") and governor.head != governor:
         governor = governor.head
         past = governor.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in governor.children)
+        done = past or governor.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in governor.children)
+        if done and governor.lemma_ in IMPLICATIVE:
+            return False  # "failed to agree on Tuesday": what happened (or did not) then
         # not "asked them to meet on Monday": a request looks forward from when it was made
         if past and governor.lemma_ in PLANNED_IN_PAST:
             return "nearest"
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
-    if verb.tag_ in ("VBZ", "VBP") and not auxes:
-        return "nearest"  # "the harvest starts in June"
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_ != "be":
+        return True  # "the trial resumes on Monday", "the law takes effect on January 1": a timetable
     # "proposed that the ministers meet in November": the plan's verb governs the date's
     return any(t.lemma_ in PLAN_VERBS for t in verb.ancestors) or verb.lemma_ in PLAN_VERBS and verb.tag_ != "VBD"
 
@@ -260,6 +285,31 @@ def _counted_from(found: list[dict], ent, match: re.Match, flip: bool = False) -
     return (dt.date.fromisoformat(anchor["value"]) + dt.timedelta(days=sign * days)).isoformat(), "day"
 
 
+_RANGE = re.compile(r"(?:(from|between)\s+)?(.+?)\s+(to|until|till|through|and|[-–—])\s+(.+?)\s*$", re.I)
+
+
+def _range_ends(text: str, start: int, end: int, published: dt.date, outlook: bool | str) -> list[tuple[int, int, tuple[str, str]]]:
+    """"from 2018 to 2022", "between March and June 2024": the (start, end, resolved) of each
+    end of a range of dates, "from"/"to" included; [] when it is not a range of two dates."""
+    lead = re.search(r"\b(from|between)\s+\Z", text[max(0, start - 9) : start], re.I)
+    first_at = start - len(lead.group(0)) if lead else start
+    m = _RANGE.match(text[first_at:end])
+    if not m or (m.group(3).lower() == "and") != ((m.group(1) or "").lower() == "between"):
+        return []
+    second = resolve_date(m.group(4), published, outlook)
+    year = re.search(r"\b(?:1[5-9]|20)\d\d$", m.group(4))
+    # "between March and June 2024": the first end takes the year of the second
+    first_words = m.group(2)
+    month = re.search(rf"\b({'|'.join(MONTHS)})\b", m.group(4), re.I)
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", first_words) and month:
+        first_words += f" {month.group(1)}"  # "from 2 to 5 May": the first day is in May too
+    first = resolve_date(first_words + (f" {year.group(0)}" if year and not re.search(r"\d{4}", first_words) else ""), published, outlook)
+    if not first or not second or first[0] > second[0]:
+        return []
+    second_at = first_at + m.start(3)
+    return [(first_at, first_at + m.end(2), first), (second_at, end, second)]
+
+
 def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
     """Each date entity that names a date: its span (with a leading in/on/since), value, precision, since."""
     found = []
@@ -291,6 +341,17 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         tail = re.match(r"\s+(before|after|earlier|later)\b", text[end:], re.I)
         if tail and re.fullmatch(r"(?:the\s+)?\S+\s+(?:day|week)s?", surface.strip(), re.I):
             surface, end = surface + tail.group(0), end + len(tail.group(0))  # the parser left "before" out
+        if re.search(r"\b(?:from|between)\s+\Z", text[max(0, start - 9) : start], re.I):
+            # "from 2018 to 2022" where the parser tagged only the first year
+            more = re.match(r"\s+(?:to|until|till|through|and|[-–—])\s+(?:1[5-9]|20)\d\d\b", text[end:], re.I)
+            end += more.end() if more else 0
+        ends = _range_ends(text, start, end, published, outlook)
+        if ends:
+            # "from 2018 to 2022": when it began and when it ended are two dated happenings
+            for e_start, e_end, e_value in ends:
+                found.append({"start": e_start, "end": e_end, "value": e_value[0], "precision": e_value[1], "since": False,
+                              "sentence": ent.sent, "planned": outlook is True, "clause": _clause(ent), "range": True})
+            continue
         anchored = ANCHORED.match(surface.strip())
         if anchored:
             # "three days after a defeat": the defeat was three days before the sentence's date
