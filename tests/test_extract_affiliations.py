@@ -246,3 +246,31 @@ def test_a_department_of_the_board_is_the_board(nlp):
     text = ("Maria Costa, who worked in the board’s audit department for a decade, testified on Monday. "
             "The Riverside Water Board denied wrongdoing. The Riverside Water Board tender committee met in May.")
     assert [(f[0], f[1]) for f in affiliations(text)] == [("maria-costa", "riverside-water-board")]
+
+
+def test_a_counterparts_nationality_names_a_country_of_the_article(nlp):
+    text = ("Germany and Italy are at odds. German Finance Minister Klaus Werner said the proposal was too soft. "
+            "His Italian counterpart, Giulia Ferri, disagreed.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [
+        ("klaus-werner", "germany", "Finance Minister"), ("giulia-ferri", "italy", "Finance Minister")]
+
+
+def test_who_sits_on_a_board(nlp):
+    found = affiliations("Peter Okoro, who sits on the board of Lagos Cement, declined to comment.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("peter-okoro", "lagos-cement", None)]
+
+
+def test_the_company_is_the_one_the_lede_names(nlp):
+    text = ("Shares in Orion Telecom fell 8% on Tuesday.\n\n"
+            "Grace Owusu, who joined the company from rival Volta Mobile in 2021, said costs would be cut. "
+            "A spokeswoman for the company, Efua Darko, declined to comment.\n\n"
+            "The board, led by chairman Samuel Adjei, will meet in June.")
+    assert [(f[0], f[1], f[2], f[3]) for f in affiliations(text)] == [
+        ("grace-owusu", "volta-mobile", None, "former"), ("grace-owusu", "orion-telecom", None, None),
+        ("efua-darko", "orion-telecom", "spokeswoman", None), ("samuel-adjei", "orion-telecom", "chairman", None)]
+
+
+def test_the_company_of_a_lede_naming_two_is_nobody(nlp):
+    text = ("Shares in Orion Telecom rose on Tuesday, while those of Volta Mobile fell.\n\n"
+            "A spokeswoman for the company, Efua Darko, declined to comment.")
+    assert affiliations(text) == []

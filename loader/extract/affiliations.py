@@ -382,7 +382,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         if t.dep_ == "compound" and t.head == head and t.pos_ == "NOUN":
             # "council leader X": the one organisation named for that noun ("Y Borough Council"); "club
             # president X", "company spokesman X": the club or company the story leads with
-            org = _organisation_by_head(c, t) or (_lede_organisation(c) if t.lemma_.lower() in ORGANISATION_NOUNS else None)
+            org = _organisation_by_head(c, t) or (_story_organisation(c) if t.lemma_.lower() in ORGANISATION_NOUNS else None)
             if org:
                 bodies.append((org, "organisation"))
                 continue
@@ -435,7 +435,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                         and not _opponent(t) for t in head.sent if not c.inside_quote(t.idx)):
         # "Chief Executive X said", "assistant coach X will take charge": a title with no body, in a
         # sentence naming no organisation, is held in the organisation the story leads with
-        lede = _lede_organisation(c)
+        lede = _story_organisation(c)
         outside = [(lede, "organisation")] if lede else []
     if not bodies and not outside and head.lemma_.lower() in SEATS:
         # "Judge X" in a story that names one court: that court; likewise a councillor's council
@@ -559,13 +559,19 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
             for record in _role_phrase(c, post, person, name):
                 record["end"] = max(record["end"], post.idx + len(post))
                 yield record
-    elif verb in ("serve", "work", "act", "join") or verb in LEAVING_VERBS:
-        # "who serves as Y's envoy", "who joined Y as chief executive", "who works for Y" (a
-        # member), "who left Y", "who resigned from Y" (a former member)
+    elif verb in ("serve", "work", "act", "join", "sit") or verb in LEAVING_VERBS:
+        # "who serves as Y's envoy", "who joined Y as chief executive", "who works for Y", "who
+        # sits on Y's board" (a member), "who left Y", "who resigned from Y" (a former member)
         joined = [b for g in rel.children if g.dep_ == "dobj" for b in _bodies(c, g) if b[1] == "organisation"]
-        joined += [b for g in rel.children if g.dep_ == "prep" and g.lower_ in ("for", "at", "in", "from", "with")
+        places = ("on",) if verb == "sit" else ("for", "at", "in", "with") if verb == "join" else ("for", "at", "in", "from", "with")
+        joined += [b for g in rel.children if g.dep_ == "prep" and g.lower_ in places
                    for p in g.children if p.dep_ == "pobj" for b in _bodies(c, p) if b[1] == "organisation"]
         former = {"qualifier": "former"} if verb in LEAVING_VERBS else {}
+        if verb == "join":  # "who joined Y from Z": Z is where the person was before
+            start = name.doc[_first_of_name(c, name, person)].idx
+            for body in (b for g in rel.children if g.dep_ == "prep" and g.lower_ == "from"
+                         for p in g.children if p.dep_ == "pobj" for b in _bodies(c, p) if b[1] == "organisation"):
+                yield {"person": person, body[1]: body[0], "qualifier": "former", "start": start, "end": end_token.idx + len(end_token)}
         roles = []
         for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ == "as"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -658,6 +664,11 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
     elif any(d.lower_ == "the" for d in token.children) and token.pos_ == "NOUN":
         matches = [e for e in c.entities if e.kind == "organisation"
                    and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
+        if not matches and token.lemma_.lower() in ORGANISATION_NOUNS:
+            # "a spokeswoman for the company": the organisation an apposition described with that
+            # noun ("X, a mobile operator company"), else the one the story is about
+            described = c.attributor.described_organisation(token, token.idx) if c.attributor else None
+            return described or _story_organisation(c)
         # "the board": of "X Water Board" and "X Water Board audit committee", the one it is the head of
         headed = [e for e in matches if e.name.split()[-1].lower() == token.lower_]
         matches = headed if len({c.ids.get(id(e)) for e in headed} - {None}) == 1 else matches
@@ -671,6 +682,28 @@ def _organisation_by_head(c: Context, token: Token) -> str | None:
     """"council" -> the one organisation whose name ends with that noun ("Y Borough Council");
     English names put their head noun last."""
     return _organisation_by_head_word(c, token.lemma_.lower())
+
+
+def _story_organisation(c: Context) -> str | None:
+    """The organisation the story is about: the subject of its first sentence, else the only
+    one that sentence names ("Shares in Y fell ..."), else the one the story names most often
+    (at least twice, and more often than each other)."""
+    lede = _lede_organisation(c)
+    if lede:
+        return lede
+    first = next((s for s in c.doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s)), None)
+    named = {m[2] for m in c.mentions() if first is not None and first.start_char <= m[0] < first.end_char
+             and m[3] == "organisation" and not c.inside_quote(m[0])}
+    if len(named) == 1:
+        return named.pop()
+    counts: dict[str, int] = {}
+    for m in c.mentions():
+        if m[3] == "organisation" and not c.inside_quote(m[0]) and not c.name_of(m[2]).startswith("Government of "):
+            counts[m[2]] = counts.get(m[2], 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _lede_organisation(c: Context) -> str | None:
@@ -735,12 +768,29 @@ def _nationality(c: Context, token: Token) -> tuple[str, str] | None:
         words.insert(0, f"{before.text} {token.text}")
     code = next((found for found in map(nationality_code, words) if found), None)
     if not code:
-        return None
+        return _named_country_of_adjective(c, words[-1])
     for e in c.entities:
         if e.kind == "location" and e.place is not None and e.place.kind == "country" \
                 and e.place.country_code == code and c.ids.get(id(e)):
             return c.ids[id(e)], "location"
     return None
+
+
+def _named_country_of_adjective(c: Context, word: str) -> tuple[str, str] | None:
+    """"Italian" -> Italy, "Canadian" -> Canada, "Iranian" -> Iran: a country the article names
+    whose name (less a final vowel or y) the adjective begins with, before a demonym ending;
+    of two ("Niger", "Nigeria"), the longer."""
+    word = word.lower()
+    best: tuple[int, str] | None = None
+    for e in c.entities:
+        if e.kind != "location" or e.place is None or e.place.kind != "country" or not c.ids.get(id(e)):
+            continue
+        stem = e.name.lower()
+        stem = stem[:-1] if stem[-1:] in "aeiouy" else stem
+        if len(stem) >= 3 and word.startswith(stem) and re.fullmatch(r"(?:i?an|n|ese|i|ish|ic|ean|er)", word[len(stem):]) \
+                and (best is None or len(stem) > best[0]):
+            best = (len(stem), c.ids[id(e)])
+    return (best[1], "location") if best else None
 
 
 def _words(c: Context, tokens: list[Token]) -> str:
