@@ -191,3 +191,23 @@ def test_a_range_gives_its_beginning_and_its_end(nlp):
     assert [(e["date"], e["date_text"]) for e in found] == [
         ("2015", "from 2015"), ("2020", "to 2020"), ("2024-04-30", "on Tuesday"),
         ("2024-01", "between January"), ("2024-04", "and April 2024")]
+
+
+def test_a_participle_of_what_was_done_looks_back_under_an_expectation(nlp):
+    found = events_of("The deal, first announced in January, is expected to close by the end of the year. "
+                      "The firm now expects sales to fall in 2025, having forecast growth as recently as March.",
+                      published="2024-05-02")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [
+        ("2024-01", False), ("2024", True), ("2025", True), ("2024-03", False)]
+
+
+def test_a_decade_ago_and_the_end_of_the_year():
+    assert resolve_date("a decade ago", THU) == ("2014", "year")
+    assert resolve_date("two decades ago", THU) == ("2004", "year")
+    assert resolve_date("by the end of the year", THU) == ("2024", "year")
+    assert resolve_date("the end of the month", THU) == ("2024-03", "month")
+
+
+def test_the_year_said_in_a_quotation_is_the_speakers(nlp):
+    found = events_of("“We hope to finish before the end of the year,” she said.", published="2024-05-02")
+    assert found == []

@@ -45,7 +45,7 @@ PLAN_VERBS = frozenset("propose plan expect schedule intend hope invite promise 
 # the governors of a plan told in the past: "was due to", "were supposed to", "planned to"
 PLANNED_IN_PAST = frozenset("be due supposed scheduled set meant expected slated plan intend hope want aim expect schedule".split())
 # Words whose date depends on when they were said: inside a quotation the article cannot resolve them.
-DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|the (?:year|month)$|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # ... but a year said in a quotation ("next year", "last year") is the article's year: a quotation in
 # the news was spoken days, not years, before it was printed
 YEAR_DEICTIC = re.compile(r"^(?:(?:in|by|during|since|until)\s+)?(?:this|last|next|the past|the coming)\s+year$", re.I)
@@ -104,15 +104,19 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
     if m := re.fullmatch(r"(?:the )?(?:(?:first|second|third|fourth|final|last) )?(?:half|quarter|end|start|beginning|middle|part)"
                          r" of ((?:1[5-9]|20)\d\d)", words):
         return m.group(1), "year"
-    relative = re.fullmatch(r"(?:(?:earlier|later|the end of|the start of|the beginning of|the middle of) )?(this|last|next|past) (year|month)", words)
+    # "the end of the year" is this year's end
+    words = re.sub(r"^((?:the )?(?:end|start|beginning|middle) of) the (year|month)$", r"\1 this \2", words)
+    relative = re.fullmatch(r"(?:(?:earlier|later|(?:the )?(?:end|start|beginning|middle) of) )?(this|last|next|past) (year|month)", words)
     if relative:
         step = {"this": 0, "last": -1, "past": -1, "next": 1}[relative.group(1)]
         if relative.group(2) == "year":
             return str(published.year + step), "year"
         return _shift_month(published, step), "month"
-    if m := re.fullmatch(r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month|week|day)s? ago", words):
+    if m := re.fullmatch(r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month|week|day|decade)s? ago", words):
         n = NUMBER_WORDS[m.group(1)] if m.group(1) in NUMBER_WORDS else int(m.group(1))
         unit = m.group(2)
+        if unit == "decade":  # "a decade ago": the year ten years back
+            return str(published.year - 10 * n), "year"
         if unit == "year":
             return str(published.year - n), "year"
         if unit == "month":
@@ -209,6 +213,11 @@ def _speaks_of_future(ent) -> bool | str:
         return True  # "elections are scheduled for November 5": a plan standing now is still ahead
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
         return "nearest"
+    if verb.tag_ == "VBN" and (verb.dep_ in ("acl", "relcl") and not auxes or auxes & {"having", "has", "have"}) \
+            and verb.lemma_ not in ("schedule", "plan", "set", "due", "expect", "move", "postpone", "delay"):
+        return False  # "the deal, first announced in January, ...", "having forecast growth in March": done
+    if verb.lower_ == "having" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].tag_ == "VBN":
+        return False  # the same, when the parser took "having" for the verb
     if "had" in auxes:
         # "had been scheduled for June 20": a plan already made, for a date either side
         return "nearest" if verb.lemma_ in ("schedule", "plan", "set", "expect", "due", "move", "postpone", "delay", "push", "bring") else False
