@@ -274,3 +274,38 @@ def test_the_company_of_a_lede_naming_two_is_nobody(nlp):
     text = ("Shares in Orion Telecom rose on Tuesday, while those of Volta Mobile fell.\n\n"
             "A spokeswoman for the company, Efua Darko, declined to comment.")
     assert affiliations(text) == []
+
+
+def test_two_roles_joined_by_and_each_with_its_body(nlp):
+    found = affiliations("Professor Tom Eastwood, Director of the National Salt Study, and Chairman of the "
+                         "Northern Centre for Health Research, said the results were bad.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("tom-eastwood", "northern-centre-for-health-research", "Chairman")]
+
+
+def test_founder_and_chairman_is_one_role(nlp):
+    found = affiliations("The Equatoria Farmers Movement met on Monday. Its founder and chairman, Samuel Lado, spoke.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("samuel-lado", "equatoria-farmers-movement", "founder and chairman")]
+
+
+def test_a_portfolio_word_is_not_the_body_it_begins(nlp):
+    # "Home Secretary": "Home" is the portfolio, not the "Home Office" named elsewhere
+    assert affiliations("Shadow Home Secretary Anna Pike criticised the Home Office on Monday.") == []
+
+
+def test_a_compound_with_its_own_modifier_is_not_the_storys_club(nlp):
+    assert affiliations("Rivertown FC lost on Sunday. Disco club owner Steve Rudd watched.") == []
+
+
+def test_a_membership_ends_before_the_next_name(nlp):
+    found = affiliations("John Smith of the Red Cross and Maria Lopez spoke.")
+    assert [(f[0], f[1], f[4]) for f in found] == [("john-smith", "red-cross", "John Smith of the Red Cross")]
+
+
+def test_occupations_and_what_people_do_for_a_body(nlp):
+    found = affiliations("Rita Gomes, who speaks on health for the opposition Green Party, said the plan was rushed.\n\n"
+                         "“It will not last,” said Omar Haddad, who studies trade policy at the Institute for Gulf Economics in Doha.\n\n"
+                         "Lara Diaz, a former engineer at the rail operator Iberia Rail, joined the ministry in May.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("rita-gomes", "green-party", "spokesperson on health", None),
+        ("omar-haddad", "institute-for-gulf-economics", "researcher", None),
+        ("lara-diaz", "iberia-rail", "engineer", "former")]

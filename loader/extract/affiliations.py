@@ -57,7 +57,7 @@ manager coach captain editor correspondent professor lecturer researcher economi
 lawyer attorney judge prosecutor counsel chancellor premier king queen prince general colonel
 negotiator mediator diplomat delegate candidate councillor councilor lawmaker legislator
 owner partner treasurer administrator commissioner superintendent inspector principal dean rector
-caretaker advocate agent aide emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
+caretaker advocate agent aide engineer journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
 CEO CFO COO chief boss president-elect speaker whip secretary-general counterpart resident
 """.split())
 QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "late", "senior": "senior",
@@ -97,6 +97,11 @@ MINISTRY_WORDS = frozenset("minister ministry deputy first vice state junior of 
 OPPONENT_PREPOSITIONS = frozenset(("against", "versus", "vs", "vs."))
 # roles held for a person rather than a body: "Y's lawyer, X", "his agent, X" (the role says for whom)
 PERSONAL_ROLES = frozenset("lawyer attorney counsel advocate agent adviser advisor aide spokesman spokeswoman spokesperson".split())
+# "X, who studies water policy at Y": verbs of an occupation, the role they give and the
+# preposition naming its body
+OCCUPYING_VERBS = {"study": ("researcher", "at"), "research": ("researcher", "at"), "teach": ("teacher", "at"),
+                   "lecture": ("lecturer", "at"), "speak": ("spokesperson", "for"), "report": ("reporter", "for"),
+                   "write": ("writer", "for")}
 # "X, who left Y", "X, who resigned from Y": someone who was in Y
 LEAVING_VERBS = frozenset("leave quit resign".split())
 # nouns for the people a body sends to talks
@@ -215,7 +220,8 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         for prep in (p for p in name.children if p.dep_ == "prep" and p.lower_ == "of"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 for body in (b for b in _bodies(c, pobj) if b[1] == "organisation" and not _from_place(c, b)):
-                    last = max(t.i for t in pobj.subtree)
+                    others = {x.i for g in pobj.children if g.dep_ in ("conj", "cc", "relcl", "appos") for x in g.subtree}
+                    last = max(t.i for t in pobj.subtree if t.i not in others)
                     yield {"person": person, "organisation": body[0], "start": name.doc[_first_of_name(c, name, person)].idx,
                            "end": name.doc[last].idx + len(name.doc[last])}
         # "Acme Freight's Jane Doe": a possessive organisation before a bare name is where she works
@@ -330,6 +336,18 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         counterpart = False
     given = qualifier is not None
     outside = list(bodies)
+    # "Director of the X Study, and Chairman of the Y Centre": two roles, each with its own body;
+    # "founder and chairman of Y": the first, naming none, is held in the second's
+    split = [t for t in head.children if t.dep_ == "conj" and _is_role(t) and t.i > head.i
+             and any(g.dep_ == "prep" and g.lower_ in BODY_PREPOSITIONS for g in t.children)]
+    for other in split:
+        records = list(_role_phrase(c, other, person, name, qualifier=qualifier, bodies=outside))
+        for record in records:
+            record["start"] = min(record["start"], head.idx)
+        yield from records
+        if not outside and not any(g.dep_ == "prep" and g.lower_ in BODY_PREPOSITIONS for g in head.children):
+            outside = [(r[k], k) for r in records for k in ("organisation", "location") if k in r][:1]
+    split_out = {x.i for t in split for x in t.subtree} | {t.i for t in head.children if t.dep_ == "cc" and split}
     bodies: list[tuple[str, str]] = []
     role_tokens: list[Token] = []
     assigned: set[tuple[str, str]] = set()  # places named with for/to
@@ -338,7 +356,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     posted = any(t.dep_ == "prep" and t.lower_ in ("to", "for") and t.head == head
                  and any(b[1] == "location" for g in t.children if g.dep_ == "pobj" for b in _named_bodies(c, g))
                  for t in head.children)
-    skip: set[int] = set()
+    skip: set[int] = set(split_out)
     client: str | None = None  # "Y's lawyer": the person the role is held for
     phrase = [t for t in head.subtree] if not before_name else [t for t in head.subtree if t.i < name.i]
     if extra:
@@ -364,6 +382,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 continue
         if t.dep_ == "poss" or t.dep_ == "compound" and t.head == head and t.pos_ == "PROPN":
             found = _bodies(c, t)
+            if t.dep_ == "compound" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
+                found = []  # "Home Secretary X": a portfolio, not the body whose name begins with "Home"
             if found and not _is_place_role(head) and all(_from_place(c, b) for b in found):
                 # "Acme director X" where "Acme" was read as a place: the firm named with that word
                 org = _organisation_by_word(c, t) if t.pos_ == "PROPN" else None
@@ -379,7 +399,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                     client = _client(c, t, person)
                 skip |= {x.i for x in t.subtree}
                 continue
-        if t.dep_ == "compound" and t.head == head and t.pos_ == "NOUN":
+        if t.dep_ == "compound" and t.head == head and t.pos_ == "NOUN" and not any(
+                x.i < t.i and x.dep_ not in ("det", "punct") and x.lower_.rstrip("-") not in QUALIFIERS for x in phrase):
+            # (the noun first in the title: in "disco club owner" the club is another)
             # "council leader X": the one organisation named for that noun ("Y Borough Council"); "club
             # president X", "company spokesman X": the club or company the story leads with
             org = _organisation_by_head(c, t) or (_story_organisation(c) if t.lemma_.lower() in ORGANISATION_NOUNS else None)
@@ -416,13 +438,13 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         return
     role = _words(c, role_tokens)
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
-    clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != head for x in t.subtree}
+    clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != head for x in t.subtree} | split_out
     if head.dep_ != "appos" or head.head != name:
         clauses |= {x.i for t in head.subtree if t.dep_ == "appos" and t != name and t.i > head.i for x in t.subtree}
     kept = [t.i for t in phrase if t.i not in clauses] + [_first_of_name(c, name, person), name.i]
     doc = head.doc
     first, last = min(kept), max(kept)
-    while last > first and doc[last].is_punct and doc[last].text != ")":
+    while last > first and (doc[last].is_punct or doc[last].is_space) and doc[last].text != ")":
         last -= 1
     if doc[last].text == ")" and "(" not in doc[first:last].text:
         last -= 1
@@ -548,6 +570,16 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
                         record["start"] = rel.idx if rel.i > name.i + 3 else record["start"]
                         record["end"] = max(record["end"], role_head.idx + len(role_head))
                         yield record
+    elif verb in OCCUPYING_VERBS:
+        # "who studies water policy at Y" (researcher), "who teaches at Y", "who speaks on energy for Y"
+        preps = [g for g in rel.children if g.dep_ == "prep"]
+        preps += [g for o in rel.children if o.dep_ == "dobj" for g in o.children if g.dep_ == "prep"]  # (the parser's)
+        at = [b for g in preps if g.lower_ == OCCUPYING_VERBS[verb][1] for p in g.children if p.dep_ == "pobj"
+              for b in _bodies(c, p) if b[1] == "organisation"]
+        topic = next((" ".join(x.text for x in g.subtree) for g in preps if g.lower_ == "on" and verb == "speak"), "")
+        for body in at:
+            yield {"person": person, "role": OCCUPYING_VERBS[verb][0] + (f" {topic}" if topic else ""), body[1]: body[0],
+                   "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
     elif verb == "be":  # "X, who is Y's chief economist"
         for obj in objects:
             yield from _role_phrase(c, obj, person, name)
@@ -797,12 +829,14 @@ def _words(c: Context, tokens: list[Token]) -> str:
     """The role's words as written, from its first to its last token (contiguous runs joined)."""
     tokens = sorted(tokens, key=lambda t: t.i)
     runs, current = [], [tokens[0]]
+    doc = tokens[0].doc
     for t in tokens[1:]:
-        if t.i == current[-1].i + 1:
+        # "founder and chairman": the "and" between two role words stays in the role
+        if t.i == current[-1].i + 1 or all(doc[j].dep_ == "cc" for j in range(current[-1].i + 1, t.i)) and t.dep_ == "conj":
             current.append(t)
         else:
             runs.append(current)
             current = [t]
     runs.append(current)
     words = " ".join(c.text[r[0].idx : r[-1].idx + len(r[-1])] for r in runs)
-    return words.strip(" ,")
+    return " ".join(words.split()).strip(" ,")
