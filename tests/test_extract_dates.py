@@ -211,3 +211,32 @@ def test_a_decade_ago_and_the_end_of_the_year():
 def test_the_year_said_in_a_quotation_is_the_speakers(nlp):
     found = events_of("“We hope to finish before the end of the year,” she said.", published="2024-05-02")
     assert found == []
+
+
+def test_a_line_that_is_only_the_date_and_a_listed_source_are_not_events(nlp):
+    found = events_of("Tuesday, May 7, 2024\n\nThe bridge reopened on Monday.\n\nSources\n\n"
+                      "\u201cBridge reopens after repairs\u201d \u2014 Harbour Courier, May 6, 2024", published="2024-05-07")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2024-05-06", "on Monday")]
+
+
+def test_the_present_of_now_is_not_a_plan_and_a_nouns_date_is_the_nearest(nlp):
+    found = events_of("Today, thousands of people visit the old fort. "
+                      "The claim results from the ruling of the appeal court on April 8. "
+                      "On Friday, the two ministers are to sign the treaty.", published="2024-05-08")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [
+        ("2024-05-08", False), ("2024-04-08", False), ("2024-05-10", True)]
+
+
+def test_a_year_naming_a_film_or_report_is_not_an_event(nlp):
+    found = events_of("She starred in the 1969 film about the strike. The war ended in 1945.", published="2024-05-08")
+    assert [e["date"] for e in found] == ["1945"]
+
+
+def test_a_month_said_again_by_its_day_is_one_event(nlp):
+    found = events_of("The rocket will launch at the end of the month on May 29.", published="2024-05-08")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2024-05-29", "on May 29")]
+
+
+def test_the_second_end_of_a_dashed_range_starts_after_the_dash(nlp):
+    found = events_of("The show runs from January 23 - March 9 2024 at the city gallery.", published="2024-01-20")
+    assert [e["date_text"] for e in found][-1] == "March 9 2024"

@@ -65,6 +65,9 @@ ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(_ORDINALS)} | {"twenty-" + w: 21 
 # verbs whose infinitive says the thing was done (or not) when they are in the past: "failed to
 # agree on Tuesday", "managed to sign on Monday", "refused to meet last week" look back
 IMPLICATIVE = frozenset("fail manage try attempt refuse decline begin start continue seem appear happen get rush struggle".split())
+# things a year names rather than dates: "in the 1969 film", "in the 2024 report"
+DOCUMENT_NOUNS = frozenset("report survey study film movie book album song paper edition version model budget census "
+                           "accounts figures data poll novel documentary series".split())
 # Lines that are not the story: a footer of categories, a list of sources, a publication stamp
 _NOT_STORY = re.compile(r"^\s*(?:Categories|Sources?|Published|Updated|Posted|Filed|Retrieved|Accessed|Related)\b", re.I)
 
@@ -88,6 +91,11 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
     with ``future="nearest"`` (a plan told in the past: "had been scheduled for June 20",
     "adjourned until July 1") the one nearest the article's date.
     """
+    if future == "timetable":  # a timetable in the present: forward, but a month or day nearest
+        if re.search("|".join(WEEKDAYS), surface, re.I):
+            future = True
+        else:
+            future = "nearest"
     if future == "nearest":
         past, coming = resolve_date(surface, published), resolve_date(surface, published, True)
         if not past or not coming or past == coming or len(past[0]) < 7:
@@ -235,8 +243,14 @@ def _speaks_of_future(ent) -> bool | str:
             return "nearest"
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
+        return True  # "on Wednesday they are to travel": arranged
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_ != "be":
-        return True  # "the trial resumes on Monday", "the law takes effect on January 1": a timetable
+        # "the trial resumes on Monday": a timetable, when the date is the verb's own; a date of
+        # a noun ("results from the ruling on July 8") is the one nearest the article's
+        own = prep is not None and prep.head == verb or ent.root.head == verb
+        return "timetable" if own else "nearest"
     # "proposed that the ministers meet in November": the plan's verb governs the date's
     return any(t.lemma_ in PLAN_VERBS for t in verb.ancestors) or verb.lemma_ in PLAN_VERBS and verb.tag_ != "VBD"
 
@@ -252,9 +266,22 @@ def _in_dateline(text: str, offset: int) -> bool:
 
 
 def _in_citation(text: str, start: int, end: int) -> bool:
-    """"(Daily Post, June 10, 2024)": a source's name and date in brackets."""
+    """"(Daily Post, June 10, 2024)": a source's name and date in brackets; '"Title" — Daily
+    Post, June 10, 2024' at the end of a line: a source in a list of them."""
     before = text[max(0, start - 80) : start]
-    return bool(re.search(r"\((?:[A-Z][\w’'.&-]*\s*)+,\s*\Z", before)) and text[end : end + 1] == ")"
+    if re.search(r"\((?:[A-Z][\w’'.&-]*\s*)+,\s*\Z", before) and text[end : end + 1] == ")":
+        return True
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return bool(re.fullmatch(r"[\s.]*", rest)) and bool(re.search(r"\s[—–-]\s+(?:[A-Z][\w’'.&-]*\s*)+,\s*\Z", before))
+
+
+def _date_line(text: str, start: int, end: int) -> bool:
+    """"Monday, March 27, 2006" alone on its line: the article's date printed above it, not an event."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return bool(re.fullmatch(rf"\s*(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?{re.escape(text[start:end].strip())}[\s.]*", line, re.I))
 
 
 def _paragraph_heading(text: str, offset: int) -> str:
@@ -315,7 +342,7 @@ def _range_ends(text: str, start: int, end: int, published: dt.date, outlook: bo
     first = resolve_date(first_words + (f" {year.group(0)}" if year and not re.search(r"\d{4}", first_words) else ""), published, outlook)
     if not first or not second or first[0] > second[0]:
         return []
-    second_at = first_at + m.start(3)
+    second_at = first_at + (m.start(4) if m.group(3) in "-–—" else m.start(3))  # "to 2022", but "2022" of "2018-2022"
     return [(first_at, first_at + m.end(2), first), (second_at, end, second)]
 
 
@@ -330,11 +357,13 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
             continue  # what a speaker says is dated by the speaker, not by the article
         line_start = text.rfind("\n", 0, ent.start_char) + 1
         if _NOT_STORY.match(text[line_start : ent.start_char]) or _in_dateline(text, ent.start_char) \
-                or _NOT_STORY.match(_paragraph_heading(text, ent.start_char)) or _in_citation(text, ent.start_char, ent.end_char):
+                or _NOT_STORY.match(_paragraph_heading(text, ent.start_char)) or _in_citation(text, ent.start_char, ent.end_char) \
+                or _date_line(text, ent.start_char, ent.end_char):
             continue  # a footer, a source list, a citation or a dateline is not an event
         if re.fullmatch(r"(?:the\s+)?(?:1[5-9]|20)\d\d", ent.text.strip()) \
                 and ent.root.dep_ in ("compound", "nmod", "amod", "nummod") and ent.root.head.pos_ == "NOUN" \
-                and not re.search(r"\b(?:in|on|since|by|until|from|during)\s+(?:the\s+|a\s+|an\s+)?\Z", text[max(0, ent.start_char - 12) : ent.start_char], re.I):
+                and (ent.root.head.lemma_.lower() in DOCUMENT_NOUNS or not re.search(
+                    r"\b(?:in|on|since|by|until|from|during)\s+(?:the\s+|a\s+|an\s+)?\Z", text[max(0, ent.start_char - 12) : ent.start_char], re.I)):
             continue  # "the 2024 report", "a 2019 survey": the year names a document, it is not an event
         if re.search(r"\b(a|an|every|each|one)\s+\Z", text[max(0, ent.start_char - 6) : ent.start_char], re.I) \
                 and any(t.lower_ in WEEKDAYS for t in ent):
@@ -347,6 +376,8 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         elif re.match(r"(?:a|an|one|every|each)\s+(?:" + "|".join(WEEKDAYS) + r")\b", surface, re.I):
             continue
         start, end = ent.start_char, ent.end_char
+        while start < end and text[start] in "-–—/ ":
+            start += 1  # "January 23 - March 9": the dash is not the second date's
         tail = re.match(r"\s+(before|after|earlier|later)\b", text[end:], re.I)
         if tail and re.fullmatch(r"(?:the\s+)?\S+\s+(?:day|week)s?", surface.strip(), re.I):
             surface, end = surface + tail.group(0), end + len(tail.group(0))  # the parser left "before" out
@@ -378,7 +409,7 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         if before and not re.match(r"(in|on|since|by)\b", text[start:end], re.I):
             start -= len(before.group(0))
         since = bool(re.match(r"since\b", text[start:end], re.I))
-        planned = outlook is True or outlook == "nearest" and resolved[0] > published.isoformat()[: len(resolved[0])] \
+        planned = outlook is True or outlook in ("nearest", "timetable") and resolved[0] > published.isoformat()[: len(resolved[0])] \
             or bool(re.match(r"(?:next|tomorrow|the coming)\b", surface.strip(), re.I))
         found.append({"start": start, "end": end, "value": resolved[0], "precision": resolved[1], "since": since,
                       "sentence": ent.sent, "planned": bool(planned), "clause": _clause(ent)})
@@ -393,7 +424,12 @@ def extract_events(text: str, doc: Doc, published: str) -> tuple[list[dict], lis
     except (TypeError, ValueError):
         return [], []
     events, seen, dates = [], set(), []
-    for item in date_expressions(doc, text, day):
+    found = date_expressions(doc, text, day)
+    # "at the end of the month, on April 29": one happening; the month is said again by the day
+    found = [item for item in found if item.get("range") or not any(
+        other is not item and other["clause"] == item["clause"] and len(other["value"]) > len(item["value"])
+        and other["value"].startswith(item["value"]) and not other.get("range") for other in found)]
+    for item in found:
         sent = item["sentence"]
         s_start, s_end = sent.start_char, sent.end_char
         while s_end > s_start and text[s_end - 1].isspace():
