@@ -309,3 +309,30 @@ def test_occupations_and_what_people_do_for_a_body(nlp):
         ("rita-gomes", "green-party", "spokesperson on health", None),
         ("omar-haddad", "institute-for-gulf-economics", "researcher", None),
         ("lara-diaz", "iberia-rail", "engineer", "former")]
+
+
+def test_a_committee_is_not_the_body_of_its_parents_title(nlp):
+    text = ("Senate Majority Leader Paul Hendricks spoke on Tuesday. "
+            "Tom Bright, who chaired the Senate Budget Committee until last year, disagreed.")
+    found = [(f[1], f[2], f[3]) for f in affiliations(text)]
+    assert ("senate-budget-committee", "chair", "former") in found
+    assert not any(f[1] == "Majority Leader" and f[0] == "senate-budget-committee" for f in found)
+
+
+def test_a_deputy_or_chief_of_staff_of_a_person(nlp):
+    found = affiliations("President Robert Kane spoke to both leaders. Kane's chief of staff, Mark Ellison, met them on Monday.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("mark-ellison", None, "chief of staff of Robert Kane")]
+
+
+def test_her_deputy_of_nobody_named_in_the_paragraph_is_nobodys(nlp):
+    text = ("Tom Bright chaired the hearing.\n\n"
+            "The treasury warned that cash would run out. Her deputy, Samuel Ortega, testified on Wednesday.")
+    assert affiliations(text) == []
+
+
+def test_fellow_and_an_adverb_before_the_role(nlp):
+    found = affiliations("Gloria Nunez, a senior fellow at the Brookings Policy Center, spoke. "
+                         "Carol Weiss, now a professor at Georgetown University, agreed.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("gloria-nunez", "brookings-policy-center", "fellow", "senior"),
+        ("carol-weiss", "georgetown-university", "professor", None)]

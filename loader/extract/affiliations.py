@@ -57,7 +57,7 @@ manager coach captain editor correspondent professor lecturer researcher economi
 lawyer attorney judge prosecutor counsel chancellor premier king queen prince general colonel
 negotiator mediator diplomat delegate candidate councillor councilor lawmaker legislator
 owner partner treasurer administrator commissioner superintendent inspector principal dean rector
-caretaker advocate agent aide engineer journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
+caretaker advocate agent aide fellow engineer journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
 CEO CFO COO chief boss president-elect speaker whip secretary-general counterpart resident
 """.split())
 QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "late", "senior": "senior",
@@ -96,7 +96,8 @@ MINISTRY_WORDS = frozenset("minister ministry deputy first vice state junior of 
 # prepositions that name the other side, not the body: "against X", "versus X"
 OPPONENT_PREPOSITIONS = frozenset(("against", "versus", "vs", "vs."))
 # roles held for a person rather than a body: "Y's lawyer, X", "his agent, X" (the role says for whom)
-PERSONAL_ROLES = frozenset("lawyer attorney counsel advocate agent adviser advisor aide spokesman spokeswoman spokesperson".split())
+PERSONAL_ROLES = frozenset("lawyer attorney counsel advocate agent adviser advisor aide spokesman spokeswoman spokesperson "
+                           "deputy assistant".split())
 # "X, who studies water policy at Y": verbs of an occupation, the role they give and the
 # preposition naming its body
 OCCUPYING_VERBS = {"study": ("researcher", "at"), "research": ("researcher", "at"), "teach": ("teacher", "at"),
@@ -104,6 +105,8 @@ OCCUPYING_VERBS = {"study": ("researcher", "at"), "research": ("researcher", "at
                    "write": ("writer", "for")}
 # "X, who left Y", "X, who resigned from Y": someone who was in Y
 LEAVING_VERBS = frozenset("leave quit resign".split())
+# bodies named after the body they belong to ("Senate Budget Committee")
+SUB_BODIES = frozenset("committee subcommittee panel caucus".split())
 # nouns for the people a body sends to talks
 DELEGATIONS = frozenset("delegation team mission side".split())
 
@@ -384,6 +387,10 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             found = _bodies(c, t)
             if t.dep_ == "compound" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
                 found = []  # "Home Secretary X": a portfolio, not the body whose name begins with "Home"
+            hit = c.entity_at(t.idx, t.idx + len(t))
+            if hit and hit[1] == "organisation" and c.name_of(hit[0]).split()[-1].lower() in SUB_BODIES \
+                    and c.name_of(hit[0]).split()[0] == t.text and len(c.name_of(hit[0]).split()) > 1:
+                found = []  # "Senate" of "Senate Majority Leader", taken for the "Senate Budget Committee"
             if found and not _is_place_role(head) and all(_from_place(c, b) for b in found):
                 # "Acme director X" where "Acme" was read as a place: the firm named with that word
                 org = _organisation_by_word(c, t) if t.pos_ == "PROPN" else None
@@ -395,8 +402,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             if t.dep_ == "poss":
                 if t.lower_ in BODY_PRONOUNS:
                     bodies += _antecedent_body(c, t)
-                elif head.lemma_.lower() in PERSONAL_ROLES:
-                    client = _client(c, t, person)
+                elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ == "chief" and any(
+                        g.lower_ == "of" and any(x.lower_ == "staff" for x in g.children) for g in head.children):
+                    client = _client(c, t, person)  # "his lawyer", "Kane's chief of staff"
                 skip |= {x.i for x in t.subtree}
                 continue
         if t.dep_ == "compound" and t.head == head and t.pos_ == "NOUN" and not any(
@@ -417,8 +425,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         if word in QUALIFIERS and t.i < head.i and not given:
             qualifier = qualifier or QUALIFIERS[word]
             continue
-        if t.pos_ == "PRON":
-            continue
+        if t.pos_ == "PRON" or t.dep_ == "advmod" and t.i < head.i and t.pos_ == "ADV":
+            continue  # (and "now a professor", "also a member": not the role's words)
         if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i and not posted:
             country = _nationality(c, t)
             national = national or bool(country) or bool(nationality_code(t.text))
@@ -525,11 +533,16 @@ def _client(c: Context, poss: Token, person: str) -> str | None:
         return hit[0] if hit[0] != person else None
     if poss.lower_ not in ("his", "her"):
         return None
-    before = [p[2] for p in c.people_before(poss.idx, 4) if p[0] >= poss.sent.start_char and p[2] != person]
-    if before:
-        return before[-1]
-    other = c.attributor.pronoun(poss) if c.attributor else None
-    return other if other != person and c.kind_of(other) == "person" else None
+    # the last other person named before it in this paragraph (or the sentence before), outside
+    # quotations, whose pronoun is not known to be the other one: else "her deputy" may be anyone's
+    sent = poss.sent
+    since = min(c.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char,
+                c.text.rfind("\n\n", 0, poss.idx) + 1)
+    gender = c.attributor.gender if c.attributor else {}
+    wanted = "m" if poss.lower_ == "his" else "f"
+    recent = [p[2] for p in c.people_before(poss.idx, 12) if p[0] >= since and p[2] != person
+              and gender.get(p[2], wanted) == wanted]
+    return recent[-1] if recent else None
 
 
 def _possessor_person(c: Context, head: Token, person: str) -> str | None:
@@ -556,9 +569,11 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
                 yield {"person": person, "role": f"head of {obj.lower_}", body[1]: body[0],
                        "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
     elif verb in LEADING_VERBS:
+        # "who chaired Y until last year", "who led Y until 2019": no longer
+        ended = rel.tag_ == "VBD" and any(g.dep_ == "prep" and g.lower_ in ("until", "till") for g in rel.children)
         for obj in objects:
             for body in _bodies(c, obj):
-                yield {"person": person, "role": LEADING_VERBS[verb], body[1]: body[0],
+                yield {"person": person, "role": LEADING_VERBS[verb], body[1]: body[0], **({"qualifier": "former"} if ended else {}),
                        "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
     elif verb in ("declare", "proclaim", "name", "style"):
         # "who declared himself acting president": self-declared
@@ -692,7 +707,9 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
     the word (a common noun after "the") or begins with it (a proper noun)."""
     word = token.text.strip("’'")
     if token.pos_ == "PROPN":
-        matches = [e for e in c.entities if e.kind == "organisation" and e.name.split()[0] == word]
+        # (not a committee named after its parent: "Senate Majority Leader" is not of the "Senate Budget Committee")
+        matches = [e for e in c.entities if e.kind == "organisation" and e.name.split()[0] == word
+                   and e.name.split()[-1].lower() not in SUB_BODIES]
     elif any(d.lower_ == "the" for d in token.children) and token.pos_ == "NOUN":
         matches = [e for e in c.entities if e.kind == "organisation"
                    and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
