@@ -336,3 +336,18 @@ def test_fellow_and_an_adverb_before_the_role(nlp):
     assert [(f[0], f[1], f[2], f[3]) for f in found] == [
         ("gloria-nunez", "brookings-policy-center", "fellow", "senior"),
         ("carol-weiss", "georgetown-university", "professor", None)]
+
+
+def test_a_name_with_and_in_it_is_one_body_in_the_evidence(nlp):
+    found = affiliations("Matt Ingram of The Globe and Mail said the site was down.")
+    assert [(f[0], f[1], f[4]) for f in found] == [("matt-ingram", "globe-and-mail", "Matt Ingram of The Globe and Mail")]
+
+
+def test_relative_clauses_with_as_and_become(nlp):
+    found = affiliations("Orion Telecom reported results. Orion Telecom chief executive Jane Cooper said sales fell.\n\n"
+                         "Ahmed Khan, who stepped down as chairman of Orion Telecom in March, died.\n\n"
+                         "Omar Khan, who became chairman of Volta Mobile in 2001, retired.\n\n"
+                         "Sara Lee, an employee of Orion Telecom, was arrested.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("jane-cooper", "orion-telecom", "chief executive", None), ("ahmed-khan", "orion-telecom", "chairman", "former"),
+        ("omar-khan", "volta-mobile", "chairman", None), ("sara-lee", "orion-telecom", "employee", None)]

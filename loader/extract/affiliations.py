@@ -57,7 +57,7 @@ manager coach captain editor correspondent professor lecturer researcher economi
 lawyer attorney judge prosecutor counsel chancellor premier king queen prince general colonel
 negotiator mediator diplomat delegate candidate councillor councilor lawmaker legislator
 owner partner treasurer administrator commissioner superintendent inspector principal dean rector
-caretaker advocate agent aide fellow engineer journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
+caretaker advocate agent aide fellow employee staffer engineer journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
 CEO CFO COO chief boss president-elect speaker whip secretary-general counterpart resident
 """.split())
 QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "late", "senior": "senior",
@@ -223,7 +223,9 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         for prep in (p for p in name.children if p.dep_ == "prep" and p.lower_ == "of"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 for body in (b for b in _bodies(c, pobj) if b[1] == "organisation" and not _from_place(c, b)):
-                    others = {x.i for g in pobj.children if g.dep_ in ("conj", "cc", "relcl", "appos") for x in g.subtree}
+                    # (a name joined to it is another's; "The Globe and Mail" is one name)
+                    others = {x.i for g in pobj.children if g.dep_ in ("conj", "cc", "relcl", "appos") for x in g.subtree
+                              if c.entity_at(x.idx, x.idx + len(x)) != (body[0], "organisation")}
                     last = max(t.i for t in pobj.subtree if t.i not in others)
                     yield {"person": person, "organisation": body[0], "start": name.doc[_first_of_name(c, name, person)].idx,
                            "end": name.doc[last].idx + len(name.doc[last])}
@@ -383,9 +385,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
-        if t.dep_ == "poss" or t.dep_ == "compound" and t.head == head and t.pos_ == "PROPN":
+        if t.dep_ == "poss" or t.dep_ in ("compound", "nmod") and t.head == head and t.pos_ == "PROPN":
             found = _bodies(c, t)
-            if t.dep_ == "compound" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
+            if t.dep_ != "poss" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
                 found = []  # "Home Secretary X": a portfolio, not the body whose name begins with "Home"
             hit = c.entity_at(t.idx, t.idx + len(t))
             if hit and hit[1] == "organisation" and c.name_of(hit[0]).split()[-1].lower() in SUB_BODIES \
@@ -595,9 +597,15 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
         for body in at:
             yield {"person": person, "role": OCCUPYING_VERBS[verb][0] + (f" {topic}" if topic else ""), body[1]: body[0],
                    "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
-    elif verb == "be":  # "X, who is Y's chief economist"
+    elif verb in ("be", "become", "remain"):  # "X, who is Y's chief economist", "who became Y's chairman"
         for obj in objects:
             yield from _role_phrase(c, obj, person, name)
+    elif any(g.dep_ == "prep" and g.lower_ == "as" for g in rel.children):
+        # "who took over as chief executive of Y", "who stepped down as Y's chairman" (former)
+        done = verb in LEAVING_VERBS or verb in ("retire", "step") and any(g.lower_ == "down" for g in rel.children)
+        for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ == "as"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                yield from _role_phrase(c, pobj, person, name, qualifier="former" if done else None)
     elif verb in ("appoint", "name", "elect") and any(g.dep_ == "auxpass" for g in rel.children):
         # "X, who was appointed coach of Y in 2019"
         posts = [g for g in rel.children if g.dep_ in ("oprd", "xcomp", "attr")]
