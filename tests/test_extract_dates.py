@@ -240,3 +240,10 @@ def test_a_month_said_again_by_its_day_is_one_event(nlp):
 def test_the_second_end_of_a_dashed_range_starts_after_the_dash(nlp):
     found = events_of("The show runs from January 23 - March 9 2024 at the city gallery.", published="2024-01-20")
     assert [e["date_text"] for e in found][-1] == "March 9 2024"
+
+
+def test_the_description_leaves_another_clause_out(nlp):
+    found = events_of("The talks, which began on Monday, will continue on Thursday. "
+                      "The board, led by its chairman, will meet on June 12.", published="2024-05-02")
+    assert [e["description"] for e in found] == [
+        "which began on Monday", "The talks will continue on Thursday", "The board will meet on June 12"]

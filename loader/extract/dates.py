@@ -309,6 +309,25 @@ def _clause(ent) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def _inner_clauses(ent, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Character spans inside the date's clause that are other clauses (", which began on Monday,"),
+    left out of its description."""
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), None)
+    if verb is None:
+        return []
+    doc, cuts = verb.doc, []
+    for t in verb.subtree:
+        if t.dep_ not in ("relcl", "acl") or t.head == verb or any(x.i == ent.root.i for x in t.subtree):
+            continue
+        first, last = min(x.i for x in t.subtree), max(x.i for x in t.subtree)
+        if first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ",":
+            first, last = first - 1, last + 1  # "The talks, which began on Monday, will ...": with its commas
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        if clause[0] < start and end <= clause[1]:
+            cuts.append((start, end))
+    return cuts
+
+
 def _counted_from(found: list[dict], ent, match: re.Match, flip: bool = False) -> tuple[str, str] | None:
     """"cancelled the day before", "two days later": the day counted from the last day-precise
     date of the same sentence; None when the sentence has none (the anchor is unknown)."""
@@ -390,7 +409,7 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
             # "from 2018 to 2022": when it began and when it ended are two dated happenings
             for e_start, e_end, e_value in ends:
                 found.append({"start": e_start, "end": e_end, "value": e_value[0], "precision": e_value[1], "since": False,
-                              "sentence": ent.sent, "planned": outlook is True, "clause": _clause(ent), "range": True})
+                              "sentence": ent.sent, "planned": outlook is True, "clause": _clause(ent), "range": True, "ent": ent})
             continue
         anchored = ANCHORED.match(surface.strip())
         if anchored:
@@ -412,7 +431,7 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         planned = outlook is True or outlook in ("nearest", "timetable") and resolved[0] > published.isoformat()[: len(resolved[0])] \
             or bool(re.match(r"(?:next|tomorrow|the coming)\b", surface.strip(), re.I))
         found.append({"start": start, "end": end, "value": resolved[0], "precision": resolved[1], "since": since,
-                      "sentence": ent.sent, "planned": bool(planned), "clause": _clause(ent)})
+                      "sentence": ent.sent, "planned": bool(planned), "clause": _clause(ent), "ent": ent})
     return found
 
 
@@ -447,7 +466,13 @@ def extract_events(text: str, doc: Doc, published: str) -> tuple[list[dict], lis
             c_start += 1  # "OSLO (Reuters) - Prices rose on Monday": the description is the story's words
         while c_start < c_end and not text[c_start].isalnum():
             c_start += 1
-        description = " ".join(text[c_start:c_end].split()) or " ".join(text[s_start:s_end].split())
+        kept, at = [], c_start
+        for cut_start, cut_end in sorted(_inner_clauses(item["ent"], item["clause"])):
+            if cut_start >= at:
+                kept.append(text[at:cut_start])
+                at = cut_end
+        kept.append(text[at:c_end])
+        description = " ".join("".join(kept).split()) or " ".join(text[s_start:s_end].split())
         if len(description) < 12:
             description = " ".join(text[s_start:s_end].split())
         event = {"date": item["value"], "date_text": text[item["start"] : item["end"]],
