@@ -247,3 +247,13 @@ def test_the_description_leaves_another_clause_out(nlp):
                       "The board, led by its chairman, will meet on June 12.", published="2024-05-02")
     assert [e["description"] for e in found] == [
         "which began on Monday", "The talks will continue on Thursday", "The board will meet on June 12"]
+
+
+def test_seasons_of_a_year_mid_month_and_earlier_this_week():
+    wednesday = dt.date(2024, 5, 8)
+    assert resolve_date("in the summer of 2022", wednesday) == ("2022", "year")
+    assert resolve_date("each summer", wednesday) is None
+    assert resolve_date("in mid-March", wednesday) == ("2024-03", "month")
+    assert resolve_date("in mid-March", wednesday, future=True) == ("2025-03", "month")
+    assert resolve_date("earlier this week", wednesday) == ("2024-05", "month")
+    assert resolve_date("at the end of last year", wednesday) == ("2023", "year")

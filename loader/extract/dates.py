@@ -39,7 +39,7 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = {m: i + 1 for i, m in enumerate(MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-_LEAD = re.compile(r"^(?:(?:in|on|since|by|during|from|until|early|late|mid|the)\s+)+", re.I)
+_LEAD = re.compile(r"^(?:(?:in|on|at|since|by|during|from|until|early|late|mid|the)\s+|mid-)+", re.I)
 _DURATION = re.compile(r"\b(?:years|months|weeks|days|hours|decades|minutes)\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:year|month|week|day|hour|decade)\b", re.I)
 PLAN_VERBS = frozenset("propose plan expect schedule intend hope invite promise aim".split())
 # the governors of a plan told in the past: "was due to", "were supposed to", "planned to"
@@ -131,7 +131,10 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
             return _shift_month(published, -n), "month"
         back = published - dt.timedelta(days=n * (7 if unit == "week" else 1))
         return (back.isoformat(), "day") if unit == "day" else (back.isoformat()[:7], "month")
-    if m := re.fullmatch(r"(this|last|next|past) (week|weekend)", words):
+    # "summer 2022", "the spring of 2021": within that year ("each summer" is no date)
+    if m := re.fullmatch(r"(?:the )?(?:spring|summer|autumn|fall|winter)(?: of)? ((?:1[5-9]|20)\d\d)", words):
+        return m.group(1), "year"
+    if m := re.fullmatch(r"(?:(?:earlier|later) )?(this|last|next|past) (week|weekend)", words):
         step = {"this": 0, "last": -7, "past": -7, "next": 7}[m.group(1)]
         return (published + dt.timedelta(days=step)).isoformat()[:7], "month"
     if words in ("weekend", "over the weekend"):
