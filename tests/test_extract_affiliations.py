@@ -351,3 +351,21 @@ def test_relative_clauses_with_as_and_become(nlp):
     assert [(f[0], f[1], f[2], f[3]) for f in found] == [
         ("jane-cooper", "orion-telecom", "chief executive", None), ("ahmed-khan", "orion-telecom", "chairman", "former"),
         ("omar-khan", "volta-mobile", "chairman", None), ("sara-lee", "orion-telecom", "employee", None)]
+
+
+def test_a_minister_of_the_one_country_the_story_names(nlp):
+    text = ("Kenya's teachers will strike on Monday.\n\n"
+            "Education Minister Ruth Achieng said the offer was fair.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("ruth-achieng", "kenya", "Education Minister")]
+
+
+def test_a_minister_in_a_story_of_two_countries_has_no_body(nlp):
+    text = "Kenya and Uganda signed a deal.\n\nEducation Minister Ruth Achieng said the offer was fair."
+    assert affiliations(text) == []
+
+
+def test_union_before_a_title_is_the_union_the_story_names(nlp):
+    text = ("Kenya's teachers will strike on Monday, the Kenya National Union of Teachers said.\n\n"
+            "That offer never came, union secretary general Paul Mwangi told reporters.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [
+        ("paul-mwangi", "kenya-national-union-of-teachers", "secretary general")]

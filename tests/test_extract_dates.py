@@ -257,3 +257,9 @@ def test_seasons_of_a_year_mid_month_and_earlier_this_week():
     assert resolve_date("in mid-March", wednesday, future=True) == ("2025-03", "month")
     assert resolve_date("earlier this week", wednesday) == ("2024-05", "month")
     assert resolve_date("at the end of last year", wednesday) == ("2023", "year")
+
+
+def test_the_end_of_a_named_month():
+    wednesday = dt.date(2024, 5, 8)
+    assert resolve_date("by the end of April", wednesday) == ("2024-04", "month")
+    assert resolve_date("the beginning of March 2023", wednesday) == ("2023-03", "month")

@@ -105,6 +105,8 @@ OCCUPYING_VERBS = {"study": ("researcher", "at"), "research": ("researcher", "at
                    "write": ("writer", "for")}
 # "X, who left Y", "X, who resigned from Y": someone who was in Y
 LEAVING_VERBS = frozenset("leave quit resign".split())
+# posts in a government: with no body named, the one country the article names holds them
+MINISTERIAL = frozenset("minister secretary premier chancellor".split())
 # bodies named after the body they belong to ("Senate Budget Committee")
 SUB_BODIES = frozenset("committee subcommittee panel caucus".split())
 # nouns for the people a body sends to talks
@@ -409,12 +411,15 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                     client = _client(c, t, person)  # "his lawyer", "Kane's chief of staff"
                 skip |= {x.i for x in t.subtree}
                 continue
-        if t.dep_ == "compound" and t.head == head and t.pos_ == "NOUN" and not any(
+        if t.dep_ == "compound" and (t.head == head or t.head.dep_ == "compound" and t.head.head == head) \
+                and t.pos_ == "NOUN" and not any(
                 x.i < t.i and x.dep_ not in ("det", "punct") and x.lower_.rstrip("-") not in QUALIFIERS for x in phrase):
             # (the noun first in the title: in "disco club owner" the club is another)
             # "council leader X": the one organisation named for that noun ("Y Borough Council"); "club
             # president X", "company spokesman X": the club or company the story leads with
-            org = _organisation_by_head(c, t) or (_story_organisation(c) if t.lemma_.lower() in ORGANISATION_NOUNS else None)
+            # ("union secretary general X": of no story organisation, the one union the story names)
+            org = _organisation_by_head(c, t) or (_story_organisation(c) or _organisation_holding(c, t.lemma_.lower())
+                                                  if t.lemma_.lower() in ORGANISATION_NOUNS else None)
             if org:
                 bodies.append((org, "organisation"))
                 continue
@@ -469,6 +474,10 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         # sentence naming no organisation, is held in the organisation the story leads with
         lede = _story_organisation(c)
         outside = [(lede, "organisation")] if lede else []
+    if not bodies and not outside and before_name and head.lemma_.lower() in MINISTERIAL and not national and not counterpart:
+        # "Education Minister X" in a story that names one country and no other: that country's
+        country = _only_country(c)
+        outside = [country] if country else []
     if not bodies and not outside and head.lemma_.lower() in SEATS:
         # "Judge X" in a story that names one court: that court; likewise a councillor's council
         seat = _organisation_by_head_word(c, SEATS[head.lemma_.lower()])
@@ -737,8 +746,23 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
 
 def _organisation_by_head(c: Context, token: Token) -> str | None:
     """"council" -> the one organisation whose name ends with that noun ("Y Borough Council");
-    English names put their head noun last."""
+    English names put their head noun last; else the one whose name holds it ("union" of
+    "X National Union of Teachers")."""
     return _organisation_by_head_word(c, token.lemma_.lower())
+
+
+def _organisation_holding(c: Context, word: str) -> str | None:
+    """The one organisation whose name holds ``word`` anywhere ("union" of "X Union of Teachers")."""
+    locals_ = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
+               and word in (w.lower() for w in e.name.split())} - {None}
+    return locals_.pop() if len(locals_) == 1 else None
+
+
+def _only_country(c: Context) -> tuple[str, str] | None:
+    """The country the article names, when it names exactly one (its government, if named)."""
+    countries = {c.ids[id(e)] for e in c.entities if e.kind == "location" and e.place is not None
+                 and e.place.kind == "country" and c.ids.get(id(e))}
+    return _government(c, (countries.pop(), "location")) if len(countries) == 1 else None
 
 
 def _story_organisation(c: Context) -> str | None:
@@ -750,7 +774,7 @@ def _story_organisation(c: Context) -> str | None:
         return lede
     first = next((s for s in c.doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s)), None)
     named = {m[2] for m in c.mentions() if first is not None and first.start_char <= m[0] < first.end_char
-             and m[3] == "organisation" and not c.inside_quote(m[0])}
+             and m[3] == "organisation" and not c.inside_quote(m[0]) and not c.name_of(m[2]).startswith("Government of ")}
     if len(named) == 1:
         return named.pop()
     counts: dict[str, int] = {}
@@ -771,7 +795,8 @@ def _lede_organisation(c: Context) -> str | None:
     for t in first:
         if t.dep_ in ("nsubj", "nsubjpass") and not c.inside_quote(t.idx):
             hit = c.entity_at(t.idx, t.idx + len(t))
-            if hit and hit[1] == "organisation":
+            # (a story about what a government does is not about a club or company of its staff)
+            if hit and hit[1] == "organisation" and not c.name_of(hit[0]).startswith("Government of "):
                 return hit[0]
     return None
 

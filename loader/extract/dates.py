@@ -154,6 +154,8 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
             delta = 7
         return (published - dt.timedelta(days=delta)).isoformat(), "day"
     month_names = "|".join(sorted(_MONTH, key=len, reverse=True))
+    # "by the end of April", "the beginning of March 2023": that month
+    words = re.sub(rf"^(?:the )?(?:end|start|beginning|middle|first half|second half) of (?=(?:{month_names})\b)", "", words)
     if m := re.fullmatch(rf"({month_names})\.?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+((?:1[5-9]|20)\d\d))?", words):
         month, day, year = _MONTH[m.group(1)], m.group(2), m.group(3)
         if year:
