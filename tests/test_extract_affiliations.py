@@ -369,3 +369,14 @@ def test_union_before_a_title_is_the_union_the_story_names(nlp):
             "That offer never came, union secretary general Paul Mwangi told reporters.")
     assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [
         ("paul-mwangi", "kenya-national-union-of-teachers", "secretary general")]
+
+
+def test_a_sacked_manager_past_a_dateline_and_a_capitalised_club_word(nlp):
+    text = ("MANCHESTER, England - Riverside United sacked manager Tom Farrow on Sunday after a defeat.\n\n"
+            "Farrow had been in charge since June 2022. His assistant, Luis Moreno, will lead the team.\n\n"
+            "Riverside chairman Peter Gould thanked Farrow. Mark Ellis, now a pundit for the BBC, agreed.")
+    assert [(f[0], f[1], f[2], f[3], f[4]) for f in affiliations(text)] == [
+        ("tom-farrow", "riverside-united", "manager", "former", "Riverside United sacked manager Tom Farrow"),
+        ("luis-moreno", None, "assistant of Tom Farrow", None, "His assistant, Luis Moreno"),
+        ("peter-gould", "riverside-united", "chairman", None, "Riverside chairman Peter Gould"),
+        ("mark-ellis", "bbc", "pundit", None, "Mark Ellis, now a pundit for the BBC")]

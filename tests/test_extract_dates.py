@@ -263,3 +263,8 @@ def test_the_end_of_a_named_month():
     wednesday = dt.date(2024, 5, 8)
     assert resolve_date("by the end of April", wednesday) == ("2024-04", "month")
     assert resolve_date("the beginning of March 2023", wednesday) == ("2023-03", "month")
+
+
+def test_a_weekday_of_a_possessive_keeps_the_preposition_out(nlp):
+    found = events_of("Luis Moreno will lead the team in Wednesday's match.", published="2024-05-06")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2024-05-08", "Wednesday")]

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from .index import ArticleIndex, Context
 from .institutions import nationality_code
+from .dates import in_dateline
 from .records import span_value
 
 if TYPE_CHECKING:  # for the annotation only: attribution imports this module's ROLE_NOUNS
@@ -57,7 +58,8 @@ manager coach captain editor correspondent professor lecturer researcher economi
 lawyer attorney judge prosecutor counsel chancellor premier king queen prince general colonel
 negotiator mediator diplomat delegate candidate councillor councilor lawmaker legislator
 owner partner treasurer administrator commissioner superintendent inspector principal dean rector
-caretaker advocate agent aide fellow employee staffer engineer journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
+caretaker advocate agent aide assistant fellow employee staffer engineer columnist presenter pundit commentator
+producer player goalkeeper striker midfielder defender winger journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
 CEO CFO COO chief boss president-elect speaker whip secretary-general counterpart resident
 """.split())
 QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "late", "senior": "senior",
@@ -132,6 +134,8 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
             continue
         seen.add(key)
         start, end = record.pop("start"), record.pop("end")
+        while start < end and (in_dateline(context.text, start) or not context.text[start].isalnum()):
+            start += 1  # "CITY, Country - Y sacked manager X": the dateline is not the evidence
         record["evidence"] = span_value(context.text, start, end)
         out.append(record)
     # a bare membership ("Y's X") adds nothing to a role in the same body
@@ -387,7 +391,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
-        if t.dep_ == "poss" or t.dep_ in ("compound", "nmod") and t.head == head and t.pos_ == "PROPN":
+        proper = t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper() and t.lower_ not in ORGANISATION_NOUNS \
+            and (c.entity_at(t.idx, t.idx + len(t)) is not None or _organisation_by_word(c, t) is not None)
+        if t.dep_ == "poss" or t.dep_ in ("compound", "nmod") and t.head == head and proper:
             found = _bodies(c, t)
             if t.dep_ != "poss" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
                 found = []  # "Home Secretary X": a portfolio, not the body whose name begins with "Home"
@@ -397,7 +403,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 found = []  # "Senate" of "Senate Majority Leader", taken for the "Senate Budget Committee"
             if found and not _is_place_role(head) and all(_from_place(c, b) for b in found):
                 # "Acme director X" where "Acme" was read as a place: the firm named with that word
-                org = _organisation_by_word(c, t) if t.pos_ == "PROPN" else None
+                org = _organisation_by_word(c, t) if proper else None
                 found = [(org, "organisation")] if org else found
             if found:
                 bodies += found
@@ -423,6 +429,11 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             if org:
                 bodies.append((org, "organisation"))
                 continue
+        if t.dep_ == "amod" and t.tag_ in ("VBN", "VBD") and t.i < head.i and not given:
+            # "sacked manager X": what happened to the holder, not the post's name (a dismissal ends it)
+            if t.lemma_.lower() in ("sack", "dismiss", "fire", "oust", "depose", "remove"):
+                qualifier = qualifier or "former"
+            continue
         one_time = re.match(r"(?i)one\s?[-\u2011]?\s?time\b", c.text[t.idx : t.idx + 10]) if t.i < head.i else None
         if one_time and not given:  # "the one-time finance director": former
             qualifier = qualifier or "former"
@@ -723,7 +734,9 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
     """"the federation", "Acme" (of "Acme Freight"): the one organisation whose name holds
     the word (a common noun after "the") or begins with it (a proper noun)."""
     word = token.text.strip("’'")
-    if token.pos_ == "PROPN":
+    proper = token.pos_ == "NOUN" and token.text[:1].isupper() and token.lower_ not in ORGANISATION_NOUNS \
+        and token.dep_ in ("compound", "nmod", "poss")
+    if token.pos_ == "PROPN" or proper:  # (proper: a capitalised word the tagger called a noun, "Riverside chairman")
         # (not a committee named after its parent: "Senate Majority Leader" is not of the "Senate Budget Committee")
         matches = [e for e in c.entities if e.kind == "organisation" and e.name.split()[0] == word
                    and e.name.split()[-1].lower() not in SUB_BODIES]

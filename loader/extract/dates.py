@@ -260,7 +260,7 @@ def _speaks_of_future(ent) -> bool | str:
     return any(t.lemma_ in PLAN_VERBS for t in verb.ancestors) or verb.lemma_ in PLAN_VERBS and verb.tag_ != "VBD"
 
 
-def _in_dateline(text: str, offset: int) -> bool:
+def in_dateline(text: str, offset: int) -> bool:
     """Whether ``offset`` is in a dateline: "LONDON, March 3 (Reuters) -" before the first dash."""
     head = text[: min(len(text), 120)]
     m = re.match(r"\s*[A-Z][A-Z .’'-]+,[^\n]*?(?:\s[—–-]\s|\)\s*[—–-])", head) \
@@ -380,7 +380,7 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text) and not YEAR_DEICTIC.match(ent.text.strip()):
             continue  # what a speaker says is dated by the speaker, not by the article
         line_start = text.rfind("\n", 0, ent.start_char) + 1
-        if _NOT_STORY.match(text[line_start : ent.start_char]) or _in_dateline(text, ent.start_char) \
+        if _NOT_STORY.match(text[line_start : ent.start_char]) or in_dateline(text, ent.start_char) \
                 or _NOT_STORY.match(_paragraph_heading(text, ent.start_char)) or _in_citation(text, ent.start_char, ent.end_char) \
                 or _date_line(text, ent.start_char, ent.end_char):
             continue  # a footer, a source list, a citation or a dateline is not an event
@@ -430,7 +430,8 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         if not resolved:
             continue
         before = re.search(r"\b(in|on|since|by)\s+\Z", text[max(0, start - 7) : start], re.I)
-        if before and not re.match(r"(in|on|since|by)\b", text[start:end], re.I):
+        if before and not re.match(r"(in|on|since|by)\b", text[start:end], re.I) and not re.match(r"[’']s\b", text[end : end + 2]):
+            # (not "in" of "in Wednesday's match": it is the match's)
             start -= len(before.group(0))
         since = bool(re.match(r"since\b", text[start:end], re.I))
         planned = outlook is True or outlook in ("nearest", "timetable") and resolved[0] > published.isoformat()[: len(resolved[0])] \
@@ -467,7 +468,7 @@ def extract_events(text: str, doc: Doc, published: str) -> tuple[list[dict], lis
             continue
         seen.update({(item["value"], item["clause"]), (item["value"], said, s_start)})
         c_start, c_end = item["clause"]
-        while c_start < c_end and _in_dateline(text, c_start):
+        while c_start < c_end and in_dateline(text, c_start):
             c_start += 1  # "OSLO (Reuters) - Prices rose on Monday": the description is the story's words
         while c_start < c_end and not text[c_start].isalnum():
             c_start += 1
