@@ -268,3 +268,8 @@ def test_the_end_of_a_named_month():
 def test_a_weekday_of_a_possessive_keeps_the_preposition_out(nlp):
     found = events_of("Luis Moreno will lead the team in Wednesday's match.", published="2024-05-06")
     assert [(e["date"], e["date_text"]) for e in found] == [("2024-05-08", "Wednesday")]
+
+
+def test_was_supposed_to_is_a_plan_told_in_the_past(nlp):
+    found = events_of("The railway was supposed to open in 2022. The bridge is supposed to open in July.", published="2024-06-12")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [("2022", False), ("2024-07", True)]

@@ -43,7 +43,7 @@ _LEAD = re.compile(r"^(?:(?:in|on|at|since|by|during|from|until|early|late|mid|t
 _DURATION = re.compile(r"\b(?:years|months|weeks|days|hours|decades|minutes)\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:year|month|week|day|hour|decade)\b", re.I)
 PLAN_VERBS = frozenset("propose plan expect schedule intend hope invite promise aim".split())
 # the governors of a plan told in the past: "was due to", "were supposed to", "planned to"
-PLANNED_IN_PAST = frozenset("be due supposed scheduled set meant expected slated plan intend hope want aim expect schedule".split())
+PLANNED_IN_PAST = frozenset("be due supposed suppose scheduled set meant expected slated plan intend hope want aim expect schedule".split())
 # Words whose date depends on when they were said: inside a quotation the article cannot resolve them.
 DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|the (?:year|month)$|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # ... but a year said in a quotation ("next year", "last year") is the article's year: a quotation in
