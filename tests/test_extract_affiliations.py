@@ -167,3 +167,216 @@ def test_a_nationality_word_names_its_country():
     # one lookup for every stage: a listed adjective, the name with an ending, "-ese", "-istan"
     from loader.extract.institutions import nationality_code
     assert [nationality_code(w) for w in ("Dutch", "Kenyan", "Sudanese", "Kazakh", "Harbour")] == ["NL", "KE", "SD", "KZ", None]
+
+
+def test_its_finds_its_body_across_an_interview_answer(nlp):
+    text = ("Q: Redstone Minerals says your office is blocking its permit. Is that true?\n\n"
+            "A: No. The firm promised us a study last year. It has not delivered. That is the law.\n\n"
+            "Q: Its chief executive, Karl Jensen, wrote to the cabinet in April asking for a decision.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("karl-jensen", "redstone-minerals", "chief executive")]
+
+
+def test_its_does_not_reach_past_two_paragraphs(nlp):
+    text = ("Redstone Minerals won a permit.\n\nThe weather was bad.\n\nThe roads were closed.\n\n"
+            "Nobody came.\n\nIts chief executive, Karl Jensen, stayed home.")
+    assert affiliations(text) == []
+
+
+def test_the_council_the_story_names_most(nlp):
+    # two councils: the one named again inside its committee's name is the story's council
+    text = ("Torrance City Council approved the budget. Essex County Council objected. "
+            "The Torrance City Council finance committee met in May. "
+            "Councillor Ruth Moss defended it. Council leader Ian Hale said little.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [
+        ("ruth-moss", "torrance-city-council", "Councillor"), ("ian-hale", "torrance-city-council", "leader")]
+
+
+def test_two_councils_named_as_often_give_no_body(nlp):
+    text = "Torrance City Council approved the budget. Essex County Council objected. Councillor Ruth Moss defended it."
+    assert affiliations(text) == []
+
+
+def test_an_opponent_in_the_sentence_leaves_a_staff_title_to_the_lede_club(nlp):
+    text = ("Greenvale Rovers sacked their manager on Sunday. "
+            "Assistant coach Pedro Ruiz was in charge for the 3-0 defeat against Hillside Athletic.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("pedro-ruiz", "greenvale-rovers", "Assistant coach")]
+
+
+def test_one_time_is_former(nlp):
+    found = affiliations("Mark Dunn, the one-time finance director of Harlow Plastics, joined Vantage Foods.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("mark-dunn", "harlow-plastics", "finance director", "former")]
+
+
+def test_a_role_held_for_a_person(nlp):
+    found = affiliations("Carlos Mendes scored twice. “He is happy at the club,” his agent, Sarah Jennings, told reporters.\n\n"
+                         "Mark Dunn's lawyer, Eva Novak, said he would appeal.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("sarah-jennings", None, "agent of Carlos Mendes"),
+                                                     ("eva-novak", None, "lawyer of Mark Dunn")]
+
+
+def test_a_person_of_an_organisation_is_a_member_but_of_a_place_is_not(nlp):
+    found = affiliations("John Smith of the Red Cross said the camp was full. Anna Berg of Oslo agreed.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("john-smith", "red-cross", None)]
+
+
+def test_relative_clauses_of_appointment_work_and_leaving(nlp):
+    found = affiliations("Paul Grant, who was appointed coach of Rivertown United in 2019, was sacked.\n\n"
+                         "Tom Reed, who works for the Northern Rail Union, declined to comment.\n\n"
+                         "Mark Dunn, who left Harlow Plastics last year, joined Vantage Foods.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("paul-grant", "rivertown-united", "coach", None), ("tom-reed", "northern-rail-union", None, None),
+        ("mark-dunn", "harlow-plastics", None, "former")]
+
+
+def test_a_ministers_body_is_the_country_and_the_ministry_of_the_portfolio(nlp):
+    text = ("Chile's agriculture ministry said exports fell. Chile's agriculture minister, Pablo Rojas, "
+            "blamed the drought. The Chilean government denied it.")
+    doc = extract_annotation(article(text))
+    [found] = doc["affiliations"]
+    assert (found["person"], found.get("organisation"), found.get("location"), found["role"]) == (
+        "pablo-rojas", "ministry-of-agriculture-of-chile", "chile", "agriculture minister")
+
+
+def test_a_portfolio_of_two_words_is_one_role(nlp):
+    found = affiliations("Jorge Vidal became Chile's minister of mining and energy in May.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jorge-vidal", "chile", "minister of mining and energy")]
+
+
+def test_a_department_of_the_board_is_the_board(nlp):
+    text = ("Maria Costa, who worked in the board’s audit department for a decade, testified on Monday. "
+            "The Riverside Water Board denied wrongdoing. The Riverside Water Board tender committee met in May.")
+    assert [(f[0], f[1]) for f in affiliations(text)] == [("maria-costa", "riverside-water-board")]
+
+
+def test_a_counterparts_nationality_names_a_country_of_the_article(nlp):
+    text = ("Germany and Italy are at odds. German Finance Minister Klaus Werner said the proposal was too soft. "
+            "His Italian counterpart, Giulia Ferri, disagreed.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [
+        ("klaus-werner", "germany", "Finance Minister"), ("giulia-ferri", "italy", "Finance Minister")]
+
+
+def test_who_sits_on_a_board(nlp):
+    found = affiliations("Peter Okoro, who sits on the board of Lagos Cement, declined to comment.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("peter-okoro", "lagos-cement", None)]
+
+
+def test_the_company_is_the_one_the_lede_names(nlp):
+    text = ("Shares in Orion Telecom fell 8% on Tuesday.\n\n"
+            "Grace Owusu, who joined the company from rival Volta Mobile in 2021, said costs would be cut. "
+            "A spokeswoman for the company, Efua Darko, declined to comment.\n\n"
+            "The board, led by chairman Samuel Adjei, will meet in June.")
+    assert [(f[0], f[1], f[2], f[3]) for f in affiliations(text)] == [
+        ("grace-owusu", "volta-mobile", None, "former"), ("grace-owusu", "orion-telecom", None, None),
+        ("efua-darko", "orion-telecom", "spokeswoman", None), ("samuel-adjei", "orion-telecom", "chairman", None)]
+
+
+def test_the_company_of_a_lede_naming_two_is_nobody(nlp):
+    text = ("Shares in Orion Telecom rose on Tuesday, while those of Volta Mobile fell.\n\n"
+            "A spokeswoman for the company, Efua Darko, declined to comment.")
+    assert affiliations(text) == []
+
+
+def test_two_roles_joined_by_and_each_with_its_body(nlp):
+    found = affiliations("Professor Tom Eastwood, Director of the National Salt Study, and Chairman of the "
+                         "Northern Centre for Health Research, said the results were bad.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("tom-eastwood", "northern-centre-for-health-research", "Chairman")]
+
+
+def test_founder_and_chairman_is_one_role(nlp):
+    found = affiliations("The Equatoria Farmers Movement met on Monday. Its founder and chairman, Samuel Lado, spoke.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("samuel-lado", "equatoria-farmers-movement", "founder and chairman")]
+
+
+def test_a_portfolio_word_is_not_the_body_it_begins(nlp):
+    # "Home Secretary": "Home" is the portfolio, not the "Home Office" named elsewhere
+    assert affiliations("Shadow Home Secretary Anna Pike criticised the Home Office on Monday.") == []
+
+
+def test_a_compound_with_its_own_modifier_is_not_the_storys_club(nlp):
+    assert affiliations("Rivertown FC lost on Sunday. Disco club owner Steve Rudd watched.") == []
+
+
+def test_a_membership_ends_before_the_next_name(nlp):
+    found = affiliations("John Smith of the Red Cross and Maria Lopez spoke.")
+    assert [(f[0], f[1], f[4]) for f in found] == [("john-smith", "red-cross", "John Smith of the Red Cross")]
+
+
+def test_occupations_and_what_people_do_for_a_body(nlp):
+    found = affiliations("Rita Gomes, who speaks on health for the opposition Green Party, said the plan was rushed.\n\n"
+                         "“It will not last,” said Omar Haddad, who studies trade policy at the Institute for Gulf Economics in Doha.\n\n"
+                         "Lara Diaz, a former engineer at the rail operator Iberia Rail, joined the ministry in May.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("rita-gomes", "green-party", "spokesperson on health", None),
+        ("omar-haddad", "institute-for-gulf-economics", "researcher", None),
+        ("lara-diaz", "iberia-rail", "engineer", "former")]
+
+
+def test_a_committee_is_not_the_body_of_its_parents_title(nlp):
+    text = ("Senate Majority Leader Paul Hendricks spoke on Tuesday. "
+            "Tom Bright, who chaired the Senate Budget Committee until last year, disagreed.")
+    found = [(f[1], f[2], f[3]) for f in affiliations(text)]
+    assert ("senate-budget-committee", "chair", "former") in found
+    assert not any(f[1] == "Majority Leader" and f[0] == "senate-budget-committee" for f in found)
+
+
+def test_a_deputy_or_chief_of_staff_of_a_person(nlp):
+    found = affiliations("President Robert Kane spoke to both leaders. Kane's chief of staff, Mark Ellison, met them on Monday.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("mark-ellison", None, "chief of staff of Robert Kane")]
+
+
+def test_her_deputy_of_nobody_named_in_the_paragraph_is_nobodys(nlp):
+    text = ("Tom Bright chaired the hearing.\n\n"
+            "The treasury warned that cash would run out. Her deputy, Samuel Ortega, testified on Wednesday.")
+    assert affiliations(text) == []
+
+
+def test_fellow_and_an_adverb_before_the_role(nlp):
+    found = affiliations("Gloria Nunez, a senior fellow at the Brookings Policy Center, spoke. "
+                         "Carol Weiss, now a professor at Georgetown University, agreed.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("gloria-nunez", "brookings-policy-center", "fellow", "senior"),
+        ("carol-weiss", "georgetown-university", "professor", None)]
+
+
+def test_a_name_with_and_in_it_is_one_body_in_the_evidence(nlp):
+    found = affiliations("Matt Ingram of The Globe and Mail said the site was down.")
+    assert [(f[0], f[1], f[4]) for f in found] == [("matt-ingram", "globe-and-mail", "Matt Ingram of The Globe and Mail")]
+
+
+def test_relative_clauses_with_as_and_become(nlp):
+    found = affiliations("Orion Telecom reported results. Orion Telecom chief executive Jane Cooper said sales fell.\n\n"
+                         "Ahmed Khan, who stepped down as chairman of Orion Telecom in March, died.\n\n"
+                         "Omar Khan, who became chairman of Volta Mobile in 2001, retired.\n\n"
+                         "Sara Lee, an employee of Orion Telecom, was arrested.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("jane-cooper", "orion-telecom", "chief executive", None), ("ahmed-khan", "orion-telecom", "chairman", "former"),
+        ("omar-khan", "volta-mobile", "chairman", None), ("sara-lee", "orion-telecom", "employee", None)]
+
+
+def test_a_minister_of_the_one_country_the_story_names(nlp):
+    text = ("Kenya's teachers will strike on Monday.\n\n"
+            "Education Minister Ruth Achieng said the offer was fair.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("ruth-achieng", "kenya", "Education Minister")]
+
+
+def test_a_minister_in_a_story_of_two_countries_has_no_body(nlp):
+    text = "Kenya and Uganda signed a deal.\n\nEducation Minister Ruth Achieng said the offer was fair."
+    assert affiliations(text) == []
+
+
+def test_union_before_a_title_is_the_union_the_story_names(nlp):
+    text = ("Kenya's teachers will strike on Monday, the Kenya National Union of Teachers said.\n\n"
+            "That offer never came, union secretary general Paul Mwangi told reporters.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [
+        ("paul-mwangi", "kenya-national-union-of-teachers", "secretary general")]
+
+
+def test_a_sacked_manager_past_a_dateline_and_a_capitalised_club_word(nlp):
+    text = ("MANCHESTER, England - Riverside United sacked manager Tom Farrow on Sunday after a defeat.\n\n"
+            "Farrow had been in charge since June 2022. His assistant, Luis Moreno, will lead the team.\n\n"
+            "Riverside chairman Peter Gould thanked Farrow. Mark Ellis, now a pundit for the BBC, agreed.")
+    assert [(f[0], f[1], f[2], f[3], f[4]) for f in affiliations(text)] == [
+        ("tom-farrow", "riverside-united", "manager", "former", "Riverside United sacked manager Tom Farrow"),
+        ("luis-moreno", None, "assistant of Tom Farrow", None, "His assistant, Luis Moreno"),
+        ("peter-gould", "riverside-united", "chairman", None, "Riverside chairman Peter Gould"),
+        ("mark-ellis", "bbc", "pundit", None, "Mark Ellis, now a pundit for the BBC")]

@@ -153,3 +153,123 @@ def test_the_same_date_in_the_same_words_twice_in_a_sentence_is_one_event(nlp):
     found = events_of("Residents wrote that the lifts stopped on Friday, and that on Friday the stairs were closed too. "
                       "The lifts were repaired on Sunday.")
     assert [e["date"] for e in found] == ["2025-02-28", "2025-03-02"]
+
+
+def test_an_infinitive_after_failed_or_managed_is_what_happened(nlp):
+    # 2024-05-02 is a Thursday
+    found = events_of("Ministers failed to agree on a new rule on Tuesday. The board managed to sign the deal on Monday. "
+                      "The two sides agreed to meet again on Friday.", published="2024-05-02")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [
+        ("2024-04-30", False), ("2024-04-29", False), ("2024-05-03", True)]
+
+
+def test_ordinal_words_for_the_day_of_a_month():
+    assert resolve_date("on the fifth of April", THU) == ("2023-04-05", "day")
+    assert resolve_date("the twenty-first of March", THU) == ("2023-03-21", "day")
+    assert resolve_date("March the third", THU) == ("2024-03-03", "day")
+    assert resolve_date("the fifth of April", THU, future=True) == ("2024-04-05", "day")
+
+
+def test_a_plan_standing_now_and_a_timetable_look_forward(nlp):
+    found = events_of("Elections are scheduled for November 5. The trial resumes on Monday. "
+                      "The law came into force on January 1.", published="2024-05-02")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [
+        ("2024-11-05", True), ("2024-05-06", True), ("2024-01-01", False)]
+
+
+def test_the_weekend_and_parts_of_this_month_or_year():
+    thursday = dt.date(2024, 5, 2)
+    assert resolve_date("over the weekend", thursday) == ("2024-04", "month")
+    assert resolve_date("the weekend", thursday, future=True) == ("2024-05", "month")
+    assert resolve_date("later this month", thursday) == ("2024-05", "month")
+    assert resolve_date("earlier this year", thursday) == ("2024", "year")
+
+
+def test_a_range_gives_its_beginning_and_its_end(nlp):
+    found = events_of("Ayanda Moyo, who worked at the port from 2015 to 2020, testified on Tuesday. "
+                      "Prices fell between January and April 2024.", published="2024-05-02")
+    assert [(e["date"], e["date_text"]) for e in found] == [
+        ("2015", "from 2015"), ("2020", "to 2020"), ("2024-04-30", "on Tuesday"),
+        ("2024-01", "between January"), ("2024-04", "and April 2024")]
+
+
+def test_a_participle_of_what_was_done_looks_back_under_an_expectation(nlp):
+    found = events_of("The deal, first announced in January, is expected to close by the end of the year. "
+                      "The firm now expects sales to fall in 2025, having forecast growth as recently as March.",
+                      published="2024-05-02")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [
+        ("2024-01", False), ("2024", True), ("2025", True), ("2024-03", False)]
+
+
+def test_a_decade_ago_and_the_end_of_the_year():
+    assert resolve_date("a decade ago", THU) == ("2014", "year")
+    assert resolve_date("two decades ago", THU) == ("2004", "year")
+    assert resolve_date("by the end of the year", THU) == ("2024", "year")
+    assert resolve_date("the end of the month", THU) == ("2024-03", "month")
+
+
+def test_the_year_said_in_a_quotation_is_the_speakers(nlp):
+    found = events_of("“We hope to finish before the end of the year,” she said.", published="2024-05-02")
+    assert found == []
+
+
+def test_a_line_that_is_only_the_date_and_a_listed_source_are_not_events(nlp):
+    found = events_of("Tuesday, May 7, 2024\n\nThe bridge reopened on Monday.\n\nSources\n\n"
+                      "\u201cBridge reopens after repairs\u201d \u2014 Harbour Courier, May 6, 2024", published="2024-05-07")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2024-05-06", "on Monday")]
+
+
+def test_the_present_of_now_is_not_a_plan_and_a_nouns_date_is_the_nearest(nlp):
+    found = events_of("Today, thousands of people visit the old fort. "
+                      "The claim results from the ruling of the appeal court on April 8. "
+                      "On Friday, the two ministers are to sign the treaty.", published="2024-05-08")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [
+        ("2024-05-08", False), ("2024-04-08", False), ("2024-05-10", True)]
+
+
+def test_a_year_naming_a_film_or_report_is_not_an_event(nlp):
+    found = events_of("She starred in the 1969 film about the strike. The war ended in 1945.", published="2024-05-08")
+    assert [e["date"] for e in found] == ["1945"]
+
+
+def test_a_month_said_again_by_its_day_is_one_event(nlp):
+    found = events_of("The rocket will launch at the end of the month on May 29.", published="2024-05-08")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2024-05-29", "on May 29")]
+
+
+def test_the_second_end_of_a_dashed_range_starts_after_the_dash(nlp):
+    found = events_of("The show runs from January 23 - March 9 2024 at the city gallery.", published="2024-01-20")
+    assert [e["date_text"] for e in found][-1] == "March 9 2024"
+
+
+def test_the_description_leaves_another_clause_out(nlp):
+    found = events_of("The talks, which began on Monday, will continue on Thursday. "
+                      "The board, led by its chairman, will meet on June 12.", published="2024-05-02")
+    assert [e["description"] for e in found] == [
+        "which began on Monday", "The talks will continue on Thursday", "The board will meet on June 12"]
+
+
+def test_seasons_of_a_year_mid_month_and_earlier_this_week():
+    wednesday = dt.date(2024, 5, 8)
+    assert resolve_date("in the summer of 2022", wednesday) == ("2022", "year")
+    assert resolve_date("each summer", wednesday) is None
+    assert resolve_date("in mid-March", wednesday) == ("2024-03", "month")
+    assert resolve_date("in mid-March", wednesday, future=True) == ("2025-03", "month")
+    assert resolve_date("earlier this week", wednesday) == ("2024-05", "month")
+    assert resolve_date("at the end of last year", wednesday) == ("2023", "year")
+
+
+def test_the_end_of_a_named_month():
+    wednesday = dt.date(2024, 5, 8)
+    assert resolve_date("by the end of April", wednesday) == ("2024-04", "month")
+    assert resolve_date("the beginning of March 2023", wednesday) == ("2023-03", "month")
+
+
+def test_a_weekday_of_a_possessive_keeps_the_preposition_out(nlp):
+    found = events_of("Luis Moreno will lead the team in Wednesday's match.", published="2024-05-06")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2024-05-08", "Wednesday")]
+
+
+def test_was_supposed_to_is_a_plan_told_in_the_past(nlp):
+    found = events_of("The railway was supposed to open in 2022. The bridge is supposed to open in July.", published="2024-06-12")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [("2022", False), ("2024-07", True)]

@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from .index import ArticleIndex, Context
 from .institutions import nationality_code
+from .dates import in_dateline
 from .records import span_value
 
 if TYPE_CHECKING:  # for the annotation only: attribution imports this module's ROLE_NOUNS
@@ -57,11 +58,12 @@ manager coach captain editor correspondent professor lecturer researcher economi
 lawyer attorney judge prosecutor counsel chancellor premier king queen prince general colonel
 negotiator mediator diplomat delegate candidate councillor councilor lawmaker legislator
 owner partner treasurer administrator commissioner superintendent inspector principal dean rector
-caretaker emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
+caretaker advocate agent aide assistant fellow employee staffer engineer columnist presenter pundit commentator
+producer player goalkeeper striker midfielder defender winger journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
 CEO CFO COO chief boss president-elect speaker whip secretary-general counterpart resident
 """.split())
 QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "late", "senior": "senior",
-              "interim": "acting", "self-declared": "self-declared", "self-proclaimed": "self-declared",
+              "interim": "acting", "erstwhile": "former", "self-declared": "self-declared", "self-proclaimed": "self-declared",
               "self-styled": "self-declared"}
 # "X, who leads Y": verbs of a relative clause and the role they give
 LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "found": "founder",
@@ -89,6 +91,26 @@ ORGANISATION_NOUNS = frozenset("club company firm team group party union league 
 STAFF_TITLES = frozenset("executive coach captain chairman chairwoman spokesman spokeswoman spokesperson manager director".split())
 # posts that name the kind of body they sit in: a judge sits in a court, a councillor in a council
 SEATS = {"judge": "court", "magistrate": "court", "councillor": "council", "councilor": "council", "senator": "senate"}
+# how many paragraphs back "its" may find its body when the sentence before names none
+ANTECEDENT_REACH = 2
+# words of a minister's title that do not name the portfolio ("deputy minister of the interior")
+MINISTRY_WORDS = frozenset("minister ministry deputy first vice state junior of for the and affairs".split())
+# prepositions that name the other side, not the body: "against X", "versus X"
+OPPONENT_PREPOSITIONS = frozenset(("against", "versus", "vs", "vs."))
+# roles held for a person rather than a body: "Y's lawyer, X", "his agent, X" (the role says for whom)
+PERSONAL_ROLES = frozenset("lawyer attorney counsel advocate agent adviser advisor aide spokesman spokeswoman spokesperson "
+                           "deputy assistant".split())
+# "X, who studies water policy at Y": verbs of an occupation, the role they give and the
+# preposition naming its body
+OCCUPYING_VERBS = {"study": ("researcher", "at"), "research": ("researcher", "at"), "teach": ("teacher", "at"),
+                   "lecture": ("lecturer", "at"), "speak": ("spokesperson", "for"), "report": ("reporter", "for"),
+                   "write": ("writer", "for")}
+# "X, who left Y", "X, who resigned from Y": someone who was in Y
+LEAVING_VERBS = frozenset("leave quit resign".split())
+# posts in a government: with no body named, the one country the article names holds them
+MINISTERIAL = frozenset("minister secretary premier chancellor".split())
+# bodies named after the body they belong to ("Senate Budget Committee")
+SUB_BODIES = frozenset("committee subcommittee panel caucus".split())
 # nouns for the people a body sends to talks
 DELEGATIONS = frozenset("delegation team mission side".split())
 
@@ -112,6 +134,8 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
             continue
         seen.add(key)
         start, end = record.pop("start"), record.pop("end")
+        while start < end and (in_dateline(context.text, start) or not context.text[start].isalnum()):
+            start += 1  # "CITY, Country - Y sacked manager X": the dateline is not the evidence
         record["evidence"] = span_value(context.text, start, end)
         out.append(record)
     # a bare membership ("Y's X") adds nothing to a role in the same body
@@ -201,6 +225,16 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
         yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued)
     elif not described:
+        # "Jane Doe of Acme Freight said": a member of the organisation (of a place: where she is from)
+        for prep in (p for p in name.children if p.dep_ == "prep" and p.lower_ == "of"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                for body in (b for b in _bodies(c, pobj) if b[1] == "organisation" and not _from_place(c, b)):
+                    # (a name joined to it is another's; "The Globe and Mail" is one name)
+                    others = {x.i for g in pobj.children if g.dep_ in ("conj", "cc", "relcl", "appos") for x in g.subtree
+                              if c.entity_at(x.idx, x.idx + len(x)) != (body[0], "organisation")}
+                    last = max(t.i for t in pobj.subtree if t.i not in others)
+                    yield {"person": person, "organisation": body[0], "start": name.doc[_first_of_name(c, name, person)].idx,
+                           "end": name.doc[last].idx + len(name.doc[last])}
         # "Acme Freight's Jane Doe": a possessive organisation before a bare name is where she works
         for poss in (t for t in name.children if t.dep_ == "poss" and t.i < name.i):
             hit = c.entity_at(poss.idx, poss.idx + len(poss))
@@ -250,11 +284,29 @@ def _antecedent_body(c: Context, pronoun: Token) -> list[tuple[str, str]]:
 
 def antecedent(c: Context, pronoun: Token) -> tuple[str, str] | None:
     """"its chief executive": (local id, kind) of the organisation or country "its" stands for --
-    the last one that was a subject in this or the previous sentence, else the last one named there."""
+    the last one that was a subject in this or the previous sentence, else the last one named there;
+    when those two name none, the same sentence by sentence further back, no further than the
+    start of the paragraph ANTECEDENT_REACH paragraphs before (an interview's answer, naming the
+    firm only as "the company", can stand between the question naming it and the next one)."""
     sent = pronoun.sent
     start = c.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    end = pronoun.i
+    limit = pronoun.idx
+    for _ in range(ANTECEDENT_REACH + 1):
+        limit = c.text.rfind("\n\n", 0, max(limit - 1, 0))
+        if limit < 0:
+            break
+    limit = max(limit, 0)
+    while True:
+        chosen = _antecedent_in(c, start, end)
+        if chosen or start == 0 or c.doc[start - 1].sent.start_char < limit:
+            return chosen
+        end, start = start, c.doc[start - 1].sent.start
+
+
+def _antecedent_in(c: Context, start: int, end: int) -> tuple[str, str] | None:
     named: list[tuple[Token, tuple[str, str]]] = []
-    for t in c.doc[start : pronoun.i]:
+    for t in c.doc[start:end]:
         hit = c.entity_at(t.idx, t.idx + len(t))
         if not hit or c.inside_quote(t.idx) or named and named[-1][1] == hit and named[-1][0].i == t.i - 1:
             continue
@@ -295,6 +347,18 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         counterpart = False
     given = qualifier is not None
     outside = list(bodies)
+    # "Director of the X Study, and Chairman of the Y Centre": two roles, each with its own body;
+    # "founder and chairman of Y": the first, naming none, is held in the second's
+    split = [t for t in head.children if t.dep_ == "conj" and _is_role(t) and t.i > head.i
+             and any(g.dep_ == "prep" and g.lower_ in BODY_PREPOSITIONS for g in t.children)]
+    for other in split:
+        records = list(_role_phrase(c, other, person, name, qualifier=qualifier, bodies=outside))
+        for record in records:
+            record["start"] = min(record["start"], head.idx)
+        yield from records
+        if not outside and not any(g.dep_ == "prep" and g.lower_ in BODY_PREPOSITIONS for g in head.children):
+            outside = [(r[k], k) for r in records for k in ("organisation", "location") if k in r][:1]
+    split_out = {x.i for t in split for x in t.subtree} | {t.i for t in head.children if t.dep_ == "cc" and split}
     bodies: list[tuple[str, str]] = []
     role_tokens: list[Token] = []
     assigned: set[tuple[str, str]] = set()  # places named with for/to
@@ -303,14 +367,16 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     posted = any(t.dep_ == "prep" and t.lower_ in ("to", "for") and t.head == head
                  and any(b[1] == "location" for g in t.children if g.dep_ == "pobj" for b in _named_bodies(c, g))
                  for t in head.children)
-    skip: set[int] = set()
+    skip: set[int] = set(split_out)
+    client: str | None = None  # "Y's lawyer": the person the role is held for
     phrase = [t for t in head.subtree] if not before_name else [t for t in head.subtree if t.i < name.i]
     if extra:
         phrase = sorted([*phrase, *(x for e in extra for x in e.subtree)], key=lambda t: t.i)
     for t in head.subtree:
         if t.dep_ in ("relcl", "acl", "appos", "advcl") and t != head:
             skip |= {x.i for x in t.subtree}
-        if t.dep_ == "cc" or t.dep_ == "conj" and t.head == head and not _is_role(t):
+        # "founder and largest shareholder": the role is the first; "minister of mining and energy": one role
+        if t.dep_ == "cc" and (t.head == head or t.head.i in skip) or t.dep_ == "conj" and t.head == head and not _is_role(t):
             skip |= {x.i for x in t.subtree}
         if t.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in t.children if g.dep_ == "pobj"):
             skip |= {x.i for x in t.subtree}  # "chief executive in May": when, not what
@@ -325,11 +391,19 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
-        if t.dep_ == "poss" or t.dep_ == "compound" and t.head == head and t.pos_ == "PROPN":
+        proper = t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper() and t.lower_ not in ORGANISATION_NOUNS \
+            and (c.entity_at(t.idx, t.idx + len(t)) is not None or _organisation_by_word(c, t) is not None)
+        if t.dep_ == "poss" or t.dep_ in ("compound", "nmod") and t.head == head and proper:
             found = _bodies(c, t)
+            if t.dep_ != "poss" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
+                found = []  # "Home Secretary X": a portfolio, not the body whose name begins with "Home"
+            hit = c.entity_at(t.idx, t.idx + len(t))
+            if hit and hit[1] == "organisation" and c.name_of(hit[0]).split()[-1].lower() in SUB_BODIES \
+                    and c.name_of(hit[0]).split()[0] == t.text and len(c.name_of(hit[0]).split()) > 1:
+                found = []  # "Senate" of "Senate Majority Leader", taken for the "Senate Budget Committee"
             if found and not _is_place_role(head) and all(_from_place(c, b) for b in found):
                 # "Acme director X" where "Acme" was read as a place: the firm named with that word
-                org = _organisation_by_word(c, t) if t.pos_ == "PROPN" else None
+                org = _organisation_by_word(c, t) if proper else None
                 found = [(org, "organisation")] if org else found
             if found:
                 bodies += found
@@ -338,21 +412,39 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             if t.dep_ == "poss":
                 if t.lower_ in BODY_PRONOUNS:
                     bodies += _antecedent_body(c, t)
+                elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ == "chief" and any(
+                        g.lower_ == "of" and any(x.lower_ == "staff" for x in g.children) for g in head.children):
+                    client = _client(c, t, person)  # "his lawyer", "Kane's chief of staff"
                 skip |= {x.i for x in t.subtree}
                 continue
-        if t.dep_ == "compound" and t.head == head and t.pos_ == "NOUN":
+        if t.dep_ == "compound" and (t.head == head or t.head.dep_ == "compound" and t.head.head == head) \
+                and t.pos_ == "NOUN" and not any(
+                x.i < t.i and x.dep_ not in ("det", "punct") and x.lower_.rstrip("-") not in QUALIFIERS for x in phrase):
+            # (the noun first in the title: in "disco club owner" the club is another)
             # "council leader X": the one organisation named for that noun ("Y Borough Council"); "club
             # president X", "company spokesman X": the club or company the story leads with
-            org = _organisation_by_head(c, t) or (_lede_organisation(c) if t.lemma_.lower() in ORGANISATION_NOUNS else None)
+            # ("union secretary general X": of no story organisation, the one union the story names)
+            org = _organisation_by_head(c, t) or (_story_organisation(c) or _organisation_holding(c, t.lemma_.lower())
+                                                  if t.lemma_.lower() in ORGANISATION_NOUNS else None)
             if org:
                 bodies.append((org, "organisation"))
                 continue
+        if t.dep_ == "amod" and t.tag_ in ("VBN", "VBD") and t.i < head.i and not given:
+            # "sacked manager X": what happened to the holder, not the post's name (a dismissal ends it)
+            if t.lemma_.lower() in ("sack", "dismiss", "fire", "oust", "depose", "remove"):
+                qualifier = qualifier or "former"
+            continue
+        one_time = re.match(r"(?i)one\s?[-\u2011]?\s?time\b", c.text[t.idx : t.idx + 10]) if t.i < head.i else None
+        if one_time and not given:  # "the one-time finance director": former
+            qualifier = qualifier or "former"
+            skip |= {x.i for x in head.doc[t.i : head.i] if x.idx < t.idx + one_time.end()}
+            continue
         word = t.lower_.rstrip("-")
         if word in QUALIFIERS and t.i < head.i and not given:
             qualifier = qualifier or QUALIFIERS[word]
             continue
-        if t.pos_ == "PRON":
-            continue
+        if t.pos_ == "PRON" or t.dep_ == "advmod" and t.i < head.i and t.pos_ == "ADV":
+            continue  # (and "now a professor", "also a member": not the role's words)
         if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i and not posted:
             country = _nationality(c, t)
             national = national or bool(country) or bool(nationality_code(t.text))
@@ -372,13 +464,13 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         return
     role = _words(c, role_tokens)
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
-    clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != head for x in t.subtree}
+    clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != head for x in t.subtree} | split_out
     if head.dep_ != "appos" or head.head != name:
         clauses |= {x.i for t in head.subtree if t.dep_ == "appos" and t != name and t.i > head.i for x in t.subtree}
     kept = [t.i for t in phrase if t.i not in clauses] + [_first_of_name(c, name, person), name.i]
     doc = head.doc
     first, last = min(kept), max(kept)
-    while last > first and doc[last].is_punct and doc[last].text != ")":
+    while last > first and (doc[last].is_punct or doc[last].is_space) and doc[last].text != ")":
         last -= 1
     if doc[last].text == ")" and "(" not in doc[first:last].text:
         last -= 1
@@ -388,11 +480,15 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     place_role = _is_place_role(head)
     if not bodies and not outside and before_name and head.lemma_.lower() in STAFF_TITLES and not national \
             and not any(c.entity_at(t.idx, t.idx + len(t)) and c.entity_at(t.idx, t.idx + len(t))[1] == "organisation"
-                        for t in head.sent if not c.inside_quote(t.idx)):
+                        and not _opponent(t) for t in head.sent if not c.inside_quote(t.idx)):
         # "Chief Executive X said", "assistant coach X will take charge": a title with no body, in a
         # sentence naming no organisation, is held in the organisation the story leads with
-        lede = _lede_organisation(c)
+        lede = _story_organisation(c)
         outside = [(lede, "organisation")] if lede else []
+    if not bodies and not outside and before_name and head.lemma_.lower() in MINISTERIAL and not national and not counterpart:
+        # "Education Minister X" in a story that names one country and no other: that country's
+        country = _only_country(c)
+        outside = [country] if country else []
     if not bodies and not outside and head.lemma_.lower() in SEATS:
         # "Judge X" in a story that names one court: that court; likewise a councillor's council
         seat = _organisation_by_head_word(c, SEATS[head.lemma_.lower()])
@@ -407,13 +503,68 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             if other is None:
                 return
             record["counterpart_of"] = other
-        if body is not None:
+        if body is not None and place_role:
+            record.update(_public_post(c, body, role))
+        elif body is not None:
             record[body[1]] = body[0]
         if qualifier:
             record["qualifier"] = qualifier
-        if body is None and not qualifier:
+        if body is None and client:
+            record["role"] = f"{role} of {c.name_of(client)}"
+        elif body is None and not qualifier:
             continue  # "the firm's president": of which body the text does not say here
         yield record
+
+
+def _public_post(c: Context, body: tuple[str, str], role: str) -> dict:
+    """The body of a country's post ("Peru's production minister"): the country, and the
+    ministry the article names for the post's portfolio ("Ministry of Production of Peru") --
+    rather than the whole government, of which the ministry is the part that employs."""
+    country = body
+    if body[1] == "organisation":
+        name = c.name_of(body[0])
+        if not name.startswith("Government of "):
+            return {"organisation": body[0]}
+        place = next((c.ids[id(e)] for e in c.entities if e.kind == "location" and e.name == name[len("Government of "):]
+                      and c.ids.get(id(e))), None)
+        if place is None:
+            return {"organisation": body[0]}
+        country = (place, "location")
+    out = {"location": country[0]}
+    portfolio = {w for w in re.findall(r"\w+", role.lower()) if w not in MINISTRY_WORDS}
+    suffix = f" of {c.name_of(country[0])}"
+    ministries = {c.ids[id(e)] for e in c.entities if e.kind == "organisation" and c.ids.get(id(e))
+                  and e.name.startswith("Ministry of ") and e.name.endswith(suffix)
+                  and portfolio & set(re.findall(r"\w+", e.name[len("Ministry of ") : -len(suffix)].lower()))}
+    if len(ministries) == 1 and "minister" in role.lower():
+        out["organisation"] = ministries.pop()
+    return out
+
+
+def _opponent(token: Token) -> bool:
+    """"the match against X": X is the other side, not the body of anyone's title."""
+    while token.dep_ in ("compound", "flat", "amod", "det") and token.head != token:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ in OPPONENT_PREPOSITIONS
+
+
+def _client(c: Context, poss: Token, person: str) -> str | None:
+    """"Y's lawyer", "his agent": the person (local id) the possessive names or stands for, not ``person``."""
+    hit = c.entity_at(poss.idx, poss.idx + len(poss))
+    if hit and hit[1] == "person":
+        return hit[0] if hit[0] != person else None
+    if poss.lower_ not in ("his", "her"):
+        return None
+    # the last other person named before it in this paragraph (or the sentence before), outside
+    # quotations, whose pronoun is not known to be the other one: else "her deputy" may be anyone's
+    sent = poss.sent
+    since = min(c.doc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char,
+                c.text.rfind("\n\n", 0, poss.idx) + 1)
+    gender = c.attributor.gender if c.attributor else {}
+    wanted = "m" if poss.lower_ == "his" else "f"
+    recent = [p[2] for p in c.people_before(poss.idx, 12) if p[0] >= since and p[2] != person
+              and gender.get(p[2], wanted) == wanted]
+    return recent[-1] if recent else None
 
 
 def _possessor_person(c: Context, head: Token, person: str) -> str | None:
@@ -440,9 +591,11 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
                 yield {"person": person, "role": f"head of {obj.lower_}", body[1]: body[0],
                        "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
     elif verb in LEADING_VERBS:
+        # "who chaired Y until last year", "who led Y until 2019": no longer
+        ended = rel.tag_ == "VBD" and any(g.dep_ == "prep" and g.lower_ in ("until", "till") for g in rel.children)
         for obj in objects:
             for body in _bodies(c, obj):
-                yield {"person": person, "role": LEADING_VERBS[verb], body[1]: body[0],
+                yield {"person": person, "role": LEADING_VERBS[verb], body[1]: body[0], **({"qualifier": "former"} if ended else {}),
                        "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
     elif verb in ("declare", "proclaim", "name", "style"):
         # "who declared himself acting president": self-declared
@@ -454,13 +607,55 @@ def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict
                         record["start"] = rel.idx if rel.i > name.i + 3 else record["start"]
                         record["end"] = max(record["end"], role_head.idx + len(role_head))
                         yield record
-    elif verb == "be":  # "X, who is Y's chief economist"
+    elif verb in OCCUPYING_VERBS:
+        # "who studies water policy at Y" (researcher), "who teaches at Y", "who speaks on energy for Y"
+        preps = [g for g in rel.children if g.dep_ == "prep"]
+        preps += [g for o in rel.children if o.dep_ == "dobj" for g in o.children if g.dep_ == "prep"]  # (the parser's)
+        at = [b for g in preps if g.lower_ == OCCUPYING_VERBS[verb][1] for p in g.children if p.dep_ == "pobj"
+              for b in _bodies(c, p) if b[1] == "organisation"]
+        topic = next((" ".join(x.text for x in g.subtree) for g in preps if g.lower_ == "on" and verb == "speak"), "")
+        for body in at:
+            yield {"person": person, "role": OCCUPYING_VERBS[verb][0] + (f" {topic}" if topic else ""), body[1]: body[0],
+                   "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+    elif verb in ("be", "become", "remain"):  # "X, who is Y's chief economist", "who became Y's chairman"
         for obj in objects:
             yield from _role_phrase(c, obj, person, name)
-    elif verb in ("serve", "work", "act"):
+    elif any(g.dep_ == "prep" and g.lower_ == "as" for g in rel.children):
+        # "who took over as chief executive of Y", "who stepped down as Y's chairman" (former)
+        done = verb in LEAVING_VERBS or verb in ("retire", "step") and any(g.lower_ == "down" for g in rel.children)
         for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ == "as"):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                yield from _role_phrase(c, pobj, person, name)
+                yield from _role_phrase(c, pobj, person, name, qualifier="former" if done else None)
+    elif verb in ("appoint", "name", "elect") and any(g.dep_ == "auxpass" for g in rel.children):
+        # "X, who was appointed coach of Y in 2019"
+        posts = [g for g in rel.children if g.dep_ in ("oprd", "xcomp", "attr")]
+        posts += [p for g in rel.children if g.dep_ == "prep" and g.lower_ == "as" for p in g.children if p.dep_ == "pobj"]
+        for post in posts:
+            for record in _role_phrase(c, post, person, name):
+                record["end"] = max(record["end"], post.idx + len(post))
+                yield record
+    elif verb in ("serve", "work", "act", "join", "sit") or verb in LEAVING_VERBS:
+        # "who serves as Y's envoy", "who joined Y as chief executive", "who works for Y", "who
+        # sits on Y's board" (a member), "who left Y", "who resigned from Y" (a former member)
+        joined = [b for g in rel.children if g.dep_ == "dobj" for b in _bodies(c, g) if b[1] == "organisation"]
+        places = ("on",) if verb == "sit" else ("for", "at", "in", "with") if verb == "join" else ("for", "at", "in", "from", "with")
+        joined += [b for g in rel.children if g.dep_ == "prep" and g.lower_ in places
+                   for p in g.children if p.dep_ == "pobj" for b in _bodies(c, p) if b[1] == "organisation"]
+        former = {"qualifier": "former"} if verb in LEAVING_VERBS else {}
+        if verb == "join":  # "who joined Y from Z": Z is where the person was before
+            start = name.doc[_first_of_name(c, name, person)].idx
+            for body in (b for g in rel.children if g.dep_ == "prep" and g.lower_ == "from"
+                         for p in g.children if p.dep_ == "pobj" for b in _bodies(c, p) if b[1] == "organisation"):
+                yield {"person": person, body[1]: body[0], "qualifier": "former", "start": start, "end": end_token.idx + len(end_token)}
+        roles = []
+        for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ == "as"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                roles += list(_role_phrase(c, pobj, person, name, bodies=joined, qualifier=former.get("qualifier")))
+        yield from roles
+        if not roles and verb != "act":
+            start = name.doc[_first_of_name(c, name, person)].idx
+            for body in joined:
+                yield {"person": person, body[1]: body[0], **former, "start": start, "end": end_token.idx + len(end_token)}
     elif verb == "live":
         for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ in ("in", "on", "at")):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
@@ -539,11 +734,23 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
     """"the federation", "Acme" (of "Acme Freight"): the one organisation whose name holds
     the word (a common noun after "the") or begins with it (a proper noun)."""
     word = token.text.strip("’'")
-    if token.pos_ == "PROPN":
-        matches = [e for e in c.entities if e.kind == "organisation" and e.name.split()[0] == word]
+    proper = token.pos_ == "NOUN" and token.text[:1].isupper() and token.lower_ not in ORGANISATION_NOUNS \
+        and token.dep_ in ("compound", "nmod", "poss")
+    if token.pos_ == "PROPN" or proper:  # (proper: a capitalised word the tagger called a noun, "Riverside chairman")
+        # (not a committee named after its parent: "Senate Majority Leader" is not of the "Senate Budget Committee")
+        matches = [e for e in c.entities if e.kind == "organisation" and e.name.split()[0] == word
+                   and e.name.split()[-1].lower() not in SUB_BODIES]
     elif any(d.lower_ == "the" for d in token.children) and token.pos_ == "NOUN":
         matches = [e for e in c.entities if e.kind == "organisation"
                    and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
+        if not matches and token.lemma_.lower() in ORGANISATION_NOUNS:
+            # "a spokeswoman for the company": the organisation an apposition described with that
+            # noun ("X, a mobile operator company"), else the one the story is about
+            described = c.attributor.described_organisation(token, token.idx) if c.attributor else None
+            return described or _story_organisation(c)
+        # "the board": of "X Water Board" and "X Water Board audit committee", the one it is the head of
+        headed = [e for e in matches if e.name.split()[-1].lower() == token.lower_]
+        matches = headed if len({c.ids.get(id(e)) for e in headed} - {None}) == 1 else matches
     else:
         return None
     locals_ = {c.ids.get(id(e)) for e in matches} - {None}
@@ -552,8 +759,45 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
 
 def _organisation_by_head(c: Context, token: Token) -> str | None:
     """"council" -> the one organisation whose name ends with that noun ("Y Borough Council");
-    English names put their head noun last."""
+    English names put their head noun last; else the one whose name holds it ("union" of
+    "X National Union of Teachers")."""
     return _organisation_by_head_word(c, token.lemma_.lower())
+
+
+def _organisation_holding(c: Context, word: str) -> str | None:
+    """The one organisation whose name holds ``word`` anywhere ("union" of "X Union of Teachers")."""
+    locals_ = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
+               and word in (w.lower() for w in e.name.split())} - {None}
+    return locals_.pop() if len(locals_) == 1 else None
+
+
+def _only_country(c: Context) -> tuple[str, str] | None:
+    """The country the article names, when it names exactly one (its government, if named)."""
+    countries = {c.ids[id(e)] for e in c.entities if e.kind == "location" and e.place is not None
+                 and e.place.kind == "country" and c.ids.get(id(e))}
+    return _government(c, (countries.pop(), "location")) if len(countries) == 1 else None
+
+
+def _story_organisation(c: Context) -> str | None:
+    """The organisation the story is about: the subject of its first sentence, else the only
+    one that sentence names ("Shares in Y fell ..."), else the one the story names most often
+    (at least twice, and more often than each other)."""
+    lede = _lede_organisation(c)
+    if lede:
+        return lede
+    first = next((s for s in c.doc.sents if any(t.pos_ in ("VERB", "AUX") for t in s)), None)
+    named = {m[2] for m in c.mentions() if first is not None and first.start_char <= m[0] < first.end_char
+             and m[3] == "organisation" and not c.inside_quote(m[0]) and not c.name_of(m[2]).startswith("Government of ")}
+    if len(named) == 1:
+        return named.pop()
+    counts: dict[str, int] = {}
+    for m in c.mentions():
+        if m[3] == "organisation" and not c.inside_quote(m[0]) and not c.name_of(m[2]).startswith("Government of "):
+            counts[m[2]] = counts.get(m[2], 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _lede_organisation(c: Context) -> str | None:
@@ -564,15 +808,23 @@ def _lede_organisation(c: Context) -> str | None:
     for t in first:
         if t.dep_ in ("nsubj", "nsubjpass") and not c.inside_quote(t.idx):
             hit = c.entity_at(t.idx, t.idx + len(t))
-            if hit and hit[1] == "organisation":
+            # (a story about what a government does is not about a club or company of its staff)
+            if hit and hit[1] == "organisation" and not c.name_of(hit[0]).startswith("Government of "):
                 return hit[0]
     return None
 
 
 def _organisation_by_head_word(c: Context, word: str) -> str | None:
+    """The one organisation whose name ends with ``word``; of several ("X Borough Council" and
+    "Y County Council"), the one the story names most (in its own name or inside another's,
+    "X Borough Council planning committee"), when it names it more than each other."""
     locals_ = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
                and e.name.split()[-1].lower().rstrip("s") == word.rstrip("s")} - {None}
-    return locals_.pop() if len(locals_) == 1 else None
+    if len(locals_) <= 1:
+        return locals_.pop() if locals_ else None
+    counts = sorted(((sum(1 for m in c.mentions() if m[3] == "organisation" and c.name_of(local) in c.name_of(m[2])), local)
+                     for local in locals_), reverse=True)
+    return counts[0][1] if counts[0][0] > counts[1][0] else None
 
 
 def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
@@ -589,7 +841,7 @@ def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
         elif hit and hit[1] == "location":
             found.append((hit[0], "location"))
         elif not hit:
-            # "the board of Y", "the ministry's Y": look one level down
+            # "the board of Y", "the ministry's Y", "the board's finance department": look one level down
             for g in t.children:
                 if g.dep_ in ("poss", "compound", "appos") or g.dep_ == "prep" and g.lower_ == "of":
                     inner = [x for x in ([g] if g.dep_ != "prep" else [p for p in g.children if p.dep_ == "pobj"])]
@@ -597,6 +849,8 @@ def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
                         sub = c.entity_at(x.idx, x.idx + len(x))
                         if sub and sub[1] in ("organisation", "location"):
                             found.append((sub[0], sub[1]))
+                        elif not sub and g.dep_ == "poss" and (org := _organisation_by_word(c, x)):
+                            found.append((org, "organisation"))
     return list(dict.fromkeys(found))
 
 
@@ -609,7 +863,7 @@ def _nationality(c: Context, token: Token) -> tuple[str, str] | None:
         words.insert(0, f"{before.text} {token.text}")
     code = next((found for found in map(nationality_code, words) if found), None)
     if not code:
-        return None
+        return _named_country_of_adjective(c, words[-1])
     for e in c.entities:
         if e.kind == "location" and e.place is not None and e.place.kind == "country" \
                 and e.place.country_code == code and c.ids.get(id(e)):
@@ -617,16 +871,35 @@ def _nationality(c: Context, token: Token) -> tuple[str, str] | None:
     return None
 
 
+def _named_country_of_adjective(c: Context, word: str) -> tuple[str, str] | None:
+    """"Italian" -> Italy, "Canadian" -> Canada, "Iranian" -> Iran: a country the article names
+    whose name (less a final vowel or y) the adjective begins with, before a demonym ending;
+    of two ("Niger", "Nigeria"), the longer."""
+    word = word.lower()
+    best: tuple[int, str] | None = None
+    for e in c.entities:
+        if e.kind != "location" or e.place is None or e.place.kind != "country" or not c.ids.get(id(e)):
+            continue
+        stem = e.name.lower()
+        stem = stem[:-1] if stem[-1:] in "aeiouy" else stem
+        if len(stem) >= 3 and word.startswith(stem) and re.fullmatch(r"(?:i?an|n|ese|i|ish|ic|ean|er)", word[len(stem):]) \
+                and (best is None or len(stem) > best[0]):
+            best = (len(stem), c.ids[id(e)])
+    return (best[1], "location") if best else None
+
+
 def _words(c: Context, tokens: list[Token]) -> str:
     """The role's words as written, from its first to its last token (contiguous runs joined)."""
     tokens = sorted(tokens, key=lambda t: t.i)
     runs, current = [], [tokens[0]]
+    doc = tokens[0].doc
     for t in tokens[1:]:
-        if t.i == current[-1].i + 1:
+        # "founder and chairman": the "and" between two role words stays in the role
+        if t.i == current[-1].i + 1 or all(doc[j].dep_ == "cc" for j in range(current[-1].i + 1, t.i)) and t.dep_ == "conj":
             current.append(t)
         else:
             runs.append(current)
             current = [t]
     runs.append(current)
     words = " ".join(c.text[r[0].idx : r[-1].idx + len(r[-1])] for r in runs)
-    return words.strip(" ,")
+    return " ".join(words.split()).strip(" ,")

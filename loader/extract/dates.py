@@ -39,13 +39,13 @@ MONTHS = ["january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december"]
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _MONTH = {m: i + 1 for i, m in enumerate(MONTHS)} | {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-_LEAD = re.compile(r"^(?:(?:in|on|since|by|during|from|until|early|late|mid|the)\s+)+", re.I)
+_LEAD = re.compile(r"^(?:(?:in|on|at|since|by|during|from|until|early|late|mid|the)\s+|mid-)+", re.I)
 _DURATION = re.compile(r"\b(?:years|months|weeks|days|hours|decades|minutes)\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:year|month|week|day|hour|decade)\b", re.I)
 PLAN_VERBS = frozenset("propose plan expect schedule intend hope invite promise aim".split())
 # the governors of a plan told in the past: "was due to", "were supposed to", "planned to"
-PLANNED_IN_PAST = frozenset("be due supposed scheduled set meant expected slated plan intend hope want aim expect schedule".split())
+PLANNED_IN_PAST = frozenset("be due supposed suppose scheduled set meant expected slated plan intend hope want aim expect schedule".split())
 # Words whose date depends on when they were said: inside a quotation the article cannot resolve them.
-DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|the (?:year|month)$|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # ... but a year said in a quotation ("next year", "last year") is the article's year: a quotation in
 # the news was spoken days, not years, before it was printed
 YEAR_DEICTIC = re.compile(r"^(?:(?:in|by|during|since|until)\s+)?(?:this|last|next|the past|the coming)\s+year$", re.I)
@@ -57,6 +57,17 @@ _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 
 NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
                 "eight": 8, "nine": 9, "ten": 10}
+# "the fifth of April": ordinal words for the days of a month
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+             "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(_ORDINALS)} | {"twenty-" + w: 21 + i for i, w in enumerate(_ORDINALS[:9])} \
+    | {"thirtieth": 30, "thirty-first": 31}
+# verbs whose infinitive says the thing was done (or not) when they are in the past: "failed to
+# agree on Tuesday", "managed to sign on Monday", "refused to meet last week" look back
+IMPLICATIVE = frozenset("fail manage try attempt refuse decline begin start continue seem appear happen get rush struggle".split())
+# things a year names rather than dates: "in the 1969 film", "in the 2024 report"
+DOCUMENT_NOUNS = frozenset("report survey study film movie book album song paper edition version model budget census "
+                           "accounts figures data poll novel documentary series".split())
 # Lines that are not the story: a footer of categories, a list of sources, a publication stamp
 _NOT_STORY = re.compile(r"^\s*(?:Categories|Sources?|Published|Updated|Posted|Filed|Retrieved|Accessed|Related)\b", re.I)
 
@@ -80,6 +91,11 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
     with ``future="nearest"`` (a plan told in the past: "had been scheduled for June 20",
     "adjourned until July 1") the one nearest the article's date.
     """
+    if future == "timetable":  # a timetable in the present: forward, but a month or day nearest
+        if re.search("|".join(WEEKDAYS), surface, re.I):
+            future = True
+        else:
+            future = "nearest"
     if future == "nearest":
         past, coming = resolve_date(surface, published), resolve_date(surface, published, True)
         if not past or not coming or past == coming or len(past[0]) < 7:
@@ -96,24 +112,36 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
     if m := re.fullmatch(r"(?:the )?(?:(?:first|second|third|fourth|final|last) )?(?:half|quarter|end|start|beginning|middle|part)"
                          r" of ((?:1[5-9]|20)\d\d)", words):
         return m.group(1), "year"
-    relative = re.fullmatch(r"(this|last|next|past) (year|month)", words)
+    # "the end of the year" is this year's end
+    words = re.sub(r"^((?:the )?(?:end|start|beginning|middle) of) the (year|month)$", r"\1 this \2", words)
+    relative = re.fullmatch(r"(?:(?:earlier|later|(?:the )?(?:end|start|beginning|middle) of) )?(this|last|next|past) (year|month)", words)
     if relative:
         step = {"this": 0, "last": -1, "past": -1, "next": 1}[relative.group(1)]
         if relative.group(2) == "year":
             return str(published.year + step), "year"
         return _shift_month(published, step), "month"
-    if m := re.fullmatch(r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month|week|day)s? ago", words):
+    if m := re.fullmatch(r"(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+) (year|month|week|day|decade)s? ago", words):
         n = NUMBER_WORDS[m.group(1)] if m.group(1) in NUMBER_WORDS else int(m.group(1))
         unit = m.group(2)
+        if unit == "decade":  # "a decade ago": the year ten years back
+            return str(published.year - 10 * n), "year"
         if unit == "year":
             return str(published.year - n), "year"
         if unit == "month":
             return _shift_month(published, -n), "month"
         back = published - dt.timedelta(days=n * (7 if unit == "week" else 1))
         return (back.isoformat(), "day") if unit == "day" else (back.isoformat()[:7], "month")
-    if m := re.fullmatch(r"(this|last|next|past) (week|weekend)", words):
+    # "summer 2022", "the spring of 2021": within that year ("each summer" is no date)
+    if m := re.fullmatch(r"(?:the )?(?:spring|summer|autumn|fall|winter)(?: of)? ((?:1[5-9]|20)\d\d)", words):
+        return m.group(1), "year"
+    if m := re.fullmatch(r"(?:(?:earlier|later) )?(this|last|next|past) (week|weekend)", words):
         step = {"this": 0, "last": -7, "past": -7, "next": 7}[m.group(1)]
         return (published + dt.timedelta(days=step)).isoformat()[:7], "month"
+    if words in ("weekend", "over the weekend"):
+        # "over the weekend": the last one (a coming one when the sentence looks forward), by its month
+        saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7) if future \
+            else published - dt.timedelta(days=(published.weekday() - 5) % 7)
+        return saturday.isoformat()[:7], "month"
     if words in ("yesterday", "today", "tomorrow"):
         return (published + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[words])).isoformat(), "day"
     if m := re.fullmatch(r"(last|next|this|on)?\s*(" + "|".join(WEEKDAYS) + r")", words):
@@ -126,6 +154,8 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
             delta = 7
         return (published - dt.timedelta(days=delta)).isoformat(), "day"
     month_names = "|".join(sorted(_MONTH, key=len, reverse=True))
+    # "by the end of April", "the beginning of March 2023": that month
+    words = re.sub(rf"^(?:the )?(?:end|start|beginning|middle|first half|second half) of (?=(?:{month_names})\b)", "", words)
     if m := re.fullmatch(rf"({month_names})\.?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?)?(?:,?\s+((?:1[5-9]|20)\d\d))?", words):
         month, day, year = _MONTH[m.group(1)], m.group(2), m.group(3)
         if year:
@@ -142,6 +172,11 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
         return f"{y:04d}-{month:02d}", "month"
     if m := re.fullmatch(rf"(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({month_names})(?:,?\s+((?:1[5-9]|20)\d\d))?", words):
         return resolve_date(f"{m.group(2)} {m.group(1)} {m.group(3) or ''}".strip(), published, future)
+    ordinal = "|".join(sorted(ORDINAL_DAYS, key=len, reverse=True))
+    if m := re.fullmatch(rf"(?:the\s+)?({ordinal})\s+(?:of\s+)?({month_names})(?:,?\s+((?:1[5-9]|20)\d\d))?", words):
+        return resolve_date(f"{m.group(2)} {ORDINAL_DAYS[m.group(1)]} {m.group(3) or ''}".strip(), published, future)
+    if m := re.fullmatch(rf"({month_names})\s+(?:the\s+)?({ordinal})(?:,?\s+((?:1[5-9]|20)\d\d))?", words):
+        return resolve_date(f"{m.group(1)} {ORDINAL_DAYS[m.group(2)]} {m.group(3) or ''}".strip(), published, future)
     # dateparser only for what names a month, a weekday or a year ("52" is an age, not 1952)
     if _DURATION.search(words) or not (re.search(r"\b\d{4}\b", words) or any(n in words for n in MONTHS + WEEKDAYS)):
         return None
@@ -185,8 +220,17 @@ def _speaks_of_future(ent) -> bool | str:
     if prep is not None and prep.lower_ in ("until", "till", "to") and verb.lemma_ in ("postpone", "delay", "push", "move", "defer", "reschedule", "put") \
             and "had" not in auxes:
         return True  # "postponed until May": the new date is still to come
+    present = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in verb.children)
+    if prep is not None and prep.lower_ in ("for", "to") and verb.lemma_ in ("schedule", "plan", "set", "due") and present \
+            and not any(c.lower_ in ("has", "have") for c in verb.children):
+        return True  # "elections are scheduled for November 5": a plan standing now is still ahead
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
         return "nearest"
+    if verb.tag_ == "VBN" and (verb.dep_ in ("acl", "relcl") and not auxes or auxes & {"having", "has", "have"}) \
+            and verb.lemma_ not in ("schedule", "plan", "set", "due", "expect", "move", "postpone", "delay"):
+        return False  # "the deal, first announced in January, ...", "having forecast growth in March": done
+    if verb.lower_ == "having" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].tag_ == "VBN":
+        return False  # the same, when the parser took "having" for the verb
     if "had" in auxes:
         # "had been scheduled for June 20": a plan already made, for a date either side
         return "nearest" if verb.lemma_ in ("schedule", "plan", "set", "expect", "due", "move", "postpone", "delay", "push", "bring") else False
@@ -196,18 +240,27 @@ def _speaks_of_future(ent) -> bool | str:
     while governor.dep_ in ("xcomp", "acomp") and governor.head != governor:
         governor = governor.head
         past = governor.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in governor.children)
+        done = past or governor.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in governor.children)
+        if done and governor.lemma_ in IMPLICATIVE:
+            return False  # "failed to agree on Tuesday": what happened (or did not) then
         # not "asked them to meet on Monday": a request looks forward from when it was made
         if past and governor.lemma_ in PLANNED_IN_PAST:
             return "nearest"
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
-    if verb.tag_ in ("VBZ", "VBP") and not auxes:
-        return "nearest"  # "the harvest starts in June"
+    if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
+            c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
+        return True  # "on Wednesday they are to travel": arranged
+    if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_ != "be":
+        # "the trial resumes on Monday": a timetable, when the date is the verb's own; a date of
+        # a noun ("results from the ruling on July 8") is the one nearest the article's
+        own = prep is not None and prep.head == verb or ent.root.head == verb
+        return "timetable" if own else "nearest"
     # "proposed that the ministers meet in November": the plan's verb governs the date's
     return any(t.lemma_ in PLAN_VERBS for t in verb.ancestors) or verb.lemma_ in PLAN_VERBS and verb.tag_ != "VBD"
 
 
-def _in_dateline(text: str, offset: int) -> bool:
+def in_dateline(text: str, offset: int) -> bool:
     """Whether ``offset`` is in a dateline: "LONDON, March 3 (Reuters) -" before the first dash."""
     head = text[: min(len(text), 120)]
     m = re.match(r"\s*[A-Z][A-Z .’'-]+,[^\n]*?(?:\s[—–-]\s|\)\s*[—–-])", head) \
@@ -218,9 +271,22 @@ def _in_dateline(text: str, offset: int) -> bool:
 
 
 def _in_citation(text: str, start: int, end: int) -> bool:
-    """"(Daily Post, June 10, 2024)": a source's name and date in brackets."""
+    """"(Daily Post, June 10, 2024)": a source's name and date in brackets; '"Title" — Daily
+    Post, June 10, 2024' at the end of a line: a source in a list of them."""
     before = text[max(0, start - 80) : start]
-    return bool(re.search(r"\((?:[A-Z][\w’'.&-]*\s*)+,\s*\Z", before)) and text[end : end + 1] == ")"
+    if re.search(r"\((?:[A-Z][\w’'.&-]*\s*)+,\s*\Z", before) and text[end : end + 1] == ")":
+        return True
+    line_end = text.find("\n", end)
+    rest = text[end : len(text) if line_end < 0 else line_end]
+    return bool(re.fullmatch(r"[\s.]*", rest)) and bool(re.search(r"\s[—–-]\s+(?:[A-Z][\w’'.&-]*\s*)+,\s*\Z", before))
+
+
+def _date_line(text: str, start: int, end: int) -> bool:
+    """"Monday, March 27, 2006" alone on its line: the article's date printed above it, not an event."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : len(text) if line_end < 0 else line_end]
+    return bool(re.fullmatch(rf"\s*(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?{re.escape(text[start:end].strip())}[\s.]*", line, re.I))
 
 
 def _paragraph_heading(text: str, offset: int) -> str:
@@ -248,6 +314,25 @@ def _clause(ent) -> tuple[int, int]:
     return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+def _inner_clauses(ent, clause: tuple[int, int]) -> list[tuple[int, int]]:
+    """Character spans inside the date's clause that are other clauses (", which began on Monday,"),
+    left out of its description."""
+    verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX") and t.dep_ != "aux"), None)
+    if verb is None:
+        return []
+    doc, cuts = verb.doc, []
+    for t in verb.subtree:
+        if t.dep_ not in ("relcl", "acl") or t.head == verb or any(x.i == ent.root.i for x in t.subtree):
+            continue
+        first, last = min(x.i for x in t.subtree), max(x.i for x in t.subtree)
+        if first > 0 and doc[first - 1].text == "," and last + 1 < len(doc) and doc[last + 1].text == ",":
+            first, last = first - 1, last + 1  # "The talks, which began on Monday, will ...": with its commas
+        start, end = doc[first].idx, doc[last].idx + len(doc[last])
+        if clause[0] < start and end <= clause[1]:
+            cuts.append((start, end))
+    return cuts
+
+
 def _counted_from(found: list[dict], ent, match: re.Match, flip: bool = False) -> tuple[str, str] | None:
     """"cancelled the day before", "two days later": the day counted from the last day-precise
     date of the same sentence; None when the sentence has none (the anchor is unknown)."""
@@ -260,6 +345,31 @@ def _counted_from(found: list[dict], ent, match: re.Match, flip: bool = False) -
     return (dt.date.fromisoformat(anchor["value"]) + dt.timedelta(days=sign * days)).isoformat(), "day"
 
 
+_RANGE = re.compile(r"(?:(from|between)\s+)?(.+?)\s+(to|until|till|through|and|[-–—])\s+(.+?)\s*$", re.I)
+
+
+def _range_ends(text: str, start: int, end: int, published: dt.date, outlook: bool | str) -> list[tuple[int, int, tuple[str, str]]]:
+    """"from 2018 to 2022", "between March and June 2024": the (start, end, resolved) of each
+    end of a range of dates, "from"/"to" included; [] when it is not a range of two dates."""
+    lead = re.search(r"\b(from|between)\s+\Z", text[max(0, start - 9) : start], re.I)
+    first_at = start - len(lead.group(0)) if lead else start
+    m = _RANGE.match(text[first_at:end])
+    if not m or (m.group(3).lower() == "and") != ((m.group(1) or "").lower() == "between"):
+        return []
+    second = resolve_date(m.group(4), published, outlook)
+    year = re.search(r"\b(?:1[5-9]|20)\d\d$", m.group(4))
+    # "between March and June 2024": the first end takes the year of the second
+    first_words = m.group(2)
+    month = re.search(rf"\b({'|'.join(MONTHS)})\b", m.group(4), re.I)
+    if re.fullmatch(r"\d{1,2}(?:st|nd|rd|th)?", first_words) and month:
+        first_words += f" {month.group(1)}"  # "from 2 to 5 May": the first day is in May too
+    first = resolve_date(first_words + (f" {year.group(0)}" if year and not re.search(r"\d{4}", first_words) else ""), published, outlook)
+    if not first or not second or first[0] > second[0]:
+        return []
+    second_at = first_at + (m.start(4) if m.group(3) in "-–—" else m.start(3))  # "to 2022", but "2022" of "2018-2022"
+    return [(first_at, first_at + m.end(2), first), (second_at, end, second)]
+
+
 def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
     """Each date entity that names a date: its span (with a leading in/on/since), value, precision, since."""
     found = []
@@ -270,12 +380,14 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text) and not YEAR_DEICTIC.match(ent.text.strip()):
             continue  # what a speaker says is dated by the speaker, not by the article
         line_start = text.rfind("\n", 0, ent.start_char) + 1
-        if _NOT_STORY.match(text[line_start : ent.start_char]) or _in_dateline(text, ent.start_char) \
-                or _NOT_STORY.match(_paragraph_heading(text, ent.start_char)) or _in_citation(text, ent.start_char, ent.end_char):
+        if _NOT_STORY.match(text[line_start : ent.start_char]) or in_dateline(text, ent.start_char) \
+                or _NOT_STORY.match(_paragraph_heading(text, ent.start_char)) or _in_citation(text, ent.start_char, ent.end_char) \
+                or _date_line(text, ent.start_char, ent.end_char):
             continue  # a footer, a source list, a citation or a dateline is not an event
         if re.fullmatch(r"(?:the\s+)?(?:1[5-9]|20)\d\d", ent.text.strip()) \
                 and ent.root.dep_ in ("compound", "nmod", "amod", "nummod") and ent.root.head.pos_ == "NOUN" \
-                and not re.search(r"\b(?:in|on|since|by|until|from|during)\s+(?:the\s+|a\s+|an\s+)?\Z", text[max(0, ent.start_char - 12) : ent.start_char], re.I):
+                and (ent.root.head.lemma_.lower() in DOCUMENT_NOUNS or not re.search(
+                    r"\b(?:in|on|since|by|until|from|during)\s+(?:the\s+|a\s+|an\s+)?\Z", text[max(0, ent.start_char - 12) : ent.start_char], re.I)):
             continue  # "the 2024 report", "a 2019 survey": the year names a document, it is not an event
         if re.search(r"\b(a|an|every|each|one)\s+\Z", text[max(0, ent.start_char - 6) : ent.start_char], re.I) \
                 and any(t.lower_ in WEEKDAYS for t in ent):
@@ -288,9 +400,22 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         elif re.match(r"(?:a|an|one|every|each)\s+(?:" + "|".join(WEEKDAYS) + r")\b", surface, re.I):
             continue
         start, end = ent.start_char, ent.end_char
+        while start < end and text[start] in "-–—/ ":
+            start += 1  # "January 23 - March 9": the dash is not the second date's
         tail = re.match(r"\s+(before|after|earlier|later)\b", text[end:], re.I)
         if tail and re.fullmatch(r"(?:the\s+)?\S+\s+(?:day|week)s?", surface.strip(), re.I):
             surface, end = surface + tail.group(0), end + len(tail.group(0))  # the parser left "before" out
+        if re.search(r"\b(?:from|between)\s+\Z", text[max(0, start - 9) : start], re.I):
+            # "from 2018 to 2022" where the parser tagged only the first year
+            more = re.match(r"\s+(?:to|until|till|through|and|[-–—])\s+(?:1[5-9]|20)\d\d\b", text[end:], re.I)
+            end += more.end() if more else 0
+        ends = _range_ends(text, start, end, published, outlook)
+        if ends:
+            # "from 2018 to 2022": when it began and when it ended are two dated happenings
+            for e_start, e_end, e_value in ends:
+                found.append({"start": e_start, "end": e_end, "value": e_value[0], "precision": e_value[1], "since": False,
+                              "sentence": ent.sent, "planned": outlook is True, "clause": _clause(ent), "range": True, "ent": ent})
+            continue
         anchored = ANCHORED.match(surface.strip())
         if anchored:
             # "three days after a defeat": the defeat was three days before the sentence's date
@@ -305,13 +430,14 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         if not resolved:
             continue
         before = re.search(r"\b(in|on|since|by)\s+\Z", text[max(0, start - 7) : start], re.I)
-        if before and not re.match(r"(in|on|since|by)\b", text[start:end], re.I):
+        if before and not re.match(r"(in|on|since|by)\b", text[start:end], re.I) and not re.match(r"[’']s\b", text[end : end + 2]):
+            # (not "in" of "in Wednesday's match": it is the match's)
             start -= len(before.group(0))
         since = bool(re.match(r"since\b", text[start:end], re.I))
-        planned = outlook is True or outlook == "nearest" and resolved[0] > published.isoformat()[: len(resolved[0])] \
+        planned = outlook is True or outlook in ("nearest", "timetable") and resolved[0] > published.isoformat()[: len(resolved[0])] \
             or bool(re.match(r"(?:next|tomorrow|the coming)\b", surface.strip(), re.I))
         found.append({"start": start, "end": end, "value": resolved[0], "precision": resolved[1], "since": since,
-                      "sentence": ent.sent, "planned": bool(planned), "clause": _clause(ent)})
+                      "sentence": ent.sent, "planned": bool(planned), "clause": _clause(ent), "ent": ent})
     return found
 
 
@@ -323,7 +449,12 @@ def extract_events(text: str, doc: Doc, published: str) -> tuple[list[dict], lis
     except (TypeError, ValueError):
         return [], []
     events, seen, dates = [], set(), []
-    for item in date_expressions(doc, text, day):
+    found = date_expressions(doc, text, day)
+    # "at the end of the month, on April 29": one happening; the month is said again by the day
+    found = [item for item in found if item.get("range") or not any(
+        other is not item and other["clause"] == item["clause"] and len(other["value"]) > len(item["value"])
+        and other["value"].startswith(item["value"]) and not other.get("range") for other in found)]
+    for item in found:
         sent = item["sentence"]
         s_start, s_end = sent.start_char, sent.end_char
         while s_end > s_start and text[s_end - 1].isspace():
@@ -337,11 +468,17 @@ def extract_events(text: str, doc: Doc, published: str) -> tuple[list[dict], lis
             continue
         seen.update({(item["value"], item["clause"]), (item["value"], said, s_start)})
         c_start, c_end = item["clause"]
-        while c_start < c_end and _in_dateline(text, c_start):
+        while c_start < c_end and in_dateline(text, c_start):
             c_start += 1  # "OSLO (Reuters) - Prices rose on Monday": the description is the story's words
         while c_start < c_end and not text[c_start].isalnum():
             c_start += 1
-        description = " ".join(text[c_start:c_end].split()) or " ".join(text[s_start:s_end].split())
+        kept, at = [], c_start
+        for cut_start, cut_end in sorted(_inner_clauses(item["ent"], item["clause"])):
+            if cut_start >= at:
+                kept.append(text[at:cut_start])
+                at = cut_end
+        kept.append(text[at:c_end])
+        description = " ".join("".join(kept).split()) or " ".join(text[s_start:s_end].split())
         if len(description) < 12:
             description = " ".join(text[s_start:s_end].split())
         event = {"date": item["value"], "date_text": text[item["start"] : item["end"]],
