@@ -202,3 +202,45 @@ def test_a_second_meeting_is_between_the_same_parties(nlp):
 ])
 def test_a_future_or_planned_meeting_is_not_held(nlp, text):
     assert [f[0] for f in placed(text)] == ["proposed"]
+
+
+def claims_of(text: str) -> list[tuple[str, str, str]]:
+    doc = extract_annotation(article(text))
+    return [(c["participant"], c["stance"], c["statement"]) for c in doc.get("attendance_claims", [])]
+
+
+def test_a_venue_named_later_says_where_in_the_city(nlp):
+    # "the two days of talks" is a definite reference through its head; the venue refines the city
+    found = details("Norway and Iceland held talks in Bergen on Monday. "
+                    "The two days of talks at the Bryggen Conference Centre were mediated by the Nordic Council.")
+    assert [(m["location"], refs(m)) for m in found] == [("bryggen-conference-centre", ["norway", "iceland", "nordic-council"])]
+    assert [p["role"] for p in found[0]["participants"]] == ["delegate", "delegate", "mediator"]
+
+
+def test_the_street_of_a_hotel_is_the_meetings_place(nlp):
+    found = placed("Karl Huber met Peter Lund in Oslo in May, the Bergen Post reported. "
+                   "The Post said the meeting took place at a hotel on Baker Street.")
+    assert found == [("held", "baker-street", ["karl-huber", "peter-lund"])]
+
+
+def test_never_met_is_a_denial_by_the_subject_alone(nlp):
+    # "X met Y" puts both there; "I have never met Y" is about the speaker's own whereabouts
+    text = ("Karl Huber met Peter Lund in Oslo in May, the Bergen Post reported.\n\n"
+            "\"I have never met Mr Lund,\" Huber said.")
+    assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("karl-huber", "denies")]
+
+
+def test_being_in_the_place_of_a_meeting_is_a_claim_of_presence(nlp):
+    text = "Norway and Iceland held talks in Oslo on Monday. Karl Huber said he was in Oslo that day with the Icelandic delegation."
+    assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms")]
+    assert "karl-huber" in refs(details(text)[0])
+
+
+def test_you_in_an_interview_question_is_who_answers_it(nlp):
+    text = ("OSLO — Anna Berg of the Nordic Review spoke to Karl Huber at his office on Monday.\n\n"
+            "Q: There were reports that you met Peter Lund in Bergen in May. Is that true?\n\n"
+            "Huber: It is true, and we will meet again.")
+    # one claim per person, from the reports (not again from the question that holds them)
+    assert sorted(c[:2] for c in claims_of(text)) == [("karl-huber", "confirms"), ("peter-lund", "confirms")]
+    assert len({c[2] for c in claims_of(text)}) == 1
+

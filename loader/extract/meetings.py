@@ -84,6 +84,9 @@ ATTEMPT_VERBS = frozenset("try attempt seek".split())
 OBJECT_CONTROL = frozenset("invite ask urge tell persuade encourage allow order press call force".split())
 # verbs of a clause on the meeting noun that set where and when it is: "talks held in X", "a round planned for May"
 SETTING_VERBS = frozenset("hold convene host plan schedule set arrange organise organize due expect call".split())
+# verbs of the part someone had in a meeting, and that part: "the talks were mediated by X"
+ARRANGING = {"mediate": "mediator", "broker": "broker", "host": "host", "arrange": "arranger", "chair": "mediator",
+             "organise": "arranger", "organize": "arranger"}
 PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite offer promise aim".split())
 NEGATED_DETERMINERS = {"no", "any"}
 REFUSING = {"refuse", "decline", "reject"}
@@ -147,8 +150,13 @@ class MeetingFinder:
             head = t
             while head.dep_ == "conj":
                 head = head.head
+            place_of = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "near", "beside", "off") else None
+            if place_of is not None and place_of.pos_ == "NOUN" and place_of.dep_ == "pobj" and place_of.head.lower_ in ("in", "at") \
+                    and self.is_venue(hit[0]):
+                found.append(hit[0])  # "at a hotel on X Road": the street or building it is in
+                continue
             if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "to") \
-                    or head.dep_ == "compound" and head.head.lower_ in NOUNS \
+                    or head.dep_ in ("compound", "amod", "nmod") and head.head.lower_ in NOUNS \
                     or head.dep_ == "dobj" and head.head.lemma_ == "visit":
                 found.append(hit[0])
         return found
@@ -244,7 +252,30 @@ class MeetingFinder:
 
     def definite(self, token: Token) -> bool:
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" \
+                and token.head.head.lower_ not in NOUNS:
+            # "the two days of talks", "the third week of negotiations": the phrase's head says it
+            dets |= {c.lower_ for c in token.head.head.children if c.dep_ in ("det", "poss")}
         return bool(dets & {"the", "this", "these", "that", "those", "its", "their"})
+
+    def place_entity(self, local: str | None):
+        return next((e for e in self.c.entities if e.kind == "location" and self.c.ids.get(id(e)) == local), None) if local else None
+
+    def is_venue(self, local: str | None) -> bool:
+        entity = self.place_entity(local)
+        return entity is not None and (entity.place is None or entity.place.kind == "venue")
+
+    def venue_in(self, venue: str, place: str | None) -> bool:
+        """Whether a venue can be inside ``place``: a venue the text gives no other town or country for
+        ("the talks in Geneva ... the talks at the Palais des Nations")."""
+        if place is None or not self.is_venue(venue) or self.is_venue(place):
+            return False
+        entity, outer = self.place_entity(venue), self.place_entity(place)
+        within = entity.venue_within
+        if within is not None:
+            return self.c.ids.get(id(within)) == place or self.same_or_within(self.c.ids.get(id(within)), place)
+        code = entity.place.country_code if entity.place else None
+        return outer is not None and (code is None or outer.place is None or code == outer.place.country_code)
 
     def run(self) -> None:
         for sentence in self.doc.sents:
@@ -612,10 +643,29 @@ class MeetingFinder:
         """A later sentence about the meeting names who was there: "X, who attended the talks",
         "At the meeting, X reiterated ...", "X was present for the discussions"."""
         head = token
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+            head = head.head.head  # "the two days of talks were mediated by X"
+        if head.dep_ == "nsubjpass" and head.head.lemma_ in ARRANGING:
+            # "the talks were mediated/chaired by X": X's part in them
+            for agent in (g for g in head.head.children if g.dep_ == "agent"):
+                for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                    for local in self.who(pobj):
+                        target.participants.setdefault(local, ARRANGING[head.head.lemma_])
+            return
         while head.dep_ in ("pobj", "prep") or head.dep_ == "dobj" and head.head.pos_ == "ADP":
             head = head.head
         verb = head.head if head.dep_ in ("dobj", "prep", "pobj") else None
         if verb is None:
+            return
+        if verb.lemma_ in ("involve", "chair", "lead") and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "a senior official involved in the talks", "X, who chaired the sessions": the noun described
+            subject = verb.head if verb.dep_ == "acl" else self._subject(verb)
+            found = self.parties(subject) if subject is not None else []
+            if not found and subject is not None and subject.pos_ == "NOUN" and self.c.attributor:
+                local = self.c.attributor.party(subject)
+                found = [local] if local else []
+            for local in found:
+                target.participants.setdefault(local, "mediator" if verb.lemma_ == "chair" else "delegate")
             return
         attending = verb.lemma_ in ATTENDING or verb.lemma_ == "be" and any(c.lower_ == "present" for c in verb.children) \
             or verb.lemma_ == "present"
@@ -649,6 +699,12 @@ class MeetingFinder:
         if places:
             target = next((m for m in reversed(self.meetings) if m.location == places[0] and m.family == sort), None)
             last = next((m for _, m in reversed(self.references) if m.family == sort), None)
+            # "the talks at the Palais des Nations" after talks in Geneva: where in the city, for the
+            # last talks that took place (not a round still planned)
+            took_place = next((m for _, m in reversed(self.references) if m.family == sort and m.status in ("held", "failed")), None)
+            if target is None and took_place is not None and self.venue_in(places[0], took_place.location):
+                target = took_place
+                target.location = places[0]
             if target is None and last is not None and last.location is not None:
                 return False
         if target is None:  # "the talks" are the last talks that took place (not ones long past), else the last of any status
@@ -841,11 +897,25 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
     def people(token: Token) -> list[str]:
         if token.lower_ in ("i", "we") and speaker:
             return [speaker] if token.lower_ == "i" else []
+        if token.lower_ == "you":
+            addressee = _addressee(c, token.idx)
+            return [addressee] if addressee else []
         return [p for p in finder.who(token) if c.kind_of(p) == "person"]
+
+    def placed_meeting(token: Token):
+        """"I was in X that week": the meeting held in X, when the article tells of one there."""
+        for g in token.children:
+            if g.dep_ == "prep" and g.lower_ in ("in", "at"):
+                for place in finder.location_in(list(g.subtree)):
+                    here = [m for m in finder.meetings if m.status in ("held", "failed") and place == m.location]
+                    if here:
+                        return here[-1]
+        return None
 
     for token in span:
         lemma = token.lemma_.lower()
-        presence = lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
+        at_meeting = placed_meeting(token) if lemma == "be" else None
+        presence = at_meeting is not None or lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
             or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
@@ -860,7 +930,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
         negative = _negated(token) or any(g.lower_ == "absent" for g in token.children)
         found: list[str] = []
-        if token.dep_ == "acl" or any(g.dep_ == "agent" for g in token.children):
+        if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or any(g.dep_ == "agent" for g in token.children):
             # "a dinner attended by X and Y"
             for agent in (g for g in token.children if g.dep_ == "agent"):
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
@@ -869,12 +939,24 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             subject = finder._subject(token)
             if subject is not None:
                 found += people(subject)
-            if lemma == "meet":
+            # "X met Y" puts both there; "X never met Y" and "X did not attend, instead meeting Y"
+            # are about X, whose whereabouts the claim is about
+            if lemma == "meet" and not negative and any(g.dep_ == "nsubj" for g in token.children):
                 for g in token.children:
                     if g.dep_ == "dobj":
                         found += people(g)
         for person in dict.fromkeys(found):
-            yield person, negative, token
+            yield person, negative, token, at_meeting
+
+
+def _addressee(c: Context, offset: int) -> str | None:
+    """"you" in an interviewer's question: the person who answers it (the next turn's speaker)."""
+    turns = [st for st in c.statements if st.get("channel") == "interview"]
+    question = next((st for st in turns if st["start"] <= offset < st["end"]), None)
+    if question is None:
+        return None
+    answer = next((st for st in turns if st["start"] >= question["end"] and st["sources"] != question["sources"]), None)
+    return answer["sources"][0] if answer and c.kind_of(answer["sources"][0]) == "person" else None
 
 
 def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement: dict) -> list:
@@ -882,10 +964,10 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
     for token in span:
         hit = c.entity_at(token.idx, token.idx + len(token))
         if hit and hit[1] == "person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            return [(hit[0], bool(NEGATION.search(span.text)), None)]
+            return [(hit[0], bool(NEGATION.search(span.text)), None, None)]
         if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "poss") and c.attributor:
             person = c.attributor.pronoun(token)
-            return [(person, bool(NEGATION.search(span.text)), None)] if person else []
+            return [(person, bool(NEGATION.search(span.text)), None, None)] if person else []
     return []
 
 
@@ -904,14 +986,18 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
     at_offset = {offset: m for offset, m in finder.references}
     for statement in context.statements:
         span = context.doc.char_span(statement["start"], statement["end"], alignment_mode="expand")
-        if span is None:
-            continue
-        found = list(presence_claims(context, finder, span, statement))
+        if span is None or statement["cue"] == "asked" and text[statement["start"]:statement["end"]].rstrip().endswith("?"):
+            continue  # a question claims nothing
+        # a claim inside another statement's words is that statement's ("asked: there were reports that ...")
+        inner = [(st["start"], st["end"]) for st in context.statements if st is not statement
+                 and statement["start"] <= st["start"] and st["end"] <= statement["end"]]
+        found = [f for f in presence_claims(context, finder, span, statement)
+                 if f[2] is None or not any(a <= f[2].idx < b for a, b in inner)]
         if not found and PRESENCE.search(text[statement["start"] : statement["end"]]):
             found = _presence_fallback(context, finder, span, statement)
         seen = set()
-        for participant, negative, token in found:
-            meeting = next((at_offset[t.idx] for t in _own_words(token)
+        for participant, negative, token, placed in found:
+            meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
                             if t.idx in at_offset and statement["start"] <= t.idx < statement["end"]), None) \
                 or finder.meeting_at(statement["start"], statement["end"], span.sent)
             if meeting is None or id(meeting) not in records or (id(meeting), participant) in seen:
