@@ -244,3 +244,47 @@ def test_you_in_an_interview_question_is_who_answers_it(nlp):
     assert sorted(c[:2] for c in claims_of(text)) == [("karl-huber", "confirms"), ("peter-lund", "confirms")]
     assert len({c[2] for c in claims_of(text)}) == 1
 
+
+
+def test_the_two_companies_are_the_bodies_the_story_names_most(nlp):
+    text = ("Nordhavn Shipping said on Monday it would buy Kestrel Lines for 2 billion euros. Nordhavn Shipping runs "
+            "ferries from Copenhagen and Kestrel Lines sails from Riga. Shares in Kestrel Lines rose 5% while Nordhavn "
+            "Shipping fell.\n\nTalks between the two companies began in Stockholm in June.")
+    assert placed(text) == [("held", "stockholm", ["kestrel-lines", "nordhavn-shipping"])]
+
+
+def test_a_person_before_another_possessive_in_a_list_is_a_party(nlp):
+    # the parser reads "(Karl Huber and Acme)'s chairman"; a person possesses no chairman here
+    found = placed("The breakthrough came at a dinner in Oslo in May attended by Karl Huber and Acme's chairman, Peter Lund.")
+    assert found == [("held", "oslo", ["karl-huber", "peter-lund"])]
+
+
+def test_going_somewhere_to_meet_someone_is_a_visit(nlp):
+    found = details("Karl Huber will be in Bergen next week to meet Peter Lund.")
+    assert [(m["kind"], m["status"], m["location"]) for m in found] == [("visit", "proposed", "bergen")]
+    assert [(p["ref"], p["role"]) for p in found[0]["participants"]] == [("karl-huber", "visitor"), ("peter-lund", "host")]
+    assert found[0]["name"] == "Karl Huber’s visit to Bergen hosted by Peter Lund"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The plans were approved by the Oslo City Council on Tuesday, after a meeting that lasted four hours.", "oslo-city-council"),
+    ("The Oslo Planning Committee had been due to review the contract at a meeting on August 9, but the meeting was cancelled.",
+     "oslo-planning-committee"),
+])
+def test_who_acted_at_or_after_a_meeting_was_at_it(nlp, text, body):
+    assert [refs(m) for m in details(text)] == [[body]]
+
+
+def test_a_first_definite_meeting_takes_the_scene_set_before(nlp):
+    text = ("A former clerk said she saw Karl Huber take an envelope from Peter Lund at a restaurant in Bergen in 2021.\n\n"
+            "She said the meeting took place on a Friday evening.")
+    assert [m["location"] for m in details(text)] == ["bergen"]
+    # with a meeting told before, "the meeting" is that one, not the scene
+    assert [m.get("location") for m in details("Karl Huber met Peter Lund on Monday. " + text)] == [None]
+
+
+def test_what_someone_did_instead_of_attending_happened_there(nlp):
+    text = ("Norway and Iceland held talks in Oslo on Monday. Karl Huber said Peter Lund did not attend, "
+            "instead meeting Ole Berg during a chance encounter at the residence of a diplomat.")
+    found = details(text)
+    assert [(m["kind"], m.get("location")) for m in found] == [("talks", "oslo"), ("chance encounter", "oslo")]

@@ -295,8 +295,11 @@ class MeetingFinder:
                 places = self.location_in(self.clause(token))
                 if token.pos_ == "VERB" and not places and token.dep_ in ("advcl", "xcomp") \
                         and token.head.lemma_ in ("be", "travel", "go", "fly", "come", "arrive", "head", "return"):
-                    # "I will be in X next week to meet them", "flew to X to meet Y": the trip's place
+                    # "I will be in X next week to meet them", "flew to X to meet Y": the trip's place,
+                    # and going somewhere to meet someone is a visit
                     places = self.location_in([t for c in token.head.children if c.dep_ == "prep" for t in c.subtree])
+                    if places and token.lemma_ == "meet":
+                        kind = "visit"
                 if token.pos_ == "VERB" and not places:
                     # "met ... while on a trip to the Iranian capital": the trip gives the place
                     trips = [t for t in token.subtree if t.lower_ in ("trip", "visit") and t.pos_ == "NOUN" and t != token]
@@ -319,6 +322,12 @@ class MeetingFinder:
                 if held_here and token.pos_ == "VERB":
                     self.references.append((token.idx, held_here[-1]))  # "meet ... in Tehran" again
                     continue
+                if not places and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not self.references:
+                    # "the meeting took place on a Friday" with no meeting told before: the scene the
+                    # story set earlier is that meeting ("accepted cash at a steakhouse in X")
+                    places = self.scene_place(sentence)
+                if not places:
+                    places = self.instead_place(token)
                 for place in places or [None]:
                     meeting = _Meeting(token, self.kind(token, kind), sentence)
                     meeting.location = place
@@ -361,6 +370,34 @@ class MeetingFinder:
                 self.new_at.add(m.trigger.idx)
         self.merge_thin()
         self.dateline_places()
+
+    def scene_place(self, sentence: Span) -> list[str]:
+        """The place of the nearest earlier "at a <noun> in <place>" (a scene the article set before
+        it called it a meeting)."""
+        for earlier in reversed([s for s in self.doc.sents if s.end <= sentence.start]):
+            for t in earlier:
+                if t.lower_ == "at" and t.dep_ == "prep":
+                    noun = next((g for g in t.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                                 and any(d.lower_ in ("a", "an") for d in g.children)), None)
+                    if noun is not None:
+                        found = self.location_in([x for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "on")
+                                                  for x in p.subtree])
+                        if found:
+                            return found[:1]
+        return []
+
+    def instead_place(self, token: Token) -> list[str]:
+        """"X did not attend, instead meeting Y during an encounter at a residence": what X did
+        instead of attending happened where the meeting X missed was."""
+        verb = token if token.pos_ == "VERB" else token.head.head if token.dep_ == "pobj" else token.head
+        if verb.pos_ != "VERB" or verb.dep_ != "advcl" or not any(c.lower_ == "instead" for c in verb.children):
+            return []
+        # the parser hangs the participle on the negated verb or on the verb reporting it
+        missed = [verb.head, *(c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i)]
+        if not any(v.lemma_ in ATTEND_VERBS | {"be"} and _negated(v) for v in missed):
+            return []
+        held = next((m for _, m in reversed(self.references) if m.status == "held" and m.location), None)
+        return [held.location] if held else []
 
     def dateline_places(self) -> None:
         """A recent meeting without a place of its own took place where the story is datelined
@@ -426,6 +463,12 @@ class MeetingFinder:
         Y": the names inside; relative clauses ("who lives in Iran") do not count."""
         found: list[str] = []
         for head in [token, *token.conjuncts]:
+            for poss in (c for c in head.children if c.dep_ == "poss" and c.conjuncts and self._party_at(c)):
+                # "attended by A and B's chairman, C" parsed as "(A and B)'s chairman": a person is
+                # nobody's possessor here, so A is a party of the list
+                hit = self._party_at(poss)
+                if self.c.kind_of(hit) == "person" and not any(g.dep_ == "case" for g in poss.children) and hit not in found:
+                    found.append(hit)
             for local in self._np_parties(head):
                 if local not in found:
                     found.append(local)
@@ -514,8 +557,11 @@ class MeetingFinder:
                                 m.participants.setdefault(local, "delegate")
                 if verb.lemma_ in VERBS:  # "meeting Muttaqi during a chance encounter"
                     self._participants(m, verb)
-                elif t.head.lower_ in ("at", "during"):  # "X signed the text at a summit": X was there
+                elif t.head.lower_ in ("at", "during", "after"):
+                    # "X signed the text at a summit", "approved by X after a meeting": X was there
                     subject = self._subject(verb)
+                    if subject is None or subject.dep_ == "nsubjpass":
+                        subject = next((x for g in verb.children if g.dep_ == "agent" for x in g.children if x.dep_ == "pobj"), subject)
                     for local in self.who(subject) if subject is not None else []:
                         m.participants.setdefault(local, "delegate")
         else:
@@ -535,7 +581,7 @@ class MeetingFinder:
             # "X are expected to sign ...": a passive head's subject controls the infinitive
             deps = ("nsubj", "nsubjpass") if verb.dep_ == "xcomp" else ("nsubj",)
             subject = next((c for c in verb.head.children if c.dep_ in deps), None)
-            if subject is None and verb.head.dep_ in ("xcomp", "conj", "advcl") :
+            if subject is None and verb.head.dep_ in ("xcomp", "conj", "advcl", "acomp"):  # "X had been due to review"
                 subject = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             subject = verb.head
@@ -575,8 +621,25 @@ class MeetingFinder:
                 # "the two sides" may each be several people; "the three countries" are three
                 if len(delegates) >= 2 and (wanted is None or not countries or len(delegates) == wanted):
                     return delegates
+            if kind == "organisation" and wanted:
+                # "talks between the two companies" with no meeting of theirs before: the bodies the
+                # story is about, the ones it has named most so far
+                return self._most_named("organisation", token.idx, wanted)
             return []
         return []
+
+    def _most_named(self, kind: str, before: int, count: int) -> list[str]:
+        """The ``count`` entities of ``kind`` named most often before ``before`` (each at least
+        twice, and more often than the next one, else it is not clear which they are)."""
+        tally: dict[str, int] = {}
+        for start, _, local, k in self.c.mentions():
+            if start < before and k == kind:
+                tally[local] = tally.get(local, 0) + 1
+        ranked = sorted(tally, key=lambda local: -tally[local])
+        if len(ranked) < count or tally[ranked[count - 1]] < 2 \
+                or len(ranked) > count and tally[ranked[count]] == tally[ranked[count - 1]]:
+            return []
+        return ranked[:count]
 
     def _nationality(self, head: Token) -> list[str]:
         """"the Uzbek delegation", "the Kyrgyz side": the country, when the article names it."""
@@ -612,6 +675,8 @@ class MeetingFinder:
             subject = self._subject(verb)
             role = {"visit": "visitor", "host": "host", "broker": "broker", "invite": "host", "arrange": "arranger",
                     "mediate": "mediator"}.get(verb.lemma_, "delegate")
+            if verb.lemma_ == "meet" and m.family == "visit":
+                role = "visitor"  # "flew to X to meet Y": who travels visits, who is met receives
             if t.dep_ == "nsubjpass":
                 subject = None
                 for agent in (g for g in verb.children if g.dep_ == "agent"):
@@ -627,7 +692,7 @@ class MeetingFinder:
             if verb.lemma_ in ("meet", "invite"):
                 for c in verb.children:
                     if c.dep_ == "dobj":
-                        add(c, "invitee" if verb.lemma_ == "invite" else "delegate")
+                        add(c, "invitee" if verb.lemma_ == "invite" else "host" if m.family == "visit" else "delegate")
                     if c.dep_ == "prep" and c.lower_ == "with":
                         for g in c.children:
                             if g.dep_ == "pobj":
@@ -821,9 +886,8 @@ def meeting_name(kind: str, participants: dict[str, str], place: str | None) -> 
     if family(kind) == "visit":
         visitors = by_role.get("visitor") or delegates
         name = (f"{_listed(visitors)}’s visit" if len(visitors) == 1 else "Visit" + (f" by {_listed(visitors)}" if visitors else ""))
-        if by_role.get("host"):
-            name += f" hosted by {_listed(by_role['host'])}"
-        return name + (f" to {place}" if place else "")
+        name += f" to {place}" if place else ""
+        return name + (f" hosted by {_listed(by_role['host'])}" if by_role.get("host") else "")
     name = kind[0].upper() + kind[1:]
     if len(delegates) >= 2:
         name += f" between {_listed(delegates)}"
