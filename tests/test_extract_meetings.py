@@ -288,3 +288,24 @@ def test_what_someone_did_instead_of_attending_happened_there(nlp):
             "instead meeting Ole Berg during a chance encounter at the residence of a diplomat.")
     found = details(text)
     assert [(m["kind"], m.get("location")) for m in found] == [("talks", "oslo"), ("chance encounter", "oslo")]
+
+
+def test_she_in_what_a_speaker_says_is_the_speaker_and_a_question_claims_nothing(nlp):
+    text = ("On Monday, several players met Maria Santos at the club, according to an official. Santos, asked whether "
+            "John Miller had been present, said only that she had met \"a group of players\".")
+    assert len(details(text)) == 1
+    assert [c[:2] for c in claims_of(text)] == [("maria-santos", "confirms")]
+
+
+def test_a_rejection_of_that_denies_the_claim_before_it(nlp):
+    text = ("Karl Huber met Peter Lund in Oslo on Monday, an official said. The official said Ole Berg had joined the meeting. "
+            "Berg's lawyers rejected that. \"Ole was at home that day. He was not at any meeting,\" his agent, Anna Holm, said.")
+    found = [c[:2] for c in claims_of(text)]
+    assert found[2:] == [("ole-berg", "confirms"), ("ole-berg", "denies"), ("ole-berg", "denies")]
+    # one claim per statement: the rejection, then the agent's quotation (its "He" is the Ole it names)
+    assert len({c[2] for c in claims_of(text)[2:]}) == 3
+
+
+def test_meetings_of_one_sentence_in_the_order_it_tells_them(nlp):
+    found = placed("Karl Huber met Peter Lund in Oslo last weekend and plans to continue talks with him in Bergen next week.")
+    assert [(f[0], f[1]) for f in found] == [("held", "oslo"), ("proposed", "bergen")]

@@ -150,7 +150,7 @@ class MeetingFinder:
             head = t
             while head.dep_ == "conj":
                 head = head.head
-            place_of = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "near", "beside", "off") else None
+            place_of = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("on", "in") else None
             if place_of is not None and place_of.pos_ == "NOUN" and place_of.dep_ == "pobj" and place_of.head.lower_ in ("in", "at") \
                     and self.is_venue(hit[0]):
                 found.append(hit[0])  # "at a hotel on X Road": the street or building it is in
@@ -346,6 +346,7 @@ class MeetingFinder:
                         extra = _Meeting(t, kept[0].kind, sentence)
                         extra.location = place
                         kept.append(extra)
+            kept.sort(key=lambda m: m.trigger.i)  # in the order the sentence tells them
             for m in kept:
                 m.date = self.date_of(m)
                 m.status = m.told_status or self.status(m, sentence)
@@ -486,15 +487,24 @@ class MeetingFinder:
             g = PRONOUNS[head.lower_]
             speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
                             and self.c.kind_of(st["sources"][0]) == "person"), None)
-            if speaker and self.c.attributor.gender.get(speaker) in (None, g) and not any(
+            # "X said that she had met ...": the subject of what X says is X, whatever gender was guessed
+            reported = head.dep_ == "nsubj" and head.head.dep_ == "ccomp" and any(
+                c.dep_ == "nsubj" and self._party_at(c) == speaker for c in head.head.head.children)
+            if speaker and (reported or self.c.attributor.gender.get(speaker) in (None, g)) and not any(
                     p[0] >= head.sent.start_char and p[2] != speaker for p in self.c.people_before(head.idx, 4)
                     if self.c.attributor.gender.get(p[2]) == g):
                 return [speaker]
         if head.lower_ in PRONOUNS and self.c.attributor and self.c.inside_quote(head.idx):
             # inside a quotation "he" is someone the speaker named in it, if anyone
             quote = self.c.quote_around(head.idx)
-            named = [p for p in self.c.people_before(head.idx, 4) if quote and p[0] > quote[0]]
-            return [named[-1][2]] if named else []
+            named = [p[2] for p in self.c.people_before(head.idx, 4) if quote and p[0] > quote[0]]
+            if not named and quote:  # a first name alone the index keeps as a name of the person
+                first = head.i
+                while first > 0 and head.doc[first - 1].idx > quote[0]:
+                    first -= 1
+                named = [hit[0] for t in head.doc[first:head.i]
+                         for hit in [self.c.entity_at(t.idx, t.idx + len(t))] if hit and hit[1] == "person"]
+            return [named[-1]] if named else []
         if head.lower_ in PRONOUNS and self.c.attributor:
             # "X insisted on ... his visit": the nearest person named before, in the sentence
             g = PRONOUNS[head.lower_]
@@ -1035,6 +1045,30 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
     return []
 
 
+BARE_REFERENCE = re.compile(r"(that|this|it|the (claim|account|report|allegation)s?|those (claims|reports))\W*", re.I)
+
+
+def _claims_taken_up(c: Context, claims: list[dict]) -> list[dict]:
+    """"X's representatives rejected that": a statement whose content only points back at the
+    statement right before it takes up that statement's claims, the other way round when its cue
+    denies."""
+    out: list[dict] = []
+    by_statement: dict[str, list[dict]] = {}
+    for claim in claims:
+        by_statement.setdefault(claim["statement"], []).append(claim)
+    previous: list[dict] = []
+    for statement in c.statements:
+        own = by_statement.get(statement["id"], [])
+        if not own and previous and BARE_REFERENCE.fullmatch(c.text[statement["start"]:statement["end"]].strip()):
+            flip = statement["cue"] in DENYING_CUES
+            own = [{**claim, "statement": statement["id"],
+                    "stance": {"confirms": "denies", "denies": "confirms"}[claim["stance"]] if flip else claim["stance"]}
+                   for claim in previous]
+        out += own
+        previous = own  # only the statement right before: "A said ... B rejected that"
+    return out
+
+
 def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[dict],
                      published: str) -> tuple[list[dict], list[dict], list[dict]]:
     """The document's ``meetings`` and ``attendance_claims`` (from the statements of
@@ -1050,8 +1084,9 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
     at_offset = {offset: m for offset, m in finder.references}
     for statement in context.statements:
         span = context.doc.char_span(statement["start"], statement["end"], alignment_mode="expand")
-        if span is None or statement["cue"] == "asked" and text[statement["start"]:statement["end"]].rstrip().endswith("?"):
-            continue  # a question claims nothing
+        words = text[statement["start"]:statement["end"]].strip()
+        if span is None or statement["cue"] == "asked" and words.endswith("?") or re.match(r"(whether|if)\b", words, re.I):
+            continue  # a question claims nothing ("asked whether X had been present")
         # a claim inside another statement's words is that statement's ("asked: there were reports that ...")
         inner = [(st["start"], st["end"]) for st in context.statements if st is not statement
                  and statement["start"] <= st["start"] and st["end"] <= statement["end"]]
@@ -1071,6 +1106,7 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             meeting.participants.setdefault(participant, "delegate")
             claims.append({"meeting": records[id(meeting)], "participant": participant,
                            "statement": statement["id"], "stance": stance})
+    claims = _claims_taken_up(context, claims)
     stances: dict[tuple[str, str], set[str]] = {}
     for claim in claims:
         stances.setdefault((claim["meeting"], claim["participant"]), set()).add(claim["stance"])
