@@ -309,3 +309,27 @@ def test_a_rejection_of_that_denies_the_claim_before_it(nlp):
 def test_meetings_of_one_sentence_in_the_order_it_tells_them(nlp):
     found = placed("Karl Huber met Peter Lund in Oslo last weekend and plans to continue talks with him in Bergen next week.")
     assert [(f[0], f[1]) for f in found] == [("held", "oslo"), ("proposed", "bergen")]
+
+
+def test_his_client_in_what_a_lawyer_says_is_the_client(nlp):
+    text = ("Karl Huber met Peter Lund at a restaurant in Oslo in May, a witness told the court. Huber's lawyer, advocate "
+            "Anna Holm, said her client had been in Bergen that weekend and had not been at the restaurant at all.")
+    assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("karl-huber", "denies")]
+
+
+def test_an_evening_called_off_and_the_session_rearranged_for_it(nlp):
+    text = ("The Oslo City Council approved the plans on Tuesday.\n\n"
+            "A public consultation evening at the library, planned for April 10, was cancelled the day before by the council. "
+            "A rearranged session has been postponed twice, residents said.")
+    found = details(text)
+    # "the council" is the one body named before whose name ends in the word; who calls it off is a party;
+    # the rearranged session is between the same parties
+    assert [(m["status"], m.get("date"), refs(m)) for m in found] == [
+        ("cancelled", "2024-04-10", ["oslo-city-council"]), ("postponed", None, ["oslo-city-council"])]
+    assert meetings("The club held a training session on Friday. Grain prices rose in the trading session.") == []
+
+
+def test_people_described_in_an_attended_by_list_are_claimed_present(nlp):
+    text = ("Karl Huber visited the site in March, a resident said. A council spokesperson said the visit was attended "
+            "only by planning officers.")
+    assert [c[:2] for c in claims_of(text)][-1:] == [("anon-planning-officers", "confirms")]

@@ -57,7 +57,13 @@ NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "m
          "negotiations": "talks", "negotiation": "talks", "discussions": "talks", "round": "talks",
          "encounter": "encounter", "visit": "visit", "trip": "visit", "conference": "conference",
          "consultations": "talks", "summits": "summit", "dinner": "meeting", "lunch": "meeting",
-         "breakfast": "meeting"}
+         "breakfast": "meeting", "session": "meeting", "sessions": "meeting", "consultation": "meeting"}
+# occasions a meeting word before them makes a meeting: "a consultation evening", "a negotiating session"
+OCCASIONS = frozenset("evening night day event session sessions".split())
+# sessions that are not meetings of parties: "a training session", "the trading session"
+NOT_MEETING_SESSIONS = frozenset("training trading photo practice recording study therapy jam morning afternoon".split())
+# what says a meeting replaces one called off or put off: "a rearranged session"
+REPLACING = frozenset("rearranged rescheduled replacement".split())
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
 WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
 FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without)\b", re.I)
@@ -222,6 +228,13 @@ class MeetingFinder:
                 if t.lower_ == "round" and any(c.lower_ == "of" and not any(g.dep_ == "pobj" and g.lower_ in NOUNS for g in c.children)
                                                for c in t.children):
                     continue  # "a round of layoffs", "the first round of the election": not of talks
+                if t.lower_ in ("session", "sessions") and any(c.lower_ in NOT_MEETING_SESSIONS for c in t.children):
+                    continue
+                if t.dep_ == "compound" and t.head.lower_ in OCCASIONS and t.head.pos_ == "NOUN":
+                    found.append((t.head, NOUNS[t.lower_]))  # "a public consultation evening": the evening is the meeting
+                    continue
+                if t.lower_ == "consultation":
+                    continue  # alone, a consultation is a process ("after consultation with residents")
                 if t.dep_ == "compound" and t.head.lower_ not in NOUNS:
                     continue  # "a conference call", "the meeting room": the meeting word only describes
                 if t.lower_ in ("summit", "summits") and t.head.lemma_ in ("reach", "climb", "scale", "conquer", "ascend"):
@@ -353,6 +366,12 @@ class MeetingFinder:
                 self.participants(m)
                 again = any(c.lower_ in ("second", "third", "fourth", "follow-up", "next", "further", "another", "new")
                             or c.lower_ == "up" and c.dep_ == "compound" for c in m.trigger.children)
+                if any(c.lower_ in REPLACING for c in m.trigger.children) and not m.participants:
+                    # "a rearranged session": the one called off or put off, between the same parties
+                    replaced = next((o for o in reversed(self.meetings + new) if o is not m and o.family == m.family
+                                     and o.status in ("cancelled", "postponed") and o.participants), None)
+                    if replaced is not None:
+                        m.participants.update(replaced.participants)
                 if (m.trigger.lower_ in ("round", "rounds") or again) and not m.participants:
                     # "a second round", "a round in X collapsed", "a follow-up meeting": more of the same
                     # negotiation, between its parties
@@ -531,6 +550,12 @@ class MeetingFinder:
             local = self._party_at(t)
             if local and local not in out:
                 out.append(local)
+        if not out and head.pos_ == "NOUN" and [c.lower_ for c in head.children if c.i < head.i] == ["the"]:
+            # "the council": the one body named before whose name ends in that word
+            bodies = {self.c.ids[id(e)] for e in self.c.entities if e.kind == "organisation" and id(e) in self.c.ids
+                      and e.name.split()[-1].lower() == head.lower_ and any(start < head.idx for start, _ in e.spans + e.nested_spans)}
+            if len(bodies) == 1:
+                out += bodies
         if not out and head.pos_ == "NOUN" and self.c.attributor and not self.c.inside_quote(head.idx) \
                 and not any(c.lower_ in NUMBERS or c.lower_ == "both" for c in head.children) and head.lower_ not in ("sides", "side"):
             # "board members met X", "club officials": a party the text describes, not names
@@ -552,6 +577,12 @@ class MeetingFinder:
     def participants(self, m: _Meeting) -> None:
         self._participants(m, m.trigger)
         t = m.trigger
+        if t.dep_ == "nsubjpass" and (CANCELLED.search(t.head.text) or POSTPONED.search(t.head.text)):
+            # "the evening was cancelled by the council": who calls a meeting off is a party to it
+            for agent in (g for g in t.head.children if g.dep_ == "agent"):
+                for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                    for local in self.who(pobj):
+                        m.participants.setdefault(local, "host")
         if t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss":  # "his official visit", "the council's summit"
@@ -968,13 +999,16 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
     the meeting", "X met Y", "attended by X and Y", "X stayed away"; "I" is the speaker."""
     speaker = next((s for s in statement["sources"] if c.kind_of(s) == "person"), None)
 
-    def people(token: Token) -> list[str]:
+    def people(token: Token, described: bool = False) -> list[str]:
         if token.lower_ in ("i", "we") and speaker:
             return [speaker] if token.lower_ == "i" else []
         if token.lower_ == "you":
             addressee = _addressee(c, token.idx)
             return [addressee] if addressee else []
-        return [p for p in finder.who(token) if c.kind_of(p) == "person"]
+        if token.lemma_ == "client" and any(g.lower_ in ("his", "her", "my", "our") for g in token.children) and speaker:
+            client = _client_of(c, speaker)
+            return [client] if client else []
+        return [p for p in finder.who(token) if c.kind_of(p) == "person" or described and c.kind_of(p) == "anonymous"]
 
     def placed_meeting(token: Token):
         """"I was in X that week": the meeting held in X, when the article tells of one there."""
@@ -1005,10 +1039,11 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         negative = _negated(token) or any(g.lower_ == "absent" for g in token.children)
         found: list[str] = []
         if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or any(g.dep_ == "agent" for g in token.children):
-            # "a dinner attended by X and Y"
+            # "a dinner attended by X and Y", "attended only by planning officers": a list of who was
+            # there, people described rather than named too
             for agent in (g for g in token.children if g.dep_ == "agent"):
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
-                    found += people(pobj)
+                    found += people(pobj, described=True)
         else:
             subject = finder._subject(token)
             if subject is not None:
@@ -1021,6 +1056,28 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                         found += people(g)
         for person in dict.fromkeys(found):
             yield person, negative, token, at_meeting
+
+
+LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split())
+
+
+def _client_of(c: Context, lawyer: str) -> str | None:
+    """"his client" in what a lawyer says: the person the article calls the lawyer's client
+    ("X's counsel, advocate Y", "Y, a lawyer for X")."""
+    for token in c.doc:
+        if token.lemma_.lower() not in LAWYERS:
+            continue
+        # the lawyer in the phrase or right after it (an apposition the parser hung elsewhere)
+        near = [*token.subtree, *c.doc[token.i + 1 : min(token.i + 6, token.sent.end)]]
+        named = {hit[0] for t in near for hit in [c.entity_at(t.idx, t.idx + len(t))] if hit}
+        if lawyer not in named:
+            continue
+        for t in token.subtree:
+            hit = c.entity_at(t.idx, t.idx + len(t))
+            if hit and hit[1] == "person" and hit[0] != lawyer and (t.dep_ == "poss" and t.head == token
+                                                                      or t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head == token):
+                return hit[0]
+    return None
 
 
 def _addressee(c: Context, offset: int) -> str | None:
