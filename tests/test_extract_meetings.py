@@ -333,3 +333,8 @@ def test_people_described_in_an_attended_by_list_are_claimed_present(nlp):
     text = ("Karl Huber visited the site in March, a resident said. A council spokesperson said the visit was attended "
             "only by planning officers.")
     assert [c[:2] for c in claims_of(text)][-1:] == [("anon-planning-officers", "confirms")]
+
+
+def test_a_second_meeting_after_a_meeting_of_people_is_between_them(nlp):
+    found = placed("Karl Huber met Peter Lund in Oslo in May. A second meeting, in Bergen on June 2, was cancelled.")
+    assert found == [("held", "oslo", ["karl-huber", "peter-lund"]), ("cancelled", "bergen", ["karl-huber", "peter-lund"])]

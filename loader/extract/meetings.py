@@ -131,6 +131,7 @@ class _Meeting:
         self.status = "held"
         self.participants: dict[str, str] = {}
         self.merged = False
+        self.continues = False  # "a second meeting" whose parties are not known yet
         self.told_status: str | None = None  # what a later reference says became of it
 
 
@@ -380,6 +381,7 @@ class MeetingFinder:
                     if earlier is not None:
                         m.participants.update({k: r for k, r in earlier.participants.items() if r == "delegate"
                                                and self.c.kind_of(k) != "person"})
+                    m.continues = not m.participants  # the claims may yet say who met before (see extract_meetings)
                 if m.trigger.pos_ == "VERB" and m.trigger.lemma_ in ("meet", "visit") and not m.participants \
                         and not m.location and not m.date:
                     continue  # "the two rivers meet": a meeting is of someone, somewhere or at some time
@@ -1164,6 +1166,13 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             claims.append({"meeting": records[id(meeting)], "participant": participant,
                            "statement": statement["id"], "stance": stance})
     claims = _claims_taken_up(context, claims)
+    for i, m in enumerate(finder.meetings):
+        if m.continues and not m.participants:
+            # "A second meeting, in X, was cancelled": the parties of the meeting before it, now that
+            # the claims have said who was at that one ("I was in Y that week")
+            before = next((o for o in reversed(finder.meetings[:i]) if o.family == m.family and o.participants), None)
+            if before is not None:
+                m.participants.update({k: "delegate" for k, r in before.participants.items() if r == "delegate"})
     stances: dict[tuple[str, str], set[str]] = {}
     for claim in claims:
         stances.setdefault((claim["meeting"], claim["participant"]), set()).add(claim["stance"])
