@@ -136,9 +136,17 @@ def placed(text: str) -> list[tuple]:
 
 
 def test_status_comes_from_the_meetings_own_predicate(nlp):
-    # the collapse belongs to the adverbial clause, not to the talks that began
+    # the collapse belongs to the adverbial clause (the earlier try, a round of its own), not to the talks that began
     found = placed("Talks between Norway and Iceland began in Oslo in June, after an earlier bid collapsed.")
-    assert found == [("held", "oslo", ["iceland", "norway"])]
+    assert found == [("held", "oslo", ["iceland", "norway"]), ("failed", None, ["iceland", "norway"])]
+
+
+def test_an_earlier_approach_that_failed_is_a_round_of_its_own(nlp):
+    found = details("Talks between Norway and Iceland began in Oslo in June, after an earlier approach by Norway failed in 2021.")
+    assert [(m["status"], m.get("date"), refs(m)) for m in found] == [
+        ("held", "2024-06", ["norway", "iceland"]), ("failed", "2021", ["norway", "iceland"])]
+    # no earlier try without its failure, nor without "earlier"
+    assert len(details("Talks between Norway and Iceland began in Oslo in June, after an approach by Norway failed.")) == 1
 
 
 def test_a_round_planned_elsewhere_is_its_own_meeting_with_the_same_parties(nlp):

@@ -65,6 +65,8 @@ NOT_MEETING_SESSIONS = frozenset("training trading photo practice recording stud
 # what says a meeting replaces one called off or put off: "a rearranged session"
 REPLACING = frozenset("rearranged rescheduled replacement".split())
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
+# a try at talks that failed, told beside the talks that followed: "after an earlier approach by X collapsed"
+EARLIER_TRIES = frozenset("approach bid attempt".split())
 WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
 FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without)\b", re.I)
 CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned)\b", re.I)
@@ -360,11 +362,32 @@ class MeetingFinder:
                         extra = _Meeting(t, kept[0].kind, sentence)
                         extra.location = place
                         kept.append(extra)
+            earlier = [t for t in sentence if t.lemma_ in EARLIER_TRIES and t.dep_ == "nsubj" and FAILED.search(t.head.text)
+                       and any(c.lower_ in ("earlier", "previous", "prior", "first") for c in t.children)]
             kept.sort(key=lambda m: m.trigger.i)  # in the order the sentence tells them
+            for t in earlier:
+                # "talks began in June, after an earlier approach by X collapsed": the failed try before
+                # these talks is a round of its own, of X and the same parties
+                extra = _Meeting(t, "talks", sentence)
+                for by in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"):
+                    for pobj in (g for g in by.children if g.dep_ == "pobj"):
+                        for local in self.who(pobj):
+                            extra.participants.setdefault(local, "delegate")
+                extra.before = kept[0]
+                kept.append(extra)
             for m in kept:
                 m.date = self.date_of(m)
                 m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
+                if getattr(m, "before", None) is not None:
+                    # its date is its own verb's ("collapsed two years ago"), not the talks'
+                    own = {t.idx for t in _predicate(m.trigger.head, m.trigger)}
+                    m.date = next((d for d in self.dates if sentence.start_char <= d["start"] < sentence.end_char
+                                   and d["start"] in own), None)
+                    m.status = m.told_status or self.status(m, sentence)
+                    for key, role in m.before.participants.items():
+                        if role == "delegate":
+                            m.participants.setdefault(key, role)
                 again = any(c.lower_ in ("second", "third", "fourth", "follow-up", "next", "further", "another", "new")
                             or c.lower_ == "up" and c.dep_ == "compound" for c in m.trigger.children)
                 if any(c.lower_ in REPLACING for c in m.trigger.children) and not m.participants:
