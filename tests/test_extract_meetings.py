@@ -346,3 +346,21 @@ def test_people_described_in_an_attended_by_list_are_claimed_present(nlp):
 def test_a_second_meeting_after_a_meeting_of_people_is_between_them(nlp):
     found = placed("Karl Huber met Peter Lund in Oslo in May. A second meeting, in Bergen on June 2, was cancelled.")
     assert found == [("held", "oslo", ["karl-huber", "peter-lund"]), ("cancelled", "bergen", ["karl-huber", "peter-lund"])]
+
+
+def test_met_there_and_the_three_countries_the_story_names(nlp):
+    text = ("Norway, Iceland and Denmark have argued over fishing rights for years. Norway wants more, Iceland wants less "
+            "and Denmark wants a new survey.\n\nWhat happened in Bergen shows why. Officials from the three countries met "
+            "there on Monday and Tuesday to settle the last figure: how much fish Norway may catch.")
+    # "there" is the place of the sentence before; a clause hung on a later "may" does not make it planned
+    assert placed(text) == [("held", "bergen", ["denmark", "iceland", "norway"])]
+
+
+def test_an_ability_is_no_meeting_and_a_proposer_receives(nlp):
+    assert meetings("Karl Huber can convene meetings but cannot set terms.") == []
+    assert placed("Anna Holm has proposed that the three ministers meet in Oslo in March.") == [("proposed", "oslo", ["anna-holm"])]
+    assert details("Anna Holm has proposed that the three ministers meet in Oslo in March.")[0]["participants"][0]["role"] == "host"
+
+
+def test_a_visit_to_a_site_near_a_town_is_in_that_town(nlp):
+    assert placed("A joint visit by the two delegations to the harbour near Tromso was called off.") == [("cancelled", "tromso", [])]

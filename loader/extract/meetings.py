@@ -150,6 +150,13 @@ class MeetingFinder:
         """Places named in these tokens after in/at/to (or as a modifier: "the Tehran talks")."""
         found = []
         for t in tokens:
+            if t.lower_ in ("town", "city", "village") and t.dep_ == "pobj" and t.head.lower_ in ("in", "at") \
+                    and any(c.lower_ == "that" for c in t.children):
+                # "at a summit in that town": the last town or city named before
+                town = next((m[2] for m in reversed(self.c.mentions()) if t.sent.start_char <= m[0] < t.idx and m[3] == "location"
+                             and not self._party_at_id(m[2])), None)  # in the same sentence, not a country
+                if town and town not in found:
+                    found.append(town)
             capital = self.capital(t)
             if capital and t.head.lower_ in ("in", "at", "to") and capital not in found:
                 found.append(capital)
@@ -159,9 +166,9 @@ class MeetingFinder:
             head = t
             while head.dep_ == "conj":
                 head = head.head
-            place_of = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("on", "in") else None
-            if place_of is not None and place_of.pos_ == "NOUN" and place_of.dep_ == "pobj" and place_of.head.lower_ in ("in", "at") \
-                    and self.is_venue(hit[0]):
+            place_of = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "near") else None
+            if place_of is not None and place_of.pos_ == "NOUN" and place_of.dep_ == "pobj" and place_of.head.lower_ in ("in", "at", "to") \
+                    and (self.is_venue(hit[0]) or head.head.lower_ == "near"):
                 found.append(hit[0])  # "at a hotel on X Road": the street or building it is in
                 continue
             if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "to") \
@@ -309,6 +316,8 @@ class MeetingFinder:
                 if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
                     continue  # "host the discussions", "brokered meetings": the verb is the trigger
                 places = self.location_in(self.clause(token))
+                if not places and token.pos_ == "VERB" and any(c.lower_ == "there" and c.dep_ == "advmod" for c in token.children):
+                    places = self.place_before(sentence)  # "What happened in X shows why. They met there ..."
                 if token.pos_ == "VERB" and not places and token.dep_ in ("advcl", "xcomp") \
                         and token.head.lemma_ in ("be", "travel", "go", "fly", "come", "arrive", "head", "return"):
                     # "I will be in X next week to meet them", "flew to X to meet Y": the trip's place,
@@ -333,10 +342,14 @@ class MeetingFinder:
                     continue  # "a round of talks": the round is the trigger
                 if any(c.lower_ in ("news", "press") for c in token.children):
                     continue  # a news conference is not a meeting
+                governing = token if token.pos_ == "VERB" else token.head if token.dep_ in ("dobj", "nsubjpass") else None
+                if governing is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in governing.children):
+                    continue  # "can convene meetings": what someone is able to do, not a meeting that happens
                 held_here = [m for m in self.meetings if places and self.same_or_within(m.location, places[0])
-                             and m.family == family(kind) and m.status == "held"]
+                             and m.family == family(kind) and m.status in ("held", "failed")]
                 if held_here and token.pos_ == "VERB":
                     self.references.append((token.idx, held_here[-1]))  # "meet ... in Tehran" again
+                    self._participants(held_here[-1], token)  # and who met there this time it is told
                     continue
                 if not places and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not self.references:
                     # "the meeting took place on a Friday" with no meeting told before: the scene the
@@ -431,6 +444,15 @@ class MeetingFinder:
                             return found[:1]
         return []
 
+    def place_before(self, sentence: Span) -> list[str]:
+        """"there": the last place the sentence before this one names (in/at/to, or a meeting's)."""
+        earlier = [s for s in self.doc.sents if s.end <= sentence.start][-1:]
+        for s in earlier:
+            found = self.location_in(list(s))
+            if found:
+                return found[-1:]
+        return []
+
     def instead_place(self, token: Token) -> list[str]:
         """"X did not attend, instead meeting Y during an encounter at a residence": what X did
         instead of attending happened where the meeting X missed was."""
@@ -482,7 +504,9 @@ class MeetingFinder:
         for pattern, status in ((CANCELLED, "cancelled"), (POSTPONED, "postponed"), (FAILED, "failed")):
             if pattern.search(said) or pattern.match(following):
                 return status
-        chain = [t, *t.ancestors]
+        chain = [t]
+        while chain[-1].head.i != chain[-1].i and not (chain[-1].dep_ == "ccomp" and chain[-1].head.i > chain[-1].i):
+            chain.append(chain[-1].head)  # not past a clause the parser hung on a later verb ("met ...: how much X may hold")
         if any(a.lemma_ in ATTEMPT_VERBS for a in chain):
             return "attempted"
         future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "might", "may", "could"}
@@ -589,6 +613,11 @@ class MeetingFinder:
                 out.append(local)
         return out
 
+    def _party_at_id(self, local: str) -> bool:
+        """Whether a location is a country (a party to talks through its government)."""
+        entity = self.place_entity(local)
+        return entity is not None and entity.place is not None and entity.place.kind == "country"
+
     def _party_at(self, token: Token) -> str | None:
         hit = self.c.entity_at(token.idx, token.idx + len(token))
         if not hit:
@@ -670,7 +699,7 @@ class MeetingFinder:
         """"the two sides", "both ministers", "leaders of the three countries", "they": the
         delegates of the meeting last referred to (its countries for "countries"), when there
         are as many of them as the phrase says."""
-        of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children if g.dep_ == "pobj"]
         for group in [token, *of]:
             numbers = [c.lower_ for c in group.children if c.lower_ in NUMBERS]
             if group.lower_ == "both" or group.lower_ == "they":
@@ -678,7 +707,7 @@ class MeetingFinder:
             elif not numbers:
                 continue
             wanted = NUMBERS[numbers[0]] if numbers else None
-            countries = group.lemma_.lower() in ("country", "nation", "state")
+            countries = group.lemma_.lower() in ("country", "nation", "state", "delegation", "government")
             # "the two companies" are organisations, "the two countries" places; "the two sides" anyone
             kind = "location" if countries else "organisation" if group.lemma_.lower() in BODY_NOUNS else None
             for _, last in reversed(self.references):
@@ -687,6 +716,9 @@ class MeetingFinder:
                 # "the two sides" may each be several people; "the three countries" are three
                 if len(delegates) >= 2 and (wanted is None or not countries or len(delegates) == wanted):
                     return delegates
+            if kind == "location" and wanted:
+                # "officials from the three countries": the countries the story names most
+                return [k for k in self._most_named("location", token.idx, wanted, countries=True)]
             if kind == "organisation" and wanted:
                 # "talks between the two companies" with no meeting of theirs before: the bodies the
                 # story is about, the ones it has named most so far
@@ -694,16 +726,16 @@ class MeetingFinder:
             return []
         return []
 
-    def _most_named(self, kind: str, before: int, count: int) -> list[str]:
-        """The ``count`` entities of ``kind`` named most often before ``before`` (each at least
-        twice, and more often than the next one, else it is not clear which they are)."""
+    def _most_named(self, kind: str, before: int, count: int, countries: bool = False) -> list[str]:
+        """The ``count`` entities of ``kind`` (countries only, if asked) named most often before
+        ``before`` (the last of them more often than the next one, else it is not clear which they
+        are)."""
         tally: dict[str, int] = {}
         for start, _, local, k in self.c.mentions():
-            if start < before and k == kind:
+            if start < before and k == kind and (not countries or self._party_at_id(local)):
                 tally[local] = tally.get(local, 0) + 1
         ranked = sorted(tally, key=lambda local: -tally[local])
-        if len(ranked) < count or tally[ranked[count - 1]] < 2 \
-                or len(ranked) > count and tally[ranked[count]] == tally[ranked[count - 1]]:
+        if len(ranked) < count or len(ranked) > count and tally[ranked[count]] == tally[ranked[count - 1]]:
             return []
         return ranked[:count]
 
@@ -750,6 +782,11 @@ class MeetingFinder:
                     subject = next((x for x in agent.children if x.dep_ == "pobj"), None)
             if subject is not None:
                 add(subject, role)
+            if verb.dep_ == "ccomp" and verb.head.lemma_ in ("propose", "suggest"):
+                # "X has proposed that the ministers meet in Y": who proposes it would receive them
+                proposer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                if proposer is not None:
+                    add(proposer, "host")
             if verb.dep_ == "xcomp" and verb.head.lemma_ in ("invite", "ask"):
                 # "the judge asked both sides to meet in his chambers": who asks receives them
                 asker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
