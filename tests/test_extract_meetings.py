@@ -364,3 +364,20 @@ def test_an_ability_is_no_meeting_and_a_proposer_receives(nlp):
 
 def test_a_visit_to_a_site_near_a_town_is_in_that_town(nlp):
     assert placed("A joint visit by the two delegations to the harbour near Tromso was called off.") == [("cancelled", "tromso", [])]
+
+
+def test_a_debate_between_people_and_the_meeting_someone_was_called_to(nlp):
+    found = details("Karl Huber pulled out of a televised debate with Anna Holm on Sunday. The debate was cancelled after "
+                    "his office said he had been called to an urgent meeting with the Oslo Fishermen's Union.")
+    # the cancelling is the debate's, not the meeting's told in the clause after it; who is called goes
+    assert [(m["kind"], m["status"], sorted(refs(m))) for m in found] == [
+        ("debate", "cancelled", ["anna-holm"]), ("meeting", "held", ["karl-huber", "oslo-fishermen-s-union"])]
+    assert meetings("The debate over water prices goes on.") == []
+
+
+def test_a_placeless_meeting_of_others_does_not_join_one_told_much_later(nlp):
+    text = ("Karl Huber said he had been called to an urgent meeting with the Oslo Fishermen's Union. "
+            "Prices fell again. Boats stayed in port. Nobody expected a deal. The union was silent.\n\n"
+            "Anna Holm met Ole Berg in Bergen on Monday.")
+    assert [(m.get("location"), sorted(refs(m))) for m in details(text)] == [
+        (None, ["karl-huber", "oslo-fishermen-s-union"]), ("bergen", ["anna-holm", "ole-berg"])]

@@ -57,7 +57,7 @@ NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "m
          "negotiations": "talks", "negotiation": "talks", "discussions": "talks", "round": "talks",
          "encounter": "encounter", "visit": "visit", "trip": "visit", "conference": "conference",
          "consultations": "talks", "summits": "summit", "dinner": "meeting", "lunch": "meeting",
-         "breakfast": "meeting", "session": "meeting", "sessions": "meeting", "consultation": "meeting"}
+         "breakfast": "meeting", "debate": "debate", "session": "meeting", "sessions": "meeting", "consultation": "meeting"}
 # occasions a meeting word before them makes a meeting: "a consultation evening", "a negotiating session"
 OCCASIONS = frozenset("evening night day event session sessions".split())
 # sessions that are not meetings of parties: "a training session", "the trading session"
@@ -245,6 +245,10 @@ class MeetingFinder:
                     continue
                 if t.lower_ == "consultation":
                     continue  # alone, a consultation is a process ("after consultation with residents")
+                if t.lower_ == "debate" and not (any(c.lower_ in ("televised", "live", "tv", "election", "leaders") or
+                                                     c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
+                                                 or self.definite(t) and any(m.kind == "debate" for m in self.meetings)):
+                    continue  # a debate is a meeting when held between people ("a televised debate with X"), not "the debate over water"
                 if t.dep_ == "compound" and t.head.lower_ not in NOUNS:
                     continue  # "a conference call", "the meeting room": the meeting word only describes
                 if t.lower_ in ("summit", "summits") and t.head.lemma_ in ("reach", "climb", "scale", "conquer", "ascend"):
@@ -492,7 +496,13 @@ class MeetingFinder:
 
     def status(self, m: _Meeting, sentence: Span) -> str:
         t = m.trigger
-        words = list(t.subtree) + list(t.ancestors)
+        # the trigger's words and what governs it within its own clause: in "the debate was cancelled after
+        # X told organisers he had been called to a meeting" the meeting was not cancelled
+        words = list(t.subtree)
+        up = t
+        while up.head.i != up.i and up.dep_ not in ("ccomp", "advcl", "parataxis", "conj"):
+            up = up.head
+            words.append(up)
         subject = t.head if t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") else t  # "CITY (Wire) - Talks ... broke up"
         if subject.dep_ in ("nsubj", "nsubjpass", "dobj") and subject.head.pos_ in ("VERB", "AUX"):
             words += _predicate(subject.head, t)  # "a meeting ... was called off", "a round ... broke down"
@@ -643,6 +653,11 @@ class MeetingFinder:
                     for local in self.parties(c):
                         m.participants.setdefault(local, "visitor" if m.family == "visit" else "delegate")
             verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+            if verb is not None and verb.pos_ == "VERB" and t.head.lower_ == "to" and verb.lemma_ in ("call", "summon", "invite"):
+                # "he had been called to an urgent meeting": who is called goes to it
+                for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                    for local in self.who(subject):
+                        m.participants.setdefault(local, "invitee")
             if verb is not None and verb.pos_ == "VERB":
                 # "came at a dinner in May attended by X and Y": the participle may hang from the verb
                 for attended in (c for c in verb.children if c.dep_ in ("advcl", "acl") and c.lemma_ == "attend" and c.i > t.i):
@@ -948,7 +963,9 @@ class MeetingFinder:
             # only forward: a lede's "a collapsed meeting" is told in full later on
             later = self.meetings[self.meetings.index(m) + 1 : self.meetings.index(m) + 30]
             richer = [o for o in later if not o.merged and o.family == m.family
-                      and _settled(o.status) == _settled(m.status) and (o.date or o.location)]
+                      and _settled(o.status) == _settled(m.status) and (o.date or o.location)
+                      and (not m.participants or not o.participants or set(m.participants) & set(o.participants)
+                           or self._sentence_gap(m, o) <= 3)]  # a meeting of others told much later is another
             if richer:
                 m.merged = True
                 self.references = [(offset, richer[0] if target is m else target) for offset, target in self.references]
