@@ -136,9 +136,17 @@ def placed(text: str) -> list[tuple]:
 
 
 def test_status_comes_from_the_meetings_own_predicate(nlp):
-    # the collapse belongs to the adverbial clause, not to the talks that began
+    # the collapse belongs to the adverbial clause (the earlier try, a round of its own), not to the talks that began
     found = placed("Talks between Norway and Iceland began in Oslo in June, after an earlier bid collapsed.")
-    assert found == [("held", "oslo", ["iceland", "norway"])]
+    assert found == [("held", "oslo", ["iceland", "norway"]), ("failed", None, ["iceland", "norway"])]
+
+
+def test_an_earlier_approach_that_failed_is_a_round_of_its_own(nlp):
+    found = details("Talks between Norway and Iceland began in Oslo in June, after an earlier approach by Norway failed in 2021.")
+    assert [(m["status"], m.get("date"), refs(m)) for m in found] == [
+        ("held", "2024-06", ["norway", "iceland"]), ("failed", "2021", ["norway", "iceland"])]
+    # no earlier try without its failure, nor without "earlier"
+    assert len(details("Talks between Norway and Iceland began in Oslo in June, after an approach by Norway failed.")) == 1
 
 
 def test_a_round_planned_elsewhere_is_its_own_meeting_with_the_same_parties(nlp):
@@ -202,3 +210,174 @@ def test_a_second_meeting_is_between_the_same_parties(nlp):
 ])
 def test_a_future_or_planned_meeting_is_not_held(nlp, text):
     assert [f[0] for f in placed(text)] == ["proposed"]
+
+
+def claims_of(text: str) -> list[tuple[str, str, str]]:
+    doc = extract_annotation(article(text))
+    return [(c["participant"], c["stance"], c["statement"]) for c in doc.get("attendance_claims", [])]
+
+
+def test_a_venue_named_later_says_where_in_the_city(nlp):
+    # "the two days of talks" is a definite reference through its head; the venue refines the city
+    found = details("Norway and Iceland held talks in Bergen on Monday. "
+                    "The two days of talks at the Bryggen Conference Centre were mediated by the Nordic Council.")
+    assert [(m["location"], refs(m)) for m in found] == [("bryggen-conference-centre", ["norway", "iceland", "nordic-council"])]
+    assert [p["role"] for p in found[0]["participants"]] == ["delegate", "delegate", "mediator"]
+
+
+def test_the_street_of_a_hotel_is_the_meetings_place(nlp):
+    found = placed("Karl Huber met Peter Lund in Oslo in May, the Bergen Post reported. "
+                   "The Post said the meeting took place at a hotel on Baker Street.")
+    assert found == [("held", "baker-street", ["karl-huber", "peter-lund"])]
+
+
+def test_never_met_is_a_denial_by_the_subject_alone(nlp):
+    # "X met Y" puts both there; "I have never met Y" is about the speaker's own whereabouts
+    text = ("Karl Huber met Peter Lund in Oslo in May, the Bergen Post reported.\n\n"
+            "\"I have never met Mr Lund,\" Huber said.")
+    assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("karl-huber", "denies")]
+
+
+def test_being_in_the_place_of_a_meeting_is_a_claim_of_presence(nlp):
+    text = "Norway and Iceland held talks in Oslo on Monday. Karl Huber said he was in Oslo that day with the Icelandic delegation."
+    assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms")]
+    assert "karl-huber" in refs(details(text)[0])
+
+
+def test_you_in_an_interview_question_is_who_answers_it(nlp):
+    text = ("OSLO — Anna Berg of the Nordic Review spoke to Karl Huber at his office on Monday.\n\n"
+            "Q: There were reports that you met Peter Lund in Bergen in May. Is that true?\n\n"
+            "Huber: It is true, and we will meet again.")
+    # one claim per person, from the reports (not again from the question that holds them)
+    assert sorted(c[:2] for c in claims_of(text)) == [("karl-huber", "confirms"), ("peter-lund", "confirms")]
+    assert len({c[2] for c in claims_of(text)}) == 1
+
+
+
+def test_the_two_companies_are_the_bodies_the_story_names_most(nlp):
+    text = ("Nordhavn Shipping said on Monday it would buy Kestrel Lines for 2 billion euros. Nordhavn Shipping runs "
+            "ferries from Copenhagen and Kestrel Lines sails from Riga. Shares in Kestrel Lines rose 5% while Nordhavn "
+            "Shipping fell.\n\nTalks between the two companies began in Stockholm in June.")
+    assert placed(text) == [("held", "stockholm", ["kestrel-lines", "nordhavn-shipping"])]
+
+
+def test_a_person_before_another_possessive_in_a_list_is_a_party(nlp):
+    # the parser reads "(Karl Huber and Acme)'s chairman"; a person possesses no chairman here
+    found = placed("The breakthrough came at a dinner in Oslo in May attended by Karl Huber and Acme's chairman, Peter Lund.")
+    assert found == [("held", "oslo", ["karl-huber", "peter-lund"])]
+
+
+def test_going_somewhere_to_meet_someone_is_a_visit(nlp):
+    found = details("Karl Huber will be in Bergen next week to meet Peter Lund.")
+    assert [(m["kind"], m["status"], m["location"]) for m in found] == [("visit", "proposed", "bergen")]
+    assert [(p["ref"], p["role"]) for p in found[0]["participants"]] == [("karl-huber", "visitor"), ("peter-lund", "host")]
+    assert found[0]["name"] == "Karl Huber’s visit to Bergen hosted by Peter Lund"
+
+
+@pytest.mark.parametrize("text, body", [
+    ("The plans were approved by the Oslo City Council on Tuesday, after a meeting that lasted four hours.", "oslo-city-council"),
+    ("The Oslo Planning Committee had been due to review the contract at a meeting on August 9, but the meeting was cancelled.",
+     "oslo-planning-committee"),
+])
+def test_who_acted_at_or_after_a_meeting_was_at_it(nlp, text, body):
+    assert [refs(m) for m in details(text)] == [[body]]
+
+
+def test_a_first_definite_meeting_takes_the_scene_set_before(nlp):
+    text = ("A former clerk said she saw Karl Huber take an envelope from Peter Lund at a restaurant in Bergen in 2021.\n\n"
+            "She said the meeting took place on a Friday evening.")
+    assert [m["location"] for m in details(text)] == ["bergen"]
+    # with a meeting told before, "the meeting" is that one, not the scene
+    assert [m.get("location") for m in details("Karl Huber met Peter Lund on Monday. " + text)] == [None]
+
+
+def test_what_someone_did_instead_of_attending_happened_there(nlp):
+    text = ("Norway and Iceland held talks in Oslo on Monday. Karl Huber said Peter Lund did not attend, "
+            "instead meeting Ole Berg during a chance encounter at the residence of a diplomat.")
+    found = details(text)
+    assert [(m["kind"], m.get("location")) for m in found] == [("talks", "oslo"), ("chance encounter", "oslo")]
+
+
+def test_she_in_what_a_speaker_says_is_the_speaker_and_a_question_claims_nothing(nlp):
+    text = ("On Monday, several players met Maria Santos at the club, according to an official. Santos, asked whether "
+            "John Miller had been present, said only that she had met \"a group of players\".")
+    assert len(details(text)) == 1
+    assert [c[:2] for c in claims_of(text)] == [("maria-santos", "confirms")]
+
+
+def test_a_rejection_of_that_denies_the_claim_before_it(nlp):
+    text = ("Karl Huber met Peter Lund in Oslo on Monday, an official said. The official said Ole Berg had joined the meeting. "
+            "Berg's lawyers rejected that. \"Ole was at home that day. He was not at any meeting,\" his agent, Anna Holm, said.")
+    found = [c[:2] for c in claims_of(text)]
+    assert found[2:] == [("ole-berg", "confirms"), ("ole-berg", "denies"), ("ole-berg", "denies")]
+    # one claim per statement: the rejection, then the agent's quotation (its "He" is the Ole it names)
+    assert len({c[2] for c in claims_of(text)[2:]}) == 3
+
+
+def test_meetings_of_one_sentence_in_the_order_it_tells_them(nlp):
+    found = placed("Karl Huber met Peter Lund in Oslo last weekend and plans to continue talks with him in Bergen next week.")
+    assert [(f[0], f[1]) for f in found] == [("held", "oslo"), ("proposed", "bergen")]
+
+
+def test_his_client_in_what_a_lawyer_says_is_the_client(nlp):
+    text = ("Karl Huber met Peter Lund at a restaurant in Oslo in May, a witness told the court. Huber's lawyer, advocate "
+            "Anna Holm, said her client had been in Bergen that weekend and had not been at the restaurant at all.")
+    assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("karl-huber", "denies")]
+
+
+def test_an_evening_called_off_and_the_session_rearranged_for_it(nlp):
+    text = ("The Oslo City Council approved the plans on Tuesday.\n\n"
+            "A public consultation evening at the library, planned for April 10, was cancelled the day before by the council. "
+            "A rearranged session has been postponed twice, residents said.")
+    found = details(text)
+    # "the council" is the one body named before whose name ends in the word; who calls it off is a party;
+    # the rearranged session is between the same parties
+    assert [(m["status"], m.get("date"), refs(m)) for m in found] == [
+        ("cancelled", "2024-04-10", ["oslo-city-council"]), ("postponed", None, ["oslo-city-council"])]
+    assert meetings("The club held a training session on Friday. Grain prices rose in the trading session.") == []
+
+
+def test_people_described_in_an_attended_by_list_are_claimed_present(nlp):
+    text = ("Karl Huber visited the site in March, a resident said. A council spokesperson said the visit was attended "
+            "only by planning officers.")
+    assert [c[:2] for c in claims_of(text)][-1:] == [("anon-planning-officers", "confirms")]
+
+
+def test_a_second_meeting_after_a_meeting_of_people_is_between_them(nlp):
+    found = placed("Karl Huber met Peter Lund in Oslo in May. A second meeting, in Bergen on June 2, was cancelled.")
+    assert found == [("held", "oslo", ["karl-huber", "peter-lund"]), ("cancelled", "bergen", ["karl-huber", "peter-lund"])]
+
+
+def test_met_there_and_the_three_countries_the_story_names(nlp):
+    text = ("Norway, Iceland and Denmark have argued over fishing rights for years. Norway wants more, Iceland wants less "
+            "and Denmark wants a new survey.\n\nWhat happened in Bergen shows why. Officials from the three countries met "
+            "there on Monday and Tuesday to settle the last figure: how much fish Norway may catch.")
+    # "there" is the place of the sentence before; a clause hung on a later "may" does not make it planned
+    assert placed(text) == [("held", "bergen", ["denmark", "iceland", "norway"])]
+
+
+def test_an_ability_is_no_meeting_and_a_proposer_receives(nlp):
+    assert meetings("Karl Huber can convene meetings but cannot set terms.") == []
+    assert placed("Anna Holm has proposed that the three ministers meet in Oslo in March.") == [("proposed", "oslo", ["anna-holm"])]
+    assert details("Anna Holm has proposed that the three ministers meet in Oslo in March.")[0]["participants"][0]["role"] == "host"
+
+
+def test_a_visit_to_a_site_near_a_town_is_in_that_town(nlp):
+    assert placed("A joint visit by the two delegations to the harbour near Tromso was called off.") == [("cancelled", "tromso", [])]
+
+
+def test_a_debate_between_people_and_the_meeting_someone_was_called_to(nlp):
+    found = details("Karl Huber pulled out of a televised debate with Anna Holm on Sunday. The debate was cancelled after "
+                    "his office said he had been called to an urgent meeting with the Oslo Fishermen's Union.")
+    # the cancelling is the debate's, not the meeting's told in the clause after it; who is called goes
+    assert [(m["kind"], m["status"], sorted(refs(m))) for m in found] == [
+        ("debate", "cancelled", ["anna-holm"]), ("meeting", "held", ["karl-huber", "oslo-fishermen-s-union"])]
+    assert meetings("The debate over water prices goes on.") == []
+
+
+def test_a_placeless_meeting_of_others_does_not_join_one_told_much_later(nlp):
+    text = ("Karl Huber said he had been called to an urgent meeting with the Oslo Fishermen's Union. "
+            "Prices fell again. Boats stayed in port. Nobody expected a deal. The union was silent.\n\n"
+            "Anna Holm met Ole Berg in Bergen on Monday.")
+    assert [(m.get("location"), sorted(refs(m))) for m in details(text)] == [
+        (None, ["karl-huber", "oslo-fishermen-s-union"]), ("bergen", ["anna-holm", "ole-berg"])]

@@ -57,8 +57,16 @@ NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "m
          "negotiations": "talks", "negotiation": "talks", "discussions": "talks", "round": "talks",
          "encounter": "encounter", "visit": "visit", "trip": "visit", "conference": "conference",
          "consultations": "talks", "summits": "summit", "dinner": "meeting", "lunch": "meeting",
-         "breakfast": "meeting"}
+         "breakfast": "meeting", "debate": "debate", "session": "meeting", "sessions": "meeting", "consultation": "meeting"}
+# occasions a meeting word before them makes a meeting: "a consultation evening", "a negotiating session"
+OCCASIONS = frozenset("evening night day event session sessions".split())
+# sessions that are not meetings of parties: "a training session", "the trading session"
+NOT_MEETING_SESSIONS = frozenset("training trading photo practice recording study therapy jam morning afternoon".split())
+# what says a meeting replaces one called off or put off: "a rearranged session"
+REPLACING = frozenset("rearranged rescheduled replacement".split())
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
+# a try at talks that failed, told beside the talks that followed: "after an earlier approach by X collapsed"
+EARLIER_TRIES = frozenset("approach bid attempt".split())
 WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
 FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without)\b", re.I)
 CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned)\b", re.I)
@@ -84,6 +92,9 @@ ATTEMPT_VERBS = frozenset("try attempt seek".split())
 OBJECT_CONTROL = frozenset("invite ask urge tell persuade encourage allow order press call force".split())
 # verbs of a clause on the meeting noun that set where and when it is: "talks held in X", "a round planned for May"
 SETTING_VERBS = frozenset("hold convene host plan schedule set arrange organise organize due expect call".split())
+# verbs of the part someone had in a meeting, and that part: "the talks were mediated by X"
+ARRANGING = {"mediate": "mediator", "broker": "broker", "host": "host", "arrange": "arranger", "chair": "mediator",
+             "organise": "arranger", "organize": "arranger"}
 PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite offer promise aim".split())
 NEGATED_DETERMINERS = {"no", "any"}
 REFUSING = {"refuse", "decline", "reject"}
@@ -122,6 +133,7 @@ class _Meeting:
         self.status = "held"
         self.participants: dict[str, str] = {}
         self.merged = False
+        self.continues = False  # "a second meeting" whose parties are not known yet
         self.told_status: str | None = None  # what a later reference says became of it
 
 
@@ -138,6 +150,13 @@ class MeetingFinder:
         """Places named in these tokens after in/at/to (or as a modifier: "the Tehran talks")."""
         found = []
         for t in tokens:
+            if t.lower_ in ("town", "city", "village") and t.dep_ == "pobj" and t.head.lower_ in ("in", "at") \
+                    and any(c.lower_ == "that" for c in t.children):
+                # "at a summit in that town": the last town or city named before
+                town = next((m[2] for m in reversed(self.c.mentions()) if t.sent.start_char <= m[0] < t.idx and m[3] == "location"
+                             and not self._party_at_id(m[2])), None)  # in the same sentence, not a country
+                if town and town not in found:
+                    found.append(town)
             capital = self.capital(t)
             if capital and t.head.lower_ in ("in", "at", "to") and capital not in found:
                 found.append(capital)
@@ -147,8 +166,13 @@ class MeetingFinder:
             head = t
             while head.dep_ == "conj":
                 head = head.head
+            place_of = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "near") else None
+            if place_of is not None and place_of.pos_ == "NOUN" and place_of.dep_ == "pobj" and place_of.head.lower_ in ("in", "at", "to") \
+                    and (self.is_venue(hit[0]) or head.head.lower_ == "near"):
+                found.append(hit[0])  # "at a hotel on X Road": the street or building it is in
+                continue
             if head.dep_ == "pobj" and head.head.lower_ in ("in", "at", "to") \
-                    or head.dep_ == "compound" and head.head.lower_ in NOUNS \
+                    or head.dep_ in ("compound", "amod", "nmod") and head.head.lower_ in NOUNS \
                     or head.dep_ == "dobj" and head.head.lemma_ == "visit":
                 found.append(hit[0])
         return found
@@ -214,6 +238,17 @@ class MeetingFinder:
                 if t.lower_ == "round" and any(c.lower_ == "of" and not any(g.dep_ == "pobj" and g.lower_ in NOUNS for g in c.children)
                                                for c in t.children):
                     continue  # "a round of layoffs", "the first round of the election": not of talks
+                if t.lower_ in ("session", "sessions") and any(c.lower_ in NOT_MEETING_SESSIONS for c in t.children):
+                    continue
+                if t.dep_ == "compound" and t.head.lower_ in OCCASIONS and t.head.pos_ == "NOUN":
+                    found.append((t.head, NOUNS[t.lower_]))  # "a public consultation evening": the evening is the meeting
+                    continue
+                if t.lower_ == "consultation":
+                    continue  # alone, a consultation is a process ("after consultation with residents")
+                if t.lower_ == "debate" and not (any(c.lower_ in ("televised", "live", "tv", "election", "leaders") or
+                                                     c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
+                                                 or self.definite(t) and any(m.kind == "debate" for m in self.meetings)):
+                    continue  # a debate is a meeting when held between people ("a televised debate with X"), not "the debate over water"
                 if t.dep_ == "compound" and t.head.lower_ not in NOUNS:
                     continue  # "a conference call", "the meeting room": the meeting word only describes
                 if t.lower_ in ("summit", "summits") and t.head.lemma_ in ("reach", "climb", "scale", "conquer", "ascend"):
@@ -244,7 +279,30 @@ class MeetingFinder:
 
     def definite(self, token: Token) -> bool:
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" \
+                and token.head.head.lower_ not in NOUNS:
+            # "the two days of talks", "the third week of negotiations": the phrase's head says it
+            dets |= {c.lower_ for c in token.head.head.children if c.dep_ in ("det", "poss")}
         return bool(dets & {"the", "this", "these", "that", "those", "its", "their"})
+
+    def place_entity(self, local: str | None):
+        return next((e for e in self.c.entities if e.kind == "location" and self.c.ids.get(id(e)) == local), None) if local else None
+
+    def is_venue(self, local: str | None) -> bool:
+        entity = self.place_entity(local)
+        return entity is not None and (entity.place is None or entity.place.kind == "venue")
+
+    def venue_in(self, venue: str, place: str | None) -> bool:
+        """Whether a venue can be inside ``place``: a venue the text gives no other town or country for
+        ("the talks in Geneva ... the talks at the Palais des Nations")."""
+        if place is None or not self.is_venue(venue) or self.is_venue(place):
+            return False
+        entity, outer = self.place_entity(venue), self.place_entity(place)
+        within = entity.venue_within
+        if within is not None:
+            return self.c.ids.get(id(within)) == place or self.same_or_within(self.c.ids.get(id(within)), place)
+        code = entity.place.country_code if entity.place else None
+        return outer is not None and (code is None or outer.place is None or code == outer.place.country_code)
 
     def run(self) -> None:
         for sentence in self.doc.sents:
@@ -262,10 +320,15 @@ class MeetingFinder:
                 if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
                     continue  # "host the discussions", "brokered meetings": the verb is the trigger
                 places = self.location_in(self.clause(token))
+                if not places and token.pos_ == "VERB" and any(c.lower_ == "there" and c.dep_ == "advmod" for c in token.children):
+                    places = self.place_before(sentence)  # "What happened in X shows why. They met there ..."
                 if token.pos_ == "VERB" and not places and token.dep_ in ("advcl", "xcomp") \
                         and token.head.lemma_ in ("be", "travel", "go", "fly", "come", "arrive", "head", "return"):
-                    # "I will be in X next week to meet them", "flew to X to meet Y": the trip's place
+                    # "I will be in X next week to meet them", "flew to X to meet Y": the trip's place,
+                    # and going somewhere to meet someone is a visit
                     places = self.location_in([t for c in token.head.children if c.dep_ == "prep" for t in c.subtree])
+                    if places and token.lemma_ == "meet":
+                        kind = "visit"
                 if token.pos_ == "VERB" and not places:
                     # "met ... while on a trip to the Iranian capital": the trip gives the place
                     trips = [t for t in token.subtree if t.lower_ in ("trip", "visit") and t.pos_ == "NOUN" and t != token]
@@ -283,11 +346,21 @@ class MeetingFinder:
                     continue  # "a round of talks": the round is the trigger
                 if any(c.lower_ in ("news", "press") for c in token.children):
                     continue  # a news conference is not a meeting
+                governing = token if token.pos_ == "VERB" else token.head if token.dep_ in ("dobj", "nsubjpass") else None
+                if governing is not None and any(c.dep_ == "aux" and c.lower_ in ("can", "ca") for c in governing.children):
+                    continue  # "can convene meetings": what someone is able to do, not a meeting that happens
                 held_here = [m for m in self.meetings if places and self.same_or_within(m.location, places[0])
-                             and m.family == family(kind) and m.status == "held"]
+                             and m.family == family(kind) and m.status in ("held", "failed")]
                 if held_here and token.pos_ == "VERB":
                     self.references.append((token.idx, held_here[-1]))  # "meet ... in Tehran" again
+                    self._participants(held_here[-1], token)  # and who met there this time it is told
                     continue
+                if not places and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not self.references:
+                    # "the meeting took place on a Friday" with no meeting told before: the scene the
+                    # story set earlier is that meeting ("accepted cash at a steakhouse in X")
+                    places = self.scene_place(sentence)
+                if not places:
+                    places = self.instead_place(token)
                 for place in places or [None]:
                     meeting = _Meeting(token, self.kind(token, kind), sentence)
                     meeting.location = place
@@ -306,12 +379,40 @@ class MeetingFinder:
                         extra = _Meeting(t, kept[0].kind, sentence)
                         extra.location = place
                         kept.append(extra)
+            earlier = [t for t in sentence if t.lemma_ in EARLIER_TRIES and t.dep_ == "nsubj" and FAILED.search(t.head.text)
+                       and any(c.lower_ in ("earlier", "previous", "prior", "first") for c in t.children)]
+            kept.sort(key=lambda m: m.trigger.i)  # in the order the sentence tells them
+            for t in earlier:
+                # "talks began in June, after an earlier approach by X collapsed": the failed try before
+                # these talks is a round of its own, of X and the same parties
+                extra = _Meeting(t, "talks", sentence)
+                for by in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"):
+                    for pobj in (g for g in by.children if g.dep_ == "pobj"):
+                        for local in self.who(pobj):
+                            extra.participants.setdefault(local, "delegate")
+                extra.before = kept[0]
+                kept.append(extra)
             for m in kept:
                 m.date = self.date_of(m)
                 m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
+                if getattr(m, "before", None) is not None:
+                    # its date is its own verb's ("collapsed two years ago"), not the talks'
+                    own = {t.idx for t in _predicate(m.trigger.head, m.trigger)}
+                    m.date = next((d for d in self.dates if sentence.start_char <= d["start"] < sentence.end_char
+                                   and d["start"] in own), None)
+                    m.status = m.told_status or self.status(m, sentence)
+                    for key, role in m.before.participants.items():
+                        if role == "delegate":
+                            m.participants.setdefault(key, role)
                 again = any(c.lower_ in ("second", "third", "fourth", "follow-up", "next", "further", "another", "new")
                             or c.lower_ == "up" and c.dep_ == "compound" for c in m.trigger.children)
+                if any(c.lower_ in REPLACING for c in m.trigger.children) and not m.participants:
+                    # "a rearranged session": the one called off or put off, between the same parties
+                    replaced = next((o for o in reversed(self.meetings + new) if o is not m and o.family == m.family
+                                     and o.status in ("cancelled", "postponed") and o.participants), None)
+                    if replaced is not None:
+                        m.participants.update(replaced.participants)
                 if (m.trigger.lower_ in ("round", "rounds") or again) and not m.participants:
                     # "a second round", "a round in X collapsed", "a follow-up meeting": more of the same
                     # negotiation, between its parties
@@ -320,6 +421,7 @@ class MeetingFinder:
                     if earlier is not None:
                         m.participants.update({k: r for k, r in earlier.participants.items() if r == "delegate"
                                                and self.c.kind_of(k) != "person"})
+                    m.continues = not m.participants  # the claims may yet say who met before (see extract_meetings)
                 if m.trigger.pos_ == "VERB" and m.trigger.lemma_ in ("meet", "visit") and not m.participants \
                         and not m.location and not m.date:
                     continue  # "the two rivers meet": a meeting is of someone, somewhere or at some time
@@ -330,6 +432,43 @@ class MeetingFinder:
                 self.new_at.add(m.trigger.idx)
         self.merge_thin()
         self.dateline_places()
+
+    def scene_place(self, sentence: Span) -> list[str]:
+        """The place of the nearest earlier "at a <noun> in <place>" (a scene the article set before
+        it called it a meeting)."""
+        for earlier in reversed([s for s in self.doc.sents if s.end <= sentence.start]):
+            for t in earlier:
+                if t.lower_ == "at" and t.dep_ == "prep":
+                    noun = next((g for g in t.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+                                 and any(d.lower_ in ("a", "an") for d in g.children)), None)
+                    if noun is not None:
+                        found = self.location_in([x for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "on")
+                                                  for x in p.subtree])
+                        if found:
+                            return found[:1]
+        return []
+
+    def place_before(self, sentence: Span) -> list[str]:
+        """"there": the last place the sentence before this one names (in/at/to, or a meeting's)."""
+        earlier = [s for s in self.doc.sents if s.end <= sentence.start][-1:]
+        for s in earlier:
+            found = self.location_in(list(s))
+            if found:
+                return found[-1:]
+        return []
+
+    def instead_place(self, token: Token) -> list[str]:
+        """"X did not attend, instead meeting Y during an encounter at a residence": what X did
+        instead of attending happened where the meeting X missed was."""
+        verb = token if token.pos_ == "VERB" else token.head.head if token.dep_ == "pobj" else token.head
+        if verb.pos_ != "VERB" or verb.dep_ != "advcl" or not any(c.lower_ == "instead" for c in verb.children):
+            return []
+        # the parser hangs the participle on the negated verb or on the verb reporting it
+        missed = [verb.head, *(c for c in verb.head.children if c.dep_ == "ccomp" and c.i < verb.i)]
+        if not any(v.lemma_ in ATTEND_VERBS | {"be"} and _negated(v) for v in missed):
+            return []
+        held = next((m for _, m in reversed(self.references) if m.status == "held" and m.location), None)
+        return [held.location] if held else []
 
     def dateline_places(self) -> None:
         """A recent meeting without a place of its own took place where the story is datelined
@@ -357,7 +496,13 @@ class MeetingFinder:
 
     def status(self, m: _Meeting, sentence: Span) -> str:
         t = m.trigger
-        words = list(t.subtree) + list(t.ancestors)
+        # the trigger's words and what governs it within its own clause: in "the debate was cancelled after
+        # X told organisers he had been called to a meeting" the meeting was not cancelled
+        words = list(t.subtree)
+        up = t
+        while up.head.i != up.i and up.dep_ not in ("ccomp", "advcl", "parataxis", "conj"):
+            up = up.head
+            words.append(up)
         subject = t.head if t.dep_ == "appos" and t.head.dep_ in ("nsubj", "nsubjpass") else t  # "CITY (Wire) - Talks ... broke up"
         if subject.dep_ in ("nsubj", "nsubjpass", "dobj") and subject.head.pos_ in ("VERB", "AUX"):
             words += _predicate(subject.head, t)  # "a meeting ... was called off", "a round ... broke down"
@@ -369,7 +514,9 @@ class MeetingFinder:
         for pattern, status in ((CANCELLED, "cancelled"), (POSTPONED, "postponed"), (FAILED, "failed")):
             if pattern.search(said) or pattern.match(following):
                 return status
-        chain = [t, *t.ancestors]
+        chain = [t]
+        while chain[-1].head.i != chain[-1].i and not (chain[-1].dep_ == "ccomp" and chain[-1].head.i > chain[-1].i):
+            chain.append(chain[-1].head)  # not past a clause the parser hung on a later verb ("met ...: how much X may hold")
         if any(a.lemma_ in ATTEMPT_VERBS for a in chain):
             return "attempted"
         future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "might", "may", "could"}
@@ -395,6 +542,12 @@ class MeetingFinder:
         Y": the names inside; relative clauses ("who lives in Iran") do not count."""
         found: list[str] = []
         for head in [token, *token.conjuncts]:
+            for poss in (c for c in head.children if c.dep_ == "poss" and c.conjuncts and self._party_at(c)):
+                # "attended by A and B's chairman, C" parsed as "(A and B)'s chairman": a person is
+                # nobody's possessor here, so A is a party of the list
+                hit = self._party_at(poss)
+                if self.c.kind_of(hit) == "person" and not any(g.dep_ == "case" for g in poss.children) and hit not in found:
+                    found.append(hit)
             for local in self._np_parties(head):
                 if local not in found:
                     found.append(local)
@@ -412,15 +565,24 @@ class MeetingFinder:
             g = PRONOUNS[head.lower_]
             speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
                             and self.c.kind_of(st["sources"][0]) == "person"), None)
-            if speaker and self.c.attributor.gender.get(speaker) in (None, g) and not any(
+            # "X said that she had met ...": the subject of what X says is X, whatever gender was guessed
+            reported = head.dep_ == "nsubj" and head.head.dep_ == "ccomp" and any(
+                c.dep_ == "nsubj" and self._party_at(c) == speaker for c in head.head.head.children)
+            if speaker and (reported or self.c.attributor.gender.get(speaker) in (None, g)) and not any(
                     p[0] >= head.sent.start_char and p[2] != speaker for p in self.c.people_before(head.idx, 4)
                     if self.c.attributor.gender.get(p[2]) == g):
                 return [speaker]
         if head.lower_ in PRONOUNS and self.c.attributor and self.c.inside_quote(head.idx):
             # inside a quotation "he" is someone the speaker named in it, if anyone
             quote = self.c.quote_around(head.idx)
-            named = [p for p in self.c.people_before(head.idx, 4) if quote and p[0] > quote[0]]
-            return [named[-1][2]] if named else []
+            named = [p[2] for p in self.c.people_before(head.idx, 4) if quote and p[0] > quote[0]]
+            if not named and quote:  # a first name alone the index keeps as a name of the person
+                first = head.i
+                while first > 0 and head.doc[first - 1].idx > quote[0]:
+                    first -= 1
+                named = [hit[0] for t in head.doc[first:head.i]
+                         for hit in [self.c.entity_at(t.idx, t.idx + len(t))] if hit and hit[1] == "person"]
+            return [named[-1]] if named else []
         if head.lower_ in PRONOUNS and self.c.attributor:
             # "X insisted on ... his visit": the nearest person named before, in the sentence
             g = PRONOUNS[head.lower_]
@@ -447,6 +609,12 @@ class MeetingFinder:
             local = self._party_at(t)
             if local and local not in out:
                 out.append(local)
+        if not out and head.pos_ == "NOUN" and [c.lower_ for c in head.children if c.i < head.i] == ["the"]:
+            # "the council": the one body named before whose name ends in that word
+            bodies = {self.c.ids[id(e)] for e in self.c.entities if e.kind == "organisation" and id(e) in self.c.ids
+                      and e.name.split()[-1].lower() == head.lower_ and any(start < head.idx for start, _ in e.spans + e.nested_spans)}
+            if len(bodies) == 1:
+                out += bodies
         if not out and head.pos_ == "NOUN" and self.c.attributor and not self.c.inside_quote(head.idx) \
                 and not any(c.lower_ in NUMBERS or c.lower_ == "both" for c in head.children) and head.lower_ not in ("sides", "side"):
             # "board members met X", "club officials": a party the text describes, not names
@@ -454,6 +622,11 @@ class MeetingFinder:
             if local and local in self.c.anonymous:
                 out.append(local)
         return out
+
+    def _party_at_id(self, local: str) -> bool:
+        """Whether a location is a country (a party to talks through its government)."""
+        entity = self.place_entity(local)
+        return entity is not None and entity.place is not None and entity.place.kind == "country"
 
     def _party_at(self, token: Token) -> str | None:
         hit = self.c.entity_at(token.idx, token.idx + len(token))
@@ -468,12 +641,23 @@ class MeetingFinder:
     def participants(self, m: _Meeting) -> None:
         self._participants(m, m.trigger)
         t = m.trigger
+        if t.dep_ == "nsubjpass" and (CANCELLED.search(t.head.text) or POSTPONED.search(t.head.text)):
+            # "the evening was cancelled by the council": who calls a meeting off is a party to it
+            for agent in (g for g in t.head.children if g.dep_ == "agent"):
+                for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                    for local in self.who(pobj):
+                        m.participants.setdefault(local, "host")
         if t.pos_ in ("NOUN", "PROPN"):
             for c in t.children:
                 if c.dep_ == "poss":  # "his official visit", "the council's summit"
                     for local in self.parties(c):
                         m.participants.setdefault(local, "visitor" if m.family == "visit" else "delegate")
             verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+            if verb is not None and verb.pos_ == "VERB" and t.head.lower_ == "to" and verb.lemma_ in ("call", "summon", "invite"):
+                # "he had been called to an urgent meeting": who is called goes to it
+                for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
+                    for local in self.who(subject):
+                        m.participants.setdefault(local, "invitee")
             if verb is not None and verb.pos_ == "VERB":
                 # "came at a dinner in May attended by X and Y": the participle may hang from the verb
                 for attended in (c for c in verb.children if c.dep_ in ("advcl", "acl") and c.lemma_ == "attend" and c.i > t.i):
@@ -483,8 +667,11 @@ class MeetingFinder:
                                 m.participants.setdefault(local, "delegate")
                 if verb.lemma_ in VERBS:  # "meeting Muttaqi during a chance encounter"
                     self._participants(m, verb)
-                elif t.head.lower_ in ("at", "during"):  # "X signed the text at a summit": X was there
+                elif t.head.lower_ in ("at", "during", "after"):
+                    # "X signed the text at a summit", "approved by X after a meeting": X was there
                     subject = self._subject(verb)
+                    if subject is None or subject.dep_ == "nsubjpass":
+                        subject = next((x for g in verb.children if g.dep_ == "agent" for x in g.children if x.dep_ == "pobj"), subject)
                     for local in self.who(subject) if subject is not None else []:
                         m.participants.setdefault(local, "delegate")
         else:
@@ -504,7 +691,7 @@ class MeetingFinder:
             # "X are expected to sign ...": a passive head's subject controls the infinitive
             deps = ("nsubj", "nsubjpass") if verb.dep_ == "xcomp" else ("nsubj",)
             subject = next((c for c in verb.head.children if c.dep_ in deps), None)
-            if subject is None and verb.head.dep_ in ("xcomp", "conj", "advcl") :
+            if subject is None and verb.head.dep_ in ("xcomp", "conj", "advcl", "acomp"):  # "X had been due to review"
                 subject = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
         if subject is not None and subject.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
             subject = verb.head
@@ -527,7 +714,7 @@ class MeetingFinder:
         """"the two sides", "both ministers", "leaders of the three countries", "they": the
         delegates of the meeting last referred to (its countries for "countries"), when there
         are as many of them as the phrase says."""
-        of = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        of = [g for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "from") for g in c.children if g.dep_ == "pobj"]
         for group in [token, *of]:
             numbers = [c.lower_ for c in group.children if c.lower_ in NUMBERS]
             if group.lower_ == "both" or group.lower_ == "they":
@@ -535,7 +722,7 @@ class MeetingFinder:
             elif not numbers:
                 continue
             wanted = NUMBERS[numbers[0]] if numbers else None
-            countries = group.lemma_.lower() in ("country", "nation", "state")
+            countries = group.lemma_.lower() in ("country", "nation", "state", "delegation", "government")
             # "the two companies" are organisations, "the two countries" places; "the two sides" anyone
             kind = "location" if countries else "organisation" if group.lemma_.lower() in BODY_NOUNS else None
             for _, last in reversed(self.references):
@@ -544,8 +731,28 @@ class MeetingFinder:
                 # "the two sides" may each be several people; "the three countries" are three
                 if len(delegates) >= 2 and (wanted is None or not countries or len(delegates) == wanted):
                     return delegates
+            if kind == "location" and wanted:
+                # "officials from the three countries": the countries the story names most
+                return [k for k in self._most_named("location", token.idx, wanted, countries=True)]
+            if kind == "organisation" and wanted:
+                # "talks between the two companies" with no meeting of theirs before: the bodies the
+                # story is about, the ones it has named most so far
+                return self._most_named("organisation", token.idx, wanted)
             return []
         return []
+
+    def _most_named(self, kind: str, before: int, count: int, countries: bool = False) -> list[str]:
+        """The ``count`` entities of ``kind`` (countries only, if asked) named most often before
+        ``before`` (the last of them more often than the next one, else it is not clear which they
+        are)."""
+        tally: dict[str, int] = {}
+        for start, _, local, k in self.c.mentions():
+            if start < before and k == kind and (not countries or self._party_at_id(local)):
+                tally[local] = tally.get(local, 0) + 1
+        ranked = sorted(tally, key=lambda local: -tally[local])
+        if len(ranked) < count or len(ranked) > count and tally[ranked[count]] == tally[ranked[count - 1]]:
+            return []
+        return ranked[:count]
 
     def _nationality(self, head: Token) -> list[str]:
         """"the Uzbek delegation", "the Kyrgyz side": the country, when the article names it."""
@@ -581,6 +788,8 @@ class MeetingFinder:
             subject = self._subject(verb)
             role = {"visit": "visitor", "host": "host", "broker": "broker", "invite": "host", "arrange": "arranger",
                     "mediate": "mediator"}.get(verb.lemma_, "delegate")
+            if verb.lemma_ == "meet" and m.family == "visit":
+                role = "visitor"  # "flew to X to meet Y": who travels visits, who is met receives
             if t.dep_ == "nsubjpass":
                 subject = None
                 for agent in (g for g in verb.children if g.dep_ == "agent"):
@@ -588,6 +797,11 @@ class MeetingFinder:
                     subject = next((x for x in agent.children if x.dep_ == "pobj"), None)
             if subject is not None:
                 add(subject, role)
+            if verb.dep_ == "ccomp" and verb.head.lemma_ in ("propose", "suggest"):
+                # "X has proposed that the ministers meet in Y": who proposes it would receive them
+                proposer = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+                if proposer is not None:
+                    add(proposer, "host")
             if verb.dep_ == "xcomp" and verb.head.lemma_ in ("invite", "ask"):
                 # "the judge asked both sides to meet in his chambers": who asks receives them
                 asker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
@@ -596,7 +810,7 @@ class MeetingFinder:
             if verb.lemma_ in ("meet", "invite"):
                 for c in verb.children:
                     if c.dep_ == "dobj":
-                        add(c, "invitee" if verb.lemma_ == "invite" else "delegate")
+                        add(c, "invitee" if verb.lemma_ == "invite" else "host" if m.family == "visit" else "delegate")
                     if c.dep_ == "prep" and c.lower_ == "with":
                         for g in c.children:
                             if g.dep_ == "pobj":
@@ -612,10 +826,29 @@ class MeetingFinder:
         """A later sentence about the meeting names who was there: "X, who attended the talks",
         "At the meeting, X reiterated ...", "X was present for the discussions"."""
         head = token
+        if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
+            head = head.head.head  # "the two days of talks were mediated by X"
+        if head.dep_ == "nsubjpass" and head.head.lemma_ in ARRANGING:
+            # "the talks were mediated/chaired by X": X's part in them
+            for agent in (g for g in head.head.children if g.dep_ == "agent"):
+                for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                    for local in self.who(pobj):
+                        target.participants.setdefault(local, ARRANGING[head.head.lemma_])
+            return
         while head.dep_ in ("pobj", "prep") or head.dep_ == "dobj" and head.head.pos_ == "ADP":
             head = head.head
         verb = head.head if head.dep_ in ("dobj", "prep", "pobj") else None
         if verb is None:
+            return
+        if verb.lemma_ in ("involve", "chair", "lead") and verb.dep_ in ("acl", "relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            # "a senior official involved in the talks", "X, who chaired the sessions": the noun described
+            subject = verb.head if verb.dep_ == "acl" else self._subject(verb)
+            found = self.parties(subject) if subject is not None else []
+            if not found and subject is not None and subject.pos_ == "NOUN" and self.c.attributor:
+                local = self.c.attributor.party(subject)
+                found = [local] if local else []
+            for local in found:
+                target.participants.setdefault(local, "mediator" if verb.lemma_ == "chair" else "delegate")
             return
         attending = verb.lemma_ in ATTENDING or verb.lemma_ == "be" and any(c.lower_ == "present" for c in verb.children) \
             or verb.lemma_ == "present"
@@ -649,6 +882,12 @@ class MeetingFinder:
         if places:
             target = next((m for m in reversed(self.meetings) if m.location == places[0] and m.family == sort), None)
             last = next((m for _, m in reversed(self.references) if m.family == sort), None)
+            # "the talks at the Palais des Nations" after talks in Geneva: where in the city, for the
+            # last talks that took place (not a round still planned)
+            took_place = next((m for _, m in reversed(self.references) if m.family == sort and m.status in ("held", "failed")), None)
+            if target is None and took_place is not None and self.venue_in(places[0], took_place.location):
+                target = took_place
+                target.location = places[0]
             if target is None and last is not None and last.location is not None:
                 return False
         if target is None:  # "the talks" are the last talks that took place (not ones long past), else the last of any status
@@ -724,7 +963,9 @@ class MeetingFinder:
             # only forward: a lede's "a collapsed meeting" is told in full later on
             later = self.meetings[self.meetings.index(m) + 1 : self.meetings.index(m) + 30]
             richer = [o for o in later if not o.merged and o.family == m.family
-                      and _settled(o.status) == _settled(m.status) and (o.date or o.location)]
+                      and _settled(o.status) == _settled(m.status) and (o.date or o.location)
+                      and (not m.participants or not o.participants or set(m.participants) & set(o.participants)
+                           or self._sentence_gap(m, o) <= 3)]  # a meeting of others told much later is another
             if richer:
                 m.merged = True
                 self.references = [(offset, richer[0] if target is m else target) for offset, target in self.references]
@@ -765,9 +1006,8 @@ def meeting_name(kind: str, participants: dict[str, str], place: str | None) -> 
     if family(kind) == "visit":
         visitors = by_role.get("visitor") or delegates
         name = (f"{_listed(visitors)}’s visit" if len(visitors) == 1 else "Visit" + (f" by {_listed(visitors)}" if visitors else ""))
-        if by_role.get("host"):
-            name += f" hosted by {_listed(by_role['host'])}"
-        return name + (f" to {place}" if place else "")
+        name += f" to {place}" if place else ""
+        return name + (f" hosted by {_listed(by_role['host'])}" if by_role.get("host") else "")
     name = kind[0].upper() + kind[1:]
     if len(delegates) >= 2:
         name += f" between {_listed(delegates)}"
@@ -838,14 +1078,31 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
     the meeting", "X met Y", "attended by X and Y", "X stayed away"; "I" is the speaker."""
     speaker = next((s for s in statement["sources"] if c.kind_of(s) == "person"), None)
 
-    def people(token: Token) -> list[str]:
+    def people(token: Token, described: bool = False) -> list[str]:
         if token.lower_ in ("i", "we") and speaker:
             return [speaker] if token.lower_ == "i" else []
-        return [p for p in finder.who(token) if c.kind_of(p) == "person"]
+        if token.lower_ == "you":
+            addressee = _addressee(c, token.idx)
+            return [addressee] if addressee else []
+        if token.lemma_ == "client" and any(g.lower_ in ("his", "her", "my", "our") for g in token.children) and speaker:
+            client = _client_of(c, speaker)
+            return [client] if client else []
+        return [p for p in finder.who(token) if c.kind_of(p) == "person" or described and c.kind_of(p) == "anonymous"]
+
+    def placed_meeting(token: Token):
+        """"I was in X that week": the meeting held in X, when the article tells of one there."""
+        for g in token.children:
+            if g.dep_ == "prep" and g.lower_ in ("in", "at"):
+                for place in finder.location_in(list(g.subtree)):
+                    here = [m for m in finder.meetings if m.status in ("held", "failed") and place == m.location]
+                    if here:
+                        return here[-1]
+        return None
 
     for token in span:
         lemma = token.lemma_.lower()
-        presence = lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
+        at_meeting = placed_meeting(token) if lemma == "be" else None
+        presence = at_meeting is not None or lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
             or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
@@ -860,21 +1117,56 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
         negative = _negated(token) or any(g.lower_ == "absent" for g in token.children)
         found: list[str] = []
-        if token.dep_ == "acl" or any(g.dep_ == "agent" for g in token.children):
-            # "a dinner attended by X and Y"
+        if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or any(g.dep_ == "agent" for g in token.children):
+            # "a dinner attended by X and Y", "attended only by planning officers": a list of who was
+            # there, people described rather than named too
             for agent in (g for g in token.children if g.dep_ == "agent"):
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
-                    found += people(pobj)
+                    found += people(pobj, described=True)
         else:
             subject = finder._subject(token)
             if subject is not None:
                 found += people(subject)
-            if lemma == "meet":
+            # "X met Y" puts both there; "X never met Y" and "X did not attend, instead meeting Y"
+            # are about X, whose whereabouts the claim is about
+            if lemma == "meet" and not negative and any(g.dep_ == "nsubj" for g in token.children):
                 for g in token.children:
                     if g.dep_ == "dobj":
                         found += people(g)
         for person in dict.fromkeys(found):
-            yield person, negative, token
+            yield person, negative, token, at_meeting
+
+
+LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split())
+
+
+def _client_of(c: Context, lawyer: str) -> str | None:
+    """"his client" in what a lawyer says: the person the article calls the lawyer's client
+    ("X's counsel, advocate Y", "Y, a lawyer for X")."""
+    for token in c.doc:
+        if token.lemma_.lower() not in LAWYERS:
+            continue
+        # the lawyer in the phrase or right after it (an apposition the parser hung elsewhere)
+        near = [*token.subtree, *c.doc[token.i + 1 : min(token.i + 6, token.sent.end)]]
+        named = {hit[0] for t in near for hit in [c.entity_at(t.idx, t.idx + len(t))] if hit}
+        if lawyer not in named:
+            continue
+        for t in token.subtree:
+            hit = c.entity_at(t.idx, t.idx + len(t))
+            if hit and hit[1] == "person" and hit[0] != lawyer and (t.dep_ == "poss" and t.head == token
+                                                                      or t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head == token):
+                return hit[0]
+    return None
+
+
+def _addressee(c: Context, offset: int) -> str | None:
+    """"you" in an interviewer's question: the person who answers it (the next turn's speaker)."""
+    turns = [st for st in c.statements if st.get("channel") == "interview"]
+    question = next((st for st in turns if st["start"] <= offset < st["end"]), None)
+    if question is None:
+        return None
+    answer = next((st for st in turns if st["start"] >= question["end"] and st["sources"] != question["sources"]), None)
+    return answer["sources"][0] if answer and c.kind_of(answer["sources"][0]) == "person" else None
 
 
 def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement: dict) -> list:
@@ -882,11 +1174,35 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
     for token in span:
         hit = c.entity_at(token.idx, token.idx + len(token))
         if hit and hit[1] == "person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            return [(hit[0], bool(NEGATION.search(span.text)), None)]
+            return [(hit[0], bool(NEGATION.search(span.text)), None, None)]
         if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "poss") and c.attributor:
             person = c.attributor.pronoun(token)
-            return [(person, bool(NEGATION.search(span.text)), None)] if person else []
+            return [(person, bool(NEGATION.search(span.text)), None, None)] if person else []
     return []
+
+
+BARE_REFERENCE = re.compile(r"(that|this|it|the (claim|account|report|allegation)s?|those (claims|reports))\W*", re.I)
+
+
+def _claims_taken_up(c: Context, claims: list[dict]) -> list[dict]:
+    """"X's representatives rejected that": a statement whose content only points back at the
+    statement right before it takes up that statement's claims, the other way round when its cue
+    denies."""
+    out: list[dict] = []
+    by_statement: dict[str, list[dict]] = {}
+    for claim in claims:
+        by_statement.setdefault(claim["statement"], []).append(claim)
+    previous: list[dict] = []
+    for statement in c.statements:
+        own = by_statement.get(statement["id"], [])
+        if not own and previous and BARE_REFERENCE.fullmatch(c.text[statement["start"]:statement["end"]].strip()):
+            flip = statement["cue"] in DENYING_CUES
+            own = [{**claim, "statement": statement["id"],
+                    "stance": {"confirms": "denies", "denies": "confirms"}[claim["stance"]] if flip else claim["stance"]}
+                   for claim in previous]
+        out += own
+        previous = own  # only the statement right before: "A said ... B rejected that"
+    return out
 
 
 def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[dict],
@@ -904,14 +1220,19 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
     at_offset = {offset: m for offset, m in finder.references}
     for statement in context.statements:
         span = context.doc.char_span(statement["start"], statement["end"], alignment_mode="expand")
-        if span is None:
-            continue
-        found = list(presence_claims(context, finder, span, statement))
+        words = text[statement["start"]:statement["end"]].strip()
+        if span is None or statement["cue"] == "asked" and words.endswith("?") or re.match(r"(whether|if)\b", words, re.I):
+            continue  # a question claims nothing ("asked whether X had been present")
+        # a claim inside another statement's words is that statement's ("asked: there were reports that ...")
+        inner = [(st["start"], st["end"]) for st in context.statements if st is not statement
+                 and statement["start"] <= st["start"] and st["end"] <= statement["end"]]
+        found = [f for f in presence_claims(context, finder, span, statement)
+                 if f[2] is None or not any(a <= f[2].idx < b for a, b in inner)]
         if not found and PRESENCE.search(text[statement["start"] : statement["end"]]):
             found = _presence_fallback(context, finder, span, statement)
         seen = set()
-        for participant, negative, token in found:
-            meeting = next((at_offset[t.idx] for t in _own_words(token)
+        for participant, negative, token, placed in found:
+            meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
                             if t.idx in at_offset and statement["start"] <= t.idx < statement["end"]), None) \
                 or finder.meeting_at(statement["start"], statement["end"], span.sent)
             if meeting is None or id(meeting) not in records or (id(meeting), participant) in seen:
@@ -921,6 +1242,14 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             meeting.participants.setdefault(participant, "delegate")
             claims.append({"meeting": records[id(meeting)], "participant": participant,
                            "statement": statement["id"], "stance": stance})
+    claims = _claims_taken_up(context, claims)
+    for i, m in enumerate(finder.meetings):
+        if m.continues and not m.participants:
+            # "A second meeting, in X, was cancelled": the parties of the meeting before it, now that
+            # the claims have said who was at that one ("I was in Y that week")
+            before = next((o for o in reversed(finder.meetings[:i]) if o.family == m.family and o.participants), None)
+            if before is not None:
+                m.participants.update({k: "delegate" for k, r in before.participants.items() if r == "delegate"})
     stances: dict[tuple[str, str], set[str]] = {}
     for claim in claims:
         stances.setdefault((claim["meeting"], claim["participant"]), set()).add(claim["stance"])
