@@ -120,8 +120,8 @@ def np_span(token: Token) -> tuple[int, int]:
     """A noun phrase's span without relative clauses, appositions or what follows a comma."""
     keep = [token]
     for child in token.children:
-        if child.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl") and child.i > token.i:
-            continue
+        if child.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl") and child.i > token.i or child.dep_ == "preconj":
+            continue  # (nor "neither" of "neither X nor Y")
         if child.dep_ == "prep" and child.lower_ == "along":
             continue
         keep += list(child.subtree)
@@ -478,6 +478,10 @@ class Attributor:
         result = []
         for head in heads:
             local = self.party(head, human, cue)
+            if local in result and head is not heads[0] and not self.c.entity_at(head.idx, head.idx + len(head)) \
+                    and head.pos_ == "NOUN" and (names_people(head) or head.lower_ in ORG_NOUNS):
+                # "Norvik Energy and the union": a description joined to a party is another one
+                local = self.c.add_anonymous(*np_span(head))
             if local and local not in result:
                 result.append(local)
         return result
