@@ -348,3 +348,28 @@ def test_more_cue_nouns_with_a_that_clause(nlp):
                        "His denial that he had met the contractor was not believed.")
     # the possessor speaks; "his" alone does not say whose safely
     assert [(f[0], f[1], f[3]) for f in found] == [(["Siemens"], "statement", "no jobs would go")]
+
+
+def test_senses_of_cue_verbs_that_say_nothing(nlp):
+    text = ("Greta Holm denied entry to the reporters. Greta Holm reported the break-in to the police. "
+            "Jonas Brekke told the story of his grandfather. Nordlys Freight reported a fall in profit to 20 million euros.")
+    found = statements(text)
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Nordlys Freight"], "reported", "a fall in profit to 20 million euros")]
+
+
+def test_the_subject_next_to_a_cue_inside_the_sentence_speaks(nlp):
+    # the parse gives "said" two subjects: the one before the cue is content, not speaker
+    found = statements("Greta Holm, Jonas Brekke said, was the strongest candidate in years.")
+    assert [(s[0], s[3]) for s in found] == [(["Jonas Brekke"], "Greta Holm, Jonas Brekke said, was the strongest candidate in years")]
+
+
+def test_a_participle_after_the_source_noun_describes_it(nlp):
+    found = statements("“We are close,” a person briefed on the negotiations said.")
+    assert found[0][0] == ["a person briefed on the negotiations"]
+
+
+def test_an_object_pronoun_is_not_its_clause_s_subject(nlp):
+    # "praised her": her is not Brekke, so nothing says Brekke is "she"; "he said" is Brekke
+    text = ("Greta Holm is running for mayor. Jonas Brekke praised her on Monday.\n\n"
+            "“She has the experience,” he said.")
+    assert [s[0] for s in statements(text)] == [["Jonas Brekke"]]

@@ -120,6 +120,9 @@ def np_span(token: Token) -> tuple[int, int]:
     """A noun phrase's span without relative clauses, appositions or what follows a comma."""
     keep = [token]
     for child in token.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == token.i + 1:
+            keep += list(child.subtree)  # "a person briefed on the talks": the participle describes
+            continue
         if child.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl") and child.i > token.i or child.dep_ == "preconj":
             continue  # (nor "neither" of "neither X nor Y")
         if child.dep_ == "prep" and child.lower_ == "along":
@@ -162,6 +165,9 @@ class Attributor:
                     preceding = {m[2] for m in people if m[1] <= token.idx}
                     if len(preceding) != 1:
                         break
+                    subjects = _clause_subjects_of_object(token)
+                    if any(m[0] <= t.idx < m[1] for t in subjects for m in people):
+                        break  # "Ellison dismissed her chances", "X thanked him": someone else
                     local = preceding.pop()
                     g = PRONOUNS[token.lower_]
                     votes.setdefault(local, {}).setdefault(g, 0)
@@ -564,6 +570,8 @@ class Attributor:
         # "..., said X" / "..., X said": the words before the comma next to the cue
         left = [t for t in sent if t.i < verb.i]
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if speaker is not None and speaker.i < verb.i and (speaker in subject or speaker.dep_ == "appos"):
+            subject = [speaker]  # ("X, Berg said, was ...": the parse's other subject is content)
         if speaker is not None and speaker.i > verb.i:
             subject = []  # "..., said a source": what precedes the comma is the content
         start_of_cue = min([verb.i] + [t.i for s in subject if s.i < verb.i for t in s.subtree])
@@ -813,8 +821,16 @@ class Attributor:
             if after:
                 return after[0]
         # a transcript's turn label ("Q: X told ...") is not the subject
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+        # (of two subjects the parse gives "X, Berg said, was ...", the one next to the cue)
+        subject = next((c for c in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)) if c.dep_ in ("nsubj", "nsubjpass")
                         and not (c.i + 1 < len(self.doc) and self.doc[c.i + 1].text == ":" and c.i == c.sent.start)), None)
+        if subject is not None and verb.dep_ == "parataxis" and self.c.entity_at(subject.idx, subject.idx + len(subject)):
+            # "Greta Holm, Jonas Brekke said, was ...": the parse may make the speaker an
+            # apposition of the sentence's subject; a second name right before the cue is no apposition
+            named = [c for c in subject.children if c.dep_ == "appos" and max(t.i for t in c.subtree) == verb.i - 1
+                     and (self.c.entity_at(c.idx, c.idx + len(c)) or ("", ""))[1] == "person"]
+            if named and (self.c.entity_at(subject.idx, subject.idx + len(subject)) or ("", ""))[1] == "person":
+                return named[0]
         if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             subject = verb.head  # "the council, which said ...": the council
         if subject is None and verb.tag_ == "VBG" and verb.dep_ == "advcl":
@@ -848,6 +864,8 @@ class Attributor:
         human = (verb.lemma_ in HUMAN_VERBS or _phrasal_cue(verb)) and (verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children))
         if any(c.dep_ == "neg" for c in verb.children):
             return None  # "the ruling did not say how ...", "would not say whether": nothing was said
+        if _not_speech(verb):
+            return None
         speakers = self.speakers(subject, human=human, cue=True)
         parts = self.split_quote(verb, subject)
         if parts:
@@ -1030,6 +1048,47 @@ class Attributor:
 
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
 _REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
+
+
+def _clause_subjects_of_object(pronoun: Token) -> list[Token]:
+    """The subjects of the clause whose object a pronoun is ("X thanked him", "X spoke to
+    her"): an object pronoun is never its own clause's subject (a possessive may be: "X
+    keeps a cable on her desk")."""
+    if pronoun.dep_ == "poss" or pronoun.tag_ == "PRP$":
+        return []
+    token = pronoun.head if pronoun.dep_ == "pobj" and pronoun.head.dep_ == "prep" else pronoun
+    if token.dep_ not in ("dobj", "dative", "iobj", "prep"):
+        return []
+    return [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _not_speech(verb: Token) -> bool:
+    """Senses of the cue verbs that say nothing: giving or withholding ("denied entry to the
+    press", "denied him a visa"), reporting to someone ("reported the theft to the police",
+    "reported for duty"), telling a story ("told the story of", "told a joke": an object and
+    no clause)."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    clause = any(c.dep_ in ("ccomp", "xcomp") for c in children) or any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in children)
+    if lemma in ("deny", "report") and not clause:
+        if any(c.dep_ in ("dative", "iobj") for c in children) or any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+            return True
+        # "reported the theft to the police" (to someone), not "reported a fall to 61 million"
+        if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and (names_people(g) or g.pos_ == "PROPN")
+                                                          for g in c.children) for t in children for c in [t, *t.children]):
+            return True
+        if lemma == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in _WITHHELD for c in children):
+            return True
+    if lemma == "tell" and not clause:
+        objects = [c for c in children if c.dep_ == "dobj"]
+        if any(o.lemma_.lower() in ("story", "tale", "joke", "truth", "lie", "difference", "time") for o in objects):
+            return True
+    return False
+
+
+# What is denied to someone rather than denied to be true
+_WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal".split())
 
 
 def _phrasal_cue(token: Token) -> bool:
