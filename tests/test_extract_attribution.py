@@ -373,3 +373,35 @@ def test_an_object_pronoun_is_not_its_clause_s_subject(nlp):
     text = ("Greta Holm is running for mayor. Jonas Brekke praised her on Monday.\n\n"
             "“She has the experience,” he said.")
     assert [s[0] for s in statements(text)] == [["Jonas Brekke"]]
+
+
+def test_a_question_before_asked_whichever_side_its_speaker_stands(nlp):
+    text = ("Greta Holm chairs the tenants' association.\n\n"
+            "“Who will pay for the repairs?” asked Greta Holm.\n\n"
+            "“Why now?” Holm asked the landlord. “Why not last winter?”")
+    found = statements(text)
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Greta Holm"], "asked", "Who will pay for the repairs?"),
+                                                   (["Greta Holm"], "asked", "Why now?"),
+                                                   (["Greta Holm"], "asked", "Why not last winter?")]
+
+
+def test_a_quotation_after_a_cue_inside_the_sentence_it_attributes(nlp):
+    # the cue interrupts the sentence: the subject before it is part of the content
+    found = statements("The closure, Jonas Brekke said, “was the hardest call of my life.”")
+    assert [(s[0], s[2], s[3]) for s in found] == [(["Jonas Brekke"], "mixed", "The closure, Jonas Brekke said, “was the hardest call of my life.”")]
+    # but a fronted phrase before `X said: "..."` is no content
+    found = statements("In his speech, Jonas Brekke said: “It was the hardest call of my life.”")
+    assert [(s[0], s[2], s[3]) for s in found] == [(["Jonas Brekke"], "direct", "It was the hardest call of my life.")]
+
+
+def test_a_document_speaks_for_whoever_issued_it(nlp):
+    text = ("Brattvik Ferries cut two routes on Monday. The company's statement said the routes had lost money. "
+            "A letter from Greta Holm, the tenants' leader, said the cuts were unlawful. A statement said talks would continue.")
+    found = statements(text)
+    assert [s[0] for s in found] == [["Brattvik Ferries"], ["Greta Holm"], ["A statement"]]
+
+
+def test_a_that_clause_after_a_longer_phrase_of_the_cue(nlp):
+    # (the parse hangs "that costs had doubled" on "analysts" as a relative clause)
+    found = statements("Brattvik Ferries cut two routes. The company's finance director, Greta Holm, said on a call with analysts that costs had doubled.")
+    assert [(s[0], s[3]) for s in found] == [(["Greta Holm"], "costs had doubled")]

@@ -44,7 +44,7 @@ testify declare propose recall concede complain maintain contend emphasise
 emphasize remark ask dispute counter retort vow pledge promise conclude
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
-INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn".split())
+INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn reply recall admit concede declare counter retort".split())
 # Head nouns of anonymous sources: people and bodies that speak ("officials", "a diplomat").
 SOURCE_NOUNS = frozenset("""
 official officials source sources diplomat diplomats spokesperson spokesman spokeswoman representative
@@ -123,8 +123,8 @@ def np_span(token: Token) -> tuple[int, int]:
         if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == token.i + 1:
             keep += list(child.subtree)  # "a person briefed on the talks": the participle describes
             continue
-        if child.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl") and child.i > token.i or child.dep_ == "preconj":
-            continue  # (nor "neither" of "neither X nor Y")
+        if child.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl", "case") and child.i > token.i or child.dep_ == "preconj":
+            continue  # (nor "neither" of "neither X nor Y", nor a possessor's "'s")
         if child.dep_ == "prep" and child.lower_ == "along":
             continue
         keep += list(child.subtree)
@@ -295,6 +295,17 @@ class Attributor:
         found = self.c.entity_at(token.idx, token.idx + len(token))
         if found:
             return found[0] if found[1] != "location" else None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _DOCUMENTS and cue:
+            # "the company's statement said", "a letter from the union says": whose it is speaks
+            for child in token.children:
+                owner = child if child.dep_ == "poss" else next(
+                    (g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" and child.lower_ in ("from", "by") else None
+                if owner is not None:
+                    if owner.lower_ == "its":
+                        return self._last_body(owner.idx) or self.recent_subject_organisation(owner)
+                    local = self.party(owner, cue=True)
+                    if local:
+                        return local
         lower = token.lower_
         if lower in PRONOUNS:
             return self.pronoun(token)
@@ -543,7 +554,10 @@ class Attributor:
             cue_end = max(cue_end, np_span(speaker)[1])
         opening = re.match(r"\s*[,:]\s*(?=[\"“])", self.text[cue_end : sent.end_char])
         quote = self.c.quote_around(cue_end + opening.end()) if opening else None
-        if quote and quote[0] == cue_end + opening.end() and quote[1] < sent.end_char:
+        inside = verb.dep_ == "parataxis" and speaker is not None and speaker.i < verb.i and re.search(
+            r"\w[^\"“”]*,\s*\Z", self.text[sent.start_char : min(t.idx for t in speaker.subtree)])
+        if quote and quote[0] == cue_end + opening.end() and quote[1] < sent.end_char and not inside:
+            # (not `The decision, Berg said, "was the hardest"`: the cue inside what it attributes)
             return quote[0], quote[1] + 1
         # the parser sometimes calls "said only that X" an adverbial clause: "that" marks it as content
         ccomps = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and c.i > verb.i
@@ -553,7 +567,7 @@ class Attributor:
             # "said in a statement after initialling the text that ...": the parser hung the clause lower
             # (or on a word of the object: "told reporters after the debate that ...")
             ccomps = [t for t in verb.subtree if t.dep_ in ("ccomp", "relcl", "acl", "advcl") and t.i > verb.i
-                      and (t.dep_ == "ccomp" or t.head.i <= verb.i + 4 and not self.c.inside_quote(t.idx))
+                      and (t.dep_ == "ccomp" or t.head.i <= verb.i + 6 and not self.c.inside_quote(t.idx))
                       and any(c.lower_ == "that" and (c.dep_ == "mark" or c.i == min(x.i for x in t.subtree) and any(
                           g.dep_ == "nsubj" and g.lower_ != "that" for g in t.children)) for c in t.children)]
         if ccomps:
@@ -813,7 +827,9 @@ class Attributor:
     def subject(self, verb: Token) -> Token | None:
         """The speaker's token: "..., said a source" (after the cue), the subject, or a name just before."""
         before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
-        if before is not None and before.text in (",", '"', "'") and verb.lemma_ in INVERTING_VERBS and not re.match(
+        # (`"Is it fair?" asked the mayor`: after a question, "asked" puts its speaker after it)
+        asked = verb.lemma_ in ("ask", "wonder") and re.search(r"\?\s*[\"”]\s*\Z", self.text[verb.sent.start_char : verb.idx])
+        if before is not None and before.text in (",", '"', "'", "”") and (verb.lemma_ in INVERTING_VERBS or asked) and not re.match(
                 r"\s*[,:]\s*[\"“]", self.text[verb.idx + len(verb) : verb.idx + len(verb) + 4]):
             # (not "X, a professor, said, “… his pictures …”": a word of the quotation is no speaker)
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")
@@ -844,9 +860,26 @@ class Attributor:
             subject = before  # "In August Saleh tweeted": the parser took the name for an object
         return subject
 
+    def _question_before(self, verb: Token) -> tuple[int, int] | None:
+        """`"Is it fair?" asked Dahl` / `"Is it fair?" Dahl asked`: the quotation ending in "?"
+        right before the cue (and its speaker) in the same sentence, marks included."""
+        sent = verb.sent
+        # (the sentence splitter may end a sentence at `?"`: then the quotation is the one before)
+        start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 and _paragraph_index(self.text)(
+            self.doc[sent.start - 1].idx) == _paragraph_index(self.text)(verb.idx) else sent.start_char
+        subject = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        words = self.text[min([t.idx for c in subject for t in c.subtree] or [verb.idx]) : verb.idx]
+        for q in self.c.quote_spans():
+            if start <= q[0] and q[1] < verb.idx and self.text[q[1] - 1] in "?!":
+                between = self.text[q[1] + 1 : verb.idx].strip()
+                if not between or between == words.strip():
+                    return q[0], q[1] + 1
+        return None
+
     def speech(self, verb: Token) -> dict | None:
+        question = self._question_before(verb) if verb.lemma_ in ("ask", "wonder") else None
         if verb.lemma_ == "ask" and (verb.dep_ == "relcl" or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)) \
-                and self._bare_cue(verb.sent) != verb:
+                and self._bare_cue(verb.sent) != verb and not question:
             return None  # "who asked not to be named": a request, not a statement
         subject = self.subject(verb)
         if subject is None:
@@ -879,7 +912,7 @@ class Attributor:
             return self.add(speakers, verb.text.lower(), parts[0][0] + 1, end,
                             channel=self.channel(verb), mode="direct", exact=True)
         put = _put_it_to(verb)
-        span = self._clause_span(put) if put is not None else self.content(verb, subject)
+        span = self._clause_span(put) if put is not None else question or self.content(verb, subject)
         if not span and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUE_NOUNS | {"charge", "account", "version"} \
                 and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             # "..., a claim the witness rejected": the claim is what the witness rejected
@@ -1087,6 +1120,8 @@ def _not_speech(verb: Token) -> bool:
     return False
 
 
+# Documents that speak for whoever issued them ("the company's statement said")
+_DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
 # What is denied to someone rather than denied to be true
 _WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal".split())
 
