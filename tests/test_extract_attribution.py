@@ -405,3 +405,32 @@ def test_a_that_clause_after_a_longer_phrase_of_the_cue(nlp):
     # (the parse hangs "that costs had doubled" on "analysts" as a relative clause)
     found = statements("Brattvik Ferries cut two routes. The company's finance director, Greta Holm, said on a call with analysts that costs had doubled.")
     assert [(s[0], s[3]) for s in found] == [(["Greta Holm"], "costs had doubled")]
+
+
+def test_a_dateline_place_taken_for_the_subject_leaves_the_named_speaker(nlp):
+    text = ("BRATTVIK, Norway (Fjord Wire) - Norway's transport minister, Greta Holm, said on Monday that the ferry "
+            "would keep running.")
+    found = statements(text)
+    assert [(s[0], s[3]) for s in found] == [(["Greta Holm"], "the ferry would keep running")]
+
+
+def test_a_participle_with_an_object_is_the_reporter_s_account(nlp):
+    found = statements("Greta Holm said on Monday that the ferry would keep running, rejecting calls to close the route.")
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Greta Holm"], "said", "the ferry would keep running")]
+    # with a clause it is a second statement of hers
+    found = statements("Greta Holm kept the ferry running, saying that the route was a lifeline.")
+    assert [(s[0], s[3]) for s in found] == [(["Greta Holm"], "the route was a lifeline")]
+
+
+def test_a_quoted_label_is_the_speaker_s_words(nlp):
+    text = ("Jonas Brekke leads the dockers. Brekke called the offer “an insult”. "
+            "Greta Holm described the strike as “reckless.” Holm called for calm. Brekke called it a day.")
+    found = statements(text)
+    assert [(s[0], s[1], s[2], s[3]) for s in found] == [(["Jonas Brekke"], "called", "direct", "an insult"),
+                                                         (["Greta Holm"], "described", "direct", "reckless.")]
+
+
+def test_a_second_verb_of_the_speaker_is_cut_from_the_content(nlp):
+    found = statements("Jonas Brekke leads the dockers. Brekke said the offer was unfair and urged members to reject it.")
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Jonas Brekke"], "said", "the offer was unfair"),
+                                                   (["Jonas Brekke"], "urged", "members to reject it")]

@@ -476,7 +476,12 @@ class Attributor:
         named = [t for c in token.children if c.dep_ == "appos" for t in c.subtree
                  if t.dep_ in ("appos", "compound", "nsubj") or t == c]
         named = [t for t in named if (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")]
-        if named and not self.c.entity_at(token.idx, token.idx + len(token)):
+        if (self.c.entity_at(token.idx, token.idx + len(token)) or ("", ""))[1] == "location":
+            # a place's apposition: the person in it, not a credit in parentheses ("X (Wire) - ...")
+            named = sorted((t for t in named if self.text[token.idx : t.idx].count("(") <= self.text[token.idx : t.idx].count(")")),
+                           key=lambda t: (self.c.entity_at(t.idx, t.idx + len(t))[1] != "person", t.i))
+        if named and (self.c.entity_at(token.idx, token.idx + len(token)) or ("", "location"))[1] == "location":
+            # (also when the parse made a place the subject: "OSLO - Norway's minister, X, said")
             token = named[0]
         elif not self.c.entity_at(token.idx, token.idx + len(token)) and token.pos_ == "NOUN":
             # the same when the parser missed the apposition ("counsel, advocate Jane Roe, put")
@@ -632,6 +637,13 @@ class Attributor:
             if child.i <= head.i or child.dep_ not in ("advcl", "conj"):
                 continue
             first = min(t.i for t in child.subtree)
+            if child.dep_ == "conj" and child.lemma_.lower() in SPEECH_VERBS | _LABELLING and first > 0 \
+                    and self.doc[first - 1].lower_ == "and" and not self.c.inside_quote(child.idx) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                # "said the plan was bad and called it reckless": the second verb is the
+                # speaker's, hung on the content by the parse
+                end = min(end, self.doc[first - 1].idx)
+                continue
             after_comma = first > 0 and self.doc[first - 1].text in (",", ";", "—", "–")
             if any(g.dep_ == "mark" and g.lower_ in ("while", "whereas", "although", "though") for g in child.children) \
                     or after_comma and not self.c.inside_quote(child.idx) and (
@@ -714,7 +726,7 @@ class Attributor:
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
                 or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
-                or _put_it_to(t) is not None or _phrasal_cue(t)
+                or _put_it_to(t) is not None or _phrasal_cue(t) or self._label_quote(t) is not None
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
             spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ != "according"}
@@ -724,7 +736,8 @@ class Attributor:
                 if inner and any(r["start"] <= token.idx < r["end"] for r in found):
                     continue
                 record = self._keeping_sources(lambda: self.according(token) if token.lower_ == "according" else
-                                               self.noun_cue(token) if token.pos_ == "NOUN" else self.speech(token))
+                                               self.noun_cue(token) if token.pos_ == "NOUN" else
+                                               self.label(token) if self._label_quote(token) is not None else self.speech(token))
                 if record:
                     found.append(record)
             if not found:
@@ -854,6 +867,11 @@ class Attributor:
             speaking = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
             if speaking is not None:
                 return self.subject(speaking)
+        if subject is None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS \
+                and verb.head.head.i < verb.head.i:
+            # "X said the plan was bad and urged ...": the parse joins the second verb to the
+            # content; it is the speaker's
+            return self.subject(verb.head.head)
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None and before is not None and self.c.entity_at(before.idx, before.idx + len(before)):
@@ -924,6 +942,12 @@ class Attributor:
                 span = quoted.start_char, quoted.end_char
         if not span:
             return None
+        if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children) and verb.dep_ in ("advcl", "xcomp", "conj") \
+                and not any(c.dep_ == "ccomp" or c.dep_ == "advcl" and any(g.lower_ == "that" for g in c.children) for c in verb.children) \
+                and span[0] > verb.idx and not question and self.text[span[0]] not in _QUOTES:
+            # "..., rejecting demands from the unions": the reporter's account of what the
+            # speaker did, not words of theirs (", saying that ..." keeps its clause)
+            return None
         cue = "put it to" if put is not None else verb.text.lower()
         if _phrasal_cue(verb):
             cue += " " + verb.doc[verb.i + 1].lower_
@@ -935,6 +959,29 @@ class Attributor:
             if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
                 self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
         return record
+
+    def _label_quote(self, verb: Token) -> tuple[int, int] | None:
+        """`X called the plan "a disgrace"`, `described it as "reckless"`: the quotation that
+        is the label a labelling verb puts on its object (its words are the speaker's)."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LABELLING or not any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        if verb.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off") or c.dep_ == "prt" for c in verb.children):
+            return None  # "called for an inquiry", "called on X", "called off": no label
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        after = objects[0].idx + len(objects[0])  # the object's head noun: its apposition may be the label
+        m = re.match(r"\s*(?:as\s+)?(?:a|an|the)?\s*(?=[\"“])", self.text[after : verb.sent.end_char])
+        quote = self.c.quote_around(after + m.end()) if m else None
+        if quote is None or quote[0] != after + m.end() or quote[1] >= verb.sent.end_char:
+            return None
+        return quote[0], quote[1] + 1
+
+    def label(self, verb: Token) -> dict | None:
+        span = self._label_quote(verb)
+        subject = self.subject(verb)
+        if span is None or subject is None or subject.dep_ == "nsubjpass" or self.c.inside_quote(subject.idx):
+            return None
+        speakers = self.speakers(subject, human=True, cue=True)
+        return self.add(speakers, verb.text.lower(), *span, channel=self.channel(verb)) if speakers else None
 
     def _keeping_sources(self, make):
         """``make()``'s statement; the anonymous sources it described are dropped when it made
@@ -1120,6 +1167,8 @@ def _not_speech(verb: Token) -> bool:
     return False
 
 
+# Verbs that put a label on their object: a quoted label is the subject's words
+_LABELLING = frozenset("call describe label brand dub".split())
 # Documents that speak for whoever issued them ("the company's statement said")
 _DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
 # What is denied to someone rather than denied to be true
