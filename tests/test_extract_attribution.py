@@ -434,3 +434,11 @@ def test_a_second_verb_of_the_speaker_is_cut_from_the_content(nlp):
     found = statements("Jonas Brekke leads the dockers. Brekke said the offer was unfair and urged members to reject it.")
     assert [(s[0], s[1], s[3]) for s in found] == [(["Jonas Brekke"], "said", "the offer was unfair"),
                                                    (["Jonas Brekke"], "urged", "members to reject it")]
+
+
+def test_promises_threats_and_forecasts_with_an_infinitive(nlp):
+    text = ("Jonas Brekke leads the dockers. Brekke promised to cut fees by a third. "
+            "Analysts expect the port to lose trade. The strike is expected to last a week.")
+    found = statements(text)
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Jonas Brekke"], "promised", "to cut fees by a third"),
+                                                   (["Analysts"], "expect", "the port to lose trade")]

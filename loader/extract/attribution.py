@@ -41,7 +41,7 @@ SPEECH_VERBS = frozenset("""
 say tell add explain deny claim confirm suggest tweet write warn urge accuse insist argue state note
 announce acknowledge admit stress assert caution predict reply respond reject allege report post
 testify declare propose recall concede complain maintain contend emphasise
-emphasize remark ask dispute counter retort vow pledge promise conclude
+emphasize remark ask dispute counter retort vow pledge promise conclude expect threaten
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
 INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn reply recall admit concede declare counter retort".split())
@@ -74,7 +74,8 @@ HUMAN_VERBS = frozenset("""say tell ask reply insist declare argue admit concede
 contend recall add explain propose urge accuse allege acknowledge remark respond tweet counter retort vow pledge
 promise post write announce""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
-OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report".split())
+# (and a plan or forecast's infinitive: "promised to cut taxes", "expects to complete the deal")
+OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report promise vow pledge expect threaten".split())
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _QUOTES = "\"“”"
 _LEADING = re.compile(r"^(?:(?:but|and|however|moreover|meanwhile|still|yet|so|also|instead|separately)\b[,]?\s+)+", re.I)
