@@ -442,3 +442,8 @@ def test_promises_threats_and_forecasts_with_an_infinitive(nlp):
     found = statements(text)
     assert [(s[0], s[1], s[3]) for s in found] == [(["Jonas Brekke"], "promised", "to cut fees by a third"),
                                                    (["Analysts"], "expect", "the port to lose trade")]
+
+
+def test_a_wire_dateline_is_not_content(nlp):
+    found = statements("BRATTVIK, Norway (Fjord Wire) - The ferry strike spread to two more ports on Sunday, dockers said.")
+    assert [(s[0], s[3]) for s in found] == [(["dockers"], "The ferry strike spread to two more ports on Sunday")]

@@ -513,6 +513,9 @@ class Attributor:
     def trim(self, start: int, end: int) -> tuple[int, int, str] | None:
         """Strip "that", discourse words and punctuation; find the mode from the quotation marks."""
         text = self.text
+        dateline = _dateline_end(text)
+        if start < dateline < end:
+            start = dateline  # "KHARTOUM (Wire) - Fighting spread ..., residents said": not the dateline
         while start < end and text[start] in " ,;:—–-\n":
             start += 1
         while end > start and text[end - 1] in " ,;:—–-\n":
@@ -1141,6 +1144,13 @@ def _clause_subjects_of_object(pronoun: Token) -> list[Token]:
     if token.dep_ not in ("dobj", "dative", "iobj", "prep"):
         return []
     return [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _dateline_end(text: str) -> int:
+    """Where a wire story's dateline ends ("OSLO, Norway (Wire) - ", "OSLO, March 3 - "), or 0:
+    the capitalised place, what follows it up to the first dash, and the dash."""
+    m = re.match(r"\s*[A-Z][A-Z .’'-]{2,}(?:,[^\n—–]{0,60}?)?\s*(?:\([^)\n]{0,40}\)\s*)?[—–-]+\s+", text[:160])
+    return m.end() if m else 0
 
 
 def _not_speech(verb: Token) -> bool:
