@@ -447,3 +447,20 @@ def test_promises_threats_and_forecasts_with_an_infinitive(nlp):
 def test_a_wire_dateline_is_not_content(nlp):
     found = statements("BRATTVIK, Norway (Fjord Wire) - The ferry strike spread to two more ports on Sunday, dockers said.")
     assert [(s[0], s[3]) for s in found] == [(["dockers"], "The ferry strike spread to two more ports on Sunday")]
+
+
+def test_a_person_in_a_fronted_phrase_is_not_the_subject_pronoun(nlp):
+    # "Questioned by X, she conceded": she is the witness named before, not X
+    text = ("The jury heard from Dr. Greta Holm, a surveyor. Holm told the jury that the wall had been cracked for years. "
+            "Questioned by the defence lawyer Jonas Brekke, she conceded that the crack might be recent.")
+    found = statements(text)
+    assert [(s[0], s[1]) for s in found] == [(["Greta Holm"], "told"), (["Greta Holm"], "conceded")]
+
+
+def test_the_asker_of_her_is_not_she(nlp):
+    # "Brekke asked her ...": the next "She said" is not Brekke but the one "she" stood for
+    text = ("The jury heard from Dr. Greta Holm, a surveyor. Holm told the jury that the wall had been cracked for years. "
+            "Questioned by the defence lawyer Jonas Brekke, she conceded that the crack might be recent.\n\n"
+            "Brekke then asked her whether she had visited the site. She said she had not.")
+    found = statements(text)
+    assert [(s[0], s[1]) for s in found][-2:] == [(["Jonas Brekke"], "asked"), (["Greta Holm"], "said")]

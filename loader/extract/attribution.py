@@ -149,6 +149,7 @@ class Attributor:
         self.doc = context.doc
         self.gender = self._learn_gender() if gender is None else dict(gender)
         self.last_plural: str | None = last_plural
+        self.chain: dict[str, tuple[str, int]] = {}  # he/she -> (the person it stood for last, where)
 
     # --- speakers ------------------------------------------------------------------
     def _learn_gender(self) -> dict[str, str]:
@@ -169,6 +170,9 @@ class Attributor:
                     subjects = _clause_subjects_of_object(token)
                     if any(m[0] <= t.idx < m[1] for t in subjects for m in people):
                         break  # "Ellison dismissed her chances", "X thanked him": someone else
+                    if token.dep_ in ("nsubj", "nsubjpass") and all(
+                            self._in_a_phrase(m[0], m[1]) and "," in self.text[m[1] : token.idx] for m in people if m[1] <= token.idx):
+                        break  # "Questioned by X, she conceded": a subject pronoun goes with a subject
                     local = preceding.pop()
                     g = PRONOUNS[token.lower_]
                     votes.setdefault(local, {}).setdefault(g, 0)
@@ -188,6 +192,17 @@ class Attributor:
                     votes[local][g] += 2
         return {local: max(v, key=v.get) for local, v in votes.items()}
 
+    def _in_a_phrase(self, start: int, end: int) -> bool:
+        """A mention inside a prepositional phrase ("Questioned by X, she ...", "with X"), not a
+        clause's subject or object."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root
+        while head.dep_ in ("compound", "appos", "conj") and head.head is not head:
+            head = head.head
+        return head.dep_ == "pobj"
+
     def pronoun(self, token: Token) -> str | None:
         """The person a he/she stands for: the subject of its own sentence before it, else the
         subject of the sentence before ("Ana Reis, a trader, was less sure. She said"), when
@@ -196,29 +211,62 @@ class Attributor:
         before = self.c.people_before(token.idx)
         if not before:
             return None
-        subject = self._subject_person(token, g) if token.dep_ in ("nsubj", "nsubjpass") else None
+        excluded = self._bound_away(token, g)
+        subject = self._subject_person(token, g, excluded) if token.dep_ in ("nsubj", "nsubjpass") else None
         if subject == "":
             return None
         if subject:
-            return subject
+            return self._resolved(g, subject, token)
         # the last speaker, when the pronoun fits: news writing goes on quoting whoever spoke
         # last, and a person only mentioned since ("a contract with X's firm") is not the one
         # (only for the subject of a cue, "he said", outside quotations: inside one "he" is
         # someone the speaker talks about, and "his participation" is whoever the clause is about)
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
         speaker, said_at = self._last_speaker(token.idx) if speaking and not self.c.inside_quote(token.idx) else (None, 0)
+        if speaker in excluded:
+            speaker = None
         if speaker and self.gender.get(speaker) == g:
-            return speaker
+            return self._resolved(g, speaker, token)
         if speaker and self.gender.get(speaker) is None and not any(
                 self.gender.get(m[2]) == g for m in before if m[0] >= said_at):
-            return speaker
+            return self._resolved(g, speaker, token)
+        # the one this pronoun stood for last ("she conceded ... Price asked her ... She said")
+        chained = self.chain.get(g)
+        if excluded and chained and chained[0] not in excluded and self.gender.get(chained[0]) in (None, g) \
+                and _paragraph_index(self.text)(token.idx) - _paragraph_index(self.text)(chained[1]) <= 1:
+            return self._resolved(g, chained[0], token)
         for m in reversed(before):
-            if self.gender.get(m[2]) == g:
-                return m[2]
+            if self.gender.get(m[2]) == g and m[2] not in excluded:
+                return self._resolved(g, m[2], token)
         for m in reversed(before):
-            if m[2] not in self.gender:
-                return m[2]
+            if m[2] not in self.gender and m[2] not in excluded:
+                return self._resolved(g, m[2], token)
         return None  # everyone named is known by the other pronoun: nobody, not the wrong one
+
+    def _resolved(self, g: str | None, person: str, token: Token) -> str:
+        """Remember whom a he/she stood for, for the next one (a chain of pronouns)."""
+        if g and not self.c.inside_quote(token.idx):
+            self.chain[g] = (person, token.idx)
+        return person
+
+    def _bound_away(self, token: Token, g: str | None) -> set[str]:
+        """People who cannot be this pronoun: the subject of a clause, in its sentence before it
+        or the sentence before, whose object is a pronoun of the same gender ("Price asked her
+        whether ... She said": she is not Price)."""
+        sent = token.sent
+        sentences = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        found = set()
+        for s in sentences:
+            for t in s:
+                if s is sent and t.i >= token.i:
+                    break
+                if PRONOUNS.get(t.lower_) != g or t.tag_ == "PRP$" or t.dep_ == "poss" or self.c.inside_quote(t.idx):
+                    continue
+                for subject in _clause_subjects_of_object(t):
+                    hit = self.c.entity_at(subject.idx, subject.idx + len(subject))
+                    if hit and hit[1] == "person":
+                        found.add(hit[0])
+        return found
 
     def _last_body(self, offset: int) -> str | None:
         """The organisation (or anonymous body: "the ministry") of the last statement before
@@ -256,7 +304,7 @@ class Attributor:
             return None, 0
         return None, 0
 
-    def _subject_person(self, token: Token, g: str | None) -> str | None:
+    def _subject_person(self, token: Token, g: str | None, excluded: set[str] = frozenset()) -> str | None:
         sent = token.sent
         sentences = [sent]
         if sent.start > 0:
@@ -272,7 +320,7 @@ class Attributor:
                 if not hit:
                     named = [c for c in t.children if c.dep_ == "appos"]
                     hit = next((self.c.entity_at(c.idx, c.idx + len(c)) for c in named if self.c.entity_at(c.idx, c.idx + len(c))), None)
-                if hit and hit[1] == "person" and self.gender.get(hit[0]) in (None, g):
+                if hit and hit[1] == "person" and self.gender.get(hit[0]) in (None, g) and hit[0] not in excluded:
                     subjects.append((t, hit[0]))
                 elif not hit and number == 1 and t.head.dep_ == "ROOT" and t.pos_ == "PROPN" and t.text[:1].isupper() \
                         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
