@@ -464,3 +464,11 @@ def test_the_asker_of_her_is_not_she(nlp):
             "Brekke then asked her whether she had visited the site. She said she had not.")
     found = statements(text)
     assert [(s[0], s[1]) for s in found][-2:] == [(["Jonas Brekke"], "asked"), (["Greta Holm"], "said")]
+
+
+def test_who_was_told_and_saying_little_are_no_content(nlp):
+    text = ("Jonas Brekke leads the dockers. What Brekke told the minister remains secret. "
+            "Brekke has said little in public since the strike. Brekke told the minister about the plan. "
+            "Brekke told members to stay at home.")
+    found = statements(text)
+    assert [(s[1], s[3]) for s in found] == [("told", "members to stay at home")]

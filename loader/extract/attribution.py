@@ -668,6 +668,12 @@ class Attributor:
         if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell"):
             right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "prep")
                      and not self._channel_prep(c)]
+            if verb.lemma_ == "tell" and not any(c.dep_ == "xcomp" for c in right):  # ("told staff to leave": all of it)
+                # "told the minister (about the plan)": the object is who was told, not what
+                right = [c for c in right if not (c.dep_ == "dobj" and (
+                    names_people(c) or c.pos_ in ("PRON", "PROPN") or (self.c.entity_at(c.idx, c.idx + len(c)) or ("", ""))[1] in ("person", "organisation")))]
+            if verb.lemma_ == "say" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOTHING for c in right):
+                return None  # "has said little in public", "said nothing about it"
             right = [c for c in right if c.dep_ != "prep" or any(r.dep_ in ("dobj",) for r in right)]
             if right and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in right):
                 tokens = [t for c in right for t in c.subtree]
@@ -1226,6 +1232,8 @@ def _not_speech(verb: Token) -> bool:
     return False
 
 
+# Objects of "say" that are no content: "said little", "said nothing more"
+_NOTHING = frozenset("little nothing much anything something more less few lot so".split())
 # Verbs that put a label on their object: a quoted label is the subject's words
 _LABELLING = frozenset("call describe label brand dub".split())
 # Documents that speak for whoever issued them ("the company's statement said")
