@@ -348,3 +348,127 @@ def test_more_cue_nouns_with_a_that_clause(nlp):
                        "His denial that he had met the contractor was not believed.")
     # the possessor speaks; "his" alone does not say whose safely
     assert [(f[0], f[1], f[3]) for f in found] == [(["Siemens"], "statement", "no jobs would go")]
+
+
+def test_senses_of_cue_verbs_that_say_nothing(nlp):
+    text = ("Greta Holm denied entry to the reporters. Greta Holm reported the break-in to the police. "
+            "Jonas Brekke told the story of his grandfather. Nordlys Freight reported a fall in profit to 20 million euros.")
+    found = statements(text)
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Nordlys Freight"], "reported", "a fall in profit to 20 million euros")]
+
+
+def test_the_subject_next_to_a_cue_inside_the_sentence_speaks(nlp):
+    # the parse gives "said" two subjects: the one before the cue is content, not speaker
+    found = statements("Greta Holm, Jonas Brekke said, was the strongest candidate in years.")
+    assert [(s[0], s[3]) for s in found] == [(["Jonas Brekke"], "Greta Holm, Jonas Brekke said, was the strongest candidate in years")]
+
+
+def test_a_participle_after_the_source_noun_describes_it(nlp):
+    found = statements("“We are close,” a person briefed on the negotiations said.")
+    assert found[0][0] == ["a person briefed on the negotiations"]
+
+
+def test_an_object_pronoun_is_not_its_clause_s_subject(nlp):
+    # "praised her": her is not Brekke, so nothing says Brekke is "she"; "he said" is Brekke
+    text = ("Greta Holm is running for mayor. Jonas Brekke praised her on Monday.\n\n"
+            "“She has the experience,” he said.")
+    assert [s[0] for s in statements(text)] == [["Jonas Brekke"]]
+
+
+def test_a_question_before_asked_whichever_side_its_speaker_stands(nlp):
+    text = ("Greta Holm chairs the tenants' association.\n\n"
+            "“Who will pay for the repairs?” asked Greta Holm.\n\n"
+            "“Why now?” Holm asked the landlord. “Why not last winter?”")
+    found = statements(text)
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Greta Holm"], "asked", "Who will pay for the repairs?"),
+                                                   (["Greta Holm"], "asked", "Why now?"),
+                                                   (["Greta Holm"], "asked", "Why not last winter?")]
+
+
+def test_a_quotation_after_a_cue_inside_the_sentence_it_attributes(nlp):
+    # the cue interrupts the sentence: the subject before it is part of the content
+    found = statements("The closure, Jonas Brekke said, “was the hardest call of my life.”")
+    assert [(s[0], s[2], s[3]) for s in found] == [(["Jonas Brekke"], "mixed", "The closure, Jonas Brekke said, “was the hardest call of my life.”")]
+    # but a fronted phrase before `X said: "..."` is no content
+    found = statements("In his speech, Jonas Brekke said: “It was the hardest call of my life.”")
+    assert [(s[0], s[2], s[3]) for s in found] == [(["Jonas Brekke"], "direct", "It was the hardest call of my life.")]
+
+
+def test_a_document_speaks_for_whoever_issued_it(nlp):
+    text = ("Brattvik Ferries cut two routes on Monday. The company's statement said the routes had lost money. "
+            "A letter from Greta Holm, the tenants' leader, said the cuts were unlawful. A statement said talks would continue.")
+    found = statements(text)
+    assert [s[0] for s in found] == [["Brattvik Ferries"], ["Greta Holm"], ["A statement"]]
+
+
+def test_a_that_clause_after_a_longer_phrase_of_the_cue(nlp):
+    # (the parse hangs "that costs had doubled" on "analysts" as a relative clause)
+    found = statements("Brattvik Ferries cut two routes. The company's finance director, Greta Holm, said on a call with analysts that costs had doubled.")
+    assert [(s[0], s[3]) for s in found] == [(["Greta Holm"], "costs had doubled")]
+
+
+def test_a_dateline_place_taken_for_the_subject_leaves_the_named_speaker(nlp):
+    text = ("BRATTVIK, Norway (Fjord Wire) - Norway's transport minister, Greta Holm, said on Monday that the ferry "
+            "would keep running.")
+    found = statements(text)
+    assert [(s[0], s[3]) for s in found] == [(["Greta Holm"], "the ferry would keep running")]
+
+
+def test_a_participle_with_an_object_is_the_reporter_s_account(nlp):
+    found = statements("Greta Holm said on Monday that the ferry would keep running, rejecting calls to close the route.")
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Greta Holm"], "said", "the ferry would keep running")]
+    # with a clause it is a second statement of hers
+    found = statements("Greta Holm kept the ferry running, saying that the route was a lifeline.")
+    assert [(s[0], s[3]) for s in found] == [(["Greta Holm"], "the route was a lifeline")]
+
+
+def test_a_quoted_label_is_the_speaker_s_words(nlp):
+    text = ("Jonas Brekke leads the dockers. Brekke called the offer “an insult”. "
+            "Greta Holm described the strike as “reckless.” Holm called for calm. Brekke called it a day.")
+    found = statements(text)
+    assert [(s[0], s[1], s[2], s[3]) for s in found] == [(["Jonas Brekke"], "called", "direct", "an insult"),
+                                                         (["Greta Holm"], "described", "direct", "reckless.")]
+
+
+def test_a_second_verb_of_the_speaker_is_cut_from_the_content(nlp):
+    found = statements("Jonas Brekke leads the dockers. Brekke said the offer was unfair and urged members to reject it.")
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Jonas Brekke"], "said", "the offer was unfair"),
+                                                   (["Jonas Brekke"], "urged", "members to reject it")]
+
+
+def test_promises_threats_and_forecasts_with_an_infinitive(nlp):
+    text = ("Jonas Brekke leads the dockers. Brekke promised to cut fees by a third. "
+            "Analysts expect the port to lose trade. The strike is expected to last a week.")
+    found = statements(text)
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Jonas Brekke"], "promised", "to cut fees by a third"),
+                                                   (["Analysts"], "expect", "the port to lose trade")]
+
+
+def test_a_wire_dateline_is_not_content(nlp):
+    found = statements("BRATTVIK, Norway (Fjord Wire) - The ferry strike spread to two more ports on Sunday, dockers said.")
+    assert [(s[0], s[3]) for s in found] == [(["dockers"], "The ferry strike spread to two more ports on Sunday")]
+
+
+def test_a_person_in_a_fronted_phrase_is_not_the_subject_pronoun(nlp):
+    # "Questioned by X, she conceded": she is the witness named before, not X
+    text = ("The jury heard from Dr. Greta Holm, a surveyor. Holm told the jury that the wall had been cracked for years. "
+            "Questioned by the defence lawyer Jonas Brekke, she conceded that the crack might be recent.")
+    found = statements(text)
+    assert [(s[0], s[1]) for s in found] == [(["Greta Holm"], "told"), (["Greta Holm"], "conceded")]
+
+
+def test_the_asker_of_her_is_not_she(nlp):
+    # "Brekke asked her ...": the next "She said" is not Brekke but the one "she" stood for
+    text = ("The jury heard from Dr. Greta Holm, a surveyor. Holm told the jury that the wall had been cracked for years. "
+            "Questioned by the defence lawyer Jonas Brekke, she conceded that the crack might be recent.\n\n"
+            "Brekke then asked her whether she had visited the site. She said she had not.")
+    found = statements(text)
+    assert [(s[0], s[1]) for s in found][-2:] == [(["Jonas Brekke"], "asked"), (["Greta Holm"], "said")]
+
+
+def test_who_was_told_and_saying_little_are_no_content(nlp):
+    text = ("Jonas Brekke leads the dockers. What Brekke told the minister remains secret. "
+            "Brekke has said little in public since the strike. Brekke told the minister about the plan. "
+            "Brekke told members to stay at home.")
+    found = statements(text)
+    assert [(s[1], s[3]) for s in found] == [("told", "members to stay at home")]

@@ -92,3 +92,40 @@ def test_own_words_are_no_request_and_declining_to_discuss(nlp):
     text = ("Tomas Berg said he had not responded to the letter because it was unsigned. "
             "Maria Lindqvist, reached by phone, declined to discuss the case.")
     assert requests(text) == [("Maria Lindqvist", "no comment")]
+
+
+def test_failed_attempts_to_reach_and_nobody_available(nlp):
+    text = ("Halvard Textiles closed its mill in Brattvik. Attempts to reach Halvard Textiles for comment were unsuccessful. "
+            "Efforts to contact Ingrid Solheim failed. Nobody at the Brattvik Workers' Union was available for comment.")
+    assert requests(text) == [("Halvard Textiles", "could not be reached"), ("Ingrid Solheim", "could not be reached"),
+                              ("Brattvik Workers' Union", "could not be reached")]
+
+
+def test_failed_attempts_at_something_else_are_no_request(nlp):
+    # an agreement that was not reached, a party who was available, an answer that failed
+    text = ("Efforts to reach an agreement were unsuccessful. Ingrid Solheim was available for comment on Monday. "
+            "Attempts to revive the mill failed.")
+    assert requests(text) == []
+
+
+def test_available_to_comment_a_deadline_and_interview_requests(nlp):
+    text = ("Ingrid Solheim, the mill's owner, was not immediately available to comment. "
+            "Halvard Textiles had not responded by the time of publication. "
+            "Jonas Brekke declined an interview request.")
+    assert requests(text) == [("Ingrid Solheim", "could not be reached"), ("Halvard Textiles", "did not respond"),
+                              ("Jonas Brekke", "no comment")]
+
+
+def test_as_did_and_neither_would_comment(nlp):
+    text = "Halvard Textiles closed its mill. Halvard Textiles declined to comment, as did a lawyer for Ingrid Solheim."
+    assert requests(text) == [("Halvard Textiles", "no comment"), ("a lawyer for Ingrid Solheim", "no comment")]
+    text = "Halvard Textiles closed its mill. Neither Ingrid Solheim nor Jonas Brekke would comment."
+    assert requests(text) == [("Ingrid Solheim", "no comment"), ("Jonas Brekke", "no comment")]
+    # a plain "would comment" is no refusal
+    assert requests("Halvard Textiles closed its mill. Ingrid Solheim said she would comment on Friday.") == []
+
+
+def test_a_description_joined_to_a_name_is_another_party(nlp):
+    # "the union" is not the company named just before it
+    text = "Halvard Textiles closed its mill. Halvard Textiles and the union did not respond to requests for comment."
+    assert requests(text) == [("Halvard Textiles", "did not respond"), ("the union", "did not respond")]

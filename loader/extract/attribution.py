@@ -41,10 +41,10 @@ SPEECH_VERBS = frozenset("""
 say tell add explain deny claim confirm suggest tweet write warn urge accuse insist argue state note
 announce acknowledge admit stress assert caution predict reply respond reject allege report post
 testify declare propose recall concede complain maintain contend emphasise
-emphasize remark ask dispute counter retort vow pledge promise conclude
+emphasize remark ask dispute counter retort vow pledge promise conclude expect threaten
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
-INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn".split())
+INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn reply recall admit concede declare counter retort".split())
 # Head nouns of anonymous sources: people and bodies that speak ("officials", "a diplomat").
 SOURCE_NOUNS = frozenset("""
 official officials source sources diplomat diplomats spokesperson spokesman spokeswoman representative
@@ -74,7 +74,8 @@ HUMAN_VERBS = frozenset("""say tell ask reply insist declare argue admit concede
 contend recall add explain propose urge accuse allege acknowledge remark respond tweet counter retort vow pledge
 promise post write announce""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
-OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report".split())
+# (and a plan or forecast's infinitive: "promised to cut taxes", "expects to complete the deal")
+OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report promise vow pledge expect threaten".split())
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _QUOTES = "\"“”"
 _LEADING = re.compile(r"^(?:(?:but|and|however|moreover|meanwhile|still|yet|so|also|instead|separately)\b[,]?\s+)+", re.I)
@@ -120,8 +121,11 @@ def np_span(token: Token) -> tuple[int, int]:
     """A noun phrase's span without relative clauses, appositions or what follows a comma."""
     keep = [token]
     for child in token.children:
-        if child.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl") and child.i > token.i:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and child.i == token.i + 1:
+            keep += list(child.subtree)  # "a person briefed on the talks": the participle describes
             continue
+        if child.dep_ in ("relcl", "appos", "punct", "cc", "conj", "acl", "case") and child.i > token.i or child.dep_ == "preconj":
+            continue  # (nor "neither" of "neither X nor Y", nor a possessor's "'s")
         if child.dep_ == "prep" and child.lower_ == "along":
             continue
         keep += list(child.subtree)
@@ -145,6 +149,7 @@ class Attributor:
         self.doc = context.doc
         self.gender = self._learn_gender() if gender is None else dict(gender)
         self.last_plural: str | None = last_plural
+        self.chain: dict[str, tuple[str, int]] = {}  # he/she -> (the person it stood for last, where)
 
     # --- speakers ------------------------------------------------------------------
     def _learn_gender(self) -> dict[str, str]:
@@ -162,6 +167,12 @@ class Attributor:
                     preceding = {m[2] for m in people if m[1] <= token.idx}
                     if len(preceding) != 1:
                         break
+                    subjects = _clause_subjects_of_object(token)
+                    if any(m[0] <= t.idx < m[1] for t in subjects for m in people):
+                        break  # "Ellison dismissed her chances", "X thanked him": someone else
+                    if token.dep_ in ("nsubj", "nsubjpass") and all(
+                            self._in_a_phrase(m[0], m[1]) and "," in self.text[m[1] : token.idx] for m in people if m[1] <= token.idx):
+                        break  # "Questioned by X, she conceded": a subject pronoun goes with a subject
                     local = preceding.pop()
                     g = PRONOUNS[token.lower_]
                     votes.setdefault(local, {}).setdefault(g, 0)
@@ -181,6 +192,17 @@ class Attributor:
                     votes[local][g] += 2
         return {local: max(v, key=v.get) for local, v in votes.items()}
 
+    def _in_a_phrase(self, start: int, end: int) -> bool:
+        """A mention inside a prepositional phrase ("Questioned by X, she ...", "with X"), not a
+        clause's subject or object."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return False
+        head = span.root
+        while head.dep_ in ("compound", "appos", "conj") and head.head is not head:
+            head = head.head
+        return head.dep_ == "pobj"
+
     def pronoun(self, token: Token) -> str | None:
         """The person a he/she stands for: the subject of its own sentence before it, else the
         subject of the sentence before ("Ana Reis, a trader, was less sure. She said"), when
@@ -189,29 +211,62 @@ class Attributor:
         before = self.c.people_before(token.idx)
         if not before:
             return None
-        subject = self._subject_person(token, g) if token.dep_ in ("nsubj", "nsubjpass") else None
+        excluded = self._bound_away(token, g)
+        subject = self._subject_person(token, g, excluded) if token.dep_ in ("nsubj", "nsubjpass") else None
         if subject == "":
             return None
         if subject:
-            return subject
+            return self._resolved(g, subject, token)
         # the last speaker, when the pronoun fits: news writing goes on quoting whoever spoke
         # last, and a person only mentioned since ("a contract with X's firm") is not the one
         # (only for the subject of a cue, "he said", outside quotations: inside one "he" is
         # someone the speaker talks about, and "his participation" is whoever the clause is about)
         speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
         speaker, said_at = self._last_speaker(token.idx) if speaking and not self.c.inside_quote(token.idx) else (None, 0)
+        if speaker in excluded:
+            speaker = None
         if speaker and self.gender.get(speaker) == g:
-            return speaker
+            return self._resolved(g, speaker, token)
         if speaker and self.gender.get(speaker) is None and not any(
                 self.gender.get(m[2]) == g for m in before if m[0] >= said_at):
-            return speaker
+            return self._resolved(g, speaker, token)
+        # the one this pronoun stood for last ("she conceded ... Price asked her ... She said")
+        chained = self.chain.get(g)
+        if excluded and chained and chained[0] not in excluded and self.gender.get(chained[0]) in (None, g) \
+                and _paragraph_index(self.text)(token.idx) - _paragraph_index(self.text)(chained[1]) <= 1:
+            return self._resolved(g, chained[0], token)
         for m in reversed(before):
-            if self.gender.get(m[2]) == g:
-                return m[2]
+            if self.gender.get(m[2]) == g and m[2] not in excluded:
+                return self._resolved(g, m[2], token)
         for m in reversed(before):
-            if m[2] not in self.gender:
-                return m[2]
+            if m[2] not in self.gender and m[2] not in excluded:
+                return self._resolved(g, m[2], token)
         return None  # everyone named is known by the other pronoun: nobody, not the wrong one
+
+    def _resolved(self, g: str | None, person: str, token: Token) -> str:
+        """Remember whom a he/she stood for, for the next one (a chain of pronouns)."""
+        if g and not self.c.inside_quote(token.idx):
+            self.chain[g] = (person, token.idx)
+        return person
+
+    def _bound_away(self, token: Token, g: str | None) -> set[str]:
+        """People who cannot be this pronoun: the subject of a clause, in its sentence before it
+        or the sentence before, whose object is a pronoun of the same gender ("Price asked her
+        whether ... She said": she is not Price)."""
+        sent = token.sent
+        sentences = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        found = set()
+        for s in sentences:
+            for t in s:
+                if s is sent and t.i >= token.i:
+                    break
+                if PRONOUNS.get(t.lower_) != g or t.tag_ == "PRP$" or t.dep_ == "poss" or self.c.inside_quote(t.idx):
+                    continue
+                for subject in _clause_subjects_of_object(t):
+                    hit = self.c.entity_at(subject.idx, subject.idx + len(subject))
+                    if hit and hit[1] == "person":
+                        found.add(hit[0])
+        return found
 
     def _last_body(self, offset: int) -> str | None:
         """The organisation (or anonymous body: "the ministry") of the last statement before
@@ -249,7 +304,7 @@ class Attributor:
             return None, 0
         return None, 0
 
-    def _subject_person(self, token: Token, g: str | None) -> str | None:
+    def _subject_person(self, token: Token, g: str | None, excluded: set[str] = frozenset()) -> str | None:
         sent = token.sent
         sentences = [sent]
         if sent.start > 0:
@@ -265,7 +320,7 @@ class Attributor:
                 if not hit:
                     named = [c for c in t.children if c.dep_ == "appos"]
                     hit = next((self.c.entity_at(c.idx, c.idx + len(c)) for c in named if self.c.entity_at(c.idx, c.idx + len(c))), None)
-                if hit and hit[1] == "person" and self.gender.get(hit[0]) in (None, g):
+                if hit and hit[1] == "person" and self.gender.get(hit[0]) in (None, g) and hit[0] not in excluded:
                     subjects.append((t, hit[0]))
                 elif not hit and number == 1 and t.head.dep_ == "ROOT" and t.pos_ == "PROPN" and t.text[:1].isupper() \
                         and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.children):
@@ -289,6 +344,17 @@ class Attributor:
         found = self.c.entity_at(token.idx, token.idx + len(token))
         if found:
             return found[0] if found[1] != "location" else None
+        if token.pos_ == "NOUN" and token.lemma_.lower() in _DOCUMENTS and cue:
+            # "the company's statement said", "a letter from the union says": whose it is speaks
+            for child in token.children:
+                owner = child if child.dep_ == "poss" else next(
+                    (g for g in child.children if g.dep_ == "pobj"), None) if child.dep_ == "prep" and child.lower_ in ("from", "by") else None
+                if owner is not None:
+                    if owner.lower_ == "its":
+                        return self._last_body(owner.idx) or self.recent_subject_organisation(owner)
+                    local = self.party(owner, cue=True)
+                    if local:
+                        return local
         lower = token.lower_
         if lower in PRONOUNS:
             return self.pronoun(token)
@@ -459,7 +525,12 @@ class Attributor:
         named = [t for c in token.children if c.dep_ == "appos" for t in c.subtree
                  if t.dep_ in ("appos", "compound", "nsubj") or t == c]
         named = [t for t in named if (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")]
-        if named and not self.c.entity_at(token.idx, token.idx + len(token)):
+        if (self.c.entity_at(token.idx, token.idx + len(token)) or ("", ""))[1] == "location":
+            # a place's apposition: the person in it, not a credit in parentheses ("X (Wire) - ...")
+            named = sorted((t for t in named if self.text[token.idx : t.idx].count("(") <= self.text[token.idx : t.idx].count(")")),
+                           key=lambda t: (self.c.entity_at(t.idx, t.idx + len(t))[1] != "person", t.i))
+        if named and (self.c.entity_at(token.idx, token.idx + len(token)) or ("", "location"))[1] == "location":
+            # (also when the parse made a place the subject: "OSLO - Norway's minister, X, said")
             token = named[0]
         elif not self.c.entity_at(token.idx, token.idx + len(token)) and token.pos_ == "NOUN":
             # the same when the parser missed the apposition ("counsel, advocate Jane Roe, put")
@@ -478,6 +549,10 @@ class Attributor:
         result = []
         for head in heads:
             local = self.party(head, human, cue)
+            if local in result and head is not heads[0] and not self.c.entity_at(head.idx, head.idx + len(head)) \
+                    and head.pos_ == "NOUN" and (names_people(head) or head.lower_ in ORG_NOUNS):
+                # "Norvik Energy and the union": a description joined to a party is another one
+                local = self.c.add_anonymous(*np_span(head))
             if local and local not in result:
                 result.append(local)
         return result
@@ -486,6 +561,9 @@ class Attributor:
     def trim(self, start: int, end: int) -> tuple[int, int, str] | None:
         """Strip "that", discourse words and punctuation; find the mode from the quotation marks."""
         text = self.text
+        dateline = _dateline_end(text)
+        if start < dateline < end:
+            start = dateline  # "KHARTOUM (Wire) - Fighting spread ..., residents said": not the dateline
         while start < end and text[start] in " ,;:—–-\n":
             start += 1
         while end > start and text[end - 1] in " ,;:—–-\n":
@@ -533,7 +611,10 @@ class Attributor:
             cue_end = max(cue_end, np_span(speaker)[1])
         opening = re.match(r"\s*[,:]\s*(?=[\"“])", self.text[cue_end : sent.end_char])
         quote = self.c.quote_around(cue_end + opening.end()) if opening else None
-        if quote and quote[0] == cue_end + opening.end() and quote[1] < sent.end_char:
+        inside = verb.dep_ == "parataxis" and speaker is not None and speaker.i < verb.i and re.search(
+            r"\w[^\"“”]*,\s*\Z", self.text[sent.start_char : min(t.idx for t in speaker.subtree)])
+        if quote and quote[0] == cue_end + opening.end() and quote[1] < sent.end_char and not inside:
+            # (not `The decision, Berg said, "was the hardest"`: the cue inside what it attributes)
             return quote[0], quote[1] + 1
         # the parser sometimes calls "said only that X" an adverbial clause: "that" marks it as content
         ccomps = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and c.i > verb.i
@@ -543,7 +624,7 @@ class Attributor:
             # "said in a statement after initialling the text that ...": the parser hung the clause lower
             # (or on a word of the object: "told reporters after the debate that ...")
             ccomps = [t for t in verb.subtree if t.dep_ in ("ccomp", "relcl", "acl", "advcl") and t.i > verb.i
-                      and (t.dep_ == "ccomp" or t.head.i <= verb.i + 4 and not self.c.inside_quote(t.idx))
+                      and (t.dep_ == "ccomp" or t.head.i <= verb.i + 6 and not self.c.inside_quote(t.idx))
                       and any(c.lower_ == "that" and (c.dep_ == "mark" or c.i == min(x.i for x in t.subtree) and any(
                           g.dep_ == "nsubj" and g.lower_ != "that" for g in t.children)) for c in t.children)]
         if ccomps:
@@ -560,6 +641,8 @@ class Attributor:
         # "..., said X" / "..., X said": the words before the comma next to the cue
         left = [t for t in sent if t.i < verb.i]
         subject = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if speaker is not None and speaker.i < verb.i and (speaker in subject or speaker.dep_ == "appos"):
+            subject = [speaker]  # ("X, Berg said, was ...": the parse's other subject is content)
         if speaker is not None and speaker.i > verb.i:
             subject = []  # "..., said a source": what precedes the comma is the content
         start_of_cue = min([verb.i] + [t.i for s in subject if s.i < verb.i for t in s.subtree])
@@ -585,6 +668,12 @@ class Attributor:
         if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell"):
             right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "prep")
                      and not self._channel_prep(c)]
+            if verb.lemma_ == "tell" and not any(c.dep_ == "xcomp" for c in right):  # ("told staff to leave": all of it)
+                # "told the minister (about the plan)": the object is who was told, not what
+                right = [c for c in right if not (c.dep_ == "dobj" and (
+                    names_people(c) or c.pos_ in ("PRON", "PROPN") or (self.c.entity_at(c.idx, c.idx + len(c)) or ("", ""))[1] in ("person", "organisation")))]
+            if verb.lemma_ == "say" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOTHING for c in right):
+                return None  # "has said little in public", "said nothing about it"
             right = [c for c in right if c.dep_ != "prep" or any(r.dep_ in ("dobj",) for r in right)]
             if right and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in right):
                 tokens = [t for c in right for t in c.subtree]
@@ -606,6 +695,13 @@ class Attributor:
             if child.i <= head.i or child.dep_ not in ("advcl", "conj"):
                 continue
             first = min(t.i for t in child.subtree)
+            if child.dep_ == "conj" and child.lemma_.lower() in SPEECH_VERBS | _LABELLING and first > 0 \
+                    and self.doc[first - 1].lower_ == "and" and not self.c.inside_quote(child.idx) \
+                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                # "said the plan was bad and called it reckless": the second verb is the
+                # speaker's, hung on the content by the parse
+                end = min(end, self.doc[first - 1].idx)
+                continue
             after_comma = first > 0 and self.doc[first - 1].text in (",", ";", "—", "–")
             if any(g.dep_ == "mark" and g.lower_ in ("while", "whereas", "although", "though") for g in child.children) \
                     or after_comma and not self.c.inside_quote(child.idx) and (
@@ -688,7 +784,7 @@ class Attributor:
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
                 or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
-                or _put_it_to(t) is not None or _phrasal_cue(t)
+                or _put_it_to(t) is not None or _phrasal_cue(t) or self._label_quote(t) is not None
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
             spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ != "according"}
@@ -698,7 +794,8 @@ class Attributor:
                 if inner and any(r["start"] <= token.idx < r["end"] for r in found):
                     continue
                 record = self._keeping_sources(lambda: self.according(token) if token.lower_ == "according" else
-                                               self.noun_cue(token) if token.pos_ == "NOUN" else self.speech(token))
+                                               self.noun_cue(token) if token.pos_ == "NOUN" else
+                                               self.label(token) if self._label_quote(token) is not None else self.speech(token))
                 if record:
                     found.append(record)
             if not found:
@@ -801,7 +898,9 @@ class Attributor:
     def subject(self, verb: Token) -> Token | None:
         """The speaker's token: "..., said a source" (after the cue), the subject, or a name just before."""
         before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
-        if before is not None and before.text in (",", '"', "'") and verb.lemma_ in INVERTING_VERBS and not re.match(
+        # (`"Is it fair?" asked the mayor`: after a question, "asked" puts its speaker after it)
+        asked = verb.lemma_ in ("ask", "wonder") and re.search(r"\?\s*[\"”]\s*\Z", self.text[verb.sent.start_char : verb.idx])
+        if before is not None and before.text in (",", '"', "'", "”") and (verb.lemma_ in INVERTING_VERBS or asked) and not re.match(
                 r"\s*[,:]\s*[\"“]", self.text[verb.idx + len(verb) : verb.idx + len(verb) + 4]):
             # (not "X, a professor, said, “… his pictures …”": a word of the quotation is no speaker)
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")
@@ -809,8 +908,16 @@ class Attributor:
             if after:
                 return after[0]
         # a transcript's turn label ("Q: X told ...") is not the subject
-        subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+        # (of two subjects the parse gives "X, Berg said, was ...", the one next to the cue)
+        subject = next((c for c in sorted(verb.children, key=lambda c: (c.i > verb.i, -c.i)) if c.dep_ in ("nsubj", "nsubjpass")
                         and not (c.i + 1 < len(self.doc) and self.doc[c.i + 1].text == ":" and c.i == c.sent.start)), None)
+        if subject is not None and verb.dep_ == "parataxis" and self.c.entity_at(subject.idx, subject.idx + len(subject)):
+            # "Greta Holm, Jonas Brekke said, was ...": the parse may make the speaker an
+            # apposition of the sentence's subject; a second name right before the cue is no apposition
+            named = [c for c in subject.children if c.dep_ == "appos" and max(t.i for t in c.subtree) == verb.i - 1
+                     and (self.c.entity_at(c.idx, c.idx + len(c)) or ("", ""))[1] == "person"]
+            if named and (self.c.entity_at(subject.idx, subject.idx + len(subject)) or ("", ""))[1] == "person":
+                return named[0]
         if subject is not None and subject.lower_ in ("which", "who", "that") and verb.dep_ == "relcl":
             subject = verb.head  # "the council, which said ...": the council
         if subject is None and verb.tag_ == "VBG" and verb.dep_ == "advcl":
@@ -818,15 +925,37 @@ class Attributor:
             speaking = next((a for a in verb.ancestors if a.lemma_.lower() in SPEECH_VERBS), None)
             if speaking is not None:
                 return self.subject(speaking)
+        if subject is None and verb.dep_ == "conj" and verb.head.dep_ == "ccomp" and verb.head.head.lemma_.lower() in SPEECH_VERBS \
+                and verb.head.head.i < verb.head.i:
+            # "X said the plan was bad and urged ...": the parse joins the second verb to the
+            # content; it is the speaker's
+            return self.subject(verb.head.head)
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
         if subject is None and before is not None and self.c.entity_at(before.idx, before.idx + len(before)):
             subject = before  # "In August Saleh tweeted": the parser took the name for an object
         return subject
 
+    def _question_before(self, verb: Token) -> tuple[int, int] | None:
+        """`"Is it fair?" asked Dahl` / `"Is it fair?" Dahl asked`: the quotation ending in "?"
+        right before the cue (and its speaker) in the same sentence, marks included."""
+        sent = verb.sent
+        # (the sentence splitter may end a sentence at `?"`: then the quotation is the one before)
+        start = self.doc[sent.start - 1].sent.start_char if sent.start > 0 and _paragraph_index(self.text)(
+            self.doc[sent.start - 1].idx) == _paragraph_index(self.text)(verb.idx) else sent.start_char
+        subject = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+        words = self.text[min([t.idx for c in subject for t in c.subtree] or [verb.idx]) : verb.idx]
+        for q in self.c.quote_spans():
+            if start <= q[0] and q[1] < verb.idx and self.text[q[1] - 1] in "?!":
+                between = self.text[q[1] + 1 : verb.idx].strip()
+                if not between or between == words.strip():
+                    return q[0], q[1] + 1
+        return None
+
     def speech(self, verb: Token) -> dict | None:
+        question = self._question_before(verb) if verb.lemma_ in ("ask", "wonder") else None
         if verb.lemma_ == "ask" and (verb.dep_ == "relcl" or not any(c.dep_ in ("dobj", "ccomp") for c in verb.children)) \
-                and self._bare_cue(verb.sent) != verb:
+                and self._bare_cue(verb.sent) != verb and not question:
             return None  # "who asked not to be named": a request, not a statement
         subject = self.subject(verb)
         if subject is None:
@@ -844,6 +973,8 @@ class Attributor:
         human = (verb.lemma_ in HUMAN_VERBS or _phrasal_cue(verb)) and (verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children))
         if any(c.dep_ == "neg" for c in verb.children):
             return None  # "the ruling did not say how ...", "would not say whether": nothing was said
+        if _not_speech(verb):
+            return None
         speakers = self.speakers(subject, human=human, cue=True)
         parts = self.split_quote(verb, subject)
         if parts:
@@ -857,7 +988,7 @@ class Attributor:
             return self.add(speakers, verb.text.lower(), parts[0][0] + 1, end,
                             channel=self.channel(verb), mode="direct", exact=True)
         put = _put_it_to(verb)
-        span = self._clause_span(put) if put is not None else self.content(verb, subject)
+        span = self._clause_span(put) if put is not None else question or self.content(verb, subject)
         if not span and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUE_NOUNS | {"charge", "account", "version"} \
                 and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             # "..., a claim the witness rejected": the claim is what the witness rejected
@@ -868,6 +999,12 @@ class Attributor:
             if _whole_quote(quoted.text) and _paragraph_index(self.text)(quoted.start_char) == _paragraph_index(self.text)(verb.idx):
                 span = quoted.start_char, quoted.end_char
         if not span:
+            return None
+        if verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children) and verb.dep_ in ("advcl", "xcomp", "conj") \
+                and not any(c.dep_ == "ccomp" or c.dep_ == "advcl" and any(g.lower_ == "that" for g in c.children) for c in verb.children) \
+                and span[0] > verb.idx and not question and self.text[span[0]] not in _QUOTES:
+            # "..., rejecting demands from the unions": the reporter's account of what the
+            # speaker did, not words of theirs (", saying that ..." keeps its clause)
             return None
         cue = "put it to" if put is not None else verb.text.lower()
         if _phrasal_cue(verb):
@@ -880,6 +1017,29 @@ class Attributor:
             if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
                 self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
         return record
+
+    def _label_quote(self, verb: Token) -> tuple[int, int] | None:
+        """`X called the plan "a disgrace"`, `described it as "reckless"`: the quotation that
+        is the label a labelling verb puts on its object (its words are the speaker's)."""
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LABELLING or not any(c.dep_ == "dobj" for c in verb.children):
+            return None
+        if verb.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off") or c.dep_ == "prt" for c in verb.children):
+            return None  # "called for an inquiry", "called on X", "called off": no label
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        after = objects[0].idx + len(objects[0])  # the object's head noun: its apposition may be the label
+        m = re.match(r"\s*(?:as\s+)?(?:a|an|the)?\s*(?=[\"“])", self.text[after : verb.sent.end_char])
+        quote = self.c.quote_around(after + m.end()) if m else None
+        if quote is None or quote[0] != after + m.end() or quote[1] >= verb.sent.end_char:
+            return None
+        return quote[0], quote[1] + 1
+
+    def label(self, verb: Token) -> dict | None:
+        span = self._label_quote(verb)
+        subject = self.subject(verb)
+        if span is None or subject is None or subject.dep_ == "nsubjpass" or self.c.inside_quote(subject.idx):
+            return None
+        speakers = self.speakers(subject, human=True, cue=True)
+        return self.add(speakers, verb.text.lower(), *span, channel=self.channel(verb)) if speakers else None
 
     def _keeping_sources(self, make):
         """``make()``'s statement; the anonymous sources it described are dropped when it made
@@ -1026,6 +1186,60 @@ class Attributor:
 
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
 _REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
+
+
+def _clause_subjects_of_object(pronoun: Token) -> list[Token]:
+    """The subjects of the clause whose object a pronoun is ("X thanked him", "X spoke to
+    her"): an object pronoun is never its own clause's subject (a possessive may be: "X
+    keeps a cable on her desk")."""
+    if pronoun.dep_ == "poss" or pronoun.tag_ == "PRP$":
+        return []
+    token = pronoun.head if pronoun.dep_ == "pobj" and pronoun.head.dep_ == "prep" else pronoun
+    if token.dep_ not in ("dobj", "dative", "iobj", "prep"):
+        return []
+    return [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _dateline_end(text: str) -> int:
+    """Where a wire story's dateline ends ("OSLO, Norway (Wire) - ", "OSLO, March 3 - "), or 0:
+    the capitalised place, what follows it up to the first dash, and the dash."""
+    m = re.match(r"\s*[A-Z][A-Z .’'-]{2,}(?:,[^\n—–]{0,60}?)?\s*(?:\([^)\n]{0,40}\)\s*)?[—–-]+\s+", text[:160])
+    return m.end() if m else 0
+
+
+def _not_speech(verb: Token) -> bool:
+    """Senses of the cue verbs that say nothing: giving or withholding ("denied entry to the
+    press", "denied him a visa"), reporting to someone ("reported the theft to the police",
+    "reported for duty"), telling a story ("told the story of", "told a joke": an object and
+    no clause)."""
+    lemma = verb.lemma_.lower()
+    children = list(verb.children)
+    clause = any(c.dep_ in ("ccomp", "xcomp") for c in children) or any(
+        c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children) for c in children)
+    if lemma in ("deny", "report") and not clause:
+        if any(c.dep_ in ("dative", "iobj") for c in children) or any(c.dep_ == "prep" and c.lower_ == "for" for c in children):
+            return True
+        # "reported the theft to the police" (to someone), not "reported a fall to 61 million"
+        if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and (names_people(g) or g.pos_ == "PROPN")
+                                                          for g in c.children) for t in children for c in [t, *t.children]):
+            return True
+        if lemma == "deny" and any(c.dep_ == "dobj" and c.lemma_.lower() in _WITHHELD for c in children):
+            return True
+    if lemma == "tell" and not clause:
+        objects = [c for c in children if c.dep_ == "dobj"]
+        if any(o.lemma_.lower() in ("story", "tale", "joke", "truth", "lie", "difference", "time") for o in objects):
+            return True
+    return False
+
+
+# Objects of "say" that are no content: "said little", "said nothing more"
+_NOTHING = frozenset("little nothing much anything something more less few lot so".split())
+# Verbs that put a label on their object: a quoted label is the subject's words
+_LABELLING = frozenset("call describe label brand dub".split())
+# Documents that speak for whoever issued them ("the company's statement said")
+_DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
+# What is denied to someone rather than denied to be true
+_WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal".split())
 
 
 def _phrasal_cue(token: Token) -> bool:

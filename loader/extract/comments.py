@@ -43,13 +43,25 @@ PHRASES = (
     # "Messages left for X were not returned", "calls to X went unanswered": X did not respond
     (re.compile(r"\b(?:was|were|have|has|had) not (?:been )?(?:immediately )?(?:returned|answered)\b|\bwent unanswered\b"), "did not respond", False),
     (re.compile(r"\b(?:could not|couldn['’]t|cannot|can not) (?:immediately )?be (?:reached|contacted)\b"
-                r"|\b(?:was|were|is|are) (?:not (?:immediately )?available|unavailable) for comment\b"), "could not be reached", False),
+                r"|\b(?:was|were|is|are) (?:not (?:immediately )?available|unavailable) (?:for|to) comment\b"), "could not be reached", False),
     (re.compile(r"\b(?:declined|refused) to comment\b|\b(?:offered|had|gave) no comment\b|\bdeclined comment\b"
                 rf"|\b{_NOT} {_ADVERB}comment(?:ed)?\b|\b(?:declined|refused) to (?:be interviewed|discuss)\b"
-                r"|\b(?:declined|refused|ignored) (?:repeated |several |multiple )?requests? for (?:comment|an interview)\b"), "no comment", False),
+                r"|\b(?:declined|refused|ignored|turned down) (?:an? |the )?(?:repeated |several |multiple )?(?:interview )?"
+                r"requests? for (?:comment|an interview)\b"
+                r"|\b(?:declined|refused|turned down) (?:an? |the )?(?:repeated |several |multiple )?interview requests?\b"), "no comment", False),
+    # "Neither X nor Y would comment": the negation is on the subject, as for "responded"
+    (re.compile(r"\b(?:would|could|did|will) comment\b"), "no comment", False),
+    # "Attempts to reach X for comment were unsuccessful": X could not be reached
+    (re.compile(r"\b(?:were|was|have been|had been|proved) (?:un(?:successful|answered)|not successful|in vain|fruitless)\b"
+                r"|\b(?:failed|were unsuccessful|was unsuccessful)\b"
+                # "Nobody at X was available for comment", "No one at X could be reached"
+                r"|\b(?:was|were|is|are) (?:immediately )?available (?:for|to) comment\b|\bcould (?:immediately )?be (?:reached|contacted)\b"),
+     "could not be reached", False),
 )
 # What a request for comment is made by: "did not respond to a request / to questions / to calls"
-_REQUEST_WORDS = re.compile(r"\b(?:comment|request|call|message|e-?mail|inquir|enquir|question|quer|phone|text|letter|voicemail|interview)", re.I)
+# (or a deadline for it: "had not responded by the time of publication", "by press time")
+_REQUEST_WORDS = re.compile(r"\b(?:comment|request|call|message|e-?mail|inquir|enquir|question|quer|phone|text|letter|voicemail|interview"
+                            r"|publication|press time|deadline|time of writing)", re.I)
 # Nouns of the messages that went unanswered ("Messages left for X were not returned")
 _MESSAGE_NOUNS = frozenset("message call email e-mail request inquiry enquiry question voicemail letter text".split())
 # A body that may be asked for comment besides people and organisation nouns ("his press office")
@@ -80,12 +92,19 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
             subject = _subject(verb)
             if subject is None:
                 continue
-            if pattern is PHRASES[1][0] and not any(t.lower_ == "neither" for t in subject.subtree):
+            if pattern in (PHRASES[1][0], PHRASES[5][0]) and not any(t.lower_ == "neither" for t in subject.subtree):
                 continue  # a plain "responded" is an answer: only "neither ... nor ... responded" is none
             start = min(t.idx for t in subject.subtree if t.dep_ not in ("punct",))
             if start >= match.start() or end <= start:
                 continue
-            heads = _messages_for(subject) if pattern is PHRASES[2][0] else [subject]
+            if pattern is PHRASES[2][0]:
+                heads = _messages_for(subject)
+            elif pattern is PHRASES[6][0]:  # only about attempts to reach someone, or nobody there
+                heads = _attempts_to_reach(subject) or _nobody_at(subject)
+            else:
+                heads = _nobody_at(subject) or [subject]
+            if not heads:
+                continue
             # a phrase about comment ("declined to comment", "could not be reached for comment")
             # makes any noun subject a party; a bare one ("could not be reached") only a noun
             # for people or a body ("an agreement could not be reached" is no party)
@@ -126,13 +145,33 @@ def _messages_for(subject: Token) -> list[Token]:
             for g in t.children if g.dep_ == "pobj"]
 
 
+def _attempts_to_reach(subject: Token) -> list[Token]:
+    """Whom the failed attempts were to reach: "Attempts to reach X for comment were
+    unsuccessful", "Efforts to contact X and Y failed"."""
+    if subject.lemma_.lower() not in ("attempt", "effort", "try", "bid"):
+        return []
+    return [g for t in subject.subtree if t.dep_ in ("acl", "relcl") and t.lemma_.lower() in ("reach", "contact")
+            for g in t.children if g.dep_ == "dobj"]
+
+
+def _nobody_at(subject: Token) -> list[Token]:
+    """"Nobody at X was available for comment", "No one from X could be reached": X."""
+    nobody = subject.lower_ in ("nobody", "none") or subject.lower_ == "one" and any(
+        c.lower_ == "no" for c in subject.children)
+    if not nobody:
+        return []
+    return [g for t in subject.children if t.dep_ == "prep" and t.lower_ in ("at", "from", "in", "with")
+            for g in t.children if g.dep_ == "pobj"]
+
+
 def _nor_did(verb: Token, after: int) -> list[Token]:
-    """"X did not respond, nor did Y" / "and neither did Y": Y, a party too."""
+    """"X did not respond, nor did Y" / "and neither did Y" / "X declined to comment, as did
+    Y": Y, a party too."""
     found = []
     for t in verb.sent:
         if t.idx < after or t.lemma_ not in ("do", "have", "be", "can", "will"):
             continue
-        if any(c.lower_ in ("nor", "neither") for c in t.children) or t.i > 0 and t.doc[t.i - 1].lower_ in ("nor", "neither"):
+        if any(c.lower_ in ("nor", "neither") for c in t.children) or t.i > 0 and t.doc[t.i - 1].lower_ in ("nor", "neither", "as"):
             found += [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
     return found
 
