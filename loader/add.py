@@ -436,20 +436,56 @@ def paragraphs_of(text: str) -> str:
 
 # libyaml's safe dumper when PyYAML has it (the same output, a tenth of the time)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_DUMP = {"Dumper": _Dumper, "sort_keys": False, "allow_unicode": True, "width": 1_000_000}
 FRONT_MATTER_ORDER = ("title", "published", "publisher", "author", "url", "canonical_url", "language", "retrieved_at")
+# A value the dumper writes as it is (plain) when YAML reads it back as a string, in
+# single quotes otherwise: printable characters of the Basic Multilingual Plane (libyaml
+# escapes the others), no indicator character first, no "..." start, no ": " or " #"
+# inside, no space or colon last, and too short to be folded. Anything else goes through
+# the dumper itself (tests/test_add.py checks that both write the same).
+_INDICATORS = frozenset(" #,[]{}&*!|>'\"%@`?:-")
+
+
+def _simple(value: str) -> bool:
+    return (0 < len(value) < 10_000 and value.isprintable() and (value.isascii() or max(value) < "\U00010000")
+            and value[0] not in _INDICATORS and value[-1] not in " :" and ": " not in value and " #" not in value
+            and not value.startswith("..."))
+
+
+_RESOLVERS = _Dumper.yaml_implicit_resolvers
+
+
+def _read_as_string(value: str) -> bool:
+    """Whether YAML reads ``value``, written plain, back as a string (not a date, number, boolean or null)."""
+    return not any(regexp.match(value) for _, regexp in _RESOLVERS.get(value[0], ()))
+
+
+def format_front_matter(meta: dict[str, str | dt.date]) -> str:
+    """``meta`` as PyYAML's safe dumper writes it (the same text), one ``key: value`` line
+    a field; written directly when every value is one the dumper writes plain or in
+    single quotes, through the dumper otherwise."""
+    lines = []
+    for key, value in meta.items():
+        if isinstance(value, dt.date):
+            lines.append(f"{key}: {value.isoformat()}\n")
+        elif _simple(value):
+            quoted = value if _read_as_string(value) else "'" + value.replace("'", "''") + "'"
+            lines.append(f"{key}: {quoted}\n")
+        else:
+            return yaml.dump(meta, **_DUMP)
+    return "".join(lines)
 
 
 def format_article(draft: Draft) -> str:
     """The article file: YAML front matter, then the text."""
-    meta: dict[str, object] = {}
+    meta: dict[str, str | dt.date] = {}
     for key in FRONT_MATTER_ORDER:
         value = getattr(draft, key)
         if key == "published":
             value = dt.date.fromisoformat(value)  # written as a plain date, as in hand-written files
         if value is not None:
             meta[key] = value
-    header = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000)
-    return f"---\n{header}---\n{draft.text}"
+    return f"---\n{format_front_matter(meta)}---\n{draft.text}"
 
 
 def _write_article(path: Path, content: bytes, raw_path: Path | None, raw: bytes | None) -> None:

@@ -14,6 +14,8 @@ import shutil
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import yaml
 from click.testing import CliRunner
 
@@ -579,3 +581,41 @@ def test_a_page_whose_write_failed_is_no_duplicate_for_the_next(tmp_path):
     assert [line.split(": ", 1)[0] for line in lines] == [str(pages / "a.html"), str(pages / "b.html")]
     assert all("refused: cannot write" in line for line in lines), lines
     assert articles_in(out) == []
+
+
+# --- the front matter, written without the YAML dumper when it can be ---
+
+_TRICKY = list(" \t\n\r:#-?,[]{}&*!|>'\"%@`.~=<+_0123456789eEyYnNoOtTfFxX:T") + ["\x85", "\xa0", "\u2028", "\ufeff", "é", "’", "—", "\U0001f600", "\x7f"]
+_VALUES = st.one_of(
+    st.text(alphabet=st.sampled_from(_TRICKY), max_size=12),
+    st.text(max_size=12),
+    st.from_regex(r"\A(\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d)?Z?)?|[+-]?\d+(\.\d*)?(e[+-]?\d+)?|\d+:\d\d|0x[0-9a-f]+|yes|No|ON|null|~)\Z"),
+    st.builds(lambda a, sep, b: a + sep + b, st.text(max_size=6), st.sampled_from([": ", " #", "#", ":", " - ", "? ", "...", "---"]), st.text(max_size=6)),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "publisher", "author", "url", "retrieved_at"]), _VALUES, min_size=1))
+def test_the_front_matter_is_what_the_yaml_dumper_writes(fields):
+    from loader.add import _DUMP, format_front_matter
+
+    meta = {"published": dt.date(2024, 3, 14), **fields}
+    written = format_front_matter(meta)
+    assert written == yaml.dump(meta, **_DUMP)
+    assert yaml.safe_load(written) == meta
+
+
+def test_common_front_matter_values_are_written_without_the_dumper(monkeypatch):
+    import loader.add
+
+    def no_dumper(*args, **kwargs):
+        raise AssertionError("the dumper was called")
+
+    meta = {"title": "Port reopens after a week, its operator says", "published": dt.date(2024, 3, 14), "publisher": "Harbour Times",
+            "author": "Jane O'Neil", "url": "https://harbour.example/news?id=7#top", "language": "en", "retrieved_at": "2024-03-15T08:00:00Z"}
+    expected = yaml.dump(meta, **loader.add._DUMP)
+    monkeypatch.setattr(loader.add.yaml, "dump", no_dumper)
+    assert loader.add.format_front_matter(meta) == expected
+    assert "retrieved_at: '2024-03-15T08:00:00Z'\n" in expected  # read back as a string, so quoted
+    with pytest.raises(AssertionError, match="dumper was called"):  # a title YAML would misread goes through it
+        loader.add.format_front_matter({**meta, "title": "Analysis: the port"})
