@@ -129,6 +129,11 @@ def normalize_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, parts.path.rstrip("/") or "/", query, ""))
 
 
+def url_keys(*urls: str | None) -> list[str]:
+    """The normalised forms of the URLs given (None for none), as duplicates are looked up."""
+    return [normalize_url(url) for url in urls if url]
+
+
 def text_fingerprint(text: str) -> str:
     """Equal for the same words whatever the spacing, paragraphing or case."""
     return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()
@@ -165,19 +170,16 @@ class Adder:
                 article = read_article(path)
             except InputError:
                 continue  # a broken file is loader validate's business; its name is still taken
-            self._remember(path, text_fingerprint(article.text), article.url, article.canonical_url)
+            self._remember(path, text_fingerprint(article.text), url_keys(article.url, article.canonical_url))
 
-    def _remember(self, path: Path, fingerprint: str, *urls: str | None) -> None:
-        for url in urls:
-            if url:
-                self.by_url.setdefault(normalize_url(url), path)
+    def _remember(self, path: Path, fingerprint: str, keys: list[str]) -> None:
+        for key in keys:
+            self.by_url.setdefault(key, path)
         self.by_text.setdefault(fingerprint, path)
 
-    def _known_url(self, *urls: str | None) -> Path | None:
-        for url in urls:
-            if url and normalize_url(url) in self.by_url:
-                return self.by_url[normalize_url(url)]
-        return None
+    def _known_url(self, keys: list[str]) -> Path | None:
+        """The article already added under one of these URLs (from :func:`url_keys`), or None."""
+        return next((self.by_url[key] for key in keys if key in self.by_url), None)
 
     # --- outcomes ---
 
@@ -263,7 +265,7 @@ class Adder:
         self._add_response(url, response)
 
     def _skip_known_url(self, where: str, url: str) -> bool:
-        known = self._known_url(url)
+        known = self._known_url(url_keys(url))
         if known is not None:
             self._emit(where, "skipped", f"skipped: already added as {known} (same URL)", known)
             return True
@@ -384,7 +386,8 @@ class Adder:
     # --- writing ---
 
     def _write(self, where: str, draft: Draft) -> None:
-        known = self._known_url(draft.canonical_url, draft.url)
+        keys = url_keys(draft.canonical_url, draft.url)  # normalised once, for the check and to remember
+        known = self._known_url(keys)
         if known is not None:
             self._emit(where, "skipped", f"skipped: already added as {known} (same URL)", known)
             return
@@ -403,7 +406,7 @@ class Adder:
         except OSError as error:
             raise Refused(f"cannot write {path} ({error.strerror or error})") from None
         self.ids.add(article_id)
-        self._remember(path, fingerprint, draft.url, draft.canonical_url)
+        self._remember(path, fingerprint, keys)
         self._emit(where, "added", f"added {path}" + (f" ({draft.title})" if draft.title else ""), path)
 
     def _make_folders(self, raw: bool) -> None:

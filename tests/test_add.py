@@ -619,3 +619,22 @@ def test_common_front_matter_values_are_written_without_the_dumper(monkeypatch):
     assert "retrieved_at: '2024-03-15T08:00:00Z'\n" in expected  # read back as a string, so quoted
     with pytest.raises(AssertionError, match="dumper was called"):  # a title YAML would misread goes through it
         loader.add.format_front_matter({**meta, "title": "Analysis: the port"})
+
+
+def test_a_saved_page_is_read_in_one_buffer_of_its_size(tmp_path, monkeypatch):
+    from loader.articles import read_limited
+
+    real_read, asked = os.read, []
+
+    def read(fd, n):
+        asked.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", read)
+    for size in (0, 33_000, 3_000_000):
+        page = tmp_path / f"{size}.html"
+        page.write_bytes(os.urandom(size))
+        asked.clear()
+        assert read_limited(page, 5_000_000, "page") == page.read_bytes()
+        # its size and a byte more (to see a file that grew), then one byte to find the end
+        assert asked == ([size + 1, 1] if size else [1])
