@@ -583,13 +583,20 @@ def original_html(raw_dir: Path, article_id: str) -> bytes | None:
     before the archives kept it); None if neither does."""
     name = f"{article_id}.html"
     for archive in sorted(raw_dir.glob("*.tar"), reverse=True):
-        with tarfile.open(archive) as tar:
-            try:
-                member = tar.getmember(name)
-            except KeyError:
-                continue
-            page = tar.extractfile(member)
-            return page.read() if page is not None else None
+        try:
+            with tarfile.open(archive) as tar:
+                found = None
+                try:
+                    for member in tar:
+                        if member.name == name:
+                            found = member
+                except tarfile.ReadError:
+                    pass  # a member cut short (a run killed while writing it): those before it are whole
+                page = tar.extractfile(found) if found is not None else None
+                if page is not None:
+                    return page.read()
+        except tarfile.ReadError:
+            continue  # the first member cut short
     loose = raw_dir / name
     return loose.read_bytes() if loose.is_file() else None
 

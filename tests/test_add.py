@@ -673,3 +673,19 @@ def test_each_run_keeps_its_pages_in_its_own_archive_and_the_newest_is_read_back
 
         listed = subprocess.run(["tar", "-tf", str(sorted(raw.glob("*.tar"))[0])], capture_output=True, text=True, check=True)
         assert listed.stdout == f"{article.stem}.html\n" and listed.stderr == ""
+
+
+def test_an_archive_cut_short_by_a_kill_still_gives_its_whole_pages(tmp_path):
+    out, raw = tmp_path / "articles", tmp_path / "raw"
+    assert add(str(WEB / "news-site.html"), str(WEB / "jsonld-only.html"), "--to", str(out)).exit_code == 0
+    archive, = raw.glob("*.tar")
+    first, second = tarfile.open(archive).getmembers()
+    with open(archive, "r+b") as handle:  # as a kill in the middle of writing the second page would leave it
+        handle.truncate(second.offset_data + 100)
+    with pytest.raises(tarfile.ReadError):
+        tarfile.open(archive).getnames()
+    assert original_html(raw, first.name.removesuffix(".html")) == (WEB / "news-site.html").read_bytes()
+    assert original_html(raw, second.name.removesuffix(".html")) is None
+    with open(archive, "r+b") as handle:
+        handle.truncate(100)  # the first page cut short
+    assert original_html(raw, first.name.removesuffix(".html")) is None
