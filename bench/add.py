@@ -11,8 +11,11 @@ alternating order (so both see the same load on a shared machine), (a) trafilatu
 ``trafilatura.bare_extraction`` with the loader's own options, nothing else; and (b)
 ``loader add FOLDER`` through the library (the CLI is a thin layer over it): the same
 reading and extraction plus language and prose checks, duplicate checks, writing the
-article file and the raw HTML. Figures are medians, of wall-clock time (what a user
-waits) and of the process's CPU time (less disturbed by other work on the machine).
+article file and the page into the run's archive. Figures are medians, of wall-clock
+time (what a user waits) and of the process's CPU time (less disturbed by other work on
+the machine), with the load average at each run's start and end (the machine's other
+work, which the ratio depends on); and the median over blocks of each block's ratio,
+which a burst of other work during a few blocks moves less than the totals.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import resource
 import shutil
 import sqlite3
@@ -167,34 +171,45 @@ def main(argv: list[str] | None = None) -> int:
             trafilatura_alone(block)
         wall = {"trafilatura": [], "loader": []}
         cpu = {"trafilatura": [], "loader": []}
+        block_ratios: dict[str, list[float]] = {"wall": [], "cpu": []}
+        loads = []
         counts: dict = {}
         for run in range(args.runs):
             target = work / f"run-{run}" / "articles"
             adder = Adder(AddOptions(to=target))
             totals = {name: [0.0, 0.0] for name in wall}
+            load_before = os.getloadavg()[0]
             # block by block, in alternating order: both see the same load on a shared machine
             for k, block in enumerate(blocks):
+                this = {}
                 for name in (("trafilatura", "loader") if (run + k) % 2 == 0 else ("loader", "trafilatura")):
-                    seconds, cpu_seconds = trafilatura_alone(block) if name == "trafilatura" else loader_add(adder, block)
-                    totals[name][0] += seconds
-                    totals[name][1] += cpu_seconds
+                    this[name] = trafilatura_alone(block) if name == "trafilatura" else loader_add(adder, block)
+                    totals[name][0] += this[name][0]
+                    totals[name][1] += this[name][1]
+                block_ratios["wall"].append(this["trafilatura"][0] / this["loader"][0])
+                block_ratios["cpu"].append(this["trafilatura"][1] / this["loader"][1])
+            loads.append([round(load_before, 2), round(os.getloadavg()[0], 2)])
             for name, (seconds, cpu_seconds) in totals.items():
                 wall[name].append(round(seconds, 3))
                 cpu[name].append(round(cpu_seconds, 3))
             counts = {status: adder.report.count(status) for status in ("added", "skipped", "refused")}
             shutil.rmtree(target.parent)
             print(f"run {run + 1}: trafilatura {wall['trafilatura'][-1]:.2f} s (CPU {cpu['trafilatura'][-1]:.2f}), "
-                  f"loader add {wall['loader'][-1]:.2f} s (CPU {cpu['loader'][-1]:.2f}) {counts}", file=sys.stderr)
+                  f"loader add {wall['loader'][-1]:.2f} s (CPU {cpu['loader'][-1]:.2f}) {counts}, "
+                  f"load average {loads[-1][0]} -> {loads[-1][1]}", file=sys.stderr)
         t, l = statistics.median(wall["trafilatura"]), statistics.median(wall["loader"])
         tc, lc = statistics.median(cpu["trafilatura"]), statistics.median(cpu["loader"])
         result = {
             "pages": args.pages, "runs": args.runs, "block": args.block, "megabytes": round(size / 1e6, 1), "words": words,
-            "wall_seconds": wall, "cpu_seconds": cpu, "last_run": counts,
+            "wall_seconds": wall, "cpu_seconds": cpu, "load_average_start_end": loads, "last_run": counts,
             "summary": {
                 "trafilatura_pages_per_second": round(args.pages / t, 1),
                 "loader_pages_per_second": round(args.pages / l, 1),
                 "loader_to_trafilatura_ratio": round(t / l, 3),
                 "cpu_ratio": round(tc / lc, 3),
+                "per_run_ratios": [round(a / b, 3) for a, b in zip(wall["trafilatura"], wall["loader"])],
+                "block_median_ratio": round(statistics.median(block_ratios["wall"]), 3),
+                "block_median_cpu_ratio": round(statistics.median(block_ratios["cpu"]), 3),
                 "target": TARGET,
             },
         }

@@ -5,7 +5,8 @@ page; an RSS or Atom feed (a URL or a file; every item's page is fetched); a JSO
 Lines or CSV export (see :mod:`loader.exports`). Every article found is checked
 (text, date, language, not already in the folder) and written in the article format
 (Markdown with YAML front matter, paragraphs separated by blank lines) with its
-original HTML beside it in ``raw/<article-id>.html``. Every item ends as one
+original HTML beside it, in the run's archive in ``raw/`` (see :class:`RawArchive`;
+:func:`original_html` reads it back). Every item ends as one
 :class:`Outcome`: added, skipped (a duplicate) or refused (with the reason), and
 nothing is written for an item that is not added.
 """
@@ -18,6 +19,8 @@ import hashlib
 import os
 import re
 import secrets
+import tarfile
+import time
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
@@ -129,6 +132,11 @@ def normalize_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), host, parts.path.rstrip("/") or "/", query, ""))
 
 
+def url_keys(*urls: str | None) -> list[str]:
+    """The normalised forms of the URLs given (None for none), as duplicates are looked up."""
+    return [normalize_url(url) for url in urls if url]
+
+
 def text_fingerprint(text: str) -> str:
     """Equal for the same words whatever the spacing, paragraphing or case."""
     return hashlib.sha256(" ".join(text.split()).casefold().encode("utf-8")).hexdigest()
@@ -152,6 +160,7 @@ class Adder:
         self.by_text: dict[str, Path] = {}
         self.ids: set[str] = set()
         self._made: set[Path] = set()
+        self._archive: RawArchive | None = None
         self._index_existing()
 
     # --- what is already there ---
@@ -165,19 +174,16 @@ class Adder:
                 article = read_article(path)
             except InputError:
                 continue  # a broken file is loader validate's business; its name is still taken
-            self._remember(path, text_fingerprint(article.text), article.url, article.canonical_url)
+            self._remember(path, text_fingerprint(article.text), url_keys(article.url, article.canonical_url))
 
-    def _remember(self, path: Path, fingerprint: str, *urls: str | None) -> None:
-        for url in urls:
-            if url:
-                self.by_url.setdefault(normalize_url(url), path)
+    def _remember(self, path: Path, fingerprint: str, keys: list[str]) -> None:
+        for key in keys:
+            self.by_url.setdefault(key, path)
         self.by_text.setdefault(fingerprint, path)
 
-    def _known_url(self, *urls: str | None) -> Path | None:
-        for url in urls:
-            if url and normalize_url(url) in self.by_url:
-                return self.by_url[normalize_url(url)]
-        return None
+    def _known_url(self, keys: list[str]) -> Path | None:
+        """The article already added under one of these URLs (from :func:`url_keys`), or None."""
+        return next((self.by_url[key] for key in keys if key in self.by_url), None)
 
     # --- outcomes ---
 
@@ -192,11 +198,15 @@ class Adder:
     # --- sources ---
 
     def add(self, sources: Iterable[str]) -> Report:
-        for source in sources:
-            if is_url(source):
-                self._add_url(source)
-            else:
-                self._add_path(Path(source))
+        self._archive = RawArchive(self.options.raw_dir)
+        try:
+            for source in sources:
+                if is_url(source):
+                    self._add_url(source)
+                else:
+                    self._add_path(Path(source))
+        finally:
+            self._archive.close()
         return self.report
 
     def _add_path(self, path: Path) -> None:
@@ -263,7 +273,7 @@ class Adder:
         self._add_response(url, response)
 
     def _skip_known_url(self, where: str, url: str) -> bool:
-        known = self._known_url(url)
+        known = self._known_url(url_keys(url))
         if known is not None:
             self._emit(where, "skipped", f"skipped: already added as {known} (same URL)", known)
             return True
@@ -384,7 +394,8 @@ class Adder:
     # --- writing ---
 
     def _write(self, where: str, draft: Draft) -> None:
-        known = self._known_url(draft.canonical_url, draft.url)
+        keys = url_keys(draft.canonical_url, draft.url)  # normalised once, for the check and to remember
+        known = self._known_url(keys)
         if known is not None:
             self._emit(where, "skipped", f"skipped: already added as {known} (same URL)", known)
             return
@@ -396,14 +407,14 @@ class Adder:
         article_id = self._new_id(draft)
         path = self.options.to / f"{article_id}.md"
         content = format_article(draft).encode("utf-8")
-        raw_path = self.options.raw_dir / f"{article_id}.html" if draft.raw_html is not None else None
+        assert self._archive is not None, "articles are written within add()"
         try:
             self._make_folders(draft.raw_html is not None)
-            _write_article(path, content, raw_path, draft.raw_html)
+            _write_article(path, content, self._archive, draft.raw_html)
         except OSError as error:
             raise Refused(f"cannot write {path} ({error.strerror or error})") from None
         self.ids.add(article_id)
-        self._remember(path, fingerprint, draft.url, draft.canonical_url)
+        self._remember(path, fingerprint, keys)
         self._emit(where, "added", f"added {path}" + (f" ({draft.title})" if draft.title else ""), path)
 
     def _make_folders(self, raw: bool) -> None:
@@ -436,33 +447,158 @@ def paragraphs_of(text: str) -> str:
 
 # libyaml's safe dumper when PyYAML has it (the same output, a tenth of the time)
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_DUMP = {"Dumper": _Dumper, "sort_keys": False, "allow_unicode": True, "width": 1_000_000}
 FRONT_MATTER_ORDER = ("title", "published", "publisher", "author", "url", "canonical_url", "language", "retrieved_at")
+# A value the dumper writes as it is (plain) when YAML reads it back as a string, in
+# single quotes otherwise: printable characters of the Basic Multilingual Plane (libyaml
+# escapes the others), no indicator character first, no "..." start, no ": " or " #"
+# inside, no space or colon last, and too short to be folded. Anything else goes through
+# the dumper itself (tests/test_add.py checks that both write the same).
+_INDICATORS = frozenset(" #,[]{}&*!|>'\"%@`?:-")
+
+
+def _simple(value: str) -> bool:
+    return (0 < len(value) < 10_000 and value.isprintable() and (value.isascii() or max(value) < "\U00010000")
+            and value[0] not in _INDICATORS and value[-1] not in " :" and ": " not in value and " #" not in value
+            and not value.startswith("..."))
+
+
+_RESOLVERS = _Dumper.yaml_implicit_resolvers
+
+
+def _read_as_string(value: str) -> bool:
+    """Whether YAML reads ``value``, written plain, back as a string (not a date, number, boolean or null)."""
+    return not any(regexp.match(value) for _, regexp in _RESOLVERS.get(value[0], ()))
+
+
+def format_front_matter(meta: dict[str, str | dt.date]) -> str:
+    """``meta`` as PyYAML's safe dumper writes it (the same text), one ``key: value`` line
+    a field; written directly when every value is one the dumper writes plain or in
+    single quotes, through the dumper otherwise."""
+    lines = []
+    for key, value in meta.items():
+        if isinstance(value, dt.date):
+            lines.append(f"{key}: {value.isoformat()}\n")
+        elif _simple(value):
+            quoted = value if _read_as_string(value) else "'" + value.replace("'", "''") + "'"
+            lines.append(f"{key}: {quoted}\n")
+        else:
+            return yaml.dump(meta, **_DUMP)
+    return "".join(lines)
 
 
 def format_article(draft: Draft) -> str:
     """The article file: YAML front matter, then the text."""
-    meta: dict[str, object] = {}
+    meta: dict[str, str | dt.date] = {}
     for key in FRONT_MATTER_ORDER:
         value = getattr(draft, key)
         if key == "published":
             value = dt.date.fromisoformat(value)  # written as a plain date, as in hand-written files
         if value is not None:
             meta[key] = value
-    header = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=1_000_000)
-    return f"---\n{header}---\n{draft.text}"
+    return f"---\n{format_front_matter(meta)}---\n{draft.text}"
 
 
-def _write_article(path: Path, content: bytes, raw_path: Path | None, raw: bytes | None) -> None:
-    """The article (never over an existing one), then its raw HTML; if that fails, the
-    article goes too, so a refused item leaves nothing written."""
-    _write_new(path, content)
-    if raw_path is not None and raw is not None:
+def _write_article(path: Path, content: bytes, archive: RawArchive, raw: bytes | None) -> None:
+    """The raw HTML into the run's archive, then the article (never over an existing
+    one); if the article cannot be written, its raw HTML is cut off the archive again,
+    so a refused item leaves nothing written."""
+    before = archive.append(f"{path.stem}.html", raw) if raw is not None else None
+    try:
+        _write_new(path, content)
+    except BaseException:
+        if before is not None:
+            archive.cut(before)
+        raise
+
+
+class RawArchive:
+    """The original HTML of one run's articles: a tar file in the raw folder, named by
+    the time the run wrote its first page (``2026-12-02T190700.123456Z.tar``), one member
+    ``<article-id>.html`` an article; ``tar -xOf ARCHIVE ID.html`` or :func:`original_html`
+    gives it back. One file a run rather than one a page: creating a file costs this
+    machine 0.1 to 3 ms when other work writes, as much as the rest of the loader's own
+    work on a page, and appending a member 0.05 (docs/benchmarks.md, *Adding saved pages*).
+    Each member is one write, cut off again if it or its article fails, so the archive
+    is always whole members only; a kill between a member and its article leaves that
+    member without an article, never an article without its page. The end-of-archive
+    blocks are written when the run ends (tar and Python read an archive without them)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.path: Path | None = None
+        self._fd: int | None = None
+        self._size = 0
+
+    def append(self, name: str, data: bytes) -> int:
+        """Add one member; returns the archive's size before it (for :meth:`cut`)."""
+        if self._fd is None:
+            self._create()
+        assert self._fd is not None
+        info = tarfile.TarInfo(name)
+        info.size, info.mtime, info.mode = len(data), int(time.time()), 0o644
+        member = info.tobuf(format=tarfile.USTAR_FORMAT) + data + bytes(-len(data) % tarfile.BLOCKSIZE)
+        before = self._size
         try:
-            # a raw file without its article is left from one deleted by hand: replaced
-            _write_new(raw_path, raw, replace=True)
+            _write_all(self._fd, member)
         except BaseException:
-            path.unlink(missing_ok=True)
+            self.cut(before)
             raise
+        self._size = before + len(member)
+        return before
+
+    def cut(self, size: int) -> None:
+        assert self._fd is not None
+        os.ftruncate(self._fd, size)
+        self._size = size
+
+    def close(self) -> None:
+        """End the archive; one left empty (its only page refused) is removed."""
+        if self._fd is None:
+            return
+        try:
+            if self._size:
+                _write_all(self._fd, bytes(2 * tarfile.BLOCKSIZE))
+        except OSError:
+            pass  # a full disk: the archive reads the same without its end blocks
+        finally:
+            os.close(self._fd)
+            self._fd = None
+        if not self._size and self.path is not None:
+            self.path.unlink(missing_ok=True)
+
+    def _create(self) -> None:
+        while True:
+            self.path = self.folder / f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%dT%H%M%S.%fZ}.tar"
+            try:  # O_APPEND: after a cut, the next member goes at the new end
+                self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_CLOEXEC, 0o666)
+                return
+            except FileExistsError:
+                continue  # another run started in the same microsecond
+
+
+def original_html(raw_dir: Path, article_id: str) -> bytes | None:
+    """The page an article was extracted from, as ``loader add`` kept it: from the newest
+    archive in ``raw_dir`` that holds it, else ``raw_dir/<article-id>.html`` (how runs
+    before the archives kept it); None if neither does."""
+    name = f"{article_id}.html"
+    for archive in sorted(raw_dir.glob("*.tar"), reverse=True):
+        try:
+            with tarfile.open(archive) as tar:
+                found = None
+                try:
+                    for member in tar:
+                        if member.name == name:
+                            found = member
+                except tarfile.ReadError:
+                    pass  # a member cut short (a run killed while writing it): those before it are whole
+                page = tar.extractfile(found) if found is not None else None
+                if page is not None:
+                    return page.read()
+        except tarfile.ReadError:
+            continue  # the first member cut short
+    loose = raw_dir / name
+    return loose.read_bytes() if loose.is_file() else None
 
 
 # Linux can create a file with no name (O_TMPFILE) and give it one when it is complete
@@ -472,9 +608,9 @@ _UNNAMED = hasattr(os, "O_TMPFILE") and os.path.isdir("/proc/self/fd")
 _NO_UNNAMED = (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL)  # a file system without O_TMPFILE
 
 
-def _write_new(path: Path, data: bytes, replace: bool = False) -> None:
+def _write_new(path: Path, data: bytes) -> None:
     """Create ``path`` with ``data``, all or nothing: the bytes are written first, and the
-    name appears only once they all are. Never over an existing file unless ``replace``.
+    name appears only once they all are. Never over an existing file.
     Not synced to the disk: an fsync per file costs about half the extraction of a page
     (docs/benchmarks.md, *Adding saved pages*), and the page it came from is still there."""
     if _UNNAMED:
@@ -488,50 +624,28 @@ def _write_new(path: Path, data: bytes, replace: bool = False) -> None:
             else:
                 try:
                     _write_all(fd, data)
-                    _link_unnamed(fd, folder, path.name, replace)
+                    os.link(f"/proc/self/fd/{fd}", path.name, dst_dir_fd=folder, follow_symlinks=True)  # fails if the name exists
                 finally:
                     os.close(fd)
                 return
         finally:
             os.close(folder)
-    _write_through_temporary(path, data, replace)
+    _write_through_temporary(path, data)
 
 
-def _link_unnamed(fd: int, folder: int, name: str, replace: bool) -> None:
-    try:
-        os.link(f"/proc/self/fd/{fd}", name, dst_dir_fd=folder, follow_symlinks=True)  # fails if the name exists
-    except FileExistsError:
-        if not replace:
-            raise
-        temporary = _temporary_name(name)
-        os.link(f"/proc/self/fd/{fd}", temporary, dst_dir_fd=folder, follow_symlinks=True)
-        try:
-            os.replace(temporary, name, src_dir_fd=folder, dst_dir_fd=folder)
-        except BaseException:
-            os.unlink(temporary, dir_fd=folder)
-            raise
-
-
-def _write_through_temporary(path: Path, data: bytes, replace: bool) -> None:
+def _write_through_temporary(path: Path, data: bytes) -> None:
     """Where O_TMPFILE is not supported: a temporary file named ``.NAME.*.tmp`` (which
-    loader build and loader add ignore), then a link (never over a file) or a rename."""
-    temporary = path.with_name(_temporary_name(path.name))
+    loader build and loader add ignore), then a link (never over a file)."""
+    temporary = path.with_name(f".{path.name}.{os.getpid()}-{secrets.token_hex(4)}.tmp")
     try:
         fd = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o666)
         try:
             _write_all(fd, data)
         finally:
             os.close(fd)
-        if replace:
-            os.replace(temporary, path)
-        else:
-            os.link(temporary, path)
+        os.link(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)
-
-
-def _temporary_name(name: str) -> str:
-    return f".{name}.{os.getpid()}-{secrets.token_hex(4)}.tmp"
 
 
 def _write_all(fd: int, data: bytes) -> None:

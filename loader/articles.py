@@ -132,13 +132,16 @@ def read_limited(path: str | Path, max_bytes: int, what: str = "article") -> byt
             raise InputError([problem(where, None, f"{_kind(info.st_mode)}, not a regular file: {what}s are read from regular files only")])
         if info.st_size > max_bytes:
             raise InputError([problem(where, None, _too_big(info.st_size, max_bytes, what))])
-        chunks, size = [], 0
+        # the size fstat gives and a byte more (a file that grew is seen), then one byte to
+        # be sure of the end: not a 1 MB buffer for each read, which cost more than a page's read
+        chunks, size, want = [], 0, info.st_size + 1
         while size <= max_bytes:
-            chunk = os.read(fd, min(max_bytes + 1 - size, 1 << 20))
+            chunk = os.read(fd, min(want, max_bytes + 1 - size))
             if not chunk:
                 break
             chunks.append(chunk)
             size += len(chunk)
+            want = 1 if len(chunk) < want else 1 << 20
     except OSError as error:
         raise InputError([problem(where, None, f"cannot read: {error.strerror}")]) from None
     finally:

@@ -12,11 +12,15 @@ import json
 import os
 import shutil
 import sqlite3
+import tarfile
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 import yaml
 from click.testing import CliRunner
 
+from loader.add import original_html
 from loader.articles import read_article
 from loader.cli import cli
 from loader.fetch import USER_AGENT, Fetcher, FetchError, FetchOptions
@@ -51,7 +55,12 @@ def add(*args: str):
 
 
 def articles_in(folder) -> list[str]:
-    return sorted(p.name for p in folder.glob("*.md")) if folder.exists() else []
+    return sorted(p.name for p in folder.glob("*.md") if p.is_file()) if folder.exists() else []
+
+
+def archived(raw) -> dict[str, list[str]]:
+    """Each archive in the raw folder -> its members' names."""
+    return {archive.name: tarfile.open(archive).getnames() for archive in sorted(raw.iterdir())} if raw.exists() else {}
 
 
 def front_matter(path) -> dict:
@@ -69,8 +78,11 @@ def test_news_site_page_keeps_the_text_and_drops_navigation_adverts_and_comments
     text = path.read_text(encoding="utf-8")
     for boilerplate in ("Home", "Advertisement", "cruise", "Read more", "Ferry fares", "Sign up", "About time", "rents", "All rights reserved", "By Jane Doe"):
         assert boilerplate not in text.split("---\n", 2)[2]
-    # the original HTML is kept beside, byte for byte
-    assert (tmp_path / "data" / "raw" / f"{path.stem}.html").read_bytes() == (WEB / "news-site.html").read_bytes()
+    # the original HTML is kept beside, byte for byte, in the run's archive
+    raw = tmp_path / "data" / "raw"
+    assert original_html(raw, path.stem) == (WEB / "news-site.html").read_bytes()
+    (archive, members), = archived(raw).items()
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d{6}\.\d{6}Z\.tar", archive) and members == [f"{path.stem}.html"]
     assert f"added {path} (Dock workers end nine-day strike)" in result.output
     assert "added 1, skipped 0 (already there), refused 0" in result.output
 
@@ -168,7 +180,8 @@ def test_a_folder_of_saved_pages(tmp_path):
         "2024-06-03-cafe-owners-protest-new-terrace-fees.md",
         "2024-07-09-heatwave-closes-schools-across-the-region.md",
     ]
-    assert sorted(p.name for p in (tmp_path / "data" / "raw").iterdir()) == [n.replace(".md", ".html") for n in articles_in(out)]
+    # one archive for the run, the page of every article added in it and nothing else
+    assert [sorted(m) for m in archived(tmp_path / "data" / "raw").values()] == [[n.replace(".md", ".html") for n in articles_in(out)]]
     assert result.output.splitlines()[-1] == "added 4, skipped 0 (already there), refused 4"
     # loader validate reads them as they are
     validated = CliRunner().invoke(cli, ["validate", str(out)])
@@ -390,8 +403,8 @@ The company blamed the cost of fuel and said season tickets would not change.
     assert dredging.endswith("---\nThe harbour board approved a plan on Friday to dredge the main channel so that larger container ships can reach the port.\n\n"
                              "Work will begin in the autumn and cost about twelve million, a board member said, adding that fishing boats would keep their moorings.\n")
     assert "url: https://harbour-times.example/news/harbour-dredging\n" in dredging
-    assert (tmp_path / "raw" / "2024-03-22-harbour-dredging-plan-approved.html").read_text().startswith('<html lang="en">')
-    assert not (tmp_path / "raw" / "2024-03-20-ferry-fares-to-rise-in-april.html").exists()  # a text record has no HTML
+    assert original_html(tmp_path / "raw", "2024-03-22-harbour-dredging-plan-approved").startswith(b'<html lang="en">')
+    assert original_html(tmp_path / "raw", "2024-03-20-ferry-fares-to-rise-in-april") is None  # a text record has no HTML
 
 
 def test_a_csv_export_with_multi_line_text(tmp_path):
@@ -451,7 +464,7 @@ def test_a_page_in_a_legacy_charset_reads_right(tmp_path):
     assert article.title == "Café owners protest new terrace fees"
     assert "according to José Martín, who runs a café" in article.text
     # the raw file keeps the bytes as served
-    assert (tmp_path / "raw" / f"{article.id}.html").read_bytes() == (WEB / "latin1.html").read_bytes()
+    assert original_html(tmp_path / "raw", article.id) == (WEB / "latin1.html").read_bytes()
 
 
 def test_a_feed_that_expands_entities_without_bound_is_refused(tmp_path):
@@ -502,16 +515,18 @@ def test_a_server_that_trickles_its_answer_is_cut_off(tmp_path):
 
 def test_a_file_that_cannot_be_written_is_refused_and_the_rest_added(tmp_path):
     out = tmp_path / "articles"
-    blocker = tmp_path / "raw" / "2024-03-14-dock-workers-end-nine-day-strike.html"
-    blocker.mkdir(parents=True)  # where the raw page would go
+    blocker = out / "2024-03-14-dock-workers-end-nine-day-strike.md"
+    blocker.mkdir(parents=True)  # a folder where the article would go
     result = add(str(WEB / "news-site.html"), str(WEB / "opengraph-only.html"), "--to", str(out))
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{WEB / 'news-site.html'}: refused: cannot write {out / '2024-03-14-dock-workers-end-nine-day-strike.md'} (Is a directory)",
+        f"{WEB / 'news-site.html'}: refused: cannot write {out / '2024-03-14-dock-workers-end-nine-day-strike.md'} (File exists)",
         f"{WEB / 'opengraph-only.html'}: added {out / '2024-07-09-heatwave-closes-schools-across-the-region.md'} (Heatwave closes schools across the region)",
         "added 1, skipped 0 (already there), refused 1",
     ]
     assert articles_in(out) == ["2024-07-09-heatwave-closes-schools-across-the-region.md"]
+    # the refused page's HTML was cut off the archive again
+    assert list(archived(tmp_path / "raw").values()) == [["2024-07-09-heatwave-closes-schools-across-the-region.html"]]
 
 
 def test_a_date_in_the_url_is_the_page_date(tmp_path):
@@ -571,11 +586,106 @@ def test_a_page_whose_write_failed_is_no_duplicate_for_the_next(tmp_path):
     pages.mkdir()
     for name in ("a.html", "b.html"):  # the same page twice: the second would be a duplicate of an added first
         shutil.copy(WEB / "news-site.html", pages / name)
-    (tmp_path / "raw" / "2024-03-14-dock-workers-end-nine-day-strike.html").mkdir(parents=True)
     out = tmp_path / "articles"
+    (out / "2024-03-14-dock-workers-end-nine-day-strike.md").mkdir(parents=True)
     result = add(str(pages), "--to", str(out))
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.startswith(str(pages))]
     assert [line.split(": ", 1)[0] for line in lines] == [str(pages / "a.html"), str(pages / "b.html")]
     assert all("refused: cannot write" in line for line in lines), lines
     assert articles_in(out) == []
+
+
+# --- the front matter, written without the YAML dumper when it can be ---
+
+_TRICKY = list(" \t\n\r:#-?,[]{}&*!|>'\"%@`.~=<+_0123456789eEyYnNoOtTfFxX:T") + ["\x85", "\xa0", "\u2028", "\ufeff", "é", "’", "—", "\U0001f600", "\x7f"]
+_VALUES = st.one_of(
+    st.text(alphabet=st.sampled_from(_TRICKY), max_size=12),
+    st.text(max_size=12),
+    st.from_regex(r"\A(\d{4}-\d\d-\d\d([T ]\d\d:\d\d(:\d\d)?Z?)?|[+-]?\d+(\.\d*)?(e[+-]?\d+)?|\d+:\d\d|0x[0-9a-f]+|yes|No|ON|null|~)\Z"),
+    st.builds(lambda a, sep, b: a + sep + b, st.text(max_size=6), st.sampled_from([": ", " #", "#", ":", " - ", "? ", "...", "---"]), st.text(max_size=6)),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "publisher", "author", "url", "retrieved_at"]), _VALUES, min_size=1))
+def test_the_front_matter_is_what_the_yaml_dumper_writes(fields):
+    from loader.add import _DUMP, format_front_matter
+
+    meta = {"published": dt.date(2024, 3, 14), **fields}
+    written = format_front_matter(meta)
+    assert written == yaml.dump(meta, **_DUMP)
+    assert yaml.safe_load(written) == meta
+
+
+def test_common_front_matter_values_are_written_without_the_dumper(monkeypatch):
+    import loader.add
+
+    def no_dumper(*args, **kwargs):
+        raise AssertionError("the dumper was called")
+
+    meta = {"title": "Port reopens after a week, its operator says", "published": dt.date(2024, 3, 14), "publisher": "Harbour Times",
+            "author": "Jane O'Neil", "url": "https://harbour.example/news?id=7#top", "language": "en", "retrieved_at": "2024-03-15T08:00:00Z"}
+    expected = yaml.dump(meta, **loader.add._DUMP)
+    monkeypatch.setattr(loader.add.yaml, "dump", no_dumper)
+    assert loader.add.format_front_matter(meta) == expected
+    assert "retrieved_at: '2024-03-15T08:00:00Z'\n" in expected  # read back as a string, so quoted
+    with pytest.raises(AssertionError, match="dumper was called"):  # a title YAML would misread goes through it
+        loader.add.format_front_matter({**meta, "title": "Analysis: the port"})
+
+
+def test_a_saved_page_is_read_in_one_buffer_of_its_size(tmp_path, monkeypatch):
+    from loader.articles import read_limited
+
+    real_read, asked = os.read, []
+
+    def read(fd, n):
+        asked.append(n)
+        return real_read(fd, n)
+
+    monkeypatch.setattr(os, "read", read)
+    for size in (0, 33_000, 3_000_000):
+        page = tmp_path / f"{size}.html"
+        page.write_bytes(os.urandom(size))
+        asked.clear()
+        assert read_limited(page, 5_000_000, "page") == page.read_bytes()
+        # its size and a byte more (to see a file that grew), then one byte to find the end
+        assert asked == ([size + 1, 1] if size else [1])
+
+
+def test_each_run_keeps_its_pages_in_its_own_archive_and_the_newest_is_read_back(tmp_path):
+    out, raw = tmp_path / "articles", tmp_path / "raw"
+    page = tmp_path / "page.html"
+    page.write_bytes((WEB / "news-site.html").read_bytes())
+    assert add(str(page), "--to", str(out)).exit_code == 0
+    article = out / "2024-03-14-dock-workers-end-nine-day-strike.md"
+    article.unlink()  # deleted by hand, then the page saved again with a change and added again
+    page.write_bytes(page.read_bytes().replace(b"</body>", b"<!-- saved again --></body>"))
+    assert add(str(page), "--to", str(out)).exit_code == 0
+    assert [members for members in archived(raw).values()] == [[f"{article.stem}.html"]] * 2
+    assert original_html(raw, article.stem) == page.read_bytes()
+    # a page kept as its own file (as before the archives) is still found
+    (raw / "2023-01-01-older.html").write_bytes(b"<html>older</html>")
+    assert original_html(raw, "2023-01-01-older") == b"<html>older</html>" and original_html(raw, "2023-01-01-none") is None
+    # and the archive is a plain tar file
+    if shutil.which("tar"):
+        import subprocess
+
+        listed = subprocess.run(["tar", "-tf", str(sorted(raw.glob("*.tar"))[0])], capture_output=True, text=True, check=True)
+        assert listed.stdout == f"{article.stem}.html\n" and listed.stderr == ""
+
+
+def test_an_archive_cut_short_by_a_kill_still_gives_its_whole_pages(tmp_path):
+    out, raw = tmp_path / "articles", tmp_path / "raw"
+    assert add(str(WEB / "news-site.html"), str(WEB / "jsonld-only.html"), "--to", str(out)).exit_code == 0
+    archive, = raw.glob("*.tar")
+    first, second = tarfile.open(archive).getmembers()
+    with open(archive, "r+b") as handle:  # as a kill in the middle of writing the second page would leave it
+        handle.truncate(second.offset_data + 100)
+    with pytest.raises(tarfile.ReadError):
+        tarfile.open(archive).getnames()
+    assert original_html(raw, first.name.removesuffix(".html")) == (WEB / "news-site.html").read_bytes()
+    assert original_html(raw, second.name.removesuffix(".html")) is None
+    with open(archive, "r+b") as handle:
+        handle.truncate(100)  # the first page cut short
+    assert original_html(raw, first.name.removesuffix(".html")) is None
