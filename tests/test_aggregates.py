@@ -5,6 +5,7 @@ through a real in-process Datasette."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 
@@ -206,3 +207,82 @@ async def test_a_search_page_counts_its_matches_in_the_index(archive, tmp_path):
     assert (await ds.client.get(f"/archive/statements.json?_search={common}&_size=1")).json()["filtered_table_rows_count"] == rows + 1
     filtered = (await ds.client.get(f"/archive/statements.json?_search={common}&_size=1&_where=1")).json()
     assert filtered["filtered_table_rows_count"] == rows
+
+
+def _about_reference(conn, entity_type, entity_id):
+    """The statements about an entity as the page counted them per request (loader.links'
+    query without its limit), less those it made."""
+    from loader.links import STATEMENTS_ABOUT_SQL
+
+    column = {"person": "person_id", "organisation": "organisation_id"}.get(entity_type)
+    sql = STATEMENTS_ABOUT_SQL.format(limit=-1)
+    rows = [r[0] for r in conn.execute(sql, {"type": entity_type, "id": entity_id, "self": None})]
+    made = set()
+    if column:
+        made = {s for (s,) in conn.execute(
+            f"select statement_sources.statement_id from statement_sources join sources on sources.id = statement_sources.source_id "
+            f"where sources.{column} = ?", (entity_id,))}
+    return [r for r in rows if r not in made]
+
+
+def test_entity_totals_are_what_counting_per_request_gives(archive):
+    conn = sqlite3.connect(archive)
+    kept = conn.execute("select entity_type, entity_id, articles, mentions, statements_about from build_entity_counts").fetchall()
+    assert {t for t, *_ in kept} == set(aggregates.ENTITY_TYPES)
+    for entity_type, entity_id, articles, mentions, about in kept[::7]:
+        assert (articles, mentions) == conn.execute(
+            "select count(distinct article_id), count(*) from mentions where entity_type = ? and entity_id = ?",
+            (entity_type, entity_id)).fetchone()
+        assert about == len(_about_reference(conn, entity_type, entity_id)), (entity_type, entity_id)
+    assert any(about for *_, about in kept)
+    per_article = conn.execute("select entity_type, entity_id, article_id, mentions from build_entity_articles "
+                               "order by 1, 2, 3").fetchall()
+    assert per_article == conn.execute(
+        "select entity_type, entity_id, article_id, count(*) from mentions where entity_type in ('person', 'organisation', 'location') "
+        "group by 1, 2, 3 order by 1, 2, 3").fetchall()
+
+
+@pytest.mark.asyncio
+async def test_an_entity_page_shows_the_first_rows_of_the_exact_total(archive, monkeypatch):
+    from datasette.plugins import pm
+
+    LIMIT = 3  # this small archive says little about anyone: sections cut at 3 rows
+    conn = sqlite3.connect(archive)
+    ds = make_datasette(archive)
+    # Datasette loads plugins/ as modules of its own: the one it calls is patched
+    (loaded,) = [p for p in pm.get_plugins() if getattr(p, "__name__", "") == "entity_pages.py"]
+    monkeypatch.setattr(loaded, "LIMIT", LIMIT)
+    for table, entity_type in (("people", "person"), ("organisations", "organisation"), ("locations", "location")):
+        entity_id, articles, about = conn.execute(
+            "select entity_id, articles, statements_about from build_entity_counts where entity_type = ? "
+            "order by statements_about desc limit 1", (entity_type,)).fetchone()
+        assert about > LIMIT and articles > LIMIT
+        html = (await ds.client.get(f"/archive/{table}/{entity_id}")).text
+        section = html[html.index('class="section-about"'):]
+        section = section[:section.index("</section>")]
+        assert f"<small>{about:,}</small>" in section
+        assert f"Showing the first {LIMIT} of {about:,}" in section
+        # the first LIMIT of the statements counted per request, newest first, in that order
+        expected = _about_reference(conn, entity_type, entity_id)[:LIMIT]
+        assert re.findall(r'<li class="statement-fact" data-statement-id="([^"]+)"', section) == expected
+        articles_section = html[html.index('class="section-articles"'):]
+        assert f"<small>{articles:,}</small>" in articles_section[:400]
+        assert f"Showing the first {LIMIT} of {articles:,}" in articles_section[:articles_section.index("</section>")]
+        assert "rebuild-hint" not in html
+
+
+@pytest.mark.asyncio
+async def test_an_archive_built_before_the_entity_counts_gets_its_pages_and_a_hint(archive, tmp_path):
+    copy = tmp_path / "archive.db"
+    shutil.copy(archive, copy)
+    conn = sqlite3.connect(copy)
+    entity_id = conn.execute("select entity_id from build_entity_counts where entity_type = 'person' "
+                             "order by statements_about desc limit 1").fetchone()[0]
+    conn.execute("drop table build_entity_articles")
+    conn.execute("drop table build_entity_counts")
+    conn.commit()
+    conn.close()
+    response = await make_datasette(copy).client.get(f"/archive/people/{entity_id}")
+    assert response.status_code == 200
+    assert 'class="rebuild-hint"' in response.text and "loader build" in response.text
+    assert 'class="section-about"' in response.text
