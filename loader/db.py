@@ -37,10 +37,13 @@ _PRIMARY_KEYS = {"aliases": ("entity_type", "entity_id", "alias"), "statement_so
 BOOKKEEPING = ("build_info", "build_articles", "build_entity_rows")
 # Counts kept ahead for the pages (loader/aggregates.py); derived, never an article's rows.
 AGGREGATES = ("build_facet_counts", "build_row_counts", "build_speaker_counts", "build_timeline",
-              "build_entity_articles", "build_entity_counts")
+              "build_entity_articles", "build_entity_counts", "build_source_statements",
+              "build_entity_statements")
 _TIMELINE_COLUMNS = "id, day, what, label, precision, date_text, article_id, start"
 _ENTITY_ARTICLES_COLUMNS = "entity_type, entity_id, article_id, published, mentions"
 _ENTITY_COUNTS_COLUMNS = "entity_type, entity_id, articles, mentions, statements_about"
+_SOURCE_STATEMENTS_COLUMNS = "source_id, published, article_id, start, statement_id"
+_ENTITY_STATEMENTS_COLUMNS = "entity_type, entity_id, published, article_id, start, statement_id, made"
 FLUSH_ARTICLES = 32  # rows of this many articles go to SQLite in one insert per table
 # How the Writer's bulk rows reach SQLite: a prepared executemany (the default), or
 # sqlite-utils' insert_all in list mode, in statements of INSERT_ALL_BATCH rows at most
@@ -308,6 +311,10 @@ def refresh_aggregates(conn: sqlite3.Connection) -> None:
     conn.execute(f"INSERT INTO build_entity_articles ({_ENTITY_ARTICLES_COLUMNS}) " + aggregates.entity_articles_sql(False))
     conn.execute("DELETE FROM build_entity_counts")
     conn.execute(f"INSERT INTO build_entity_counts ({_ENTITY_COUNTS_COLUMNS}) " + aggregates.entity_counts_sql(False))
+    conn.execute("DELETE FROM build_source_statements")
+    conn.execute(f"INSERT INTO build_source_statements ({_SOURCE_STATEMENTS_COLUMNS}) " + aggregates.source_statements_sql(False))
+    conn.execute("DELETE FROM build_entity_statements")
+    conn.execute(f"INSERT INTO build_entity_statements ({_ENTITY_STATEMENTS_COLUMNS}) " + aggregates.entity_statements_sql(False))
 
 
 def recount_shared(conn: sqlite3.Connection) -> None:
@@ -356,9 +363,15 @@ def count_articles(conn: sqlite3.Connection, article_ids: Iterable[str], sign: i
         conn.execute(f"INSERT INTO build_timeline ({_TIMELINE_COLUMNS}) " + aggregates.timeline_sql(True), {"articles": ids})
         conn.execute(f"INSERT INTO build_entity_articles ({_ENTITY_ARTICLES_COLUMNS}) "
                      + aggregates.entity_articles_sql(True), {"articles": ids})
+        conn.execute(f"INSERT INTO build_source_statements ({_SOURCE_STATEMENTS_COLUMNS}) "
+                     + aggregates.source_statements_sql(True), {"articles": ids})
+        conn.execute(f"INSERT INTO build_entity_statements ({_ENTITY_STATEMENTS_COLUMNS}) "
+                     + aggregates.entity_statements_sql(True), {"articles": ids})
     else:
         conn.execute("DELETE FROM build_timeline WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
         conn.execute("DELETE FROM build_entity_articles WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
+        conn.execute("DELETE FROM build_source_statements WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
+        conn.execute("DELETE FROM build_entity_statements WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
 
 
 def inputs(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 # A blank line (possibly with spaces) separates paragraphs, as in loader/sentences.py.
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
@@ -66,12 +66,19 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return result
 
 
+def _escape(value) -> str:
+    """markupsafe.escape's output as a plain string (the same five characters, the same
+    entities) without a Markup object per piece: a long article has tens of thousands."""
+    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace('"', "&#34;").replace("'", "&#39;"))
+
+
 def _open(span: Span, continued: bool) -> str:
     attrs = dict(span.attrs)
     if continued:  # the second part of a span split by a crossing one: style it, don't label it twice
         attrs["class"] = (attrs.get("class", "") + " cont").strip()
         attrs.pop("id", None)
-    rendered = "".join(f' {name}="{escape(value)}"' for name, value in attrs.items() if value is not None)
+    rendered = "".join(f' {name}="{_escape(value)}"' for name, value in attrs.items() if value is not None)
     return f"<{span.tag}{rendered}>"
 
 
@@ -127,7 +134,7 @@ def render(text: str, start: int, end: int, spans: list[Span], markers: list[Mar
             stack.append(span)
             index += 1
         if i + 1 < len(points):
-            out.append(str(escape(text[point:points[i + 1]])))
+            out.append(_escape(text[point:points[i + 1]]))
     for s in reversed(stack):
         out.append(f"</{s.tag}>")
     out.extend(str(m.html) for m in waiting)

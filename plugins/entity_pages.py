@@ -6,15 +6,15 @@ _entity.html). Every query filters by the entity's id column (person_id,
 organisation_id, location_id or mentions.entity_type/entity_id, all indexed) and is
 capped at the first LIMIT rows, newest first, so a much-quoted entity stays fast; the
 long sections say how many there are in all, from the totals the build keeps
-(build_entity_counts, build_speaker_counts), and link to the full list. The articles
-and the statements about the entity are read from build_entity_articles, newest first:
-an archive built before it existed gets them counted per request and a hint to rebuild.
+(build_entity_counts, build_speaker_counts), and link to the full list. The articles,
+the statements about the entity and those it made are read in the page's order from
+build_entity_articles, build_entity_statements and build_source_statements: an archive
+built before they existed gets them worked out per request and a hint to rebuild.
 """
 
 from datasette import hookimpl
 from datasette.utils import urlsafe_components
 
-from loader.aggregates import ABOUT_WHERE
 from loader.links import STATEMENTS_ABOUT_SQL, Links
 from loader.reading import highlight
 
@@ -84,6 +84,24 @@ with made as (
   limit {limit}
 )
 """ + _MADE_ROWS
+# From build_source_statements, where the archive has it: the first {limit} of the
+# entity's sources' statements in the page's order, read from its primary key, then
+# only those rows whole (the same rows as MADE_SQL).
+BUILT_MADE_SQL = """
+with made as (
+  select made.statement_id, sources.kind as source_kind, sources.name as source_name,
+    made.published, made.article_id, made.start
+  from sources join build_source_statements as made on made.source_id = sources.id
+  where sources.{column} = :id
+  order by made.published desc, made.article_id, made.start
+  limit {limit}
+)
+select statements.*, made.source_kind, made.source_name, articles.title, articles.published
+from made
+  join statements on statements.id = made.statement_id
+  join articles on articles.id = made.article_id
+order by made.published desc, made.article_id, made.start
+"""
 SPEAKERS_SQL = """
 select statement_sources.statement_id, sources.id, sources.kind, sources.name, sources.person_id, sources.organisation_id
 from statement_sources join sources on sources.id = statement_sources.source_id
@@ -133,36 +151,21 @@ where counted.entity_type = :type and counted.entity_id = :id
 order by counted.published desc, counted.article_id
 limit {limit}
 """
+# The first statements about the entity that it did not make, newest first.
+BUILT_ABOUT_SQL = """
+select statements.*, articles.title, articles.published
+from (select statement_id, published, article_id, start from build_entity_statements
+      where entity_type = :type and entity_id = :id and not made
+      order by published desc, article_id, start limit {limit}) as about
+  join statements on statements.id = about.statement_id
+  join articles on articles.id = about.article_id
+order by about.published desc, about.article_id, about.start
+"""
 COUNTS_SQL = "select articles, mentions, statements_about from build_entity_counts where entity_type = :type and entity_id = :id"
 MADE_TOTAL_SQL = """
 select coalesce(sum(build_speaker_counts.statements), 0)
 from sources join build_speaker_counts on build_speaker_counts.source_id = sources.id
 where sources.{column} = :id
-"""
-# Statements about the entity in a run of its articles (:skip, :size, newest first):
-# its mentions in those articles, each matched to the statements that hold it. The page
-# reads runs of growing length until it has its rows or the articles end, so the cost
-# follows the rows shown, not everything said about the entity.
-BUILT_ABOUT_SQL = """
-with batch as (
-  select article_id, published from build_entity_articles
-  where entity_type = :type and entity_id = :id
-  order by published desc, article_id
-  limit :size offset :skip
-),
-hits as (
-  select distinct statements.rowid as statement_rowid, batch.published, batch.article_id, statements.start
-  from batch
-    cross join mentions on mentions.entity_type = :type and mentions.entity_id = :id and mentions.article_id = batch.article_id
-    cross join statements on """ + ABOUT_WHERE + """
-  order by batch.published desc, batch.article_id, statements.start
-  limit :want
-)
-select statements.*, articles.title, articles.published
-from hits
-  join statements on statements.rowid = hits.statement_rowid
-  join articles on articles.id = statements.article_id
-order by hits.published desc, hits.article_id, hits.start
 """
 # Mentions are counted per article on the index (entity_type, entity_id, article_id, ...)
 # before any article row is read: one articles lookup per article, not per mention.
@@ -222,7 +225,7 @@ async def entity_context(datasette, database, table, key):
         a["location_url"] = a["location_id"] and links.row("locations", a["location_id"])
         affiliations.append(a)
 
-    built = await db.table_exists("build_entity_articles") and await db.table_exists("build_entity_counts")
+    built = all([await db.table_exists(t) for t in ("build_entity_articles", "build_entity_counts", "build_entity_statements")])
     counts = (await db.execute(COUNTS_SQL, params)).first() if built else None
     totals = {"articles": counts["articles"] if counts else 0, "about": counts["statements_about"] if counts else 0}
 
@@ -234,16 +237,14 @@ async def entity_context(datasette, database, table, key):
             said = (await db.execute(q(MADE_COUNT_SQL), params)).first()[0]
         totals["made"] = said
         total = (await db.execute("select max(rowid) from statements")).first()[0] or 0
-        made_sql = MADE_WALK_SQL if said * said > LIMIT * total else MADE_SQL
+        if await db.table_exists("build_source_statements"):
+            made_sql = BUILT_MADE_SQL
+        else:
+            made_sql = MADE_WALK_SQL if said * said > LIMIT * total else MADE_SQL
         made = await with_speakers(db, links, await db.execute(q(made_sql), params))
 
     if built:
-        about_rows, skip, size = [], 0, 16
-        while len(about_rows) <= LIMIT and skip < totals["articles"]:
-            about_rows += list(await db.execute(BUILT_ABOUT_SQL, {
-                **params, "skip": skip, "size": size, "want": LIMIT + 1 - len(about_rows)}))
-            skip, size = skip + size, size * 4
-        about = await with_speakers(db, links, about_rows)
+        about = await with_speakers(db, links, await db.execute(q(BUILT_ABOUT_SQL), params))
         articles_rows = await db.execute(q(BUILT_ARTICLES_SQL), params)
     else:  # an archive built before build_entity_articles: counted here, no totals
         made_ids = {s["id"] for s in made}

@@ -286,3 +286,103 @@ async def test_an_archive_built_before_the_entity_counts_gets_its_pages_and_a_hi
     assert response.status_code == 200
     assert 'class="rebuild-hint"' in response.text and "loader build" in response.text
     assert 'class="section-about"' in response.text
+
+
+@pytest.mark.asyncio
+async def test_a_statement_page_lists_the_same_others_from_the_build_tables_as_without(archive, tmp_path):
+    copy = tmp_path / "archive.db"
+    shutil.copy(archive, copy)
+    conn = sqlite3.connect(copy)
+    # statements about the most-mentioned entities, the ones whose lists are long
+    ids = [i for (i,) in conn.execute(
+        "select distinct statements.id from build_entity_counts join mentions using (entity_type, entity_id) "
+        "join statements on statements.article_id = mentions.article_id and statements.start <= mentions.start "
+        "and mentions.\"end\" <= statements.\"end\" order by build_entity_counts.statements_about desc, statements.id limit 6")]
+    assert ids
+
+    async def others(path):
+        ds = make_datasette(path)
+        found = {}
+        for i in ids:
+            html = (await ds.client.get(f"/archive/statements/{i}")).text
+            section = html[html.index('class="fact-others"'):]
+            found[i] = re.findall(r'href="/archive/statements/([^"#]+)"', section[:section.index("</section>")])
+        return found
+
+    with_tables = await others(copy)
+    conn.execute("drop table build_entity_articles")
+    conn.execute("drop table build_entity_counts")
+    conn.commit()
+    assert any(with_tables.values()) and with_tables == await others(copy)
+
+
+def test_an_entitys_first_statements_from_the_build_are_those_of_both_plans(archive):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("entity_pages_plans", "plugins/entity_pages.py")
+    pages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pages)
+    conn = sqlite3.connect(archive)
+    speakers = conn.execute("select column, id from (select 'person_id' as column, person_id as id, sum(statements) as n "
+                            "from sources join build_speaker_counts on source_id = sources.id where person_id is not null group by 2 "
+                            "union all select 'organisation_id', organisation_id, sum(statements) from sources "
+                            "join build_speaker_counts on source_id = sources.id where organisation_id is not null group by 2) "
+                            "order by n desc limit 8").fetchall()
+    assert len(speakers) == 8
+    for column, key in speakers:
+        for limit in (3, 51):
+            got = conn.execute(pages.BUILT_MADE_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
+            assert got and got == conn.execute(pages.MADE_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
+            assert got == conn.execute(pages.MADE_WALK_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
+
+
+def _loaded(name):
+    from datasette.plugins import pm
+
+    (plugin,) = [p for p in pm.get_plugins() if getattr(p, "__name__", "") == name]
+    return plugin
+
+
+@pytest.mark.asyncio
+async def test_a_search_of_many_matches_walks_the_table_and_gives_the_same_page(archive, monkeypatch):
+    conn = sqlite3.connect(archive)
+    conn.execute("create virtual table temp.vocab using fts5vocab(main, 'statements_fts', 'row')")
+    rows = conn.execute("select count(*) from statements").fetchone()[0]
+    ds = make_datasette(archive)
+    counts = _loaded("build_counts.py")
+    words = [w for (w,) in conn.execute("select term from temp.vocab where term glob '[a-z]*' order by doc desc limit 3")]
+    words += [w for (w,) in conn.execute("select term from temp.vocab where term glob '[a-z]*' order by doc, term limit 2")]
+    walked = 0
+    reference = ("select id, start from statements where rowid in (select rowid from statements_fts where statements_fts match ?) "
+                 "order by start, id limit 20 offset ?")
+    for word in words:
+        matches = conn.execute("select doc from temp.vocab where term = ?", (word,)).fetchone()[0]
+        walks = matches * matches > counts.WALK_FACTOR * rows
+        walked += walks
+        page = (await ds.client.get(f"/archive/statements.json?_search={word}&_size=20&_nofacet=1&_shape=objects")).json()
+        expected = conn.execute(reference, (word, 0)).fetchall()
+        # in order of start; a walked page breaks ties by id, as the next pages' keys do
+        # (Datasette's own sort leaves ties in any order)
+        assert expected and [r["start"] for r in page["rows"]] == [start for _, start in expected], word
+        if walks:
+            assert [r["id"] for r in page["rows"]] == [i for i, _ in expected], word
+            following = (await ds.client.get(f"/archive/statements.json?_search={word}&_size=20&_nofacet=1&_next={page['next']}")).json()
+            assert [r[0] for r in following["rows"]] == [i for i, _ in conn.execute(reference, (word, 20))]
+    assert walked >= 1 and walked < len(words)  # both ways were taken
+
+
+@pytest.mark.asyncio
+async def test_the_facets_of_a_search_of_many_matches_are_left_out(archive, monkeypatch):
+    conn = sqlite3.connect(archive)
+    conn.execute("create virtual table temp.vocab using fts5vocab(main, 'statements_fts', 'row')")
+    (common, many), (rare, few) = (conn.execute(f"select term, doc from temp.vocab where term glob '[a-z]*' order by doc {o}, term limit 1")
+                                   .fetchone() for o in ("desc", "asc"))
+    ds = make_datasette(archive)
+    monkeypatch.setattr(_loaded("build_counts.py"), "FACET_MATCHES", (many + few) // 2)
+    left_out = (await ds.client.get(f"/archive/statements.json?_search={common}&_size=0")).json()
+    assert left_out["facet_results"] == {}
+    html = (await ds.client.get(f"/archive/statements?_search={common}&_size=0")).text
+    assert "These facets timed out: " + ", ".join(ARCHIVE["tables"]["statements"]["facets"]) in html
+    counted = (await ds.client.get(f"/archive/statements.json?_search={rare}&_size=0")).json()
+    assert counted["facet_results"]["cue"]["results"]
+    assert "facets timed out" not in (await ds.client.get(f"/archive/statements?_search={rare}&_size=0")).text

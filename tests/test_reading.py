@@ -310,3 +310,12 @@ async def test_hostile_names_are_escaped_on_entity_and_home_pages(hostile_ds):
         content = _content(response.text)
         assert "<script" not in content and "<img" not in content, path
         assert 'href="javascript:' not in content, path
+
+
+@pytest.mark.parametrize("value", ["a < b & c > d", "\"quoted\" and 'single'", "&amp; already", "plain", 42])
+def test_render_escapes_as_markupsafe_does(value):
+    from markupsafe import escape
+
+    text = f"x{value}y"
+    html = render(text, 0, len(text), [Span(1, len(text) - 1, "span", {"title": value})])
+    assert html == f'x<span title="{escape(value)}">{escape(value)}</span>y'
