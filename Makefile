@@ -41,6 +41,7 @@ bench: install $(DB)
 	$(BIN)/python -m bench --statements 1000000
 	$(BIN)/python -m bench.load
 	$(BIN)/python -m bench.compare $(DB)
+	$(BIN)/python -m bench.compare bench/out/archive-1m.db --out bench/out/compare-1m.json
 	$(BIN)/python -m bench.add --pages 1000 --runs 3
 	$(BIN)/python -m bench.report
 

@@ -1,6 +1,6 @@
 """Throughput of the published instance against stock Datasette on the same file, same run.
 
-    python -m bench.compare ARCHIVE.db [--clients 50] [--seconds 20] [--venv DIR]
+    python -m bench.compare ARCHIVE.db [--clients 50] [--seconds 20] [--venv DIR] [--out FILE]
 
 Publishes ARCHIVE.db with ``loader publish`` (default limits; public URL on loopback)
 and serves it with its ``run.sh``; then the same folder published with its response
@@ -12,7 +12,7 @@ Each gets the same load: ``--clients`` concurrent keep-alive clients for ``--sec
 each client a different address for the per-client limits (X-Forwarded-For, which
 uvicorn trusts from 127.0.0.1), on the pages both have: the home page, an article, a
 person and the statements table faceted by cue. The client runs on the same cores as
-the server. Writes bench/out/compare.json and prints it.
+the server. Writes bench/out/compare.json (or ``--out``) and prints it.
 """
 
 from __future__ import annotations
@@ -64,7 +64,9 @@ def measure(base: str, paths: list[str], clients: int, seconds: float) -> dict:
         status = httpx.get(base + path, timeout=60).status_code
         if status != 200:
             raise RuntimeError(f"{base}{path}: HTTP {status}")
-    return asyncio.run(run_load(base, clients, seconds, paths, forwarded=True))
+    before = os.getloadavg()[0]  # the machine is shared: its load goes beside the figures
+    result = asyncio.run(run_load(base, clients, seconds, paths, forwarded=True))
+    return {**result, "load_average": [round(before, 2), round(os.getloadavg()[0], 2)]}
 
 
 def _published(db: Path, tmp: Path, name: str, paths: list[str], clients: int, seconds: float, venv: Path | None,
@@ -88,7 +90,7 @@ def _published(db: Path, tmp: Path, name: str, paths: list[str], clients: int, s
 
 
 def compare(db: Path, clients: int = 50, seconds: float = 20, venv: Path | None = None, workers: int | None = None,
-            sql_threads: int = 3) -> dict:
+            sql_threads: int = 3, out: Path | None = None) -> dict:
     """Three servers, one after the other: the published folder as published, the same
     without its response cache (every request queries), and stock Datasette."""
     paths = both_pages(db)
@@ -112,8 +114,9 @@ def compare(db: Path, clients: int = 50, seconds: float = 20, venv: Path | None 
     result = {"archive": str(db), "paths": paths, "workers": workers or os.cpu_count(), "sql_threads": sql_threads, **results,
               "throughput_ratio": round(results["published"]["requests_per_second"] / stock_rps, 2),
               "throughput_ratio_without_cache": round(results["published_without_cache"]["requests_per_second"] / stock_rps, 2)}
-    OUT.mkdir(exist_ok=True)
-    (OUT / "compare.json").write_text(json.dumps(result, indent=2) + "\n")
+    out = out or OUT / "compare.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, indent=2) + "\n")
     return result
 
 
@@ -125,8 +128,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--venv", type=Path, help="a virtualenv of the published requirements to reuse")
     parser.add_argument("--workers", type=int, help="server processes of the published folder (default: one per core)")
     parser.add_argument("--sql-threads", type=int, default=3, help="loader publish --sql-threads for the published folder")
+    parser.add_argument("--out", type=Path, help="where to write the figures (default bench/out/compare.json)")
     args = parser.parse_args(argv)
-    print(json.dumps(compare(args.db, args.clients, args.seconds, args.venv, args.workers, args.sql_threads), indent=2))
+    print(json.dumps(compare(args.db, args.clients, args.seconds, args.venv, args.workers, args.sql_threads, args.out), indent=2))
     return 0
 
 

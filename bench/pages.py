@@ -28,6 +28,7 @@ def pages(db: Path) -> dict[str, str]:
         return conn.execute(sql).fetchone()[0]
 
     article = top("select article_id from statements group by article_id order by count(*) desc limit 1")
+    longest = top("select id from articles order by word_count desc, id limit 1")
     person = top("select person_id from sources where kind = 'person' and person_id is not null group by person_id "
                  "order by (select count(*) from statement_sources where source_id = sources.id) desc limit 1")
     organisation = top("select entity_id from mentions where entity_type = 'organisation' group by entity_id order by count(*) desc limit 1")
@@ -42,6 +43,7 @@ def pages(db: Path) -> dict[str, str]:
     return {
         "home": "/",
         "article page": f"/archive/articles/{article}",
+        "longest article page": f"/archive/articles/{longest}",
         "person page (most statements)": f"/archive/people/{person}",
         "organisation page (most mentions)": f"/archive/organisations/{organisation}",
         "place page (most mentions)": f"/archive/locations/{place}",

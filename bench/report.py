@@ -211,27 +211,55 @@ def add_section(add: dict) -> list[str]:
     ]
 
 
-def compare_section(compare: dict) -> list[str]:
+def compare_section(compare: dict, title: str = "Published instance against stock Datasette") -> list[str]:
     stock = compare["stock"]
-    lines = ["## Published instance against stock Datasette", "",
+    lines = [f"## {title}", "",
              f"`python -m bench.compare {compare['archive']}`: {stock['clients']} concurrent clients for about "
              f"{round(stock['seconds'])} s each, one server after the other in the same run, on the pages both have "
              f"({', '.join('`' + p + '`' for p in compare['paths'])}). Published: the folder of `loader publish` served by "
              f"its `run.sh` ({compare['workers']} uvicorn processes on the one immutable file); without cache: the same "
              "with `--response-cache-bytes 0`, so every request runs its queries; stock: `datasette serve -i` on the same "
              "file, no metadata, plugins or templates. Same virtualenv for all three. The client runs on the same cores.", "",
-             "| server | requests | errors | requests/s | × stock | p50 ms | p95 ms | p99 ms |", "|---|---|---|---|---|---|---|---|"]
+             "| server | requests | errors | requests/s | × stock | p50 ms | p95 ms | p99 ms | load average |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for key, label in [("published", "published"), ("published_without_cache", "published, response cache off"), ("stock", "stock")]:
         r = compare[key]
         ratio = r["requests_per_second"] / max(stock["requests_per_second"], 1e-9)
+        load = "–".join(f"{x:.1f}" for x in r.get("load_average", []))
         lines.append(f"| {label} | {r['requests']:,} | {r['errors']} | {r['requests_per_second']} | {ratio:.2f} | "
-                     f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} |")
+                     f"{r['p50_ms']} | {r['p95_ms']} | {r['p99_ms']} | {load} |")
     lines += ["", f"- Target: at least 2× stock throughput. With its cache: **{compare['throughput_ratio']}×** "
                   f"({'met' if compare['throughput_ratio'] >= 2 else 'missed'}); every request queried: "
                   f"**{compare['throughput_ratio_without_cache']}×** ({'met' if compare['throughput_ratio_without_cache'] >= 2 else 'missed'}). "
                   "The load repeats four pages, so the cached figure is what a site sees for its popular pages, "
                   "not for a crawl of distinct ones.", ""]
     return lines
+
+
+def _sections(text: str) -> list[tuple[str, str]]:
+    """(heading, text) of each "## " section, the part before the first as heading ""."""
+    sections, heading, lines = [], "", []
+    for line in text.splitlines(keepends=True):
+        if line.startswith("## "):
+            sections.append((heading, "".join(lines)))
+            heading, lines = line.strip(), []
+        lines.append(line)
+    sections.append((heading, "".join(lines)))
+    return sections
+
+
+def merge(old: str, new: str) -> str:
+    """The document with each section written here replacing the one of the same heading
+    where it was; the sections written by hand (analyses, figures of earlier runs) kept."""
+    written = dict(_sections(new))
+    out, done = [], set()
+    for heading, text in _sections(old):
+        if heading in written:
+            text = written[heading]
+            done.add(heading)
+        out.append(text.rstrip("\n") + "\n\n" if text.strip() else "")
+    out += [text.rstrip("\n") + "\n\n" for heading, text in _sections(new) if heading not in done and text.strip()]
+    return "".join(out).rstrip("\n") + "\n"
 
 
 def main() -> int:
@@ -280,7 +308,10 @@ def main() -> int:
     compare = _json("compare.json")
     if compare:
         lines += compare_section(compare)
-    DOC.write_text("\n".join(lines))
+    compare = _json("compare-1m.json")
+    if compare:
+        lines += compare_section(compare, "Published instance against stock Datasette at 1M statements")
+    DOC.write_text(merge(DOC.read_text(encoding="utf-8") if DOC.exists() else "", "\n".join(lines)), encoding="utf-8")
     print(f"wrote {DOC}")
     return 0
 

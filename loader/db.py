@@ -36,8 +36,14 @@ _PRIMARY_KEYS = {"aliases": ("entity_type", "entity_id", "alias"), "statement_so
 # Bookkeeping of builds, not archive content (hidden in metadata.yml).
 BOOKKEEPING = ("build_info", "build_articles", "build_entity_rows")
 # Counts kept ahead for the pages (loader/aggregates.py); derived, never an article's rows.
-AGGREGATES = ("build_facet_counts", "build_row_counts", "build_speaker_counts", "build_timeline")
+AGGREGATES = ("build_facet_counts", "build_row_counts", "build_speaker_counts", "build_timeline",
+              "build_entity_articles", "build_entity_counts", "build_source_statements",
+              "build_entity_statements")
 _TIMELINE_COLUMNS = "id, day, what, label, precision, date_text, article_id, start"
+_ENTITY_ARTICLES_COLUMNS = "entity_type, entity_id, article_id, published, mentions"
+_ENTITY_COUNTS_COLUMNS = "entity_type, entity_id, articles, mentions, statements_about"
+_SOURCE_STATEMENTS_COLUMNS = "source_id, published, article_id, start, statement_id"
+_ENTITY_STATEMENTS_COLUMNS = "entity_type, entity_id, published, article_id, start, statement_id, made"
 FLUSH_ARTICLES = 32  # rows of this many articles go to SQLite in one insert per table
 # How the Writer's bulk rows reach SQLite: a prepared executemany (the default), or
 # sqlite-utils' insert_all in list mode, in statements of INSERT_ALL_BATCH rows at most
@@ -301,6 +307,14 @@ def refresh_aggregates(conn: sqlite3.Connection) -> None:
     conn.execute("INSERT INTO build_speaker_counts (source_id, statements) " + aggregates.speaker_counts_sql(False))
     conn.execute("DELETE FROM build_timeline")
     conn.execute(f"INSERT INTO build_timeline ({_TIMELINE_COLUMNS}) " + aggregates.timeline_sql(False))
+    conn.execute("DELETE FROM build_entity_articles")
+    conn.execute(f"INSERT INTO build_entity_articles ({_ENTITY_ARTICLES_COLUMNS}) " + aggregates.entity_articles_sql(False))
+    conn.execute("DELETE FROM build_entity_counts")
+    conn.execute(f"INSERT INTO build_entity_counts ({_ENTITY_COUNTS_COLUMNS}) " + aggregates.entity_counts_sql(False))
+    conn.execute("DELETE FROM build_source_statements")
+    conn.execute(f"INSERT INTO build_source_statements ({_SOURCE_STATEMENTS_COLUMNS}) " + aggregates.source_statements_sql(False))
+    conn.execute("DELETE FROM build_entity_statements")
+    conn.execute(f"INSERT INTO build_entity_statements ({_ENTITY_STATEMENTS_COLUMNS}) " + aggregates.entity_statements_sql(False))
 
 
 def recount_shared(conn: sqlite3.Connection) -> None:
@@ -335,11 +349,29 @@ def count_articles(conn: sqlite3.Connection, article_ids: Iterable[str], sign: i
         {"articles": ids})
     conn.execute("DELETE FROM build_facet_counts WHERE count = 0")
     conn.execute("DELETE FROM build_row_counts WHERE rows = 0")
+    conn.execute(
+        f"INSERT INTO build_entity_counts ({_ENTITY_COUNTS_COLUMNS}) "
+        f"SELECT entity_type, entity_id, {int(sign)} * articles, {int(sign)} * mentions, {int(sign)} * statements_about "
+        f"FROM ({aggregates.entity_counts_sql(True)}) WHERE true "
+        "ON CONFLICT (entity_type, entity_id) DO UPDATE SET articles = build_entity_counts.articles + excluded.articles, "
+        "mentions = build_entity_counts.mentions + excluded.mentions, "
+        "statements_about = build_entity_counts.statements_about + excluded.statements_about",
+        {"articles": ids})
     conn.execute("DELETE FROM build_speaker_counts WHERE statements = 0")
+    conn.execute("DELETE FROM build_entity_counts WHERE mentions = 0")
     if sign > 0:
         conn.execute(f"INSERT INTO build_timeline ({_TIMELINE_COLUMNS}) " + aggregates.timeline_sql(True), {"articles": ids})
+        conn.execute(f"INSERT INTO build_entity_articles ({_ENTITY_ARTICLES_COLUMNS}) "
+                     + aggregates.entity_articles_sql(True), {"articles": ids})
+        conn.execute(f"INSERT INTO build_source_statements ({_SOURCE_STATEMENTS_COLUMNS}) "
+                     + aggregates.source_statements_sql(True), {"articles": ids})
+        conn.execute(f"INSERT INTO build_entity_statements ({_ENTITY_STATEMENTS_COLUMNS}) "
+                     + aggregates.entity_statements_sql(True), {"articles": ids})
     else:
         conn.execute("DELETE FROM build_timeline WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
+        conn.execute("DELETE FROM build_entity_articles WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
+        conn.execute("DELETE FROM build_source_statements WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
+        conn.execute("DELETE FROM build_entity_statements WHERE article_id IN (SELECT value FROM json_each(?))", (ids,))
 
 
 def inputs(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:

@@ -4,7 +4,12 @@ each linked to the sentence it comes from.
 Feeds templates/row-archive-{people,organisations,locations}.html (through
 _entity.html). Every query filters by the entity's id column (person_id,
 organisation_id, location_id or mentions.entity_type/entity_id, all indexed) and is
-capped, so a much-quoted entity stays fast.
+capped at the first LIMIT rows, newest first, so a much-quoted entity stays fast; the
+long sections say how many there are in all, from the totals the build keeps
+(build_entity_counts, build_speaker_counts), and link to the full list. The articles,
+the statements about the entity and those it made are read in the page's order from
+build_entity_articles, build_entity_statements and build_source_statements: an archive
+built before they existed gets them worked out per request and a hint to rebuild.
 """
 
 from datasette import hookimpl
@@ -20,7 +25,7 @@ KINDS = {
     "locations": ("location", "location_id"),
 }
 CHUNK = 90  # ids per IN (...) list, under SQLite's variable limit on a published instance
-LIMIT = 200  # rows per section; the section links to the full list when it is cut
+LIMIT = 50  # rows per section; the section says how many in all and links to the full list when it is cut
 
 AFFILIATIONS_SQL = """
 select affiliations.*, people.name as person, organisations.name as organisation, locations.name as location
@@ -29,7 +34,7 @@ from affiliations
   left join organisations on organisations.id = affiliations.organisation_id
   left join locations on locations.id = affiliations.location_id
 where affiliations.{column} = :id
-order by affiliations.article_id, affiliations.start
+order by affiliations.{column}, affiliations.article_id, affiliations.start
 limit {limit}
 """
 # The rows read once a plan below has picked the statements (the same for both plans).
@@ -79,6 +84,24 @@ with made as (
   limit {limit}
 )
 """ + _MADE_ROWS
+# From build_source_statements, where the archive has it: the first {limit} of the
+# entity's sources' statements in the page's order, read from its primary key, then
+# only those rows whole (the same rows as MADE_SQL).
+BUILT_MADE_SQL = """
+with made as (
+  select made.statement_id, sources.kind as source_kind, sources.name as source_name,
+    made.published, made.article_id, made.start
+  from sources join build_source_statements as made on made.source_id = sources.id
+  where sources.{column} = :id
+  order by made.published desc, made.article_id, made.start
+  limit {limit}
+)
+select statements.*, made.source_kind, made.source_name, articles.title, articles.published
+from made
+  join statements on statements.id = made.statement_id
+  join articles on articles.id = made.article_id
+order by made.published desc, made.article_id, made.start
+"""
 SPEAKERS_SQL = """
 select statement_sources.statement_id, sources.id, sources.kind, sources.name, sources.person_id, sources.organisation_id
 from statement_sources join sources on sources.id = statement_sources.source_id
@@ -104,7 +127,7 @@ limit {limit}
 CLAIMS_SQL = """
 select attendance_claims.meeting_id, attendance_claims.stance, statements.*
 from attendance_claims join statements on statements.id = attendance_claims.statement_id
-where attendance_claims.{column} = :id
+where attendance_claims.{column} = :id and attendance_claims.meeting_id in ({placeholders})
 order by attendance_claims.stance, statements.start
 """
 # Requests for comment the entity did not answer, with the sentence that says so.
@@ -117,6 +140,32 @@ from comment_requests
 where comment_requests.{column} = :id
 order by articles.published desc, comment_requests.article_id, comment_requests.start
 limit {limit}
+"""
+# From the build's tables (schema.sql): the entity's articles newest first on the unique
+# index, and its totals.
+BUILT_ARTICLES_SQL = """
+select articles.id, articles.title, articles.publisher, articles.published, counted.mentions
+from build_entity_articles as counted
+  join articles on articles.id = counted.article_id
+where counted.entity_type = :type and counted.entity_id = :id
+order by counted.published desc, counted.article_id
+limit {limit}
+"""
+# The first statements about the entity that it did not make, newest first.
+BUILT_ABOUT_SQL = """
+select statements.*, articles.title, articles.published
+from (select statement_id, published, article_id, start from build_entity_statements
+      where entity_type = :type and entity_id = :id and not made
+      order by published desc, article_id, start limit {limit}) as about
+  join statements on statements.id = about.statement_id
+  join articles on articles.id = about.article_id
+order by about.published desc, about.article_id, about.start
+"""
+COUNTS_SQL = "select articles, mentions, statements_about from build_entity_counts where entity_type = :type and entity_id = :id"
+MADE_TOTAL_SQL = """
+select coalesce(sum(build_speaker_counts.statements), 0)
+from sources join build_speaker_counts on build_speaker_counts.source_id = sources.id
+where sources.{column} = :id
 """
 # Mentions are counted per article on the index (entity_type, entity_id, article_id, ...)
 # before any article row is read: one articles lookup per article, not per mention.
@@ -176,30 +225,51 @@ async def entity_context(datasette, database, table, key):
         a["location_url"] = a["location_id"] and links.row("locations", a["location_id"])
         affiliations.append(a)
 
+    built = all([await db.table_exists(t) for t in ("build_entity_articles", "build_entity_counts", "build_entity_statements")])
+    counts = (await db.execute(COUNTS_SQL, params)).first() if built else None
+    totals = {"articles": counts["articles"] if counts else 0, "about": counts["statements_about"] if counts else 0}
+
     made = []
     if table != "locations":
-        said = (await db.execute(q(MADE_COUNT_SQL), params)).first()[0]
+        if await db.table_exists("build_speaker_counts"):
+            said = (await db.execute(q(MADE_TOTAL_SQL), params)).first()[0]
+        else:
+            said = (await db.execute(q(MADE_COUNT_SQL), params)).first()[0]
+        totals["made"] = said
         total = (await db.execute("select max(rowid) from statements")).first()[0] or 0
-        made_sql = MADE_WALK_SQL if said * said > LIMIT * total else MADE_SQL
+        if await db.table_exists("build_source_statements"):
+            made_sql = BUILT_MADE_SQL
+        else:
+            made_sql = MADE_WALK_SQL if said * said > LIMIT * total else MADE_SQL
         made = await with_speakers(db, links, await db.execute(q(made_sql), params))
-    made_ids = {s["id"] for s in made}
-    about_rows = await db.execute(q(STATEMENTS_ABOUT_SQL), {**params, "self": None})
-    about = [s for s in await with_speakers(db, links, about_rows)
-             if s["id"] not in made_ids]
 
-    # Claims that this entity was or was not at a meeting, grouped by meeting and stance.
-    claims = {}
-    for c in await with_speakers(db, links, await db.execute(q(CLAIMS_SQL), params)):
-        claims.setdefault(c["meeting_id"], {"confirms": [], "denies": []})[c["stance"]].append(c)
+    if built:
+        about = await with_speakers(db, links, await db.execute(q(BUILT_ABOUT_SQL), params))
+        articles_rows = await db.execute(q(BUILT_ARTICLES_SQL), params)
+    else:  # an archive built before build_entity_articles: counted here, no totals
+        made_ids = {s["id"] for s in made}
+        about_rows = await db.execute(q(STATEMENTS_ABOUT_SQL), {**params, "self": None})
+        about = [s for s in await with_speakers(db, links, about_rows) if s["id"] not in made_ids]
+        articles_rows = await db.execute(q(ARTICLES_SQL), params)
+        totals = {k: v for k, v in totals.items() if k == "made"}
 
     meetings = [dict(m) for m in await db.execute(q(MEETINGS_SQL), params)]
     held_here = [dict(m) for m in await db.execute(q(HELD_HERE_SQL), params)] if table == "locations" else []
+    # Claims that this entity was or was not at a meeting shown, grouped by meeting and stance.
+    claims = {}
+    shown = sorted({m["id"] for m in meetings[:LIMIT]})
+    for i in range(0, len(shown), CHUNK):
+        chunk = shown[i:i + CHUNK]
+        sql = CLAIMS_SQL.format(column=column, placeholders=", ".join(f":m{k}" for k in range(len(chunk))))
+        rows = await db.execute(sql, {**params, **{f"m{k}": m for k, m in enumerate(chunk)}})
+        for c in await with_speakers(db, links, rows):
+            claims.setdefault(c["meeting_id"], {"confirms": [], "denies": []})[c["stance"]].append(c)
     for m in meetings + held_here:
         m["url"] = links.row("meetings", m["id"])
         m["sentence_url"] = links.sentence(m["article_id"], m["sentence_id"])
         m["claims"] = claims.get(m["id"])
 
-    articles = [dict(a, url=links.row("articles", a["id"])) for a in await db.execute(q(ARTICLES_SQL), params)]
+    articles = [dict(a, url=links.row("articles", a["id"])) for a in articles_rows]
 
     comment_requests = []
     if table != "locations":
@@ -236,6 +306,8 @@ async def entity_context(datasette, database, table, key):
             "place": place,
             "cut": cut,
             "limit": LIMIT,
+            "totals": totals,  # empty on an archive built before build_entity_counts
+            "built": built,
         }
     }
 

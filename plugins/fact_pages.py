@@ -10,12 +10,25 @@ large the archive grows.
 from datasette import hookimpl
 from datasette.utils import urlsafe_components
 
+from loader.aggregates import ENTITY_TYPES
 from loader.links import KIND_TABLES, STATEMENTS_ABOUT_SQL, Links, join_names
 from loader.reading import Span, paragraphs, render
 
 OTHERS = 12  # other statements on the same subject
 SUBJECTS = 4  # entities a statement is about, looked up for those statements
 
+# The statements about a subject, newest first, the page's own left out, from the build
+# (build_entity_statements): the same rows as STATEMENTS_ABOUT_SQL, without matching all
+# of a much-mentioned subject's mentions to statements (400 ms at 1M statements).
+BUILT_OTHERS_SQL = """
+select statements.*, articles.title, articles.published
+from (select statement_id, published, article_id, start from build_entity_statements
+      where entity_type = :type and entity_id = :id and statement_id is not :self
+      order by published desc, article_id, start limit {limit}) as about
+  join statements on statements.id = about.statement_id
+  join articles on articles.id = about.article_id
+order by about.published desc, about.article_id, about.start
+"""
 SPEAKERS_SQL = """
 select statement_sources.statement_id, sources.*
 from statement_sources join sources on sources.id = statement_sources.source_id
@@ -144,9 +157,16 @@ async def statement_context(datasette, database, key):
         claims.append(c)
 
     others, shown = [], {key}
+    # read newest first from build_entity_articles where the archive has it (at 1M
+    # statements the query over all of a much-mentioned subject's mentions took 400 ms)
+    built = await db.table_exists("build_entity_statements")
     for subject in subjects[:SUBJECTS]:
-        found = await db.execute(STATEMENTS_ABOUT_SQL.format(limit=OTHERS),
-                                 {"type": subject["type"], "id": subject["id"], "self": key})
+        if built and subject["type"] in ENTITY_TYPES:
+            found = await db.execute(BUILT_OTHERS_SQL.format(limit=OTHERS),
+                                     {"type": subject["type"], "id": subject["id"], "self": key})
+        else:
+            found = await db.execute(STATEMENTS_ABOUT_SQL.format(limit=OTHERS),
+                                     {"type": subject["type"], "id": subject["id"], "self": key})
         for s in await statements_with_speakers(db, links, found):
             if s["id"] not in shown:
                 shown.add(s["id"])

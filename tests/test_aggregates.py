@@ -5,6 +5,7 @@ through a real in-process Datasette."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 
@@ -206,3 +207,182 @@ async def test_a_search_page_counts_its_matches_in_the_index(archive, tmp_path):
     assert (await ds.client.get(f"/archive/statements.json?_search={common}&_size=1")).json()["filtered_table_rows_count"] == rows + 1
     filtered = (await ds.client.get(f"/archive/statements.json?_search={common}&_size=1&_where=1")).json()
     assert filtered["filtered_table_rows_count"] == rows
+
+
+def _about_reference(conn, entity_type, entity_id):
+    """The statements about an entity as the page counted them per request (loader.links'
+    query without its limit), less those it made."""
+    from loader.links import STATEMENTS_ABOUT_SQL
+
+    column = {"person": "person_id", "organisation": "organisation_id"}.get(entity_type)
+    sql = STATEMENTS_ABOUT_SQL.format(limit=-1)
+    rows = [r[0] for r in conn.execute(sql, {"type": entity_type, "id": entity_id, "self": None})]
+    made = set()
+    if column:
+        made = {s for (s,) in conn.execute(
+            f"select statement_sources.statement_id from statement_sources join sources on sources.id = statement_sources.source_id "
+            f"where sources.{column} = ?", (entity_id,))}
+    return [r for r in rows if r not in made]
+
+
+def test_entity_totals_are_what_counting_per_request_gives(archive):
+    conn = sqlite3.connect(archive)
+    kept = conn.execute("select entity_type, entity_id, articles, mentions, statements_about from build_entity_counts").fetchall()
+    assert {t for t, *_ in kept} == set(aggregates.ENTITY_TYPES)
+    for entity_type, entity_id, articles, mentions, about in kept[::7]:
+        assert (articles, mentions) == conn.execute(
+            "select count(distinct article_id), count(*) from mentions where entity_type = ? and entity_id = ?",
+            (entity_type, entity_id)).fetchone()
+        assert about == len(_about_reference(conn, entity_type, entity_id)), (entity_type, entity_id)
+    assert any(about for *_, about in kept)
+    per_article = conn.execute("select entity_type, entity_id, article_id, mentions from build_entity_articles "
+                               "order by 1, 2, 3").fetchall()
+    assert per_article == conn.execute(
+        "select entity_type, entity_id, article_id, count(*) from mentions where entity_type in ('person', 'organisation', 'location') "
+        "group by 1, 2, 3 order by 1, 2, 3").fetchall()
+
+
+@pytest.mark.asyncio
+async def test_an_entity_page_shows_the_first_rows_of_the_exact_total(archive, monkeypatch):
+    from datasette.plugins import pm
+
+    LIMIT = 3  # this small archive says little about anyone: sections cut at 3 rows
+    conn = sqlite3.connect(archive)
+    ds = make_datasette(archive)
+    # Datasette loads plugins/ as modules of its own: the one it calls is patched
+    (loaded,) = [p for p in pm.get_plugins() if getattr(p, "__name__", "") == "entity_pages.py"]
+    monkeypatch.setattr(loaded, "LIMIT", LIMIT)
+    for table, entity_type in (("people", "person"), ("organisations", "organisation"), ("locations", "location")):
+        entity_id, articles, about = conn.execute(
+            "select entity_id, articles, statements_about from build_entity_counts where entity_type = ? "
+            "order by statements_about desc limit 1", (entity_type,)).fetchone()
+        assert about > LIMIT and articles > LIMIT
+        html = (await ds.client.get(f"/archive/{table}/{entity_id}")).text
+        section = html[html.index('class="section-about"'):]
+        section = section[:section.index("</section>")]
+        assert f"<small>{about:,}</small>" in section
+        assert f"Showing the first {LIMIT} of {about:,}" in section
+        # the first LIMIT of the statements counted per request, newest first, in that order
+        expected = _about_reference(conn, entity_type, entity_id)[:LIMIT]
+        assert re.findall(r'<li class="statement-fact" data-statement-id="([^"]+)"', section) == expected
+        articles_section = html[html.index('class="section-articles"'):]
+        assert f"<small>{articles:,}</small>" in articles_section[:400]
+        assert f"Showing the first {LIMIT} of {articles:,}" in articles_section[:articles_section.index("</section>")]
+        assert "rebuild-hint" not in html
+
+
+@pytest.mark.asyncio
+async def test_an_archive_built_before_the_entity_counts_gets_its_pages_and_a_hint(archive, tmp_path):
+    copy = tmp_path / "archive.db"
+    shutil.copy(archive, copy)
+    conn = sqlite3.connect(copy)
+    entity_id = conn.execute("select entity_id from build_entity_counts where entity_type = 'person' "
+                             "order by statements_about desc limit 1").fetchone()[0]
+    conn.execute("drop table build_entity_articles")
+    conn.execute("drop table build_entity_counts")
+    conn.commit()
+    conn.close()
+    response = await make_datasette(copy).client.get(f"/archive/people/{entity_id}")
+    assert response.status_code == 200
+    assert 'class="rebuild-hint"' in response.text and "loader build" in response.text
+    assert 'class="section-about"' in response.text
+
+
+@pytest.mark.asyncio
+async def test_a_statement_page_lists_the_same_others_from_the_build_tables_as_without(archive, tmp_path):
+    copy = tmp_path / "archive.db"
+    shutil.copy(archive, copy)
+    conn = sqlite3.connect(copy)
+    # statements about the most-mentioned entities, the ones whose lists are long
+    ids = [i for (i,) in conn.execute(
+        "select distinct statements.id from build_entity_counts join mentions using (entity_type, entity_id) "
+        "join statements on statements.article_id = mentions.article_id and statements.start <= mentions.start "
+        "and mentions.\"end\" <= statements.\"end\" order by build_entity_counts.statements_about desc, statements.id limit 6")]
+    assert ids
+
+    async def others(path):
+        ds = make_datasette(path)
+        found = {}
+        for i in ids:
+            html = (await ds.client.get(f"/archive/statements/{i}")).text
+            section = html[html.index('class="fact-others"'):]
+            found[i] = re.findall(r'href="/archive/statements/([^"#]+)"', section[:section.index("</section>")])
+        return found
+
+    with_tables = await others(copy)
+    conn.execute("drop table build_entity_articles")
+    conn.execute("drop table build_entity_counts")
+    conn.commit()
+    assert any(with_tables.values()) and with_tables == await others(copy)
+
+
+def test_an_entitys_first_statements_from_the_build_are_those_of_both_plans(archive):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("entity_pages_plans", "plugins/entity_pages.py")
+    pages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pages)
+    conn = sqlite3.connect(archive)
+    speakers = conn.execute("select column, id from (select 'person_id' as column, person_id as id, sum(statements) as n "
+                            "from sources join build_speaker_counts on source_id = sources.id where person_id is not null group by 2 "
+                            "union all select 'organisation_id', organisation_id, sum(statements) from sources "
+                            "join build_speaker_counts on source_id = sources.id where organisation_id is not null group by 2) "
+                            "order by n desc limit 8").fetchall()
+    assert len(speakers) == 8
+    for column, key in speakers:
+        for limit in (3, 51):
+            got = conn.execute(pages.BUILT_MADE_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
+            assert got and got == conn.execute(pages.MADE_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
+            assert got == conn.execute(pages.MADE_WALK_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
+
+
+def _loaded(name):
+    from datasette.plugins import pm
+
+    (plugin,) = [p for p in pm.get_plugins() if getattr(p, "__name__", "") == name]
+    return plugin
+
+
+@pytest.mark.asyncio
+async def test_a_search_of_many_matches_walks_the_table_and_gives_the_same_page(archive, monkeypatch):
+    conn = sqlite3.connect(archive)
+    conn.execute("create virtual table temp.vocab using fts5vocab(main, 'statements_fts', 'row')")
+    rows = conn.execute("select count(*) from statements").fetchone()[0]
+    ds = make_datasette(archive)
+    counts = _loaded("build_counts.py")
+    words = [w for (w,) in conn.execute("select term from temp.vocab where term glob '[a-z]*' order by doc desc limit 3")]
+    words += [w for (w,) in conn.execute("select term from temp.vocab where term glob '[a-z]*' order by doc, term limit 2")]
+    walked = 0
+    reference = ("select id, start from statements where rowid in (select rowid from statements_fts where statements_fts match ?) "
+                 "order by start, id limit 20 offset ?")
+    for word in words:
+        matches = conn.execute("select doc from temp.vocab where term = ?", (word,)).fetchone()[0]
+        walks = matches * matches > counts.WALK_FACTOR * rows
+        walked += walks
+        page = (await ds.client.get(f"/archive/statements.json?_search={word}&_size=20&_nofacet=1&_shape=objects")).json()
+        expected = conn.execute(reference, (word, 0)).fetchall()
+        # in order of start; a walked page breaks ties by id, as the next pages' keys do
+        # (Datasette's own sort leaves ties in any order)
+        assert expected and [r["start"] for r in page["rows"]] == [start for _, start in expected], word
+        if walks:
+            assert [r["id"] for r in page["rows"]] == [i for i, _ in expected], word
+            following = (await ds.client.get(f"/archive/statements.json?_search={word}&_size=20&_nofacet=1&_next={page['next']}")).json()
+            assert [r[0] for r in following["rows"]] == [i for i, _ in conn.execute(reference, (word, 20))]
+    assert walked >= 1 and walked < len(words)  # both ways were taken
+
+
+@pytest.mark.asyncio
+async def test_the_facets_of_a_search_of_many_matches_are_left_out(archive, monkeypatch):
+    conn = sqlite3.connect(archive)
+    conn.execute("create virtual table temp.vocab using fts5vocab(main, 'statements_fts', 'row')")
+    (common, many), (rare, few) = (conn.execute(f"select term, doc from temp.vocab where term glob '[a-z]*' order by doc {o}, term limit 1")
+                                   .fetchone() for o in ("desc", "asc"))
+    ds = make_datasette(archive)
+    monkeypatch.setattr(_loaded("build_counts.py"), "FACET_MATCHES", (many + few) // 2)
+    left_out = (await ds.client.get(f"/archive/statements.json?_search={common}&_size=0")).json()
+    assert left_out["facet_results"] == {}
+    html = (await ds.client.get(f"/archive/statements?_search={common}&_size=0")).text
+    assert "These facets timed out: " + ", ".join(ARCHIVE["tables"]["statements"]["facets"]) in html
+    counted = (await ds.client.get(f"/archive/statements.json?_search={rare}&_size=0")).json()
+    assert counted["facet_results"]["cue"]["results"]
+    assert "facets timed out" not in (await ds.client.get(f"/archive/statements?_search={rare}&_size=0")).text

@@ -240,13 +240,14 @@ meetings:
       - {ref: ali-nazari, role: delegate}
       - {ref: maria-costa, role: delegate}
 """),
-    "e-paris": (" date 2024-04-05 Maria Costa said in Paris that a deal was near. Talks resume in May.",
+    "e-paris": (" date 2024-04-05 Maria Costa said in Paris that a deal with Ali Nazari was near. Talks resume in May.",
                 """people:
   - {name: Maria Costa, names: [Costa]}
+  - {name: Ali Nazari, names: [Nazari]}
 locations:
   - {name: Paris, kind: city}
 statements:
-  - {sources: [maria-costa], cue: said, mode: indirect, text: a deal was near}
+  - {sources: [maria-costa], cue: said, mode: indirect, text: a deal with Ali Nazari was near}
 events:
   - {date: 2024-05, date_text: May, description: Talks resume, evidence: Talks resume in May}
 """),
@@ -281,5 +282,7 @@ def test_aggregates_follow_articles_added_changed_and_removed(tmp_path, monkeypa
                              "and column_name = 'cue'")) == {"said": 2}  # "told" went with the change
     assert dict(conn.execute("select source_id, statements from build_speaker_counts")) == {
         "person-ali-nazari": 1, "person-maria-costa": 1}
+    # the statement about Nazari in the article added (build_entity_statements, build_entity_counts)
+    assert conn.execute("select entity_id, made from build_entity_statements").fetchall() == [("ali-nazari", 0)]
     assert sorted(conn.execute("select day, what from build_timeline")) == [
         ("2024-04-01", "meeting (held)"), ("2024-05-01", "event (planned or expected)")]

@@ -78,6 +78,23 @@ def test_render_clips_spans_to_paragraphs():
     assert parts == ['one <span class="s">two</span>', '<span class="s cont">three</span> four']
 
 
+def test_each_paragraph_rendered_from_its_own_spans_as_from_all_of_them():
+    import random
+
+    rng = random.Random(3)
+    text = "\n\n".join(" ".join(rng.choice(["war", "peace", "said", "the", "minister"]) for _ in range(rng.randint(3, 30)))
+                       for _ in range(12)) + "\n"
+    for _ in range(20):
+        spans = []
+        for k in range(rng.randint(0, 60)):
+            a = rng.randrange(len(text))
+            b = min(len(text), a + rng.choice([1, 5, 20, 120, 400]))  # some cross paragraphs
+            spans.append(Span(a, b, rng.choice(["span", "a"]), {"class": f"c{k}", "id": f"i{k}"}, rng.randrange(4)))
+        markers = [Marker(rng.randrange(len(text) + 1), Markup(f"<b>{k}</b>"), rng.randrange(2)) for k in range(rng.randint(0, 15))]
+        expected = [render(text, start, end, spans, markers) for start, end in paragraphs(text)]
+        assert render_paragraphs(text, spans, markers) == expected
+
+
 def test_markers_never_land_inside_a_link():
     text = "abc def"
     html = render(text, 0, 7, [Span(0, 7, "a", {"href": "/x"})], [Marker(3, Markup("<b>!</b>"))])
@@ -293,3 +310,12 @@ async def test_hostile_names_are_escaped_on_entity_and_home_pages(hostile_ds):
         content = _content(response.text)
         assert "<script" not in content and "<img" not in content, path
         assert 'href="javascript:' not in content, path
+
+
+@pytest.mark.parametrize("value", ["a < b & c > d", "\"quoted\" and 'single'", "&amp; already", "plain", 42])
+def test_render_escapes_as_markupsafe_does(value):
+    from markupsafe import escape
+
+    text = f"x{value}y"
+    html = render(text, 0, len(text), [Span(1, len(text) - 1, "span", {"title": value})])
+    assert html == f'x<span title="{escape(value)}">{escape(value)}</span>y'
