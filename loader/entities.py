@@ -44,6 +44,11 @@ def person_key(name: str) -> str:
     words = name.split()
     while len(words) > 2 and words[0].rstrip(".").lower() in PERSON_TITLES:
         words = words[1:]
+    # a title of several words ("Prime Minister", "Foreign Minister", "U.S. Senator"): up to
+    # its title word, when a full name is left after it
+    last = max((i for i, w in enumerate(words[:-2]) if w.rstrip(".").lower() in PERSON_TITLES), default=-1)
+    if 0 < last <= 2 and all(w[:1].isupper() for w in words[:last]):
+        words = words[last + 1:]
     if len(words) > 2:
         words = [words[0]] + [w for w in words[1:-1] if not _INITIAL.match(w)] + [words[-1]]
     return " ".join(words)
@@ -58,7 +63,7 @@ def merge_rule(kind: str, name: str, entity_id: str) -> str | None:
         reasons = []
         if key and words[0] != key[0]:
             reasons.append("title left out")
-        if len(words) - len(key) > (words[0] != key[0]):
+        if any(_INITIAL.match(w) for w in words[1:-1] if w not in key):
             reasons.append("middle initial left out")
         return ", ".join(reasons) or "same name"
     return "data/entities.yml: same"

@@ -27,6 +27,10 @@ def test_person_key_leaves_out_titles_and_middle_initials_but_not_suffixes():
     assert person_key("President Maria J. K. Lindqvist") == "Maria Lindqvist"
     assert person_key("Maria Lindqvist Jr.") == "Maria Lindqvist Jr."
     assert person_key("Lindqvist") == "Lindqvist"
+    assert person_key("Prime Minister Maria Lindqvist") == "Maria Lindqvist"
+    assert person_key("U.S. Senator Maria Lindqvist") == "Maria Lindqvist"
+    assert person_key("Queen Maria") == "Queen Maria"  # no full name after the title: kept
+    assert person_key("Maria Bishop Lindqvist") == "Maria Bishop Lindqvist"
 
 
 def test_one_row_across_articles_and_the_merges_listed(tmp_path):

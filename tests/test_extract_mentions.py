@@ -191,3 +191,13 @@ def test_a_name_the_model_cut_before_its_venue_head_keeps_the_head(nlp):
     doc.ents = [Span(doc, first, first + 2, label="ORG")]  # the model's cut: "Orbital Assembly"
     assert [m.text for m in model_mentions(doc, text)] == ["Orbital Assembly Facility-2"]
     assert name_head("Orbital Assembly Facility-2") == "facility"
+
+
+def test_a_country_code_after_a_name_the_model_left_alone_is_a_national_arm(nlp):
+    from spacy.tokens import Span
+    from loader.extract.mentions import model_mentions
+    text = "Traffic rose, according to the analytics firm Quorvex UK's monthly figures."
+    doc = parse(text)
+    code = next(t.i for t in doc if t.text == "UK")
+    doc.ents = [Span(doc, code, code + 1, label="GPE")]  # the model sees only the country
+    assert [(m.text, m.label) for m in model_mentions(doc, text)] == [("Quorvex UK", "ORG")]

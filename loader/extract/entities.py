@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..geocode import Place, country_centroid, geocode
+from ..geocode import Place, geocode
 from ..spans import find_words
 from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     is_venue_name, name_head
-from .institutions import country_for, nationality_code
+from .institutions import country_for
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
@@ -263,30 +263,10 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         main = entity.place.name if known else max(wordings, key=lambda w: (len(w), not w.isupper()))
         entity.name, entity.names = main, [w for w in wordings if w != main]
     entities = _national_teams(text, entities)
-    _national_bodies(entities)
     _with_descriptions(text, entities, descriptions)
     _with_their_place(text, entities)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
-
-
-_NATIONAL_BODY = re.compile(r"(.+?) (government|parliament)")
-
-
-def _national_bodies(entities: list[Entity]) -> None:
-    """"the Kenyan government" is the Government of Kenya, "the Latvian parliament" the
-    Parliament of Latvia: one name for a country's body whichever way the text words it
-    (the wording stays another of its names)."""
-    taken = {e.name for e in entities}
-    for entity in entities:
-        match = _NATIONAL_BODY.fullmatch(entity.name) if entity.kind == "organisation" else None
-        code = nationality_code(match.group(1)) if match else None
-        country = country_centroid(code) if code else None
-        name = f"{match.group(2).title()} of {country.name}" if country else None
-        if name and name not in taken:
-            entity.names = [entity.name, *entity.names]
-            entity.name = name
-            taken.add(name)
 
 
 def _with_their_place(text: str, entities: list[Entity]) -> None:
@@ -824,7 +804,10 @@ def _names_a_programme(text: str, c: _Candidate) -> bool:
 _PLACE_NOUNS = ("field|fields|village|town|city|hamlet|suburb|district|neighbourhood|neighborhood|estate|park|island|"
                 "river|lake|valley|region|province|county|area|site|square|street|road|port|harbour|harbor|bay|coast|"
                 "mountain|hill|forest|desert|peninsula|municipality|parish|borough")
-_PLACE_APPOSITION = re.compile(rf",\s+(?:the|a|an)\s+(?:[a-z][\w-]*\s+){{0,3}}(?:{_PLACE_NOUNS})\b")
+# (the words before the noun are its modifiers, no preposition: "X, a trader in the city" is a person)
+_PLACE_APPOSITION = re.compile(rf",\s+(?:the|a|an)\s+(?:(?!(?:in|of|at|on|for|from|with|by|to|and|or|the|a|an|who|which|that)\b)"
+                               rf"[a-z][\w-]*\s+){{0,3}}(?:{_PLACE_NOUNS})(?=\s*[,.;:)]|\s+(?:on|in|of|near|at|by|outside|"
+                               rf"north|south|east|west|that|which|where|with)\b)")
 
 
 def _place_apposition(text: str, spans: list[tuple[int, int]]) -> bool:

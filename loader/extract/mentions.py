@@ -257,6 +257,16 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         if len(ent) == 1 and ent[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV") and not ent.text.isupper():
             continue
         start = ent.start_char
+        # a country's code right after a capitalised name the model left alone is that body's
+        # national arm ("Acmeworks UK's figures", "Relief Aid US"), not the country
+        if label == "LOC" and len(ent) == 1 and re.fullmatch(r"[A-Z]{2,3}", ent.text) and ent.start > 0:
+            before = doc[ent.start - 1]
+            if before.pos_ == "PROPN" and before.ent_type_ == "" and before.text[:1].isupper() and before.text.isalpha() \
+                    and not before.is_sent_start and before.lower_ not in TITLES | STOP_WORDS and not strong_place(before.text):
+                m = _mention(text, before.idx, ent.end_char, "ORG", "national-arm")
+                if m:
+                    found.append(m)
+                continue
         # the model sometimes cuts a person's first name off ("Ana" ORG, "Ruiz" PERSON): a
         # capitalised proper noun right before a person's name is part of it
         if label == "PERSON" and ent.start > 0:
