@@ -381,3 +381,22 @@ def test_a_placeless_meeting_of_others_does_not_join_one_told_much_later(nlp):
             "Anna Holm met Ole Berg in Bergen on Monday.")
     assert [(m.get("location"), sorted(refs(m))) for m in details(text)] == [
         (None, ["karl-huber", "oslo-fishermen-s-union"]), ("bergen", ["anna-holm", "ole-berg"])]
+
+
+def test_a_round_up_of_briefs_places_a_meeting_by_its_paragraphs_dateline(nlp):
+    text = ("OSLO - Police arrested two men on Monday.\n\n"
+            "BERGEN - A public meeting on knife crime with residents of Bergen on Wednesday was postponed, the council said.")
+    assert [m.get("location") for m in details(text)] == ["bergen"]
+
+
+def test_a_claim_that_two_people_met_is_about_their_meeting(nlp):
+    text = ("Prosecutors say Karl Huber met Peter Lund at a golf club in Bergen in 2021. A spokesperson said Lund had never "
+            "met Huber.\n\nAnna Holm held talks with Ole Berg on Monday.")
+    doc = extract_annotation(article(text))
+    first = doc["meetings"][0]["id"]
+    assert [(c["participant"], c["stance"], c["meeting"]) for c in doc["attendance_claims"]] == [
+        ("karl-huber", "confirms", first), ("peter-lund", "confirms", first), ("peter-lund", "denies", first)]
+
+
+def test_asking_to_meet_is_a_request_not_a_meeting_held(nlp):
+    assert [f[0] for f in placed("The residents asked to meet Karl Huber in Bergen.")] == ["proposed"]

@@ -473,17 +473,22 @@ class MeetingFinder:
     def dateline_places(self) -> None:
         """A recent meeting without a place of its own took place where the story is datelined
         ("NAIROBI — ... A meeting on Tuesday evening was called off")."""
-        match = DATELINE.match(self.text)
-        if not match:
-            return
-        city = match.group(1).strip().title()
-        local = next((self.c.ids.get(id(e)) for e in self.c.entities if e.kind == "location" and e.place is not None
-                      and e.place.kind == "city" and city in e.all_names), None)
-        if not local:
-            return
+        def city_of(at: int) -> str | None:
+            match = DATELINE.match(self.text[at : at + 200])  # its \A is the paragraph's start
+            if not match:
+                return None
+            city = match.group(1).strip().title()
+            return next((self.c.ids.get(id(e)) for e in self.c.entities if e.kind == "location" and e.place is not None
+                         and e.place.kind == "city" and city in e.all_names), None)
+
+        story = city_of(0)
         for m in self.meetings:
             if m.location is None and m.date and m.status != "proposed" and _days_before(m.date["value"], self.published) <= 7:
-                m.location = local
+                # a round-up of briefs datelines each paragraph ("SWANSEA - ..."): the paragraph's own, else the story's
+                paragraph = self.text.rfind("\n\n", 0, m.sentence.start_char)
+                local = city_of(paragraph + 2) if paragraph >= 0 else None
+                if local or story:
+                    m.location = local or story
 
     def kind(self, token: Token, kind: str) -> str:
         words = {c.lower_ for c in token.children}
@@ -522,6 +527,8 @@ class MeetingFinder:
         future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "might", "may", "could"}
                      for a in chain)
         planned = any(_verb_in(a, PLAN_VERBS) and not any(c.lower_ == "had" for c in a.children) for a in chain[1:])
+        # "asked to meet X", "requested to meet": a request, not a meeting (not "asked whether X was there")
+        planned = planned or any(a.lemma_ in ("ask", "request") and below.dep_ == "xcomp" for below, a in zip(chain, chain[1:]))
         # "are to meet next week": be + infinitive is a plan
         planned = planned or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.dep_ == "xcomp" \
             and t.head.lemma_ == "be" and t.head.tag_ in ("VBZ", "VBP")
@@ -619,7 +626,8 @@ class MeetingFinder:
                 and not any(c.lower_ in NUMBERS or c.lower_ == "both" for c in head.children) and head.lower_ not in ("sides", "side"):
             # "board members met X", "club officials": a party the text describes, not names
             local = self.c.attributor.party(head)
-            if local and local in self.c.anonymous:
+            # a party the text describes, or the person a title alone stands for ("the commissioner")
+            if local and (local in self.c.anonymous or self.c.kind_of(local) == "person"):
                 out.append(local)
         return out
 
@@ -1129,10 +1137,13 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                 found += people(subject)
             # "X met Y" puts both there; "X never met Y" and "X did not attend, instead meeting Y"
             # are about X, whose whereabouts the claim is about
-            if lemma == "meet" and not negative and any(g.dep_ == "nsubj" for g in token.children):
-                for g in token.children:
-                    if g.dep_ == "dobj":
-                        found += people(g)
+            met = [p for g in token.children if g.dep_ == "dobj" for p in people(g)] if lemma == "meet" else []
+            if met and not negative and any(g.dep_ == "nsubj" for g in token.children):
+                found += met
+            if met and at_meeting is None:
+                # the meeting of these two people, when the article tells of one
+                both = {*found, *met}
+                at_meeting = next((m for m in reversed(finder.meetings) if len(both) >= 2 and both <= set(m.participants)), None)
         for person in dict.fromkeys(found):
             yield person, negative, token, at_meeting
 
