@@ -35,6 +35,13 @@ Other senses are not meetings: "meet the target", "visit the website", "a confer
 "a round of layoffs", a mountain's summit, "the rivers meet" (a meeting is of someone,
 somewhere or at some time). A definite reference's own predicate ("the meeting was
 cancelled") gives the meeting's status; "invited/asked X to meet" makes X a participant.
+
+Later rules (docs/extraction.md, "Round four"): a venue named later refines the city; "met
+there", "in that town", the scene before a first "the meeting", the paragraph's dateline;
+groups the story names most ("the two companies"); who acts at, cancels, proposes or is
+called to a meeting; sessions, consultation evenings and debates between people; an earlier
+failed approach is a round of its own; claims through "you" in an interview, "her client",
+"rejected that", "I was in X", and "X never met Y" about X alone.
 """
 
 from __future__ import annotations
