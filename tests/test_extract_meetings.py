@@ -400,3 +400,18 @@ def test_a_claim_that_two_people_met_is_about_their_meeting(nlp):
 
 def test_asking_to_meet_is_a_request_not_a_meeting_held(nlp):
     assert [f[0] for f in placed("The residents asked to meet Karl Huber in Bergen.")] == ["proposed"]
+
+
+def test_the_next_round_of_talks_under_way_is_a_meeting_to_come(nlp):
+    text = ("The Oslo Fishermen's Union is in talks with the shipping companies over a new agreement. Anna Holm said the "
+            "next round, scheduled for Thursday, had been put back a week.")
+    found = details(text)
+    assert [(m["status"], sorted(refs(m))) for m in found] == [
+        ("held", ["anon-the-shipping-companies", "oslo-fishermen-s-union"]),
+        ("postponed", ["anon-the-shipping-companies", "oslo-fishermen-s-union"])]
+
+
+def test_sitting_at_the_table_is_presence_and_his_father_is_not_him(nlp):
+    text = ("Karl Huber met Peter Lund in Bergen on Monday, an official said. In her memoir, Anna Holm wrote that Ole Berg "
+            "had sat across the table from her for the whole night. His son, Per Berg, said his father was in London that week.")
+    assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("ole-berg", "confirms")]

@@ -69,6 +69,8 @@ NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "m
 OCCASIONS = frozenset("evening night day event session sessions".split())
 # sessions that are not meetings of parties: "a training session", "the trading session"
 NOT_MEETING_SESSIONS = frozenset("training trading photo practice recording study therapy jam morning afternoon".split())
+# what says a meeting continues a negotiation: "a second round", "the next round"
+AGAIN = frozenset("second third fourth follow-up next further another new".split())
 # what says a meeting replaces one called off or put off: "a rearranged session"
 REPLACING = frozenset("rearranged rescheduled replacement".split())
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
@@ -77,7 +79,7 @@ EARLIER_TRIES = frozenset("approach bid attempt".split())
 WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
 FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without)\b", re.I)
 CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned)\b", re.I)
-POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|pushed back|rescheduled|deferred)\b", re.I)
+POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred)\b", re.I)
 # "meet the requirements", "make ends meet": objects of "meet" that are not parties
 NOT_PARTIES = frozenset("""requirement target deadline demand need expectation standard criterion criteria goal
 obligation condition threshold quota challenge cost payment payroll bill debt end objective commitment
@@ -240,7 +242,8 @@ class MeetingFinder:
             # a capitalised trigger opening the story ("- Talks between ...") is often tagged PROPN
             if (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.istitle() and not self.c.entity_at(t.idx, t.idx + len(t))) \
                     and t.lower_ in NOUNS:
-                if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children) and not self.location_in(list(t.subtree)):
+                if t.lower_ == "round" and not any(c.lower_ == "of" or c.lower_ in AGAIN for c in t.children) \
+                        and not self.location_in(list(t.subtree)):
                     continue
                 if t.lower_ == "round" and any(c.lower_ == "of" and not any(g.dep_ == "pobj" and g.lower_ in NOUNS for g in c.children)
                                                for c in t.children):
@@ -346,7 +349,17 @@ class MeetingFinder:
                             break
                 if token.i in consumed:
                     continue
-                if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
+                coming = None
+                if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and any(c.lower_ in AGAIN for c in token.children) \
+                        and not places:
+                    # "the next round": the one still to come told before, else a new one (not the talks under way)
+                    coming = next((m for m in reversed(self.meetings + new) if m.family == family(kind)
+                                   and m.status in ("proposed", "postponed")), False)
+                    if coming:
+                        self.told(token, coming)
+                        self.references.append((token.idx, coming))
+                        continue
+                if coming is None and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
                         and self.refer(token, kind, places, pending=new):
                     continue
                 if token.pos_ in ("NOUN", "PROPN") and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
@@ -412,8 +425,7 @@ class MeetingFinder:
                     for key, role in m.before.participants.items():
                         if role == "delegate":
                             m.participants.setdefault(key, role)
-                again = any(c.lower_ in ("second", "third", "fourth", "follow-up", "next", "further", "another", "new")
-                            or c.lower_ == "up" and c.dep_ == "compound" for c in m.trigger.children)
+                again = any(c.lower_ in AGAIN or c.lower_ == "up" and c.dep_ == "compound" for c in m.trigger.children)
                 if any(c.lower_ in REPLACING for c in m.trigger.children) and not m.participants:
                     # "a rearranged session": the one called off or put off, between the same parties
                     replaced = next((o for o in reversed(self.meetings + new) if o is not m and o.family == m.family
@@ -668,6 +680,11 @@ class MeetingFinder:
                     for local in self.parties(c):
                         m.participants.setdefault(local, "visitor" if m.family == "visit" else "delegate")
             verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+            if verb is not None and verb.lemma_ == "be" and t.head.lower_ == "in":
+                # "X is in talks with Y": X is a party
+                for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                    for local in self.who(subject):
+                        m.participants.setdefault(local, "delegate")
             if verb is not None and verb.pos_ == "VERB" and t.head.lower_ == "to" and verb.lemma_ in ("call", "summon", "invite"):
                 # "he had been called to an urgent meeting": who is called goes to it
                 for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
@@ -1121,6 +1138,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
             or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
+            or lemma == "sit" and any(g.dep_ == "prep" and g.lower_ in ("at", "across", "around") and any(x.lower_ == "table" for x in g.subtree)
+                                      for g in token.children) \
             or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
                                      and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
                                              for x in g.subtree) for g in token.children)
@@ -1191,9 +1210,11 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
     """"confirmed his participation": the person the content's subject or possessive names."""
     for token in span:
         hit = c.entity_at(token.idx, token.idx + len(token))
-        if hit and hit[1] == "person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
+        # a possessor only of the presence itself ("his participation"), not "his father was in X"
+        owned = token.dep_ == "poss" and token.head.lemma_.lower() in ("participation", "attendance", "presence", "absence")
+        if hit and hit[1] == "person" and (token.dep_ in ("nsubj", "nsubjpass") or owned):
             return [(hit[0], bool(NEGATION.search(span.text)), None, None)]
-        if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "poss") and c.attributor:
+        if token.lower_ in PRONOUNS and (token.dep_ == "nsubj" or owned) and c.attributor:
             person = c.attributor.pronoun(token)
             return [(person, bool(NEGATION.search(span.text)), None, None)] if person else []
     return []
