@@ -415,3 +415,10 @@ def test_sitting_at_the_table_is_presence_and_his_father_is_not_him(nlp):
     text = ("Karl Huber met Peter Lund in Bergen on Monday, an official said. In her memoir, Anna Holm wrote that Ole Berg "
             "had sat across the table from her for the whole night. His son, Per Berg, said his father was in London that week.")
     assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("ole-berg", "confirms")]
+
+
+def test_denying_that_x_met_y_is_about_x_and_not_called_off_is_no_fate(nlp):
+    text = ("Two diplomats said Karl Huber had met Peter Lund in Bergen in July. Huber's spokesman denied that.\n\n"
+            "Norway and Iceland will hold talks in Oslo on Thursday. Anna Holm said the talks had not been called off.")
+    assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("karl-huber", "denies")]
+    assert [m["status"] for m in details(text)] == ["held", "proposed"]

@@ -943,6 +943,8 @@ class MeetingFinder:
         gives the meeting's fate (a held or planned meeting becomes cancelled, postponed, failed)."""
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
             return
+        if any(c.dep_ == "neg" for c in token.head.children):
+            return  # "the meeting had not been called off"
         said = " ".join(t.text for t in _predicate(token.head, token) if t.i > token.i)
         for pattern, status in ((CANCELLED, "cancelled"), (POSTPONED, "postponed"), (FAILED, "failed")):
             if pattern.search(said):
@@ -1151,6 +1153,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
         negative = _negated(token) or any(g.lower_ == "absent" for g in token.children)
         found: list[str] = []
+        met: list[str] = []
         if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or any(g.dep_ == "agent" for g in token.children):
             # "a dinner attended by X and Y", "attended only by planning officers": a list of who was
             # there, people described rather than named too
@@ -1158,20 +1161,23 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
                     found += people(pobj, described=True)
         else:
+            met = []
             subject = finder._subject(token)
             if subject is not None:
                 found += people(subject)
             # "X met Y" puts both there; "X never met Y" and "X did not attend, instead meeting Y"
             # are about X, whose whereabouts the claim is about
             met = [p for g in token.children if g.dep_ == "dobj" for p in people(g)] if lemma == "meet" else []
-            if met and not negative and any(g.dep_ == "nsubj" for g in token.children):
+            # (a denying cue makes the claim negative too: "denied that X had met Y" is about X)
+            if met and not negative and statement["cue"] not in DENYING_CUES and any(g.dep_ == "nsubj" for g in token.children):
                 found += met
             if met and at_meeting is None:
                 # the meeting of these two people, when the article tells of one
                 both = {*found, *met}
                 at_meeting = next((m for m in reversed(finder.meetings) if len(both) >= 2 and both <= set(m.participants)), None)
+        subjects = set(found) - set(met) if lemma == "meet" else set(found)
         for person in dict.fromkeys(found):
-            yield person, negative, token, at_meeting
+            yield person, negative, token, at_meeting, person not in subjects
 
 
 LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split())
@@ -1213,10 +1219,10 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
         # a possessor only of the presence itself ("his participation"), not "his father was in X"
         owned = token.dep_ == "poss" and token.head.lemma_.lower() in ("participation", "attendance", "presence", "absence")
         if hit and hit[1] == "person" and (token.dep_ in ("nsubj", "nsubjpass") or owned):
-            return [(hit[0], bool(NEGATION.search(span.text)), None, None)]
+            return [(hit[0], bool(NEGATION.search(span.text)), None, None, False)]
         if token.lower_ in PRONOUNS and (token.dep_ == "nsubj" or owned) and c.attributor:
             person = c.attributor.pronoun(token)
-            return [(person, bool(NEGATION.search(span.text)), None, None)] if person else []
+            return [(person, bool(NEGATION.search(span.text)), None, None, False)] if person else []
     return []
 
 
@@ -1236,9 +1242,10 @@ def _claims_taken_up(c: Context, claims: list[dict]) -> list[dict]:
         own = by_statement.get(statement["id"], [])
         if not own and previous and BARE_REFERENCE.fullmatch(c.text[statement["start"]:statement["end"]].strip()):
             flip = statement["cue"] in DENYING_CUES
+            # denying "X met Y" denies X's presence, as "X never met Y" does (see presence_claims)
             own = [{**claim, "statement": statement["id"],
                     "stance": {"confirms": "denies", "denies": "confirms"}[claim["stance"]] if flip else claim["stance"]}
-                   for claim in previous]
+                   for claim in previous if not (flip and claim.get("met"))]
         out += own
         previous = own  # only the statement right before: "A said ... B rejected that"
     return out
@@ -1270,7 +1277,7 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
         if not found and PRESENCE.search(text[statement["start"] : statement["end"]]):
             found = _presence_fallback(context, finder, span, statement)
         seen = set()
-        for participant, negative, token, placed in found:
+        for participant, negative, token, placed, object_of_meet in found:
             meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
                             if t.idx in at_offset and statement["start"] <= t.idx < statement["end"]), None) \
                 or finder.meeting_at(statement["start"], statement["end"], span.sent)
@@ -1280,8 +1287,8 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             stance = "denies" if negative != (statement["cue"] in DENYING_CUES) else "confirms"
             meeting.participants.setdefault(participant, "delegate")
             claims.append({"meeting": records[id(meeting)], "participant": participant,
-                           "statement": statement["id"], "stance": stance})
-    claims = _claims_taken_up(context, claims)
+                           "statement": statement["id"], "stance": stance, "met": object_of_meet})
+    claims = [{k: v for k, v in claim.items() if k != "met"} for claim in _claims_taken_up(context, claims)]
     for i, m in enumerate(finder.meetings):
         if m.continues and not m.participants:
             # "A second meeting, in X, was cancelled": the parties of the meeting before it, now that
