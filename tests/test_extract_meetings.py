@@ -422,3 +422,9 @@ def test_denying_that_x_met_y_is_about_x_and_not_called_off_is_no_fate(nlp):
             "Norway and Iceland will hold talks in Oslo on Thursday. Anna Holm said the talks had not been called off.")
     assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("karl-huber", "denies")]
     assert [m["status"] for m in details(text)] == ["held", "proposed"]
+
+
+def test_a_where_clause_on_the_place_says_who_meets_there(nlp):
+    text = ("The attack has put in doubt talks set for Thursday in Oslo, where envoys of the movement were to sit down "
+            "with a team led by Anna Holm.")
+    assert [(f[1], f[2]) for f in placed(text)] == [("oslo", ["anna-holm"])]

@@ -668,6 +668,24 @@ class MeetingFinder:
     def participants(self, m: _Meeting) -> None:
         self._participants(m, m.trigger)
         t = m.trigger
+        for place in (x for x in t.subtree if x.dep_ == "pobj" and self.c.entity_at(x.idx, x.idx + len(x))):
+            # "talks set for Thursday in X, where envoys of Y were to sit down with a team led by Z":
+            # the place's "where" clause says who meets there
+            for where in (c for c in place.children if c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children)):
+                verbs = [where, *(g for g in where.children if g.dep_ == "xcomp")]
+                for subject in (g for g in where.children if g.dep_ in ("nsubj", "nsubjpass")):
+                    for local in self.who(subject):
+                        m.participants.setdefault(local, "delegate")
+                for verb in verbs:
+                    for prep in (g for g in verb.children if g.dep_ == "prep" and g.lower_ in ("with", "between")):
+                        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                            for local in self.who(pobj):
+                                m.participants.setdefault(local, "delegate")
+                            for led in (g for g in pobj.children if g.dep_ == "acl" and g.lemma_ in ("lead", "head", "chair")):
+                                for agent in (g for g in led.children if g.dep_ == "agent"):
+                                    for x in (g for g in agent.children if g.dep_ == "pobj"):
+                                        for local in self.who(x):
+                                            m.participants.setdefault(local, "delegate")
         if t.dep_ == "nsubjpass" and (CANCELLED.search(t.head.text) or POSTPONED.search(t.head.text)):
             # "the evening was cancelled by the council": who calls a meeting off is a party to it
             for agent in (g for g in t.head.children if g.dep_ == "agent"):
