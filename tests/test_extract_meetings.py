@@ -381,3 +381,50 @@ def test_a_placeless_meeting_of_others_does_not_join_one_told_much_later(nlp):
             "Anna Holm met Ole Berg in Bergen on Monday.")
     assert [(m.get("location"), sorted(refs(m))) for m in details(text)] == [
         (None, ["karl-huber", "oslo-fishermen-s-union"]), ("bergen", ["anna-holm", "ole-berg"])]
+
+
+def test_a_round_up_of_briefs_places_a_meeting_by_its_paragraphs_dateline(nlp):
+    text = ("OSLO - Police arrested two men on Monday.\n\n"
+            "BERGEN - A public meeting on knife crime with residents of Bergen on Wednesday was postponed, the council said.")
+    assert [m.get("location") for m in details(text)] == ["bergen"]
+
+
+def test_a_claim_that_two_people_met_is_about_their_meeting(nlp):
+    text = ("Prosecutors say Karl Huber met Peter Lund at a golf club in Bergen in 2021. A spokesperson said Lund had never "
+            "met Huber.\n\nAnna Holm held talks with Ole Berg on Monday.")
+    doc = extract_annotation(article(text))
+    first = doc["meetings"][0]["id"]
+    assert [(c["participant"], c["stance"], c["meeting"]) for c in doc["attendance_claims"]] == [
+        ("karl-huber", "confirms", first), ("peter-lund", "confirms", first), ("peter-lund", "denies", first)]
+
+
+def test_asking_to_meet_is_a_request_not_a_meeting_held(nlp):
+    assert [f[0] for f in placed("The residents asked to meet Karl Huber in Bergen.")] == ["proposed"]
+
+
+def test_the_next_round_of_talks_under_way_is_a_meeting_to_come(nlp):
+    text = ("The Oslo Fishermen's Union is in talks with the shipping companies over a new agreement. Anna Holm said the "
+            "next round, scheduled for Thursday, had been put back a week.")
+    found = details(text)
+    assert [(m["status"], sorted(refs(m))) for m in found] == [
+        ("held", ["anon-the-shipping-companies", "oslo-fishermen-s-union"]),
+        ("postponed", ["anon-the-shipping-companies", "oslo-fishermen-s-union"])]
+
+
+def test_sitting_at_the_table_is_presence_and_his_father_is_not_him(nlp):
+    text = ("Karl Huber met Peter Lund in Bergen on Monday, an official said. In her memoir, Anna Holm wrote that Ole Berg "
+            "had sat across the table from her for the whole night. His son, Per Berg, said his father was in London that week.")
+    assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("ole-berg", "confirms")]
+
+
+def test_denying_that_x_met_y_is_about_x_and_not_called_off_is_no_fate(nlp):
+    text = ("Two diplomats said Karl Huber had met Peter Lund in Bergen in July. Huber's spokesman denied that.\n\n"
+            "Norway and Iceland will hold talks in Oslo on Thursday. Anna Holm said the talks had not been called off.")
+    assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("karl-huber", "denies")]
+    assert [m["status"] for m in details(text)] == ["held", "proposed"]
+
+
+def test_a_where_clause_on_the_place_says_who_meets_there(nlp):
+    text = ("The attack has put in doubt talks set for Thursday in Oslo, where envoys of the movement were to sit down "
+            "with a team led by Anna Holm.")
+    assert [(f[1], f[2]) for f in placed(text)] == [("oslo", ["anna-holm"])]

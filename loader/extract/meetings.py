@@ -35,6 +35,13 @@ Other senses are not meetings: "meet the target", "visit the website", "a confer
 "a round of layoffs", a mountain's summit, "the rivers meet" (a meeting is of someone,
 somewhere or at some time). A definite reference's own predicate ("the meeting was
 cancelled") gives the meeting's status; "invited/asked X to meet" makes X a participant.
+
+Later rules (docs/extraction.md, "Round four"): a venue named later refines the city; "met
+there", "in that town", the scene before a first "the meeting", the paragraph's dateline;
+groups the story names most ("the two companies"); who acts at, cancels, proposes or is
+called to a meeting; sessions, consultation evenings and debates between people; an earlier
+failed approach is a round of its own; claims through "you" in an interview, "her client",
+"rejected that", "I was in X", and "X never met Y" about X alone.
 """
 
 from __future__ import annotations
@@ -62,6 +69,8 @@ NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "m
 OCCASIONS = frozenset("evening night day event session sessions".split())
 # sessions that are not meetings of parties: "a training session", "the trading session"
 NOT_MEETING_SESSIONS = frozenset("training trading photo practice recording study therapy jam morning afternoon".split())
+# what says a meeting continues a negotiation: "a second round", "the next round"
+AGAIN = frozenset("second third fourth follow-up next further another new".split())
 # what says a meeting replaces one called off or put off: "a rearranged session"
 REPLACING = frozenset("rearranged rescheduled replacement".split())
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
@@ -70,7 +79,7 @@ EARLIER_TRIES = frozenset("approach bid attempt".split())
 WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
 FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without)\b", re.I)
 CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned)\b", re.I)
-POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|pushed back|rescheduled|deferred)\b", re.I)
+POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred)\b", re.I)
 # "meet the requirements", "make ends meet": objects of "meet" that are not parties
 NOT_PARTIES = frozenset("""requirement target deadline demand need expectation standard criterion criteria goal
 obligation condition threshold quota challenge cost payment payroll bill debt end objective commitment
@@ -233,7 +242,8 @@ class MeetingFinder:
             # a capitalised trigger opening the story ("- Talks between ...") is often tagged PROPN
             if (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.istitle() and not self.c.entity_at(t.idx, t.idx + len(t))) \
                     and t.lower_ in NOUNS:
-                if t.lower_ == "round" and not any(c.lower_ == "of" for c in t.children) and not self.location_in(list(t.subtree)):
+                if t.lower_ == "round" and not any(c.lower_ == "of" or c.lower_ in AGAIN for c in t.children) \
+                        and not self.location_in(list(t.subtree)):
                     continue
                 if t.lower_ == "round" and any(c.lower_ == "of" and not any(g.dep_ == "pobj" and g.lower_ in NOUNS for g in c.children)
                                                for c in t.children):
@@ -339,7 +349,17 @@ class MeetingFinder:
                             break
                 if token.i in consumed:
                     continue
-                if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
+                coming = None
+                if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and any(c.lower_ in AGAIN for c in token.children) \
+                        and not places:
+                    # "the next round": the one still to come told before, else a new one (not the talks under way)
+                    coming = next((m for m in reversed(self.meetings + new) if m.family == family(kind)
+                                   and m.status in ("proposed", "postponed")), False)
+                    if coming:
+                        self.told(token, coming)
+                        self.references.append((token.idx, coming))
+                        continue
+                if coming is None and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
                         and self.refer(token, kind, places, pending=new):
                     continue
                 if token.pos_ in ("NOUN", "PROPN") and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
@@ -405,8 +425,7 @@ class MeetingFinder:
                     for key, role in m.before.participants.items():
                         if role == "delegate":
                             m.participants.setdefault(key, role)
-                again = any(c.lower_ in ("second", "third", "fourth", "follow-up", "next", "further", "another", "new")
-                            or c.lower_ == "up" and c.dep_ == "compound" for c in m.trigger.children)
+                again = any(c.lower_ in AGAIN or c.lower_ == "up" and c.dep_ == "compound" for c in m.trigger.children)
                 if any(c.lower_ in REPLACING for c in m.trigger.children) and not m.participants:
                     # "a rearranged session": the one called off or put off, between the same parties
                     replaced = next((o for o in reversed(self.meetings + new) if o is not m and o.family == m.family
@@ -473,17 +492,22 @@ class MeetingFinder:
     def dateline_places(self) -> None:
         """A recent meeting without a place of its own took place where the story is datelined
         ("NAIROBI — ... A meeting on Tuesday evening was called off")."""
-        match = DATELINE.match(self.text)
-        if not match:
-            return
-        city = match.group(1).strip().title()
-        local = next((self.c.ids.get(id(e)) for e in self.c.entities if e.kind == "location" and e.place is not None
-                      and e.place.kind == "city" and city in e.all_names), None)
-        if not local:
-            return
+        def city_of(at: int) -> str | None:
+            match = DATELINE.match(self.text[at : at + 200])  # its \A is the paragraph's start
+            if not match:
+                return None
+            city = match.group(1).strip().title()
+            return next((self.c.ids.get(id(e)) for e in self.c.entities if e.kind == "location" and e.place is not None
+                         and e.place.kind == "city" and city in e.all_names), None)
+
+        story = city_of(0)
         for m in self.meetings:
             if m.location is None and m.date and m.status != "proposed" and _days_before(m.date["value"], self.published) <= 7:
-                m.location = local
+                # a round-up of briefs datelines each paragraph ("SWANSEA - ..."): the paragraph's own, else the story's
+                paragraph = self.text.rfind("\n\n", 0, m.sentence.start_char)
+                local = city_of(paragraph + 2) if paragraph >= 0 else None
+                if local or story:
+                    m.location = local or story
 
     def kind(self, token: Token, kind: str) -> str:
         words = {c.lower_ for c in token.children}
@@ -522,6 +546,8 @@ class MeetingFinder:
         future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "might", "may", "could"}
                      for a in chain)
         planned = any(_verb_in(a, PLAN_VERBS) and not any(c.lower_ == "had" for c in a.children) for a in chain[1:])
+        # "asked to meet X", "requested to meet": a request, not a meeting (not "asked whether X was there")
+        planned = planned or any(a.lemma_ in ("ask", "request") and below.dep_ == "xcomp" for below, a in zip(chain, chain[1:]))
         # "are to meet next week": be + infinitive is a plan
         planned = planned or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.dep_ == "xcomp" \
             and t.head.lemma_ == "be" and t.head.tag_ in ("VBZ", "VBP")
@@ -619,7 +645,8 @@ class MeetingFinder:
                 and not any(c.lower_ in NUMBERS or c.lower_ == "both" for c in head.children) and head.lower_ not in ("sides", "side"):
             # "board members met X", "club officials": a party the text describes, not names
             local = self.c.attributor.party(head)
-            if local and local in self.c.anonymous:
+            # a party the text describes, or the person a title alone stands for ("the commissioner")
+            if local and (local in self.c.anonymous or self.c.kind_of(local) == "person"):
                 out.append(local)
         return out
 
@@ -641,6 +668,24 @@ class MeetingFinder:
     def participants(self, m: _Meeting) -> None:
         self._participants(m, m.trigger)
         t = m.trigger
+        for place in (x for x in t.subtree if x.dep_ == "pobj" and self.c.entity_at(x.idx, x.idx + len(x))):
+            # "talks set for Thursday in X, where envoys of Y were to sit down with a team led by Z":
+            # the place's "where" clause says who meets there
+            for where in (c for c in place.children if c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children)):
+                verbs = [where, *(g for g in where.children if g.dep_ == "xcomp")]
+                for subject in (g for g in where.children if g.dep_ in ("nsubj", "nsubjpass")):
+                    for local in self.who(subject):
+                        m.participants.setdefault(local, "delegate")
+                for verb in verbs:
+                    for prep in (g for g in verb.children if g.dep_ == "prep" and g.lower_ in ("with", "between")):
+                        for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                            for local in self.who(pobj):
+                                m.participants.setdefault(local, "delegate")
+                            for led in (g for g in pobj.children if g.dep_ == "acl" and g.lemma_ in ("lead", "head", "chair")):
+                                for agent in (g for g in led.children if g.dep_ == "agent"):
+                                    for x in (g for g in agent.children if g.dep_ == "pobj"):
+                                        for local in self.who(x):
+                                            m.participants.setdefault(local, "delegate")
         if t.dep_ == "nsubjpass" and (CANCELLED.search(t.head.text) or POSTPONED.search(t.head.text)):
             # "the evening was cancelled by the council": who calls a meeting off is a party to it
             for agent in (g for g in t.head.children if g.dep_ == "agent"):
@@ -653,6 +698,11 @@ class MeetingFinder:
                     for local in self.parties(c):
                         m.participants.setdefault(local, "visitor" if m.family == "visit" else "delegate")
             verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+            if verb is not None and verb.lemma_ == "be" and t.head.lower_ == "in":
+                # "X is in talks with Y": X is a party
+                for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+                    for local in self.who(subject):
+                        m.participants.setdefault(local, "delegate")
             if verb is not None and verb.pos_ == "VERB" and t.head.lower_ == "to" and verb.lemma_ in ("call", "summon", "invite"):
                 # "he had been called to an urgent meeting": who is called goes to it
                 for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
@@ -911,6 +961,8 @@ class MeetingFinder:
         gives the meeting's fate (a held or planned meeting becomes cancelled, postponed, failed)."""
         if token.dep_ not in ("nsubj", "nsubjpass") or token.head.pos_ not in ("VERB", "AUX"):
             return
+        if any(c.dep_ == "neg" for c in token.head.children):
+            return  # "the meeting had not been called off"
         said = " ".join(t.text for t in _predicate(token.head, token) if t.i > token.i)
         for pattern, status in ((CANCELLED, "cancelled"), (POSTPONED, "postponed"), (FAILED, "failed")):
             if pattern.search(said):
@@ -1106,6 +1158,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
             or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
+            or lemma == "sit" and any(g.dep_ == "prep" and g.lower_ in ("at", "across", "around") and any(x.lower_ == "table" for x in g.subtree)
+                                      for g in token.children) \
             or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
                                      and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
                                              for x in g.subtree) for g in token.children)
@@ -1117,6 +1171,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
         negative = _negated(token) or any(g.lower_ == "absent" for g in token.children)
         found: list[str] = []
+        met: list[str] = []
         if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or any(g.dep_ == "agent" for g in token.children):
             # "a dinner attended by X and Y", "attended only by planning officers": a list of who was
             # there, people described rather than named too
@@ -1124,17 +1179,23 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
                     found += people(pobj, described=True)
         else:
+            met = []
             subject = finder._subject(token)
             if subject is not None:
                 found += people(subject)
             # "X met Y" puts both there; "X never met Y" and "X did not attend, instead meeting Y"
             # are about X, whose whereabouts the claim is about
-            if lemma == "meet" and not negative and any(g.dep_ == "nsubj" for g in token.children):
-                for g in token.children:
-                    if g.dep_ == "dobj":
-                        found += people(g)
+            met = [p for g in token.children if g.dep_ == "dobj" for p in people(g)] if lemma == "meet" else []
+            # (a denying cue makes the claim negative too: "denied that X had met Y" is about X)
+            if met and not negative and statement["cue"] not in DENYING_CUES and any(g.dep_ == "nsubj" for g in token.children):
+                found += met
+            if met and at_meeting is None:
+                # the meeting of these two people, when the article tells of one
+                both = {*found, *met}
+                at_meeting = next((m for m in reversed(finder.meetings) if len(both) >= 2 and both <= set(m.participants)), None)
+        subjects = set(found) - set(met) if lemma == "meet" else set(found)
         for person in dict.fromkeys(found):
-            yield person, negative, token, at_meeting
+            yield person, negative, token, at_meeting, person not in subjects
 
 
 LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split())
@@ -1173,11 +1234,13 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
     """"confirmed his participation": the person the content's subject or possessive names."""
     for token in span:
         hit = c.entity_at(token.idx, token.idx + len(token))
-        if hit and hit[1] == "person" and token.dep_ in ("nsubj", "nsubjpass", "poss"):
-            return [(hit[0], bool(NEGATION.search(span.text)), None, None)]
-        if token.lower_ in PRONOUNS and token.dep_ in ("nsubj", "poss") and c.attributor:
+        # a possessor only of the presence itself ("his participation"), not "his father was in X"
+        owned = token.dep_ == "poss" and token.head.lemma_.lower() in ("participation", "attendance", "presence", "absence")
+        if hit and hit[1] == "person" and (token.dep_ in ("nsubj", "nsubjpass") or owned):
+            return [(hit[0], bool(NEGATION.search(span.text)), None, None, False)]
+        if token.lower_ in PRONOUNS and (token.dep_ == "nsubj" or owned) and c.attributor:
             person = c.attributor.pronoun(token)
-            return [(person, bool(NEGATION.search(span.text)), None, None)] if person else []
+            return [(person, bool(NEGATION.search(span.text)), None, None, False)] if person else []
     return []
 
 
@@ -1197,9 +1260,10 @@ def _claims_taken_up(c: Context, claims: list[dict]) -> list[dict]:
         own = by_statement.get(statement["id"], [])
         if not own and previous and BARE_REFERENCE.fullmatch(c.text[statement["start"]:statement["end"]].strip()):
             flip = statement["cue"] in DENYING_CUES
+            # denying "X met Y" denies X's presence, as "X never met Y" does (see presence_claims)
             own = [{**claim, "statement": statement["id"],
                     "stance": {"confirms": "denies", "denies": "confirms"}[claim["stance"]] if flip else claim["stance"]}
-                   for claim in previous]
+                   for claim in previous if not (flip and claim.get("met"))]
         out += own
         previous = own  # only the statement right before: "A said ... B rejected that"
     return out
@@ -1231,7 +1295,7 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
         if not found and PRESENCE.search(text[statement["start"] : statement["end"]]):
             found = _presence_fallback(context, finder, span, statement)
         seen = set()
-        for participant, negative, token, placed in found:
+        for participant, negative, token, placed, object_of_meet in found:
             meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
                             if t.idx in at_offset and statement["start"] <= t.idx < statement["end"]), None) \
                 or finder.meeting_at(statement["start"], statement["end"], span.sent)
@@ -1241,8 +1305,8 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             stance = "denies" if negative != (statement["cue"] in DENYING_CUES) else "confirms"
             meeting.participants.setdefault(participant, "delegate")
             claims.append({"meeting": records[id(meeting)], "participant": participant,
-                           "statement": statement["id"], "stance": stance})
-    claims = _claims_taken_up(context, claims)
+                           "statement": statement["id"], "stance": stance, "met": object_of_meet})
+    claims = [{k: v for k, v in claim.items() if k != "met"} for claim in _claims_taken_up(context, claims)]
     for i, m in enumerate(finder.meetings):
         if m.continues and not m.participants:
             # "A second meeting, in X, was cancelled": the parties of the meeting before it, now that
