@@ -13,9 +13,10 @@ alternating order (so both see the same load on a shared machine), (a) trafilatu
 reading and extraction plus language and prose checks, duplicate checks, writing the
 article file and the page into the run's archive. Figures are medians, of wall-clock
 time (what a user waits) and of the process's CPU time (less disturbed by other work on
-the machine), with the load average at each run's start and end (the machine's other
-work, which the ratio depends on); and the median over blocks of each block's ratio,
-which a burst of other work during a few blocks moves less than the totals.
+the machine). The ratio is the median of the runs' own ratios (each run compares the two
+on the same blocks at the same time), given with each run's load average at its start and
+end (the machine's other work, which moves it), and with the median over all blocks of
+each block's ratio, which a burst of other work during a few blocks moves less.
 """
 
 from __future__ import annotations
@@ -198,16 +199,21 @@ def main(argv: list[str] | None = None) -> int:
                   f"loader add {wall['loader'][-1]:.2f} s (CPU {cpu['loader'][-1]:.2f}) {counts}, "
                   f"load average {loads[-1][0]} -> {loads[-1][1]}", file=sys.stderr)
         t, l = statistics.median(wall["trafilatura"]), statistics.median(wall["loader"])
-        tc, lc = statistics.median(cpu["trafilatura"]), statistics.median(cpu["loader"])
+        # each run's ratio compares the two on the same blocks under the same load; the
+        # medians of the two columns may come from different runs (a quiet one and a busy one)
+        per_run = [a / b for a, b in zip(wall["trafilatura"], wall["loader"])]
+        per_run_cpu = [a / b for a, b in zip(cpu["trafilatura"], cpu["loader"])]
         result = {
             "pages": args.pages, "runs": args.runs, "block": args.block, "megabytes": round(size / 1e6, 1), "words": words,
             "wall_seconds": wall, "cpu_seconds": cpu, "load_average_start_end": loads, "last_run": counts,
             "summary": {
                 "trafilatura_pages_per_second": round(args.pages / t, 1),
                 "loader_pages_per_second": round(args.pages / l, 1),
-                "loader_to_trafilatura_ratio": round(t / l, 3),
-                "cpu_ratio": round(tc / lc, 3),
-                "per_run_ratios": [round(a / b, 3) for a, b in zip(wall["trafilatura"], wall["loader"])],
+                "loader_to_trafilatura_ratio": round(statistics.median(per_run), 3),
+                "cpu_ratio": round(statistics.median(per_run_cpu), 3),
+                "per_run_ratios": [round(r, 3) for r in per_run],
+                "per_run_cpu_ratios": [round(r, 3) for r in per_run_cpu],
+                "ratio_of_medians": round(t / l, 3),
                 "block_median_ratio": round(statistics.median(block_ratios["wall"]), 3),
                 "block_median_cpu_ratio": round(statistics.median(block_ratios["cpu"]), 3),
                 "target": TARGET,
