@@ -8,10 +8,9 @@ is left to Datasette.
 """
 
 from datasette import hookimpl
-from datasette.utils import tilde_encode
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from loader.links import KIND_TABLES
+from loader.links import KIND_TABLES, Links
 
 TABLES = {
     "statement_id": "statements",
@@ -47,5 +46,9 @@ def render_cell(row, value, column, table, database, datasette):
     other = target(row, column)
     if other is None:
         return None
-    url = datasette.urls.row(database, other, tilde_encode(value))
-    return Markup('<a href="{}">{}</a>').format(url, value)
+    # one Links per Datasette, its row URLs plain strings: a query page of 1,000 rows has
+    # thousands of id cells, and Datasette's urls.row wraps every method of its string
+    links = datasette.__dict__.get("_link_ids_links")
+    if links is None or links.database != database:
+        links = datasette.__dict__["_link_ids_links"] = Links(datasette, database)
+    return Markup(f'<a href="{escape(links.row(other, value))}">{escape(value)}</a>')

@@ -386,3 +386,22 @@ async def test_the_facets_of_a_search_of_many_matches_are_left_out(archive, monk
     counted = (await ds.client.get(f"/archive/statements.json?_search={rare}&_size=0")).json()
     assert counted["facet_results"]["cue"]["results"]
     assert "facets timed out" not in (await ds.client.get(f"/archive/statements?_search={rare}&_size=0")).text
+
+
+def test_attendance_claims_gives_the_rows_of_the_query_as_first_written_in_its_order(archive):
+    reference = """
+        select attendance_claims.meeting_id, meetings.name as meeting, attendance_claims.participant,
+          sources.name as source, attendance_claims.stance, attendance_claims.statement_id, meetings.date
+        from attendance_claims
+          join meetings on meetings.id = attendance_claims.meeting_id
+          join statement_sources on statement_sources.statement_id = attendance_claims.statement_id
+          join sources on sources.id = statement_sources.source_id
+        order by meetings.date desc nulls last, meeting, attendance_claims.participant, attendance_claims.stance, source"""
+    conn = sqlite3.connect(archive)
+    expected = conn.execute(reference).fetchall()
+    got = conn.execute(QUERIES["attendance_claims"]["sql"]).fetchall()
+    assert expected and sorted(got) == sorted(r[:6] for r in expected)
+    # the same order wherever the ORDER BY decides it (ties may come either way)
+    date = {r[0]: r[6] for r in expected}
+    order = lambda r: (date[r[0]], r[1], r[2], r[4], r[3])  # noqa: E731 (the ORDER BY's keys)
+    assert [order(r) for r in got] == [order(r[:6]) for r in expected]
