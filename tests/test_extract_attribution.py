@@ -472,3 +472,16 @@ def test_who_was_told_and_saying_little_are_no_content(nlp):
             "Brekke told members to stay at home.")
     found = statements(text)
     assert [(s[1], s[3]) for s in found] == [("told", "members to stay at home")]
+
+
+def test_according_to_data_from_a_body(nlp):
+    found = statements("Freight volumes fell 4 percent in May, according to data from the national statistics office.")
+    assert [(s[0], s[3]) for s in found] == [(["the national statistics office"], "Freight volumes fell 4 percent in May")]
+
+
+def test_the_company_described_is_the_one_organisation_just_named(nlp):
+    # not the subject of the sentence before (the shares are), but the one body it names
+    text = ("Shares in Halden Foods fell 9 percent on Monday. "
+            "The Oslo-based company now expects a loss for the year.")
+    found = statements(text)
+    assert [(s[0], s[1]) for s in found] == [(["Halden Foods"], "expects")]

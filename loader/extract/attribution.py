@@ -421,6 +421,14 @@ class Attributor:
                 recent = self.recent_subject_organisation(token)
                 if recent:
                     return recent
+            if head in _COMPANY_NOUNS and words.lower().startswith("the ") and not any(
+                    (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")
+                    for t in token.subtree if t.i < token.i):
+                # "the company", "the Oslo-based group" (a description, no name in it): the
+                # organisation the sentences before were about, the subject or the only one named
+                recent = self.recent_subject_organisation(token) or self.only_recent_organisation(token)
+                if recent:
+                    return recent
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
         if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)):
@@ -517,6 +525,19 @@ class Attributor:
                         return hit[0]
         return None
 
+    def only_recent_organisation(self, token: Token) -> str | None:
+        """The one organisation named (outside quotations) in the two sentences before
+        ``token`` and in its own sentence before it, if there is exactly one."""
+        sent = token.sent
+        first = sent
+        for _ in range(2):
+            if first.start == 0:
+                break
+            first = self.doc[first.start - 1].sent
+        found = {m[2] for m in self.c.mentions() if first.start_char <= m[0] < token.idx and m[3] == "organisation"
+                 and not self.c.inside_quote(m[0])}
+        return found.pop() if len(found) == 1 else None
+
     def speakers(self, token: Token, human: bool = False, cue: bool = False) -> list[str]:
         """The parties a subject names, with those joined by "and" or "along with"
         (``human``: see :meth:`party`)."""
@@ -569,8 +590,8 @@ class Attributor:
         while end > start and text[end - 1] in " ,;:—–-\n":
             end -= 1
         m = re.match(r"that\s+", text[start:end])
-        if m:
-            start += m.end()
+        if m and len(text[start + m.end() : end].split()) > 2:
+            start += m.end()  # the complementiser, not a demonstrative ("disputes that account")
         m = _LEADING.match(text[start:end])
         if m:
             start += m.end()
@@ -1159,7 +1180,7 @@ class Attributor:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return None
-        if pobj.lemma_.lower() in ("figure", "data", "statement", "report", "survey", "estimate", "statistic", "document"):
+        if pobj.lemma_.lower() in ("figure", "data", "datum", "statement", "report", "survey", "estimate", "statistic", "document"):
             for child in pobj.children:
                 if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
                     inner = next((c for c in child.children if c.dep_ == "pobj"), None)
@@ -1232,6 +1253,8 @@ def _not_speech(verb: Token) -> bool:
     return False
 
 
+# Organisation nouns any company answers to ("the company", "the group", "the Oslo-based firm")
+_COMPANY_NOUNS = frozenset("company firm group business corporation conglomerate maker manufacturer producer retailer lender insurer operator carrier developer".split())
 # Objects of "say" that are no content: "said little", "said nothing more"
 _NOTHING = frozenset("little nothing much anything something more less few lot so".split())
 # Verbs that put a label on their object: a quoted label is the subject's words
