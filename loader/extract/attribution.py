@@ -421,11 +421,12 @@ class Attributor:
                 recent = self.recent_subject_organisation(token)
                 if recent:
                     return recent
-            if head in _COMPANY_NOUNS and words.lower().startswith("the ") and not any(
+            if head in _COMPANY_NOUNS and token.tag_ not in ("NNS", "NNPS") and words.lower().startswith("the ") and not any(
                     (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")
                     for t in token.subtree if t.i < token.i):
                 # "the company", "the Oslo-based group" (a description, no name in it): the
                 # organisation the sentences before were about, the subject or the only one named
+                # ("the shipping companies" are several: not that one)
                 recent = self.recent_subject_organisation(token) or self.only_recent_organisation(token)
                 if recent:
                     return recent
