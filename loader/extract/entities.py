@@ -814,9 +814,12 @@ def _place_apposition(text: str, spans: list[tuple[int, int]]) -> bool:
     return any(_PLACE_APPOSITION.match(text, e) for _, e in spans)
 
 
+_WORK_NOUN_BEFORE = re.compile(r"\b(?:%s)\s+\Z" % "|".join(sorted(WORK_NOUNS)))
+
+
 def _after_work_noun(text: str, spans: list[tuple[int, int]]) -> bool:
     """"the 1969 film X", "her novel Y": the name of a work, which the archive does not keep."""
-    return any(re.search(r"\b(?:%s)\s+\Z" % "|".join(WORK_NOUNS), text[max(0, s - 16):s]) for s, _ in spans)
+    return any(_WORK_NOUN_BEFORE.search(text[max(0, s - 16):s]) for s, _ in spans)
 
 
 def _kind(text: str, c: _Candidate) -> str | None:
