@@ -114,7 +114,7 @@ def _is_role(token: Token) -> bool:
 _PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from", "on")
 # Source nouns that are bodies or crowds, never one person's post
 _BODIES = frozenset("""government governments agency authorities authority ministry police military army staff people
-delegation delegates companies firms groups unions members residents""".split())
+delegation delegates companies firms groups unions members residents service department office""".split())
 
 
 def np_span(token: Token) -> tuple[int, int]:
