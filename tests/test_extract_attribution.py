@@ -485,3 +485,37 @@ def test_the_company_described_is_the_one_organisation_just_named(nlp):
             "The Oslo-based company now expects a loss for the year.")
     found = statements(text)
     assert [(s[0], s[1]) for s in found] == [(["Halden Foods"], "expects")]
+
+
+def test_a_dateline_after_the_headline_is_no_content(nlp):
+    text = ("# Dockers extend strike\n\nBy Jo Bell\n\nANTWERP, Belgium (Wire) - Dock workers extended their strike on Monday, "
+            "the union said.")
+    found = statements(text)
+    assert [f[3] for f in found] == ["Dock workers extended their strike on Monday"]
+
+
+def test_a_subject_before_the_cue_speaks_not_the_word_after_it(nlp):
+    found = statements("Carl Ames died in May. Ames's widow, Ruth, said outside court: “Nothing brings him back.”")
+    assert [(f[0], f[3]) for f in found] == [(["Ruth"], "Nothing brings him back.")]
+
+
+def test_a_fronted_question_is_not_part_of_the_quotation(nlp):
+    found = statements("Mayor Dan Oduya spoke on Friday. Asked if the vote could be reversed, he said, “Anything is possible.”")
+    assert found[-1][:4] == (["Dan Oduya"], "said", "direct", "Anything is possible.")
+
+
+def test_a_passive_cue_says_nothing_of_its_subject(nlp):
+    found = statements("Nora Haig, the victim's aunt, said the family had asked for a meeting and had been told to wait.")
+    assert [(f[0], f[3]) for f in found] == [(["Nora Haig"], "the family had asked for a meeting and had been told to wait")]
+
+
+def test_a_description_the_clause_names_is_that_person(nlp):
+    found = statements("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the fighters had acted alone.")
+    assert found[0][0] == ["Peter Kamau"]
+    found = statements("The rebels shelled the port. A commander known as John Otieno told reporters the group would fight on.")
+    assert found[0][0] == ["John Otieno"]
+
+
+def test_bare_police_is_the_one_police_force_named(nlp):
+    found = statements("Ridgeway Police arrested two men on Monday. Police said the men were 19 and 22.")
+    assert found[0][0] == ["Ridgeway Police"]

@@ -430,6 +430,13 @@ class Attributor:
                 recent = self.recent_subject_organisation(token) or self.only_recent_organisation(token)
                 if recent:
                     return recent
+        if not definite and words.lower() == token.lower_ and token.lower_ in ORG_NOUNS | _BODIES:
+            # "Police said": the one organisation of the article whose name holds the word
+            # ("Ridgeway Police")
+            orgs = [e for e in self.c.entities if e.kind == "organisation" and self.c.ids.get(id(e))
+                    and token.lower_ in {w.lower().strip("’'") for w in e.name.split()}]
+            if len(orgs) == 1:
+                return self.c.ids[id(orgs[0])]
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
         if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)):
@@ -562,6 +569,15 @@ class Attributor:
             mention = next((x for x in self.c.mentions() if m and x[0] == end + m.end()), None)
             if hit and hit[1] == "person" and mention and self.text[mention[1] : mention[1] + 1] == ",":
                 return [hit[0]]
+        if token.pos_ == "NOUN" and not self.c.entity_at(token.idx, token.idx + len(token)):
+            # "Its spokesman, who uses the name X,", "a commander known as X", "a man identified
+            # only as X": the name the clause gives the description is the speaker
+            for clause in token.children:
+                if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in _NAMING:
+                    hits = [self.c.entity_at(t.idx, t.idx + len(t)) for t in clause.subtree if t.i > clause.i]
+                    people = list(dict.fromkeys(h[0] for h in hits if h and h[1] == "person"))
+                    if len(people) == 1:
+                        return people
         heads = [token] + [t for t in token.conjuncts]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "along":
@@ -583,7 +599,10 @@ class Attributor:
     def trim(self, start: int, end: int) -> tuple[int, int, str] | None:
         """Strip "that", discourse words and punctuation; find the mode from the quotation marks."""
         text = self.text
-        dateline = _dateline_end(text)
+        # (the dateline opens the story's first paragraph, after any headline and byline, or a
+        # brief's own paragraph in a round-up)
+        paragraph = text.rfind("\n", 0, start) + 1
+        dateline = paragraph + _dateline_end(text[paragraph:]) if _dateline_end(text[paragraph:]) else 0
         if start < dateline < end:
             start = dateline  # "KHARTOUM (Wire) - Fighting spread ..., residents said": not the dateline
         while start < end and text[start] in " ,;:—–-\n":
@@ -634,7 +653,9 @@ class Attributor:
         opening = re.match(r"\s*[,:]\s*(?=[\"“])", self.text[cue_end : sent.end_char])
         quote = self.c.quote_around(cue_end + opening.end()) if opening else None
         inside = verb.dep_ == "parataxis" and speaker is not None and speaker.i < verb.i and re.search(
-            r"\w[^\"“”]*,\s*\Z", self.text[sent.start_char : min(t.idx for t in speaker.subtree)])
+            r"\w[^\"“”]*,\s*\Z", self.text[sent.start_char : min(t.idx for t in speaker.subtree)]) \
+            and not (sent[0].tag_ in ("VBN", "VBG") and not self.c.inside_quote(sent[0].idx))
+        # (a fronted participle is no part of it: `Asked if ..., he said, "…"` is the quotation)
         if quote and quote[0] == cue_end + opening.end() and quote[1] < sent.end_char and not inside:
             # (not `The decision, Berg said, "was the hardest"`: the cue inside what it attributes)
             return quote[0], quote[1] + 1
@@ -719,7 +740,7 @@ class Attributor:
             first = min(t.i for t in child.subtree)
             if child.dep_ == "conj" and child.lemma_.lower() in SPEECH_VERBS | _LABELLING and first > 0 \
                     and self.doc[first - 1].lower_ == "and" and not self.c.inside_quote(child.idx) \
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in child.children):
                 # "said the plan was bad and called it reckless": the second verb is the
                 # speaker's, hung on the content by the parse
                 end = min(end, self.doc[first - 1].idx)
@@ -922,8 +943,12 @@ class Attributor:
         before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
         # (`"Is it fair?" asked the mayor`: after a question, "asked" puts its speaker after it)
         asked = verb.lemma_ in ("ask", "wonder") and re.search(r"\?\s*[\"”]\s*\Z", self.text[verb.sent.start_char : verb.idx])
+        # a subject of its own that opens the sentence ("X's widow, Karen, said outside court:")
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and not self.c.inside_quote(c.idx)]
+        own_subject = bool(subjects) and min(t.i for c in subjects for t in c.subtree) == verb.sent.start
         if before is not None and before.text in (",", '"', "'", "”") and (verb.lemma_ in INVERTING_VERBS or asked) and not re.match(
-                r"\s*[,:]\s*[\"“]", self.text[verb.idx + len(verb) : verb.idx + len(verb) + 4]):
+                r"\s*[,:]\s*[\"“]", self.text[verb.idx + len(verb) : verb.idx + len(verb) + 4]) and not own_subject:
+            # (not "X's widow, Karen, said outside court:": a subject before the cue speaks)
             # (not "X, a professor, said, “… his pictures …”": a word of the quotation is no speaker)
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")
                      and not self.c.inside_quote(c.idx)]
@@ -986,7 +1011,7 @@ class Attributor:
             return None  # "declined to say how many": nothing was said
         if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
             return None  # "Asked whether he would ..., X said": the participle's person is asked, not asking
-        if subject.dep_ == "nsubjpass" and subject.head == verb:
+        if subject.dep_ == "nsubjpass" and subject.head == verb or any(c.dep_ == "auxpass" for c in verb.children):
             # "The parents are accused of ...", "they should be declared not guilty": the
             # subject of a passive cue is what is spoken of, not who speaks
             return None
@@ -1206,6 +1231,8 @@ class Attributor:
         return self.add(speakers, "according to", sent.start_char, token.idx)
 
 
+# Verbs of a clause that names a description ("who uses the name X", "known as X", "identified as X")
+_NAMING = frozenset("use go know call name identify".split())
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
 _REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
 
