@@ -519,3 +519,16 @@ def test_a_description_the_clause_names_is_that_person(nlp):
 def test_bare_police_is_the_one_police_force_named(nlp):
     found = statements("Ridgeway Police arrested two men on Monday. Police said the men were 19 and 22.")
     assert found[0][0] == ["Ridgeway Police"]
+
+
+def test_headlines_and_list_items(nlp):
+    text = ("# Talks to resume on Monday, officials say\n\nFinance Minister Ola Berg said on Monday that a deal with "
+            "the unions was close.")
+    assert [f[3] for f in statements(text)] == ["a deal with the unions was close"]
+
+
+def test_a_split_quotation_with_an_age_and_a_quotation_after_adding(nlp):
+    found = statements("Jane Okafor spoke on Monday. “We are disappointed,” Okafor, 52, said, “but we accept the findings.”")
+    assert [f[3] for f in found] == ["We are disappointed,” Okafor, 52, said, “but we accept the findings."]
+    found = statements("Jane Okafor spoke on Monday. “The report is fair,” she said, adding: “We will do better.”")
+    assert [(f[0], f[3]) for f in found] == [(["Jane Okafor"], "The report is fair"), (["Jane Okafor"], "We will do better.")]

@@ -787,6 +787,15 @@ class Attributor:
             mode: str | None = None, exact: bool = False, turn: bool = False) -> dict | None:
         """A statement of ``text[start:end]`` (trimmed of "that", discourse words and the
         enclosing marks unless ``exact``), unless it overlaps one already made."""
+        line = self.text.rfind("\n", 0, start) + 1
+        if self.text.startswith("#", line):
+            return None  # a headline ("## Talks to resume, officials say") is no statement
+        # a list item is a line of its own: nothing runs into the next item, no speaker either
+        item = re.search(r"\n[ \t]*(?:[-*•]|\d+[.)])[ \t]", self.text[start:end])
+        if item:
+            end = start + item.start()
+        if any(local in self.c.anonymous and "\n" in self.c.anonymous[local]["text"] for local in speakers):
+            return None
         trimmed = (start, end, mode or "direct") if exact else self.trim(start, end)
         if not trimmed or not speakers:
             return None
@@ -1151,9 +1160,12 @@ class Attributor:
         speaker are all that stands between them in one sentence."""
         sent = verb.sent
         spans = [q for q in self.c.quote_spans() if sent.start_char <= q[0] and q[1] < sent.end_char]
-        cue = [verb, *subject.subtree]
+        cue = [verb, *(t for t in subject.subtree if t.text not in _QUOTES + "'‘’")]  # (the parse may hang a mark on the speaker)
         cue_start = min(t.idx for t in cue)
         cue_end = max(t.idx + len(t) for t in cue)
+        held = {t.i for t in cue}
+        if any(t.i not in held and not t.is_punct for t in self.doc[min(held) : max(held) + 1]):
+            return None  # the cue and its speaker are not one phrase (`"…," she said, adding: "…"`)
         before = [q for q in spans if q[1] < cue_start]
         after = [q for q in spans if q[0] >= cue_end]
         if not before or not after:
