@@ -532,3 +532,23 @@ def test_a_split_quotation_with_an_age_and_a_quotation_after_adding(nlp):
     assert [f[3] for f in found] == ["We are disappointed,” Okafor, 52, said, “but we accept the findings."]
     found = statements("Jane Okafor spoke on Monday. “The report is fair,” she said, adding: “We will do better.”")
     assert [(f[0], f[3]) for f in found] == [(["Jane Okafor"], "The report is fair"), (["Jane Okafor"], "We will do better.")]
+
+
+def test_one_and_the_other_of_the_sources(nlp):
+    found = statements("Two officials spoke to the Herald. One, a senior diplomat, said the talks had stalled. "
+                       "The other said a deal was still possible.")
+    assert [(f[0], f[3]) for f in found] == [(["a senior diplomat"], "the talks had stalled"),
+                                             (["The other"], "a deal was still possible")]
+
+
+def test_quoted_as_saying_a_statement_read_and_a_newspaper(nlp):
+    found = statements("Coach Pedro Alves was sacked on Sunday. Alves was quoted as saying the players had “given up.”")
+    assert found[0][0] == ["Pedro Alves"] and found[0][3] == "the players had “given up.”"
+    found = statements("Coach Ivo Rask was sacked on Sunday. The club's statement read: “We thank Ivo for his service.”")
+    assert [(f[0], f[3]) for f in found] == [(["The club"], "We thank Ivo for his service.")]
+    found = statements("Coach Ivo Rask was sacked on Sunday. It was not clear who would replace him, the newspaper reported.")
+    assert [(f[0], f[3]) for f in found] == [(["the newspaper"], "It was not clear who would replace him")]
+
+
+def test_saying_goodbye_or_a_prayer_says_nothing(nlp):
+    assert statements("Coach Ivo Rask said goodbye to the players on Monday. Rask said a prayer before the match.") == []

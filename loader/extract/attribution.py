@@ -55,6 +55,7 @@ government governments agency authorities authority ministry police military arm
 aide aides adviser advisers advisor advisors insider insiders person investor investors trader traders
 banker bankers executive executives lawyer lawyers doctor doctors union unions caretaker delegation
 delegates delegate official's campaigner campaigners researcher researchers scientist scientists
+newspaper newspapers magazine broadcaster outlet website daily tabloid
 director directors player players shareholder shareholders owner owners employee employees staff
 teacher teachers parent parents farmer farmers herder herders councillor councillors prosecutor prosecutors
 """.split())
@@ -66,7 +67,8 @@ admission assurance denial insistence argument promise pledge testimony""".split
 # Nouns a definite description of an organisation uses ("the company said")
 ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
 movement organisation organization bank airline carrier team authority agency commission committee
-association operator insurer lender developer manufacturer maker retailer broadcaster network""".split())
+association operator insurer lender developer manufacturer maker retailer broadcaster network
+newspaper magazine""".split())
 # Cue verbs whose subject is a person or a body ("the campaign said", "a former chairman
 # argued"), never a thing, so any noun subject is a source; "suggest", "show", "confirm",
 # "warn" also take documents and figures ("the data suggest") and keep the noun test.
@@ -352,7 +354,7 @@ class Attributor:
                 if owner is not None:
                     if owner.lower_ == "its":
                         return self._last_body(owner.idx) or self.recent_subject_organisation(owner)
-                    local = self.party(owner, cue=True)
+                    local = self.party(owner, human=True)  # (whoever issued a statement speaks)
                     if local:
                         return local
         lower = token.lower_
@@ -368,6 +370,15 @@ class Attributor:
             # "one of the people said": an anonymous source described by its own words
             start, end = token.idx, max(t.idx + len(t) for t in token.subtree if t.dep_ != "punct")
             return self.c.add_anonymous(start, end)
+        if human and lower in ("one", "other", "another", "others") and token.dep_ == "nsubj" and not self.c.inside_quote(token.idx):
+            # "One, a senior diplomat, said ...", "The other said ...", "Others say ...": one of
+            # the sources the sentences before spoke of, described by its own words (an
+            # apposition describes it best)
+            appos = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+            if appos is not None:
+                return self.c.add_anonymous(*np_span(appos))
+            start = min(t.idx for t in token.subtree if t.i <= token.i)
+            return self.c.add_anonymous(start, token.idx + len(token))
         if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper() and not cue:
             return None
         # a lower-case word the tagger called a name ("the ministry of transport") is a noun
@@ -715,7 +726,7 @@ class Attributor:
                 # "told the minister (about the plan)": the object is who was told, not what
                 right = [c for c in right if not (c.dep_ == "dobj" and (
                     names_people(c) or c.pos_ in ("PRON", "PROPN") or (self.c.entity_at(c.idx, c.idx + len(c)) or ("", ""))[1] in ("person", "organisation")))]
-            if verb.lemma_ == "say" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOTHING for c in right):
+            if verb.lemma_ == "say" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOTHING | _RITUAL for c in right):
                 return None  # "has said little in public", "said nothing about it"
             right = [c for c in right if c.dep_ != "prep" or any(r.dep_ in ("dobj",) for r in right)]
             if right and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in right):
@@ -950,6 +961,11 @@ class Attributor:
     def subject(self, verb: Token) -> Token | None:
         """The speaker's token: "..., said a source" (after the cue), the subject, or a name just before."""
         before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if verb.tag_ == "VBG" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+            # "X was quoted as saying ...": who was quoted
+            quoted = next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if quoted is not None:
+                return quoted
         # (`"Is it fair?" asked the mayor`: after a question, "asked" puts its speaker after it)
         asked = verb.lemma_ in ("ask", "wonder") and re.search(r"\?\s*[\"”]\s*\Z", self.text[verb.sent.start_char : verb.idx])
         # a subject of its own that opens the sentence ("X's widow, Karen, said outside court:")
@@ -1140,8 +1156,8 @@ class Attributor:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None) if verb is not None else None
         if subject is None:
             return None
-        if verb.lemma_.lower() in _REPRODUCING:
-            return None  # "The paper cited examples: “…”": someone else's words, reproduced
+        if verb.lemma_.lower() in _REPRODUCING and not (verb.lemma_.lower() == "read" and subject.lemma_.lower() in _DOCUMENTS):
+            return None  # "The paper cited examples: “…”": someone else's words, reproduced (but "the statement read:" is its issuer's)
         speakers = self.speakers(subject, cue=True)
         return self.add(speakers, verb.text.lower(), colon.idx + 1, sent.end_char) if speakers else None
 
@@ -1297,6 +1313,8 @@ def _not_speech(verb: Token) -> bool:
 _COMPANY_NOUNS = frozenset("company firm group business corporation conglomerate maker manufacturer producer retailer lender insurer operator carrier developer".split())
 # Objects of "say" that are no content: "said little", "said nothing more"
 _NOTHING = frozenset("little nothing much anything something more less few lot so".split())
+# What one says that is no content: "said goodbye to the players", "said a prayer"
+_RITUAL = frozenset("goodbye goodbyes farewell farewells hello prayer prayers grace mass rosary vow vows".split())
 # Verbs that put a label on their object: a quoted label is the subject's words
 _LABELLING = frozenset("call describe label brand dub".split())
 # Documents that speak for whoever issued them ("the company's statement said")
