@@ -552,3 +552,13 @@ def test_quoted_as_saying_a_statement_read_and_a_newspaper(nlp):
 
 def test_saying_goodbye_or_a_prayer_says_nothing(nlp):
     assert statements("Coach Ivo Rask said goodbye to the players on Monday. Rask said a prayer before the match.") == []
+
+
+def test_more_cue_verbs_and_an_infinitive_cue_that_was_not_said(nlp):
+    found = statements("Harbour master Jon Eide spoke on Monday. Eide revealed that the port had debts of 10 million euros.")
+    assert [(f[0], f[1], f[3]) for f in found] == [(["Jon Eide"], "revealed", "the port had debts of 10 million euros")]
+    # an infinitive cue is a plan or a request, unless it goes on from what was said
+    found = statements("Harbour master Jon Eide spoke on Monday. Eide asked the council to confirm that the port was safe.")
+    assert all(f[1] != "confirm" for f in found)
+    found = statements("Harbour master Jon Eide spoke on Monday. Eide went on to say that the port was safe.")
+    assert [(f[0], f[3]) for f in found] == [(["Jon Eide"], "the port was safe")]

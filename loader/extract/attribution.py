@@ -42,6 +42,7 @@ say tell add explain deny claim confirm suggest tweet write warn urge accuse ins
 announce acknowledge admit stress assert caution predict reply respond reject allege report post
 testify declare propose recall concede complain maintain contend emphasise
 emphasize remark ask dispute counter retort vow pledge promise conclude expect threaten
+reveal disclose estimate assure question forecast observe boast lament quip joke brag
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
 INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn reply recall admit concede declare counter retort".split())
@@ -74,7 +75,7 @@ newspaper magazine""".split())
 # "warn" also take documents and figures ("the data suggest") and keep the noun test.
 HUMAN_VERBS = frozenset("""say tell ask reply insist declare argue admit concede deny claim testify complain
 contend recall add explain propose urge accuse allege acknowledge remark respond tweet counter retort vow pledge
-promise post write announce""".split())
+promise post write announce assure question quip joke boast brag lament""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
 # (and a plan or forecast's infinitive: "promised to cut taxes", "expects to complete the deal")
 OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report promise vow pledge expect threaten".split())
@@ -1034,6 +1035,11 @@ class Attributor:
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse", "fail", "hesitate"):
             return None  # "declined to say how many": nothing was said
+        if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and verb.head.lemma_.lower() not in _SAYING_ON:
+            # "asked the council to confirm", "wants to tell", "plans to announce": not said
+            # (but "went on to say", "was quick to add", "was keen to stress" were)
+            return None
         if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
             return None  # "Asked whether he would ..., X said": the participle's person is asked, not asking
         if subject.dep_ == "nsubjpass" and subject.head == verb or any(c.dep_ == "auxpass" for c in verb.children):
@@ -1259,6 +1265,8 @@ class Attributor:
         return self.add(speakers, "according to", sent.start_char, token.idx)
 
 
+# What an infinitive cue hangs on when it was said: "went on to say", "was quick to add"
+_SAYING_ON = frozenset("continue go begin start keep proceed hasten rush quick careful keen eager anxious able".split())
 # Verbs of a clause that names a description ("who uses the name X", "known as X", "identified as X")
 _NAMING = frozenset("use go know call name identify".split())
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
