@@ -165,3 +165,12 @@ def test_nobody_answered_and_requests_sent_to(nlp):
     text = ("Greta Solberg, 61, runs Fjordline Cargo. No one answered the phone at the Fjordline Cargo depot. "
             "Questions sent to Greta Solberg were not answered.")
     assert requests(text) == [("the Fjordline Cargo depot", "did not respond"), ("Greta Solberg", "did not respond")]
+
+
+def test_neither_did_in_a_sentence_of_its_own_and_a_described_utility(nlp):
+    text = "Apple released the phone in May. Apple did not respond to a request for comment. Neither did Samsung."
+    assert requests(text) == [("Apple", "did not respond"), ("Samsung", "did not respond")]
+    text = "Apple released the phone in May. Apple declined to comment. Samsung did not either."
+    assert requests(text) == [("Apple", "no comment"), ("Samsung", "no comment")]
+    text = "Northgate Water was fined 2 million pounds on Monday. The utility did not respond to requests for comment."
+    assert requests(text) == [("Northgate Water", "did not respond")]

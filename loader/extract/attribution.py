@@ -69,7 +69,8 @@ admission assurance denial insistence argument promise pledge testimony""".split
 ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
 movement organisation organization bank airline carrier team authority agency commission committee
 association operator insurer lender developer manufacturer maker retailer broadcaster network
-newspaper magazine""".split())
+newspaper magazine utility regulator watchdog charity trust foundation university hospital school institute
+chain startup provider publisher giant""".split())
 # Cue verbs whose subject is a person or a body ("the campaign said", "a former chairman
 # argued"), never a thing, so any noun subject is a source; "suggest", "show", "confirm",
 # "warn" also take documents and figures ("the data suggest") and keep the noun test.
@@ -1318,7 +1319,8 @@ def _not_speech(verb: Token) -> bool:
 
 
 # Organisation nouns any company answers to ("the company", "the group", "the Oslo-based firm")
-_COMPANY_NOUNS = frozenset("company firm group business corporation conglomerate maker manufacturer producer retailer lender insurer operator carrier developer".split())
+_COMPANY_NOUNS = frozenset("company firm group business corporation conglomerate maker manufacturer producer retailer lender insurer operator carrier developer"
+                           " utility startup chain giant provider publisher".split())
 # Objects of "say" that are no content: "said little", "said nothing more"
 _NOTHING = frozenset("little nothing much anything something more less few lot so".split())
 # What one says that is no content: "said goodbye to the players", "said a prayer"

@@ -150,6 +150,7 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
                     requests.append((record["start"], {"party": party, "response": "no comment",
                                                        "evidence": span_value(text, *evidence)}))
     requests += _no_reply(context, seen)
+    requests += _neither_did(context, requests, seen)
     new = {local: record for local, record in context.anonymous.items() if local not in known}
     return [r for _, r in sorted(requests, key=lambda r: r[0])], anonymous_items(text, new)
 
@@ -296,4 +297,34 @@ def _no_reply(context: Context, seen: set) -> list[tuple[int, dict]]:
                               and not context.inside_quote(t.idx)]
                     heads = [c for t in asking[-1:] for c in t.children if c.dep_ in ("dobj", "dative")]
                 add(heads, "did not respond", sent.start_char, clause_end(match.end(), sent.end_char))
+    return found
+
+
+def _neither_did(context: Context, requests: list[tuple[int, dict]], seen: set) -> list[tuple[int, dict]]:
+    """"X did not respond to a request for comment. Neither did Y." / "Nor did Y." / "Y did
+    not either.": Y gave the same answer as the request in the sentence before."""
+    text, doc = context.text, context.doc
+    found: list[tuple[int, dict]] = []
+    for sent in doc.sents:
+        m = re.fullmatch(r"\s*(?:(?:Neither|Nor|And neither|And nor) (?:did|had|has|have|would|could|was|were)\s+(?P<a>.+?)"
+                         r"|(?P<b>.+?) (?:did not|didn['’]t|had not|has not|would not|could not) either)[.!]?\s*", sent.text)
+        if not m or sent.start == 0:
+            continue
+        before = doc[sent.start - 1].sent
+        earlier = [r for offset, r in requests if before.start_char <= offset < before.end_char]
+        if not earlier:
+            continue
+        response = earlier[-1]["response"]
+        group = "a" if m.group("a") else "b"
+        named = doc.char_span(sent.start_char + m.start(group), sent.start_char + m.end(group), alignment_mode="expand")
+        subjects = [named.root] if named is not None and not context.inside_quote(named.start_char) else []
+        for subject in subjects:
+            for party in _parties(context, subject, True):
+                if (party, response) not in seen:
+                    seen.add((party, response))
+                    end = sent.end_char
+                    while end > sent.start_char and text[end - 1] in ".! \n":
+                        end -= 1
+                    found.append((sent.start_char, {"party": party, "response": response,
+                                                    "evidence": span_value(text, sent.start_char, end)}))
     return found
