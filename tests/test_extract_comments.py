@@ -174,3 +174,15 @@ def test_neither_did_in_a_sentence_of_its_own_and_a_described_utility(nlp):
     assert requests(text) == [("Apple", "no comment"), ("Samsung", "no comment")]
     text = "Northgate Water was fined 2 million pounds on Monday. The utility did not respond to requests for comment."
     assert requests(text) == [("Northgate Water", "did not respond")]
+
+
+def test_what_the_reporter_could_not_reach_must_be_a_party(nlp):
+    text = ("Greta Solberg, 61, runs Fjordline Cargo. Firefighters could not reach the fire because of the snow. "
+            "There was no response from the crowd when Solberg finished speaking.")
+    assert requests(text) == []
+
+
+def test_a_refusal_and_an_unanswered_question_joined_to_its_clause(nlp):
+    text = ("Fjordline Cargo runs the depot. Fjordline Cargo declined to say how the leak happened "
+            "and did not respond to questions about the cost.")
+    assert requests(text) == [("Fjordline Cargo", "no comment"), ("Fjordline Cargo", "did not respond")]

@@ -165,6 +165,12 @@ def _about_comment(rest: str, bare: bool = True) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The subject of the phrase's verb or of the verb it hangs on ("declined to comment");
     "X, who declined to comment" is X."""
+    if verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "X declined to say how the leak happened and did not respond to ...": the parse
+        # joined the second verb to the clause; it goes with the main one
+        main = next((a for a in verb.head.ancestors if any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)), None)
+        if main is not None:
+            verb = main
     subject = next((c for t in [verb, *verb.ancestors][:2] for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("who", "which", "that"):
         clause = next((t for t in [verb, *verb.ancestors] if t.dep_ == "relcl"), None)
@@ -258,9 +264,11 @@ def _no_reply(context: Context, seen: set) -> list[tuple[int, dict]]:
     text, doc = context.text, context.doc
     found: list[tuple[int, dict]] = []
 
-    def add(heads: list[Token], response: str, start: int, end: int) -> None:
+    def add(heads: list[Token], response: str, start: int, end: int, certain: bool = False) -> None:
+        # (only people or bodies unless the words are about comment: "could not reach the fire" is none)
+        certain = certain or _about_comment(text[start:end], bare=False)
         for head in heads:
-            for party in _parties(context, head, True):
+            for party in _parties(context, head, certain):
                 if (party, response) not in seen:
                     seen.add((party, response))
                     found.append((start, {"party": party, "response": response, "evidence": span_value(text, start, end)}))
@@ -296,7 +304,7 @@ def _no_reply(context: Context, seen: set) -> list[tuple[int, dict]]:
                     asking = [t for t in sent if t.i < span.start and t.lemma_.lower() in _ASKING and t.pos_ == "VERB"
                               and not context.inside_quote(t.idx)]
                     heads = [c for t in asking[-1:] for c in t.children if c.dep_ in ("dobj", "dative")]
-                add(heads, "did not respond", sent.start_char, clause_end(match.end(), sent.end_char))
+                add(heads, "did not respond", sent.start_char, clause_end(match.end(), sent.end_char), certain=bool(back) or None)
     return found
 
 
