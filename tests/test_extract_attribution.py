@@ -562,3 +562,8 @@ def test_more_cue_verbs_and_an_infinitive_cue_that_was_not_said(nlp):
     assert all(f[1] != "confirm" for f in found)
     found = statements("Harbour master Jon Eide spoke on Monday. Eide went on to say that the port was safe.")
     assert [(f[0], f[3]) for f in found] == [(["Jon Eide"], "the port was safe")]
+
+
+def test_the_regulator_is_not_the_company_before_it(nlp):
+    found = statements("Northgate Water was fined on Monday. The regulator, Ofwat, said the company had failed customers.")
+    assert found and found[0][0] != ["Northgate Water"]

@@ -69,7 +69,7 @@ admission assurance denial insistence argument promise pledge testimony""".split
 ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
 movement organisation organization bank airline carrier team authority agency commission committee
 association operator insurer lender developer manufacturer maker retailer broadcaster network
-newspaper magazine utility regulator watchdog charity trust foundation university hospital school institute
+newspaper magazine utility
 chain startup provider publisher giant""".split())
 # Cue verbs whose subject is a person or a body ("the campaign said", "a former chairman
 # argued"), never a thing, so any noun subject is a source; "suggest", "show", "confirm",
