@@ -567,3 +567,12 @@ def test_more_cue_verbs_and_an_infinitive_cue_that_was_not_said(nlp):
 def test_the_regulator_is_not_the_company_before_it(nlp):
     found = statements("Northgate Water was fined on Monday. The regulator, Ofwat, said the company had failed customers.")
     assert found and found[0][0] != ["Northgate Water"]
+
+
+def test_the_reporter_s_clauses_after_the_content(nlp):
+    for tail in (", as inspectors arrived for a second visit.", ", even as a second crane collapsed.",
+                 ", according to a transcript seen by the Herald."):
+        found = statements("Jon Eide, the harbour master, said the port was safe" + tail)
+        assert [f[3] for f in found] == ["the port was safe"], tail
+    found = statements("Jon Eide, the harbour master, said in an interview that, despite the collapse, the port was safe.")
+    assert [f[3] for f in found] == ["despite the collapse, the port was safe"]

@@ -622,7 +622,11 @@ class Attributor:
             start += 1
         while end > start and text[end - 1] in " ,;:—–-\n":
             end -= 1
-        m = re.match(r"that\s+", text[start:end])
+        # "..., according to a transcript": another attribution, not the content
+        other = re.search(r",\s+according to\b", text[start:end])
+        if other and not self.c.inside_quote(start + other.start()):
+            end = start + other.start()
+        m = re.match(r"that,?\s+", text[start:end])
         if m and len(text[start + m.end() : end].split()) > 2:
             start += m.end()  # the complementiser, not a demonstrative ("disputes that account")
         m = _LEADING.match(text[start:end])
@@ -762,7 +766,7 @@ class Attributor:
             if any(g.dep_ == "mark" and g.lower_ in ("while", "whereas", "although", "though") for g in child.children) \
                     or after_comma and not self.c.inside_quote(child.idx) and (
                         # "..., after he admitted ...": the reporter's narrative, not the content
-                        any(g.dep_ == "mark" and g.lower_ in ("after", "before", "when", "until") for g in child.children)
+                        any(g.dep_ == "mark" and g.lower_ in ("after", "before", "when", "until", "as") for g in child.children)
                         # "..., saying ...": a second statement of the same speaker
                         or child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS):
                 end = min(end, self.doc[first - 1 if after_comma else first].idx)
