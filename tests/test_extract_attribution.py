@@ -576,3 +576,18 @@ def test_the_reporter_s_clauses_after_the_content(nlp):
         assert [f[3] for f in found] == ["the port was safe"], tail
     found = statements("Jon Eide, the harbour master, said in an interview that, despite the collapse, the port was safe.")
     assert [f[3] for f in found] == ["despite the collapse, the port was safe"]
+
+
+def test_a_description_of_one_kind_is_not_an_organisation_of_another(nlp):
+    text = "Kestrel Air made an offer for Nordhavn last week. The union urged members to vote against it."
+    assert statements(text)[0][0] == ["The union"]
+    text = "The Baltic Seafarers' Union met on Monday. The union urged members to vote against the offer."
+    assert statements(text)[0][0] == ["Baltic Seafarers' Union"]
+
+
+def test_a_decision_is_no_statement_but_words_rejected_are(nlp):
+    text = ("Kestrel Air made an offer for Nordhavn last week. Parliament rejected the bill by 301 votes to 250. "
+            "The Senate confirmed her nomination on Tuesday. The judge denied the motion.")
+    assert statements(text) == []
+    found = statements("Kestrel Air made an offer for Nordhavn last week. Nordhavn rejected the claim.")
+    assert [(f[1], f[3]) for f in found] == [("rejected", "the claim")]

@@ -422,7 +422,7 @@ class Attributor:
             if person:
                 return person
             described = self.described_organisation(token, start) or (
-                self.recent_subject_organisation(token) if head in ORG_NOUNS and words.lower() == "the " + token.lower_ else None)
+                self.recent_subject_organisation(token, head) if head in ORG_NOUNS and words.lower() == "the " + token.lower_ else None)
             if described:
                 return described
             # "the union", "the federation": the organisation whose name holds the noun
@@ -431,7 +431,7 @@ class Attributor:
             if len(orgs) == 1 and start + 4 <= end and words.lower() == "the " + token.lower_:
                 return self.c.ids[id(orgs[0])]
             if head in ORG_NOUNS and words.lower() == "the " + token.lower_:
-                recent = self.recent_subject_organisation(token)
+                recent = self.recent_subject_organisation(token, head)
                 if recent:
                     return recent
             if head in _COMPANY_NOUNS and token.tag_ not in ("NNS", "NNPS") and words.lower().startswith("the ") and not any(
@@ -440,7 +440,7 @@ class Attributor:
                 # "the company", "the Oslo-based group" (a description, no name in it): the
                 # organisation the sentences before were about, the subject or the only one named
                 # ("the shipping companies" are several: not that one)
-                recent = self.recent_subject_organisation(token) or self.only_recent_organisation(token)
+                recent = self.recent_subject_organisation(token, head) or self.only_recent_organisation(token, head)
                 if recent:
                     return recent
         if not definite and words.lower() == token.lower_ and token.lower_ in ORG_NOUNS | _BODIES:
@@ -528,8 +528,9 @@ class Attributor:
                     return hit[0]
         return None
 
-    def recent_subject_organisation(self, token: Token) -> str | None:
-        """"the company said": the organisation that was the subject of one of the two sentences before."""
+    def recent_subject_organisation(self, token: Token, noun: str | None = None) -> str | None:
+        """"the company said": the organisation that was the subject of one of the two sentences
+        before (one that ``noun`` can describe: "the union" is not an airline)."""
         sent = token.sent
         sentences = [sent]
         for _ in range(2):
@@ -542,11 +543,11 @@ class Attributor:
                     break
                 if t.dep_ in ("nsubj", "nsubjpass") and not self.c.inside_quote(t.idx):
                     hit = self.c.entity_at(t.idx, t.idx + len(t))
-                    if hit and hit[1] == "organisation":
+                    if hit and hit[1] == "organisation" and (noun is None or _fits(noun, self.c.name_of(hit[0]))):
                         return hit[0]
         return None
 
-    def only_recent_organisation(self, token: Token) -> str | None:
+    def only_recent_organisation(self, token: Token, noun: str | None = None) -> str | None:
         """The one organisation named (outside quotations) in the two sentences before
         ``token`` and in its own sentence before it, if there is exactly one."""
         sent = token.sent
@@ -556,7 +557,7 @@ class Attributor:
                 break
             first = self.doc[first.start - 1].sent
         found = {m[2] for m in self.c.mentions() if first.start_char <= m[0] < token.idx and m[3] == "organisation"
-                 and not self.c.inside_quote(m[0])}
+                 and not self.c.inside_quote(m[0]) and (noun is None or _fits(noun, self.c.name_of(m[2])))}
         return found.pop() if len(found) == 1 else None
 
     def speakers(self, token: Token, human: bool = False, cue: bool = False) -> list[str]:
@@ -728,6 +729,12 @@ class Attributor:
         if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell"):
             right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "prep")
                      and not self._channel_prep(c)]
+            objects = [c for c in right if c.dep_ == "dobj"]
+            if verb.lemma_ == "reject" and objects and not any(c.dep_ in ("ccomp", "xcomp") for c in right) \
+                    and not any(o.lemma_.lower() in _SPOKEN or o.pos_ == "PRON" or o.lower_ in ("that", "this") for o in objects):
+                return None  # "Parliament rejected the bill", "the board rejected the bid": a decision, not words
+            if verb.lemma_ == "confirm" and any(o.lemma_.lower() in _APPOINTMENTS for o in objects):
+                return None  # "The Senate confirmed her nomination": a vote
             if verb.lemma_ == "tell" and not any(c.dep_ == "xcomp" for c in right):  # ("told staff to leave": all of it)
                 # "told the minister (about the plan)": the object is who was told, not what
                 right = [c for c in right if not (c.dep_ == "dobj" and (
@@ -1272,6 +1279,43 @@ class Attributor:
 
 # What an infinitive cue hangs on when it was said: "went on to say", "was quick to add"
 _SAYING_ON = frozenset("continue go begin start keep proceed hasten rush quick careful keen eager anxious able".split())
+# Nouns for a body of one kind, and the words its name holds ("the union" is "X Workers'
+# Federation", never "Kestrel Air"); other organisation nouns (company, bank, club, airline,
+# ...) describe any organisation whose name says it is none of these kinds
+_KINDS = {
+    "union": "union federation confederation workers association guild syndicate",
+    "federation": "federation union confederation association",
+    "ministry": "ministry department office",
+    "party": "party front movement alliance congress league democrats republicans",
+    "council": "council assembly municipality borough city county",
+    "commission": "commission agency authority",
+    "committee": "committee panel",
+    "authority": "authority agency commission office administration service board",
+    "agency": "agency authority office administration service bureau commission",
+    "association": "association federation union guild society chamber",
+    "movement": "movement front party alliance",
+    "campaign": "campaign",
+    "board": "board trust authority commission",
+}
+_KIND_WORDS = {w for words in _KINDS.values() for w in words.split()} - {"city", "county", "office", "service", "front"}
+
+
+def _fits(noun: str, name: str) -> bool:
+    """A description by ``noun`` can stand for the organisation called ``name``."""
+    words = {w.lower().strip("’'.,") for w in name.replace("-", " ").split()}
+    if noun in _KINDS:
+        return bool(words & set(_KINDS[noun].split()))
+    # a company noun: not a body whose name says it is a union, ministry, party, council, ...
+    return not words & _KIND_WORDS
+
+
+# What is rejected in words, not by a decision: "rejected the claim", "rejected that account"
+_SPOKEN = frozenset("""claim allegation accusation charge report suggestion criticism notion idea characterisation
+characterization account assertion comparison rumour rumor speculation description version premise view argument
+interpretation insinuation assessment finding statement remark comment analysis narrative portrayal label
+conclusion theory""".split())
+# What a vote confirms: "confirmed her nomination"
+_APPOINTMENTS = frozenset("nomination appointment nominee appointee election".split())
 # Verbs of a clause that names a description ("who uses the name X", "known as X", "identified as X")
 _NAMING = frozenset("use go know call name identify".split())
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
@@ -1334,7 +1378,7 @@ _LABELLING = frozenset("call describe label brand dub".split())
 # Documents that speak for whoever issued them ("the company's statement said")
 _DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
 # What is denied to someone rather than denied to be true
-_WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal".split())
+_WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal motion petition".split())
 
 
 def _phrasal_cue(token: Token) -> bool:
