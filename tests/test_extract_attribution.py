@@ -591,3 +591,10 @@ def test_a_decision_is_no_statement_but_words_rejected_are(nlp):
     assert statements(text) == []
     found = statements("Kestrel Air made an offer for Nordhavn last week. Nordhavn rejected the claim.")
     assert [(f[1], f[3]) for f in found] == [("rejected", "the claim")]
+
+
+def test_whom_was_warned_and_an_expected_child_say_nothing(nlp):
+    text = "Mayor Dan Oduya spoke on Friday. Oduya warned residents on Friday. Oduya and his wife are expecting their first child."
+    assert statements(text) == []
+    found = statements("Mayor Dan Oduya spoke on Friday. Oduya warned residents to stay indoors.")
+    assert [f[3] for f in found] == ["residents to stay indoors"]

@@ -735,6 +735,11 @@ class Attributor:
                 return None  # "Parliament rejected the bill", "the board rejected the bid": a decision, not words
             if verb.lemma_ == "confirm" and any(o.lemma_.lower() in _APPOINTMENTS for o in objects):
                 return None  # "The Senate confirmed her nomination": a vote
+            if verb.lemma_ == "expect" and any(o.lemma_.lower() in ("baby", "child", "twin", "daughter", "son") for o in objects):
+                return None  # "are expecting their first child"
+            if verb.lemma_ == "warn" and objects and all(c.dep_ in ("dobj", "prep") for c in right) and all(
+                    names_people(o) or o.pos_ in ("PRON", "PROPN") for o in objects):
+                return None  # "warned residents": whom, not what
             if verb.lemma_ == "tell" and not any(c.dep_ == "xcomp" for c in right):  # ("told staff to leave": all of it)
                 # "told the minister (about the plan)": the object is who was told, not what
                 right = [c for c in right if not (c.dep_ == "dobj" and (
