@@ -598,3 +598,10 @@ def test_whom_was_warned_and_an_expected_child_say_nothing(nlp):
     assert statements(text) == []
     found = statements("Mayor Dan Oduya spoke on Friday. Oduya warned residents to stay indoors.")
     assert [f[3] for f in found] == ["residents to stay indoors"]
+
+
+def test_she_is_not_whom_he_stood_for_just_before(nlp):
+    text = ("Sarah Kim, the union leader, said the strike would go ahead. Her deputy, Tom Ruiz, said members were divided. "
+            "“It is not unanimous,” he said. She said she would call a vote.")
+    found = statements(text)
+    assert [f[0] for f in found] == [["Sarah Kim"], ["Tom Ruiz"], ["Tom Ruiz"], ["Sarah Kim"]]

@@ -26,6 +26,7 @@ offsets) for the stages that read them. Rules over the dependency parse:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -161,9 +162,22 @@ class Attributor:
         votes: dict[str, dict[str, int]] = {}
         mentions = self.c.mentions()
         starts = [m[0] for m in mentions]
+        paragraph_of = _paragraph_index(self.text)
+        last_people: set[str] = set()
+        last_paragraph = -1
         for sent in self.doc.sents:
             window = mentions[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
             people = [m for m in window if m[3] == "person" and not self.c.inside_quote(m[0])]
+            paragraph = paragraph_of(sent.start_char)
+            opener = sent[0]
+            if opener.lower_ in PRONOUNS and len(last_people) == 1 and paragraph == last_paragraph \
+                    and (opener.dep_ in ("nsubj", "nsubjpass") or opener.tag_ == "PRP$") and not self.c.inside_quote(opener.idx):
+                # "Sarah Kim said the strike would go ahead. Her deputy ...": a sentence opening
+                # with a pronoun goes on about the one person the sentence before named
+                local = next(iter(last_people))
+                votes.setdefault(local, {}).setdefault(PRONOUNS[opener.lower_], 0)
+                votes[local][PRONOUNS[opener.lower_]] += 1
+            last_people, last_paragraph = {m[2] for m in people}, paragraph
             if not people:
                 continue
             for token in sent:
@@ -216,6 +230,10 @@ class Attributor:
         if not before:
             return None
         excluded = self._bound_away(token, g)
+        other = self.chain.get({"m": "f", "f": "m"}.get(g or "", ""))
+        if other and self.gender.get(other[0]) is None and _paragraph_index(self.text)(token.idx) - _paragraph_index(self.text)(other[1]) <= 1:
+            # "…," he said. She said …: whom the other pronoun stood for just before is not this one
+            excluded = excluded | {other[0]}
         subject = self._subject_person(token, g, excluded) if token.dep_ in ("nsubj", "nsubjpass") else None
         if subject == "":
             return None
@@ -1414,6 +1432,7 @@ def _whole_quote(sentence: str) -> bool:
     return stripped[:1] in _QUOTES and stripped.rstrip(".")[-1:] in _QUOTES
 
 
+@functools.lru_cache(maxsize=8)
 def _paragraph_index(text: str):
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     return lambda offset: bisect.bisect_right(breaks, offset)
