@@ -605,3 +605,19 @@ def test_she_is_not_whom_he_stood_for_just_before(nlp):
             "“It is not unanimous,” he said. She said she would call a vote.")
     found = statements(text)
     assert [f[0] for f in found] == [["Sarah Kim"], ["Tom Ruiz"], ["Tom Ruiz"], ["Sarah Kim"]]
+
+
+def test_interview_turns_labelled_q_dot_or_with_questions_in_bold(nlp):
+    intro = "Lena Fischer has run the Hamburg food bank for a decade. Reporter Tom Reed interviewed her on Monday.\n\n"
+    for turns in ("Q. How many families do you serve now?\n\nA. About 2,000 a week.\n\nQ. What changed?\n\nA. Rents went up.",
+                  "**How many families do you serve now?**\n\nAbout 2,000 a week.\n\n**What changed?**\n\nRents went up."):
+        found = statements(intro + turns)
+        assert [(f[0], f[1], f[3]) for f in found] == [
+            (["Tom Reed"], "asked", "How many families do you serve now?"), (["Lena Fischer"], "said", "About 2,000 a week"),
+            (["Tom Reed"], "asked", "What changed?"), (["Lena Fischer"], "said", "Rents went up")], turns
+
+
+def test_bold_questions_of_an_explainer_are_headings(nlp):
+    text = ("Lena Fischer runs the Hamburg food bank.\n\n**Why does it matter?**\n\nDemand has doubled.\n\n"
+            "**What happens next?**\n\nThe city will vote in May.")
+    assert statements(text) == []

@@ -646,6 +646,9 @@ class Attributor:
         if other and not self.c.inside_quote(start + other.start()):
             end = start + other.start()
         m = re.match(r"that,?\s+", text[start:end])
+        word = self.doc.char_span(start, start + 4) if m else None
+        if word is not None and word[0].dep_ == "det" and word[0].head.i > word[0].i:
+            m = None  # "estimates that number is closer to 40,000": a determiner
         if m and len(text[start + m.end() : end].split()) > 2:
             start += m.end()  # the complementiser, not a demonstrative ("disputes that account")
         m = _LEADING.match(text[start:end])
@@ -933,11 +936,29 @@ class Attributor:
         named people take turns, the one whose turns are mostly questions asks."""
         turns: dict[int, tuple[str, int, int, bool]] = {}
         found = []
-        for m in re.finditer(r"(?m)^(?:\*\*|__)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(\S[^\n]*)$", self.text):
+        for m in re.finditer(r"(?m)^(?:\*\*|__)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(\S[^\n]*)$"
+                             # "Q. How many ...?" / "A. About 2,000."
+                             r"|^(?:\*\*|__)?(Q|A)\.(?:\*\*|__)?[ \t]+(\S[^\n]*)$", self.text):
+            if m.group(3):
+                found.append((m.group(3), _Turn(m, 4)))
+                continue
             label = m.group(1)
             who = "Q" if label in ("Q", "Question") else "A" if label in ("A", "Answer") else self._person_labelled(m.start(1), m.end(1))
             if who:
                 found.append((who, m))
+        if len(found) < 2:
+            # questions in bold, each a paragraph of its own, answered by the plain paragraph after it
+            bold = list(re.finditer(r"(?m)^(\*\*|__)([^*_\n]+\?)\1[ \t]*$", self.text))
+            # (only after an introduction that says it is an interview: an explainer's bold
+            # "What happens next?" is a heading)
+            if len(bold) >= 2 and re.search(r"\b(?:interview(?:ed)?|spoke (?:to|with)|talked (?:to|with)|sat down with|conversation with)\b",
+                                            self.text[: bold[0].start()], re.I):
+                found = []
+                for q in bold:
+                    found.append(("Q", _Turn(q, 2)))
+                    a = re.match(r"\s*\n\s*\n([^*_#\n][^\n]*)", self.text[q.end():])
+                    if a:
+                        found.append(("A", _Span(q.end() + a.start(1), q.end() + a.end(1))))
         if len(found) < 2:
             return turns
         first = found[0][1].start()
@@ -1436,6 +1457,33 @@ def _whole_quote(sentence: str) -> bool:
 def _paragraph_index(text: str):
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     return lambda offset: bisect.bisect_right(breaks, offset)
+
+
+class _Span:
+    """A turn's words at [start, end) in the shape of a label match (``start()``, ``group(2)``, ...)."""
+
+    def __init__(self, start: int, end: int, text: str = ""):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self, group: int = 0) -> int:
+        return self._start
+
+    def end(self, group: int = 0) -> int:
+        return self._end
+
+    def group(self, group: int = 0) -> str:
+        return self._text
+
+
+class _Turn(_Span):
+    """A label match whose words are its group ``words``."""
+
+    def __init__(self, match: re.Match, words: int):
+        super().__init__(match.start(words), match.end(words), match.group(words))
+        self._line = match.start()
+
+    def start(self, group: int = 0) -> int:
+        return self._line if group == 0 else self._start
 
 
 @dataclass(frozen=True)
