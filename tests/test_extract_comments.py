@@ -186,3 +186,12 @@ def test_a_refusal_and_an_unanswered_question_joined_to_its_clause(nlp):
     text = ("Fjordline Cargo runs the depot. Fjordline Cargo declined to say how the leak happened "
             "and did not respond to questions about the cost.")
     assert requests(text) == [("Fjordline Cargo", "no comment"), ("Fjordline Cargo", "did not respond")]
+
+
+def test_a_refusal_through_someone_a_client_and_named_managers(nlp):
+    text = "Peter Vance, 47, runs the fund. Vance declined, through a spokesman, to comment on the allegations."
+    assert requests(text) == [("Peter Vance", "no comment")]
+    text = "Peter Vance, 47, runs the fund. Vance's lawyer said his client would not comment."
+    assert requests(text) == [("Peter Vance", "no comment")]
+    text = "Peter Vance, 47, runs the fund. The fund's managers, Vance and Lisa Grant, did not respond to requests for comment."
+    assert requests(text) == [("Peter Vance", "did not respond"), ("Lisa Grant", "did not respond")]

@@ -611,6 +611,12 @@ class Attributor:
                     if len(people) == 1:
                         return people
         heads = [token] + [t for t in token.conjuncts]
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and len(heads) > 2 and not self.c.entity_at(token.idx, token.idx + len(token)) \
+                and re.match(r"\s*,", self.text[np_span(token)[1] :]) and all(
+                    (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation") for t in heads[1:]):
+            # "The fund's managers, Vance and Lisa Grant, said": the names are the description's
+            # apposition (the parse joins them to it)
+            heads = heads[1:]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "along":
                 for grandchild in child.subtree:

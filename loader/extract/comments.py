@@ -46,7 +46,7 @@ PHRASES = (
                 r"|\b(?:was|were|is|are) (?:not (?:immediately )?available|unavailable) (?:for|to) comment\b"
                 # "X was not immediately available": the "immediately" says it was for comment
                 r"|\b(?:was|were|is|are) not immediately (?:available|reachable)\b"), "could not be reached", False),
-    (re.compile(r"\b(?:declined|refused) to comment\b|\b(?:offered|had|gave|made) no (?:immediate |further |public )?comment\b|\bdeclined comment\b"
+    (re.compile(r"\b(?:declined|refused) to comment\b|\b(?:declined|refused), [^,.;\n]{1,60}, to comment\b|\b(?:offered|had|gave|made) no (?:immediate |further |public )?comment\b|\bdeclined comment\b"
                 rf"|\b{_NOT} {_ADVERB}comment(?:ed)?\b|\b(?:declined|refused) to (?:be interviewed|discuss)\b"
                 # "declined to say how many", "refused to elaborate", "declined to give his name"
                 r"|\b(?:declined|refused) to (?:say|elaborate|specify|disclose|reveal|identify|confirm|answer|explain|name"
@@ -111,6 +111,21 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
                 # a refusal reported in the speaker's words; "it"/"she" is the speaker
                 if start < holder["start"]:
                     continue
+                client = subject.lemma_.lower() == "client" and any(c.tag_ == "PRP$" for c in subject.children)
+                if client:
+                    # "X's lawyer said his client would not comment": the person the lawyer's
+                    # description names
+                    described = [context.entity_at(t.idx, t.idx + len(t)) for local in holder["sources"]
+                                 if local in context.anonymous
+                                 for t in doc.char_span(context.anonymous[local]["start"], context.anonymous[local]["end"],
+                                                        alignment_mode="expand") or []]
+                    people = list(dict.fromkeys(h[0] for h in described if h and h[1] == "person"))
+                    if len(people) == 1:
+                        if (people[0], response) not in seen:
+                            seen.add((people[0], response))
+                            requests.append((match.start(), {"party": people[0], "response": response,
+                                                             "evidence": span_value(text, holder["start"], end)}))
+                        continue
                 if subject.lower_ in _SELF:
                     for party in holder["sources"]:
                         if (party, response) not in seen:
