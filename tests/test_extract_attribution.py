@@ -621,3 +621,15 @@ def test_bold_questions_of_an_explainer_are_headings(nlp):
     text = ("Lena Fischer runs the Hamburg food bank.\n\n**Why does it matter?**\n\nDemand has doubled.\n\n"
             "**What happens next?**\n\nThe city will vote in May.")
     assert statements(text) == []
+
+
+def test_a_quotation_paragraph_after_a_paragraph_that_ended_reporting_someone(nlp):
+    text = ("Council member Dana Fox disagreed. She said the council had not been consulted.\n\n"
+            "“We found out from the newspaper.”")
+    found = statements(text)
+    assert [(f[0], f[3]) for f in found] == [(["Dana Fox"], "the council had not been consulted"),
+                                             (["Dana Fox"], "We found out from the newspaper.")]
+    # not when the paragraph went on about something else after the statement
+    text = ("Council member Dana Fox said the council had not been consulted. The vote is on Friday.\n\n"
+            "“We found out from the newspaper.”")
+    assert len(statements(text)) == 1

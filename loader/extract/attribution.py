@@ -914,7 +914,7 @@ class Attributor:
             # a paragraph that is only quotation, right after a paragraph that ended quoting
             # someone, goes on quoting them (news paragraphs one quoted sentence or two long)
             next_paragraph = paragraph == previous_paragraph + 1 and previous is not None \
-                and previous["mode"] == "direct" and self._quote_paragraph(sent.start_char)
+                and (previous["mode"] == "direct" or previous["end"] >= self.text.rfind("\n\n", 0, sent.start_char) - 2) and self._quote_paragraph(sent.start_char)
             if not found and previous and (paragraph == previous_paragraph or next_paragraph) and not (
                     following is not None and self._bare_cue(following) is not None):
                 # a sentence that is one quotation continues the last speaker (unless a cue of
