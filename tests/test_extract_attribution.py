@@ -633,3 +633,8 @@ def test_a_quotation_paragraph_after_a_paragraph_that_ended_reporting_someone(nl
     text = ("Council member Dana Fox said the council had not been consulted. The vote is on Friday.\n\n"
             "“We found out from the newspaper.”")
     assert len(statements(text)) == 1
+
+
+def test_a_cue_inside_one_clause_with_two_verbs_is_one_statement(nlp):
+    found = statements("Maria Santos, 71, has fished the bay for fifty years. They come at night, she says, and take everything.")
+    assert [(f[0], f[3]) for f in found] == [(["Maria Santos"], "They come at night, she says, and take everything")]

@@ -1155,7 +1155,16 @@ class Attributor:
             after = self.text[verb.idx + len(verb) : verb.sent.end_char]
             m = re.match(r",\s+and\s+(.+)$", after, re.S)
             if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
-                self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
+                start = verb.idx + len(verb) + m.start(1)
+                rest = self.doc.char_span(start, verb.sent.end_char, alignment_mode="contract")
+                if rest is not None and len(rest) and rest[0].pos_ in ("VERB", "AUX") and not self.c.inside_quote(start):
+                    # "They come at night, she says, and take everything": one clause with two
+                    # verbs, the cue inside it -- the whole sentence is the statement
+                    whole = self.trim(verb.sent.start_char, verb.sent.end_char)
+                    if whole and whole[0] <= record["start"]:
+                        record["start"], record["end"], record["mode"] = whole
+                else:
+                    self.add(speakers, verb.text.lower(), start, verb.sent.end_char)
         return record
 
     def _label_quote(self, verb: Token) -> tuple[int, int] | None:
