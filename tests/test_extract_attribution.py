@@ -638,3 +638,12 @@ def test_a_quotation_paragraph_after_a_paragraph_that_ended_reporting_someone(nl
 def test_a_cue_inside_one_clause_with_two_verbs_is_one_statement(nlp):
     found = statements("Maria Santos, 71, has fished the bay for fifty years. They come at night, she says, and take everything.")
     assert [(f[0], f[3]) for f in found] == [(["Maria Santos"], "They come at night, she says, and take everything")]
+
+
+def test_they_said(nlp):
+    found = statements("Residents of the valley say the dam will flood their farms. They said they had not been consulted.")
+    assert [f[0] for f in found] == [["Residents of the valley"], ["Residents of the valley"]]
+    found = statements("Officials said the dam was safe. Engineers disagreed. They said cracks had appeared in the wall.")
+    assert [f[0] for f in found] == [["Officials"], ["Engineers"]]
+    found = statements("Maria Santos and Peter Lang, who run the cooperative, said prices had fallen. They said they would cut output.")
+    assert [f[0] for f in found] == [["Maria Santos", "Peter Lang"], ["Maria Santos", "Peter Lang"]]

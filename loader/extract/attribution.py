@@ -154,6 +154,8 @@ class Attributor:
         self.doc = context.doc
         self.gender = self._learn_gender() if gender is None else dict(gender)
         self.last_plural: str | None = last_plural
+        self.last_plural_at = -1  # where the statement of the last plural source starts
+        self.last_group: tuple[list[str], int] | None = None  # the last statement of several named sources, and where
         self.chain: dict[str, tuple[str, int]] = {}  # he/she -> (the person it stood for last, where)
 
     # --- speakers ------------------------------------------------------------------
@@ -381,7 +383,7 @@ class Attributor:
         if lower in PRONOUNS:
             return self.pronoun(token)
         if lower == "they":
-            return self.last_plural
+            return self._plural_subject_before(token) or self.last_plural
         if lower == "it" and cue and not self.c.inside_quote(token.idx):
             # "Lumacore said ... It added that ...": the body that spoke last, else the
             # organisation that was a subject just before
@@ -622,6 +624,10 @@ class Attributor:
                 for grandchild in child.subtree:
                     if grandchild.dep_ == "pobj":
                         heads += [grandchild] + list(grandchild.conjuncts)
+        if token.lower_ == "they" and self.last_group and self.last_group[1] > self.last_plural_at \
+                and not self.c.inside_quote(token.idx) and not self._plural_subject_before(token):
+            # "Eide and Holt said ... They said ...": the named sources that spoke together last
+            return list(self.last_group[0])
         result = []
         for head in heads:
             local = self.party(head, human, cue)
@@ -866,9 +872,29 @@ class Attributor:
             record["turn"] = True
         self.c.statements.append(record)
         for local in speakers:
-            if local in self.c.anonymous and self.c.anonymous[local]["text"].split()[-1].lower().endswith("s"):
-                self.last_plural = local
+            if local in self.c.anonymous and _plural(self.c.anonymous[local]["text"]):
+                self.last_plural, self.last_plural_at = local, s
+        if len(speakers) >= 2:
+            self.last_group = (list(speakers), s)
         return record
+
+    def _plural_subject_before(self, token: Token) -> str | None:
+        """"Engineers disagreed. They said ...": the plural people noun that was the subject of
+        the sentence before (in the same paragraph), when no plural source spoke since."""
+        sent = token.sent
+        if sent.start == 0 or self.c.inside_quote(token.idx):
+            return None
+        before = self.doc[sent.start - 1].sent
+        if _paragraph_index(self.text)(before.start_char) != _paragraph_index(self.text)(token.idx):
+            return None
+        for t in before:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.tag_ == "NNS" and names_people(t) \
+                    and not self.c.inside_quote(t.idx) and not self.c.entity_at(t.idx, t.idx + len(t)) and t.head.dep_ == "ROOT":
+                start, end = np_span(t)
+                if self.last_plural_at >= before.start_char or (self.last_group and self.last_group[1] >= before.start_char):
+                    return None  # a plural source spoke in that sentence: it is the one
+                return self.c.add_anonymous(start, end)
+        return None
 
     def run(self) -> None:
         previous: dict | None = None
@@ -1379,6 +1405,18 @@ _APPOINTMENTS = frozenset("nomination appointment nominee appointee election".sp
 _NAMING = frozenset("use go know call name identify".split())
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
 _REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
+
+
+def _plural(description: str) -> bool:
+    """An anonymous source's words describe several ("Residents of the valley", "police")."""
+    words = re.findall(r"[A-Za-z]+", description.split(",")[0])
+    stop = {"from", "close", "familiar", "with", "to", "of", "in", "at", "who", "for", "on", "across", "near"}
+    head = ""
+    for w in words:
+        if w.lower() in stop:
+            break
+        head = w.lower()
+    return head.endswith("s") and not head.endswith("ss") or head in ("police", "people", "staff", "military", "authorities")
 
 
 def _clause_subjects_of_object(pronoun: Token) -> list[Token]:
