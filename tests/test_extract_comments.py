@@ -195,3 +195,11 @@ def test_a_refusal_through_someone_a_client_and_named_managers(nlp):
     assert requests(text) == [("Peter Vance", "no comment")]
     text = "Peter Vance, 47, runs the fund. The fund's managers, Vance and Lisa Grant, did not respond to requests for comment."
     assert requests(text) == [("Peter Vance", "did not respond"), ("Lisa Grant", "did not respond")]
+
+
+def test_only_a_time_after_the_phrase_and_attempts_to_reach(nlp):
+    text = ("Peter Vance, 47, runs the fund. Vance did not respond on Thursday. Lisa Grant was unavailable Monday. "
+            "Grant Partners did not respond to repeated attempts to reach it.")
+    assert requests(text) == [("Peter Vance", "did not respond"), ("Lisa Grant", "could not be reached"),
+                              ("Grant Partners", "did not respond")]
+    assert requests("Peter Vance, 47, runs the fund. The drug was unavailable in May. Vance did not respond to the protests.") == []

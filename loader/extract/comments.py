@@ -62,10 +62,13 @@ PHRASES = (
                 # "Nobody at X was available for comment", "No one at X could be reached"
                 r"|\b(?:was|were|is|are) (?:immediately )?available (?:for|to) comment\b|\bcould (?:immediately )?be (?:reached|contacted)\b"),
      "could not be reached", False),
+    # "X was unavailable Monday": only when nothing but a time follows (see _about_comment)
+    (re.compile(r"\b(?:was|were|is|are|has been|have been) unavailable\b"), "could not be reached", True),
 )
 # What a request for comment is made by: "did not respond to a request / to questions / to calls"
 # (or a deadline for it: "had not responded by the time of publication", "by press time")
 _REQUEST_WORDS = re.compile(r"\b(?:comment|request|call|message|e-?mail|inquir|enquir|question|quer|phone|text|letter|voicemail|interview"
+                            r"|attempts? to (?:reach|contact)|efforts? to (?:reach|contact)"
                             r"|publication|press time|deadline|time of writing)", re.I)
 # Nouns of the messages that went unanswered ("Messages left for X were not returned")
 _MESSAGE_NOUNS = frozenset("message call email e-mail request inquiry enquiry question voicemail letter text".split())
@@ -172,9 +175,18 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
 
 def _about_comment(rest: str, bare: bool = True) -> bool:
     """The words after "did not respond" up to the clause's end name a request (or, with
-    ``bare``, there are none: "did not immediately respond.")."""
+    ``bare``, there are none but when: "did not immediately respond.", "did not respond on
+    Thursday")."""
     rest = rest.strip()
+    if bare:
+        rest = _WHEN.sub("", rest).strip()
     return bare and not rest or bool(_REQUEST_WORDS.search(rest))
+
+
+# Words of when (or how soon) after a phrase: "immediately", "on Thursday", "Saturday", "by Friday"
+_WHEN = re.compile(r"\b(?:immediately|right away|yet|so far|in time|(?:on |by |until |this |last |late |early )?"
+                   r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|morning|afternoon|evening|night"
+                   r"|today|yesterday|tonight)(?:'s)?)\b", re.I)
 
 
 def _subject(verb: Token) -> Token | None:
