@@ -63,7 +63,7 @@ def _remembering(method, answers: dict, name: str, copied=copy.deepcopy):
     return remembered
 
 
-def _remembering_execute(execute, answers: dict):
+def _remembering_execute(database, execute, answers: dict):
     from datasette.database import Results
 
     async def run(sql, frozen, *args, **kwargs):
@@ -76,7 +76,7 @@ def _remembering_execute(execute, answers: dict):
 
     async def remembered_execute(sql, params=None, *args, **kwargs):
         # truncate=True: a visitor's own SQL (?sql=, canned queries), never remembered
-        if (args or kwargs.get("truncate") or not isinstance(sql, str) or not SCHEMA_SQL.fullmatch(sql)
+        if (getattr(database, MARK, None) is not answers or args or kwargs.get("truncate") or not isinstance(sql, str) or not SCHEMA_SQL.fullmatch(sql)
                 or len(answers) >= MAX_REMEMBERED):
             return await execute(sql, params, *args, **kwargs)
         frozen = tuple(sorted(params.items())) if isinstance(params, dict) else tuple(params or ())
@@ -96,7 +96,7 @@ def remember(database) -> bool:
         method = getattr(database, name, None)
         if method is not None:
             setattr(database, name, _remembering(method, answers, name))
-    database.execute = _remembering_execute(database.execute, answers)
+    database.execute = _remembering_execute(database, database.execute, answers)
     return True
 
 
@@ -106,12 +106,7 @@ def forget(database) -> None:
         return
     for name in REMEMBERED:
         database.__dict__.pop(name, None)
-    execute = database.execute
-    while getattr(execute, "__wrapped__", None) is not None and execute.__name__ != "remembered_execute":
-        execute = execute.__wrapped__  # another plugin's wrapper around ours: left as it is
-    if execute.__name__ == "remembered_execute":
-        database.__dict__["execute"] = execute.__wrapped__
-    setattr(database, MARK, None)
+    setattr(database, MARK, None)  # execute() then passes every query on
 
 
 def _refreshing_once(datasette) -> None:

@@ -498,3 +498,30 @@ def test_only_sql_of_the_schema_alone_is_remembered():
                 "select name from sqlite_master union select id from statements",
                 "select * from sqlite_master join statements on 1", "pragma table_info(statements)"):
         assert not SCHEMA_SQL.fullmatch(sql), sql
+
+
+@pytest.mark.asyncio
+async def test_a_picture_page_lists_its_first_rows_and_links_to_all(archive):
+    from pathlib import Path
+
+    from loader.site import TEMPLATES
+
+    ds = make_datasette(archive)
+    pictures = _loaded("picture_rows.py")
+    drawn = {p.stem.removeprefix("query-archive-") for p in Path(TEMPLATES).glob("query-archive-*.html")
+             if "_chart.html" in p.read_text() or "meeting-graph.js" in p.read_text()}
+    assert drawn == set(pictures.PICTURES)
+    conn = sqlite3.connect(archive)
+    for name in pictures.PICTURES:
+        total = len(conn.execute(QUERIES[name]["sql"]).fetchall())
+        rows = (await ds.client.get(f"/archive/{name}.json?_shape=array")).json()
+        assert len(rows) == min(total, 1000), name  # the JSON the picture draws from is all of them
+        html = (await ds.client.get(f"/archive/{name}")).text
+        listed = html.split("<tbody>", 1)[1].count("<tr>") if "<tbody>" in html else 0
+        assert listed == min(total, pictures.ROWS), name
+        assert f'href="/archive/{name}.json?_shape=array&amp;_size=max"' in html and f"/archive/{name}.csv" in html
+        if total > pictures.ROWS:
+            assert "lists only the first 100 rows" in html and "returning more than 100 rows" in html
+    # other query pages list every row as before
+    html = (await ds.client.get("/archive/who_said_what")).text
+    assert html.split("<tbody>", 1)[1].count("<tr>") == min(1000, conn.execute("select count(*) from statements").fetchone()[0])
