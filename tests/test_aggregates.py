@@ -525,3 +525,28 @@ async def test_a_picture_page_lists_its_first_rows_and_links_to_all(archive):
     # other query pages list every row as before
     html = (await ds.client.get("/archive/who_said_what")).text
     assert html.split("<tbody>", 1)[1].count("<tr>") == min(1000, conn.execute("select count(*) from statements").fetchone()[0])
+
+
+def test_an_entitys_meetings_are_the_same_rows_walking_meetings_by_date(archive):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("entity_pages_meetings", "plugins/entity_pages.py")
+    pages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pages)
+    conn = sqlite3.connect(archive)
+    entities = conn.execute("select column, id from (select 'person_id' as column, person_id as id, count(*) as n "
+                            "from meeting_participants where person_id is not null group by 2 "
+                            "union all select 'organisation_id', organisation_id, count(*) from meeting_participants "
+                            "where organisation_id is not null group by 2 union all select 'location_id', location_id, "
+                            "count(*) from meeting_participants where location_id is not null group by 2) "
+                            "order by n desc, id limit 6").fetchall()
+    assert len(entities) == 6
+    for column, key in entities:
+        plan = " ".join(r[3] for r in conn.execute("explain query plan " + pages.MEETINGS_WALK_SQL.format(column=column, limit=51),
+                                                   {"id": key}))
+        assert "idx_meetings_date" in plan
+        for limit in (2, 51):
+            got = conn.execute(pages.MEETINGS_WALK_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
+            expected = conn.execute(pages.MEETINGS_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
+            assert got and sorted(got) == sorted(expected), (column, key, limit)
+            assert [r[0] for r in got] == [r[0] for r in expected], (column, key, limit)  # the meetings in order
