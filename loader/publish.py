@@ -277,8 +277,12 @@ reading the one immutable file. Each process keeps its own per-client counts and
 own cache of responses (the database never changes while served, so a page is the
 same bytes until the folder is replaced; each has an ETag, `If-None-Match` gets
 304, a `max-age` is added where Datasette sends none, and text is gzipped once for
-clients that accept it): with N processes a client may get up to N times the limits below the proxy,
-so set the exact limits at the proxy.
+clients that accept it; with the cache off, text is gzipped per request at
+`gzip_level`): with N processes a client may get up to N times the limits below the proxy,
+so set the exact limits at the proxy. The schema of the immutable file (tables,
+columns, keys, definitions) is read once per process (`plugins/immutable_schema.py`),
+and the chart and graph pages list their first 100 rows under the picture, with links
+to all of them as JSON and CSV.
 
 Absolute URLs (the `Link` header, `next_url` in JSON) are built from the public URL
 `{public_url}` (plugin `news-archive-public-url.url`; set it with
