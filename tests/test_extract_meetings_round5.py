@@ -68,3 +68,51 @@ def test_a_lede_plan_told_by_descriptions_joins_the_placed_one(nlp):
             "The attack has put in doubt talks set for Thursday in Oslo, where envoys of the movement were to sit down "
             "with a team led by Anna Holm.")
     assert [(m[0], m[1]) for m in found(text)] == [("proposed", "oslo")]
+
+
+def evidence(text: str, published: str = "2024-09-05") -> list[str]:
+    doc = extract_annotation(article(text, published))
+    return [m["evidence"] if isinstance(m["evidence"], str) else m["evidence"]["text"] for m in doc.get("meetings", [])]
+
+
+@pytest.mark.parametrize("alibi", [
+    "His spokesman said Huber had been in Paris that day.",
+    "A spokesman for Huber said he spent the whole day at his office in Bergen.",
+])
+def test_being_somewhere_else_denies_a_presence(nlp, alibi):
+    text = "Two officials said Karl Huber attended the talks in Geneva on Monday. " + alibi
+    assert claims(text) == [("karl-huber", "confirms"), ("karl-huber", "denies")]
+
+
+def test_being_where_the_meeting_was_is_no_denial(nlp):
+    text = "Two officials said Karl Huber attended the talks in Geneva on Monday. His spokesman said Huber had been in Geneva all week."
+    assert ("karl-huber", "denies") not in claims(text)
+
+
+def test_a_description_resolved_to_the_person_is_their_alibi(nlp):
+    text = ("Talks between Norway and Iceland were held in Geneva on Monday. An official said Norway's fisheries minister, "
+            "Karl Huber, had led the Norwegian delegation. A ministry spokesman said the minister had been in Oslo throughout.")
+    assert claims(text) == [("karl-huber", "confirms"), ("karl-huber", "denies")]
+
+
+def test_a_meeting_that_took_place_or_did_not(nlp):
+    text = ("Prosecutors say Karl Huber met Lena Vik at a hotel in Bergen in May. "
+            "Vik's lawyer, Ole Berg, said no meeting with Huber had taken place.")
+    assert ("karl-huber", "denies") in claims(text)
+    text = ("Reports said Karl Huber met Lena Vik in Bergen in May. "
+            "The Bergen Courier said the meeting took place at a hotel near the harbour.")
+    assert claims(text).count(("karl-huber", "confirms")) == 2
+
+
+def test_the_telling_that_says_what_became_of_a_meeting_is_its_evidence(nlp):
+    text = ("Governor Karl Huber pulled out of a televised debate with his rival on Sunday evening.\n\n"
+            "The debate, organised by the city's press club, was cancelled after his campaign said he was ill.")
+    (told,) = evidence(text, "2024-09-10")
+    assert told.startswith("The debate, organised")
+
+
+def test_a_dated_telling_after_a_lede_is_the_evidence(nlp):
+    text = ("Last week's failed meeting in Bergen shows how far apart the sides are.\n\n"
+            "Officials from Norway and Iceland met there on August 28 and 29 to settle the last figure.")
+    (told,) = evidence(text)
+    assert told.startswith("Officials from Norway")

@@ -384,6 +384,12 @@ class MeetingFinder:
                 if held_here and token.pos_ == "VERB":
                     self.references.append((token.idx, held_here[-1]))  # "meet ... in Tehran" again
                     self._participants(held_here[-1], token)  # and who met there this time it is told
+                    if not held_here[-1].date:
+                        # "Last week's failed meeting in X ... Officials met there on January 14": the
+                        # telling with the date is the fuller one, the evidence
+                        told = self.date_of(_Meeting(token, kind, sentence))
+                        if told:
+                            held_here[-1].date, held_here[-1].sentence = told, sentence
                     continue
                 if not places and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not self.references:
                     # "the meeting took place on a Friday" with no meeting told before: the scene the
@@ -1002,6 +1008,10 @@ class MeetingFinder:
                 target.told_status = status
                 if target.status in ("held", "proposed"):
                     target.status = status
+                    if not target.location and token.sent != target.sentence:
+                        # "The debate, organised by X at Y, was cancelled": the telling that says
+                        # what became of it is the evidence, not a lede that only named it
+                        target.sentence = token.sent
                 return
 
     def long_past(self, m: _Meeting) -> bool:
@@ -1209,6 +1219,11 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
                                      and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
                                              for x in g.subtree) for g in token.children)
+        if not presence and lemma in WHEREABOUTS:
+            yield from _alibi(c, finder, token, people, statement)
+        if not presence and (lemma == "take" and any(g.lower_ == "place" and g.dep_ == "dobj" for g in token.children)
+                             or lemma in ("happen", "occur")):
+            yield from _took_place(c, finder, token, people, speaker, statement)
         if not presence:
             continue
         auxes = {g.lower_ for g in token.children if g.dep_ in ("aux", "auxpass")}
@@ -1242,6 +1257,51 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         subjects = set(found) - set(met) if lemma == "meet" else set(found)
         for person in dict.fromkeys(found):
             yield person, negative, token, at_meeting, person not in subjects
+
+
+def _alibi(c: Context, finder: MeetingFinder, token: Token, people, statement: dict):
+    """"his client had been in Cape Town that weekend", "X spent the day in Y": someone the story
+    puts at a meeting was somewhere else, a claim that they were not there (the meeting they are
+    a party of, held in another place, the last one told before the claim)."""
+    if _negated(token) or {g.lower_ for g in token.children if g.dep_ == "aux"} & {"will", "would", "'ll", "shall"}:
+        return
+    elsewhere = [place for g in token.children if g.dep_ == "prep" and g.lower_ in ("in", "at")
+                 for place in finder.location_in(list(g.subtree))]
+    if not elsewhere:
+        return
+    subject = finder._subject(token)
+    if subject is None:
+        return
+    before = [m for o, m in finder.references if o < statement["end"]]
+    for person in people(subject):
+        meeting = next((m for m in reversed(before) if person in m.participants and m.location
+                        and m.status in ("held", "failed", "attempted") and not any(
+                            finder.same_or_within(m.location, place) or finder.same_or_within(place, m.location)
+                            or place == m.location for place in elsewhere)), None)
+        if meeting is not None:
+            yield person, True, token, meeting, False
+
+
+def _took_place(c: Context, finder: MeetingFinder, token: Token, people, speaker: str | None, statement: dict):
+    """"the meeting took place at a hotel", "no meeting with the governor had taken place": a claim
+    about who met, for the people named with the meeting (and a speaker who says no meeting with
+    someone took place, the other party), else the people the meeting had."""
+    subject = next((g for g in token.children if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in NOUNS), None)
+    if subject is None:
+        return
+    negative = _negated(token) or any(g.lower_ == "no" for g in subject.children)
+    named = [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("with", "between")
+             for pobj in prep.children if pobj.dep_ == "pobj" for p in people(pobj)]
+    meeting = next((m for o, m in finder.references if o == subject.idx), None)
+    if meeting is None and not named:  # "no meeting had taken place": the meeting the story told of
+        meeting = finder.meeting_at(statement["start"], statement["end"], token.sent)
+    if named:
+        if speaker and speaker not in named:
+            named.append(speaker)
+    elif meeting is not None:
+        named = [k for k in meeting.participants if c.kind_of(k) == "person"]
+    for person in dict.fromkeys(named):
+        yield person, negative, token, meeting, False
 
 
 LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split())
