@@ -116,3 +116,42 @@ def test_a_dated_telling_after_a_lede_is_the_evidence(nlp):
             "Officials from Norway and Iceland met there on August 28 and 29 to settle the last figure.")
     (told,) = evidence(text)
     assert told.startswith("Officials from Norway")
+
+
+@pytest.mark.parametrize("text", [
+    "The plan met with fierce criticism from residents on Monday.",
+    "The proposal was met with anger in Oslo on Tuesday.",
+    "Acme's quarterly profit met analysts' estimates on Monday.",
+    "The bill met stiff resistance in the Oslo assembly on Monday.",
+])
+def test_a_reaction_or_a_figure_is_no_meeting(nlp, text):
+    assert found(text) == []
+
+
+@pytest.mark.parametrize("text, status", [
+    ("Talks between Norway and Iceland stalled in Oslo on Monday.", "failed"),
+    ("Talks between Norway and Iceland ended in deadlock in Oslo on Monday.", "failed"),
+    ("The summit in Oslo, due on May 3, has been shelved.", "cancelled"),
+    ("A meeting between Norway and Iceland in Oslo was adjourned until next month.", "postponed"),
+    ("A planned meeting between Norway and Iceland in Oslo drew protests.", "proposed"),
+    ("The proposed talks in Oslo between Norway and Iceland face hurdles.", "proposed"),
+    ("An upcoming summit in Oslo will test the alliance.", "proposed"),
+    ("A planned meeting between Norway and Iceland in Oslo was cancelled.", "cancelled"),
+    ("Karl Huber and Lena Vik were scheduled to meet in Oslo on Friday.", "proposed"),
+])
+def test_status_from_the_words_of_the_meeting(nlp, text, status):
+    assert [m[0] for m in found(text)] == [status]
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Karl Huber hosted Lena Vik in Oslo on Monday.", ["karl-huber", "lena-vik"]),
+    ("Norway took part in talks in Oslo on Monday.", ["norway"]),
+    ("Lena Vik joined talks in Oslo on Monday.", ["lena-vik"]),
+    ("Iceland participated in a meeting in Oslo on Monday.", ["iceland"]),
+])
+def test_who_hosts_or_takes_part_is_a_participant(nlp, text, parties):
+    assert [m[2] for m in found(text)] == [parties]
+
+
+def test_hosting_an_event_is_no_meeting(nlp):
+    assert found("Oslo hosted the Winter Olympics in 1952.") == []

@@ -77,9 +77,18 @@ VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meetin
 # a try at talks that failed, told beside the talks that followed: "after an earlier approach by X collapsed"
 EARLIER_TRIES = frozenset("approach bid attempt".split())
 WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
-FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without)\b", re.I)
-CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned)\b", re.I)
-POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred)\b", re.I)
+FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without|stalled|deadlocked"
+                    r"|ended in (?:deadlock|stalemate|failure|acrimony)|broke off|foundered)\b", re.I)
+CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned|shelved|axed|scuttled)\b", re.I)
+POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred|adjourned"
+                       r"|put on hold|suspended)\b", re.I)
+# words before a meeting noun that say it is still to come
+PLANNED = frozenset("planned proposed upcoming forthcoming scheduled expected prospective possible potential mooted".split())
+# what "met with" and "met" take that is no party: a reaction or a figure ("met with criticism", "met estimates")
+REACTIONS = frozenset("""criticism opposition resistance approval scepticism skepticism anger outrage protest protests
+silence success failure applause derision dismay disbelief hostility indifference enthusiasm acclaim praise condemnation
+ridicule concern alarm resignation suspicion disapproval backlash fury surprise response reaction reception
+estimate forecast projection guidance consensus death fate match""".split())
 # "meet the requirements", "make ends meet": objects of "meet" that are not parties
 NOT_PARTIES = frozenset("""requirement target deadline demand need expectation standard criterion criteria goal
 obligation condition threshold quota challenge cost payment payroll bill debt end objective commitment
@@ -278,14 +287,17 @@ class MeetingFinder:
                     continue  # "the law, not a negotiation"
                 found.append((t, NOUNS[t.lower_]))
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
-                if t.lemma_ == "host" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
-                    continue
+                if t.lemma_ == "host" and not any(c.dep_ == "dobj" and (c.lower_ in NOUNS or self._party_at(c) and self.c.kind_of(self._party_at(c)) == "person")
+                                                  for c in t.children):
+                    continue  # "hosted the talks", "hosted Lena Vik in Oslo" (not "hosted the Olympics")
                 if t.lemma_ == "broker" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
                     continue
                 if t.lemma_ == "invite" and any(c.dep_ == "xcomp" and c.lemma_ in VERBS for c in t.children):
                     continue  # "invited him to meet me": the meeting is the trigger, the invitation its plan
-                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NOT_PARTIES or c.lower_ == "it")
+                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NOT_PARTIES | REACTIONS or c.lower_ == "it")
                                                for c in t.children)
+                                           or any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                                               g.dep_ == "pobj" and g.lemma_.lower() in REACTIONS for g in c.children) for c in t.children)
                                            or any(c.dep_ == "nsubj" and c.lower_ == "ends" for c in t.children)
                                            or t.dep_ == "ccomp" and any(c.lower_ == "ends" for c in t.head.children)):
                     continue  # "meet the target", "make ends meet"
@@ -573,7 +585,8 @@ class MeetingFinder:
                   for a in chain) or any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("due", "set") for c in a.children)
                                          for a in chain)
         # "talks set for Thursday", "a meeting scheduled for today": a plan for a day not yet past
-        set_for = any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("set", "schedule", "plan", "arrange", "due")
+        # "a planned meeting", "the proposed talks", "an upcoming summit" (a later "was cancelled" still says its fate)
+        set_for = any(c.dep_ == "amod" and c.lower_ in PLANNED for c in t.children) or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("set", "schedule", "plan", "arrange", "due")
                       for c in t.children) and (m.date is None or m.date["value"][:10] >= self.published[: len(m.date["value"])])
         if t.lemma_ == "invite" or future or planned or due or set_for or (m.date and (m.date["value"] > self.published or m.date.get("planned"))):
             return "proposed"
@@ -737,6 +750,15 @@ class MeetingFinder:
                     for local in self.parties(c):
                         m.participants.setdefault(local, "visitor" if m.family == "visit" else "delegate")
             verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+            attending = t.head if t.dep_ == "dobj" and t.head.lemma_ in ATTENDING else \
+                verb.head if verb is not None and verb.lower_ == "part" and verb.head.lemma_ == "take" else \
+                verb if verb is not None and verb.lemma_ == "take" and any(c.lower_ == "part" for c in verb.children) else \
+                verb if verb is not None and verb.lemma_ in ATTENDING and t.head.lower_ == "in" else None
+            if attending is not None:
+                # "Norway took part in talks in Oslo", "X joined the talks", "X participated in a meeting"
+                subject = self._subject(attending)
+                for local in self.who(subject) if subject is not None else []:
+                    m.participants.setdefault(local, "delegate")
             if verb is not None and verb.lemma_ == "be" and t.head.lower_ == "in":
                 # "X is in talks with Y": X is a party
                 for subject in (c for c in verb.children if c.dep_ == "nsubj"):
@@ -896,6 +918,10 @@ class MeetingFinder:
                 asker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
                 if asker is not None:
                     add(asker, "host")
+            if verb.lemma_ == "host":
+                for c in verb.children:  # "X hosted Y in Oslo": the guest
+                    if c.dep_ == "dobj" and c.lower_ not in NOUNS:
+                        add(c, "visitor")
             if verb.lemma_ in ("meet", "invite"):
                 for c in verb.children:
                     if c.dep_ == "dobj":
