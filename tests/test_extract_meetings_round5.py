@@ -155,3 +155,22 @@ def test_who_hosts_or_takes_part_is_a_participant(nlp, text, parties):
 
 def test_hosting_an_event_is_no_meeting(nlp):
     assert found("Oslo hosted the Winter Olympics in 1952.") == []
+
+
+def test_a_described_person_sitting_in_is_claimed_there(nlp):
+    text = "A patients' group said a company executive had sat in on a meeting of the Oslo Health Board in October."
+    assert claims(text) == [("a company executive", "confirms")]
+
+
+def test_her_client_is_the_person_described_after_for(nlp):
+    text = ("A solicitor for the older man, Jane Roe, said her client had been at a meeting of the Oslo Taxi Association "
+            "at the time of the robbery.")
+    assert claims(text) == [("the older man", "confirms")]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry said no company representative had attended the meeting in Oslo on Monday.",
+    "Karl Huber said candidates who did not meet the deadline would not appear on the ballot.",
+])
+def test_nobody_in_particular_and_other_senses_claim_nothing(nlp, text):
+    assert claims(text) == []

@@ -1218,9 +1218,18 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         if token.lower_ == "you":
             addressee = _addressee(c, token.idx)
             return [addressee] if addressee else []
+        if token.lemma_ == "client" and any(g.lower_ in ("his", "her", "my", "our") for g in token.children) and statement["sources"]:
+            speaker_or_source = speaker or statement["sources"][0]
+            client = _client_of(c, speaker_or_source)
+            return [client] if client else []
         if token.lemma_ == "client" and any(g.lower_ in ("his", "her", "my", "our") for g in token.children) and speaker:
             client = _client_of(c, speaker)
             return [client] if client else []
+        # people the claim describes ("a company executive had sat in on it") are claimed there too,
+        # not "no company representative" (whose denial is about nobody in particular)
+        if any(g.lower_ in ("no", "none") for g in token.children):
+            return []
+        described = described or describes_people(token)
         return [p for p in finder.who(token) if c.kind_of(p) == "person" or described and c.kind_of(p) == "anonymous"]
 
     def placed_meeting(token: Token):
@@ -1237,9 +1246,12 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         lemma = token.lemma_.lower()
         at_meeting = placed_meeting(token) if lemma == "be" else None
         presence = at_meeting is not None or lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
+            and not any(g.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in NOT_PARTIES | REACTIONS for g in token.children) \
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
             or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
+            or lemma == "sit" and any(g.dep_ in ("prt", "prep") and g.lower_ == "in" and (g.dep_ == "prt" or any(x.lower_ == "on" for x in g.children))
+                                      for g in token.children) \
             or lemma == "sit" and any(g.dep_ == "prep" and g.lower_ in ("at", "across", "around") and any(x.lower_ == "table" for x in g.subtree)
                                       for g in token.children) \
             or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
@@ -1269,7 +1281,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             met = []
             subject = finder._subject(token)
             if subject is not None:
-                found += people(subject)
+                # (who met someone is claimed there when named: "directors met X" is a claim about X)
+                found += [p for p in people(subject) if lemma != "meet" or c.kind_of(p) == "person"]
             # "X met Y" puts both there; "X never met Y" and "X did not attend, instead meeting Y"
             # are about X, whose whereabouts the claim is about
             met = [p for g in token.children if g.dep_ == "dobj" for p in people(g)] if lemma == "meet" else []
@@ -1349,6 +1362,13 @@ def _client_of(c: Context, lawyer: str) -> str | None:
             if hit and hit[1] == "person" and hit[0] != lawyer and (t.dep_ == "poss" and t.head == token
                                                                       or t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head == token):
                 return hit[0]
+        for t in token.subtree:
+            # "a solicitor for the older man, X": the client the story describes
+            if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head == token and not c.entity_at(t.idx, t.idx + len(t)) \
+                    and describes_people(t) and c.attributor:
+                local = c.attributor.party(t, human=True)
+                if local and c.kind_of(local) in ("anonymous", "person") and local != lawyer:
+                    return local
     return None
 
 
