@@ -174,3 +174,26 @@ def test_her_client_is_the_person_described_after_for(nlp):
 ])
 def test_nobody_in_particular_and_other_senses_claim_nothing(nlp, text):
     assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Emmanuel Macron met Olaf Scholz on the sidelines of the summit in Hiroshima on Saturday.", ["emmanuel-macron", "olaf-scholz"]),
+    ("Secretary of State Antony Blinken sat down with Foreign Minister Wang Yi in Beijing on Monday.", ["antony-blinken", "wang-yi"]),
+    ("Vladimir Putin received Xi Jinping in Moscow on Tuesday.", ["vladimir-putin", "xi-jinping"]),
+    ("In a meeting in London on Tuesday, Keir Starmer told Ursula Lind that Britain wanted closer ties.", ["keir-starmer", "ursula-lind"]),
+    ("Karl Huber said in a meeting with Lena Vik in Oslo that the deal was dead.", ["karl-huber", "lena-vik"]),
+])
+def test_meetings_told_in_other_words(nlp, text, parties):
+    assert [m[2] for m in found(text)] == [parties]
+
+
+def test_receiving_a_thing_is_no_meeting(nlp):
+    assert found("Acme received a letter from Karl Huber on Monday.") == []
+
+
+@pytest.mark.parametrize("text, parties", [
+    ("Karl Huber is interested in talks with Norway.", ["karl-huber", "norway"]),
+    ("Iceland called for talks with Norway in Oslo.", ["iceland", "norway"]),
+])
+def test_talks_someone_wants_are_proposed_and_theirs(nlp, text, parties):
+    assert [(m[0], m[2]) for m in found(text)] == [("proposed", parties)]

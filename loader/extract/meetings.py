@@ -82,6 +82,8 @@ FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|
 CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned|shelved|axed|scuttled)\b", re.I)
 POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred|adjourned"
                        r"|put on hold|suspended)\b", re.I)
+# words that want a meeting: "called for talks", "open to talks", "pressed for a summit"
+WANTING = frozenset("call push press demand appeal urge open ready willing interested lobby campaign".split())
 # words before a meeting noun that say it is still to come
 PLANNED = frozenset("planned proposed upcoming forthcoming scheduled expected prospective possible potential mooted".split())
 # what "met with" and "met" take that is no party: a reaction or a figure ("met with criticism", "met estimates")
@@ -286,6 +288,12 @@ class MeetingFinder:
                         and self.doc[t.i - 2].lower_ == "not" and self.doc[t.i - 1].lower_ in ("a", "an"):
                     continue  # "the law, not a negotiation"
                 found.append((t, NOUNS[t.lower_]))
+            elif t.pos_ == "VERB" and t.lemma_ == "sit" and any(c.lower_ == "down" for c in t.children) \
+                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children) \
+                    or t.pos_ == "VERB" and t.lemma_ == "receive" and any(
+                        c.dep_ == "dobj" and self._party_at(c) and self.c.kind_of(self._party_at(c)) == "person" for c in t.children) \
+                    and any(c.dep_ == "nsubj" and self._party_at(c) for c in t.children):
+                found.append((t, "meeting"))  # "X sat down with Y", "X received Y in the Kremlin"
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
                 if t.lemma_ == "host" and not any(c.dep_ == "dobj" and (c.lower_ in NOUNS or self._party_at(c) and self.c.kind_of(self._party_at(c)) == "person")
                                                   for c in t.children):
@@ -444,6 +452,13 @@ class MeetingFinder:
                 m.date = self.date_of(m)
                 m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
+                for other in new:
+                    if other not in kept and other.location == m.location and other.family == m.family and m.location \
+                            and other.trigger.pos_ == "VERB" and m.trigger.pos_ in ("NOUN", "PROPN"):
+                        # "X met Y on the sidelines of the summit in Z": one meeting in Z, and who met there
+                        self.participants(other)
+                        for key in other.participants:
+                            m.participants.setdefault(key, "delegate")
                 if getattr(m, "before", None) is not None:
                     # its date is its own verb's ("collapsed two years ago"), not the talks'
                     own = {t.idx for t in _predicate(m.trigger.head, m.trigger)}
@@ -585,6 +600,9 @@ class MeetingFinder:
                   for a in chain) or any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("due", "set") for c in a.children)
                                          for a in chain)
         # "talks set for Thursday", "a meeting scheduled for today": a plan for a day not yet past
+        # "called for talks", "is open to talks", "pushed for a summit", "interested in talks": wanted, not held
+        wanted = t.dep_ == "pobj" and t.head.lower_ in ("for", "to", "in") and t.head.head.lemma_ in WANTING
+        planned = planned or wanted
         # "a planned meeting", "the proposed talks", "an upcoming summit" (a later "was cancelled" still says its fate)
         set_for = any(c.dep_ == "amod" and c.lower_ in PLANNED for c in t.children) or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("set", "schedule", "plan", "arrange", "due")
                       for c in t.children) and (m.date is None or m.date["value"][:10] >= self.published[: len(m.date["value"])])
@@ -754,6 +772,10 @@ class MeetingFinder:
                 verb.head if verb is not None and verb.lower_ == "part" and verb.head.lemma_ == "take" else \
                 verb if verb is not None and verb.lemma_ == "take" and any(c.lower_ == "part" for c in verb.children) else \
                 verb if verb is not None and verb.lemma_ in ATTENDING and t.head.lower_ == "in" else None
+            if verb is not None and verb.lemma_ in WANTING and t.head.lower_ in ("for", "to", "in"):
+                # "Iceland called for talks with Norway", "X is open to talks": who wants them would meet
+                wanter = verb.head if verb.dep_ == "acomp" else verb
+                attending = wanter if wanter.pos_ in ("VERB", "AUX") else None
             if attending is not None:
                 # "Norway took part in talks in Oslo", "X joined the talks", "X participated in a meeting"
                 subject = self._subject(attending)
@@ -778,13 +800,19 @@ class MeetingFinder:
                                 m.participants.setdefault(local, "delegate")
                 if verb.lemma_ in VERBS:  # "meeting Muttaqi during a chance encounter"
                     self._participants(m, verb)
-                elif t.head.lower_ in ("at", "during", "after"):
-                    # "X signed the text at a summit", "approved by X after a meeting": X was there
+                elif t.head.lower_ in ("at", "during", "after") or t.head.lower_ == "in" and (
+                        t.head.i < verb.i or verb.lemma_ in ("say", "tell", "agree", "sign", "announce", "discuss")):
+                    # "X signed the text at a summit", "approved by X after a meeting", "In a meeting at
+                    # Y, X told Z ...": X was there, and whom X told there
                     subject = self._subject(verb)
                     if subject is None or subject.dep_ == "nsubjpass":
                         subject = next((x for g in verb.children if g.dep_ == "agent" for x in g.children if x.dep_ == "pobj"), subject)
                     for local in self.who(subject) if subject is not None else []:
                         m.participants.setdefault(local, "delegate")
+                    if verb.lemma_ in ("tell", "assure", "urge", "brief", "inform", "warn", "ask", "thank", "press"):
+                        for obj in (c for c in verb.children if c.dep_ == "dobj" and self._party_at(c)):
+                            for local in self.who(obj):
+                                m.participants.setdefault(local, "delegate")
         else:
             for c in t.children:  # "brokered meetings between X and Y"
                 if c.dep_ == "dobj" and c.lower_ in NOUNS:
@@ -918,7 +946,7 @@ class MeetingFinder:
                 asker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
                 if asker is not None:
                     add(asker, "host")
-            if verb.lemma_ == "host":
+            if verb.lemma_ in ("host", "receive"):
                 for c in verb.children:  # "X hosted Y in Oslo": the guest
                     if c.dep_ == "dobj" and c.lower_ not in NOUNS:
                         add(c, "visitor")
