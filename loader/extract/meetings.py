@@ -601,7 +601,8 @@ class MeetingFinder:
                                          for a in chain)
         # "talks set for Thursday", "a meeting scheduled for today": a plan for a day not yet past
         # "called for talks", "is open to talks", "pushed for a summit", "interested in talks": wanted, not held
-        wanted = t.dep_ == "pobj" and t.head.lower_ in ("for", "to", "in") and t.head.head.lemma_ in WANTING
+        wanted = t.dep_ == "pobj" and t.head.head.lemma_ in WANTING and (t.head.lower_ == "for" or t.head.lower_ in ("to", "in")
+                                                                         and t.head.head.pos_ == "ADJ")  # not "called to a meeting"
         planned = planned or wanted
         # "a planned meeting", "the proposed talks", "an upcoming summit" (a later "was cancelled" still says its fate)
         set_for = any(c.dep_ == "amod" and c.lower_ in PLANNED for c in t.children) or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("set", "schedule", "plan", "arrange", "due")
@@ -772,7 +773,7 @@ class MeetingFinder:
                 verb.head if verb is not None and verb.lower_ == "part" and verb.head.lemma_ == "take" else \
                 verb if verb is not None and verb.lemma_ == "take" and any(c.lower_ == "part" for c in verb.children) else \
                 verb if verb is not None and verb.lemma_ in ATTENDING and t.head.lower_ == "in" else None
-            if verb is not None and verb.lemma_ in WANTING and t.head.lower_ in ("for", "to", "in"):
+            if verb is not None and verb.lemma_ in WANTING and (t.head.lower_ == "for" or t.head.lower_ in ("to", "in") and verb.pos_ == "ADJ"):
                 # "Iceland called for talks with Norway", "X is open to talks": who wants them would meet
                 wanter = verb.head if verb.dep_ == "acomp" else verb
                 attending = wanter if wanter.pos_ in ("VERB", "AUX") else None
