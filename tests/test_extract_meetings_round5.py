@@ -197,3 +197,19 @@ def test_receiving_a_thing_is_no_meeting(nlp):
 ])
 def test_talks_someone_wants_are_proposed_and_theirs(nlp, text, parties):
     assert [(m[0], m[2]) for m in found(text)] == [("proposed", parties)]
+
+
+def test_the_two_ministers_are_the_ministers_named(nlp):
+    text = ("Norway's foreign minister, Karl Huber, and Iceland's fisheries minister, Lena Vik, spoke by phone on Monday. "
+            "The two ministers met for three hours in Oslo on Tuesday.")
+    assert [m[2] for m in found(text)] == [["karl-huber", "lena-vik"]]
+
+
+@pytest.mark.parametrize("text, place, parties", [
+    ("Karl Huber visited Bergen on Monday, where he met Lena Vik, the city's mayor.", "bergen", ["karl-huber", "lena-vik"]),
+    ("A delegation from the World Bank arrived in Oslo on Tuesday for two days of talks with Karl Huber.", "oslo",
+     ["karl-huber", "world-bank"]),
+    ("Karl Huber flew to Oslo for talks with Lena Vik.", "oslo", ["karl-huber", "lena-vik"]),
+])
+def test_the_trip_gives_the_place_and_the_traveller(nlp, text, place, parties):
+    assert [(m[1], m[2]) for m in found(text)] == [(place, parties)]

@@ -82,6 +82,8 @@ FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|
 CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned|shelved|axed|scuttled)\b", re.I)
 POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred|adjourned"
                        r"|put on hold|suspended)\b", re.I)
+# verbs of a trip whose purpose is a meeting: "arrived in Kabul for talks"
+TRAVEL_VERBS = frozenset("arrive travel fly go come head return leave".split())
 # words that want a meeting: "called for talks", "open to talks", "pressed for a summit"
 WANTING = frozenset("call push press demand appeal urge open ready willing interested lobby campaign".split())
 # words before a meeting noun that say it is still to come
@@ -239,7 +241,13 @@ class MeetingFinder:
                 and not (c.dep_ in ("acl", "relcl") and c.head == trigger and c.lemma_ in SETTING_VERBS) for t in c.subtree}
         tokens = [t for t in trigger.subtree if t.i not in skip]
         if trigger.pos_ == "VERB":
+            if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
+                tokens.append(trigger.head)  # "visited Bergen, where he met X": the place the clause describes
             return tokens
+        travel = self.travel_verb(trigger)
+        if travel is not None:
+            # "arrived in Kabul for two days of talks": where the trip went
+            tokens += [t for c in travel.children if c.dep_ == "prep" and trigger not in c.subtree for t in c.subtree]
         verb = trigger.head
         if verb.pos_ != "VERB" and trigger.dep_ == "appos" and verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ == "VERB":
             verb = verb.head  # "LISBON (Wire) - Talks ... broke up in Lisbon": a dateline the parser took for the subject
@@ -247,6 +255,17 @@ class MeetingFinder:
             # "met ... in Madrid", "initialled ... in Bishkek": the verb's own place words
             tokens += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
         return tokens
+
+    @staticmethod
+    def travel_verb(trigger: Token) -> Token | None:
+        """"arrived in X for talks", "flew to X for two days of talks": the verb of the trip the
+        meeting is the purpose of."""
+        t = trigger
+        while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+            t = t.head.head  # "two days of talks"
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_ in TRAVEL_VERBS:
+            return t.head.head
+        return None
 
     def date_of(self, m: _Meeting) -> dict | None:
         """The date in the trigger's clause, else the sentence's only date."""
@@ -453,8 +472,9 @@ class MeetingFinder:
                 m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
                 for other in new:
-                    if other not in kept and other.location == m.location and other.family == m.family and m.location \
-                            and other.trigger.pos_ == "VERB" and m.trigger.pos_ in ("NOUN", "PROPN"):
+                    if other not in kept and m.location and other.trigger.pos_ == "VERB" and (
+                            other.location == m.location and other.family == m.family and m.trigger.pos_ in ("NOUN", "PROPN")
+                            or other.location is None and m is kept[0] and other.trigger.lemma_ == "meet"):
                         # "X met Y on the sidelines of the summit in Z": one meeting in Z, and who met there
                         self.participants(other)
                         for key in other.participants:
@@ -773,6 +793,11 @@ class MeetingFinder:
                 verb.head if verb is not None and verb.lower_ == "part" and verb.head.lemma_ == "take" else \
                 verb if verb is not None and verb.lemma_ == "take" and any(c.lower_ == "part" for c in verb.children) else \
                 verb if verb is not None and verb.lemma_ in ATTENDING and t.head.lower_ == "in" else None
+            travel = self.travel_verb(t)
+            if travel is not None:
+                subject = self._subject(travel)  # "a delegation from X arrived in Y for talks with Z"
+                for local in self.who(subject) if subject is not None else []:
+                    m.participants.setdefault(local, "delegate")
             if verb is not None and verb.lemma_ in WANTING and (t.head.lower_ == "for" or t.head.lower_ in ("to", "in") and verb.pos_ == "ADJ"):
                 # "Iceland called for talks with Norway", "X is open to talks": who wants them would meet
                 wanter = verb.head if verb.dep_ == "acomp" else verb
@@ -863,8 +888,14 @@ class MeetingFinder:
                 continue
             wanted = NUMBERS[numbers[0]] if numbers else None
             countries = group.lemma_.lower() in ("country", "nation", "state", "delegation", "government")
-            # "the two companies" are organisations, "the two countries" places; "the two sides" anyone
-            kind = "location" if countries else "organisation" if group.lemma_.lower() in BODY_NOUNS else None
+            # "the two companies" are organisations, "the two countries" places, "the two ministers"
+            # people; "the two sides" anyone
+            role = group.lemma_.lower() if group.lemma_.lower() in ROLE_NOUNS and group.lemma_.lower() not in ("side", "delegation") else None
+            kind = "location" if countries else "organisation" if group.lemma_.lower() in BODY_NOUNS else "person" if role else None
+            if role and wanted:
+                holders = self._role_holders(role, token.idx)
+                if len(holders) == wanted:
+                    return holders  # "Ukraine's foreign minister, A, and his Polish counterpart, B ... the two ministers"
             for _, last in reversed(self.references):
                 delegates = [k for k, role in last.participants.items() if role == "delegate"
                              and (kind is None or self.c.kind_of(k) == kind)]
@@ -880,6 +911,22 @@ class MeetingFinder:
                 return self._most_named("organisation", token.idx, wanted)
             return []
         return []
+
+    def _role_holders(self, role: str, before: int) -> list[str]:
+        """The people named before ``before`` with ``role`` in their title or apposition ("Foreign
+        Minister A", "B, the agriculture minister", "its water minister, C")."""
+        found: list[str] = []
+        for start, end, local, kind in self.c.mentions():
+            if start >= before:
+                break
+            if kind != "person" or local in found:
+                continue
+            title = re.split(r"[.;:()\n]|,(?!\s*\Z)", self.text[max(0, start - 60) : start])[-1].lower()
+            apposition = re.match(r",\s+([^,.;()\n]*)", self.text[end : end + 80])
+            words = set(re.findall(r"[\w-]+", title)) | set(re.findall(r"[\w-]+", apposition.group(1).lower() if apposition else ""))
+            if role in words or role + "s" in words:
+                found.append(local)
+        return found
 
     def _most_named(self, kind: str, before: int, count: int, countries: bool = False) -> list[str]:
         """The ``count`` entities of ``kind`` (countries only, if asked) named most often before
