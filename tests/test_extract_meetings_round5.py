@@ -213,3 +213,27 @@ def test_the_two_ministers_are_the_ministers_named(nlp):
 ])
 def test_the_trip_gives_the_place_and_the_traveller(nlp, text, place, parties):
     assert [(m[1], m[2]) for m in found(text)] == [(place, parties)]
+
+
+TALKS = "Talks between Norway and Iceland were held in Oslo on Monday. "
+
+
+@pytest.mark.parametrize("claim, stance", [
+    ("Karl Huber's office denied that he had attended the talks.", "denies"),
+    ('"I was not there," Karl Huber said.', "denies"),
+    ("Karl Huber said he had not been present at the talks.", "denies"),
+    ("According to two witnesses, Karl Huber was at the talks.", "confirms"),
+    ("Karl Huber insisted he never attended the talks.", "denies"),
+    ("Karl Huber confirmed his attendance at the talks.", "confirms"),
+    ("Lena Vik said she had seen Karl Huber at the talks.", "confirms"),
+    ("Witnesses said Karl Huber was seen at the talks.", "confirms"),
+    ("Karl Huber skipped the talks, his office said.", "denies"),
+    ("His office said Karl Huber did not show up.", "denies"),
+    ("Lena Vik said Karl Huber turned up late to the talks.", "confirms"),
+])
+def test_claims_in_many_wordings(nlp, claim, stance):
+    assert claims(TALKS + claim) == [("karl-huber", stance)]
+
+
+def test_seeing_a_thing_is_no_claim(nlp):
+    assert claims(TALKS + "Lena Vik said she saw the report on Monday.") == []

@@ -132,6 +132,8 @@ mediator relative student parent patient supporter voter villager protester rebe
 # ("the company", "the Uzbek delegation"): left to the rules for bodies and groups
 BODY_WORDS = frozenset("""company companies firm firms group groups government governments agency authorities authority
 ministry police military army union unions delegation delegations side sides team teams people staff board""".split())
+# verbs of seeing someone somewhere: "was seen at the talks", "photographed X at the dinner"
+SEEING = frozenset("see spot photograph film notice glimpse recognise recognize".split())
 # verbs of being somewhere: "had been in Cape Town that weekend", "spent the day in X"
 WHEREABOUTS = frozenset("be spend stay remain".split())
 
@@ -1333,6 +1335,11 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
                                      and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
                                              for x in g.subtree) for g in token.children)
+        at_a_meeting = any(g.dep_ == "prep" and g.lower_ in ("at", "in", "during", "to") and any(x.lower_ in NOUNS for x in g.subtree)
+                           or g.lower_ == "there" for g in token.children)
+        seeing = lemma in SEEING and at_a_meeting
+        presence = presence or seeing or lemma in ("show", "turn") and any(g.lower_ == "up" for g in token.children) \
+            or lemma == "appear" and at_a_meeting
         if not presence and lemma in WHEREABOUTS:
             yield from _alibi(c, finder, token, people, statement)
         if not presence and (lemma == "take" and any(g.lower_ == "place" and g.dep_ == "dobj" for g in token.children)
@@ -1353,6 +1360,10 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             for agent in (g for g in token.children if g.dep_ == "agent"):
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
                     found += people(pobj, described=True)
+        elif seeing:
+            # "she had seen X at the talks", "X was seen at the meeting": the one seen was there
+            seen = [g for g in token.children if g.dep_ in ("dobj", "nsubjpass")]
+            found += [p for g in seen for p in people(g)]
         else:
             met = []
             subject = finder._subject(token)
