@@ -237,3 +237,21 @@ def test_claims_in_many_wordings(nlp, claim, stance):
 
 def test_seeing_a_thing_is_no_claim(nlp):
     assert claims(TALKS + "Lena Vik said she saw the report on Monday.") == []
+
+
+def test_officials_of_several_countries_are_one_meeting(nlp):
+    text = "Karl Huber said he had met health officials in Norway and Iceland to share the results."
+    assert [(m[1], m[2]) for m in found(text)] == [(None, ["health officials in Norway and Iceland", "iceland", "karl-huber", "norway"])]
+
+
+def test_the_group_is_the_body_named_before(nlp):
+    text = ("The Fjord Futures Trust, a conservation group based in Bergen, published a report on Monday. "
+            "Its director, Lena Vik, said the group had asked to meet the board and had been turned down.")
+    assert [(m[0], m[2]) for m in found(text)] == [("proposed", ["fjord-futures-trust"])]
+
+
+def test_a_request_told_late_is_not_a_summit_to_come(nlp):
+    text = ("The ministers are due to meet again at the regional summit in Oslo in August.\n\n"
+            "Its director, Lena Vik, said the group had asked to meet the board and had been turned down.\n\n"
+            "Karl Huber said the regional summit in Oslo would be decisive.")
+    assert len(found(text)) == 2

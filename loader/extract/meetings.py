@@ -381,6 +381,13 @@ class MeetingFinder:
                 if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
                     continue  # "host the discussions", "brokered meetings": the verb is the trigger
                 places = self.location_in(self.clause(token))
+                if token.pos_ == "VERB" and len(places) > 1 and all(self._party_at_id(p) for p in places):
+                    # "she had met health officials in Norway and Iceland": whose officials, not one
+                    # meeting per country (the countries stay parties)
+                    whose = [p for c in token.children if c.dep_ == "dobj" and describes_people(c)
+                             for g in c.children if g.dep_ == "prep" and g.lower_ == "in" for p in self.location_in(list(g.subtree))]
+                    if set(places) <= set(whose):
+                        places = []
                 if not places and token.pos_ == "VERB" and any(c.lower_ == "there" and c.dep_ == "advmod" for c in token.children):
                     places = self.place_before(sentence)  # "What happened in X shows why. They met there ..."
                 if token.pos_ == "VERB" and not places and token.dep_ in ("advcl", "xcomp") \
@@ -738,8 +745,11 @@ class MeetingFinder:
                 and not any(c.lower_ in NUMBERS or c.lower_ == "both" for c in head.children) and head.lower_ not in ("sides", "side"):
             # "board members met X", "club officials": a party the text describes, not names
             local = self.c.attributor.party(head)
-            # a party the text describes, or the person a title alone stands for ("the commissioner")
-            if local and (local in self.c.anonymous or self.c.kind_of(local) == "person"):
+            # a party the text describes, or the person a title alone stands for ("the commissioner"),
+            # or the body "the group" / "the company" stands for
+            if local and (local in self.c.anonymous or self.c.kind_of(local) == "person"
+                          or self.c.kind_of(local) == "organisation" and head.lemma_.lower() in BODY_WORDS
+                          and [c.lower_ for c in head.subtree] == ["the", head.lower_]):
                 out.append(local)
         return out
 
@@ -1161,11 +1171,15 @@ class MeetingFinder:
                 continue
             # only forward: a lede's "a collapsed meeting" is told in full later on
             later = self.meetings[self.meetings.index(m) + 1 : self.meetings.index(m) + 30]
-            # (people described, not named, say nothing either way: "the group's envoys", "envoys of the movement")
-            mine = {k for k in m.participants if k not in self.c.anonymous}
+            # (in the lede, people described, not named, say nothing either way: "the group's envoys" and
+            # "envoys of the movement" later; elsewhere "the group had asked to meet X" is its own)
+            lede_end = self.text.find("\n\n", len(self.text) - len(self.text.lstrip()))
+            lede = m.sentence.start_char < (lede_end if lede_end >= 0 else len(self.text))
+            mine = {k for k in m.participants if k not in self.c.anonymous} if lede else set(m.participants)
             richer = [o for o in later if not o.merged and o.family == m.family
                       and _settled(o.status) == _settled(m.status) and (o.date or o.location)
-                      and (not mine or not {k for k in o.participants if k not in self.c.anonymous} or mine & set(o.participants)
+                      and (not mine or not ({k for k in o.participants if k not in self.c.anonymous} if lede else o.participants)
+                           or mine & set(o.participants)
                            or self._sentence_gap(m, o) <= 3)]  # a meeting of others told much later is another
             if richer:
                 m.merged = True
