@@ -113,6 +113,16 @@ MINISTERIAL = frozenset("minister secretary premier chancellor".split())
 SUB_BODIES = frozenset("committee subcommittee panel caucus".split())
 # nouns for the people a body sends to talks
 DELEGATIONS = frozenset("delegation team mission side".split())
+# a family tie is a role held for a person: "her daughter, X" is daughter of the person "her" stands for
+FAMILY = frozenset("""daughter son wife husband mother father brother sister widow widower grandson granddaughter
+grandmother grandfather nephew niece uncle aunt cousin stepson stepdaughter stepfather stepmother""".split())
+# occupations a person has whoever employs them: "X, a solicitor," is a solicitor with no body named
+# (an office -- president, director, spokesperson -- says nothing without its body)
+PROFESSIONS = frozenset("""lawyer solicitor barrister attorney doctor physician surgeon nurse paediatrician pediatrician
+epidemiologist psychiatrist psychologist dentist pharmacist vet veterinarian farmer fisherman shipowner developer
+businessman businesswoman entrepreneur architect journalist writer author novelist poet historian economist
+scientist academic teacher priest activist campaigner accountant pilot photographer artist engineer
+mechanic electrician plumber builder carpenter midwife""".split())
 
 
 def extract_affiliations(index: ArticleIndex, attribution: Attribution, publisher: str | None = None) -> list[dict]:
@@ -204,6 +214,15 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         for record in _role_phrase(c, name.head, person, name):
             described += [(record[k], k) for k in ("organisation", "location") if k in record]
             yield record
+        # "A spokesperson for Y, X, said": the parser hangs the name on Y, the role's body
+        prep = name.head.head if name.head.dep_ == "pobj" else None
+        first = _first_of_name(c, name, person)
+        if prep is not None and prep.dep_ == "prep" and prep.lower_ in BODY_PREPOSITIONS and prep.head.i < prep.i \
+                and _is_role(prep.head) and first > 0 and name.doc[first - 1].text == "," \
+                and not any(t.dep_ == "appos" and t.i < name.i for t in prep.head.children):
+            for record in _role_phrase(c, prep.head, person, name):
+                described += [(record[k], k) for k in ("organisation", "location") if k in record]
+                yield record
     # "Infrastructure Minister X", "the Taliban's acting foreign minister X": a title before the name;
     # a title the name's mention took in ("Minister X" found as one name) is still a title
     glued = _glued_title(c, name, person)
@@ -278,11 +297,11 @@ def _glued_title(c: Context, name: Token, person: str) -> set[int]:
 
 
 def _antecedent_body(c: Context, pronoun: Token) -> list[tuple[str, str]]:
-    chosen = antecedent(c, pronoun)
+    chosen = antecedent(c, pronoun, common=True)
     return [_government(c, chosen)] if chosen else []
 
 
-def antecedent(c: Context, pronoun: Token) -> tuple[str, str] | None:
+def antecedent(c: Context, pronoun: Token, common: bool = False) -> tuple[str, str] | None:
     """"its chief executive": (local id, kind) of the organisation or country "its" stands for --
     the last one that was a subject in this or the previous sentence, else the last one named there;
     when those two name none, the same sentence by sentence further back, no further than the
@@ -298,16 +317,26 @@ def antecedent(c: Context, pronoun: Token) -> tuple[str, str] | None:
             break
     limit = max(limit, 0)
     while True:
-        chosen = _antecedent_in(c, start, end)
+        chosen = _antecedent_in(c, start, end, common)
         if chosen or start == 0 or c.doc[start - 1].sent.start_char < limit:
             return chosen
         end, start = start, c.doc[start - 1].sent.start
 
 
-def _antecedent_in(c: Context, start: int, end: int) -> tuple[str, str] | None:
+
+def _antecedent_in(c: Context, start: int, end: int, common: bool = False) -> tuple[str, str] | None:
+    """The last organisation or country that was a subject in the tokens, else the last named;
+    with ``common``, a subject "the club" (a noun of ORGANISATION_NOUNS) counts too, as the one
+    organisation whose name holds the noun ("The press club said ... Its chairwoman")."""
     named: list[tuple[Token, tuple[str, str]]] = []
     for t in c.doc[start:end]:
         hit = c.entity_at(t.idx, t.idx + len(t))
+        if common and not hit and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not c.inside_quote(t.idx) \
+                and t.lemma_.lower() in ORGANISATION_NOUNS and t.tag_ == "NN" and any(d.lower_ == "the" for d in t.children):
+            org = _organisation_holding(c, t.lemma_.lower())
+            if org:
+                named.append((t, (org, "organisation")))
+            continue
         if not hit or c.inside_quote(t.idx) or named and named[-1][1] == hit and named[-1][0].i == t.i - 1:
             continue
         if hit[1] == "organisation" or hit[1] == "location" and _is_country(c, hit[0]):
@@ -332,7 +361,12 @@ def _is_place_role(token: Token) -> bool:
 
 
 def _is_role(token: Token) -> bool:
-    return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS
+    return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS \
+        or token.lower_ in PROFESSIONS or token.lower_ in FAMILY and token.tag_ in ("NN", "NNS")
+
+
+def _is_profession(token: Token) -> bool:
+    return token.lower_ in PROFESSIONS or token.lemma_.lower() in PROFESSIONS
 
 
 def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name: bool = False,
@@ -369,6 +403,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                  for t in head.children)
     skip: set[int] = set(split_out)
     client: str | None = None  # "Y's lawyer": the person the role is held for
+    unresolved = False  # a possessive or a name after "of/at/for" that named no body found
     phrase = [t for t in head.subtree] if not before_name else [t for t in head.subtree if t.i < name.i]
     if extra:
         phrase = sorted([*phrase, *(x for e in extra for x in e.subtree)], key=lambda t: t.i)
@@ -385,6 +420,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             continue
         if t.dep_ == "prep" and t.lower_ in BODY_PREPOSITIONS:
             found = [b for g in t.children if g.dep_ == "pobj" for b in _bodies(c, g)]
+            # a name after the preposition that is no body the article knows: of which body is unsure
+            unresolved = unresolved or not found and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in t.children) \
+                or t.lower_ not in ("from", "in") and any(_from_place(c, b) for b in found)  # "a doctor at <venue>"
             if found:
                 if t.lower_ in ("for", "to"):
                     assigned |= {b for b in found if b[1] == "location"}
@@ -406,15 +444,17 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 org = _organisation_by_word(c, t) if proper else None
                 found = [(org, "organisation")] if org else found
             if found:
+                unresolved = unresolved or any(_from_place(c, b) for b in found)
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
             if t.dep_ == "poss":
                 if t.lower_ in BODY_PRONOUNS:
                     bodies += _antecedent_body(c, t)
-                elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ == "chief" and any(
+                elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ in FAMILY or head.lower_ == "chief" and any(
                         g.lower_ == "of" and any(x.lower_ == "staff" for x in g.children) for g in head.children):
                     client = _client(c, t, person)  # "his lawyer", "Kane's chief of staff"
+                unresolved = unresolved or client is None
                 skip |= {x.i for x in t.subtree}
                 continue
         if t.dep_ == "compound" and (t.head == head or t.head.dep_ == "compound" and t.head.head == head) \
@@ -511,6 +551,11 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             record["qualifier"] = qualifier
         if body is None and client:
             record["role"] = f"{role} of {c.name_of(client)}"
+        elif body is None and head.lower_ in FAMILY:
+            continue  # "her daughter": whose, the text does not say here
+        elif body is None and _is_profession(head) and not unresolved and not any(
+                t.pos_ == "PROPN" and not nationality_code(t.text) for t in role_tokens):
+            pass  # "X, a solicitor": an occupation, whoever employs its holder
         elif body is None and not qualifier:
             continue  # "the firm's president": of which body the text does not say here
         yield record
@@ -741,20 +786,46 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
         matches = [e for e in c.entities if e.kind == "organisation" and e.name.split()[0] == word
                    and e.name.split()[-1].lower() not in SUB_BODIES]
     elif any(d.lower_ == "the" for d in token.children) and token.pos_ == "NOUN":
+        # "the Save Our Park action group": the organisation its own words name
+        inner = {hit[0] for g in token.children if g.dep_ == "compound" and g.i < token.i
+                 for hit in [c.entity_at(g.idx, g.idx + len(g))] if hit and hit[1] == "organisation"}
+        if len(inner) == 1:
+            return inner.pop()
+        if inner or any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in token.children):
+            return None
         matches = [e for e in c.entities if e.kind == "organisation"
                    and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
         if not matches and token.lemma_.lower() in ORGANISATION_NOUNS:
             # "a spokeswoman for the company": the organisation an apposition described with that
             # noun ("X, a mobile operator company"), else the one the story is about
             described = c.attributor.described_organisation(token, token.idx) if c.attributor else None
-            return described or _story_organisation(c)
+            return described or _unless_another_before(c, token, _story_organisation(c))
         # "the board": of "X Water Board" and "X Water Board audit committee", the one it is the head of
         headed = [e for e in matches if e.name.split()[-1].lower() == token.lower_]
         matches = headed if len({c.ids.get(id(e)) for e in headed} - {None}) == 1 else matches
+        locals_ = {c.ids.get(id(e)) for e in matches} - {None}
+        return _unless_another_before(c, token, locals_.pop()) if len(locals_) == 1 else None
     else:
         return None
     locals_ = {c.ids.get(id(e)) for e in matches} - {None}
     return locals_.pop() if len(locals_) == 1 else None
+
+
+def _unless_another_before(c: Context, token: Token, local: str | None) -> str | None:
+    """``local`` for "the party" or "the company", unless the organisation named last before it
+    (in its sentence, outside quotations) is another: then "the party" may be that one, and
+    which it is the text does not say for sure."""
+    if local is None:
+        return None
+    since = token.sent.start_char
+    last = None
+    for start, end, other, kind in c.mentions():
+        if start >= token.idx:
+            break
+        if start >= since and kind == "organisation" and not c.inside_quote(start) \
+                and not c.name_of(other).startswith("Government of "):
+            last = other
+    return local if last is None or last == local else None
 
 
 def _organisation_by_head(c: Context, token: Token) -> str | None:
