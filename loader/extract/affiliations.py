@@ -375,6 +375,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     """An affiliation for each body named by the role phrase headed by ``head``."""
     if not _is_role(head):
         return
+    if head.lower_ in FAMILY and head.lemma_.lower() not in ROLE_NOUNS:
+        yield from _family(c, head, person, name)
+        return
     if head.lower_ == "counterpart":
         counterpart = True
     else:
@@ -559,6 +562,35 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         elif body is None and not qualifier:
             continue  # "the firm's president": of which body the text does not say here
         yield record
+
+
+def _family(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]:
+    """"Her daughter, X", "Y's son, X", "X, the widow of Y": a tie to a person (never a body),
+    kept only when the text says to whom ("his", "her": the person the pronoun stands for)."""
+    kin, qualifier = None, None
+    for g in head.children:
+        if g.dep_ == "poss":
+            kin = _client(c, g, person)
+        elif g.dep_ == "prep" and g.lower_ == "of":
+            for p in (x for x in g.children if x.dep_ == "pobj"):
+                hit = c.entity_at(p.idx, p.idx + len(p))
+                kin = hit[0] if hit and hit[1] == "person" and hit[0] != person else kin
+        elif g.dep_ == "amod" and g.i < head.i and g.lower_ in ("late", "former", "ex"):
+            qualifier = QUALIFIERS[g.lower_]
+    if kin is None:
+        return
+    inner = {x.i for x in name.subtree} if name in head.subtree else set()
+    tokens = [t.i for t in head.subtree if t.i not in inner and not t.is_punct and t.dep_ not in ("relcl", "acl", "appos")]
+    tokens += [_first_of_name(c, name, person), name.i]
+    doc = head.doc
+    first, last = min(tokens), max(tokens)
+    while first < last and doc[first].dep_ == "det":
+        first += 1
+    record = {"person": person, "role": f"{head.lower_} of {c.name_of(kin)}",
+              "start": doc[first].idx, "end": doc[last].idx + len(doc[last])}
+    if qualifier:
+        record["qualifier"] = qualifier
+    yield record
 
 
 def _public_post(c: Context, body: tuple[str, str], role: str) -> dict:
