@@ -405,3 +405,35 @@ def test_a_sacked_manager_past_a_dateline_and_a_capitalised_club_word(nlp):
         ("luis-moreno", None, "assistant of Tom Farrow", None, "His assistant, Luis Moreno"),
         ("peter-gould", "riverside-united", "chairman", None, "Riverside chairman Peter Gould"),
         ("mark-ellis", "bbc", "pundit", None, "Mark Ellis, now a pundit for the BBC")]
+
+
+def test_a_minister_of_the_one_ministry_of_that_portfolio(nlp):
+    text = ("The Ministry of Health of Uganda approved the test. Health Minister Ruth Nambi said it was cheap. "
+            "A ministry spokesperson, Brian Odongo, said more was needed.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [
+        ("ruth-nambi", "ministry-of-health-of-uganda", "Health Minister"),
+        ("brian-odongo", "ministry-of-health-of-uganda", "spokesperson")]
+
+
+def test_a_title_holding_another_person_is_a_misparse(nlp):
+    found = affiliations("Trade Minister Ruth Nambi and Health Minister Sam Obote met. The Ministry of Health said nothing.")
+    assert all("Nambi" not in (f[2] or "") for f in found)
+
+
+def test_the_party_is_not_guessed_when_the_sentence_named_another(nlp):
+    text = ("The Forward Democratic Party chose its candidate on Monday.\n\n"
+            "According to two Green Union officials, Kamau met the party's leader, Moses Odhiambo, in the capital.")
+    assert [f for f in affiliations(text) if f[0] == "moses-odhiambo"] == []
+
+
+def test_its_after_a_body_named_by_a_common_noun(nlp):
+    text = ("The Harbourside Press Club booked the hall. The United Farmers Alliance said it would come.\n\n"
+            "The press club said it would try again in May. Its chairwoman, Lucy Wairimu, said: \"We will wait.\"")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("lucy-wairimu", "harbourside-press-club", "chairwoman")]
+
+
+def test_a_body_named_inside_a_common_noun_phrase(nlp):
+    text = ("Calder Homes wants to build on the field.\n\n"
+            "\"This was decided long ago,\" said Joan Mercer, who chairs the Save Elm Meadow action group.")
+    found = [(f[0], f[1], f[2]) for f in affiliations(text)]
+    assert ("joan-mercer", "calder-homes", "chair") not in found

@@ -120,7 +120,7 @@ grandmother grandfather nephew niece uncle aunt cousin stepson stepdaughter step
 # (an office -- president, director, spokesperson -- says nothing without its body)
 PROFESSIONS = frozenset("""lawyer solicitor barrister attorney doctor physician surgeon nurse paediatrician pediatrician
 epidemiologist psychiatrist psychologist dentist pharmacist vet veterinarian farmer fisherman shipowner developer
-businessman businesswoman entrepreneur architect journalist writer author novelist poet historian economist
+businessman businesswoman entrepreneur architect journalist novelist poet historian economist
 scientist academic teacher priest activist campaigner accountant pilot photographer artist engineer
 mechanic electrician plumber builder carpenter midwife""".split())
 
@@ -468,7 +468,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             # president X", "company spokesman X": the club or company the story leads with
             # ("union secretary general X": of no story organisation, the one union the story names)
             org = _organisation_by_head(c, t) or (_story_organisation(c) or _organisation_holding(c, t.lemma_.lower())
-                                                  if t.lemma_.lower() in ORGANISATION_NOUNS else None)
+                                                  if t.lemma_.lower() in ORGANISATION_NOUNS else None) \
+                or (_ministry(c, set()) if t.lemma_.lower() == "ministry" else None)
             if org:
                 bodies.append((org, "organisation"))
                 continue
@@ -505,6 +506,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         bodies = [b for b in bodies if b not in assigned]
     if not role_tokens:
         return
+    if any((hit := c.entity_at(t.idx, t.idx + len(t))) and hit[1] == "person" and hit[0] != person for t in role_tokens):
+        return  # "Trade Minister A and Health Minister B" misparsed as one title: another person is no role
     role = _words(c, role_tokens)
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
     clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != head for x in t.subtree} | split_out
@@ -528,6 +531,11 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         # sentence naming no organisation, is held in the organisation the story leads with
         lede = _story_organisation(c)
         outside = [(lede, "organisation")] if lede else []
+    if not bodies and not outside and head.lemma_.lower() == "minister" and not national and not counterpart:
+        # "Health Minister X" in a story naming one health ministry ("Ministry of Health of Y"): that ministry
+        portfolio = {w for w in re.findall(r"\w+", role.lower()) if w not in MINISTRY_WORDS}
+        ministry = _ministry(c, portfolio) if portfolio else None
+        outside = [(ministry, "organisation")] if ministry else []
     if not bodies and not outside and before_name and head.lemma_.lower() in MINISTERIAL and not national and not counterpart:
         # "Education Minister X" in a story that names one country and no other: that country's
         country = _only_country(c)
@@ -616,6 +624,14 @@ def _public_post(c: Context, body: tuple[str, str], role: str) -> dict:
     if len(ministries) == 1 and "minister" in role.lower():
         out["organisation"] = ministries.pop()
     return out
+
+
+def _ministry(c: Context, portfolio: set[str]) -> str | None:
+    """The one organisation named "Ministry of ..." (sharing a word with ``portfolio``, when given)."""
+    found = {c.ids[id(e)] for e in c.entities if e.kind == "organisation" and c.ids.get(id(e))
+             and e.name.startswith("Ministry of ")
+             and (not portfolio or portfolio & set(re.findall(r"\w+", e.name[len("Ministry of "):].lower())))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _opponent(token: Token) -> bool:
