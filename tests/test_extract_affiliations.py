@@ -437,3 +437,8 @@ def test_a_body_named_inside_a_common_noun_phrase(nlp):
             "\"This was decided long ago,\" said Joan Mercer, who chairs the Save Elm Meadow action group.")
     found = [(f[0], f[1], f[2]) for f in affiliations(text)]
     assert ("joan-mercer", "calder-homes", "chair") not in found
+
+
+def test_a_relative_clause_about_someone_else_gives_nothing(nlp):
+    assert affiliations("Miriam Cole, whose brother runs the Harbour Authority, declined to comment.") == []
+    assert affiliations("Miriam Cole, whom the Harbour Authority hired in May, declined to comment.") == []

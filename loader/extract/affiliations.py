@@ -674,6 +674,9 @@ def _possessor_person(c: Context, head: Token, person: str) -> str | None:
 
 
 def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict]:
+    subjects = [g for g in rel.children if g.dep_ in ("nsubj", "nsubjpass")]
+    if any(g.lower_ not in ("who", "that") for g in subjects):
+        return  # "X, whose brother runs Y", "X, whom the board named": the clause's subject is another
     verb = rel.lemma_.lower()
     objects = [g for g in rel.children if g.dep_ in ("dobj", "attr")]
     end_token = max(rel.subtree, key=lambda t: t.i)
