@@ -442,3 +442,13 @@ def test_a_body_named_inside_a_common_noun_phrase(nlp):
 def test_a_relative_clause_about_someone_else_gives_nothing(nlp):
     assert affiliations("Miriam Cole, whose brother runs the Harbour Authority, declined to comment.") == []
     assert affiliations("Miriam Cole, whom the Harbour Authority hired in May, declined to comment.") == []
+
+
+def test_a_role_held_for_a_person_named_after_it(nlp):
+    found = affiliations("Anna Berg, the lawyer for Tom Reid, said he was innocent.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("anna-berg", None, "lawyer of Tom Reid")]
+
+
+def test_a_plural_role_is_each_member(nlp):
+    found = affiliations("Tom Reid and Anna Berg, both members of the Wexley Rowing Club, said nothing.")
+    assert ("tom-reid", "wexley-rowing-club", "member") in [(f[0], f[1], f[2]) for f in found]

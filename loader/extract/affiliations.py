@@ -421,6 +421,14 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     for t in phrase:
         if t.i in skip or t == name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person") and t.i not in allowed:
             continue
+        if t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head == head and head.lemma_.lower() in PERSONAL_ROLES | FAMILY:
+            # "the lawyer for X", "a spokesman for X": the person the role is held for
+            held_for = [hit[0] for g in t.children if g.dep_ == "pobj"
+                        for hit in [c.entity_at(g.idx, g.idx + len(g))] if hit and hit[1] == "person" and hit[0] != person]
+            if held_for:
+                client = held_for[0]
+                skip |= {x.i for x in t.subtree}
+                continue
         if t.dep_ == "prep" and t.lower_ in BODY_PREPOSITIONS:
             found = [b for g in t.children if g.dep_ == "pobj" for b in _bodies(c, g)]
             # a name after the preposition that is no body the article knows: of which body is unsure
@@ -509,6 +517,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     if any((hit := c.entity_at(t.idx, t.idx + len(t))) and hit[1] == "person" and hit[0] != person for t in role_tokens):
         return  # "Trade Minister A and Health Minister B" misparsed as one title: another person is no role
     role = _words(c, role_tokens)
+    if head.tag_ == "NNS" and role.endswith(head.text) and head in role_tokens:
+        role = role[: len(role) - len(head.text)] + head.lemma_  # "both members of Y": a member
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
     clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != head for x in t.subtree} | split_out
     if head.dep_ != "appos" or head.head != name:
