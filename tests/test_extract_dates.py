@@ -26,6 +26,8 @@ THU = dt.date(2024, 3, 14)  # a Thursday
     ("on Thursday", THU, ("2024-03-14", "day")),
     ("last Friday", THU, ("2024-03-08", "day")),
     ("next Wednesday", THU, ("2024-03-20", "day")),
+    ("next Saturday", THU, ("2024-03", "month")),  # this week's or the next: the month either way
+    ("next Friday", dt.date(2024, 3, 26), ("2024-03-29", "day")),  # (a week later is April: the nearer)
     ("Tuesday evening", THU, ("2024-03-12", "day")),
     ("last month", THU, ("2024-02", "month")),
     ("June 2025", THU, ("2025-06", "month")),
@@ -308,3 +310,8 @@ def test_a_count_of_days_before_a_clause_dates_the_clause(nlp):
     assert [e["date"] for e in found] == ["2025-09-09", "2025-09-11"]
     found = events_of("The strike began on Monday, two days after the vote.", published="2025-09-10")
     assert [e["date"] for e in found] == ["2025-09-08", "2025-09-06"]
+
+
+def test_the_day_before_by_an_agent_counts_back(nlp):
+    found = events_of("A public meeting, planned for April 10, was cancelled the day before by the council.", published="2025-05-08")
+    assert [e["date"] for e in found] == ["2025-04-10", "2025-04-09"]

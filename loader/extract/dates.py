@@ -163,7 +163,11 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
         target = WEEKDAYS.index(m.group(2))
         if m.group(1) == "next" or (future and m.group(1) != "last"):
             delta = (target - published.weekday()) % 7 or 7
-            return (published + dt.timedelta(days=delta)).isoformat(), "day"
+            day = published + dt.timedelta(days=delta)
+            if m.group(1) == "next" and target > published.weekday() and (day + dt.timedelta(days=7)).month == day.month:
+                # "next Friday" said on a Tuesday: this week's or the week after's; the month either way
+                return day.isoformat()[:7], "month"
+            return day.isoformat(), "day"
         delta = (published.weekday() - target) % 7
         if m.group(1) == "last" and delta == 0:
             delta = 7
@@ -441,7 +445,8 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
             word = doc.char_span(end - len(anchored.group(3)), end)
             follows = word is not None and (any(c.dep_ in ("pobj", "pcomp") for c in word[0].children)
                                             or anchored.group(3).lower() in ("before", "after") and word[0].i + 1 < len(doc)
-                                            and doc[word[0].i + 1].is_alpha)  # "two days before the talks were due"
+                                            and doc[word[0].i + 1].pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB")
+                                            and doc[word[0].i + 1].lower_ != "yesterday")  # "two days before the talks were due"
             if follows and anchored.group(1).lower() == "the" and re.search(r",\s*\Z", text[max(0, start - 3) : start]) \
                     and found and found[-1]["end"] >= start - 3:
                 continue  # "On Monday, the day after the game": the same day told again, not another date
