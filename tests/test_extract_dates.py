@@ -315,3 +315,21 @@ def test_a_count_of_days_before_a_clause_dates_the_clause(nlp):
 def test_the_day_before_by_an_agent_counts_back(nlp):
     found = events_of("A public meeting, planned for April 10, was cancelled the day before by the council.", published="2025-05-08")
     assert [e["date"] for e in found] == ["2025-04-10", "2025-04-09"]
+
+
+def test_bylines_photo_credits_and_the_storys_own_publication_are_not_events(nlp):
+    text = ("By Jane Doe and Tom Roe, May 7, 2024\n\n"
+            "Photo: Harbour Courier, May 3, 2024\n\n"
+            "The bridge reopened on Monday. The council's report was published on May 3.\n\n"
+            "This article was first published on May 2.")
+    found = events_of(text, published="2024-05-08")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2024-05-06", "on Monday"), ("2024-05-03", "on May 3")]
+
+
+def test_a_present_timetable_and_a_date_naming_a_coming_vote(nlp):
+    found = events_of("The hearing is set for 10 a.m. on May 20.", published="2024-05-08")
+    assert [(e["date"], e.get("planned")) for e in found] == [("2024-05-20", True)]
+    found = events_of("Ahead of the May 12 vote, parties campaigned hard.", published="2024-05-08")
+    assert [(e["date"], e.get("planned")) for e in found] == [("2024-05-12", True)]
+    found = events_of("The January 6 attack shocked the country.", published="2024-05-08")
+    assert [e["date"] for e in found] == ["2024-01-06"]

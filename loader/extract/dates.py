@@ -76,7 +76,13 @@ IMPLICATIVE = frozenset("fail manage try attempt refuse decline begin start cont
 DOCUMENT_NOUNS = frozenset("report survey study film movie book album song paper edition version model budget census "
                            "accounts figures data poll novel documentary series".split())
 # Lines that are not the story: a footer of categories, a list of sources, a publication stamp
-_NOT_STORY = re.compile(r"^\s*(?:Categories|Sources?|Published|Updated|Posted|Filed|Retrieved|Accessed|Related)\b", re.I)
+_NOT_STORY = re.compile(r"^\s*(?:Categories|Sources?|Published|Updated|Last updated|Posted|Filed|Retrieved|Accessed|Related"
+                        r"|Photo(?:graph)?s?|Image|Picture|Credit|Copyright|©|Correction|Clarification|Editor['’]s note)\b", re.I)
+# a byline ("By Jane Doe, May 7, 2024") and the story's own publication ("This article was first published on May 3")
+_BYLINE = re.compile(r"\s*(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+                     r"\s*[,|–—-]?\s*")
+_SELF_PUBLISHED = re.compile(r"\bthis\s+(?:article|story|piece|page)\b[^.]*\b(?:published|updated|posted)\b[^.]*\Z"
+                             r"|\b(?:originally|first)\s+(?:published|appeared|posted)\b[^.]*\Z", re.I)
 
 
 def _first_day(value: str) -> dt.date:
@@ -231,6 +237,9 @@ def _speaks_of_future(ent) -> bool | str:
     "expected to sign", a bare "meet"); "nearest" for a plan told in the past or a time
     limit ("had been scheduled for June 20", "planned for May 9", "adjourned until
     July 1", "starts in June"); False for what happened."""
+    if ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN" and ent.root.head.i > ent.root.i \
+            and any(t.lower_ in _MONTH for t in ent) and not _PART_OF_DAY.search(" " + ent.root.head.lower_):
+        return "nearest"  # "ahead of the May 12 vote": the vote's date, whatever the tense of the clause
     verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
@@ -244,7 +253,7 @@ def _speaks_of_future(ent) -> bool | str:
             or prep.head == verb and any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and c.i < prep.i for c in verb.children)):
         return "nearest"  # "discussed a rally in May": the rally's date, ahead or behind, not the talk's
     present = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in verb.children)
-    if prep is not None and prep.lower_ in ("for", "to") and verb.lemma_ in ("schedule", "plan", "set", "due") and present \
+    if prep is not None and prep.lower_ in ("for", "to", "on", "in", "at") and verb.lemma_ in ("schedule", "plan", "set", "due", "slate") and present \
             and not any(c.lower_ in ("has", "have") for c in verb.children):
         return True  # "elections are scheduled for November 5": a plan standing now is still ahead
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
@@ -403,6 +412,9 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text) and not YEAR_DEICTIC.match(ent.text.strip()):
             continue  # what a speaker says is dated by the speaker, not by the article
         line_start = text.rfind("\n", 0, ent.start_char) + 1
+        if _BYLINE.fullmatch(text[line_start : ent.start_char]) \
+                or _SELF_PUBLISHED.search(text[ent.sent.start_char : ent.start_char]):
+            continue  # a byline's date, the story's own publication: not happenings it reports
         if _NOT_STORY.match(text[line_start : ent.start_char]) or in_dateline(text, ent.start_char) \
                 or _NOT_STORY.match(_paragraph_heading(text, ent.start_char)) or _in_citation(text, ent.start_char, ent.end_char) \
                 or _date_line(text, ent.start_char, ent.end_char):
