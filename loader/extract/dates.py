@@ -170,7 +170,8 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
         if m.group(1) == "next" or (future and m.group(1) != "last"):
             delta = (target - published.weekday()) % 7 or 7
             day = published + dt.timedelta(days=delta)
-            if m.group(1) == "next" and target > published.weekday() and (day + dt.timedelta(days=7)).month == day.month:
+            if m.group(1) == "next" and target > published.weekday() and (day + dt.timedelta(days=7)).month == day.month \
+                    and not re.match(r"(?:\w+\s+)?the\b", surface.strip(), re.I):  # ("the next Tuesday": the one after)
                 # "next Friday" said on a Tuesday: this week's or the week after's; the month either way
                 return day.isoformat()[:7], "month"
             return day.isoformat(), "day"
