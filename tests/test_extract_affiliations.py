@@ -452,3 +452,15 @@ def test_a_role_held_for_a_person_named_after_it(nlp):
 def test_a_plural_role_is_each_member(nlp):
     found = affiliations("Tom Reid and Anna Berg, both members of the Wexley Rowing Club, said nothing.")
     assert ("tom-reid", "wexley-rowing-club", "member") in [(f[0], f[1], f[2]) for f in found]
+
+
+def test_a_title_at_the_root_of_the_names_own_mention(nlp):
+    found = affiliations("Britain's Prime Minister Keir Starmer met the press in London.")
+    assert [(f[0], f[2]) for f in found] == [("keir-starmer", "Prime Minister")]
+
+
+def test_a_profession_with_a_capitalised_word_gives_its_body_or_nothing(nlp):
+    # the capitalised word is a body: found, it is the body; not found, the role is unsure
+    for text in ("Greenpeace activist Lena Berg was detained in Oslo.", "Local farmer Tom Hughes said the river rose.",
+                 "On Monday, Dunmore engineer Tom Hughes said the river rose."):
+        assert all(f[1] is not None for f in affiliations(text)), text

@@ -161,7 +161,15 @@ def find_affiliations(c: Context) -> Iterator[dict]:
         span = c.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        yield from _around(c, span.root, local)
+        root = span.root
+        # "Britain's Prime Minister Keir Starmer" found as one name whose root is the title: the
+        # name is the title's apposition inside the mention
+        inner = [t for t in root.children if t.dep_ == "appos" and t.i > root.i and span.start <= t.i < span.end
+                 and t.pos_ == "PROPN"] if _is_role(root) and root.text[:1].isupper() else []
+        if inner:
+            yield from _role_phrase(c, root, local, inner[0], before_name=True,
+                                    allowed={t.i for t in span if t.i <= root.i})
+        yield from _around(c, root, local)
 
 
 def credit_lines(c: Context, publisher: str | None) -> Iterator[dict]:
@@ -443,7 +451,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         proper = t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper() and t.lower_ not in ORGANISATION_NOUNS \
             and (c.entity_at(t.idx, t.idx + len(t)) is not None or _organisation_by_word(c, t) is not None)
         if t.dep_ == "poss" or t.dep_ in ("compound", "nmod") and t.head == head and proper:
-            found = _bodies(c, t)
+            # (not a "body" whose name holds the title's own head: "Police Chief" taken for a name)
+            found = [b for b in _bodies(c, t) if head.lower_ not in c.name_of(b[0]).lower().split()]
             if t.dep_ != "poss" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
                 found = []  # "Home Secretary X": a portfolio, not the body whose name begins with "Home"
             hit = c.entity_at(t.idx, t.idx + len(t))
@@ -575,7 +584,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         elif body is None and head.lower_ in FAMILY:
             continue  # "her daughter": whose, the text does not say here
         elif body is None and _is_profession(head) and not unresolved and not any(
-                t.pos_ == "PROPN" and not nationality_code(t.text) for t in role_tokens):
+                (t.pos_ == "PROPN" or t.text[:1].isupper()) and t != head and not _is_role(t) and not nationality_code(t.text)
+                for t in role_tokens):  # ("Greenpeace activist X": a body the article did not find)
             pass  # "X, a solicitor": an occupation, whoever employs its holder
         elif body is None and not qualifier:
             continue  # "the firm's president": of which body the text does not say here
