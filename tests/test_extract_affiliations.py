@@ -229,7 +229,9 @@ def test_an_opponent_in_the_sentence_leaves_a_staff_title_to_the_lede_club(nlp):
 
 def test_one_time_is_former(nlp):
     found = affiliations("Mark Dunn, the one-time finance director of Harlow Plastics, joined Vantage Foods.")
-    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("mark-dunn", "harlow-plastics", "finance director", "former")]
+    # (and "joined Vantage Foods" in the main clause: now a member of it)
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("mark-dunn", "harlow-plastics", "finance director", "former"),
+                                                         ("mark-dunn", "vantage-foods", None, None)]
 
 
 def test_a_role_held_for_a_person(nlp):
@@ -250,7 +252,7 @@ def test_relative_clauses_of_appointment_work_and_leaving(nlp):
                          "Mark Dunn, who left Harlow Plastics last year, joined Vantage Foods.")
     assert [(f[0], f[1], f[2], f[3]) for f in found] == [
         ("paul-grant", "rivertown-united", "coach", None), ("tom-reed", "northern-rail-union", None, None),
-        ("mark-dunn", "harlow-plastics", None, "former")]
+        ("mark-dunn", "vantage-foods", None, None), ("mark-dunn", "harlow-plastics", None, "former")]
 
 
 def test_a_ministers_body_is_the_country_and_the_ministry_of_the_portfolio(nlp):
@@ -464,3 +466,14 @@ def test_a_profession_with_a_capitalised_word_gives_its_body_or_nothing(nlp):
     for text in ("Greenpeace activist Lena Berg was detained in Oslo.", "Local farmer Tom Hughes said the river rose.",
                  "On Monday, Dunmore engineer Tom Hughes said the river rose."):
         assert all(f[1] is not None for f in affiliations(text)), text
+
+
+def test_the_verbs_of_a_post_in_the_main_clause(nlp):
+    found = affiliations("Jane Doe took over as chief executive of the Harbour Authority in May.\n\n"
+                         "Tom Reed resigned as chairman of the Northern Rail Union on Monday.\n\n"
+                         "Ann Cole leads the Wexley Tenants Federation.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [
+        ("jane-doe", "harbour-authority", "chief executive", None), ("tom-reed", "northern-rail-union", "chairman", "former"),
+        ("ann-cole", "wexley-tenants-federation", "leader", None)]
+    # a past "led" is what someone did, not a post
+    assert affiliations("Tom Reed led Rivertown United to a 2-0 win over Harlow Town.") == []

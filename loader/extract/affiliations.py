@@ -276,6 +276,14 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         for attr in name.head.children:
             if attr.dep_ in ("attr", "oprd", "xcomp", "dobj") and attr.i > name.i:
                 yield from _role_phrase(c, attr, person, name)
+    # the same verbs in the main clause: "X leads Y", "X took over as chief executive of Y", "X joined Y as ..."
+    verb = name.head
+    if name.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i > name.i and not c.inside_quote(verb.idx) \
+            and verb.lemma_ not in ("be", "become", "remain", "declare", "proclaim", "name", "style") \
+            and (verb.tag_ in ("VBZ", "VBP") or verb.lemma_ not in LEADING_VERBS and verb.lemma_ not in OCCUPYING_VERBS
+                 and verb.lemma_ != "live" or verb.lemma_ in ("found", "co-found")):
+        # (a past "led", "ran", "spoke for" is an event more often than a post: "X led Y to victory")
+        yield from _relative(c, verb, person, name, main=True)
     # "X, who leads Y", "X, who serves as Y's envoy", "X, who lives in Z"
     for rel in name.children:
         if rel.dep_ == "relcl":
@@ -693,9 +701,11 @@ def _possessor_person(c: Context, head: Token, person: str) -> str | None:
     return other if other != person else None
 
 
-def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict]:
+def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = False) -> Iterator[dict]:
+    """What the clause ``rel`` ("who leads Y"; with ``main``, the main clause "X leads Y") says
+    ``person`` is."""
     subjects = [g for g in rel.children if g.dep_ in ("nsubj", "nsubjpass")]
-    if any(g.lower_ not in ("who", "that") for g in subjects):
+    if not main and any(g.lower_ not in ("who", "that") for g in subjects):
         return  # "X, whose brother runs Y", "X, whom the board named": the clause's subject is another
     verb = rel.lemma_.lower()
     objects = [g for g in rel.children if g.dep_ in ("dobj", "attr")]
