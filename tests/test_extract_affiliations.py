@@ -477,3 +477,8 @@ def test_the_verbs_of_a_post_in_the_main_clause(nlp):
         ("ann-cole", "wexley-tenants-federation", "leader", None)]
     # a past "led" is what someone did, not a post
     assert affiliations("Tom Reed led Rivertown United to a 2-0 win over Harlow Town.") == []
+
+
+def test_a_name_from_an_organisation_is_a_member_but_from_a_place_is_not(nlp):
+    found = affiliations("Jane Doe from the Red Cross said the camp was full. Tom Reed, 36, from Leeds, agreed.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("jane-doe", "red-cross", None)]

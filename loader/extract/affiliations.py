@@ -252,8 +252,9 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
         yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued)
     elif not described:
-        # "Jane Doe of Acme Freight said": a member of the organisation (of a place: where she is from)
-        for prep in (p for p in name.children if p.dep_ == "prep" and p.lower_ == "of"):
+        # "Jane Doe of Acme Freight said", "Jane Doe from the Red Cross": a member of the organisation
+        # (of a place: where she is from)
+        for prep in (p for p in name.children if p.dep_ == "prep" and p.lower_ in ("of", "from")):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 for body in (b for b in _bodies(c, pobj) if b[1] == "organisation" and not _from_place(c, b)):
                     # (a name joined to it is another's; "The Globe and Mail" is one name)
