@@ -329,3 +329,14 @@ def test_an_apposition_makes_a_place_only_when_its_head_is_a_place_noun(nlp):
     from loader.extract.entities import _place_apposition
     text = "Ana Ruiz, a city councillor, agreed."
     assert not _place_apposition(text, [(0, 8)])
+
+
+def test_buildings_named_in_the_text_are_venues(nlp):
+    found = entities("The vigil was held at the Harbour Church on Sunday, and the hearing moved to the Corn Exchange "
+                     "after a week at the Guildhall. Delegates stayed at the Hotel Marquesa.")
+    assert found["Harbour Church"][0] == "location"
+    assert found["Guildhall"][0] == "location"
+    assert found["Hotel Marquesa"][0] == "location"
+    # a denomination's church, or a church "of" somewhere, is a body
+    bodies = entities("The Methodist Church and the Church of Scotland issued a joint appeal.")
+    assert bodies["Methodist Church"][0] == "organisation"

@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geocode import Place, geocode
 from ..spans import find_words
-from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
+from .mentions import CAP_RUN, COMPOUND_VENUE, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     is_venue_name, name_head
 from .institutions import country_for
 from .places import candidates as place_candidates
@@ -657,7 +657,8 @@ def _unknown_place(c: _Candidate) -> Place:
         return strong_place(name) or Place(name=name, kind="region", country_code=whole.country_code if whole else None,
                                             latitude=None, longitude=None, precision=None)
     label = c.model_labels.most_common(1)[0][0] if c.model_labels else "LOC"
-    kind = "venue" if is_venue_name(c.surface) else _UNKNOWN_PLACE_KIND.get(label, "region")
+    kind = "venue" if is_venue_name(c.surface) or COMPOUND_VENUE.match(c.surface) and " " not in c.surface \
+        else _UNKNOWN_PLACE_KIND.get(label, "region")
     # a dateline's capitals are its typography: "RIVERTON" is the "Riverton" of the story
     name = c.surface.title() if c.surface.isupper() and "dateline" in c.origins else c.surface
     return Place(name=name, kind=kind, country_code=None,
@@ -846,6 +847,10 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return None
     # a venue keeps its type with an acronym too ("the Kennedy Space Center (KSC)")
     if is_venue_name(c.surface) and "publisher" not in c.origins:
+        return "location"
+    # a building named in one compound word, always "the X" ("the Guildhall"), is a venue
+    if len(words) == 1 and COMPOUND_VENUE.match(c.surface) and not c.votes["PERSON"] \
+            and all(re.search(r"\bthe\s+\Z", text[max(0, s - 5):s]) for s, _ in c.spans):
         return "location"
     if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "body-role", "acronym"}:
         return "organisation"

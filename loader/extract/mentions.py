@@ -56,10 +56,20 @@ ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo
 VENUE_HEADS = frozenset("""
 museum gallery station airport stadium arena hall hospital park square street road avenue boulevard
 bridge memorial palace tower cathedral mosque temple planetarium base theatre theater cemetery facility
+chapel abbey basilica synagogue shrine courthouse hotel motel quay pier wharf
 """.split())
 # First words of venues' names in other languages, common in news from abroad ("Estadio X",
 # "Palais des Sports", "Piazza Y").
-VENUE_LEADS = frozenset("palais palacio palazzo estadio estádio stade stadio teatro théâtre plaza piazza praça".split())
+VENUE_LEADS = frozenset("palais palacio palazzo estadio estádio stade stadio teatro théâtre plaza piazza praça hotel".split())
+# A church is a building ("St Anne's Church", "the Harbour Church") unless its name is a
+# denomination's, a body ("the Methodist Church", "the Church of England", "the Free Church").
+_DENOMINATION = re.compile(r"(?:ist|an|ic|al|ox)\Z|\A(?:united|free|reformed|unification|mormon|universal|national|state|world|christian|church)\Z")
+
+
+def _church_building(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[-1] == "Church" and not re.search(r"\s(?:of|for)\s", name) \
+        and not any(_DENOMINATION.search(w.strip("’'.").lower()) for w in words[:-1])
 # Head nouns of names of things the archive does not keep (studies, programmes, events,
 # works, products): a name ending so is not a person, an organisation or a place.
 NOT_ENTITY_HEADS = frozenset("""
@@ -77,7 +87,8 @@ _BUILDING_CENTRE = re.compile(r"\b(?:Convention|Conference|Exhibition|Shopping|M
 def is_venue_name(name: str) -> bool:
     """A building's or site's name: headed by a venue noun, or a centre that is a building."""
     return " " in name and (name_head(name) in VENUE_HEADS or name.split()[0].lower() in VENUE_LEADS
-                            or bool(_BUILDING_CENTRE.search(name)))
+                            or bool(_BUILDING_CENTRE.search(name)) or _church_building(name)
+                            or bool(re.search(r"\bCourt House\Z", name)))
 
 
 def name_head(name: str) -> str:
@@ -412,6 +423,7 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 m = _mention(text, doc[left].idx, token.idx + len(token), "ORG", "institution")
                 if m:
                     found.append(m)
+    found += titled_names(doc, text)
     # "Facebook co-founder X", "Acme spokeswoman Y": a name before a company role is a body
     labels = {}
     for ent in doc.ents:
@@ -454,6 +466,51 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
     return found
 
 
+# Titles after which one capitalised word is a surname ("Mr Reyes", "Sgt Okoro"), not a
+# country or a post ("Prime Minister", "Secretary General" are titles throughout).
+_SURNAME_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady sergeant sgt detective inspector "
+                            "constable superintendent captain capt colonel col major maj lieutenant lt general gen "
+                            "judge justice governor senator sen mayor councillor councilor commissioner father rev "
+                            "reverend bishop sheikh imam rabbi coach".split())
+
+
+def titled_names(doc: Doc, text: str) -> list[Mention]:
+    """A capitalised name right after a title that the small model left untagged
+    ("Detective Sergeant Mark Reyes said", "written by Sergeant Ana Ruiz"): a title before
+    capitalised words marks a person. The name's words must be proper nouns that are no
+    title, no body's or venue's word, no place and no ordinary word of the text; one word
+    alone counts only after a title that goes before surnames ("Mr Reyes")."""
+    lowercase = lowercase_words(text)
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.lower_.rstrip(".") in TITLES and token.text[:1].isupper()):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].lower_.rstrip(".") in TITLES and doc[j].text[:1].isupper():
+            j += 1
+        # (the model may take title and name together for a body: "Detective Sergeant X" ORG)
+        as_body = token.ent_iob_ == "B" and token.ent_type_ == "ORG"
+        k = j
+        while k < len(doc) and k - j < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
+                and (doc[k].ent_type_ == "" or as_body and doc[k].ent_iob_ == "I") \
+                and re.fullmatch(r"[A-Z][a-z’'-]+", doc[k].text) and not doc[k].is_sent_start \
+                and doc[k].lower_ not in TITLES | ORG_WORDS | VENUE_HEADS | STOP_WORDS | lowercase:
+            k += 1
+        names = doc[j:k]
+        if names and not (k < len(doc) and (doc[k].ent_iob_ == "I" or doc[k].ent_type_ and not as_body
+                                            or doc[k].text[:1].isupper() and doc[k].is_alpha)) \
+                and (len(names) >= 2 or doc[j - 1].lower_.rstrip(".") in _SURNAME_TITLES and names[0].lower_ not in _DATE_WORDS) \
+                and not any(strong_place(t.text) for t in names) and not strong_place(names.text):
+            m = _mention(text, token.idx, names.end_char, "PERSON", "titled")
+            if m:
+                found.append(m)
+        i = max(k, i + 1)
+    return found
+
+
 # The head words of newspapers' names after the town they are named for ("the Thornby Gazette").
 PAPER_WORDS = frozenset("""gazette times post herald chronicle courier journal star news echo advertiser mercury argus
 standard examiner observer tribune record press mail telegraph express sentinel dispatch bulletin weekly daily
@@ -473,18 +530,37 @@ def _paper_town(text: str, publisher: str) -> list[Mention]:
             for m in re.finditer(r"(?<![\w’'-])" + re.escape(town) + r"(?![\w’'-])(?!\s+[A-Z])", text)]
 
 
+# A paragraph's own dateline in a round-up of briefs ("NEWPORT - A former officer ...",
+# "BRIDGEND — The coroner ..."): a word or two in capitals at a paragraph's start, then a dash
+# or a comma.
+_PARAGRAPH_DATELINE = re.compile(r"\n[ \t]*([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2})[ \t]*(?:,|—|–|\s-\s|\()")
+
+
 def dateline_mention(text: str) -> list[Mention]:
     """The dateline's place ("RIVERTON, Ohio — ..."): where the story was filed, a place even
-    when the model, reading capitals, sees nothing there."""
+    when the model, reading capitals, sees nothing there. A round-up of briefs gives each
+    item a dateline of its own at its paragraph's start; those count too when the gazetteer
+    knows the place."""
+    found = []
     match = DATELINE.match(text)
-    if not match:
-        return []
     # a place the gazetteer knows, or the dateline's full form "TOWN, Country —" ("NATO, the
     # alliance" is no dateline)
-    if strong_place(match.group(1).strip().title()) is None and not re.match(r"\s*,\s+[A-Z][\w .’'-]{1,40}?\s+[—–-]\s", text[match.end(1):]):
-        return []
-    start, end = trim_name(text, match.start(1), match.end(1))
-    return [Mention(start, end, "LOC", "dateline", text[start:end])] if end > start else []
+    if match and (strong_place(match.group(1).strip().title()) is not None
+                  or re.match(r"\s*,\s+[A-Z][\w .’'-]{1,40}?\s+[—–-]\s", text[match.end(1):])):
+        start, end = trim_name(text, match.start(1), match.end(1))
+        if end > start:
+            found.append(Mention(start, end, "LOC", "dateline", text[start:end]))
+    for match in _PARAGRAPH_DATELINE.finditer(text):
+        name = match.group(1)
+        if len(name) < 3 or name.lower() in STOP_WORDS or (found and match.start(1) == found[0].start):
+            continue
+        place = strong_place(name.title())
+        if place is None or place.kind == "country" and len(name) <= 3:
+            continue  # ("UK -", "US,": initials, as likely a label as a dateline)
+        start, end = trim_name(text, match.start(1), match.end(1))
+        if end > start:
+            found.append(Mention(start, end, "LOC", "dateline", text[start:end]))
+    return found
 
 
 def trim_name_text(name: str) -> str:
@@ -660,6 +736,14 @@ def organiser_acronyms(text: str) -> list[Mention]:
             if m.group(1) not in TIME_ZONES | POST_NOMINALS and m.group(1).lower() not in STOP_WORDS]
 
 
+# A venue's lead word then its name ("the Hotel Metropole", "Estadio Azteca") and a building
+# named in one compound word after "the" ("the Guildhall", "the Clubhouse").
+_LED_VENUE = re.compile(r"(?<![\w’'-])(?:%s)(?:\s+[A-Z][\w’'-]*){1,3}(?![\w’'-])"
+                        % "|".join(sorted({w.capitalize() for w in VENUE_LEADS})))
+COMPOUND_VENUE = re.compile(r"[A-Z][a-z]{2,}(?:hall|church|chapel|house)\Z")
+_THE_COMPOUND_VENUE = re.compile(r"(?<=\bthe )[A-Z][a-z]{2,}(?:hall|church|chapel|house)(?![\w’'-])")
+
+
 def venue_names(text: str) -> list[Mention]:
     """Names of buildings, sites and streets the model missed ("walk from Okafor Station"):
     capitalised words before a capitalised venue head, not all of them ordinary words of the
@@ -677,6 +761,12 @@ def venue_names(text: str) -> list[Mention]:
         if _SENTENCE_END.search(text, start, match.end()):
             continue
         found.append(Mention(start, match.end(), "LOC", "venue-name", text[start:match.end()]))
+    for match in _LED_VENUE.finditer(text):
+        stop = _SENTENCE_END.search(text, match.start(), match.end())
+        end = stop.start() if stop else match.end()
+        if " " in text[match.start():end]:
+            found.append(Mention(match.start(), end, "LOC", "venue-name", text[match.start():end]))
+    found += [Mention(m.start(), m.end(), "LOC", "venue-name", m.group(0)) for m in _THE_COMPOUND_VENUE.finditer(text)]
     return found
 
 
