@@ -340,3 +340,42 @@ def test_buildings_named_in_the_text_are_venues(nlp):
     # a denomination's church, or a church "of" somewhere, is a body
     bodies = entities("The Methodist Church and the Church of Scotland issued a joint appeal.")
     assert bodies["Methodist Church"][0] == "organisation"
+
+
+def test_a_lowercase_noun_of_geography_makes_a_place(nlp):
+    found = entities("Gunmen raided the village of Kereta, in Tomboli district, and fled across the Wenje river. "
+                     "The Wenje Farmers Union condemned the raid.")
+    assert found["Kereta"][0] == "location"
+    assert found["Tomboli"][0] == "location"
+    assert found["Wenje river"][0] == "location"
+    assert found["Wenje Farmers Union"][0] == "organisation" and "Wenje" not in found["Wenje Farmers Union"][1]
+
+
+def test_a_place_s_council_in_lower_case_is_a_body(nlp):
+    found = entities("For ten years she sat on Bristol city council.")
+    assert found["Bristol city council"][0] == "organisation"
+
+
+def test_a_body_named_before_its_of_is_the_same_body(nlp):
+    found = entities("The trial was run by the Corran Institute of Tropical Medicine. A nurse at the Corran Institute "
+                     "said it went well, and Malvo Diagnostics, which made the kits, agreed. Malvo declined to give prices.")
+    assert "Corran Institute" in found["Corran Institute of Tropical Medicine"][1]
+    assert "Malvo" in found["Malvo Diagnostics"][1]
+    assert "Corran Institute" not in found and "Malvo" not in found
+
+
+def test_a_person_in_apposition_to_a_role_or_going_by_a_name(nlp):
+    found = entities("The agency has few powers. Its executive secretary, Ilse Marwick, cannot set quotas. "
+                     "The rebels' spokesman, who uses the name Karim Ostrava, denied it.")
+    assert found["Ilse Marwick"][0] == "person"
+    assert found["Karim Ostrava"][0] == "person"
+
+
+def test_the_publisher_by_its_head_word_and_not_by_the(nlp):
+    text = "\"It was a long fight,\" she told the Courier in 2009. (The figures were revised.)"
+    art = Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x",
+                  publisher="The Lakeland Courier")
+    mentions, pairs = find_mentions(parse(text), art)
+    found = {e.name: e for e in resolve_entities(text, mentions, pairs, "The Lakeland Courier")}
+    assert "Courier" in found["The Lakeland Courier"].names
+    assert "The" not in found["The Lakeland Courier"].names

@@ -62,6 +62,13 @@ def _person_evidence(text: str, surface: str) -> int:
         role = re.search(r"(?<![\w’'-])([a-z]+)\s+\Z", text[max(0, start - 20) : start])
         if role and role.group(1) in TITLES and " " in surface:
             score += 2
+        # a role in apposition before a full name ("Its executive secretary, X Y,"), or the
+        # name someone goes by ("who uses the name X Y")
+        if " " in surface and (re.search(r"(?<![\w’'-])(?:[a-z]+)\s+(?:[a-z]+),\s+\Z", text[max(0, start - 40):start])
+                               and (re.search(r"([a-z]+),\s+\Z", text[max(0, start - 40):start]).group(1) in TITLES)
+                               and re.match(r",", text[end:end + 1])
+                               or re.search(r"\b(?:uses|used|goes by|went by|gave|give)\s+the\s+name\s+\Z", text[max(0, start - 30):start])):
+            score += 2
     return score
 
 
@@ -210,8 +217,12 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
             continue
         # several words: only a company's name said without its trade ("Acme Zinc Mining" ->
         # "Acme Zinc"), not a person's before the foundation or prize named after them
+        # ... or a body's name cut before its "of" ("the Lakeside Institute" for "the Lakeside
+        # Institute of Child Health": the short form already ends in the body's word)
         owners = [b for b in bodies if b.surface.startswith(c.surface + " ") and (" " not in c.surface or (
-            b.surface[len(c.surface) + 1:].split()[-1].lower() in ORG_WORDS - _EPONYM_BODY_WORDS and not c.aliases))]
+            b.surface[len(c.surface) + 1:].split()[-1].lower() in ORG_WORDS - _EPONYM_BODY_WORDS and not c.aliases)
+            or re.match(r"(?:of|for)\s", b.surface[len(c.surface) + 1:]) and c.surface.split()[-1].lower() in ORG_WORDS
+            and not c.aliases)]
         if not owners and " " not in c.surface and c.surface.lower() in ORG_WORDS:
             # "the Commission" after "the Pacific Fisheries Commission": the one body it heads
             owners = [b for b in bodies if b.surface.split()[-1] == c.surface]
@@ -856,7 +867,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"
-    if c.origins & {"place-particles", "dateline", "paper-town", "subregion"}:
+    if c.origins & {"place-particles", "dateline", "paper-town", "subregion", "place-noun"}:
         return "location"
     if _ordinary_word(text, c) and strong_place(c.surface) is None:
         return None
@@ -878,6 +889,9 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if place is not None and len(words) == 1:
         if top == "LOC" or place.kind != "city" or city_population(c.surface) >= _MIN_CITY_POPULATION:
             return "location"
+    if top == "LOC" and place is None and len(words) > 1 and _person_evidence(text, c.surface) >= 2 \
+            and not any(w in ORG_WORDS for w in words) and not is_venue_name(c.surface):
+        return "person"  # "who uses the name X Y", "its secretary, X Y,": a person the model took for a place
     if top == "LOC" and place is None and _after_a_name(text, c.spans):
         return None  # "Ana Ferreira" cut in two by the model: not a place the gazetteer lacks
     if top == "LOC" and place is None:

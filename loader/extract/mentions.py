@@ -45,6 +45,7 @@ guild society chamber syndicate cooperative co-operative federation confederatio
 shipping homes mining energy oil gas petroleum steel motors holdings partners capital industries
 logistics foods pharmaceuticals resources telecom bancorp insurance airport authority
 copper coal metals minerals cement chemicals electronics technologies software biotech
+research consulting consultancy analytics associates ventures labs laboratories diagnostics therapeutics brewery
 rangers rovers wanderers athletic atlético atletico deportivo liga fc
 instituto istituto institut universidad università universidade université universität banco banca partido partito
 movimiento movimento fundación fundação fondazione stiftung asociación associação associazione comité comitato
@@ -424,6 +425,14 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 if m:
                     found.append(m)
     found += titled_names(doc, text)
+    found += place_noun_names(doc, text)
+    # a place's council in lower case ("Gothenburg city council", "the Kisumu county
+    # assembly"): the body of that place, named as the text writes it
+    for match in _LOCAL_BODY.finditer(text):
+        if strong_place(match.group(1)) or any(ent.label_ in ("GPE", "LOC") and ent.start_char == match.start(1) for ent in doc.ents):
+            m = _mention(text, match.start(1), match.end(), "ORG", "org-word")
+            if m:
+                found.append(m)
     # "Facebook co-founder X", "Acme spokeswoman Y": a name before a company role is a body
     labels = {}
     for ent in doc.ents:
@@ -451,10 +460,18 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 found.append(m)
     publisher = (article.publisher or "").strip()
     if publisher:
-        for candidate in (publisher, publisher.split()[0]):
-            if len(candidate) > 2:
+        # (a leading article is no part of the short forms: "The Western Courier" is not "(The")
+        words = re.sub(r"\A(?:The|A)\s+", "", publisher).split()
+        last = words[-1] if len(words) > 1 and words[-1].lower() in PAPER_WORDS | ORG_WORDS else ""
+        for candidate in (publisher, words[0] if words else "", last):
+            if len(candidate) > 2 and candidate.lower() not in STOP_WORDS:
                 hits = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text)]
-                if candidate != publisher:
+                if candidate == last:
+                    # the paper's head word alone after "the" is the paper ("she told the Courier"),
+                    # not part of another name ("the Harbour Courier", "the Courier Group")
+                    hits = [(a, b) for a, b in hits if re.search(r"\bthe\s\Z", text[max(0, a - 4):a])
+                            and not re.match(r"\s+[A-Z]", text[b:b + 2])]
+                elif candidate != publisher:
                     # the first word alone is the publisher in a wire credit ("(Meridian)"); elsewhere
                     # it is as likely the town a local paper is named after
                     hits = [(a, b) for a, b in hits if text[a - 1:a] == "(" or text[b:b + 1] == ")"]
@@ -464,6 +481,47 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                     break
         found += _paper_town(text, publisher)
     return found
+
+
+# Lowercase nouns of geography after a name: the whole is the place's name as news writes
+# it ("the Kavango river", "the Tana delta"): a place even when no gazetteer knows it.
+_NATURE_NOUNS = "river|lake|valley|delta|basin|mountains|hills|plateau|desert|forest|estuary|island|islands|peninsula|bay|gulf|lagoon|quay|harbour|harbor"
+# Lowercase nouns of administrative units after or before a name: the name is the unit's
+# ("Nacuta district", "the village of Ntoro", "the province of X").
+_UNIT_NOUNS = "district|province|county|region|municipality|prefecture|governorate"
+_NAME_WORDS = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+_NAME_THEN_NOUN = re.compile(rf"(?<![\w’'-])({_NAME_WORDS})\s+(?:({_NATURE_NOUNS})|(?:{_UNIT_NOUNS}))(?![\w’'-])")
+_NOUN_OF_NAME = re.compile(rf"\b(?:the\s+)(?:village|town|city|hamlet|district|province|county|region|municipality|island|islands|"
+                           rf"port\s+city|border\s+town)\s+of\s+({_NAME_WORDS})(?![\w’'-])")
+
+
+def place_noun_names(doc: Doc, text: str) -> list[Mention]:
+    """Names that a lowercase noun of geography says are places: "the Kavango river" (the
+    river by its name and noun), "Nacuta district", "the village of Ntoro" (the name alone).
+    Not a person's name, nor a name holding a body's word ("the Labour Party district office")."""
+    people = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"}
+    lowercase = lowercase_words(text)
+    found = []
+    for match in list(_NAME_THEN_NOUN.finditer(text)) + list(_NOUN_OF_NAME.finditer(text)):
+        start, end = match.span(1)
+        words = text[start:end].split()
+        while words and words[0] in ("The", "A", "An"):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words or _SENTENCE_END.search(text, start, end) or _has_org_word(" ".join(words)) \
+                or any(w.lower() in lowercase | STOP_WORDS | TITLES | _DATE_WORDS for w in words) \
+                or (start, end) in people and match.re is _NAME_THEN_NOUN:  # ("the village of X" is nobody)
+            continue
+        if match.re is _NAME_THEN_NOUN and match.group(2):
+            end = match.end(2)  # "the Kavango river"
+        m = _mention(text, start, end, "LOC", "place-noun")
+        if m:
+            found.append(m)
+    return found
+
+
+_LOCAL_BODY = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:city|town|county|district|borough|parish|municipal|"
+                         r"regional|provincial|state)\s+(?:council|assembly|legislature)(?![\w’'-])")
 
 
 # Titles after which one capitalised word is a surname ("Mr Reyes", "Sgt Okoro"), not a
