@@ -379,3 +379,12 @@ def test_the_publisher_by_its_head_word_and_not_by_the(nlp):
     found = {e.name: e for e in resolve_entities(text, mentions, pairs, "The Lakeland Courier")}
     assert "Courier" in found["The Lakeland Courier"].names
     assert "The" not in found["The Lakeland Courier"].names
+
+
+def test_a_known_town_in_a_place_s_slot_is_a_place(nlp):
+    found = entities("The board, based in Gisborne, met twice. She took the night ferry to Esbjerg. "
+                     "Dr. Lincoln Mbeki said the route was safe.")
+    assert found["Gisborne"][0] == "location"
+    assert found["Esbjerg"][0] == "location"
+    # a word of a person's name is not taken for the town it also is
+    assert not any(name == "Lincoln" and kind == "location" for name, (kind, _, _) in found.items())

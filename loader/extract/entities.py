@@ -867,7 +867,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"
-    if c.origins & {"place-particles", "dateline", "paper-town", "subregion", "place-noun"}:
+    if c.origins & {"place-particles", "dateline", "paper-town", "subregion", "place-noun", "place-slot"}:
         return "location"
     if _ordinary_word(text, c) and strong_place(c.surface) is None:
         return None

@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from ..articles import Article
 from .records import keep_non_overlapping
 from .normalize import trim_name
-from .places import DATELINE, certain_place, strong_place
+from .places import DATELINE, certain_place, is_demonym, strong_place
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 
@@ -702,7 +702,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     model = whole_place(model_mentions(doc, text))
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
-    ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text)),
+    ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text) + cued_places(doc, text)),
                      key=lambda m: (m.start - m.end, m.start))
     kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
     listed = list_mentions(text, kept)
@@ -825,6 +825,37 @@ def venue_names(text: str) -> list[Mention]:
         if " " in text[match.start():end]:
             found.append(Mention(match.start(), end, "LOC", "venue-name", text[match.start():end]))
     found += [Mention(m.start(), m.end(), "LOC", "venue-name", m.group(0)) for m in _THE_COMPOUND_VENUE.finditer(text)]
+    return found
+
+
+# Where a town's name goes: after "in", "near", "outside", "based in", and after "to" when
+# something travels there ("the night ferry to X", "flew to X").
+_PLACE_SLOT = re.compile(r"(?:\b(?:in|near|outside|at)|\b(?:ferry|flight|flights|road|train|trains|bus|route|flew|fly|flies|travelled|"
+                         r"traveled|sailed|drove|moved|returned|went|go|goes|going|trip|journey|visit|visited)\s+(?:back\s+)?to|\bfrom)\s+\Z")
+
+
+def cued_places(doc: Doc, text: str) -> list[Mention]:
+    """A one-word name the gazetteer knows as a town, where the model saw nothing, in a
+    place's slot ("based in Maun", "the night ferry to Frederikshavn"): a place. Not a word
+    of any person's name in the article (surnames are often towns somewhere), nor a word the
+    text writes in lower case, nor a title, a body's word or a date."""
+    people_words = {w for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "NORP") for w in ent.text.split()}
+    lowercase = lowercase_words(text)
+    found = []
+    for token in doc:
+        word = token.text
+        # (the model may call a town it does not know a date: "based in Maun" DATE)
+        if token.ent_type_ not in ("", "DATE", "TIME") or not re.fullmatch(r"[A-Z][a-z]{2,}", word) or token.is_sent_start or word in people_words \
+                or word.lower() in lowercase | STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS:
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.text[:1].isupper() or nxt.text in ("’s", "'s", "-")):
+            continue
+        if not _PLACE_SLOT.search(text[max(0, token.idx - 30):token.idx]):
+            continue
+        place = strong_place(word)
+        if place is not None and not is_demonym(word):
+            found.append(Mention(token.idx, token.idx + len(word), "LOC", "place-slot", word))
     return found
 
 
