@@ -64,9 +64,8 @@ def _person_evidence(text: str, surface: str) -> int:
             score += 2
         # a role in apposition before a full name ("Its executive secretary, X Y,"), or the
         # name someone goes by ("who uses the name X Y")
-        if " " in surface and (re.search(r"(?<![\w’'-])(?:[a-z]+)\s+(?:[a-z]+),\s+\Z", text[max(0, start - 40):start])
-                               and (re.search(r"([a-z]+),\s+\Z", text[max(0, start - 40):start]).group(1) in TITLES)
-                               and re.match(r",", text[end:end + 1])
+        apposed = re.search(r"(?<![\w’'-])([a-z]+),\s+\Z", text[max(0, start - 40):start])
+        if " " in surface and (apposed and apposed.group(1) in TITLES and re.match(r",", text[end:end + 1])
                                or re.search(r"\b(?:uses|used|goes by|went by|gave|give)\s+the\s+name\s+\Z", text[max(0, start - 30):start])):
             score += 2
     return score
@@ -136,6 +135,20 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if expansion.text in candidates and acronym.text in candidates and expansion.text != acronym.text:
             main, short = candidates[expansion.text], candidates[acronym.text]
             main.acronym = acronym.text
+            main.votes.update(short.votes)
+            main.spans += short.spans
+            short.merged_into = main.surface
+    # an acronym written without its parentheses, whose letters are the initials of exactly
+    # one body's name in the article ("the Economic and Financial Crimes Commission" ... "the
+    # EFCC"), is that body
+    for short in list(candidates.values()):
+        if short.merged_into or not re.fullmatch(r"[A-Z]{2,6}", short.surface) or short.votes["PERSON"] > short.votes["ORG"]:
+            continue
+        owners = [c for c in candidates.values() if not c.merged_into and c is not short and not c.acronym
+                  and _initials(c.surface) == short.surface and _has_body_word(c.surface)]
+        if len(owners) == 1:
+            main = owners[0]
+            main.acronym = short.surface
             main.votes.update(short.votes)
             main.spans += short.spans
             short.merged_into = main.surface
@@ -278,6 +291,15 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     _with_their_place(text, entities)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Department of Fisheries and Oceans" -> DFO)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def _has_body_word(name: str) -> bool:
+    return len(name.split()) >= 2 and any(w.strip("’'.").lower() in ORG_WORDS for w in name.split())
 
 
 def _with_their_place(text: str, entities: list[Entity]) -> None:
@@ -565,6 +587,11 @@ def _nest_eponyms(text: str, entities: list[Entity], person_names: set[str]) -> 
             # (a memorial's name is a person's: "the Ana Maria Ruiz Memorial")
             if owner is None and len(words) > 1 and inner not in person_names and not any(re.fullmatch(r"[A-Z]\.", w) for w in words) \
                     and not re.search(r"\bMemorial\b", name[where[1]:]):
+                continue
+            # one word with no person of that name in the article, in a foundation's or trust's
+            # name, is a donor's surname the story is not about ("the Halvorsen Foundation")
+            if owner is None and len(words) == 1 and inner not in person_names \
+                    and name_head(name) in ("foundation", "trust", "fund", "endowment", "charity"):
                 continue
             if owner is None:
                 owner = Entity("person", inner, [], None, [])

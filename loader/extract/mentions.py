@@ -264,6 +264,11 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         if label == "ORG" and re.match(r"\s+(?:minister|secretary|ministers|secretaries)\b", text[ent.end_char:ent.end_char + 14], re.I) \
                 and not any(w.lower() in ORG_WORDS for w in words):
             continue
+        # ... and so is the portfolio after it ("the Minister of Mineral Resources", "Minister
+        # for the Environment")
+        if label == "ORG" and re.search(r"\b[Mm]inisters?\s+(?:of|for)\s+(?:the\s+)?\Z", text[max(0, ent.start_char - 20):ent.start_char]) \
+                and not re.search(r"\b(?:Ministry|Department|Office)\b", ent.text):
+            continue
         # One word the tagger reads as a common noun, adjective or verb is an ordinary word
         # capitalised by a headline or a sentence start ("Volunteer", "Water"), not a name.
         if len(ent) == 1 and ent[0].pos_ in ("NOUN", "ADJ", "VERB", "ADV") and not ent.text.isupper():
@@ -401,6 +406,9 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             # (a role, or any ordinary word of the text: "Supporters of the X Party")
             if role and (word in TITLES or singular in TITLES or re.fullmatch(ROLE_OF, word) or role.group(1).isupper()
                          or word in lowercase_words(text)) and word not in ORG_WORDS | VENUE_HEADS:
+                if singular == "minister" and not re.match(r"(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+"
+                                                           r"(?:Ministry|Department)\b", text[run_start + len(role.group(1)) + 1:end]):
+                    continue  # "the Minister of Mineral Resources": a portfolio, no body's name
                 run_start += role.end()
             campus = _CAMPUS.match(text, end) if text[run_start:end].startswith("University") and end == run_end else None
             if campus:
