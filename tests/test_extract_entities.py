@@ -409,3 +409,16 @@ def test_a_donor_s_surname_in_a_body_s_name_is_nobody_the_story_names(nlp):
     found = entities("The study was funded by the Ostergaard Foundation and run in Kampala.")
     assert found["Ostergaard Foundation"][0] == "organisation"
     assert "Ostergaard" not in found
+
+
+def test_a_described_meeting_venue_is_a_location_within_its_place(nlp):
+    text = "Investigators say the two men met at a fishing lodge near Durban in March. He owns a house in Durban."
+    known = resolved(text)
+    made = {e.name: e for e in institution_entities(text, known)}
+    venue = made["Fishing lodge near Durban"]
+    assert venue.kind == "location" and venue.venue_within is not None and venue.venue_within.name == "Durban"
+    # the house is scenery: no meeting is told in its sentence
+    assert "House in Durban" not in made
+    # a street is already the precise place: "a hotel on X Road" makes no venue of its own
+    text = "The paper said the meeting took place at a hotel on Marlowe Road in Leeds."
+    assert not any(e.name.startswith("Hotel on") for e in institution_entities(text, resolved(text)))
