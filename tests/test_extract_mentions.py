@@ -218,3 +218,10 @@ def test_a_title_marks_the_untagged_name_after_it_as_a_person(nlp):
     assert found.get("Oduya") == "PERSON"
     # a title alone, or a title before a post, names nobody
     assert "Secretary General" not in labels("The Secretary General will visit on Monday.")
+
+
+def test_titles_of_church_court_state_and_company_are_left_out_of_names(nlp):
+    found = labels("Pastor Tobias Wren met Premier Dana Holt, Speaker Imani Cole and Chief Executive Rafael Oduro. "
+                   "Headteacher Orla Kean and Cardinal Pio Lenz agreed.")
+    for name in ("Tobias Wren", "Dana Holt", "Imani Cole", "Rafael Oduro", "Orla Kean", "Pio Lenz"):
+        assert found.get(name) == "PERSON", name

@@ -182,6 +182,9 @@ secretary general lieutenant colonel col major maj captain capt commander sergea
 spokesperson spokesman spokeswoman director ambassador king queen prince princess pope bishop archbishop
 father rev reverend sheikh imam rabbi deputy undersecretary superintendent inspector officer coach
 councillor councilor alderman assemblyman assemblywoman commissioner constable detective magistrate
+attorney pastor premier executive speaker supt insp cardinal headteacher headmaster headmistress emir sultan
+elder canon deacon monsignor ayatollah assistant acting former vice-president vice-chancellor vice-chair
+vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci
 """.split())
 
 
