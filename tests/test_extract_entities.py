@@ -422,3 +422,21 @@ def test_a_described_meeting_venue_is_a_location_within_its_place(nlp):
     # a street is already the precise place: "a hotel on X Road" makes no venue of its own
     text = "The paper said the meeting took place at a hotel on Marlowe Road in Leeds."
     assert not any(e.name.startswith("Hotel on") for e in institution_entities(text, resolved(text)))
+
+
+def test_residents_of_a_town_name_a_place_not_the_body_named_after_it(nlp):
+    found = entities("Residents of Merrow packed the hall. The Merrow Civic Society said it would appeal.")
+    assert found["Merrow"][0] == "location"
+    assert "Merrow" not in found["Merrow Civic Society"][1]
+
+
+def test_a_body_in_apposition_to_its_descriptor(nlp):
+    found = entities("The firm, Tallis Civils, has been barred from tenders. The chair of the union, Edda Brun, said so.")
+    assert found["Tallis Civils"][0] == "organisation"
+    assert found["Edda Brun"][0] == "person"
+
+
+def test_a_lone_title_and_a_glued_post_nominal_are_no_part_of_a_name(nlp):
+    found = entities("Her lawyer, Adv. Johan Kruger SC, said she would appeal.")
+    assert found["Johan Kruger"][0] == "person"
+    assert "Adv" not in found

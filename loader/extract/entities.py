@@ -108,6 +108,9 @@ def _org_evidence(text: str, surface: str) -> int:
         before = text[max(0, start - 30) : start].split()
         if before and before[-1].lower() in ORG_DESCRIPTORS:
             score += 3
+        elif re.search(r"(?:[.;:!?][\"”’']?\s+|\n)(?:The|A|An|Its|Their)\s+(?:[a-z-]+\s+)?([a-z]+),\s+\Z", "\n" + text[:start][-60:]) \
+                and re.search(r"([a-z]+),\s+\Z", text[max(0, start - 40):start]).group(1) in ORG_DESCRIPTORS:
+            score += 3  # "The firm, Acme Civils, was barred": a body in apposition to its descriptor
         elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
             # "on X": a platform, channel or programme, not a person; a person named by one
             # word and never in full is rare in news, so for such a name the cue weighs more
@@ -225,7 +228,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
               and (any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split()[1:])
                    or c.origins & {"org-word", "acronym", "body-role"})]
     for c in candidates.values():
-        if c.merged_into or c.surface in surname_owner or strong_place(c.surface) \
+        if c.merged_into or c.surface in surname_owner or strong_place(c.surface) or c.origins & {"place-noun", "place-slot", "dateline"} \
                 or c.surface.lower() in lowercase_words(text) or c.surface.lower() in STOP_WORDS:
             continue
         # several words: only a company's name said without its trade ("Acme Zinc Mining" ->

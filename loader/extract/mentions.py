@@ -158,7 +158,7 @@ _BODY_ROLE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+[A-Z]?[a-z]*)\s+(?:co-found
 _PLACE_WITH_PARTICLES = re.compile(rf"{_CAP_WORD}(?:\s+{PARTICLES}\s+{_CAP_WORD})+")
 # joining words that may sit between an acronym's initials: English, Romance, and the Arabic,
 # Persian and Urdu name links ("ul", "ud", "i", "e", "bin") common in South and West Asian names
-_SMALL_WORDS = frozenset("i e ul ud al el bin ibn of for and the de du des la le y".split())
+_SMALL_WORDS = frozenset("i e ul ud al el bin ibn of for and the to de du des la le y".split())
 
 
 @dataclass(frozen=True)
@@ -182,7 +182,7 @@ secretary general lieutenant colonel col major maj captain capt commander sergea
 spokesperson spokesman spokeswoman director ambassador king queen prince princess pope bishop archbishop
 father rev reverend sheikh imam rabbi deputy undersecretary superintendent inspector officer coach
 councillor councilor alderman assemblyman assemblywoman commissioner constable detective magistrate
-attorney pastor premier executive speaker supt insp cardinal headteacher headmaster headmistress emir sultan
+attorney adv advocate pastor premier executive speaker supt insp cardinal headteacher headmaster headmistress emir sultan
 elder canon deacon monsignor ayatollah assistant acting former vice-president vice-chancellor vice-chair
 vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci
 """.split())
@@ -228,6 +228,10 @@ def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mentio
         end = start + credit.start()
     if label == "PERSON":
         start = _after_titles(text, start, end)
+        # a post-nominal glued to the name ("Johan Kruger SC") is no part of it
+        post = re.search(r"\s+([A-Za-z]{2,4})\Z", text[start:end])
+        if post and post.group(1) in POST_NOMINALS and " " in text[start:start + post.start()]:
+            end = start + post.start()
     surface = text[start:end]
     if not surface or not surface[0].isupper() or "\n" in surface:
         return None
@@ -256,6 +260,9 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         if not label:
             continue
         words = ent.text.split()
+        # a title alone ("Adv." before "Johan Kruger") names nobody and no body
+        if len(words) == 1 and ent.text.rstrip(".").lower() in TITLES:
+            continue
         # An all-capitals common word ("NEVER") is shouting, not an acronym.
         if len(words) == 1 and ent.text.isupper() and len(ent.text) > 3 and ent[0].is_stop:
             continue
@@ -502,8 +509,8 @@ _NATURE_NOUNS = "river|lake|valley|delta|basin|mountains|hills|plateau|desert|fo
 _UNIT_NOUNS = "district|province|county|region|municipality|prefecture|governorate"
 _NAME_WORDS = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
 _NAME_THEN_NOUN = re.compile(rf"(?<![\w’'-])({_NAME_WORDS})\s+(?:({_NATURE_NOUNS})|(?:{_UNIT_NOUNS}))(?![\w’'-])")
-_NOUN_OF_NAME = re.compile(rf"\b(?:the\s+)(?:village|town|city|hamlet|district|province|county|region|municipality|island|islands|"
-                           rf"port\s+city|border\s+town)\s+of\s+({_NAME_WORDS})(?![\w’'-])")
+_NOUN_OF_NAME = re.compile(rf"\b(?:(?:the\s+)(?:village|town|city|hamlet|district|province|county|region|municipality|island|islands|"
+                           rf"port\s+city|border\s+town|outskirts|suburbs|streets)|[Rr]esidents|[Vv]illagers|[Ii]nhabitants)\s+of\s+({_NAME_WORDS})(?![\w’'-])")
 
 
 def place_noun_names(doc: Doc, text: str) -> list[Mention]:
