@@ -440,3 +440,17 @@ def test_a_lone_title_and_a_glued_post_nominal_are_no_part_of_a_name(nlp):
     found = entities("Her lawyer, Adv. Johan Kruger SC, said she would appeal.")
     assert found["Johan Kruger"][0] == "person"
     assert "Adv" not in found
+
+
+def test_towns_that_play_in_a_results_report_are_clubs(nlp):
+    found = entities("Harrowby AFC came from behind to beat Stockport County 3-2 on Saturday. Manager Alun Tegid "
+                     "praised his players.")
+    assert found["Harrowby AFC"][0] == "organisation"
+    assert found["Stockport County"][0] == "organisation"
+    assert found["Alun Tegid"][0] == "person"
+
+
+def test_firms_where_analysts_work_and_units_in_apposition(nlp):
+    found = entities("Analysts at Farrow and Kestenberg said the cuts would fall on its turbine unit, Halden Gamesa.")
+    assert found["Kestenberg"][0] == "organisation"
+    assert found["Halden Gamesa"][0] == "organisation"

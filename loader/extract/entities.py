@@ -108,9 +108,13 @@ def _org_evidence(text: str, surface: str) -> int:
         before = text[max(0, start - 30) : start].split()
         if before and before[-1].lower() in ORG_DESCRIPTORS:
             score += 3
-        elif re.search(r"(?:[.;:!?][\"”’']?\s+|\n)(?:The|A|An|Its|Their)\s+(?:[a-z-]+\s+)?([a-z]+),\s+\Z", "\n" + text[:start][-60:]) \
+        elif re.search(r"(?:(?:[.;:!?][\"”’']?\s+|\n)(?:The|A|An|Its|Their)|(?<!\bof)\s(?:its|their))\s+(?:[a-z-]+\s+)?([a-z]+),\s+\Z",
+                       "\n" + text[:start][-60:]) \
                 and re.search(r"([a-z]+),\s+\Z", text[max(0, start - 40):start]).group(1) in ORG_DESCRIPTORS:
             score += 3  # "The firm, Acme Civils, was barred": a body in apposition to its descriptor
+        elif re.search(r"\b(?:[Aa]nalysts|[Ee]conomists|[Ss]trategists|[Ee]xecutives|[Ee]mployees|[Ss]taff|[Ss]hareholders)\s+(?:at|from)\s+(?:\w+,\s+|\w+\s+and\s+)?\Z",
+                       text[max(0, start - 50):start]):
+            score += 2  # "analysts at X and Y": firms
         elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
             # "on X": a platform, channel or programme, not a person; a person named by one
             # word and never in full is rare in news, so for such a name the cue weighs more
@@ -289,7 +293,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         known = entity.place.latitude is not None or entity.place.kind in ("country", "province", "region")
         main = entity.place.name if known else max(wordings, key=lambda w: (len(w), not w.isupper()))
         entity.name, entity.names = main, [w for w in wordings if w != main]
-    entities = _national_teams(text, entities)
+    entities = _clubs(text, _national_teams(text, entities))
     _with_descriptions(text, entities, descriptions)
     _with_their_place(text, entities)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
@@ -368,6 +372,49 @@ def _national_teams(text: str, entities: list[Entity]) -> list[Entity]:
         if rest:
             entity.spans = rest
             result.append(entity)
+    return result
+
+
+_PLAYS_BEFORE = re.compile(r"\b(?:beat|beats|beating|defeated|defeats|defeating|faced|faces|facing|against|hosted|hosts|host|"
+                           r"edged|thrashed|overcame|drew with|draws with|lost to|loses to|vs\.?|v\.?)\s+\Z")
+
+
+def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
+    """In a results report (a name next to a score), a town or a one-word "person" that
+    plays is a club named after the town ("beat Stockport County 3-2", "against Leeds"): an
+    organisation under the name the text gives it; its mentions "in X", "at X" stay the
+    place's. Countries are their national teams (above)."""
+    named = [e for e in entities if e.kind in ("location", "person", "organisation")]
+    if not any(_SCORE_NEXT.match(text, end) for e in named for _, end in e.spans):
+        return entities
+    result = []
+    for entity in entities:
+        town = entity.kind == "location" and entity.place is not None and entity.place.kind in ("city", "province", "region") \
+            and not (entity.place.kind == "region" and entity.place.latitude is not None)
+        lone = entity.kind == "person" and " " not in entity.name and not entity.names
+        if not (town or lone) or entity.name.endswith(" national team"):
+            result.append(entity)
+            continue
+        plays = [sp for sp in entity.spans if _SCORE_NEXT.match(text, sp[1]) or _PLAYS_BEFORE.search(text[max(0, sp[0] - 20):sp[0]])]
+        if not plays:
+            result.append(entity)
+            continue
+        team = [sp for sp in entity.spans if not re.search(r"\b(?:in|at|from|across|near|to)\s+\Z", text[max(0, sp[0] - 8):sp[0]])]
+        rest = [sp for sp in entity.spans if sp not in team]
+        surface = max({text[a:b] for a, b in team}, key=len)
+        result.append(Entity("organisation", surface, [n for n in {text[a:b] for a, b in team} if n != surface],
+                             spans=list(team)))
+        if rest and entity.kind == "location":
+            entity.spans = rest
+            result.append(entity)
+    # the club's first word alone is the club ("Stockport" for "Stockport County")
+    clubs = [e for e in result if e.kind == "organisation" and " " in e.name and e not in entities]
+    for short in [e for e in result if e.kind == "organisation" and " " not in e.name]:
+        owners = [c for c in clubs if c.name.split()[0] == short.name]
+        if len(owners) == 1:
+            owners[0].names.append(short.name)
+            owners[0].spans += short.spans
+            result.remove(short)
     return result
 
 

@@ -46,7 +46,7 @@ shipping homes mining energy oil gas petroleum steel motors holdings partners ca
 logistics foods pharmaceuticals resources telecom bancorp insurance airport authority
 copper coal metals minerals cement chemicals electronics technologies software biotech
 research consulting consultancy analytics associates ventures labs laboratories diagnostics therapeutics brewery
-rangers rovers wanderers athletic atlético atletico deportivo liga fc
+rangers rovers wanderers athletic atlético atletico deportivo liga fc afc cf
 instituto istituto institut universidad università universidade université universität banco banca partido partito
 movimiento movimento fundación fundação fondazione stiftung asociación associação associazione comité comitato
 ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo verein gesellschaft
@@ -184,7 +184,8 @@ father rev reverend sheikh imam rabbi deputy undersecretary superintendent inspe
 councillor councilor alderman assemblyman assemblywoman commissioner constable detective magistrate
 attorney adv advocate pastor premier executive speaker supt insp cardinal headteacher headmaster headmistress emir sultan
 elder canon deacon monsignor ayatollah assistant acting former vice-president vice-chancellor vice-chair
-vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci
+vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci manager striker midfielder defender
+goalkeeper winger forward
 """.split())
 
 
@@ -193,6 +194,7 @@ ORG_DESCRIPTORS = frozenset("""
 operator company firm group party alliance carrier agency bank union broadcaster newspaper airline
 insurer utility regulator network coalition movement organisation organization opposition
 outlet publication magazine channel broadcaster charity ngo institute think-tank
+unit subsidiary division lender miner carmaker automaker manufacturer retailer conglomerate supermarket brewer
 """.split())
 # Nouns for works right before a title ("the 1969 film X", "her graphic novel Y"): what follows
 # names a work, not a person.
@@ -250,6 +252,8 @@ def _after_titles(text: str, start: int, end: int) -> int:
 def model_mentions(doc: Doc, text: str) -> list[Mention]:
     """The model's entities of the kinds the archive keeps, trimmed."""
     found = []
+    # (a surname alone is not a first name to go on from: "Warhol Polaroids")
+    surnames = {ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         # a "work" with a name's shape that speaks or takes a person's apposition is a person
@@ -324,6 +328,17 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
                     found.append(m)
             continue
         end = ent.end_char
+        # ... or its surname ("Manager Phil" PERSON, "Parkinson" untagged): capitalised proper
+        # nouns right after a person's name are part of it
+        if label == "PERSON" and ent.text not in surnames:
+            k = ent.end
+            while k < len(doc) and k - ent.end < 2 and doc[k].pos_ == "PROPN" and doc[k].tag_ == "NNP" and doc[k].ent_type_ == "" \
+                    and re.fullmatch(r"[A-Z][a-z’'-]+", doc[k].text) and not doc[k].is_sent_start and doc[k - 1].whitespace_ == " " \
+                    and doc[k].lower_ not in TITLES | ORG_WORDS | VENUE_HEADS | STOP_WORDS | _DATE_WORDS:
+                k += 1
+            if k < len(doc) and k > ent.end and (doc[k].text[:1].isupper() and doc[k].is_alpha):
+                k = ent.end  # a longer run of capitals: not a surname but another name
+            end = doc[k - 1].idx + len(doc[k - 1]) if k > ent.end else end
         # a name the model ends on a joining word ("the Rail Museum of") goes on with the
         # capitalised words after it ("... of Hobart")
         if re.search(r"\s(?:of|for|de|du|del|of the)\Z", text[start:end]):
@@ -386,7 +401,8 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
         if len(words) >= 2 and any(w in ORG_WORDS for w in words):
             end = run_end
             if person_starts and bisect.bisect_left(person_starts, run_start) < len(person_starts) \
-                    and person_starts[bisect.bisect_left(person_starts, run_start)] == run_start:
+                    and person_starts[bisect.bisect_left(person_starts, run_start)] == run_start \
+                    and re.search(r"\s(?:of|for|at)\s", text[run_start:end]):
                 continue  # "Ana Ruiz of The Harbour Times": a person of a body, not a body
             i = bisect.bisect_right(person_starts, run_start)
             # (not when what the model calls a person is the body's last word: "... Producers' Guild")
