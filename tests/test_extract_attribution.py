@@ -647,3 +647,10 @@ def test_they_said(nlp):
     assert [f[0] for f in found] == [["Officials"], ["Engineers"]]
     found = statements("Maria Santos and Peter Lang, who run the cooperative, said prices had fallen. They said they would cut output.")
     assert [f[0] for f in found] == [["Maria Santos", "Peter Lang"], ["Maria Santos", "Peter Lang"]]
+
+
+def test_the_description_a_naming_clause_named_later(nlp):
+    text = ("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the fighters had acted alone. "
+            "Diplomats said the rebels had met the army. The rebels' spokesman denied that.")
+    found = statements(text)
+    assert [f[0] for f in found] == [["Peter Kamau"], ["Diplomats"], ["Peter Kamau"]]

@@ -156,6 +156,7 @@ class Attributor:
         self.last_plural: str | None = last_plural
         self.last_plural_at = -1  # where the statement of the last plural source starts
         self.last_group: tuple[list[str], int] | None = None  # the last statement of several named sources, and where
+        self.named_roles: dict[str, set[str]] = {}  # "spokesman" -> whom "Its spokesman, who uses the name X," named
         self.chain: dict[str, tuple[str, int]] = {}  # he/she -> (the person it stood for last, where)
 
     # --- speakers ------------------------------------------------------------------
@@ -507,7 +508,7 @@ class Attributor:
             return None
         words = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token.lower_]
         head = token.lower_
-        found: list[str] = []
+        found: list[str] = list(self.named_roles.get(head, ()))
         for s, e, local, kind in self.c.mentions():
             if s >= start:
                 break
@@ -611,6 +612,7 @@ class Attributor:
                     hits = [self.c.entity_at(t.idx, t.idx + len(t)) for t in clause.subtree if t.i > clause.i]
                     people = list(dict.fromkeys(h[0] for h in hits if h and h[1] == "person"))
                     if len(people) == 1:
+                        self.named_roles.setdefault(token.lower_, set()).add(people[0])  # ("the movement's spokesman" later)
                         return people
         heads = [token] + [t for t in token.conjuncts]
         if token.pos_ == "NOUN" and token.tag_ == "NNS" and len(heads) > 2 and not self.c.entity_at(token.idx, token.idx + len(token)) \
