@@ -654,3 +654,20 @@ def test_the_description_a_naming_clause_named_later(nlp):
             "Diplomats said the rebels had met the army. The rebels' spokesman denied that.")
     found = statements(text)
     assert [f[0] for f in found] == [["Peter Kamau"], ["Diplomats"], ["Peter Kamau"]]
+
+
+def test_by_her_own_account_and_a_relative_described_before(nlp):
+    text = ("Margit Lindqvist was born in 1941. By her own account she was paid less than the men, and she never stopped saying so.")
+    found = statements(text)
+    assert [(f[0], f[3]) for f in found] == [(["Margit Lindqvist"], "she was paid less than the men")]
+    text = ("Margit Lindqvist died on Sunday. Her daughter, Annika Berg, said she had been ill. "
+            "A planned visit to Oslo was cancelled, according to her daughter.")
+    found = statements(text)
+    assert [f[0] for f in found] == [["Annika Berg"], ["Annika Berg"]]
+
+
+def test_a_passive_sentence_after_a_quotation_is_no_cue_of_it(nlp):
+    text = ("Margit Lindqvist founded the union. “They expected a girl from the kitchen,” she told the Courier. “They got the kitchen.”"
+            "\n\nWho else was at that meeting has been argued about ever since.")
+    found = statements(text)
+    assert [f[3] for f in found] == ["They expected a girl from the kitchen", "They got the kitchen."]

@@ -471,6 +471,11 @@ class Attributor:
                     and token.lower_ in {w.lower().strip("’'") for w in e.name.split()}]
             if len(orgs) == 1:
                 return self.c.ids[id(orgs[0])]
+        if re.match(r"(?:his|her|their|its)\s", words, re.I) and token.pos_ == "NOUN":
+            # "according to her daughter" after "Her daughter, Annika Berg, said": the one person so described
+            person = self.described_person(token, start, end)
+            if person:
+                return person
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
         if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)):
@@ -504,7 +509,7 @@ class Attributor:
         executive Peter Roe": the one person the article described with those words before.
         Two people described so ("the minister" of two ministers) give nobody: better an
         anonymous source in its own words than the wrong person."""
-        if token.pos_ != "NOUN" or token.tag_ == "NNS" or not _is_role(token):
+        if token.pos_ != "NOUN" or token.tag_ == "NNS" or not (_is_role(token) or token.lower_ in _RELATIVES):
             return None
         words = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token.lower_]
         head = token.lower_
@@ -918,18 +923,19 @@ class Attributor:
                 continue  # an answer is all the interviewee's; the claims a question reports are found below
             found = []
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
-                (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
+                (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)) or _by_account(t)
                 or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
                 or _put_it_to(t) is not None or _phrasal_cue(t) or self._label_quote(t) is not None
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
-            spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ != "according"}
+            spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ not in ("according", "account")}
             cues.sort(key=lambda t: sum(1 for sp in spans.values() if sp and sp[0] <= t.idx < sp[1]))
             for token in cues:
                 inner = any(sp and sp[0] <= token.idx < sp[1] for i, sp in spans.items() if i != token.i)
                 if inner and any(r["start"] <= token.idx < r["end"] for r in found):
                     continue
                 record = self._keeping_sources(lambda: self.according(token) if token.lower_ == "according" else
+                                               self.by_account(token) if _by_account(token) else
                                                self.noun_cue(token) if token.pos_ == "NOUN" else
                                                self.label(token) if self._label_quote(token) is not None else self.speech(token))
                 if record:
@@ -944,7 +950,7 @@ class Attributor:
             next_paragraph = paragraph == previous_paragraph + 1 and previous is not None \
                 and (previous["mode"] == "direct" or previous["end"] >= self.text.rfind("\n\n", 0, sent.start_char) - 2) and self._quote_paragraph(sent.start_char)
             if not found and previous and (paragraph == previous_paragraph or next_paragraph) and not (
-                    following is not None and self._bare_cue(following) is not None):
+                    following is not None and paragraph_of(following.start_char) == paragraph and self._bare_cue(following) is not None):
                 # a sentence that is one quotation continues the last speaker (unless a cue of
                 # its own follows it: `"Is this fair?" Berg asked.`)
                 if _whole_quote(sent.text):
@@ -1274,6 +1280,9 @@ class Attributor:
         verb = sent.root
         if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
             return None
+        if any(c.dep_ in ("auxpass", "csubj", "csubjpass") for c in verb.children) or not any(
+                c.dep_ == "nsubj" or c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in INVERTING_VERBS | {"ask"}:
+            return None  # "Who else was there has been argued about ever since": no cue of a speaker
         return verb
 
     def split_quote(self, verb: Token, subject: Token) -> list[tuple[int, int]] | None:
@@ -1333,6 +1342,21 @@ class Attributor:
         if last is None or last[-1].pos_ in ("AUX", "ADP", "DET", "CCONJ"):
             return None  # the parser cut the clause short ("insistence that the count was | fair angered")
         return self.add(speakers, noun.text.lower(), *span)
+
+    def by_account(self, token: Token) -> dict | None:
+        """"By her own account, CLAUSE" / "By X's account, CLAUSE": the owner's statement of the
+        clause (up to ", and ..." or ", but ...")."""
+        owner = next(c for c in token.children if c.dep_ == "poss")
+        speakers = self.speakers(owner, cue=True)
+        by = token.head
+        sent = token.sent
+        phrase_end = max(t.idx + len(t) for t in by.subtree)
+        if by.i > sent.start + 1:
+            return None  # (only a phrase opening the sentence)
+        rest = self.text[phrase_end : sent.end_char]
+        cut = re.search(r",\s+(?:and|but|while|although)\s", rest)
+        end = phrase_end + (cut.start() if cut else len(rest))
+        return self.add(speakers, "account", phrase_end, end) if speakers else None
 
     def according(self, token: Token) -> dict | None:
         to = next(c for c in token.children if c.lower_ == "to")
@@ -1403,10 +1427,19 @@ interpretation insinuation assessment finding statement remark comment analysis 
 conclusion theory""".split())
 # What a vote confirms: "confirmed her nomination"
 _APPOINTMENTS = frozenset("nomination appointment nominee appointee election".split())
+# Relatives a possessive describes someone by ("Her daughter, Annika Berg, said ... according to her daughter")
+_RELATIVES = frozenset("""daughter son wife husband mother father sister brother widow widower partner niece nephew
+cousin grandson granddaughter grandmother grandfather aunt uncle""".split())
 # Verbs of a clause that names a description ("who uses the name X", "known as X", "identified as X")
 _NAMING = frozenset("use go know call name identify".split())
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
 _REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
+
+
+def _by_account(token: Token) -> bool:
+    """The "account" of "By her own account, ..." / "By X's account, ..."."""
+    return token.lower_ == "account" and token.head.lower_ == "by" and token.dep_ == "pobj" \
+        and any(c.dep_ == "poss" for c in token.children)
 
 
 def _plural(description: str) -> bool:
