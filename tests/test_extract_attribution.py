@@ -671,3 +671,10 @@ def test_a_passive_sentence_after_a_quotation_is_no_cue_of_it(nlp):
             "\n\nWho else was at that meeting has been argued about ever since.")
     found = statements(text)
     assert [f[3] for f in found] == ["They expected a girl from the kitchen", "They got the kitchen."]
+
+
+def test_the_reporter_s_appositive_comment_is_no_content(nlp):
+    found = statements("Senator Maria Delgado said on Tuesday that she would vote against the bill, a move that could doom it.")
+    assert [f[3] for f in found] == ["she would vote against the bill"]
+    found = statements("Senator Maria Delgado said the vote was “a hard call, a decision nobody wanted.”")
+    assert [f[3] for f in found] == ["the vote was “a hard call, a decision nobody wanted.”"]

@@ -799,9 +799,10 @@ class Attributor:
         tokens = list(head.subtree)
         end = tokens[-1].idx + len(tokens[-1])
         # "..., a claim the rebels denied": the reporter's comment on the content, not part of it
-        comment = re.search(r",\s+(?:a|an|the)\s+(?:claim|allegation|accusation|assertion|charge|version|account)\b",
+        comment = re.search(r",\s+(?:a|an|the)\s+(?:claim|allegation|accusation|assertion|charge|version|account|move|step|decision|development|figure|sign|reversal|blow|boost|setback|shift|turnaround|U-turn)\b",
                             self.text[tokens[0].idx : end])
-        if comment:
+        if comment and not self.c.inside_quote(tokens[0].idx + comment.start()):
+            # (also "..., a move that could doom the bill", "..., a figure critics called too low")
             end = tokens[0].idx + comment.start()
         for child in head.children:
             if child.i <= head.i or child.dep_ not in ("advcl", "conj"):
