@@ -203,3 +203,9 @@ def test_only_a_time_after_the_phrase_and_attempts_to_reach(nlp):
     assert requests(text) == [("Peter Vance", "did not respond"), ("Lisa Grant", "could not be reached"),
                               ("Grant Partners", "did not respond")]
     assert requests("Peter Vance, 47, runs the fund. The drug was unavailable in May. Vance did not respond to the protests.") == []
+
+
+def test_anonymity_is_no_refusal_to_comment(nlp):
+    text = ("Peter Vance, 47, runs the fund. A trader who declined to identify himself said the fund was closing. "
+            "A guard, who declined to give his name, said nobody was inside.")
+    assert requests(text) == []

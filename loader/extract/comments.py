@@ -103,6 +103,9 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
             subject = _subject(verb)
             if subject is None:
                 continue
+            if re.search(r"\b(?:identify|name)\b", match.group(0)) and any(
+                    t.dep_ == "relcl" for t in [verb, *verb.ancestors][:3]):
+                continue  # "a man who declined to identify himself / give his name": anonymity, not a refusal
             if pattern in (PHRASES[1][0], PHRASES[5][0]) and not any(t.lower_ == "neither" for t in subject.subtree) \
                     and not _nobody(subject):
                 continue  # a plain "responded" is an answer: only "neither ... nor ... responded" (or "no one answered") is none
