@@ -209,3 +209,9 @@ def test_anonymity_is_no_refusal_to_comment(nlp):
     text = ("Peter Vance, 47, runs the fund. A trader who declined to identify himself said the fund was closing. "
             "A guard, who declined to give his name, said nobody was inside.")
     assert requests(text) == []
+
+
+def test_refusing_to_speak_to_reporters(nlp):
+    text = ("Peter Vance, 47, runs the fund. Vance refused to speak to reporters outside the court. "
+            "Lisa Grant declined to speak to the crowd.")
+    assert requests(text) == [("Peter Vance", "no comment")]

@@ -51,6 +51,8 @@ PHRASES = (
                 # "declined to say how many", "refused to elaborate", "declined to give his name"
                 r"|\b(?:declined|refused) to (?:say|elaborate|specify|disclose|reveal|identify|confirm|answer|explain|name"
                 r"|give (?:\w+ )?(?:name|details|reasons?|figures?|comment)|provide (?:\w+ )?(?:details|comment))\b"
+                # "refused to speak to reporters", "declined to talk to the press"
+                r"|\b(?:declined|refused) to (?:speak|talk) (?:to|with) (?:the )?(?:media|press|reporters|journalists|[A-Z][\w’']+)\b"
                 r"|\b(?:declined|refused|ignored|turned down) (?:an? |the )?(?:repeated |several |multiple )?(?:interview )?"
                 r"requests? for (?:comment|an interview)\b"
                 r"|\b(?:declined|refused|turned down) (?:an? |the )?(?:repeated |several |multiple )?interview requests?\b"), "no comment", False),
