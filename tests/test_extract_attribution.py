@@ -678,3 +678,12 @@ def test_the_reporter_s_appositive_comment_is_no_content(nlp):
     assert [f[3] for f in found] == ["she would vote against the bill"]
     found = statements("Senator Maria Delgado said the vote was “a hard call, a decision nobody wanted.”")
     assert [f[3] for f in found] == ["the vote was “a hard call, a decision nobody wanted.”"]
+
+
+def test_the_title_a_mention_holds_describes_that_person(nlp):
+    found = statements("Prime Minister Keir Starmer met farmers on Monday. The prime minister said prices would be controlled.")
+    assert found[0][0] == ["Keir Starmer"]
+    # two ministers: nobody rather than the wrong one
+    found = statements("Prime Minister Keir Starmer met Finance Minister Rachel Reeves on Monday. "
+                       "The minister said prices would be controlled.")
+    assert found[0][0] == ["The minister"]

@@ -523,6 +523,11 @@ class Attributor:
             title = re.split(r"[.;:()\n]|,(?!\s*\Z)", self.text[max(0, s - 80) : s])[-1]
             # "X was the state's first witness": a copula says what X is, too
             copula = re.match(r"(?:,[^,.;]*,)?\s+(?:is|was|has been|had been|became)\s+((?:the|a|an)\s[^,.;()\n]*)", self.text[e : e + 200])
+            # the title a mention holds itself ("President Lula da Silva", "Prime Minister X")
+            mention_text, name = self.text[s:e], self.c.name_of(local)
+            held = mention_text[: -len(name)].strip() if name and mention_text.endswith(name) and mention_text != name else ""
+            if held:
+                title = held + ","  # (a title that ends right before the name)
             for phrase in (apposition.group(1) if apposition else "", title, copula.group(1) if copula else ""):
                 said = re.findall(r"[\w’'-]+", phrase.lower())
                 if phrase is title and not title.rstrip().endswith(",") and said[-1:] != [head]:
