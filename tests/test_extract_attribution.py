@@ -687,3 +687,9 @@ def test_the_title_a_mention_holds_describes_that_person(nlp):
     found = statements("Prime Minister Keir Starmer met Finance Minister Rachel Reeves on Monday. "
                        "The minister said prices would be controlled.")
     assert found[0][0] == ["The minister"]
+
+
+def test_the_n_year_old_is_the_person_of_that_age(nlp):
+    text = ("Manager Tom Hughes praised his players on Monday. Tom Hughes, 53, took over in May. Ann Cole, 61, chairs the club. "
+            "The 53-year-old said they had been brilliant.")
+    assert statements(text)[0][0] == ["Tom Hughes"]

@@ -624,6 +624,15 @@ class Attributor:
                     if len(people) == 1:
                         self.named_roles.setdefault(token.lower_, set()).add(people[0])  # ("the movement's spokesman" later)
                         return people
+        age = re.search(r"\b[Tt]he (\d{1,3})-year-old\Z", self.text[max(0, token.idx - 20) : token.idx + len(token)]) \
+            if token.lower_ == "old" else None
+        if age:
+            # "The 53-year-old said": the one person the story gave that age ("X, 53," / "53-year-old X")
+            n = age.group(1)
+            aged = {m[2] for m in self.c.people_before(token.idx, count=200)
+                    if re.match(rf",\s*{n}\b", self.text[m[1] : m[1] + 8]) or re.search(rf"\b{n}-year-old\s+\Z", self.text[max(0, m[0] - 16) : m[0]])}
+            if len(aged) == 1:
+                return [aged.pop()]
         heads = [token] + [t for t in token.conjuncts]
         if token.pos_ == "NOUN" and token.tag_ == "NNS" and len(heads) > 2 and not self.c.entity_at(token.idx, token.idx + len(token)) \
                 and re.match(r"\s*,", self.text[np_span(token)[1] :]) and all(
