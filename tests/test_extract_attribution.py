@@ -693,3 +693,8 @@ def test_the_n_year_old_is_the_person_of_that_age(nlp):
     text = ("Manager Tom Hughes praised his players on Monday. Tom Hughes, 53, took over in May. Ann Cole, 61, chairs the club. "
             "The 53-year-old said they had been brilliant.")
     assert statements(text)[0][0] == ["Tom Hughes"]
+
+
+def test_a_subject_before_the_cue_with_its_verb_after_it(nlp):
+    found = statements("Halvard Shipping cut 300 jobs. The cuts, the company said in a filing, would save 40 million euros a year.")
+    assert [(f[0], f[3]) for f in found] == [(["Halvard Shipping"], "The cuts, the company said in a filing, would save 40 million euros a year")]

@@ -742,6 +742,15 @@ class Attributor:
                       and (t.dep_ == "ccomp" or t.head.i <= verb.i + 6 and not self.c.inside_quote(t.idx))
                       and any(c.lower_ == "that" and (c.dep_ == "mark" or c.i == min(x.i for x in t.subtree) and any(
                           g.dep_ == "nsubj" and g.lower_ != "that" for g in t.children)) for c in t.children)]
+        if ccomps and ccomps[0].i > verb.i and speaker is not None and speaker.i < verb.i \
+                and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in ccomps[0].children) \
+                and ccomps[0].tag_ in ("MD", "VBD", "VBZ", "VBP", "VB") and any(
+                    c.dep_ in ("dep", "nsubj") and c.i < min(t.i for t in speaker.subtree) and c.pos_ in ("NOUN", "PROPN")
+                    and max(t.i for t in c.subtree) + 1 < len(self.doc) and self.doc[max(t.i for t in c.subtree) + 1].text == ","
+                    for c in verb.children if c is not speaker):
+            # "The cuts, the company said in a filing, would save ...": the subject before the cue
+            # belongs to the clause after it -- the whole sentence is the statement
+            return sent.start_char, sent.end_char
         if ccomps:
             start, end = self._clause_span(ccomps[0])
             # "said on Thursday it had agreed": the date belongs to the cue, not the content
@@ -772,8 +781,10 @@ class Attributor:
         if len(before) and before[0].tag_ in ("VBN", "VBG") and not self.c.inside_quote(before[0].idx):
             clause = False
         if not clause and comma > sent.start and self.doc[comma].text == "," and verb.dep_ == "parataxis" \
-                and re.match(r"\s*,", self.text[max(t.idx + len(t) for t in [verb, *(speaker.subtree if speaker is not None else [])]) :]):
+                and re.match(r"(?:\s+(?:in|on|at|to|during|after|late|early|last|this)\b[^,;.\"“”]{0,40})?\s*,",
+                             self.text[max(t.idx + len(t) for t in [verb, *(speaker.subtree if speaker is not None else [])]) :]):
             # "The debate, Berg said, had been a circus": the cue sits inside the sentence it attributes
+            # (also with a phrase of the cue: "The cuts, the company said in a filing, would ...")
             return sent.start_char, sent.end_char
         # a participle ("..., noting the touches", "..., asking for X") is no "..., X said": the
         # clause before its comma is the reporter's
