@@ -698,3 +698,8 @@ def test_the_n_year_old_is_the_person_of_that_age(nlp):
 def test_a_subject_before_the_cue_with_its_verb_after_it(nlp):
     found = statements("Halvard Shipping cut 300 jobs. The cuts, the company said in a filing, would save 40 million euros a year.")
     assert [(f[0], f[3]) for f in found] == [(["Halvard Shipping"], "The cuts, the company said in a filing, would save 40 million euros a year")]
+
+
+def test_the_statement_speaks_for_the_body_before_it(nlp):
+    found = statements("Halvard Shipping cut 300 jobs. “We had no choice,” the statement said.")
+    assert [(f[0], f[3]) for f in found] == [(["Halvard Shipping"], "We had no choice")]

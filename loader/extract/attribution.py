@@ -380,6 +380,12 @@ class Attributor:
                     local = self.party(owner, human=True)  # (whoever issued a statement speaks)
                     if local:
                         return local
+            if token.lower_ in ("statement", "release") and not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in token.children) \
+                    and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not self.c.inside_quote(token.idx):
+                # "“We had no choice,” the statement said": the body that spoke or was the subject just before
+                issuer = self._last_body(token.idx) or self.recent_subject_organisation(token)
+                if issuer:
+                    return issuer
         lower = token.lower_
         if lower in PRONOUNS:
             return self.pronoun(token)
