@@ -255,3 +255,14 @@ def test_a_request_told_late_is_not_a_summit_to_come(nlp):
             "Its director, Lena Vik, said the group had asked to meet the board and had been turned down.\n\n"
             "Karl Huber said the regional summit in Oslo would be decisive.")
     assert len(found(text)) == 2
+
+
+def test_a_venue_in_a_city_is_one_meeting_at_the_venue(nlp):
+    assert [m[1] for m in found("Karl Huber met Lena Vik at the Grand Hotel in Oslo on Monday.")] == ["grand-hotel"]
+
+
+def test_rescheduling_makes_a_new_meeting_of_the_same_parties(nlp):
+    text = ("A televised debate between Karl Huber and Lena Vik at the Grand Hotel in Oslo was cancelled on Sunday. "
+            "The press club said it would try to reschedule the debate for May 3 at the same venue.")
+    assert found(text) == [("cancelled", "grand-hotel", ["karl-huber", "lena-vik"]),
+                           ("proposed", "grand-hotel", ["karl-huber", "lena-vik"])]

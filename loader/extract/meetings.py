@@ -82,6 +82,8 @@ FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|
 CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned|shelved|axed|scuttled)\b", re.I)
 POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred|adjourned"
                        r"|put on hold|suspended)\b", re.I)
+# verbs that make a meeting called off or put off happen anew: "to reschedule the debate"
+REDOING = frozenset("reschedule rearrange reconvene reorganise reorganize restage rerun".split())
 # verbs of a trip whose purpose is a meeting: "arrived in Kabul for talks"
 TRAVEL_VERBS = frozenset("arrive travel fly go come head return leave".split())
 # words that want a meeting: "called for talks", "open to talks", "pressed for a summit"
@@ -201,6 +203,9 @@ class MeetingFinder:
             while head.dep_ == "conj":
                 head = head.head
             place_of = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "near") else None
+            around = self.c.entity_at(place_of.idx, place_of.idx + len(place_of)) if place_of is not None else None
+            if around and around[1] == "location" and around[0] != hit[0] and self.is_venue(around[0]) and not self.is_venue(hit[0]):
+                continue  # "at the Grand Hotel in Oslo": the hotel is the place; Oslo only says where it is
             if place_of is not None and place_of.pos_ == "NOUN" and place_of.dep_ == "pobj" and place_of.head.lower_ in ("in", "at", "to") \
                     and (self.is_venue(hit[0]) or head.head.lower_ == "near"):
                 found.append(hit[0])  # "at a hotel on X Road": the street or building it is in
@@ -417,7 +422,13 @@ class MeetingFinder:
                         self.told(token, coming)
                         self.references.append((token.idx, coming))
                         continue
-                if coming is None and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
+                redo = None
+                if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and token.dep_ == "dobj" and token.head.lemma_ in REDOING:
+                    # "it would try to reschedule the debate for May 3": a new one, of the same parties
+                    redo = next((m for _, m in reversed(self.references) if m.kind == self.kind(token, kind)
+                                 and m.status in ("cancelled", "postponed", "failed")), None) \
+                        or next((m for _, m in reversed(self.references) if m.kind == self.kind(token, kind)), None)
+                if coming is None and redo is None and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
                         and self.refer(token, kind, places, pending=new):
                     continue
                 if token.pos_ in ("NOUN", "PROPN") and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
@@ -448,6 +459,11 @@ class MeetingFinder:
                 for place in places or [None]:
                     meeting = _Meeting(token, self.kind(token, kind), sentence)
                     meeting.location = place
+                    if redo is not None:
+                        meeting.redo = redo
+                        if place is None and any(c.lower_ == "same" for t in token.head.subtree if t.lower_ in ("venue", "place", "hotel")
+                                                 for c in t.children):
+                            meeting.location = redo.location  # "at the same venue"
                     new.append(meeting)
             if not new:
                 continue
@@ -480,6 +496,10 @@ class MeetingFinder:
                 m.date = self.date_of(m)
                 m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
+                if getattr(m, "redo", None) is not None:
+                    m.status = "proposed"
+                    for key, role in m.redo.participants.items():
+                        m.participants.setdefault(key, role)
                 for other in new:
                     if other not in kept and m.location and other.trigger.pos_ == "VERB" and (
                             other.location == m.location and other.family == m.family and m.trigger.pos_ in ("NOUN", "PROPN")
