@@ -266,3 +266,14 @@ def test_rescheduling_makes_a_new_meeting_of_the_same_parties(nlp):
             "The press club said it would try to reschedule the debate for May 3 at the same venue.")
     assert found(text) == [("cancelled", "grand-hotel", ["karl-huber", "lena-vik"]),
                            ("proposed", "grand-hotel", ["karl-huber", "lena-vik"])]
+
+
+def test_the_capital_is_the_capital_of_the_storys_country(nlp):
+    text = ("BERGEN, Norway - Party officials are looking to Oslo. Karl Huber met Lena Vik in the capital last week, "
+            "and the two discussed a joint rally in Bergen in May, two officials said.")
+    assert [m[1] for m in found(text)] == ["oslo"]
+
+
+def test_what_came_before_or_after_a_visit_is_not_its_place(nlp):
+    text = "Lena Vik, who visited the port of Bergen on Monday before travelling to the capital, said talks would resume."
+    assert "oslo" not in [m[1] for m in found(text)]

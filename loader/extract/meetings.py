@@ -231,6 +231,20 @@ class MeetingFinder:
         """"the Iranian capital": the capital of that country, when the article names it as a place."""
         if token.lower_ != "capital":
             return None
+        if [c.lower_ for c in token.children] == ["the"] and token.dep_ == "pobj":
+            # "met X in the capital": the capital of the country the story is in (the country most of
+            # its places are in), when the story names that city
+            codes: dict[str, int] = {}
+            for e in self.c.entities:
+                if e.kind == "location" and e.place is not None and e.place.country_code:
+                    codes[e.place.country_code] = codes.get(e.place.country_code, 0) + len(e.spans)
+            ranked = sorted(codes, key=lambda k: -codes[k])
+            if ranked and (len(ranked) == 1 or codes[ranked[0]] > codes[ranked[1]]):
+                city = _capitals().get(ranked[0])
+                for entity in self.c.entities:
+                    if city and entity.kind == "location" and entity.place and entity.place.name == city and self.c.ids.get(id(entity)):
+                        return self.c.ids[id(entity)]
+            return None
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss") and child.text[:1].isupper():
                 city = capital_of(child.text)
@@ -246,6 +260,15 @@ class MeetingFinder:
         # May in Lima", "the summit, which had been scheduled for June 2 in Oslo"
         skip = {t.i for t in trigger.subtree for c in [t] if c.dep_ in ("relcl", "acl", "ccomp", "advcl") and c != trigger
                 and not (c.dep_ in ("acl", "relcl") and c.head == trigger and c.lemma_ in SETTING_VERBS) for t in c.subtree}
+        # nor another clause joined to it ("met X in A, and the two discussed a rally in B") or an event
+        # before or after it ("visited A before travelling to B")
+        other = {t.i for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and trigger.pos_ == "VERB"
+                 or c.dep_ == "prep" and c.lower_ in ("before", "after", "since", "until") and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                 for t in c.subtree}
+        own = [t for t in trigger.subtree if t.i not in skip | other]
+        # (only when the trigger's own words name a place: the parser also joins to the verb what belongs to it)
+        if other and self.location_in(own):
+            skip |= other
         tokens = [t for t in trigger.subtree if t.i not in skip]
         if trigger.pos_ == "VERB":
             if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
