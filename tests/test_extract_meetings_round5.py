@@ -277,3 +277,18 @@ def test_the_capital_is_the_capital_of_the_storys_country(nlp):
 def test_what_came_before_or_after_a_visit_is_not_its_place(nlp):
     text = "Lena Vik, who visited the port of Bergen on Monday before travelling to the capital, said talks would resume."
     assert "oslo" not in [m[1] for m in found(text)]
+
+
+def test_who_organised_or_pulled_out_is_a_party(nlp):
+    text = ("Governor Karl Huber pulled out of a televised debate with Lena Vik on Sunday evening.\n\n"
+            "The debate, organised by the Bergen Press Club at the Grand Hotel, was cancelled.")
+    (debate,) = found(text, "2024-09-10")
+    assert debate[0] == "cancelled"
+    assert {"karl-huber", "bergen-press-club"} <= set(debate[2])
+
+
+def test_a_thin_telling_that_says_who_is_the_evidence_of_the_placed_one(nlp):
+    text = ("Karl Huber's office said he had been called to an urgent meeting with leaders of the Bergen Farmers' Union.\n\n"
+            "His spokesman, Ole Berg, later said Huber had met a group of union members at a farm outside Voss.")
+    meetings = extract_annotation(article(text))["meetings"]
+    assert len(meetings) == 1 and "karl-huber" in {p["ref"] for p in meetings[0]["participants"]}

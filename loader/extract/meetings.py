@@ -466,12 +466,11 @@ class MeetingFinder:
                 if held_here and token.pos_ == "VERB":
                     self.references.append((token.idx, held_here[-1]))  # "meet ... in Tehran" again
                     self._participants(held_here[-1], token)  # and who met there this time it is told
-                    if not held_here[-1].date:
+                    told = self.date_of(_Meeting(token, kind, sentence))
+                    if told and (not held_here[-1].date or len(str(told["value"])) > len(str(held_here[-1].date["value"]))):
                         # "Last week's failed meeting in X ... Officials met there on January 14": the
-                        # telling with the date is the fuller one, the evidence
-                        told = self.date_of(_Meeting(token, kind, sentence))
-                        if told:
-                            held_here[-1].date, held_here[-1].sentence = told, sentence
+                        # telling with the (more precise) date is the fuller one, the evidence
+                        held_here[-1].date, held_here[-1].sentence = told, sentence
                     continue
                 if not places and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not self.references:
                     # "the meeting took place on a Friday" with no meeting told before: the scene the
@@ -853,6 +852,14 @@ class MeetingFinder:
                 subject = self._subject(travel)  # "a delegation from X arrived in Y for talks with Z"
                 for local in self.who(subject) if subject is not None else []:
                     m.participants.setdefault(local, "delegate")
+            puller = verb.head if verb is not None and verb.lower_ == "out" and t.head.lower_ == "of" else verb
+            if puller is not None and (puller.lemma_ == "pull" and t.head.lower_ == "of"
+                                       and (puller is not verb or any(c.lower_ == "out" for c in verb.children))
+                                       or puller.lemma_ == "withdraw" and t.head.lower_ == "from"):
+                # "X pulled out of a debate with Y", "withdrew from the talks": X was to take part
+                subject = self._subject(puller)
+                for local in self.who(subject) if subject is not None else []:
+                    m.participants.setdefault(local, "invitee")
             if verb is not None and verb.lemma_ in WANTING and (t.head.lower_ == "for" or t.head.lower_ in ("to", "in") and verb.pos_ == "ADJ"):
                 # "Iceland called for talks with Norway", "X is open to talks": who wants them would meet
                 wanter = verb.head if verb.dep_ == "acomp" else verb
@@ -1021,10 +1028,10 @@ class MeetingFinder:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         add(g, role)
-            if child.dep_ == "acl" and child.lemma_ in ("broker", "arrange", "host", "mediate"):
+            if child.dep_ == "acl" and child.lemma_ in ARRANGING:
                 for agent in (g for g in child.children if g.dep_ == "agent"):
                     for pobj in (x for x in agent.children if x.dep_ == "pobj"):
-                        add(pobj, {"broker": "broker", "arrange": "arranger", "host": "host", "mediate": "mediator"}[child.lemma_])
+                        add(pobj, ARRANGING[child.lemma_])
         verb = t if t.pos_ == "VERB" else (t.head if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" else None)
         if verb is not None and not verb_done:
             subject = self._subject(verb)
@@ -1074,6 +1081,12 @@ class MeetingFinder:
         head = token
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
             head = head.head.head  # "the two days of talks were mediated by X"
+        for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_ in ARRANGING):
+            # "The debate, organised by the press club, ...": who arranged it
+            for agent in (g for g in acl.children if g.dep_ == "agent"):
+                for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                    for local in self.who(pobj):
+                        target.participants.setdefault(local, ARRANGING[acl.lemma_])
         if head.dep_ == "nsubjpass" and head.head.lemma_ in ARRANGING:
             # "the talks were mediated/chaired by X": X's part in them
             for agent in (g for g in head.head.children if g.dep_ == "agent"):
@@ -1226,6 +1239,10 @@ class MeetingFinder:
                            or self._sentence_gap(m, o) <= 3)]  # a meeting of others told much later is another
             if richer:
                 m.merged = True
+                if m.participants and not richer[0].participants:
+                    richer[0].sentence = m.sentence  # the telling that says who met is the evidence
+                for key, role in m.participants.items():  # who the thin telling named met there too
+                    richer[0].participants.setdefault(key, role)
                 self.references = [(offset, richer[0] if target is m else target) for offset, target in self.references]
         self.meetings = [m for m in self.meetings if not m.merged]
         self.references.sort(key=lambda pair: pair[0])
