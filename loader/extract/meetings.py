@@ -42,6 +42,16 @@ groups the story names most ("the two companies"); who acts at, cancels, propose
 called to a meeting; sessions, consultation evenings and debates between people; an earlier
 failed approach is a round of its own; claims through "you" in an interview, "her client",
 "rejected that", "I was in X", and "X never met Y" about X alone.
+
+Round five (docs/extraction.md, "Round five: meetings and attendance"): people the story
+describes ("Home Office officials", "eleven colleagues") are parties of their own; "the two
+ministers" are the people given that title; "sat down with", "received", "hosted X", "In a
+meeting ..., X told Y", trips ("arrived in X for talks"), "took part in", "pulled out of";
+rescheduling makes a new proposed meeting; "met with criticism", "met estimates" are no
+meetings; more status words and planned/upcoming/"set for"/"were due to"; a venue in a city is
+one meeting at the venue, "in the capital" the story's capital; the fuller telling is the
+evidence; alibis ("had been in Paris that day") deny, "the meeting took place" / "no meeting
+with X took place" claim, "seen at", "turned up", "sat in on" are presence.
 """
 
 from __future__ import annotations
