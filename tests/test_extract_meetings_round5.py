@@ -292,3 +292,14 @@ def test_a_thin_telling_that_says_who_is_the_evidence_of_the_placed_one(nlp):
             "His spokesman, Ole Berg, later said Huber had met a group of union members at a farm outside Voss.")
     meetings = extract_annotation(article(text))["meetings"]
     assert len(meetings) == 1 and "karl-huber" in {p["ref"] for p in meetings[0]["participants"]}
+
+
+@pytest.mark.parametrize("text, place, party", [
+    ("Karl Huber, the chief executive of Acme, held a series of meetings with investors in Oslo last week.", "oslo", "karl-huber"),
+    ("Ministers from the member states will gather in Brussels on Friday for an emergency summit.", "brussels",
+     "Ministers from the member states"),
+    ("Karl Huber will be in Brussels on Friday for the summit.", "brussels", "karl-huber"),
+])
+def test_who_holds_or_gathers_for_meetings(nlp, text, place, party):
+    (meeting,) = found(text)
+    assert meeting[1] == place and party in meeting[2]

@@ -95,7 +95,7 @@ POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed
 # verbs that make a meeting called off or put off happen anew: "to reschedule the debate"
 REDOING = frozenset("reschedule rearrange reconvene reorganise reorganize restage rerun".split())
 # verbs of a trip whose purpose is a meeting: "arrived in Kabul for talks"
-TRAVEL_VERBS = frozenset("arrive travel fly go come head return leave".split())
+TRAVEL_VERBS = frozenset("arrive travel fly go come head return leave gather assemble convene be".split())
 # words that want a meeting: "called for talks", "open to talks", "pressed for a summit"
 WANTING = frozenset("call push press demand appeal urge open ready willing interested lobby campaign".split())
 # words before a meeting noun that say it is still to come
@@ -1042,7 +1042,10 @@ class MeetingFinder:
                 for agent in (g for g in child.children if g.dep_ == "agent"):
                     for pobj in (x for x in agent.children if x.dep_ == "pobj"):
                         add(pobj, ARRANGING[child.lemma_])
-        verb = t if t.pos_ == "VERB" else (t.head if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" else None)
+        held = t
+        while held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.pos_ == "NOUN" and held.head.head.lower_ not in NOUNS:
+            held = held.head.head  # "held a series of meetings with X", "two days of talks"
+        verb = t if t.pos_ == "VERB" else (held.head if held.dep_ in ("dobj", "nsubjpass") and held.head.pos_ == "VERB" else None)
         if verb is not None and not verb_done:
             subject = self._subject(verb)
             role = {"visit": "visitor", "host": "host", "broker": "broker", "invite": "host", "arrange": "arranger",
