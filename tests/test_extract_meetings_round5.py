@@ -303,3 +303,8 @@ def test_a_thin_telling_that_says_who_is_the_evidence_of_the_placed_one(nlp):
 def test_who_holds_or_gathers_for_meetings(nlp, text, place, party):
     (meeting,) = found(text)
     assert meeting[1] == place and party in meeting[2]
+
+
+def test_being_called_to_a_meeting_is_a_claim_of_going(nlp):
+    text = "Karl Huber missed the vote on Sunday. His campaign said he had been called to an urgent meeting with farmers in Voss."
+    assert claims(text) == [("karl-huber", "confirms")]

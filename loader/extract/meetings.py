@@ -1425,6 +1425,10 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         at_a_meeting = any(g.dep_ == "prep" and g.lower_ in ("at", "in", "during", "to") and any(x.lower_ in NOUNS for x in g.subtree)
                            or g.lower_ == "there" for g in token.children)
         seeing = lemma in SEEING and at_a_meeting
+        # "his campaign said he had been called to an urgent meeting": a claim that he was there
+        summoned = lemma in ("call", "summon") and any(g.dep_ == "nsubjpass" for g in token.children) and any(
+            g.dep_ == "prep" and g.lower_ == "to" and any(x.dep_ == "pobj" and x.lower_ in NOUNS for x in g.children) for g in token.children)
+        presence = presence or summoned
         presence = presence or seeing or lemma in ("show", "turn") and any(g.lower_ == "up" for g in token.children) \
             or lemma == "appear" and at_a_meeting
         if not presence and lemma in WHEREABOUTS:
@@ -1447,7 +1451,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             for agent in (g for g in token.children if g.dep_ == "agent"):
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
                     found += people(pobj, described=True)
-        elif seeing:
+        elif seeing or summoned:
             # "she had seen X at the talks", "X was seen at the meeting": the one seen was there
             seen = [g for g in token.children if g.dep_ in ("dobj", "nsubjpass")]
             found += [p for g in seen for p in people(g)]
