@@ -308,3 +308,9 @@ def test_who_holds_or_gathers_for_meetings(nlp, text, place, party):
 def test_being_called_to_a_meeting_is_a_claim_of_going(nlp):
     text = "Karl Huber missed the vote on Sunday. His campaign said he had been called to an urgent meeting with farmers in Voss."
     assert claims(text) == [("karl-huber", "confirms")]
+
+
+def test_a_spokesperson_confirming_the_meeting_speaks_for_the_party(nlp):
+    text = ("Two officials said Lena Vik met the party leader, Karl Huber, in Oslo last week. "
+            "A spokesperson for Huber confirmed the meeting but gave no details.")
+    assert claims(text)[-1] == ("karl-huber", "confirms")

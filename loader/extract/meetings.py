@@ -1521,6 +1521,26 @@ def _took_place(c: Context, finder: MeetingFinder, token: Token, people, speaker
         yield person, negative, token, meeting, False
 
 
+def _meeting_confirmed(c: Context, finder: MeetingFinder, span: Span, statement: dict, at_offset: dict) -> list:
+    """"A spokesperson for X confirmed the meeting", "X's office denied the meeting": a claim for
+    the one the speaker speaks for (else the speaker), when a party to that meeting."""
+    if statement["cue"] not in {"confirmed", "confirms", "confirm"} | DENYING_CUES:
+        return []
+    head = next((t for t in span if t.lower_ in NOUNS and t.idx in at_offset), None)
+    if head is None or head.dep_ not in ("ROOT", "dobj") and head.head.i not in {t.i for t in span}:
+        return []
+    meeting = at_offset[head.idx]
+    for source in statement["sources"]:
+        record = c.anonymous.get(source)
+        # the person or body the speaker's description names ("a spokesperson for X", "X's office")
+        named = [hit[0] for t in c.doc.char_span(record["start"], record["end"], alignment_mode="expand") or []
+                 for hit in [c.entity_at(t.idx, t.idx + len(t))] if hit] if record else []
+        for party in [*named, source]:
+            if party in meeting.participants:
+                return [(party, False, head, meeting, False)]
+    return []
+
+
 LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split())
 
 
@@ -1624,6 +1644,8 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
                  if f[2] is None or not any(a <= f[2].idx < b for a, b in inner)]
         if not found and PRESENCE.search(text[statement["start"] : statement["end"]]):
             found = _presence_fallback(context, finder, span, statement)
+        if not found:
+            found = _meeting_confirmed(context, finder, span, statement, at_offset)
         seen = set()
         for participant, negative, token, placed, object_of_meet in found:
             meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
