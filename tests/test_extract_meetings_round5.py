@@ -314,3 +314,16 @@ def test_a_spokesperson_confirming_the_meeting_speaks_for_the_party(nlp):
     text = ("Two officials said Lena Vik met the party leader, Karl Huber, in Oslo last week. "
             "A spokesperson for Huber confirmed the meeting but gave no details.")
     assert claims(text)[-1] == ("karl-huber", "confirms")
+
+
+@pytest.mark.parametrize("text", [
+    "The club's members meet every Tuesday in Bergen.",
+    "Thousands of tourists visit the Oslo museum every year.",
+    "The new plant will meet half of Norway's demand for steel.",
+])
+def test_habits_and_shares_of_demand_are_no_meetings(nlp, text):
+    assert found(text) == []
+
+
+def test_a_past_series_of_meetings_is_one(nlp):
+    assert len(found("Karl Huber met Lena Vik in Oslo every day last week.")) == 1

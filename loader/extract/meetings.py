@@ -361,7 +361,8 @@ class MeetingFinder:
                     continue
                 if t.lemma_ == "invite" and any(c.dep_ == "xcomp" and c.lemma_ in VERBS for c in t.children):
                     continue  # "invited him to meet me": the meeting is the trigger, the invitation its plan
-                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NOT_PARTIES | REACTIONS or c.lower_ == "it")
+                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NOT_PARTIES | REACTIONS or c.lower_ == "it"
+                                                                                  or _share_of(c))
                                                for c in t.children)
                                            or any(c.dep_ == "prep" and c.lower_ == "with" and any(
                                                g.dep_ == "pobj" and g.lemma_.lower() in REACTIONS for g in c.children) for c in t.children)
@@ -371,6 +372,10 @@ class MeetingFinder:
                 if t.lemma_ == "visit" and any(a.lemma_ in HABITUAL for a in [t, *t.ancestors][:3]
                                                for a in [a, *a.children]):
                     continue  # "continues to visit": a habit, not one visit
+                if t.lemma_ in ("meet", "visit") and t.tag_ in ("VBP", "VBZ") and any(g.lower_ in ("every", "each") for c in t.children
+                                                         if c.dep_ in ("npadvmod", "advmod", "prep") for g in c.subtree) \
+                        or t.lemma_ == "meet" and any(c.lemma_ in HABITUAL for c in t.children):
+                    continue  # "the members meet every Tuesday", "visit each year": a habit
                 if t.lemma_ == "visit" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_VISITED for c in t.children):
                     continue  # "visit the website": a page, not a place or a person
                 found.append((t, VERBS[t.lemma_]))
@@ -1323,6 +1328,12 @@ def describes_people(token: Token) -> bool:
     if words & BODY_WORDS:
         return False
     return bool(words & PEOPLE_WORDS or names_people(token) or token.lower_.endswith("men"))
+
+
+def _share_of(token: Token) -> bool:
+    """"half of the country's demand", "most of the costs": a share of what is no party."""
+    return token.lower_ in ("half", "part", "most", "all", "some", "much", "share", "bulk", "rest", "third", "quarter") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in NOT_PARTIES for g in c.children) for c in token.children)
 
 
 def _days_before(value: str, published: str) -> int:
