@@ -327,3 +327,13 @@ def test_habits_and_shares_of_demand_are_no_meetings(nlp, text):
 
 def test_a_past_series_of_meetings_is_one(nlp):
     assert len(found("Karl Huber met Lena Vik in Oslo every day last week.")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "I visited the festival on Saturday night, and there was a sea of people in the square.",
+    "The parents took her on a trip to Norway and left her with a nanny.",
+    "Karl Huber was invited to the Oslo Science Fair on Monday.",
+    "The secretary general of the Nordic Episcopal Conference, Karl Huber, called the ruling dangerous.",
+])
+def test_events_trips_and_names_are_no_meetings(nlp, text):
+    assert found(text) == []

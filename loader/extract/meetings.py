@@ -320,8 +320,9 @@ class MeetingFinder:
             if self.c.inside_quote(t.idx):
                 continue
             # a capitalised trigger opening the story ("- Talks between ...") is often tagged PROPN
-            if (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.istitle() and not self.c.entity_at(t.idx, t.idx + len(t))) \
-                    and t.lower_ in NOUNS:
+            if (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.istitle() and not self.c.entity_at(t.idx, t.idx + len(t))
+                    and not (t.i > sentence.start and self.doc[t.i - 1].text.istitle() and self.doc[t.i - 1].pos_ in ("PROPN", "ADJ"))) \
+                    and t.lower_ in NOUNS:  # (not the last word of a name: "the Italian Episcopal Conference")
                 if t.lower_ == "round" and not any(c.lower_ == "of" or c.lower_ in AGAIN for c in t.children) \
                         and not self.location_in(list(t.subtree)):
                     continue
@@ -573,6 +574,9 @@ class MeetingFinder:
                 if m.trigger.pos_ == "VERB" and m.trigger.lemma_ in ("meet", "visit") and not m.participants \
                         and not m.location and not m.date:
                     continue  # "the two rivers meet": a meeting is of someone, somewhere or at some time
+                if not m.participants and (m.trigger.pos_ == "VERB" and m.trigger.lemma_ in ("visit", "invite") and not m.location
+                                           or m.trigger.lower_ in ("trip", "trips")):
+                    continue  # "I visited the festival on Saturday", "a trip to India" with nobody met: no meeting
                 if self.joins_previous(m):
                     continue
                 self.meetings.append(m)
