@@ -337,3 +337,11 @@ def test_a_past_series_of_meetings_is_one(nlp):
 ])
 def test_events_trips_and_names_are_no_meetings(nlp, text):
     assert found(text) == []
+
+
+def test_talks_that_began_are_held_however_long_they_last(nlp):
+    assert [m[0] for m in found("The talks in Oslo, which began on Monday, are expected to last three days.")] == ["held"]
+
+
+def test_walking_out_of_talks_is_being_there_and_they_failed(nlp):
+    assert found("Norway walked out of talks with Iceland in Oslo on Tuesday.") == [("failed", "oslo", ["iceland", "norway"])]

@@ -92,6 +92,8 @@ FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|
 CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned|shelved|axed|scuttled)\b", re.I)
 POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred|adjourned"
                        r"|put on hold|suspended)\b", re.I)
+# verbs of how long a meeting goes on: "expected to last three days"
+LASTING = frozenset("last continue run end conclude finish wrap stretch".split())
 # verbs that make a meeting called off or put off happen anew: "to reschedule the debate"
 REDOING = frozenset("reschedule rearrange reconvene reorganise reorganize restage rerun".split())
 # verbs of a trip whose purpose is a meeting: "arrived in Kabul for talks"
@@ -678,7 +680,9 @@ class MeetingFinder:
             return "attempted"
         future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "might", "may", "could"}
                      for a in chain)
-        planned = any(_verb_in(a, PLAN_VERBS) and not any(c.lower_ == "had" for c in a.children) for a in chain[1:])
+        # (not "the talks are expected to last three days": how long it goes on, not whether it happens)
+        planned = any(_verb_in(a, PLAN_VERBS) and not any(c.lower_ == "had" for c in a.children)
+                      and not any(c.dep_ == "xcomp" and c.lemma_ in LASTING for c in a.children) for a in chain[1:])
         # "asked to meet X", "requested to meet": a request, not a meeting (not "asked whether X was there")
         planned = planned or any(a.lemma_ in ("ask", "request") and below.dep_ == "xcomp" for below, a in zip(chain, chain[1:]))
         # "are to meet next week": be + infinitive is a plan
@@ -697,6 +701,9 @@ class MeetingFinder:
         # "a planned meeting", "the proposed talks", "an upcoming summit" (a later "was cancelled" still says its fate)
         set_for = any(c.dep_ == "amod" and c.lower_ in PLANNED for c in t.children) or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("set", "schedule", "plan", "arrange", "due")
                       for c in t.children) and (m.date is None or m.date["value"][:10] >= self.published[: len(m.date["value"])])
+        if any(c.dep_ in ("relcl", "acl") and c.lemma_ in ("begin", "start", "open", "resume", "convene") and c.tag_ in ("VBD", "VBN")
+               and not any(g.dep_ == "aux" and g.lower_ in ("will", "would") for g in c.children) for c in t.children):
+            return "held"  # "the talks, which began on Monday, are expected to ...": under way
         if t.lemma_ == "invite" or future or planned or due or set_for or (m.date and (m.date["value"] > self.published or m.date.get("planned"))):
             return "proposed"
         return "held"
@@ -872,7 +879,14 @@ class MeetingFinder:
                 for local in self.who(subject) if subject is not None else []:
                     m.participants.setdefault(local, "delegate")
             puller = verb.head if verb is not None and verb.lower_ == "out" and t.head.lower_ == "of" else verb
-            if puller is not None and (puller.lemma_ == "pull" and t.head.lower_ == "of"
+            if puller is not None and puller.lemma_ in ("walk", "storm") and t.head.lower_ == "of":
+                # "Norway walked out of talks with Iceland": Norway was there, and the talks failed
+                subject = self._subject(puller)
+                for local in self.who(subject) if subject is not None else []:
+                    m.participants.setdefault(local, "delegate")
+                if m.status in ("held",):
+                    m.status = "failed"
+            elif puller is not None and (puller.lemma_ == "pull" and t.head.lower_ == "of"
                                        and (puller is not verb or any(c.lower_ == "out" for c in verb.children))
                                        or puller.lemma_ == "withdraw" and t.head.lower_ == "from"):
                 # "X pulled out of a debate with Y", "withdrew from the talks": X was to take part
