@@ -345,3 +345,14 @@ def test_talks_that_began_are_held_however_long_they_last(nlp):
 
 def test_walking_out_of_talks_is_being_there_and_they_failed(nlp):
     assert found("Norway walked out of talks with Iceland in Oslo on Tuesday.") == [("failed", "oslo", ["iceland", "norway"])]
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("Officials said Karl Huber and Lena Vik attended.", [("karl-huber", "confirms"), ("lena-vik", "confirms")]),
+    ("Karl Huber and Lena Vik were among those present, officials said.", [("karl-huber", "confirms"), ("lena-vik", "confirms")]),
+    ("Officials said neither Karl Huber nor Lena Vik was present.", [("karl-huber", "denies"), ("lena-vik", "denies")]),
+    ("Lena Vik said she represented Iceland at the talks.", [("lena-vik", "confirms")]),
+    ("Karl Huber denied being at the talks.", [("karl-huber", "denies")]),
+])
+def test_claims_about_several_people_and_other_wordings(nlp, claim, expected):
+    assert claims(TALKS + claim) == expected

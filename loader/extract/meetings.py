@@ -1457,7 +1457,9 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         # "his campaign said he had been called to an urgent meeting": a claim that he was there
         summoned = lemma in ("call", "summon") and any(g.dep_ == "nsubjpass" for g in token.children) and any(
             g.dep_ == "prep" and g.lower_ == "to" and any(x.dep_ == "pobj" and x.lower_ in NOUNS for x in g.children) for g in token.children)
-        presence = presence or summoned
+        presence = presence or summoned or lemma == "represent" and at_a_meeting \
+            or lemma == "be" and any(g.dep_ == "prep" and g.lower_ == "among" and any(x.lower_ in ("present", "attending", "there")
+                                                                                    for x in g.subtree) for g in token.children)
         presence = presence or seeing or lemma in ("show", "turn") and any(g.lower_ == "up" for g in token.children) \
             or lemma == "appear" and at_a_meeting
         if not presence and lemma in WHEREABOUTS:
@@ -1471,7 +1473,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         if auxes & {"will", "would", "to", "shall", "'ll", "could", "might", "may"} \
                 or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" and not auxes & {"did", "do", "does"}:
             continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
-        negative = _negated(token) or any(g.lower_ == "absent" for g in token.children)
+        negative = _negated(token) or any(g.lower_ == "absent" for g in token.children) \
+            or any(g.dep_ in ("nsubj", "nsubjpass") and any(x.lower_ in ("neither", "nor") for x in g.subtree) for g in token.children)
         found: list[str] = []
         met: list[str] = []
         if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or any(g.dep_ == "agent" for g in token.children):
