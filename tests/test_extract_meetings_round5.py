@@ -356,3 +356,12 @@ def test_walking_out_of_talks_is_being_there_and_they_failed(nlp):
 ])
 def test_claims_about_several_people_and_other_wordings(nlp, claim, expected):
     assert claims(TALKS + claim) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks involving Norway, Iceland and Denmark resumed in Oslo on Monday.", ("oslo", ["denmark", "iceland", "norway"])),
+    ("The meeting, which included Karl Huber and Lena Vik, took place in Oslo on Monday.", ("oslo", ["karl-huber", "lena-vik"])),
+    ("Karl Huber led a delegation to Oslo for talks with Lena Vik on Monday.", ("oslo", ["karl-huber", "lena-vik"])),
+])
+def test_who_a_meeting_involved_or_who_led_the_trip(nlp, text, expected):
+    assert [(m[1], m[2]) for m in found(text)] == [expected]

@@ -97,7 +97,7 @@ LASTING = frozenset("last continue run end conclude finish wrap stretch".split()
 # verbs that make a meeting called off or put off happen anew: "to reschedule the debate"
 REDOING = frozenset("reschedule rearrange reconvene reorganise reorganize restage rerun".split())
 # verbs of a trip whose purpose is a meeting: "arrived in Kabul for talks"
-TRAVEL_VERBS = frozenset("arrive travel fly go come head return leave gather assemble convene be".split())
+TRAVEL_VERBS = frozenset("arrive travel fly go come head return leave gather assemble convene be lead send".split())
 # words that want a meeting: "called for talks", "open to talks", "pressed for a summit"
 WANTING = frozenset("call push press demand appeal urge open ready willing interested lobby campaign".split())
 # words before a meeting noun that say it is still to come
@@ -1061,6 +1061,10 @@ class MeetingFinder:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         add(g, role)
+            if child.dep_ in ("acl", "relcl") and child.lemma_ in ("involve", "include", "feature", "bring", "gather", "unite"):
+                for g in child.children:  # "talks involving X, Y and Z", "the meeting, which included X and Y"
+                    if g.dep_ == "dobj":
+                        add(g, "delegate")
             if child.dep_ == "acl" and child.lemma_ in ARRANGING:
                 for agent in (g for g in child.children if g.dep_ == "agent"):
                     for pobj in (x for x in agent.children if x.dep_ == "pobj"):
