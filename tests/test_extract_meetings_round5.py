@@ -365,3 +365,12 @@ def test_claims_about_several_people_and_other_wordings(nlp, claim, expected):
 ])
 def test_who_a_meeting_involved_or_who_led_the_trip(nlp, text, expected):
     assert [(m[1], m[2]) for m in found(text)] == [expected]
+
+
+def test_a_meeting_with_someone_told_by_a_person_is_theirs(nlp):
+    text = "Lena Vik later said the turning point came at a meeting with the shipowners at the Grand Hotel in Oslo."
+    assert claims(text) == [("lena-vik", "confirms"), ("the shipowners at the Grand Hotel in Oslo", "confirms")]
+
+
+def test_a_planned_meeting_with_someone_claims_nothing(nlp):
+    assert claims("Lena Vik said a meeting with the shipowners would take place in Oslo next week.") == []

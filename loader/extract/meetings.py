@@ -536,6 +536,7 @@ class MeetingFinder:
                 m.date = self.date_of(m)
                 m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
+                self.speaker_party(m)
                 if getattr(m, "redo", None) is not None:
                     m.status = "proposed"
                     for key, role in m.redo.participants.items():
@@ -938,6 +939,22 @@ class MeetingFinder:
             for c in t.children:  # "brokered meetings between X and Y"
                 if c.dep_ == "dobj" and c.lower_ in NOUNS:
                     self._participants(m, c, verb_done=True)
+
+    def speaker_party(self, m: _Meeting) -> None:
+        """"Lindqvist said the turning point came at a meeting with the shipowners": a meeting
+        with someone, told by a person with no other party named, is the speaker's own."""
+        t = m.trigger
+        if t.pos_ not in ("NOUN", "PROPN") or m.status not in ("held", "failed") or any(c.dep_ == "poss" for c in t.children):
+            return
+        withs = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        if not withs:
+            return
+        statement = next((st for st in self.c.statements if st["start"] <= t.idx < st["end"]), None)
+        speaker = statement and next((x for x in statement["sources"] if self.c.kind_of(x) == "person"), None)
+        met = {local for g in withs for local in self.who(g)}
+        if speaker and met and speaker not in met and not set(m.participants) - met:
+            m.participants.setdefault(speaker, "delegate")
+            m.told_by = (statement, speaker, met)
 
     def _subject(self, verb: Token) -> Token | None:
         """The subject of a verb, through relative pronouns, control and coordination."""
@@ -1540,8 +1557,8 @@ def _took_place(c: Context, finder: MeetingFinder, token: Token, people, speaker
     about who met, for the people named with the meeting (and a speaker who says no meeting with
     someone took place, the other party), else the people the meeting had."""
     subject = next((g for g in token.children if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in NOUNS), None)
-    if subject is None:
-        return
+    if subject is None or {g.lower_ for g in token.children if g.dep_ == "aux"} & {"will", "would", "shall", "'ll", "could", "might", "may", "to"}:
+        return  # "a meeting would take place next week": a plan, no claim
     negative = _negated(token) or any(g.lower_ == "no" for g in subject.children)
     named = [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("with", "between")
              for pobj in prep.children if pobj.dep_ == "pobj" for p in people(pobj)]
@@ -1694,6 +1711,16 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             meeting.participants.setdefault(participant, "delegate")
             claims.append({"meeting": records[id(meeting)], "participant": participant,
                            "statement": statement["id"], "stance": stance, "met": object_of_meet})
+    for m in finder.meetings:
+        told = getattr(m, "told_by", None)
+        if told is None or id(m) not in records:
+            continue
+        statement, speaker, met = told
+        # the speaker's own meeting puts the speaker and those met there
+        for party in [speaker, *(k for k in met if context.kind_of(k) in ("person", "anonymous"))]:
+            if not any(c["statement"] == statement["id"] and c["participant"] == party for c in claims):
+                claims.append({"meeting": records[id(m)], "participant": party, "statement": statement["id"],
+                               "stance": "confirms", "met": False})
     claims = [{k: v for k, v in claim.items() if k != "met"} for claim in _claims_taken_up(context, claims)]
     for i, m in enumerate(finder.meetings):
         if m.continues and not m.participants:
