@@ -374,3 +374,9 @@ def test_a_meeting_with_someone_told_by_a_person_is_theirs(nlp):
 
 def test_a_planned_meeting_with_someone_claims_nothing(nlp):
     assert claims("Lena Vik said a meeting with the shipowners would take place in Oslo next week.") == []
+
+
+@pytest.mark.parametrize("lawyer", ["Vik's lawyer said his client", "A lawyer for Vik said her client"])
+def test_a_lawyer_described_not_named_speaks_of_the_client(nlp, lawyer):
+    text = f"Reports say Karl Huber met Lena Vik in Bergen in May. {lawyer} had never met Huber."
+    assert claims(text)[-1] == ("lena-vik", "denies")

@@ -1599,7 +1599,16 @@ LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split
 
 def _client_of(c: Context, lawyer: str) -> str | None:
     """"his client" in what a lawyer says: the person the article calls the lawyer's client
-    ("X's counsel, advocate Y", "Y, a lawyer for X")."""
+    ("X's counsel, advocate Y", "Y, a lawyer for X"; a lawyer described so, not named: "X's lawyer")."""
+    record = c.anonymous.get(lawyer)
+    if record is not None:
+        described = c.doc.char_span(record["start"], record["end"], alignment_mode="expand") or []
+        for token in (t for t in described if t.lemma_.lower() in LAWYERS):
+            for t in token.subtree:
+                hit = c.entity_at(t.idx, t.idx + len(t))
+                if hit and hit[1] == "person" and (t.dep_ == "poss" and t.head == token
+                                                   or t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head == token):
+                    return hit[0]
     for token in c.doc:
         if token.lemma_.lower() not in LAWYERS:
             continue
