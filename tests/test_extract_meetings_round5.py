@@ -380,3 +380,8 @@ def test_a_planned_meeting_with_someone_claims_nothing(nlp):
 def test_a_lawyer_described_not_named_speaks_of_the_client(nlp, lawyer):
     text = f"Reports say Karl Huber met Lena Vik in Bergen in May. {lawyer} had never met Huber."
     assert claims(text)[-1] == ("lena-vik", "denies")
+
+
+def test_talks_the_tagger_takes_for_a_verb_are_still_talks(nlp):
+    assert found("The Oslo talks, attended by Karl Huber and Lena Vik, ended on Monday.") == [
+        ("held", "oslo", ["karl-huber", "lena-vik"])]

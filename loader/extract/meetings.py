@@ -350,6 +350,8 @@ class MeetingFinder:
                         and self.doc[t.i - 2].lower_ == "not" and self.doc[t.i - 1].lower_ in ("a", "an"):
                     continue  # "the law, not a negotiation"
                 found.append((t, NOUNS[t.lower_]))
+            elif t.pos_ == "VERB" and t.lower_ in ("talks", "negotiations", "meetings") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                found.append((t, NOUNS[t.lower_]))  # "The Oslo talks, attended by X, ended": a noun the tagger took for a verb
             elif t.pos_ == "VERB" and t.lemma_ == "sit" and any(c.lower_ == "down" for c in t.children) \
                     and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children) \
                     or t.pos_ == "VERB" and t.lemma_ == "receive" and any(
@@ -1078,6 +1080,10 @@ class MeetingFinder:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         add(g, role)
+            if child.dep_ == "acl" and child.lemma_ == "attend" and t.lower_ in NOUNS:
+                for agent in (g for g in child.children if g.dep_ == "agent"):  # "the talks, attended by X and Y"
+                    for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                        add(pobj, "delegate")
             if child.dep_ in ("acl", "relcl") and child.lemma_ in ("involve", "include", "feature", "bring", "gather", "unite"):
                 for g in child.children:  # "talks involving X, Y and Z", "the meeting, which included X and Y"
                     if g.dep_ == "dobj":
