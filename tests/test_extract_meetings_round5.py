@@ -385,3 +385,15 @@ def test_a_lawyer_described_not_named_speaks_of_the_client(nlp, lawyer):
 def test_talks_the_tagger_takes_for_a_verb_are_still_talks(nlp):
     assert found("The Oslo talks, attended by Karl Huber and Lena Vik, ended on Monday.") == [
         ("held", "oslo", ["karl-huber", "lena-vik"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Rafael Nadal will meet Novak Djokovic in the final in Paris on Sunday.",
+    "Arsenal met Chelsea in the semi-final at Wembley last season.",
+])
+def test_sides_meeting_in_a_contest_is_no_meeting(nlp, text):
+    assert found(text) == []
+
+
+def test_meeting_after_a_match_is_a_meeting(nlp):
+    assert found("Karl Huber met Lena Vik in Oslo after the match.") == [("held", "oslo", ["karl-huber", "lena-vik"])]

@@ -100,6 +100,9 @@ REDOING = frozenset("reschedule rearrange reconvene reorganise reorganize restag
 TRAVEL_VERBS = frozenset("arrive travel fly go come head return leave gather assemble convene be lead send".split())
 # words that want a meeting: "called for talks", "open to talks", "pressed for a summit"
 WANTING = frozenset("call push press demand appeal urge open ready willing interested lobby campaign".split())
+# contests in which sides "meet": "meet Djokovic in the final", "meet again in a qualifier"
+CONTESTS = frozenset("""final finals semifinal semifinals semi quarterfinal quarterfinals round match game tie playoff
+play-off qualifier fixture derby decider showdown rematch bout race league cup""".split())
 # words before a meeting noun that say it is still to come
 PLANNED = frozenset("planned proposed upcoming forthcoming scheduled expected prospective possible potential mooted".split())
 # what "met with" and "met" take that is no party: a reaction or a figure ("met with criticism", "met estimates")
@@ -377,6 +380,9 @@ class MeetingFinder:
                 if t.lemma_ == "visit" and any(a.lemma_ in HABITUAL for a in [t, *t.ancestors][:3]
                                                for a in [a, *a.children]):
                     continue  # "continues to visit": a habit, not one visit
+                if t.lemma_ == "meet" and any(g.dep_ == "pobj" and g.head.lower_ in ("in", "at", "for") and (
+                        g.lemma_.lower() in CONTESTS or g.lower_.endswith(("-final", "-finals"))) for g in t.subtree):
+                    continue  # "Nadal will meet Djokovic in the final": a match, not a meeting
                 if t.lemma_ in ("meet", "visit") and t.tag_ in ("VBP", "VBZ") and any(g.lower_ in ("every", "each") for c in t.children
                                                          if c.dep_ in ("npadvmod", "advmod", "prep") for g in c.subtree) \
                         or t.lemma_ == "meet" and any(c.lemma_ in HABITUAL for c in t.children):
