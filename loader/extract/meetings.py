@@ -114,6 +114,7 @@ estimate forecast projection guidance consensus death fate match""".split())
 NOT_PARTIES = frozenset("""requirement target deadline demand need expectation standard criterion criteria goal
 obligation condition threshold quota challenge cost payment payroll bill debt end objective commitment
 benchmark specification expense""".split())
+NO_PARTIES = NOT_PARTIES | REACTIONS
 # objects of "visit" that are not places or people: "visit our website"
 NOT_VISITED = frozenset("website page link portal app account blog feed channel profile".split())
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -369,7 +370,7 @@ class MeetingFinder:
                     continue
                 if t.lemma_ == "invite" and any(c.dep_ == "xcomp" and c.lemma_ in VERBS for c in t.children):
                     continue  # "invited him to meet me": the meeting is the trigger, the invitation its plan
-                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NOT_PARTIES | REACTIONS or c.lower_ == "it"
+                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NO_PARTIES or c.lower_ == "it"
                                                                                   or _share_of(c))
                                                for c in t.children)
                                            or any(c.dep_ == "prep" and c.lower_ == "with" and any(
@@ -1473,7 +1474,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         lemma = token.lemma_.lower()
         at_meeting = placed_meeting(token) if lemma == "be" else None
         presence = at_meeting is not None or lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
-            and not any(g.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in NOT_PARTIES | REACTIONS for g in token.children) \
+            and not any(g.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in NO_PARTIES for g in token.children) \
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
             or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
@@ -1484,8 +1485,9 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
                                      and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
                                              for x in g.subtree) for g in token.children)
-        at_a_meeting = any(g.dep_ == "prep" and g.lower_ in ("at", "in", "during", "to") and any(x.lower_ in NOUNS for x in g.subtree)
-                           or g.lower_ == "there" for g in token.children)
+        at_a_meeting = lemma in SEEING | {"appear", "represent"} and any(
+            g.dep_ == "prep" and g.lower_ in ("at", "in", "during", "to") and any(x.lower_ in NOUNS for x in g.subtree)
+            or g.lower_ == "there" for g in token.children)
         seeing = lemma in SEEING and at_a_meeting
         # "his campaign said he had been called to an urgent meeting": a claim that he was there
         summoned = lemma in ("call", "summon") and any(g.dep_ == "nsubjpass" for g in token.children) and any(
