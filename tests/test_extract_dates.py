@@ -333,3 +333,11 @@ def test_a_present_timetable_and_a_date_naming_a_coming_vote(nlp):
     assert [(e["date"], e.get("planned")) for e in found] == [("2024-05-12", True)]
     found = events_of("The January 6 attack shocked the country.", published="2024-05-08")
     assert [e["date"] for e in found] == ["2024-01-06"]
+
+
+def test_due_in_the_present_is_ahead_and_a_past_hope_is_behind(nlp):
+    pub = "2024-05-08"
+    assert [(e["date"], e.get("planned")) for e in events_of("Elections are due in September.", published=pub)] == [("2024-09", True)]
+    assert [e["date"] for e in events_of("He is due in court on June 12.", published=pub)] == ["2024-06-12"]
+    # "hoped" (which the tagger lemmatises as "hop") told in the past perfect: the April before
+    assert [e["date"] for e in events_of("He had hoped to sign the deal in April.", published=pub)] == ["2024-04"]

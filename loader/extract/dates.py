@@ -233,6 +233,17 @@ def inside_quote(text: str, offset: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+def _lemma(token) -> str:
+    """The token's lemma, mended where the tagger's is a different word ("hoped" -> "hop")."""
+    word = token.lower_
+    for ending in ("ed", "d", "es", "s", "ing"):
+        stem = word[: -len(ending)] if word.endswith(ending) else None
+        for base in (stem, stem + "e" if stem else None):
+            if base and base != token.lemma_ and base in PLANNED_IN_PAST | IMPLICATIVE:
+                return base
+    return token.lemma_
+
+
 def _speaks_of_future(ent) -> bool | str:
     """How the date's verb looks at time: True for a plan or the future ("will/would meet",
     "expected to sign", a bare "meet"); "nearest" for a plan told in the past or a time
@@ -274,16 +285,19 @@ def _speaks_of_future(ent) -> bool | str:
         governor = governor.head
         past = governor.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in governor.children)
         done = past or governor.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in governor.children)
-        if done and governor.lemma_ in IMPLICATIVE:
+        if done and _lemma(governor) in IMPLICATIVE:
             return False  # "failed to agree on Tuesday": what happened (or did not) then
         # not "asked them to meet on Monday": a request looks forward from when it was made
-        if past and governor.lemma_ in PLANNED_IN_PAST:
+        if past and _lemma(governor) in PLANNED_IN_PAST:
             return "past_plan"
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
     if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
         return True  # "on Wednesday they are to travel": arranged
+    if verb.lemma_ == "be" and (verb.tag_ in ("VBZ", "VBP") or auxes & {"will"}) \
+            and any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
+        return True  # "elections are due in September", "he is due in court on June 12"
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_ != "be":
         # "the trial resumes on Monday": a timetable, when the date is the verb's own; a date of
         # a noun ("results from the ruling on July 8") is the one nearest the article's
