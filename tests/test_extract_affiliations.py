@@ -482,3 +482,11 @@ def test_the_verbs_of_a_post_in_the_main_clause(nlp):
 def test_a_name_from_an_organisation_is_a_member_but_from_a_place_is_not(nlp):
     found = affiliations("Jane Doe from the Red Cross said the camp was full. Tom Reed, 36, from Leeds, agreed.")
     assert [(f[0], f[1], f[2]) for f in found] == [("jane-doe", "red-cross", None)]
+
+
+def test_a_member_of_parliament(nlp):
+    found = affiliations("Tom Reed, the MP for Wexley, said the road was dangerous. The area's MP, Helen Ashcroft, agreed.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("tom-reed", "wexley", "member of parliament"),
+                                                   ("helen-ashcroft", None, "member of parliament")]
+    # an unnamed firm's lawyer: of which firm is unsure
+    assert affiliations("The firm's lawyer, Helen Ashcroft, said the plan was wrong.") == []

@@ -113,6 +113,10 @@ MINISTERIAL = frozenset("minister secretary premier chancellor".split())
 SUB_BODIES = frozenset("committee subcommittee panel caucus".split())
 # nouns for the people a body sends to talks
 DELEGATIONS = frozenset("delegation team mission side".split())
+# "MP Jane Doe", "the MP for Wexley": the abbreviation and the post it stands for
+LEGISLATORS = {"MP": "member of parliament", "MEP": "member of the European Parliament", "MSP": "member of the Scottish Parliament"}
+# common nouns for the place where someone lives or sits: "the area's MP", "the town's doctor"
+LOCALITIES = frozenset("area town city village district region constituency neighbourhood neighborhood community".split())
 # a family tie is a role held for a person: "her daughter, X" is daughter of the person "her" stands for
 FAMILY = frozenset("""daughter son wife husband mother father brother sister widow widower grandson granddaughter
 grandmother grandfather nephew niece uncle aunt cousin stepson stepdaughter stepfather stepmother""".split())
@@ -374,16 +378,18 @@ def _from_place(c: Context, body: tuple[str, str]) -> bool:
 
 
 def _is_place_role(token: Token) -> bool:
-    return token.lemma_.lower() in PLACE_ROLES or token.lower_ in PLACE_ROLES
+    return token.lemma_.lower() in PLACE_ROLES or token.lower_ in PLACE_ROLES or token.text.rstrip("s") in LEGISLATORS
 
 
 def _is_role(token: Token) -> bool:
     return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS \
-        or token.lower_ in PROFESSIONS or token.lower_ in FAMILY and token.tag_ in ("NN", "NNS")
+        or token.lower_ in PROFESSIONS or token.lower_ in FAMILY and token.tag_ in ("NN", "NNS") \
+        or token.text.rstrip("s") in LEGISLATORS
 
 
 def _is_profession(token: Token) -> bool:
-    return token.lower_ in PROFESSIONS or token.lemma_.lower() in PROFESSIONS
+    """An occupation that says something without its body (a member of parliament too)."""
+    return token.lower_ in PROFESSIONS or token.lemma_.lower() in PROFESSIONS or token.text.rstrip("s") in LEGISLATORS
 
 
 def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name: bool = False,
@@ -483,7 +489,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ in FAMILY or head.lower_ == "chief" and any(
                         g.lower_ == "of" and any(x.lower_ == "staff" for x in g.children) for g in head.children):
                     client = _client(c, t, person)  # "his lawyer", "Kane's chief of staff"
-                unresolved = unresolved or client is None
+                # (a place said by a common noun, "the area's MP", leaves the role whole)
+                unresolved = unresolved or client is None and t.lemma_.lower() not in LOCALITIES
                 skip |= {x.i for x in t.subtree}
                 continue
         if t.dep_ == "compound" and (t.head == head or t.head.dep_ == "compound" and t.head.head == head) \
@@ -535,6 +542,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     if any((hit := c.entity_at(t.idx, t.idx + len(t))) and hit[1] == "person" and hit[0] != person for t in role_tokens):
         return  # "Trade Minister A and Health Minister B" misparsed as one title: another person is no role
     role = _words(c, role_tokens)
+    if head.text.rstrip("s") in LEGISLATORS:
+        role = re.sub(rf"\b{re.escape(head.text)}\b", LEGISLATORS[head.text.rstrip("s")], role)
     if head.tag_ == "NNS" and role.endswith(head.text) and head in role_tokens:
         role = role[: len(role) - len(head.text)] + head.lemma_  # "both members of Y": a member
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
