@@ -490,3 +490,8 @@ def test_a_member_of_parliament(nlp):
                                                    ("helen-ashcroft", None, "member of parliament")]
     # an unnamed firm's lawyer: of which firm is unsure
     assert affiliations("The firm's lawyer, Helen Ashcroft, said the plan was wrong.") == []
+
+
+def test_a_profession_held_for_a_person(nlp):
+    found = affiliations("Dylan Hughes denies the charge. Hughes's barrister, Rhiannon Edwards, said he was innocent.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("rhiannon-edwards", None, "barrister of Dylan Hughes")]

@@ -444,7 +444,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     for t in phrase:
         if t.i in skip or t == name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person") and t.i not in allowed:
             continue
-        if t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head == head and head.lemma_.lower() in PERSONAL_ROLES | FAMILY:
+        if t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head == head and (head.lemma_.lower() in PERSONAL_ROLES | FAMILY
+                                                                                  or _is_profession(head)):
             # "the lawyer for X", "a spokesman for X": the person the role is held for
             held_for = [hit[0] for g in t.children if g.dep_ == "pobj"
                         for hit in [c.entity_at(g.idx, g.idx + len(g))] if hit and hit[1] == "person" and hit[0] != person]
@@ -486,7 +487,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             if t.dep_ == "poss":
                 if t.lower_ in BODY_PRONOUNS:
                     bodies += _antecedent_body(c, t)
-                elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ in FAMILY or head.lower_ == "chief" and any(
+                elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ in FAMILY or _is_profession(head) or head.lower_ == "chief" and any(
                         g.lower_ == "of" and any(x.lower_ == "staff" for x in g.children) for g in head.children):
                     client = _client(c, t, person)  # "his lawyer", "Kane's chief of staff"
                 # (a place said by a common noun, "the area's MP", leaves the role whole)
