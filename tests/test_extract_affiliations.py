@@ -495,3 +495,13 @@ def test_a_member_of_parliament(nlp):
 def test_a_profession_held_for_a_person(nlp):
     found = affiliations("Dylan Hughes denies the charge. Hughes's barrister, Rhiannon Edwards, said he was innocent.")
     assert [(f[0], f[1], f[2]) for f in found] == [("rhiannon-edwards", None, "barrister of Dylan Hughes")]
+
+
+def test_more_posts_and_its_after_the_commission(nlp):
+    text = ("The Lower Shire Basin Commission met in May.\n\n"
+            "Part of the problem is that the commission has little power. Its executive secretary, Jonas Mwale, "
+            "can only convene meetings. \"We have food for ten days,\" said Grace Phiri, the commission's coordinator in the north.")
+    found = [(f[0], f[1], f[2]) for f in affiliations(text)]
+    assert ("jonas-mwale", "lower-shire-basin-commission", "executive secretary") in found
+    assert ("grace-phiri", "lower-shire-basin-commission", "coordinator in north") in found or \
+        ("grace-phiri", "lower-shire-basin-commission", "coordinator") in found

@@ -79,7 +79,8 @@ PLACE_ROLES = frozenset("""
 minister president vice-president premier chancellor king queen prince emir sheikh governor mayor
 senator representative ambassador envoy diplomat delegate negotiator official leader head deputy
 commander general colonel lawmaker legislator councillor councilor commissioner secretary
-secretary-general spokesperson spokesman spokeswoman speaker whip president-elect counterpart resident
+secretary-general spokesperson spokesman spokeswoman speaker whip president-elect counterpart resident administrator
+attorney-general solicitor-general auditor-general sheriff
 """.split())
 # "(Reporting by X; Editing by Y)": the credit line of a wire story names its staff
 CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer"}
@@ -113,6 +114,10 @@ MINISTERIAL = frozenset("minister secretary premier chancellor".split())
 SUB_BODIES = frozenset("committee subcommittee panel caucus".split())
 # nouns for the people a body sends to talks
 DELEGATIONS = frozenset("delegation team mission side".split())
+# more posts (kept here, not in ROLE_NOUNS, which the attribution stage reads as source nouns)
+MORE_ROLES = frozenset("""coordinator curator registrar ombudsman trustee warden provost headteacher headmaster
+headmistress supervisor sheriff sergeant lieutenant admiral brigadier commandant investigator vice-chair
+vice-chairman vice-chairwoman attorney-general solicitor-general auditor-general director-general""".split())
 # "MP Jane Doe", "the MP for Wexley": the abbreviation and the post it stands for
 LEGISLATORS = {"MP": "member of parliament", "MEP": "member of the European Parliament", "MSP": "member of the Scottish Parliament"}
 # common nouns for the place where someone lives or sits: "the area's MP", "the town's doctor"
@@ -353,8 +358,9 @@ def _antecedent_in(c: Context, start: int, end: int, common: bool = False) -> tu
     for t in c.doc[start:end]:
         hit = c.entity_at(t.idx, t.idx + len(t))
         if common and not hit and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not c.inside_quote(t.idx) \
-                and t.lemma_.lower() in ORGANISATION_NOUNS and t.tag_ == "NN" and any(d.lower_ == "the" for d in t.children):
-            org = _organisation_holding(c, t.lemma_.lower())
+                and t.tag_ == "NN" and any(d.lower_ == "the" for d in t.children):
+            # "the commission" ("the press club"): the one organisation named with that noun last, else holding it
+            org = _organisation_by_head_word(c, t.lemma_.lower()) or _organisation_holding(c, t.lemma_.lower())
             if org:
                 named.append((t, (org, "organisation")))
             continue
@@ -384,7 +390,7 @@ def _is_place_role(token: Token) -> bool:
 def _is_role(token: Token) -> bool:
     return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS \
         or token.lower_ in PROFESSIONS or token.lower_ in FAMILY and token.tag_ in ("NN", "NNS") \
-        or token.text.rstrip("s") in LEGISLATORS
+        or token.text.rstrip("s") in LEGISLATORS or token.lower_ in MORE_ROLES or token.lemma_.lower() in MORE_ROLES
 
 
 def _is_profession(token: Token) -> bool:
@@ -696,7 +702,12 @@ def _client(c: Context, poss: Token, person: str) -> str | None:
     wanted = "m" if poss.lower_ == "his" else "f"
     recent = [p[2] for p in c.people_before(poss.idx, 12) if p[0] >= since and p[2] != person
               and gender.get(p[2], wanted) == wanted]
-    return recent[-1] if recent else None
+    if recent:
+        return recent[-1]
+    # nobody named so near ("She died on Sunday. Her daughter, X, said"): whom the statements stage
+    # resolves the pronoun to, when that person's pronoun is known to be this one
+    other = c.attributor.pronoun(poss) if c.attributor else None
+    return other if other and other != person and gender.get(other) == wanted else None
 
 
 def _possessor_person(c: Context, head: Token, person: str) -> str | None:
