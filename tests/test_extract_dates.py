@@ -341,3 +341,10 @@ def test_due_in_the_present_is_ahead_and_a_past_hope_is_behind(nlp):
     assert [e["date"] for e in events_of("He is due in court on June 12.", published=pub)] == ["2024-06-12"]
     # "hoped" (which the tagger lemmatises as "hop") told in the past perfect: the April before
     assert [e["date"] for e in events_of("He had hoped to sign the deal in April.", published=pub)] == ["2024-04"]
+
+
+def test_that_morning_is_the_day_the_paragraph_last_named(nlp):
+    found = events_of("Police were called to a house in Splott on Wednesday. Two men were arrested in the city early that morning.",
+                      published="2026-03-05")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2026-03-04", "on Wednesday"), ("2026-03-04", "early that morning")]
+    assert events_of("Two men were arrested early that morning.", published="2026-03-05") == []

@@ -59,6 +59,8 @@ YEAR_DEICTIC = re.compile(r"^(?:(?:in|by|during|since|until|before)\s+)?(?:(?:th
 # "the day before", "two days later": a date counted from another date of the sentence
 ANCHORED = re.compile(r"^(?:the\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|the)\s+(day|week)s?\s+"
                       r"(before|after|earlier|later)$", re.I)
+# "that morning", "early that day": the day last named, told again
+THAT_DAY = re.compile(r"^(?:(?:early|late)\s+)?(?:on\s+)?(that)\s+(?:morning|afternoon|evening|night|day)$", re.I)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 
 
@@ -422,6 +424,17 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
     found = []
     for ent in doc.ents:
         weekday_time = ent.label_ == "TIME" and any(t.lower_ in WEEKDAYS for t in ent)
+        that_day = THAT_DAY.match(ent.text.strip())
+        if that_day and not inside_quote(text, ent.start_char):
+            # "were held early that morning": the day the paragraph last named, at day precision
+            paragraph = text.rfind("\n\n", 0, ent.start_char) + 1
+            anchor = next((d for d in reversed(found) if d["precision"] == "day" and d["start"] >= paragraph
+                           and not d.get("range")), None)
+            if anchor is not None:
+                start = ent.start_char
+                found.append({"start": start, "end": ent.end_char, "value": anchor["value"], "precision": "day",
+                              "since": False, "sentence": ent.sent, "planned": anchor["planned"], "clause": _clause(ent), "ent": ent})
+            continue
         if ent.label_ != "DATE" and not weekday_time:
             continue
         if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text) and not YEAR_DEICTIC.match(ent.text.strip()):
