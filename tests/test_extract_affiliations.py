@@ -505,3 +505,11 @@ def test_more_posts_and_its_after_the_commission(nlp):
     assert ("jonas-mwale", "lower-shire-basin-commission", "executive secretary") in found
     assert ("grace-phiri", "lower-shire-basin-commission", "coordinator in north") in found or \
         ("grace-phiri", "lower-shire-basin-commission", "coordinator") in found
+
+
+def test_a_thing_of_a_body_is_not_the_body_one_joins_or_leaves(nlp):
+    for text in ("Tom Reed left the Harbour Authority building at noon.",
+                 "Tom Reed joined the Harbour Authority talks on Monday.",
+                 "Tom Reed sat on the Harbour Authority's steps.",
+                 "Tom Reed, who left the Harbour Authority offices at noon, said nothing."):
+        assert affiliations(text) == [], text

@@ -88,6 +88,9 @@ CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "p
 BODY_PRONOUNS = frozenset(("its", "their"))
 # common nouns for the kind of organisation a story is about: "club president X", "company spokesman X"
 ORGANISATION_NOUNS = frozenset("club company firm team group party union league bank".split())
+# nouns a body is called by ("the X action group", "the X residents' association")
+BODY_NOUNS = ORGANISATION_NOUNS | frozenset("""association campaign movement coalition alliance network trust society
+federation council committee board agency authority foundation institute forum organisation organization""".split())
 # titles of an organisation's staff, which a story about that organisation gives without naming it
 STAFF_TITLES = frozenset("executive coach captain chairman chairwoman spokesman spokeswoman spokesperson manager director".split())
 # posts that name the kind of body they sit in: a judge sits in a court, a councillor in a council
@@ -785,10 +788,10 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
     elif verb in ("serve", "work", "act", "join", "sit") or verb in LEAVING_VERBS:
         # "who serves as Y's envoy", "who joined Y as chief executive", "who works for Y", "who
         # sits on Y's board" (a member), "who left Y", "who resigned from Y" (a former member)
-        joined = [b for g in rel.children if g.dep_ == "dobj" for b in _bodies(c, g) if b[1] == "organisation"]
+        joined = [b for g in rel.children if g.dep_ == "dobj" for b in _member_bodies(c, g, verb == "sit")]
         places = ("on",) if verb == "sit" else ("for", "at", "in", "with") if verb == "join" else ("for", "at", "in", "from", "with")
         joined += [b for g in rel.children if g.dep_ == "prep" and g.lower_ in places
-                   for p in g.children if p.dep_ == "pobj" for b in _bodies(c, p) if b[1] == "organisation"]
+                   for p in g.children if p.dep_ == "pobj" for b in _member_bodies(c, p, verb == "sit")]
         former = {"qualifier": "former"} if verb in LEAVING_VERBS else {}
         if verb == "join":  # "who joined Y from Z": Z is where the person was before
             start = name.doc[_first_of_name(c, name, person)].idx
@@ -811,6 +814,26 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
                 if hit and hit[1] == "location":
                     yield {"person": person, "role": "resident", "location": hit[0],
                            "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+
+
+def _member_bodies(c: Context, token: Token, seat: bool = False) -> list[tuple[str, str]]:
+    """The organisations one joins, leaves or works for: the phrase must be the body itself
+    ("joined Y", "works for the company") or a part of it ("worked in Y's audit department"),
+    not a thing of it ("left the Y building", "joined the Y talks"); one sits on a body or on
+    its board or committee ("sits on Y's board")."""
+    units = ("board", "committee", "council", "panel", "commission") if seat else \
+        ("department", "division", "unit", "team", "section", "branch", "bureau", "desk")  # (not "offices": a building)
+    if token.lemma_.lower() in units and not c.entity_at(token.idx, token.idx + len(token)):
+        # "sits on Y's board", "worked in the board's audit department": the body of the part
+        return [b for b in _bodies(c, token) if b[1] == "organisation"]
+    found = []
+    for t in [token, *token.conjuncts]:
+        hit = c.entity_at(t.idx, t.idx + len(t))
+        org = hit[0] if hit and hit[1] == "organisation" else None if hit or t.pos_ == "NOUN" and t.lemma_.lower() not in BODY_NOUNS \
+            else _organisation_by_word(c, t)
+        if org:
+            found.append((org, "organisation"))
+    return found
 
 
 def _delegation(c: Context, noun: Token) -> list[tuple[str, str]]:
@@ -892,10 +915,10 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
         # "the Save Our Park action group": the organisation its own words name
         inner = {hit[0] for g in token.children if g.dep_ == "compound" and g.i < token.i
                  for hit in [c.entity_at(g.idx, g.idx + len(g))] if hit and hit[1] == "organisation"}
-        if len(inner) == 1:
+        if len(inner) == 1 and token.lemma_.lower() in BODY_NOUNS:
             return inner.pop()
         if inner or any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in token.children):
-            return None
+            return None  # ("the Y building", "the Y talks": a thing of Y, not Y)
         matches = [e for e in c.entities if e.kind == "organisation"
                    and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
         if not matches and token.lemma_.lower() in ORGANISATION_NOUNS:
