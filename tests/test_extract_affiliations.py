@@ -513,3 +513,9 @@ def test_a_thing_of_a_body_is_not_the_body_one_joins_or_leaves(nlp):
                  "Tom Reed sat on the Harbour Authority's steps.",
                  "Tom Reed, who left the Harbour Authority offices at noon, said nothing."):
         assert affiliations(text) == [], text
+
+
+def test_a_possessive_the_parser_hung_on_the_name_before_a_title(nlp):
+    found = affiliations("Labour's Shadow Home Secretary Yvette Cooper said her party had backed the idea.")
+    assert [(f[0], f[1], f[2], f[4]) for f in found] == [
+        ("yvette-cooper", "labour", "Shadow Home Secretary", "Labour's Shadow Home Secretary Yvette Cooper")]

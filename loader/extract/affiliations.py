@@ -120,7 +120,7 @@ DELEGATIONS = frozenset("delegation team mission side".split())
 # more posts (kept here, not in ROLE_NOUNS, which the attribution stage reads as source nouns)
 MORE_ROLES = frozenset("""coordinator curator registrar ombudsman trustee warden provost headteacher headmaster
 headmistress supervisor sheriff sergeant lieutenant admiral brigadier commandant investigator vice-chair
-vice-chairman vice-chairwoman attorney-general solicitor-general auditor-general director-general""".split())
+vice-chairman vice-chairwoman attorney-general solicitor-general auditor-general director-general creator""".split())
 # "MP Jane Doe", "the MP for Wexley": the abbreviation and the post it stands for
 LEGISLATORS = {"MP": "member of parliament", "MEP": "member of the European Parliament", "MSP": "member of the Scottish Parliament"}
 # common nouns for the place where someone lives or sits: "the area's MP", "the town's doctor"
@@ -261,8 +261,14 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
                          for b in _bodies(c, t) if b[1] == "organisation"]
                 if after:
                     break
+        # "Labour's Shadow Home Secretary X": a possessive the parser hung on the name, before the title
+        owners = [t for t in name.children if t.dep_ == "poss" and t.i < min(x.i for x in titles)] if not after else []
+        after = after or [b for t in owners for b in _bodies(c, t)]
         # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
-        yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued)
+        for record in _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued):
+            if owners and after:
+                record["start"] = min(record["start"], min(x.idx for x in owners[0].subtree))
+            yield record
     elif not described:
         # "Jane Doe of Acme Freight said", "Jane Doe from the Red Cross": a member of the organisation
         # (of a place: where she is from)
