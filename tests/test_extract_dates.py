@@ -348,3 +348,14 @@ def test_that_morning_is_the_day_the_paragraph_last_named(nlp):
                       published="2026-03-05")
     assert [(e["date"], e["date_text"]) for e in found] == [("2026-03-04", "on Wednesday"), ("2026-03-04", "early that morning")]
     assert events_of("Two men were arrested early that morning.", published="2026-03-05") == []
+
+
+def test_the_following_day_and_days_later_count_from_the_day_told_before(nlp):
+    found = events_of("The ferry sank on Monday. Rescuers found two survivors the following day.\n\n"
+                      "The storm hit on Friday. Two days later, the port reopened. The previous week, the board had met.",
+                      published="2024-05-08")
+    assert [(e["date"], e["date_text"]) for e in found] == [
+        ("2024-05-06", "on Monday"), ("2024-05-07", "the following day"), ("2024-05-03", "on Friday"),
+        ("2024-05-05", "Two days later"), ("2024-04", "The previous week")]
+    # with no day told before in the paragraph, nothing
+    assert events_of("Rescuers found two survivors the next day.", published="2024-05-08") == []

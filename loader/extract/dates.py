@@ -386,12 +386,27 @@ def _counted_from(found: list[dict], ent, match: re.Match, flip: bool = False) -
     """"cancelled the day before", "two days later": the day counted from the last day-precise
     date of the same sentence; None when the sentence has none (the anchor is unknown)."""
     anchor = next((d for d in reversed(found) if d["sentence"].start == ent.sent.start and d["precision"] == "day"), None)
+    if anchor is None and match.group(3).lower() in ("later", "earlier"):
+        # "The ferry sank on Monday. Two days later, ...": the day the paragraph last named
+        anchor = _paragraph_anchor(found, ent)
     if anchor is None:
         return None
     count = 1 if match.group(1).lower() == "the" else NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
     days = count * (7 if match.group(2).lower() == "week" else 1)
     sign = (-1 if match.group(3).lower() in ("before", "earlier") else 1) * (-1 if flip else 1)
     return (dt.date.fromisoformat(anchor["value"]) + dt.timedelta(days=sign * days)).isoformat(), "day"
+
+
+def _paragraph_anchor(found: list[dict], ent) -> dict | None:
+    """The last day-precise date found before ``ent`` in its paragraph (not a range's end)."""
+    text = ent.doc.text
+    paragraph = text.rfind("\n\n", 0, ent.start_char) + 1
+    return next((d for d in reversed(found) if d["precision"] == "day" and d["start"] >= paragraph
+                 and not d.get("range")), None)
+
+
+# "the following day", "the next morning", "the same day", "the previous week": counted from the day told before
+NEXT_DAY = re.compile(r"^(?:on\s+)?the\s+(following|next|same|previous|preceding)\s+(day|morning|afternoon|evening|night|week)$", re.I)
 
 
 _RANGE = re.compile(r"(?:(from|between)\s+)?(.+?)\s+(to|until|till|through|and|[-–—])\s+(.+?)\s*$", re.I)
@@ -424,16 +439,18 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
     found = []
     for ent in doc.ents:
         weekday_time = ent.label_ == "TIME" and any(t.lower_ in WEEKDAYS for t in ent)
-        that_day = THAT_DAY.match(ent.text.strip())
+        that_day = THAT_DAY.match(ent.text.strip()) or NEXT_DAY.match(ent.text.strip())
         if that_day and not inside_quote(text, ent.start_char):
-            # "were held early that morning": the day the paragraph last named, at day precision
-            paragraph = text.rfind("\n\n", 0, ent.start_char) + 1
-            anchor = next((d for d in reversed(found) if d["precision"] == "day" and d["start"] >= paragraph
-                           and not d.get("range")), None)
+            # "were held early that morning", "the following day": from the day the paragraph last named
+            anchor = _paragraph_anchor(found, ent)
             if anchor is not None:
-                start = ent.start_char
-                found.append({"start": start, "end": ent.end_char, "value": anchor["value"], "precision": "day",
-                              "since": False, "sentence": ent.sent, "planned": anchor["planned"], "clause": _clause(ent), "ent": ent})
+                step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(that_day.group(1).lower(), 0)
+                week = that_day.group(2).lower() == "week" if that_day.re is NEXT_DAY else False
+                day = dt.date.fromisoformat(anchor["value"]) + dt.timedelta(days=step * (7 if week else 1))
+                value, precision = (day.isoformat()[:7], "month") if week else (day.isoformat(), "day")
+                found.append({"start": ent.start_char, "end": ent.end_char, "value": value, "precision": precision,
+                              "since": False, "sentence": ent.sent, "planned": value > published.isoformat()[: len(value)],
+                              "clause": _clause(ent), "ent": ent})
             continue
         if ent.label_ != "DATE" and not weekday_time:
             continue
