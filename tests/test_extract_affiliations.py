@@ -519,3 +519,10 @@ def test_a_possessive_the_parser_hung_on_the_name_before_a_title(nlp):
     found = affiliations("Labour's Shadow Home Secretary Yvette Cooper said her party had backed the idea.")
     assert [(f[0], f[1], f[2], f[4]) for f in found] == [
         ("yvette-cooper", "labour", "Shadow Home Secretary", "Labour's Shadow Home Secretary Yvette Cooper")]
+
+
+def test_a_profession_without_a_body_is_dropped_when_the_person_has_one(nlp):
+    text = ("Asia Mining Weekly's Anna Reyes asked the minister about the permit. "
+            "Reyes, a journalist, has covered mining for a decade.")
+    found = [(f[0], f[1], f[2]) for f in affiliations(text)]
+    assert ("anna-reyes", None, "journalist") not in found

@@ -162,7 +162,13 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
         out.append(record)
     # a bare membership ("Y's X") adds nothing to a role in the same body
     with_role = {(r["person"], r.get("organisation"), r.get("location")) for r in out if r.get("role")}
-    return [r for r in out if r.get("role") or (r["person"], r.get("organisation"), r.get("location")) not in with_role]
+    out = [r for r in out if r.get("role") or (r["person"], r.get("organisation"), r.get("location")) not in with_role]
+    # a profession told without its body ("Reyes, a journalist") where the article gives the person
+    # a body elsewhere ("Asia Weekly's Anna Reyes") is most likely held there: not a second fact
+    with_body = {r["person"] for r in out if r.get("organisation") or r.get("location")}
+    held_for = [r.pop("held_for", False) for r in out]  # (a tie to a person: another fact)
+    return [r for r, tie in zip(out, held_for) if r.get("organisation") or r.get("location") or r["person"] not in with_body
+            or r.get("qualifier") or tie]
 
 
 def find_affiliations(c: Context) -> Iterator[dict]:
@@ -615,6 +621,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             record["qualifier"] = qualifier
         if body is None and client:
             record["role"] = f"{role} of {c.name_of(client)}"
+            record["held_for"] = True
         elif body is None and head.lower_ in FAMILY:
             continue  # "her daughter": whose, the text does not say here
         elif body is None and _is_profession(head) and not unresolved and not any(
@@ -648,7 +655,7 @@ def _family(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]
     first, last = min(tokens), max(tokens)
     while first < last and doc[first].dep_ == "det":
         first += 1
-    record = {"person": person, "role": f"{head.lower_} of {c.name_of(kin)}",
+    record = {"person": person, "role": f"{head.lower_} of {c.name_of(kin)}", "held_for": True,
               "start": doc[first].idx, "end": doc[last].idx + len(doc[last])}
     if qualifier:
         record["qualifier"] = qualifier
