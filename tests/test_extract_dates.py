@@ -359,3 +359,8 @@ def test_the_following_day_and_days_later_count_from_the_day_told_before(nlp):
         ("2024-05-05", "Two days later"), ("2024-04", "The previous week")]
     # with no day told before in the paragraph, nothing
     assert events_of("Rescuers found two survivors the next day.", published="2024-05-08") == []
+
+
+def test_that_week_is_the_month_of_the_week_told_before(nlp):
+    found = events_of("The ferry sank on Monday, April 29. Later that week, divers found the wreck.", published="2024-05-08")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2024-04-29", "on Monday, April 29"), ("2024-04", "Later that week")]

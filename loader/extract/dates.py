@@ -60,7 +60,7 @@ YEAR_DEICTIC = re.compile(r"^(?:(?:in|by|during|since|until|before)\s+)?(?:(?:th
 ANCHORED = re.compile(r"^(?:the\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|the)\s+(day|week)s?\s+"
                       r"(before|after|earlier|later)$", re.I)
 # "that morning", "early that day": the day last named, told again
-THAT_DAY = re.compile(r"^(?:(?:early|late)\s+)?(?:on\s+)?(that)\s+(?:morning|afternoon|evening|night|day)$", re.I)
+THAT_DAY = re.compile(r"^(?:(?:early|late|later|earlier)\s+)?(?:on\s+)?(that)\s+(morning|afternoon|evening|night|day|week)$", re.I)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 
 
@@ -445,7 +445,7 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
             anchor = _paragraph_anchor(found, ent)
             if anchor is not None:
                 step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(that_day.group(1).lower(), 0)
-                week = that_day.group(2).lower() == "week" if that_day.re is NEXT_DAY else False
+                week = that_day.group(2).lower() == "week"
                 day = dt.date.fromisoformat(anchor["value"]) + dt.timedelta(days=step * (7 if week else 1))
                 value, precision = (day.isoformat()[:7], "month") if week else (day.isoformat(), "day")
                 found.append({"start": ent.start_char, "end": ent.end_char, "value": value, "precision": precision,
