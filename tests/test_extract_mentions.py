@@ -201,3 +201,27 @@ def test_a_country_code_after_a_name_the_model_left_alone_is_a_national_arm(nlp)
     code = next(t.i for t in doc if t.text == "UK")
     doc.ents = [Span(doc, code, code + 1, label="GPE")]  # the model sees only the country
     assert [(m.text, m.label) for m in model_mentions(doc, text)] == [("Quorvex UK", "ORG")]
+
+
+def test_each_brief_s_own_dateline_is_a_place(nlp):
+    text = ("LEEDS, May 2 (Wire) - Two shops were closed on Monday.\n\n"
+            "BRADFORD - A councillor was fined for speeding.\n\n"
+            "UPDATE - The figures were revised.")
+    found, _ = find_mentions(parse(text), article(text))
+    datelines = [m.text for m in found if m.origin == "dateline"]
+    assert datelines == ["LEEDS", "BRADFORD"]
+
+
+def test_a_title_marks_the_untagged_name_after_it_as_a_person(nlp):
+    found = labels("Detective Sergeant Colm Varga said the van was found, and Mr Oduya agreed.")
+    assert found.get("Colm Varga") == "PERSON"
+    assert found.get("Oduya") == "PERSON"
+    # a title alone, or a title before a post, names nobody
+    assert "Secretary General" not in labels("The Secretary General will visit on Monday.")
+
+
+def test_titles_of_church_court_state_and_company_are_left_out_of_names(nlp):
+    found = labels("Pastor Tobias Wren met Premier Dana Holt, Speaker Imani Cole and Chief Executive Rafael Oduro. "
+                   "Headteacher Orla Kean and Cardinal Pio Lenz agreed.")
+    for name in ("Tobias Wren", "Dana Holt", "Imani Cole", "Rafael Oduro", "Orla Kean", "Pio Lenz"):
+        assert found.get(name) == "PERSON", name

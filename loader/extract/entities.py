@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geocode import Place, geocode
 from ..spans import find_words
-from .mentions import CAP_RUN, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
+from .mentions import CAP_RUN, COMPOUND_VENUE, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     is_venue_name, name_head
 from .institutions import country_for
 from .places import candidates as place_candidates
@@ -61,6 +61,12 @@ def _person_evidence(text: str, surface: str) -> int:
             score += 2
         role = re.search(r"(?<![\w’'-])([a-z]+)\s+\Z", text[max(0, start - 20) : start])
         if role and role.group(1) in TITLES and " " in surface:
+            score += 2
+        # a role in apposition before a full name ("Its executive secretary, X Y,"), or the
+        # name someone goes by ("who uses the name X Y")
+        apposed = re.search(r"(?<![\w’'-])([a-z]+),\s+\Z", text[max(0, start - 40):start])
+        if " " in surface and (apposed and apposed.group(1) in TITLES and re.match(r",", text[end:end + 1])
+                               or re.search(r"\b(?:uses|used|goes by|went by|gave|give)\s+the\s+name\s+\Z", text[max(0, start - 30):start])):
             score += 2
     return score
 
@@ -102,6 +108,13 @@ def _org_evidence(text: str, surface: str) -> int:
         before = text[max(0, start - 30) : start].split()
         if before and before[-1].lower() in ORG_DESCRIPTORS:
             score += 3
+        elif re.search(r"(?:(?:[.;:!?][\"”’']?\s+|\n)(?:The|A|An|Its|Their)|(?<!\bof)\s(?:its|their))\s+(?:[a-z-]+\s+)?([a-z]+),\s+\Z",
+                       "\n" + text[:start][-60:]) \
+                and re.search(r"([a-z]+),\s+\Z", text[max(0, start - 40):start]).group(1) in ORG_DESCRIPTORS:
+            score += 3  # "The firm, Acme Civils, was barred": a body in apposition to its descriptor
+        elif re.search(r"\b(?:[Aa]nalysts|[Ee]conomists|[Ss]trategists|[Ee]xecutives|[Ee]mployees|[Ss]taff|[Ss]hareholders)\s+(?:at|from)\s+(?:\w+,\s+|\w+\s+and\s+)?\Z",
+                       text[max(0, start - 50):start]):
+            score += 2  # "analysts at X and Y": firms
         elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
             # "on X": a platform, channel or programme, not a person; a person named by one
             # word and never in full is rare in news, so for such a name the cue weighs more
@@ -129,6 +142,20 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if expansion.text in candidates and acronym.text in candidates and expansion.text != acronym.text:
             main, short = candidates[expansion.text], candidates[acronym.text]
             main.acronym = acronym.text
+            main.votes.update(short.votes)
+            main.spans += short.spans
+            short.merged_into = main.surface
+    # an acronym written without its parentheses, whose letters are the initials of exactly
+    # one body's name in the article ("the Economic and Financial Crimes Commission" ... "the
+    # EFCC"), is that body
+    for short in list(candidates.values()):
+        if short.merged_into or not re.fullmatch(r"[A-Z]{2,6}", short.surface) or short.votes["PERSON"] > short.votes["ORG"]:
+            continue
+        owners = [c for c in candidates.values() if not c.merged_into and c is not short and not c.acronym
+                  and _initials(c.surface) == short.surface and _has_body_word(c.surface)]
+        if len(owners) == 1:
+            main = owners[0]
+            main.acronym = short.surface
             main.votes.update(short.votes)
             main.spans += short.spans
             short.merged_into = main.surface
@@ -205,13 +232,17 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
               and (any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split()[1:])
                    or c.origins & {"org-word", "acronym", "body-role"})]
     for c in candidates.values():
-        if c.merged_into or c.surface in surname_owner or strong_place(c.surface) \
+        if c.merged_into or c.surface in surname_owner or strong_place(c.surface) or c.origins & {"place-noun", "place-slot", "dateline"} \
                 or c.surface.lower() in lowercase_words(text) or c.surface.lower() in STOP_WORDS:
             continue
         # several words: only a company's name said without its trade ("Acme Zinc Mining" ->
         # "Acme Zinc"), not a person's before the foundation or prize named after them
+        # ... or a body's name cut before its "of" ("the Lakeside Institute" for "the Lakeside
+        # Institute of Child Health": the short form already ends in the body's word)
         owners = [b for b in bodies if b.surface.startswith(c.surface + " ") and (" " not in c.surface or (
-            b.surface[len(c.surface) + 1:].split()[-1].lower() in ORG_WORDS - _EPONYM_BODY_WORDS and not c.aliases))]
+            b.surface[len(c.surface) + 1:].split()[-1].lower() in ORG_WORDS - _EPONYM_BODY_WORDS and not c.aliases)
+            or re.match(r"(?:of|for)\s", b.surface[len(c.surface) + 1:]) and c.surface.split()[-1].lower() in ORG_WORDS
+            and not c.aliases)]
         if not owners and " " not in c.surface and c.surface.lower() in ORG_WORDS:
             # "the Commission" after "the Pacific Fisheries Commission": the one body it heads
             owners = [b for b in bodies if b.surface.split()[-1] == c.surface]
@@ -262,11 +293,20 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         known = entity.place.latitude is not None or entity.place.kind in ("country", "province", "region")
         main = entity.place.name if known else max(wordings, key=lambda w: (len(w), not w.isupper()))
         entity.name, entity.names = main, [w for w in wordings if w != main]
-    entities = _national_teams(text, entities)
+    entities = _clubs(text, _national_teams(text, entities))
     _with_descriptions(text, entities, descriptions)
     _with_their_place(text, entities)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+def _initials(name: str) -> str:
+    """The initials of a name's capitalised words ("Department of Fisheries and Oceans" -> DFO)."""
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def _has_body_word(name: str) -> bool:
+    return len(name.split()) >= 2 and any(w.strip("’'.").lower() in ORG_WORDS for w in name.split())
 
 
 def _with_their_place(text: str, entities: list[Entity]) -> None:
@@ -332,6 +372,49 @@ def _national_teams(text: str, entities: list[Entity]) -> list[Entity]:
         if rest:
             entity.spans = rest
             result.append(entity)
+    return result
+
+
+_PLAYS_BEFORE = re.compile(r"\b(?:beat|beats|beating|defeated|defeats|defeating|faced|faces|facing|against|hosted|hosts|host|"
+                           r"edged|thrashed|overcame|drew with|draws with|lost to|loses to|vs\.?|v\.?)\s+\Z")
+
+
+def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
+    """In a results report (a name next to a score), a town or a one-word "person" that
+    plays is a club named after the town ("beat Stockport County 3-2", "against Leeds"): an
+    organisation under the name the text gives it; its mentions "in X", "at X" stay the
+    place's. Countries are their national teams (above)."""
+    named = [e for e in entities if e.kind in ("location", "person", "organisation")]
+    if not any(_SCORE_NEXT.match(text, end) for e in named for _, end in e.spans):
+        return entities
+    result = []
+    for entity in entities:
+        town = entity.kind == "location" and entity.place is not None and entity.place.kind in ("city", "province", "region") \
+            and not (entity.place.kind == "region" and entity.place.latitude is not None)
+        lone = entity.kind == "person" and " " not in entity.name and not entity.names
+        if not (town or lone) or entity.name.endswith(" national team"):
+            result.append(entity)
+            continue
+        plays = [sp for sp in entity.spans if _SCORE_NEXT.match(text, sp[1]) or _PLAYS_BEFORE.search(text[max(0, sp[0] - 20):sp[0]])]
+        if not plays:
+            result.append(entity)
+            continue
+        team = [sp for sp in entity.spans if not re.search(r"\b(?:in|at|from|across|near|to)\s+\Z", text[max(0, sp[0] - 8):sp[0]])]
+        rest = [sp for sp in entity.spans if sp not in team]
+        surface = max({text[a:b] for a, b in team}, key=len)
+        result.append(Entity("organisation", surface, [n for n in {text[a:b] for a, b in team} if n != surface],
+                             spans=list(team)))
+        if rest and entity.kind == "location":
+            entity.spans = rest
+            result.append(entity)
+    # the club's first word alone is the club ("Stockport" for "Stockport County")
+    clubs = [e for e in result if e.kind == "organisation" and " " in e.name and e not in entities]
+    for short in [e for e in result if e.kind == "organisation" and " " not in e.name]:
+        owners = [c for c in clubs if c.name.split()[0] == short.name]
+        if len(owners) == 1:
+            owners[0].names.append(short.name)
+            owners[0].spans += short.spans
+            result.remove(short)
     return result
 
 
@@ -555,6 +638,11 @@ def _nest_eponyms(text: str, entities: list[Entity], person_names: set[str]) -> 
             if owner is None and len(words) > 1 and inner not in person_names and not any(re.fullmatch(r"[A-Z]\.", w) for w in words) \
                     and not re.search(r"\bMemorial\b", name[where[1]:]):
                 continue
+            # one word with no person of that name in the article, in a foundation's or trust's
+            # name, is a donor's surname the story is not about ("the Halvorsen Foundation")
+            if owner is None and len(words) == 1 and inner not in person_names \
+                    and name_head(name) in ("foundation", "trust", "fund", "endowment", "charity"):
+                continue
             if owner is None:
                 owner = Entity("person", inner, [], None, [])
                 entities.append(owner)
@@ -657,7 +745,8 @@ def _unknown_place(c: _Candidate) -> Place:
         return strong_place(name) or Place(name=name, kind="region", country_code=whole.country_code if whole else None,
                                             latitude=None, longitude=None, precision=None)
     label = c.model_labels.most_common(1)[0][0] if c.model_labels else "LOC"
-    kind = "venue" if is_venue_name(c.surface) else _UNKNOWN_PLACE_KIND.get(label, "region")
+    kind = "venue" if is_venue_name(c.surface) or COMPOUND_VENUE.match(c.surface) and " " not in c.surface \
+        else _UNKNOWN_PLACE_KIND.get(label, "region")
     # a dateline's capitals are its typography: "RIVERTON" is the "Riverton" of the story
     name = c.surface.title() if c.surface.isupper() and "dateline" in c.origins else c.surface
     return Place(name=name, kind=kind, country_code=None,
@@ -847,11 +936,15 @@ def _kind(text: str, c: _Candidate) -> str | None:
     # a venue keeps its type with an acronym too ("the Kennedy Space Center (KSC)")
     if is_venue_name(c.surface) and "publisher" not in c.origins:
         return "location"
+    # a building named in one compound word, always "the X" ("the Guildhall"), is a venue
+    if len(words) == 1 and COMPOUND_VENUE.match(c.surface) and not c.votes["PERSON"] \
+            and all(re.search(r"\bthe\s+\Z", text[max(0, s - 5):s]) for s, _ in c.spans):
+        return "location"
     if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "body-role", "acronym"}:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"
-    if c.origins & {"place-particles", "dateline", "paper-town", "subregion"}:
+    if c.origins & {"place-particles", "dateline", "paper-town", "subregion", "place-noun", "place-slot"}:
         return "location"
     if _ordinary_word(text, c) and strong_place(c.surface) is None:
         return None
@@ -873,6 +966,9 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if place is not None and len(words) == 1:
         if top == "LOC" or place.kind != "city" or city_population(c.surface) >= _MIN_CITY_POPULATION:
             return "location"
+    if top == "LOC" and place is None and len(words) > 1 and _person_evidence(text, c.surface) >= 2 \
+            and not any(w in ORG_WORDS for w in words) and not is_venue_name(c.surface):
+        return "person"  # "who uses the name X Y", "its secretary, X Y,": a person the model took for a place
     if top == "LOC" and place is None and _after_a_name(text, c.spans):
         return None  # "Ana Ferreira" cut in two by the model: not a place the gazetteer lacks
     if top == "LOC" and place is None:

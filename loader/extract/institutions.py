@@ -112,6 +112,52 @@ def nationality_code(word: str) -> str | None:
     return next((found[0] for found in map(country_for, filter(None, candidates)) if found), None)
 
 
+# A place where people met that the text describes rather than names: "a golf club in X",
+# "a café near the X quay", "a hotel on the shores of Lake X". The venue noun (with a
+# lowercase modifier or two), then where it is: a preposition of place, perhaps "the shores
+# of", and a capitalised name, perhaps with a lowercase noun of geography after it.
+_VENUE_NOUNS = ("hotel|motel|inn|guesthouse|lodge|resort|restaurant|café|cafe|canteen|bar|pub|tavern|club|clubhouse|"
+                "farm|farmhouse|ranch|church|chapel|mosque|temple|hall|school|house|villa|residence|compound|"
+                "warehouse|factory|depot|clinic|hospital|camp|office|offices|building|stadium|ground|park|beach|"
+                "market|mall|airfield|base|barracks|embassy|consulate|palace")
+_DESCRIBED_VENUE = re.compile(
+    r"\b(?:a|an)\s+((?:[a-z][a-z-]+\s+){0,2}?(?:" + _VENUE_NOUNS + r")\s+(?:in|near|outside|on|at|overlooking|off|beside)\s+"
+    r"(?:the\s+)?(?:(?:[a-z]+\s+){1,2}of\s+(?:the\s+)?)?"
+    r"([A-Z][\w’'-]*(?:\s+(?:of\s+|de\s+|do\s+|da\s+)?[A-Z][\w’'-]*)*)"
+    r"(?:\s+(?:quay|harbour|harbor|river|lake|road|street|square|market|waterfront|border|station|estate|airport|coast))?)(?![\w’'-])")
+# what makes the sentence about a meeting there
+_MEETING_WORD = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|debate|dinner|lunch|breakfast|summit|negotiations|"
+                           r"session|gathering|rally|conference|hosted|convened)\b")
+
+
+def _described_venues(text: str, entities: list[Entity], known: set[str]) -> list[Entity]:
+    """Venues of meetings described by their kind and place ("met X at a golf club in
+    Caerleon"): a location of its own, named by its words without the article ("Golf club in
+    Caerleon"), within the place it names when that place is one of the article's. Only in a
+    sentence that tells of a meeting: elsewhere such a phrase is scenery."""
+    found = []
+    places = {n: e for e in entities if e.kind == "location" for n in e.all_names}
+    for m in _DESCRIBED_VENUE.finditer(text):
+        start, end = m.start(), m.end(1)
+        sentence_start = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+        stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+        sentence = text[sentence_start:min(stops) if stops else len(text)]
+        if not _MEETING_WORD.search(sentence):
+            continue
+        words = m.group(1)
+        name = words[:1].upper() + words[1:]
+        place = m.group(2)
+        within = places.get(place) or next((e for n, e in places.items() if n.startswith(place + " ")), None)
+        if name in known or (within is None and strong_place(place) is None):
+            continue  # ("a house in Reform Street" with no place the article names: no venue to place)
+        if within is not None and (within.place is None or within.place.kind == "venue") \
+                and re.search(r"\s(?:on|in|at)\s", m.group(1)[:m.start(2) - m.start(1)]):
+            continue  # "a hotel on Orchard Road": the street is already as precise as the text is ("near" it is not)
+        known.add(name)
+        found.append(Entity("location", name, spans=[(start, end)], mention_spans=[(start, end)], venue_within=within))
+    return found
+
+
 def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
     """The entities these rules find (not already among ``entities``)."""
     found: list[Entity] = []
@@ -168,6 +214,7 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
                             venue_within=within))
     found += _dateline_port(text, entities, known, found)
     found += _sub_bodies(text, entities, known)
+    found += _described_venues(text, entities, known)
     for m in _VENUE.finditer(text):
         name = m.group(1)
         if name in known or name.split()[0] in ("The", "A", "An"):

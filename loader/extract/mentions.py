@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 from ..articles import Article
 from .records import keep_non_overlapping
 from .normalize import trim_name
-from .places import DATELINE, certain_place, strong_place
+from .places import DATELINE, certain_place, is_demonym, strong_place
 
 LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC", "NORP": "NORP"}
 
@@ -45,7 +45,8 @@ guild society chamber syndicate cooperative co-operative federation confederatio
 shipping homes mining energy oil gas petroleum steel motors holdings partners capital industries
 logistics foods pharmaceuticals resources telecom bancorp insurance airport authority
 copper coal metals minerals cement chemicals electronics technologies software biotech
-rangers rovers wanderers athletic atlético atletico deportivo liga fc
+research consulting consultancy analytics associates ventures labs laboratories diagnostics therapeutics brewery
+rangers rovers wanderers athletic atlético atletico deportivo liga fc afc cf
 instituto istituto institut universidad università universidade université universität banco banca partido partito
 movimiento movimento fundación fundação fondazione stiftung asociación associação associazione comité comitato
 ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo verein gesellschaft
@@ -56,10 +57,20 @@ ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo
 VENUE_HEADS = frozenset("""
 museum gallery station airport stadium arena hall hospital park square street road avenue boulevard
 bridge memorial palace tower cathedral mosque temple planetarium base theatre theater cemetery facility
+chapel abbey basilica synagogue shrine courthouse hotel motel quay pier wharf
 """.split())
 # First words of venues' names in other languages, common in news from abroad ("Estadio X",
 # "Palais des Sports", "Piazza Y").
-VENUE_LEADS = frozenset("palais palacio palazzo estadio estádio stade stadio teatro théâtre plaza piazza praça".split())
+VENUE_LEADS = frozenset("palais palacio palazzo estadio estádio stade stadio teatro théâtre plaza piazza praça hotel".split())
+# A church is a building ("St Anne's Church", "the Harbour Church") unless its name is a
+# denomination's, a body ("the Methodist Church", "the Church of England", "the Free Church").
+_DENOMINATION = re.compile(r"(?:ist|an|ic|al|ox)\Z|\A(?:united|free|reformed|unification|mormon|universal|national|state|world|christian|church)\Z")
+
+
+def _church_building(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[-1] == "Church" and not re.search(r"\s(?:of|for)\s", name) \
+        and not any(_DENOMINATION.search(w.strip("’'.").lower()) for w in words[:-1])
 # Head nouns of names of things the archive does not keep (studies, programmes, events,
 # works, products): a name ending so is not a person, an organisation or a place.
 NOT_ENTITY_HEADS = frozenset("""
@@ -77,7 +88,8 @@ _BUILDING_CENTRE = re.compile(r"\b(?:Convention|Conference|Exhibition|Shopping|M
 def is_venue_name(name: str) -> bool:
     """A building's or site's name: headed by a venue noun, or a centre that is a building."""
     return " " in name and (name_head(name) in VENUE_HEADS or name.split()[0].lower() in VENUE_LEADS
-                            or bool(_BUILDING_CENTRE.search(name)))
+                            or bool(_BUILDING_CENTRE.search(name)) or _church_building(name)
+                            or bool(re.search(r"\bCourt House\Z", name)))
 
 
 def name_head(name: str) -> str:
@@ -146,7 +158,7 @@ _BODY_ROLE = re.compile(r"(?<![\w’'.-])([A-Z][a-z]+[A-Z]?[a-z]*)\s+(?:co-found
 _PLACE_WITH_PARTICLES = re.compile(rf"{_CAP_WORD}(?:\s+{PARTICLES}\s+{_CAP_WORD})+")
 # joining words that may sit between an acronym's initials: English, Romance, and the Arabic,
 # Persian and Urdu name links ("ul", "ud", "i", "e", "bin") common in South and West Asian names
-_SMALL_WORDS = frozenset("i e ul ud al el bin ibn of for and the de du des la le y".split())
+_SMALL_WORDS = frozenset("i e ul ud al el bin ibn of for and the to de du des la le y".split())
 
 
 @dataclass(frozen=True)
@@ -170,6 +182,10 @@ secretary general lieutenant colonel col major maj captain capt commander sergea
 spokesperson spokesman spokeswoman director ambassador king queen prince princess pope bishop archbishop
 father rev reverend sheikh imam rabbi deputy undersecretary superintendent inspector officer coach
 councillor councilor alderman assemblyman assemblywoman commissioner constable detective magistrate
+attorney adv advocate pastor premier executive speaker supt insp cardinal headteacher headmaster headmistress emir sultan
+elder canon deacon monsignor ayatollah assistant acting former vice-president vice-chancellor vice-chair
+vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci manager striker midfielder defender
+goalkeeper winger forward
 """.split())
 
 
@@ -178,6 +194,7 @@ ORG_DESCRIPTORS = frozenset("""
 operator company firm group party alliance carrier agency bank union broadcaster newspaper airline
 insurer utility regulator network coalition movement organisation organization opposition
 outlet publication magazine channel broadcaster charity ngo institute think-tank
+unit subsidiary division lender miner carmaker automaker manufacturer retailer conglomerate supermarket brewer
 """.split())
 # Nouns for works right before a title ("the 1969 film X", "her graphic novel Y"): what follows
 # names a work, not a person.
@@ -213,6 +230,10 @@ def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mentio
         end = start + credit.start()
     if label == "PERSON":
         start = _after_titles(text, start, end)
+        # a post-nominal glued to the name ("Johan Kruger SC") is no part of it
+        post = re.search(r"\s+([A-Za-z]{2,4})\Z", text[start:end])
+        if post and post.group(1) in POST_NOMINALS and " " in text[start:start + post.start()]:
+            end = start + post.start()
     surface = text[start:end]
     if not surface or not surface[0].isupper() or "\n" in surface:
         return None
@@ -231,6 +252,8 @@ def _after_titles(text: str, start: int, end: int) -> int:
 def model_mentions(doc: Doc, text: str) -> list[Mention]:
     """The model's entities of the kinds the archive keeps, trimmed."""
     found = []
+    # (a surname alone is not a first name to go on from: "Warhol Polaroids")
+    surnames = {ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     for ent in doc.ents:
         label = LABELS.get(ent.label_)
         # a "work" with a name's shape that speaks or takes a person's apposition is a person
@@ -241,6 +264,9 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         if not label:
             continue
         words = ent.text.split()
+        # a title alone ("Adv." before "Johan Kruger") names nobody and no body
+        if len(words) == 1 and ent.text.rstrip(".").lower() in TITLES:
+            continue
         # An all-capitals common word ("NEVER") is shouting, not an acronym.
         if len(words) == 1 and ent.text.isupper() and len(ent.text) > 3 and ent[0].is_stop:
             continue
@@ -251,6 +277,11 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         # Secretary") is part of a role, not a body's name; "Home Office" is a name
         if label == "ORG" and re.match(r"\s+(?:minister|secretary|ministers|secretaries)\b", text[ent.end_char:ent.end_char + 14], re.I) \
                 and not any(w.lower() in ORG_WORDS for w in words):
+            continue
+        # ... and so is the portfolio after it ("the Minister of Mineral Resources", "Minister
+        # for the Environment")
+        if label == "ORG" and re.search(r"\b[Mm]inisters?\s+(?:of|for)\s+(?:the\s+)?\Z", text[max(0, ent.start_char - 20):ent.start_char]) \
+                and not re.search(r"\b(?:Ministry|Department|Office)\b", ent.text):
             continue
         # One word the tagger reads as a common noun, adjective or verb is an ordinary word
         # capitalised by a headline or a sentence start ("Volunteer", "Water"), not a name.
@@ -297,6 +328,17 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
                     found.append(m)
             continue
         end = ent.end_char
+        # ... or its surname ("Manager Phil" PERSON, "Parkinson" untagged): capitalised proper
+        # nouns right after a person's name are part of it
+        if label == "PERSON" and ent.text not in surnames:
+            k = ent.end
+            while k < len(doc) and k - ent.end < 2 and doc[k].pos_ == "PROPN" and doc[k].tag_ == "NNP" and doc[k].ent_type_ == "" \
+                    and re.fullmatch(r"[A-Z][a-z’'-]+", doc[k].text) and not doc[k].is_sent_start and doc[k - 1].whitespace_ == " " \
+                    and doc[k].lower_ not in TITLES | ORG_WORDS | VENUE_HEADS | STOP_WORDS | _DATE_WORDS:
+                k += 1
+            if k < len(doc) and k > ent.end and (doc[k].text[:1].isupper() and doc[k].is_alpha):
+                k = ent.end  # a longer run of capitals: not a surname but another name
+            end = doc[k - 1].idx + len(doc[k - 1]) if k > ent.end else end
         # a name the model ends on a joining word ("the Rail Museum of") goes on with the
         # capitalised words after it ("... of Hobart")
         if re.search(r"\s(?:of|for|de|du|del|of the)\Z", text[start:end]):
@@ -359,7 +401,8 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
         if len(words) >= 2 and any(w in ORG_WORDS for w in words):
             end = run_end
             if person_starts and bisect.bisect_left(person_starts, run_start) < len(person_starts) \
-                    and person_starts[bisect.bisect_left(person_starts, run_start)] == run_start:
+                    and person_starts[bisect.bisect_left(person_starts, run_start)] == run_start \
+                    and re.search(r"\s(?:of|for|at)\s", text[run_start:end]):
                 continue  # "Ana Ruiz of The Harbour Times": a person of a body, not a body
             i = bisect.bisect_right(person_starts, run_start)
             # (not when what the model calls a person is the body's last word: "... Producers' Guild")
@@ -389,6 +432,9 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             # (a role, or any ordinary word of the text: "Supporters of the X Party")
             if role and (word in TITLES or singular in TITLES or re.fullmatch(ROLE_OF, word) or role.group(1).isupper()
                          or word in lowercase_words(text)) and word not in ORG_WORDS | VENUE_HEADS:
+                if singular == "minister" and not re.match(r"(?:of|for)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*\s+"
+                                                           r"(?:Ministry|Department)\b", text[run_start + len(role.group(1)) + 1:end]):
+                    continue  # "the Minister of Mineral Resources": a portfolio, no body's name
                 run_start += role.end()
             campus = _CAMPUS.match(text, end) if text[run_start:end].startswith("University") and end == run_end else None
             if campus:
@@ -412,6 +458,15 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 m = _mention(text, doc[left].idx, token.idx + len(token), "ORG", "institution")
                 if m:
                     found.append(m)
+    found += titled_names(doc, text)
+    found += place_noun_names(doc, text)
+    # a place's council in lower case ("Gothenburg city council", "the Kisumu county
+    # assembly"): the body of that place, named as the text writes it
+    for match in _LOCAL_BODY.finditer(text):
+        if strong_place(match.group(1)) or any(ent.label_ in ("GPE", "LOC") and ent.start_char == match.start(1) for ent in doc.ents):
+            m = _mention(text, match.start(1), match.end(), "ORG", "org-word")
+            if m:
+                found.append(m)
     # "Facebook co-founder X", "Acme spokeswoman Y": a name before a company role is a body
     labels = {}
     for ent in doc.ents:
@@ -439,10 +494,18 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 found.append(m)
     publisher = (article.publisher or "").strip()
     if publisher:
-        for candidate in (publisher, publisher.split()[0]):
-            if len(candidate) > 2:
+        # (a leading article is no part of the short forms: "The Western Courier" is not "(The")
+        words = re.sub(r"\A(?:The|A)\s+", "", publisher).split()
+        last = words[-1] if len(words) > 1 and words[-1].lower() in PAPER_WORDS | ORG_WORDS else ""
+        for candidate in (publisher, words[0] if words else "", last):
+            if len(candidate) > 2 and candidate.lower() not in STOP_WORDS:
                 hits = [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(candidate) + r"(?!\w)", text)]
-                if candidate != publisher:
+                if candidate == last:
+                    # the paper's head word alone after "the" is the paper ("she told the Courier"),
+                    # not part of another name ("the Harbour Courier", "the Courier Group")
+                    hits = [(a, b) for a, b in hits if re.search(r"\bthe\s\Z", text[max(0, a - 4):a])
+                            and not re.match(r"\s+[A-Z]", text[b:b + 2])]
+                elif candidate != publisher:
                     # the first word alone is the publisher in a wire credit ("(Meridian)"); elsewhere
                     # it is as likely the town a local paper is named after
                     hits = [(a, b) for a, b in hits if text[a - 1:a] == "(" or text[b:b + 1] == ")"]
@@ -451,6 +514,92 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 if hits:
                     break
         found += _paper_town(text, publisher)
+    return found
+
+
+# Lowercase nouns of geography after a name: the whole is the place's name as news writes
+# it ("the Kavango river", "the Tana delta"): a place even when no gazetteer knows it.
+_NATURE_NOUNS = "river|lake|valley|delta|basin|mountains|hills|plateau|desert|forest|estuary|island|islands|peninsula|bay|gulf|lagoon|quay|harbour|harbor"
+# Lowercase nouns of administrative units after or before a name: the name is the unit's
+# ("Nacuta district", "the village of Ntoro", "the province of X").
+_UNIT_NOUNS = "district|province|county|region|municipality|prefecture|governorate"
+_NAME_WORDS = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
+_NAME_THEN_NOUN = re.compile(rf"(?<![\w’'-])({_NAME_WORDS})\s+(?:({_NATURE_NOUNS})|(?:{_UNIT_NOUNS}))(?![\w’'-])")
+_NOUN_OF_NAME = re.compile(rf"\b(?:(?:the\s+)(?:village|town|city|hamlet|district|province|county|region|municipality|island|islands|"
+                           rf"port\s+city|border\s+town|outskirts|suburbs|streets)|[Rr]esidents|[Vv]illagers|[Ii]nhabitants)\s+of\s+({_NAME_WORDS})(?![\w’'-])")
+
+
+def place_noun_names(doc: Doc, text: str) -> list[Mention]:
+    """Names that a lowercase noun of geography says are places: "the Kavango river" (the
+    river by its name and noun), "Nacuta district", "the village of Ntoro" (the name alone).
+    Not a person's name, nor a name holding a body's word ("the Labour Party district office")."""
+    people = {(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"}
+    lowercase = lowercase_words(text)
+    found = []
+    for match in list(_NAME_THEN_NOUN.finditer(text)) + list(_NOUN_OF_NAME.finditer(text)):
+        start, end = match.span(1)
+        words = text[start:end].split()
+        while words and words[0] in ("The", "A", "An"):
+            start += len(words[0]) + 1
+            words = words[1:]
+        if not words or _SENTENCE_END.search(text, start, end) or _has_org_word(" ".join(words)) \
+                or any(w.lower() in lowercase | STOP_WORDS | TITLES | _DATE_WORDS for w in words) \
+                or (start, end) in people and match.re is _NAME_THEN_NOUN:  # ("the village of X" is nobody)
+            continue
+        if match.re is _NAME_THEN_NOUN and match.group(2):
+            end = match.end(2)  # "the Kavango river"
+        m = _mention(text, start, end, "LOC", "place-noun")
+        if m:
+            found.append(m)
+    return found
+
+
+_LOCAL_BODY = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)\s+(?:city|town|county|district|borough|parish|municipal|"
+                         r"regional|provincial|state)\s+(?:council|assembly|legislature)(?![\w’'-])")
+
+
+# Titles after which one capitalised word is a surname ("Mr Reyes", "Sgt Okoro"), not a
+# country or a post ("Prime Minister", "Secretary General" are titles throughout).
+_SURNAME_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady sergeant sgt detective inspector "
+                            "constable superintendent captain capt colonel col major maj lieutenant lt general gen "
+                            "judge justice governor senator sen mayor councillor councilor commissioner father rev "
+                            "reverend bishop sheikh imam rabbi coach".split())
+
+
+def titled_names(doc: Doc, text: str) -> list[Mention]:
+    """A capitalised name right after a title that the small model left untagged
+    ("Detective Sergeant Mark Reyes said", "written by Sergeant Ana Ruiz"): a title before
+    capitalised words marks a person. The name's words must be proper nouns that are no
+    title, no body's or venue's word, no place and no ordinary word of the text; one word
+    alone counts only after a title that goes before surnames ("Mr Reyes")."""
+    lowercase = lowercase_words(text)
+    found = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if not (token.lower_.rstrip(".") in TITLES and token.text[:1].isupper()):
+            i += 1
+            continue
+        j = i
+        while j < len(doc) and doc[j].lower_.rstrip(".") in TITLES and doc[j].text[:1].isupper():
+            j += 1
+        # (the model may take title and name together for a body: "Detective Sergeant X" ORG)
+        as_body = token.ent_iob_ == "B" and token.ent_type_ == "ORG"
+        k = j
+        while k < len(doc) and k - j < 3 and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() \
+                and (doc[k].ent_type_ == "" or as_body and doc[k].ent_iob_ == "I") \
+                and re.fullmatch(r"[A-Z][a-z’'-]+", doc[k].text) and not doc[k].is_sent_start \
+                and doc[k].lower_ not in TITLES | ORG_WORDS | VENUE_HEADS | STOP_WORDS | lowercase:
+            k += 1
+        names = doc[j:k]
+        if names and not (k < len(doc) and (doc[k].ent_iob_ == "I" or doc[k].ent_type_ and not as_body
+                                            or doc[k].text[:1].isupper() and doc[k].is_alpha)) \
+                and (len(names) >= 2 or doc[j - 1].lower_.rstrip(".") in _SURNAME_TITLES and names[0].lower_ not in _DATE_WORDS) \
+                and not any(strong_place(t.text) for t in names) and not strong_place(names.text):
+            m = _mention(text, token.idx, names.end_char, "PERSON", "titled")
+            if m:
+                found.append(m)
+        i = max(k, i + 1)
     return found
 
 
@@ -473,18 +622,37 @@ def _paper_town(text: str, publisher: str) -> list[Mention]:
             for m in re.finditer(r"(?<![\w’'-])" + re.escape(town) + r"(?![\w’'-])(?!\s+[A-Z])", text)]
 
 
+# A paragraph's own dateline in a round-up of briefs ("NEWPORT - A former officer ...",
+# "BRIDGEND — The coroner ..."): a word or two in capitals at a paragraph's start, then a dash
+# or a comma.
+_PARAGRAPH_DATELINE = re.compile(r"\n[ \t]*([A-Z][A-Z.’'-]+(?: [A-Z][A-Z.’'-]+){0,2})[ \t]*(?:,|—|–|\s-\s|\()")
+
+
 def dateline_mention(text: str) -> list[Mention]:
     """The dateline's place ("RIVERTON, Ohio — ..."): where the story was filed, a place even
-    when the model, reading capitals, sees nothing there."""
+    when the model, reading capitals, sees nothing there. A round-up of briefs gives each
+    item a dateline of its own at its paragraph's start; those count too when the gazetteer
+    knows the place."""
+    found = []
     match = DATELINE.match(text)
-    if not match:
-        return []
     # a place the gazetteer knows, or the dateline's full form "TOWN, Country —" ("NATO, the
     # alliance" is no dateline)
-    if strong_place(match.group(1).strip().title()) is None and not re.match(r"\s*,\s+[A-Z][\w .’'-]{1,40}?\s+[—–-]\s", text[match.end(1):]):
-        return []
-    start, end = trim_name(text, match.start(1), match.end(1))
-    return [Mention(start, end, "LOC", "dateline", text[start:end])] if end > start else []
+    if match and (strong_place(match.group(1).strip().title()) is not None
+                  or re.match(r"\s*,\s+[A-Z][\w .’'-]{1,40}?\s+[—–-]\s", text[match.end(1):])):
+        start, end = trim_name(text, match.start(1), match.end(1))
+        if end > start:
+            found.append(Mention(start, end, "LOC", "dateline", text[start:end]))
+    for match in _PARAGRAPH_DATELINE.finditer(text):
+        name = match.group(1)
+        if len(name) < 3 or name.lower() in STOP_WORDS or (found and match.start(1) == found[0].start):
+            continue
+        place = strong_place(name.title())
+        if place is None or place.kind == "country" and len(name) <= 3:
+            continue  # ("UK -", "US,": initials, as likely a label as a dateline)
+        start, end = trim_name(text, match.start(1), match.end(1))
+        if end > start:
+            found.append(Mention(start, end, "LOC", "dateline", text[start:end]))
+    return found
 
 
 def trim_name_text(name: str) -> str:
@@ -568,7 +736,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     model = whole_place(model_mentions(doc, text))
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
-    ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text)),
+    ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text) + cued_places(doc, text)),
                      key=lambda m: (m.start - m.end, m.start))
     kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
     listed = list_mentions(text, kept)
@@ -660,6 +828,14 @@ def organiser_acronyms(text: str) -> list[Mention]:
             if m.group(1) not in TIME_ZONES | POST_NOMINALS and m.group(1).lower() not in STOP_WORDS]
 
 
+# A venue's lead word then its name ("the Hotel Metropole", "Estadio Azteca") and a building
+# named in one compound word after "the" ("the Guildhall", "the Clubhouse").
+_LED_VENUE = re.compile(r"(?<![\w’'-])(?:%s)(?:\s+[A-Z][\w’'-]*){1,3}(?![\w’'-])"
+                        % "|".join(sorted({w.capitalize() for w in VENUE_LEADS})))
+COMPOUND_VENUE = re.compile(r"[A-Z][a-z]{2,}(?:hall|church|chapel|house)\Z")
+_THE_COMPOUND_VENUE = re.compile(r"(?<=\bthe )[A-Z][a-z]{2,}(?:hall|church|chapel|house)(?![\w’'-])")
+
+
 def venue_names(text: str) -> list[Mention]:
     """Names of buildings, sites and streets the model missed ("walk from Okafor Station"):
     capitalised words before a capitalised venue head, not all of them ordinary words of the
@@ -677,6 +853,43 @@ def venue_names(text: str) -> list[Mention]:
         if _SENTENCE_END.search(text, start, match.end()):
             continue
         found.append(Mention(start, match.end(), "LOC", "venue-name", text[start:match.end()]))
+    for match in _LED_VENUE.finditer(text):
+        stop = _SENTENCE_END.search(text, match.start(), match.end())
+        end = stop.start() if stop else match.end()
+        if " " in text[match.start():end]:
+            found.append(Mention(match.start(), end, "LOC", "venue-name", text[match.start():end]))
+    found += [Mention(m.start(), m.end(), "LOC", "venue-name", m.group(0)) for m in _THE_COMPOUND_VENUE.finditer(text)]
+    return found
+
+
+# Where a town's name goes: after "in", "near", "outside", "based in", and after "to" when
+# something travels there ("the night ferry to X", "flew to X").
+_PLACE_SLOT = re.compile(r"(?:\b(?:in|near|outside|at)|\b(?:ferry|flight|flights|road|train|trains|bus|route|flew|fly|flies|travelled|"
+                         r"traveled|sailed|drove|moved|returned|went|go|goes|going|trip|journey|visit|visited)\s+(?:back\s+)?to|\bfrom)\s+\Z")
+
+
+def cued_places(doc: Doc, text: str) -> list[Mention]:
+    """A one-word name the gazetteer knows as a town, where the model saw nothing, in a
+    place's slot ("based in Maun", "the night ferry to Frederikshavn"): a place. Not a word
+    of any person's name in the article (surnames are often towns somewhere), nor a word the
+    text writes in lower case, nor a title, a body's word or a date."""
+    people_words = {w for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "NORP") for w in ent.text.split()}
+    lowercase = lowercase_words(text)
+    found = []
+    for token in doc:
+        word = token.text
+        # (the model may call a town it does not know a date: "based in Maun" DATE)
+        if token.ent_type_ not in ("", "DATE", "TIME") or not re.fullmatch(r"[A-Z][a-z]{2,}", word) or token.is_sent_start or word in people_words \
+                or word.lower() in lowercase | STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS:
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and (nxt.text[:1].isupper() or nxt.text in ("’s", "'s", "-")):
+            continue
+        if not _PLACE_SLOT.search(text[max(0, token.idx - 30):token.idx]):
+            continue
+        place = strong_place(word)
+        if place is not None and not is_demonym(word):
+            found.append(Mention(token.idx, token.idx + len(word), "LOC", "place-slot", word))
     return found
 
 
