@@ -83,7 +83,8 @@ secretary-general spokesperson spokesman spokeswoman speaker whip president-elec
 attorney-general solicitor-general auditor-general sheriff
 """.split())
 # "(Reporting by X; Editing by Y)": the credit line of a wire story names its staff
-CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer"}
+CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer",
+           "compiled": "compiler", "compiling": "compiler", "edited": "editor", "written": "writer", "reported": "reporter"}
 # "its chief executive, X": the pronouns whose antecedent is a body, not a person
 BODY_PRONOUNS = frozenset(("its", "their"))
 # common nouns for the kind of organisation a story is about: "club president X", "company spokesman X"
