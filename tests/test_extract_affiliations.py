@@ -526,3 +526,12 @@ def test_a_profession_without_a_body_is_dropped_when_the_person_has_one(nlp):
             "Reyes, a journalist, has covered mining for a decade.")
     found = [(f[0], f[1], f[2]) for f in affiliations(text)]
     assert ("anna-reyes", None, "journalist") not in found
+
+
+def test_a_role_naming_a_body_the_article_did_not_find_gives_nothing(nlp):
+    # "of the county assembly", "at the local clinic": a body is named, but not one the article knows
+    for text in ("Esther Wanjiru, a former deputy speaker of the county assembly, said no.",
+                 "Ann Moe, a nurse at the local clinic, said he was sorry."):
+        assert affiliations(text) == [], text
+    # a profession for a person is no body: "a solicitor for the older man" keeps the role
+    assert [f[2] for f in affiliations("Ann Moe, a solicitor for the older man, said he was sorry.")] == ["solicitor for older man"]

@@ -625,6 +625,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             record["held_for"] = True
         elif body is None and head.lower_ in FAMILY:
             continue  # "her daughter": whose, the text does not say here
+        elif body is None and _vague_body(role_tokens, ("of", "at", "with", "in", "for") if qualifier and not _is_profession(head)
+                                          else ("of", "at", "with")):
+            continue  # "a former deputy speaker of the county assembly": a body the article did not find
         elif body is None and _is_profession(head) and not unresolved and not any(
                 (t.pos_ == "PROPN" or t.text[:1].isupper()) and t != head and not _is_role(t) and not nationality_code(t.text)
                 for t in role_tokens):  # ("Greenpeace activist X": a body the article did not find)
@@ -661,6 +664,13 @@ def _family(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]
     if qualifier:
         record["qualifier"] = qualifier
     yield record
+
+
+def _vague_body(role_tokens: list[Token], prepositions: tuple[str, ...]) -> bool:
+    """Whether the role's words hold "of/at ... the <noun>" (a definite body not resolved)."""
+    return any(t.dep_ == "prep" and t.lower_ in prepositions and any(
+        p.dep_ == "pobj" and any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in p.children)
+        for p in t.children) for t in role_tokens)
 
 
 def _public_post(c: Context, body: tuple[str, str], role: str) -> dict:
