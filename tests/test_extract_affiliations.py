@@ -535,3 +535,8 @@ def test_a_role_naming_a_body_the_article_did_not_find_gives_nothing(nlp):
         assert affiliations(text) == [], text
     # a profession for a person is no body: "a solicitor for the older man" keeps the role
     assert [f[2] for f in affiliations("Ann Moe, a solicitor for the older man, said he was sorry.")] == ["solicitor for older man"]
+
+
+def test_a_provincial_post_in_the_one_province_the_story_names(nlp):
+    found = affiliations("Rebels attacked a post in Cabo Delgado province on Tuesday. Provincial governor Rui Tembe was less patient.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("rui-tembe", "cabo-delgado", "Provincial governor")]

@@ -124,6 +124,8 @@ headmistress supervisor sheriff sergeant lieutenant admiral brigadier commandant
 vice-chairman vice-chairwoman attorney-general solicitor-general auditor-general director-general creator""".split())
 # "MP Jane Doe", "the MP for Wexley": the abbreviation and the post it stands for
 LEGISLATORS = {"MP": "member of parliament", "MEP": "member of the European Parliament", "MSP": "member of the Scottish Parliament"}
+# "provincial governor X": the kind of place the post is of
+PLACE_LEVELS = {"provincial": "province", "regional": "region"}
 # common nouns for the place where someone lives or sits: "the area's MP", "the town's doctor"
 LOCALITIES = frozenset("area town city village district region constituency neighbourhood neighborhood community".split())
 # a family tie is a role held for a person: "her daughter, X" is daughter of the person "her" stands for
@@ -596,6 +598,12 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         portfolio = {w for w in re.findall(r"\w+", role.lower()) if w not in MINISTRY_WORDS}
         ministry = _ministry(c, portfolio) if portfolio else None
         outside = [(ministry, "organisation")] if ministry else []
+    level = next((PLACE_LEVELS[t.lower_] for t in role_tokens if t.lower_ in PLACE_LEVELS and t.i < head.i), None)
+    if not bodies and not outside and level and place_role and not national and not counterpart:
+        # "Provincial governor X" in a story that names one province: that province's
+        places = {c.ids[id(e)] for e in c.entities if e.kind == "location" and e.place is not None
+                  and e.place.kind == level and c.ids.get(id(e))}
+        outside = [(places.pop(), "location")] if len(places) == 1 else []
     if not bodies and not outside and before_name and head.lemma_.lower() in MINISTERIAL and not national and not counterpart:
         # "Education Minister X" in a story that names one country and no other: that country's
         country = _only_country(c)
