@@ -540,3 +540,9 @@ def test_a_role_naming_a_body_the_article_did_not_find_gives_nothing(nlp):
 def test_a_provincial_post_in_the_one_province_the_story_names(nlp):
     found = affiliations("Rebels attacked a post in Cabo Delgado province on Tuesday. Provincial governor Rui Tembe was less patient.")
     assert [(f[0], f[1], f[2]) for f in found] == [("rui-tembe", "cabo-delgado", "Provincial governor")]
+
+
+def test_an_as_phrase_with_an_object_is_the_objects(nlp):
+    assert [f[0] for f in affiliations("Tom Reed described Ann Cole as a leader of the Harbour Authority.")] in ([], ["ann-cole"])
+    found = affiliations("Tom Reed replaced Ann Cole as chief executive of the Harbour Authority.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("tom-reed", "harbour-authority", "chief executive")]

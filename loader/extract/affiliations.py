@@ -803,7 +803,10 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
     elif verb in ("be", "become", "remain"):  # "X, who is Y's chief economist", "who became Y's chairman"
         for obj in objects:
             yield from _role_phrase(c, obj, person, name)
-    elif any(g.dep_ == "prep" and g.lower_ == "as" for g in rel.children):
+    elif any(g.dep_ == "prep" and g.lower_ == "as" for g in rel.children) and (
+            verb in ("replace", "succeed") or not any(g.dep_ == "dobj" for g in rel.children)):
+        # (with an object the "as" phrase is the object's: "described Y as a leader of Z"; but
+        # "replaced Y as chief executive" is the subject's post)
         # "who took over as chief executive of Y", "who stepped down as Y's chairman" (former)
         done = verb in LEAVING_VERBS or verb in ("retire", "step") and any(g.lower_ == "down" for g in rel.children)
         for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ == "as"):
