@@ -454,3 +454,9 @@ def test_firms_where_analysts_work_and_units_in_apposition(nlp):
     found = entities("Analysts at Farrow and Kestenberg said the cuts would fall on its turbine unit, Halden Gamesa.")
     assert found["Kestenberg"][0] == "organisation"
     assert found["Halden Gamesa"][0] == "organisation"
+
+
+def test_a_body_s_own_board_is_a_body_named_after_it(nlp):
+    text = "The Tamsin River Authority sets the quotas. Anglers asked to meet the authority's board in May."
+    made = {e.name for e in institution_entities(text, resolved(text))}
+    assert "Board of the Tamsin River Authority" in made
