@@ -460,3 +460,16 @@ def test_a_body_s_own_board_is_a_body_named_after_it(nlp):
     text = "The Tamsin River Authority sets the quotas. Anglers asked to meet the authority's board in May."
     made = {e.name for e in institution_entities(text, resolved(text))}
     assert "Board of the Tamsin River Authority" in made
+
+
+def test_a_body_described_in_apposition_after_its_name(nlp):
+    found = entities("Morva, the country's largest fishmeal producer, said it would keep paying crews. "
+                     "Ben Ode, a film producer, said the strike hurt. Pella, a research group in Lobito, agreed.")
+    assert found["Morva"][0] == "organisation"
+    assert found["Pella"][0] == "organisation"
+    assert found["Ben Ode"][0] == "person"
+
+
+def test_no_place_nested_from_part_of_another_place_s_name(nlp):
+    found = resolved("The results were published in the New England Journal of Medicine.")
+    assert not any(e.kind == "location" and e.name == "England" for e in found)

@@ -102,6 +102,17 @@ def _place_evidence(text: str, surface: str) -> float:
     return score
 
 
+# An apposition after a name whose head is a body's noun: "X, the country's largest fishmeal
+# producer,", "X, a research group in Y", "X, the Vaccine Alliance," (no "of" on the way: "X,
+# the head of the group" is a person).
+_NOT_IN_APPOSITION = r"(?!(?:of|for|at|in|who|and|with|to|from|on|by|the|a|an|whose|which|that)\b)"
+_ORG_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:" + _NOT_IN_APPOSITION + r"[\w’'-]+\s+){0,4}?(?:(?i:%s)|"
+                             r"(?:largest|biggest|leading|main|second-largest|third-largest)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:producer|producers|maker|exporter|importer|processor|employer|supplier))"
+                             r"(?=[,.;]|\s+(?:in|based|that|which|with|from|and)\b)"
+                             % "|".join(sorted(ORG_DESCRIPTORS | {"company", "firm", "group", "alliance", "body", "association", "federation"})))
+
+
 def _org_evidence(text: str, surface: str) -> int:
     score = 0
     for start, end in find_words(text, surface):
@@ -115,6 +126,8 @@ def _org_evidence(text: str, surface: str) -> int:
         elif re.search(r"\b(?:[Aa]nalysts|[Ee]conomists|[Ss]trategists|[Ee]xecutives|[Ee]mployees|[Ss]taff|[Ss]hareholders)\s+(?:at|from)\s+(?:\w+,\s+|\w+\s+and\s+)?\Z",
                        text[max(0, start - 50):start]):
             score += 2  # "analysts at X and Y": firms
+        elif _ORG_APPOSITION.match(text, end) and not any(w.lower().rstrip(",") in TITLES for w in _ORG_APPOSITION.match(text, end).group(0).split()):
+            score += 3  # "Tasa, the country's largest fishmeal producer,": a body described after its name
         elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
             # "on X": a platform, channel or programme, not a person; a person named by one
             # word and never in full is rare in news, so for such a name the cue weighs more
@@ -492,6 +505,8 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                 begin, finish = inner[0].start(), inner[-1].end()
                 if begin < taken or finish - begin == len(name) or not re.fullmatch(r"[\w’'-]+(?: [\w’'-]+)*", name[begin:finish]):
                     continue
+                if re.search(r"\b(?:New|North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Greater)\s+\Z", name[:begin]):
+                    continue  # "the New England Journal": part of another place's name, not England
                 place = certain_place(name[begin:finish])
                 if place is None and re.search(r"\b(?:of|at)\s+\Z", name[:begin]):
                     # "of X" or "at X" in a body's name is where it is ("University of A at B")
