@@ -473,3 +473,14 @@ def test_a_body_described_in_apposition_after_its_name(nlp):
 def test_no_place_nested_from_part_of_another_place_s_name(nlp):
     found = resolved("The results were published in the New England Journal of Medicine.")
     assert not any(e.kind == "location" and e.name == "England" for e in found)
+
+
+def test_a_city_after_a_lowercase_direction_is_still_named_and_a_side_s_bank_is_a_place(nlp):
+    found = entities("Residents of Peckham in south London reported flooding. Settlers in the West Bank protested.")
+    assert found["London"][0] == "location"
+    assert found["West Bank"][0] == "location"
+
+
+def test_bodies_named_in_french_are_bodies(nlp):
+    found = entities("The lenders asked the Banque du Liban for a plan and the Société Nationale des Chemins said no.")
+    assert found["Banque du Liban"][0] == "organisation"

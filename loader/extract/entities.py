@@ -948,6 +948,9 @@ def _kind(text: str, c: _Candidate) -> str | None:
     # night ("Apollo 11", "Studio 9"), not a body or a person ("Channel 4" has its word)
     if len(words) > 1 and words[-1].isdigit() and not any(w in ORG_WORDS for w in words):
         return None
+    # a river's bank named by its side is a region ("the West Bank", "the Left Bank"), not a bank
+    if len(words) == 2 and words[1] == "bank" and words[0] in ("west", "east", "north", "south", "left", "right"):
+        return "location"
     # a venue keeps its type with an acronym too ("the Kennedy Space Center (KSC)")
     if is_venue_name(c.surface) and "publisher" not in c.origins:
         return "location"

@@ -50,6 +50,7 @@ rangers rovers wanderers athletic atlético atletico deportivo liga fc afc cf
 instituto istituto institut universidad università universidade université universität banco banca partido partito
 movimiento movimento fundación fundação fondazione stiftung asociación associação associazione comité comitato
 ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo verein gesellschaft
+banque société compagnie groupe fédération caisse crédit sindicato sindacato syndicat confederación confédération
 """.split())  # bodies, companies and outlets: the head words of their names in English news (and the
 # first words of names in the other European languages news quotes: "Instituto X", "Banco Y")
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
@@ -731,6 +732,8 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
             place = strong_place(m.text)
             if place is not None and place.kind in ("region", "country"):
                 kept.append(Mention(direction.start(1), m.end, "LOC", "subregion", text[direction.start(1):m.end]))
+            elif place is not None and place.kind == "city":
+                kept.append(m)  # "south London" is in London: the city is named
         return kept
 
     model = whole_place(model_mentions(doc, text))
