@@ -484,3 +484,9 @@ def test_a_city_after_a_lowercase_direction_is_still_named_and_a_side_s_bank_is_
 def test_bodies_named_in_french_are_bodies(nlp):
     found = entities("The lenders asked the Banque du Liban for a plan and the Société Nationale des Chemins said no.")
     assert found["Banque du Liban"][0] == "organisation"
+
+
+def test_storms_and_instruments_are_none_of_the_three(nlp):
+    found = entities("Storm Dorrit flooded homes in Dundee, and the Kepler Space Telescope was switched off.")
+    assert "Storm Dorrit" not in found and "Kepler Space Telescope" not in found
+    assert found["Dundee"][0] == "location"

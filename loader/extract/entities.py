@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geocode import Place, geocode
 from ..spans import find_words
-from .mentions import CAP_RUN, COMPOUND_VENUE, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
+from .mentions import CAP_RUN, COMPOUND_VENUE, STORM_LEADS, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     is_venue_name, name_head
 from .institutions import country_for
 from .places import candidates as place_candidates
@@ -935,8 +935,8 @@ def _kind(text: str, c: _Candidate) -> str | None:
     head = name_head(c.surface) if len(words) > 1 else ""
     if head in NOT_ENTITY_HEADS:
         return None
-    # "Operation X" names a military or police operation, an event
-    if len(words) > 1 and words[0] == "operation":
+    # "Operation X" names a military or police operation, an event; "Storm X" a storm
+    if len(words) > 1 and (words[0] == "operation" or words[0] in STORM_LEADS or words[:2] == ["tropical", "storm"]):
         return None
     # an event or product word anywhere in a name without a body's word: "Space Shuttle X",
     # "X Expo Canada" (a body's name holds one: "Festival Society")

@@ -77,7 +77,10 @@ def _church_building(name: str) -> bool:
 NOT_ENTITY_HEADS = frozenset("""
 study survey program programme project system systems award awards prize festival championship
 championships cup tournament series album film shuttle fair expo exhibition show
+telescope satellite spacecraft rover
 """.split())
+# Words before a name that make it a weather event's ("Storm Babet", "Hurricane Ian"), not a person's.
+STORM_LEADS = frozenset("storm hurricane typhoon cyclone".split())
 
 
 # Centres that are buildings or sites ("the Metro Convention Centre", "the Space Center"),
