@@ -117,7 +117,7 @@ _CAP_WORD = r"[A-Z][\w’'.&-]*"
 # A run of capitalised words with the joining words of bodies' names ("Council for the Welfare of X",
 # "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
 # split at "and" / "&" afterwards (see _org_parts), since "and" also joins two names.
-_ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&|\d{{1,2}})\s+)?{_CAP_WORD})*")  # "Movimento 5 Stelle"
+_ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&|\d{{1,2}})[ \t]+)?{_CAP_WORD})*")  # "Movimento 5 Stelle"
 # a university's campus is part of its name ("the University of X at Y")
 _CAMPUS = re.compile(rf"\s+at\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?")
 _DATE_WORDS = frozenset("""january february march april may june july august september october november december
@@ -463,6 +463,7 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 if m:
                     found.append(m)
     found += titled_names(doc, text)
+    found += credited_names(text)
     found += place_noun_names(doc, text)
     # a place's council in lower case ("Gothenburg city council", "the Kisumu county
     # assembly"): the body of that place, named as the text writes it
@@ -568,6 +569,26 @@ _SURNAME_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady
                             "constable superintendent captain capt colonel col major maj lieutenant lt general gen "
                             "judge justice governor senator sen mayor councillor councilor commissioner father rev "
                             "reverend bishop sheikh imam rabbi coach".split())
+
+
+_CREDIT_NAME = r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]+){1,2})"
+# A byline ("By Ana Ruiz" on a line of its own) and a wire's credit line ("(Reporting by Ana
+# Ruiz and Ben Ode; Editing by Cy Dow)"): each name after "by" is a person.
+_CREDIT = re.compile(r"(?:(?m:^)[ \t]*By|[(;][ \t]*(?:[A-Z][a-z]+[ \t]+){0,2}by|(?:\band|,|&))[ \t]+" + _CREDIT_NAME)
+
+
+def credited_names(text: str) -> list[Mention]:
+    """People named in a byline or a credit line (not bodies: no body's word in the name)."""
+    found = []
+    for line in re.finditer(r"(?m)^[ \t]*(?:By[ \t]|\((?:[A-Z][a-z]+[ \t]+){1,2}by[ \t]).*$", text):
+        if len(line.group(0)) > 200:
+            continue
+        for m in _CREDIT.finditer(text, line.start(), line.end()):
+            name = m.group(1)
+            if _has_org_word(name) or any(w.lower() in STOP_WORDS for w in name.split()):
+                continue
+            found.append(Mention(m.start(1), m.end(1), "PERSON", "credit", name))
+    return found
 
 
 def titled_names(doc: Doc, text: str) -> list[Mention]:
@@ -757,8 +778,42 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
         body = by_end.get(match.start() - 1) if text[match.start() - 1 : match.start()] == " " else None
         if body is not None and (match.start(1), match.end(1)) not in paired and " " in body.text:
             pairs.append((body, Mention(match.start(1), match.end(1), "ORG", "acronym", match.group(1))))
+    # a headline or subhead in title case ("Families Wait For News") capitalises ordinary
+    # words: a name found only there is none
+    heads = headline_lines(text)
+    if heads:
+        def in_head(m: Mention) -> bool:
+            i = bisect.bisect_right(heads, (m.start, len(text))) - 1
+            return i >= 0 and heads[i][0] <= m.start and m.end <= heads[i][1]
+        def elsewhere(m: Mention) -> bool:
+            return any(not (a <= i < b) for i in _occurrences(text, m.text) for a, b in heads if a <= m.start < b)
+        kept = [m for m in kept if not in_head(m) or elsewhere(m)]
     # descriptions overlap the names they hold: the entity stage tells them apart by origin
     return kept + description_mentions(doc, text, kept), pairs
+
+
+def _occurrences(text: str, words: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"(?<![\w’'-])" + re.escape(words) + r"(?![\w’'-])", text)]
+
+
+_SMALL_HEAD_WORDS = frozenset("a an the of for to in on at by and or but as with from vs v".split())
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line that is a headline or subhead in title case: two to
+    twelve words, every word but the small ones capitalised, no sentence punctuation at the
+    end, and not a speaker's label ("Q:", "Name:")."""
+    found = []
+    for match in re.finditer(r"(?m)^[^\n]+$", text):
+        line = match.group(0).strip()
+        words = line.split()
+        if not 2 <= len(words) <= 12 or re.search(r"[.!?:;,\"”’)]\Z", line) or ":" in line[:20] \
+                or re.search(r"(?:\A|\s)[Bb]y\s", line) or line.startswith(("(", "[", "-", "*", "|")):
+            continue  # (a byline or a credit, "By X", "Editing by Y", names people)
+        big = [w for w in words if w.lower() not in _SMALL_HEAD_WORDS]
+        if big and all(w[:1].isupper() or w[:1].isdigit() for w in big) and len(big) >= 2:
+            found.append((match.start(), match.end()))
+    return found
 
 
 # A list of names: capitalised items (each perhaps with a parenthesis: "A (tennis) and B
