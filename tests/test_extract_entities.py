@@ -490,3 +490,9 @@ def test_storms_and_instruments_are_none_of_the_three(nlp):
     found = entities("Storm Dorrit flooded homes in Dundee, and the Kepler Space Telescope was switched off.")
     assert "Storm Dorrit" not in found and "Kepler Space Telescope" not in found
     assert found["Dundee"][0] == "location"
+
+
+def test_no_eponym_from_the_first_word_of_a_compound_body(nlp):
+    found = entities("Critics, including the Civil Society Legislative Advocacy Centre, said the process was opaque.")
+    assert "Civil" not in found
+    assert found["Civil Society Legislative Advocacy Centre"][0] == "organisation"

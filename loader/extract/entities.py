@@ -616,6 +616,11 @@ def _eponym_part(text: str, name: str) -> tuple[int, int] | None:
         return None
     begin, end = part[0].start(), part[-1].end()
     inner = name[begin:end]
+    # the part ends at a body's word that is not the name's head: it is the first word of a
+    # compound body ("the Civil Society Legislative Advocacy Centre"), not a person
+    rest = re.split(r"\s+(?:of|for|on)\s+", name[end:].strip(), maxsplit=1)[0].split()
+    if len(rest) > 1 and rest[0].strip("’'.,").lower() in ORG_WORDS:
+        return None
     if len(part) == 1 and re.search(r"\s(?:of|for|on)\s", name[end:]):
         return None  # "the Lowland Institute for Soil Studies": a region's or a field's body, not a person's
     # (nor a phrase made a name: "Make-A-Wish")
