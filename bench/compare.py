@@ -1,13 +1,16 @@
 """Throughput of the published instance against stock Datasette on the same file, same run.
 
     python -m bench.compare ARCHIVE.db [--clients 50] [--seconds 20] [--venv DIR] [--out FILE]
+        [--servers published nocache stock] [--workers N] [--sql-threads N] [--gzip-level N]
 
 Publishes ARCHIVE.db with ``loader publish`` (default limits; public URL on loopback)
 and serves it with its ``run.sh``; then the same folder published with its response
 cache off (every request runs its queries); then the same file with stock ``datasette
-serve -i`` (no metadata, plugins or templates). All three one after the other, from
-the same clean virtualenv of the published requirements (``--venv``, made by run.sh
-when missing).
+serve -i`` (no metadata, plugins or templates). All three (or those ``--servers``
+names) one after the other, from the same clean virtualenv of the published
+requirements (``--venv``, made by run.sh when missing). The published folders link
+the archive (``publish(link=True)``) instead of copying it, so the file must not be
+in WAL mode; ``--gzip-level`` is the folder's gzip level when its cache is off.
 Each gets the same load: ``--clients`` concurrent keep-alive clients for ``--seconds``,
 each client a different address for the per-client limits (X-Forwarded-For, which
 uvicorn trusts from 127.0.0.1), on the pages both have: the home page, an article, a
@@ -74,7 +77,7 @@ def _published(db: Path, tmp: Path, name: str, paths: list[str], clients: int, s
     from loader.publish import PublishOptions, publish
 
     port = free_port()
-    site = publish(db, tmp / name, PublishOptions(public_url=f"http://127.0.0.1:{port}", **options))
+    site = publish(db, tmp / name, PublishOptions(public_url=f"http://127.0.0.1:{port}", **options), link=True)
     venv = venv or site / ".venv"
     env = {**os.environ, "HOST": "127.0.0.1", "PORT": str(port), "VENV": str(venv)}
     if workers:
@@ -89,31 +92,45 @@ def _published(db: Path, tmp: Path, name: str, paths: list[str], clients: int, s
         _stop(process)
 
 
+SERVERS = ("published", "nocache", "stock")
+
+
 def compare(db: Path, clients: int = 50, seconds: float = 20, venv: Path | None = None, workers: int | None = None,
-            sql_threads: int = 3, out: Path | None = None) -> dict:
+            sql_threads: int = 3, out: Path | None = None, servers: tuple[str, ...] = SERVERS, gzip_level: int = 1) -> dict:
     """Three servers, one after the other: the published folder as published, the same
     without its response cache (every request queries), and stock Datasette."""
     paths = both_pages(db)
     results = {}
     with tempfile.TemporaryDirectory(prefix="bench-compare-") as tmp:
-        options = {"sql_threads": sql_threads}
-        results["published"], venv = _published(db, Path(tmp), "site", paths, clients, seconds, venv, options, workers)
-        results["published_without_cache"], _ = _published(db, Path(tmp), "nocache", paths, clients, seconds, venv,
-                                                           {**options, "response_cache_bytes": 0}, workers)
-        port = free_port()
-        stock = subprocess.Popen([str(venv / "bin" / "python"), "-m", "datasette", "serve", "-i", str(Path(tmp) / "site" / "archive.db"),
-                                  "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
-                                 stderr=subprocess.DEVNULL, start_new_session=True)
-        base = f"http://127.0.0.1:{port}"
-        try:
-            _wait(stock, base)
-            results["stock"] = measure(base, paths, clients, seconds)
-        finally:
-            _stop(stock)
-    stock_rps = max(results["stock"]["requests_per_second"], 1e-9)
-    result = {"archive": str(db), "paths": paths, "workers": workers or os.cpu_count(), "sql_threads": sql_threads, **results,
-              "throughput_ratio": round(results["published"]["requests_per_second"] / stock_rps, 2),
-              "throughput_ratio_without_cache": round(results["published_without_cache"]["requests_per_second"] / stock_rps, 2)}
+        options = {"sql_threads": sql_threads, "gzip_level": gzip_level}
+        if "published" in servers:
+            results["published"], venv = _published(db, Path(tmp), "site", paths, clients, seconds, venv, options, workers)
+        if "nocache" in servers:
+            results["published_without_cache"], venv = _published(db, Path(tmp), "nocache", paths, clients, seconds, venv,
+                                                                  {**options, "response_cache_bytes": 0}, workers)
+        if "stock" in servers:
+            if venv is None:
+                raise SystemExit("stock Datasette alone needs --venv (a virtualenv with the published requirements)")
+            port = free_port()
+            link = Path(tmp) / "stock" / "archive.db"  # named archive, as the published pages address it
+            link.parent.mkdir()
+            link.symlink_to(db.resolve())
+            stock = subprocess.Popen([str(venv / "bin" / "python"), "-m", "datasette", "serve", "-i", str(link),
+                                      "--host", "127.0.0.1", "--port", str(port)], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.DEVNULL, start_new_session=True)
+            base = f"http://127.0.0.1:{port}"
+            try:
+                _wait(stock, base)
+                results["stock"] = measure(base, paths, clients, seconds)
+            finally:
+                _stop(stock)
+    result = {"archive": str(db), "paths": paths, "workers": workers or os.cpu_count(), "sql_threads": sql_threads,
+              "gzip_level": gzip_level, **results}
+    if "stock" in results:
+        stock_rps = max(results["stock"]["requests_per_second"], 1e-9)
+        for name, key in (("published", "throughput_ratio"), ("published_without_cache", "throughput_ratio_without_cache")):
+            if name in results:
+                result[key] = round(results[name]["requests_per_second"] / stock_rps, 2)
     out = out or OUT / "compare.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(result, indent=2) + "\n")
@@ -128,9 +145,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--venv", type=Path, help="a virtualenv of the published requirements to reuse")
     parser.add_argument("--workers", type=int, help="server processes of the published folder (default: one per core)")
     parser.add_argument("--sql-threads", type=int, default=3, help="loader publish --sql-threads for the published folder")
+    parser.add_argument("--gzip-level", type=int, default=1, help="the published folder's gzip level with its cache off (0: none)")
+    parser.add_argument("--servers", nargs="+", choices=SERVERS, default=list(SERVERS),
+                        help="which to run: the published folder, the same with its cache off (nocache), stock Datasette")
     parser.add_argument("--out", type=Path, help="where to write the figures (default bench/out/compare.json)")
     args = parser.parse_args(argv)
-    print(json.dumps(compare(args.db, args.clients, args.seconds, args.venv, args.workers, args.sql_threads, args.out), indent=2))
+    print(json.dumps(compare(args.db, args.clients, args.seconds, args.venv, args.workers, args.sql_threads, args.out,
+                             tuple(args.servers), args.gzip_level), indent=2))
     return 0
 
 

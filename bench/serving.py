@@ -2,6 +2,10 @@
 beside the time bare sqlite3 takes for the same SQL.
 
     .venv/bin/python -m bench.serving bench/out/archive.db [--requests 25] [--out bench/out/serving.md]
+        [--only TEXT ...]
+
+``--only``: measure only the requests whose label or path contains one of the texts
+(case-insensitive), e.g. ``--only graph chart "person page"``.
 
 What it runs: ``datasette inspect`` on the archive, then ``datasette serve -i ARCHIVE
 --inspect-file F`` as a subprocess with the settings, metadata, plugins and templates of
@@ -160,7 +164,8 @@ def _reading_pages(db: Path) -> dict[str, str]:
     return {label: path for label, path in pages(db).items() if label != "home"}
 
 
-def run(db: str | Path, requests: int = 25, out: str | Path | None = None, progress: bool = True) -> str:
+def run(db: str | Path, requests: int = 25, out: str | Path | None = None, progress: bool = True,
+        only: list[str] | None = None) -> str:
     import httpx
 
     db = Path(db)
@@ -189,6 +194,8 @@ def run(db: str | Path, requests: int = 25, out: str | Path | None = None, progr
                 """``bare_sql``: None (take the SQL from the response), or (sql, params, fetch cap).
                 ``facets``: columns the page computes facets for; their facet SQL (and the count
                 query, for a filtered page) is added to the bare figure, as Datasette runs them too."""
+                if only and not any(text.lower() in label.lower() or text.lower() in path.lower() for text in only):
+                    return {}
                 times, statuses, body = [], [], None
                 for i in range(requests + 2):
                     t = time.perf_counter()
@@ -294,7 +301,8 @@ def run(db: str | Path, requests: int = 25, out: str | Path | None = None, progr
                     path = f"/archive/{name}.json?_size=50" + "".join(f"&{k}={q(v)}" for k, v in params.items())
                     limited = re.sub(r"\blimit\s+\d+\s*\Z", "", sql, flags=re.I).rstrip() + "\nlimit 51"
                     row = measure(f"canned query `{name}`{suffix}", path, QUERY_TARGET, (limited, params, None))
-                    row["bare_as_run"] = bare.time(sql, params, max(5, requests // 2), 1001)[0]
+                    if row:
+                        row["bare_as_run"] = bare.time(sql, params, max(5, requests // 2), 1001)[0]
             measure("row page `/archive/statements/<id>.json`", f"/archive/statements/{q(statement_id)}.json", TABLE_TARGET,
                     ("select * from statements where id = :id", {"id": statement_id}, None))
             # the reading pages (HTML) of the entities and articles with the most to show
@@ -349,8 +357,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("db", help="the archive to serve (any file name; it is served as archive.db)")
     parser.add_argument("--requests", type=int, default=25, help="timed requests per URL (at least 20 for a p95)")
     parser.add_argument("--out", help="also write the Markdown section to this file")
+    parser.add_argument("--only", nargs="+", metavar="TEXT", help="only the requests whose label or path contains one of these")
     args = parser.parse_args(argv)
-    print(run(args.db, args.requests, args.out))
+    print(run(args.db, args.requests, args.out, only=args.only))
     return 0
 
 

@@ -52,6 +52,8 @@ class PublishOptions:
     burst: int = 80  # a page with its scripts, styles and the map's JSON pages
     max_response_bytes: int = 20_000_000
     response_cache_bytes: int = 64_000_000
+    # gzip level of responses when the cache is off (0: none); cached ones are gzipped once, at 6
+    gzip_level: int = 1
     # Threads per process running SQL. 0 runs each query in the event loop: about twice
     # as fast for the pages' many small queries, but one slow query (up to the time limit)
     # then holds up its whole process.
@@ -128,7 +130,7 @@ def _metadata(options: PublishOptions) -> dict:
                                              "sql_total": options.sql_concurrent_total,
                                              "per_second": options.requests_per_second, "burst": options.burst}
     plugins["news-archive-response-cap"] = {"max_bytes": options.max_response_bytes}
-    plugins["news-archive-response-cache"] = {"max_bytes": options.response_cache_bytes}
+    plugins["news-archive-response-cache"] = {"max_bytes": options.response_cache_bytes, "gzip_level": options.gzip_level}
     if not options.allow_sql:
         metadata["allow_sql"] = False  # canned queries and pages only
     if not options.full_text:
@@ -257,6 +259,7 @@ them there and restart.
 | bytes of one query's rows | `news-archive-limits.max_result_bytes` | 50 MB |
 | bytes of one response (400 beyond) | `news-archive-response-cap.max_bytes` | {max_bytes} |
 | memory for cached responses, per process (0: no cache) | `news-archive-response-cache.max_bytes` | {cache_bytes} |
+| gzip level of text responses when the cache is off (0: not gzipped; cached ones are gzipped once, at 6) | `news-archive-response-cache.gzip_level` | {gzip_level} |
 | time of one query / one facet | settings `sql_time_limit_ms` / `facet_time_limit_ms` | {sql_ms} ms / {facet_ms} ms |
 | SQL threads per process (`loader publish --sql-threads`; 0: queries run in the event loop, about twice as fast for small queries, but a slow one holds up its process) | `num_sql_threads` in `archive_app.py` | {sql_threads} |
 | rows of one query | setting `max_returned_rows` | {rows} |
@@ -274,8 +277,12 @@ reading the one immutable file. Each process keeps its own per-client counts and
 own cache of responses (the database never changes while served, so a page is the
 same bytes until the folder is replaced; each has an ETag, `If-None-Match` gets
 304, a `max-age` is added where Datasette sends none, and text is gzipped once for
-clients that accept it): with N processes a client may get up to N times the limits below the proxy,
-so set the exact limits at the proxy.
+clients that accept it; with the cache off, text is gzipped per request at
+`gzip_level`): with N processes a client may get up to N times the limits below the proxy,
+so set the exact limits at the proxy. The schema of the immutable file (tables,
+columns, keys, definitions) is read once per process (`plugins/immutable_schema.py`),
+and the chart and graph pages list their first 100 rows under the picture, with links
+to all of them as JSON and CSV.
 
 Absolute URLs (the `Link` header, `next_url` in JSON) are built from the public URL
 `{public_url}` (plugin `news-archive-public-url.url`; set it with
@@ -351,8 +358,21 @@ def _snapshot(db_path: Path, target: Path) -> None:
         copy.close()
 
 
-def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = PublishOptions()) -> Path:
+def _journal_mode(db_path: Path) -> str:
+    conn = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True)
+    try:
+        return conn.execute("PRAGMA journal_mode").fetchone()[0].lower()
+    finally:
+        conn.close()
+
+
+def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = PublishOptions(), link: bool = False) -> Path:
     """Write the deployable folder for the archive at ``db_path`` into ``outdir``.
+
+    ``link``: the folder's database is a symbolic link to ``db_path`` itself instead of
+    a compacted copy (for benchmarks of a large file that nothing writes while it is
+    served: copying 2.7 GB takes minutes); refused for a file in WAL mode, which an
+    immutable instance cannot read whole, and without the full texts.
 
     :raises InputError: when the archive is missing or ``outdir`` is not empty
     """
@@ -361,9 +381,14 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         raise InputError([problem(str(db_path), None, "no such archive: build it first with 'loader build'")])
     if outdir.exists() and any(outdir.iterdir()):
         raise InputError([problem(str(outdir), None, "the folder is not empty: publish into a new folder")])
+    if link and (not options.full_text or _journal_mode(db_path) == "wal"):
+        raise InputError([problem(str(db_path), None, "cannot link: the archive is in WAL mode or the full texts are to be left out")])
     outdir.mkdir(parents=True, exist_ok=True)
     target = outdir / DATABASE
-    _snapshot(db_path, target)
+    if link:
+        target.symlink_to(db_path.resolve())
+    else:
+        _snapshot(db_path, target)
     if not options.full_text:
         _strip_full_text(target)
     subprocess.run([sys.executable, "-m", "datasette", "inspect", str(target), "--inspect-file", str(outdir / INSPECT)],
@@ -400,7 +425,7 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         sql_total=options.sql_concurrent_total, per_second=f"{options.requests_per_second:g}",
         per_second_int=max(1, round(options.requests_per_second)), burst=options.burst,
         max_bytes=f"{options.max_response_bytes / 1e6:g} MB", cache_bytes=f"{options.response_cache_bytes / 1e6:g} MB",
-        public_url=options.public_url,
+        public_url=options.public_url, gzip_level=options.gzip_level,
         sql_threads=options.sql_threads, sql_ms=options.sql_time_limit_ms, facet_ms=options.facet_time_limit_ms, rows=options.max_returned_rows,
     ), encoding="utf-8")
     (outdir / "publish.json").write_text(json.dumps(options.__dict__, indent=2) + "\n", encoding="utf-8")

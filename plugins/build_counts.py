@@ -97,7 +97,7 @@ class BuildCountedColumnFacet(ColumnFacet):
 
     async def _has_counts(self) -> bool:
         db = self.ds.get_database(self.database)
-        return bool((await db.execute("select 1 from sqlite_master where type = 'table' and name = ?", [COUNTS_TABLE])).rows)
+        return await db.table_exists(COUNTS_TABLE)  # remembered on an immutable file (immutable_schema.py)
 
     def _searched(self) -> bool:
         # a page filtered by ?_search= alone

@@ -117,6 +117,22 @@ where meeting_participants.{column} = :id
 order by meetings.date desc nulls last, meetings.article_id, meetings.start
 limit {limit}
 """
+# The same rows walking meetings newest first (idx_meetings_date; SQLite's DESC puts the
+# undated last, as NULLS LAST asks) and taking this entity's: at 1M statements 0.3 ms
+# instead of 15-35 ms for the person at 5,008 meetings, whose every participation the
+# query above joins and sorts; but 90 ms for someone at one meeting, since the walk
+# then reads every meeting. The page takes the walk when participations**2 >
+# LIMIT * meetings (as for the statements made, MADE_WALK_SQL).
+MEETINGS_WALK_SQL = """
+select meetings.*, locations.name as place, meeting_participants.role, meeting_participants.attendance
+from meetings indexed by idx_meetings_date
+  join meeting_participants on meeting_participants.meeting_id = meetings.id
+  left join locations on locations.id = meetings.location_id
+where meeting_participants.{column} = :id
+order by meetings.date desc nulls last, meetings.article_id, meetings.start
+limit {limit}
+"""
+MEETINGS_COUNT_SQL = "select count(*) from meeting_participants where {column} = :id"
 HELD_HERE_SQL = """
 select meetings.*, null as role, null as attendance
 from meetings
@@ -253,7 +269,10 @@ async def entity_context(datasette, database, table, key):
         articles_rows = await db.execute(q(ARTICLES_SQL), params)
         totals = {k: v for k, v in totals.items() if k == "made"}
 
-    meetings = [dict(m) for m in await db.execute(q(MEETINGS_SQL), params)]
+    participations = (await db.execute(q(MEETINGS_COUNT_SQL), params)).first()[0]
+    all_meetings = (await db.execute("select max(rowid) from meetings")).first()[0] or 0
+    meetings_sql = MEETINGS_WALK_SQL if participations * participations > LIMIT * all_meetings else MEETINGS_SQL
+    meetings = [dict(m) for m in await db.execute(q(meetings_sql), params)] if participations else []
     held_here = [dict(m) for m in await db.execute(q(HELD_HERE_SQL), params)] if table == "locations" else []
     # Claims that this entity was or was not at a meeting shown, grouped by meeting and stance.
     claims = {}

@@ -405,3 +405,148 @@ def test_attendance_claims_gives_the_rows_of_the_query_as_first_written_in_its_o
     date = {r[0]: r[6] for r in expected}
     order = lambda r: (date[r[0]], r[1], r[2], r[4], r[3])  # noqa: E731 (the ORDER BY's keys)
     assert [order(r) for r in got] == [order(r[:6]) for r in expected]
+
+
+def _immutable_datasette(path):
+    from datasette.app import Datasette
+
+    from loader.site import PLUGINS, SETTINGS, TEMPLATES
+
+    return Datasette(immutables=[str(path)], metadata=load_metadata(), plugins_dir=str(PLUGINS),
+                     template_dir=str(TEMPLATES), settings=SETTINGS)
+
+
+def _counting(database) -> list:
+    """Every SQL hand-off of ``database`` (execute runs through execute_fn) is appended."""
+    calls = []
+    execute_fn = database.execute_fn
+
+    async def counted(fn):
+        calls.append(fn)
+        return await execute_fn(fn)
+
+    database.execute_fn = counted
+    return calls
+
+
+@pytest.mark.asyncio
+async def test_an_immutable_file_has_its_schema_read_once_and_its_pages_unchanged(archive):
+    conn = sqlite3.connect(archive)
+    article = conn.execute("select id from articles order by word_count desc limit 1").fetchone()[0]
+    person = conn.execute("select person_id from sources where person_id is not null group by person_id "
+                          "order by count(*) desc limit 1").fetchone()[0]
+    statement = conn.execute("select id from statements order by rowid limit 1").fetchone()[0]
+    conn.close()
+    paths = ["/", "/archive", "/archive/statements", "/archive/statements?_facet=cue", "/archive/statements.json?_size=5",
+             "/archive/statements_with_speakers", "/archive/mentions", "/archive/meetings",
+             f"/archive/articles/{article}", f"/archive/people/{person}", f"/archive/statements/{statement}",
+             "/archive/statements_per_speaker", "/archive/timeline_chart", "/archive/meeting_graph", "/.json", "/archive.json"]
+    remembered = _immutable_datasette(archive)
+    await remembered.invoke_startup()
+    plain = _immutable_datasette(archive)
+    await plain.invoke_startup()
+    schema = _loaded("immutable_schema.py")
+    plain_db, remembered_db = plain.get_database("archive"), remembered.get_database("archive")
+    assert getattr(remembered_db, "_remembered_schema") is not None
+    schema.forget(plain_db)
+    assert "table_names" not in vars(plain_db)
+    plain_calls, remembered_calls = _counting(plain_db), _counting(remembered_db)
+    strip = lambda text: re.sub(r'"query_ms": [0-9.e-]+|took [0-9.]+ms', "", text)  # noqa: E731 (timings differ)
+    for path in paths:
+        for _ in range(2):  # the second request of each path is served from what the first read
+            before = len(remembered_calls)
+            got = await remembered.client.get(path)
+            expected = await plain.client.get(path)
+            assert got.status_code == expected.status_code == 200, path
+            assert strip(got.text) == strip(expected.text), path
+    # the home page, asked again: its newest articles and counts, nothing of the schema
+    plain_before, before = len(plain_calls), len(remembered_calls)
+    await plain.client.get("/")
+    await remembered.client.get("/")
+    assert len(plain_calls) - plain_before > 50
+    assert len(remembered_calls) - before <= 3
+    assert len(remembered_calls) < len(plain_calls) / 3
+
+
+@pytest.mark.asyncio
+async def test_a_mutable_file_has_its_schema_read_on_every_request(archive):
+    ds = make_datasette(archive)
+    await ds.invoke_startup()
+    assert "table_names" not in vars(ds.get_database("archive"))
+
+
+@pytest.mark.asyncio
+async def test_a_remembered_answer_is_a_copy_the_caller_may_change(archive):
+    ds = _immutable_datasette(archive)
+    await ds.invoke_startup()
+    db = ds.get_database("archive")
+    names = await db.table_names()
+    names.append("not a table")
+    assert "not a table" not in await db.table_names()
+    keys = await db.get_all_foreign_keys()
+    keys["statements"]["outgoing"].clear()
+    assert (await db.get_all_foreign_keys())["statements"]["outgoing"]
+
+
+def test_only_sql_of_the_schema_alone_is_remembered():
+    from plugins.immutable_schema import SCHEMA_SQL
+
+    for sql in ("select name from sqlite_master where type='table'", "PRAGMA schema_version",
+                "select name from sqlite_master where type in ('table', 'view') and name = ? collate nocase"):
+        assert SCHEMA_SQL.fullmatch(sql), sql
+    for sql in ("select * from statements", "select (select count(*) from statements) from sqlite_master",
+                "select name from sqlite_master union select id from statements",
+                "select * from sqlite_master join statements on 1", "pragma table_info(statements)"):
+        assert not SCHEMA_SQL.fullmatch(sql), sql
+
+
+@pytest.mark.asyncio
+async def test_a_picture_page_lists_its_first_rows_and_links_to_all(archive):
+    from pathlib import Path
+
+    from loader.site import TEMPLATES
+
+    ds = make_datasette(archive)
+    pictures = _loaded("picture_rows.py")
+    drawn = {p.stem.removeprefix("query-archive-") for p in Path(TEMPLATES).glob("query-archive-*.html")
+             if "_chart.html" in p.read_text() or "meeting-graph.js" in p.read_text()}
+    assert drawn == set(pictures.PICTURES)
+    conn = sqlite3.connect(archive)
+    for name in pictures.PICTURES:
+        total = len(conn.execute(QUERIES[name]["sql"]).fetchall())
+        rows = (await ds.client.get(f"/archive/{name}.json?_shape=array")).json()
+        assert len(rows) == min(total, 1000), name  # the JSON the picture draws from is all of them
+        html = (await ds.client.get(f"/archive/{name}")).text
+        listed = html.split("<tbody>", 1)[1].count("<tr>") if "<tbody>" in html else 0
+        assert listed == min(total, pictures.ROWS), name
+        assert f'href="/archive/{name}.json?_shape=array&amp;_size=max"' in html and f"/archive/{name}.csv" in html
+        if total > pictures.ROWS:
+            assert "lists only the first 100 rows" in html and "returning more than 100 rows" in html
+    # other query pages list every row as before
+    html = (await ds.client.get("/archive/who_said_what")).text
+    assert html.split("<tbody>", 1)[1].count("<tr>") == min(1000, conn.execute("select count(*) from statements").fetchone()[0])
+
+
+def test_an_entitys_meetings_are_the_same_rows_walking_meetings_by_date(archive):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("entity_pages_meetings", "plugins/entity_pages.py")
+    pages = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(pages)
+    conn = sqlite3.connect(archive)
+    entities = conn.execute("select column, id from (select 'person_id' as column, person_id as id, count(*) as n "
+                            "from meeting_participants where person_id is not null group by 2 "
+                            "union all select 'organisation_id', organisation_id, count(*) from meeting_participants "
+                            "where organisation_id is not null group by 2 union all select 'location_id', location_id, "
+                            "count(*) from meeting_participants where location_id is not null group by 2) "
+                            "order by n desc, id limit 6").fetchall()
+    assert len(entities) == 6
+    for column, key in entities:
+        plan = " ".join(r[3] for r in conn.execute("explain query plan " + pages.MEETINGS_WALK_SQL.format(column=column, limit=51),
+                                                   {"id": key}))
+        assert "idx_meetings_date" in plan
+        for limit in (2, 51):
+            got = conn.execute(pages.MEETINGS_WALK_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
+            expected = conn.execute(pages.MEETINGS_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
+            assert got and sorted(got) == sorted(expected), (column, key, limit)
+            assert [r[0] for r in got] == [r[0] for r in expected], (column, key, limit)  # the meetings in order

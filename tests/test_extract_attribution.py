@@ -485,3 +485,109 @@ def test_the_company_described_is_the_one_organisation_just_named(nlp):
             "The Oslo-based company now expects a loss for the year.")
     found = statements(text)
     assert [(s[0], s[1]) for s in found] == [(["Halden Foods"], "expects")]
+
+
+def test_a_dateline_after_the_headline_is_no_content(nlp):
+    text = ("# Dockers extend strike\n\nBy Jo Bell\n\nANTWERP, Belgium (Wire) - Dock workers extended their strike on Monday, "
+            "the union said.")
+    found = statements(text)
+    assert [f[3] for f in found] == ["Dock workers extended their strike on Monday"]
+
+
+def test_a_subject_before_the_cue_speaks_not_the_word_after_it(nlp):
+    found = statements("Carl Ames died in May. Ames's widow, Ruth, said outside court: “Nothing brings him back.”")
+    assert [(f[0], f[3]) for f in found] == [(["Ruth"], "Nothing brings him back.")]
+
+
+def test_a_fronted_question_is_not_part_of_the_quotation(nlp):
+    found = statements("Mayor Dan Oduya spoke on Friday. Asked if the vote could be reversed, he said, “Anything is possible.”")
+    assert found[-1][:4] == (["Dan Oduya"], "said", "direct", "Anything is possible.")
+
+
+def test_a_passive_cue_says_nothing_of_its_subject(nlp):
+    found = statements("Nora Haig, the victim's aunt, said the family had asked for a meeting and had been told to wait.")
+    assert [(f[0], f[3]) for f in found] == [(["Nora Haig"], "the family had asked for a meeting and had been told to wait")]
+
+
+def test_a_description_the_clause_names_is_that_person(nlp):
+    found = statements("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the fighters had acted alone.")
+    assert found[0][0] == ["Peter Kamau"]
+    found = statements("The rebels shelled the port. A commander known as John Otieno told reporters the group would fight on.")
+    assert found[0][0] == ["John Otieno"]
+
+
+def test_bare_police_is_the_one_police_force_named(nlp):
+    found = statements("Ridgeway Police arrested two men on Monday. Police said the men were 19 and 22.")
+    assert found[0][0] == ["Ridgeway Police"]
+
+
+def test_headlines_and_list_items(nlp):
+    text = ("# Talks to resume on Monday, officials say\n\nFinance Minister Ola Berg said on Monday that a deal with "
+            "the unions was close.")
+    assert [f[3] for f in statements(text)] == ["a deal with the unions was close"]
+
+
+def test_a_split_quotation_with_an_age_and_a_quotation_after_adding(nlp):
+    found = statements("Jane Okafor spoke on Monday. “We are disappointed,” Okafor, 52, said, “but we accept the findings.”")
+    assert [f[3] for f in found] == ["We are disappointed,” Okafor, 52, said, “but we accept the findings."]
+    found = statements("Jane Okafor spoke on Monday. “The report is fair,” she said, adding: “We will do better.”")
+    assert [(f[0], f[3]) for f in found] == [(["Jane Okafor"], "The report is fair"), (["Jane Okafor"], "We will do better.")]
+
+
+def test_one_and_the_other_of_the_sources(nlp):
+    found = statements("Two officials spoke to the Herald. One, a senior diplomat, said the talks had stalled. "
+                       "The other said a deal was still possible.")
+    assert [(f[0], f[3]) for f in found] == [(["a senior diplomat"], "the talks had stalled"),
+                                             (["The other"], "a deal was still possible")]
+
+
+def test_quoted_as_saying_a_statement_read_and_a_newspaper(nlp):
+    found = statements("Coach Pedro Alves was sacked on Sunday. Alves was quoted as saying the players had “given up.”")
+    assert found[0][0] == ["Pedro Alves"] and found[0][3] == "the players had “given up.”"
+    found = statements("Coach Ivo Rask was sacked on Sunday. The club's statement read: “We thank Ivo for his service.”")
+    assert [(f[0], f[3]) for f in found] == [(["The club"], "We thank Ivo for his service.")]
+    found = statements("Coach Ivo Rask was sacked on Sunday. It was not clear who would replace him, the newspaper reported.")
+    assert [(f[0], f[3]) for f in found] == [(["the newspaper"], "It was not clear who would replace him")]
+
+
+def test_saying_goodbye_or_a_prayer_says_nothing(nlp):
+    assert statements("Coach Ivo Rask said goodbye to the players on Monday. Rask said a prayer before the match.") == []
+
+
+def test_more_cue_verbs_and_an_infinitive_cue_that_was_not_said(nlp):
+    found = statements("Harbour master Jon Eide spoke on Monday. Eide revealed that the port had debts of 10 million euros.")
+    assert [(f[0], f[1], f[3]) for f in found] == [(["Jon Eide"], "revealed", "the port had debts of 10 million euros")]
+    # an infinitive cue is a plan or a request, unless it goes on from what was said
+    found = statements("Harbour master Jon Eide spoke on Monday. Eide asked the council to confirm that the port was safe.")
+    assert all(f[1] != "confirm" for f in found)
+    found = statements("Harbour master Jon Eide spoke on Monday. Eide went on to say that the port was safe.")
+    assert [(f[0], f[3]) for f in found] == [(["Jon Eide"], "the port was safe")]
+
+
+def test_the_regulator_is_not_the_company_before_it(nlp):
+    found = statements("Northgate Water was fined on Monday. The regulator, Ofwat, said the company had failed customers.")
+    assert found and found[0][0] != ["Northgate Water"]
+
+
+def test_the_reporter_s_clauses_after_the_content(nlp):
+    for tail in (", as inspectors arrived for a second visit.", ", even as a second crane collapsed.",
+                 ", according to a transcript seen by the Herald."):
+        found = statements("Jon Eide, the harbour master, said the port was safe" + tail)
+        assert [f[3] for f in found] == ["the port was safe"], tail
+    found = statements("Jon Eide, the harbour master, said in an interview that, despite the collapse, the port was safe.")
+    assert [f[3] for f in found] == ["despite the collapse, the port was safe"]
+
+
+def test_a_description_of_one_kind_is_not_an_organisation_of_another(nlp):
+    text = "Kestrel Air made an offer for Nordhavn last week. The union urged members to vote against it."
+    assert statements(text)[0][0] == ["The union"]
+    text = "The Baltic Seafarers' Union met on Monday. The union urged members to vote against the offer."
+    assert statements(text)[0][0] == ["Baltic Seafarers' Union"]
+
+
+def test_a_decision_is_no_statement_but_words_rejected_are(nlp):
+    text = ("Kestrel Air made an offer for Nordhavn last week. Parliament rejected the bill by 301 votes to 250. "
+            "The Senate confirmed her nomination on Tuesday. The judge denied the motion.")
+    assert statements(text) == []
+    found = statements("Kestrel Air made an offer for Nordhavn last week. Nordhavn rejected the claim.")
+    assert [(f[1], f[3]) for f in found] == [("rejected", "the claim")]

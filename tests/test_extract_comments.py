@@ -129,3 +129,60 @@ def test_a_description_joined_to_a_name_is_another_party(nlp):
     # "the union" is not the company named just before it
     text = "Halvard Textiles closed its mill. Halvard Textiles and the union did not respond to requests for comment."
     assert requests(text) == [("Halvard Textiles", "did not respond"), ("the union", "did not respond")]
+
+
+def test_no_immediate_comment_and_no_response_from(nlp):
+    text = ("Greta Solberg, 61, runs Fjordline Cargo. Fjordline Cargo had no immediate comment. "
+            "There was no immediate response from Greta Solberg. Solberg was not immediately available.")
+    assert requests(text) == [("Fjordline Cargo", "no comment"), ("Greta Solberg", "did not respond"),
+                              ("Greta Solberg", "could not be reached")]
+
+
+def test_declining_to_say_elaborate_or_give_a_name(nlp):
+    text = ("Greta Solberg, 61, runs Fjordline Cargo. Solberg declined to say how many drivers would lose their jobs. "
+            "The port was closed on Friday, the harbour service said. It declined to give a reason.")
+    assert requests(text) == [("Greta Solberg", "no comment"), ("the harbour service", "no comment")]
+    # anonymity is not a refusal to comment
+    assert requests("Greta Solberg, 61, runs Fjordline Cargo. A driver, who declined to be named, said the depot would shut.") == []
+
+
+def test_a_refusal_reported_in_the_speaker_s_words(nlp):
+    text = ("Greta Solberg, 61, runs Fjordline Cargo. Reached by phone, Solberg said she had no comment. "
+            "A spokesman for Fjordline Cargo said the company does not comment on personnel matters.")
+    assert requests(text) == [("Greta Solberg", "no comment"), ("Fjordline Cargo", "no comment")]
+    assert requests("Greta Solberg, 61, runs Fjordline Cargo. “No comment,” Solberg said.") == [("Greta Solberg", "no comment")]
+    # but an answer the speaker says they did not give is not the reporter's request
+    assert requests("Greta Solberg, 61, runs Fjordline Cargo. Solberg said she had not responded to the letter.") == []
+
+
+def test_the_reporter_could_not_reach_or_heard_nothing_back(nlp):
+    text = ("Greta Solberg, 61, runs Fjordline Cargo. The Tribune was unable to reach Greta Solberg. "
+            "The Tribune contacted Fjordline Cargo for comment but received no reply.")
+    assert requests(text) == [("Greta Solberg", "could not be reached"), ("Fjordline Cargo", "did not respond")]
+
+
+def test_nobody_answered_and_requests_sent_to(nlp):
+    text = ("Greta Solberg, 61, runs Fjordline Cargo. No one answered the phone at the Fjordline Cargo depot. "
+            "Questions sent to Greta Solberg were not answered.")
+    assert requests(text) == [("the Fjordline Cargo depot", "did not respond"), ("Greta Solberg", "did not respond")]
+
+
+def test_neither_did_in_a_sentence_of_its_own_and_a_described_utility(nlp):
+    text = "Apple released the phone in May. Apple did not respond to a request for comment. Neither did Samsung."
+    assert requests(text) == [("Apple", "did not respond"), ("Samsung", "did not respond")]
+    text = "Apple released the phone in May. Apple declined to comment. Samsung did not either."
+    assert requests(text) == [("Apple", "no comment"), ("Samsung", "no comment")]
+    text = "Northgate Water was fined 2 million pounds on Monday. The utility did not respond to requests for comment."
+    assert requests(text) == [("Northgate Water", "did not respond")]
+
+
+def test_what_the_reporter_could_not_reach_must_be_a_party(nlp):
+    text = ("Greta Solberg, 61, runs Fjordline Cargo. Firefighters could not reach the fire because of the snow. "
+            "There was no response from the crowd when Solberg finished speaking.")
+    assert requests(text) == []
+
+
+def test_a_refusal_and_an_unanswered_question_joined_to_its_clause(nlp):
+    text = ("Fjordline Cargo runs the depot. Fjordline Cargo declined to say how the leak happened "
+            "and did not respond to questions about the cost.")
+    assert requests(text) == [("Fjordline Cargo", "no comment"), ("Fjordline Cargo", "did not respond")]

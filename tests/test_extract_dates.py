@@ -26,6 +26,8 @@ THU = dt.date(2024, 3, 14)  # a Thursday
     ("on Thursday", THU, ("2024-03-14", "day")),
     ("last Friday", THU, ("2024-03-08", "day")),
     ("next Wednesday", THU, ("2024-03-20", "day")),
+    ("next Saturday", THU, ("2024-03", "month")),  # this week's or the next: the month either way
+    ("next Friday", dt.date(2024, 3, 26), ("2024-03-29", "day")),  # (a week later is April: the nearer)
     ("Tuesday evening", THU, ("2024-03-12", "day")),
     ("last month", THU, ("2024-02", "month")),
     ("June 2025", THU, ("2025-06", "month")),
@@ -208,9 +210,14 @@ def test_a_decade_ago_and_the_end_of_the_year():
     assert resolve_date("the end of the month", THU) == ("2024-03", "month")
 
 
-def test_the_year_said_in_a_quotation_is_the_speakers(nlp):
+def test_a_year_or_month_said_in_a_quotation_is_the_articles(nlp):
+    # a quotation in the news was spoken days before it was printed: its year and month are the article's
     found = events_of("“We hope to finish before the end of the year,” she said.", published="2024-05-02")
-    assert found == []
+    assert [(e["date"], e.get("planned")) for e in found] == [("2024", True)]
+    found = events_of("“We will have the big names here before the end of the month,” she said.", published="2024-05-02")
+    assert [(e["date"], e.get("planned")) for e in found] == [("2024-05", True)]
+    # but a day said in one is the speaker's
+    assert events_of("“We met them on Monday,” she said.", published="2024-05-02") == []
 
 
 def test_a_line_that_is_only_the_date_and_a_listed_source_are_not_events(nlp):
@@ -273,3 +280,56 @@ def test_a_weekday_of_a_possessive_keeps_the_preposition_out(nlp):
 def test_was_supposed_to_is_a_plan_told_in_the_past(nlp):
     found = events_of("The railway was supposed to open in 2022. The bridge is supposed to open in July.", published="2024-06-12")
     assert [(e["date"], e.get("planned", False)) for e in found] == [("2022", False), ("2024-07", True)]
+
+
+@pytest.mark.parametrize("surface, published, expected", [
+    ("June this year", dt.date(2025, 11, 6), ("2025-06", "month")),
+    ("March of last year", dt.date(2025, 11, 6), ("2024-03", "month")),
+    ("May 4 next year", dt.date(2025, 11, 6), ("2026-05-04", "day")),
+    ("Last week's", dt.date(2025, 11, 6), ("2025-10", "month")),
+])
+def test_a_month_of_a_year_said_relative_and_a_possessive(surface, published, expected):
+    assert resolve_date(surface, published) == expected
+
+
+def test_tense_and_modality_of_plans(nlp):
+    pub = "2026-04-14"  # a Tuesday
+    found = events_of("The talks were due to resume on Friday but were called off.", published=pub)
+    assert [e["date"] for e in found] == ["2026-04-10"]  # a plan told in the past: the Friday before
+    found = events_of("The case against the driver was adjourned until Thursday.", published=pub)
+    assert [(e["date"], e.get("planned")) for e in found] == [("2026-04-16", True)]
+    found = events_of("The two leaders discussed a joint rally in May.", published=pub)
+    assert [(e["date"], e.get("planned")) for e in found] == [("2026-05", True)]
+    found = events_of("The two leaders discussed the budget in March.", published=pub)
+    assert [e["date"] for e in found] == ["2026-03"]
+
+
+def test_a_count_of_days_before_a_clause_dates_the_clause(nlp):
+    found = events_of("Rebels attacked a post on Tuesday, two days before their envoys were due to meet mediators.",
+                      published="2025-09-10")
+    assert [e["date"] for e in found] == ["2025-09-09", "2025-09-11"]
+    found = events_of("The strike began on Monday, two days after the vote.", published="2025-09-10")
+    assert [e["date"] for e in found] == ["2025-09-08", "2025-09-06"]
+
+
+def test_the_day_before_by_an_agent_counts_back(nlp):
+    found = events_of("A public meeting, planned for April 10, was cancelled the day before by the council.", published="2025-05-08")
+    assert [e["date"] for e in found] == ["2025-04-10", "2025-04-09"]
+
+
+def test_bylines_photo_credits_and_the_storys_own_publication_are_not_events(nlp):
+    text = ("By Jane Doe and Tom Roe, May 7, 2024\n\n"
+            "Photo: Harbour Courier, May 3, 2024\n\n"
+            "The bridge reopened on Monday. The council's report was published on May 3.\n\n"
+            "This article was first published on May 2.")
+    found = events_of(text, published="2024-05-08")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2024-05-06", "on Monday"), ("2024-05-03", "on May 3")]
+
+
+def test_a_present_timetable_and_a_date_naming_a_coming_vote(nlp):
+    found = events_of("The hearing is set for 10 a.m. on May 20.", published="2024-05-08")
+    assert [(e["date"], e.get("planned")) for e in found] == [("2024-05-20", True)]
+    found = events_of("Ahead of the May 12 vote, parties campaigned hard.", published="2024-05-08")
+    assert [(e["date"], e.get("planned")) for e in found] == [("2024-05-12", True)]
+    found = events_of("The January 6 attack shocked the country.", published="2024-05-08")
+    assert [e["date"] for e in found] == ["2024-01-06"]

@@ -523,3 +523,88 @@ def test_text_is_gzipped_once_for_clients_that_accept_it(tight):
     assert len(packed[2]) < len(plain[2]) / 2
     # the same page, apart from the footer's query time of whichever request computed it
     assert gzip.decompress(packed[2]).split(b"Queries took")[0] == plain[2].split(b"Queries took")[0]
+
+
+def _middleware_app(body: bytes, content_type: bytes = b"text/html; charset=utf-8", parts: int = 1):
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]})
+        step = len(body) // parts + 1
+        for i in range(parts):
+            await send({"type": "http.response.body", "body": body[i * step:(i + 1) * step], "more_body": i < parts - 1})
+    return app
+
+
+def _call(wrapper_module, config: dict, app, headers: list) -> tuple[int, dict, bytes]:
+    import asyncio
+
+    class FakeDatasette:
+        def plugin_config(self, name):
+            return config
+
+        def setting(self, name):
+            return 300
+
+    sent = []
+
+    async def send(message):
+        sent.append(message)
+
+    async def receive():
+        return {"type": "http.request"}
+
+    scope = {"type": "http", "method": "GET", "path": "/", "query_string": b"", "headers": headers}
+    asyncio.run(wrapper_module.asgi_wrapper(FakeDatasette())(app)(scope, receive, send))
+    start = sent[0]
+    return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, b"".join(m.get("body", b"") for m in sent[1:])
+
+
+def test_with_the_cache_off_text_is_gzipped_per_request_at_the_level_set():
+    import gzip
+
+    from loader.published_plugins import response_cache
+
+    page = b"<p>" + b"the same words again and again " * 400 + b"</p>"
+    accept = [(b"accept-encoding", b"gzip, deflate")]
+    status, headers, body = _call(response_cache, {"max_bytes": 0}, _middleware_app(page), accept)
+    assert status == 200 and headers["content-encoding"] == "gzip" and headers["vary"] == "Accept-Encoding"
+    assert gzip.decompress(body) == page and int(headers["content-length"]) == len(body) < len(page) / 10
+    assert response_cache.GZIP_LEVEL == 1 and PublishOptions().gzip_level == 1
+    # not for a client that does not accept it, not at level 0, not for a streamed body, not for images
+    for config, app, request_headers in (({"max_bytes": 0}, _middleware_app(page), []),
+                                         ({"max_bytes": 0, "gzip_level": 0}, _middleware_app(page), accept),
+                                         ({"max_bytes": 0}, _middleware_app(page, parts=3), accept),
+                                         ({"max_bytes": 0}, _middleware_app(page, b"image/png"), accept)):
+        status, headers, body = _call(response_cache, config, app, request_headers)
+        assert status == 200 and "content-encoding" not in headers and body == page
+    # small responses are sent as they are
+    status, headers, body = _call(response_cache, {"max_bytes": 0}, _middleware_app(b"{}", b"application/json"), accept)
+    assert body == b"{}" and "content-encoding" not in headers
+
+
+def test_the_gzip_level_is_published_in_metadata_and_deploy(tmp_path, archive):
+    site = publish(archive, tmp_path / "site", PublishOptions(gzip_level=4, response_cache_bytes=0))
+    import yaml
+
+    metadata = yaml.safe_load((site / "metadata.yml").read_text())
+    assert metadata["plugins"]["news-archive-response-cache"] == {"max_bytes": 0, "gzip_level": 4}
+    assert "`news-archive-response-cache.gzip_level` | 4 |" in (site / "DEPLOY.md").read_text()
+
+
+def test_a_linked_folder_serves_the_archive_itself(tmp_path, archive):
+    from loader.errors import InputError
+    from loader.publish import _snapshot
+
+    single = tmp_path / "single.db"  # a built archive is in WAL mode: a benchmark file is not
+    _snapshot(archive, single)
+    site = publish(single, tmp_path / "site", link=True)
+    assert (site / "archive.db").is_symlink() and (site / "archive.db").resolve() == single.resolve()
+    assert json.loads((site / "archive.inspect.json").read_text())["archive"]["tables"]["articles"]["count"] > 0
+    wal = tmp_path / "wal.db"
+    conn = sqlite3.connect(wal)
+    conn.execute("pragma journal_mode = wal")
+    conn.execute("create table t (x)")
+    conn.close()
+    for db, options in ((wal, PublishOptions()), (archive, PublishOptions()), (single, PublishOptions(full_text=False))):
+        with pytest.raises(InputError):
+            publish(db, tmp_path / "refused", options, link=True)

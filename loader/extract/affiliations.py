@@ -113,6 +113,16 @@ MINISTERIAL = frozenset("minister secretary premier chancellor".split())
 SUB_BODIES = frozenset("committee subcommittee panel caucus".split())
 # nouns for the people a body sends to talks
 DELEGATIONS = frozenset("delegation team mission side".split())
+# a family tie is a role held for a person: "her daughter, X" is daughter of the person "her" stands for
+FAMILY = frozenset("""daughter son wife husband mother father brother sister widow widower grandson granddaughter
+grandmother grandfather nephew niece uncle aunt cousin stepson stepdaughter stepfather stepmother""".split())
+# occupations a person has whoever employs them: "X, a solicitor," is a solicitor with no body named
+# (an office -- president, director, spokesperson -- says nothing without its body)
+PROFESSIONS = frozenset("""lawyer solicitor barrister attorney doctor physician surgeon nurse paediatrician pediatrician
+epidemiologist psychiatrist psychologist dentist pharmacist vet veterinarian farmer fisherman shipowner developer
+businessman businesswoman entrepreneur architect journalist novelist poet historian economist
+scientist academic teacher priest activist campaigner accountant pilot photographer artist engineer
+mechanic electrician plumber builder carpenter midwife""".split())
 
 
 def extract_affiliations(index: ArticleIndex, attribution: Attribution, publisher: str | None = None) -> list[dict]:
@@ -151,7 +161,15 @@ def find_affiliations(c: Context) -> Iterator[dict]:
         span = c.doc.char_span(start, end, alignment_mode="expand")
         if span is None:
             continue
-        yield from _around(c, span.root, local)
+        root = span.root
+        # "Britain's Prime Minister Keir Starmer" found as one name whose root is the title: the
+        # name is the title's apposition inside the mention
+        inner = [t for t in root.children if t.dep_ == "appos" and t.i > root.i and span.start <= t.i < span.end
+                 and t.pos_ == "PROPN"] if _is_role(root) and root.text[:1].isupper() else []
+        if inner:
+            yield from _role_phrase(c, root, local, inner[0], before_name=True,
+                                    allowed={t.i for t in span if t.i <= root.i})
+        yield from _around(c, root, local)
 
 
 def credit_lines(c: Context, publisher: str | None) -> Iterator[dict]:
@@ -204,6 +222,15 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         for record in _role_phrase(c, name.head, person, name):
             described += [(record[k], k) for k in ("organisation", "location") if k in record]
             yield record
+        # "A spokesperson for Y, X, said": the parser hangs the name on Y, the role's body
+        prep = name.head.head if name.head.dep_ == "pobj" else None
+        first = _first_of_name(c, name, person)
+        if prep is not None and prep.dep_ == "prep" and prep.lower_ in BODY_PREPOSITIONS and prep.head.i < prep.i \
+                and _is_role(prep.head) and first > 0 and name.doc[first - 1].text == "," \
+                and not any(t.dep_ == "appos" and t.i < name.i for t in prep.head.children):
+            for record in _role_phrase(c, prep.head, person, name):
+                described += [(record[k], k) for k in ("organisation", "location") if k in record]
+                yield record
     # "Infrastructure Minister X", "the Taliban's acting foreign minister X": a title before the name;
     # a title the name's mention took in ("Minister X" found as one name) is still a title
     glued = _glued_title(c, name, person)
@@ -225,8 +252,9 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
         yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued)
     elif not described:
-        # "Jane Doe of Acme Freight said": a member of the organisation (of a place: where she is from)
-        for prep in (p for p in name.children if p.dep_ == "prep" and p.lower_ == "of"):
+        # "Jane Doe of Acme Freight said", "Jane Doe from the Red Cross": a member of the organisation
+        # (of a place: where she is from)
+        for prep in (p for p in name.children if p.dep_ == "prep" and p.lower_ in ("of", "from")):
             for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                 for body in (b for b in _bodies(c, pobj) if b[1] == "organisation" and not _from_place(c, b)):
                     # (a name joined to it is another's; "The Globe and Mail" is one name)
@@ -249,6 +277,14 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         for attr in name.head.children:
             if attr.dep_ in ("attr", "oprd", "xcomp", "dobj") and attr.i > name.i:
                 yield from _role_phrase(c, attr, person, name)
+    # the same verbs in the main clause: "X leads Y", "X took over as chief executive of Y", "X joined Y as ..."
+    verb = name.head
+    if name.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i > name.i and not c.inside_quote(verb.idx) \
+            and verb.lemma_ not in ("be", "become", "remain", "declare", "proclaim", "name", "style") \
+            and (verb.tag_ in ("VBZ", "VBP") or verb.lemma_ not in LEADING_VERBS and verb.lemma_ not in OCCUPYING_VERBS
+                 and verb.lemma_ != "live" or verb.lemma_ in ("found", "co-found")):
+        # (a past "led", "ran", "spoke for" is an event more often than a post: "X led Y to victory")
+        yield from _relative(c, verb, person, name, main=True)
     # "X, who leads Y", "X, who serves as Y's envoy", "X, who lives in Z"
     for rel in name.children:
         if rel.dep_ == "relcl":
@@ -278,11 +314,11 @@ def _glued_title(c: Context, name: Token, person: str) -> set[int]:
 
 
 def _antecedent_body(c: Context, pronoun: Token) -> list[tuple[str, str]]:
-    chosen = antecedent(c, pronoun)
+    chosen = antecedent(c, pronoun, common=True)
     return [_government(c, chosen)] if chosen else []
 
 
-def antecedent(c: Context, pronoun: Token) -> tuple[str, str] | None:
+def antecedent(c: Context, pronoun: Token, common: bool = False) -> tuple[str, str] | None:
     """"its chief executive": (local id, kind) of the organisation or country "its" stands for --
     the last one that was a subject in this or the previous sentence, else the last one named there;
     when those two name none, the same sentence by sentence further back, no further than the
@@ -298,16 +334,26 @@ def antecedent(c: Context, pronoun: Token) -> tuple[str, str] | None:
             break
     limit = max(limit, 0)
     while True:
-        chosen = _antecedent_in(c, start, end)
+        chosen = _antecedent_in(c, start, end, common)
         if chosen or start == 0 or c.doc[start - 1].sent.start_char < limit:
             return chosen
         end, start = start, c.doc[start - 1].sent.start
 
 
-def _antecedent_in(c: Context, start: int, end: int) -> tuple[str, str] | None:
+
+def _antecedent_in(c: Context, start: int, end: int, common: bool = False) -> tuple[str, str] | None:
+    """The last organisation or country that was a subject in the tokens, else the last named;
+    with ``common``, a subject "the club" (a noun of ORGANISATION_NOUNS) counts too, as the one
+    organisation whose name holds the noun ("The press club said ... Its chairwoman")."""
     named: list[tuple[Token, tuple[str, str]]] = []
     for t in c.doc[start:end]:
         hit = c.entity_at(t.idx, t.idx + len(t))
+        if common and not hit and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not c.inside_quote(t.idx) \
+                and t.lemma_.lower() in ORGANISATION_NOUNS and t.tag_ == "NN" and any(d.lower_ == "the" for d in t.children):
+            org = _organisation_holding(c, t.lemma_.lower())
+            if org:
+                named.append((t, (org, "organisation")))
+            continue
         if not hit or c.inside_quote(t.idx) or named and named[-1][1] == hit and named[-1][0].i == t.i - 1:
             continue
         if hit[1] == "organisation" or hit[1] == "location" and _is_country(c, hit[0]):
@@ -332,7 +378,12 @@ def _is_place_role(token: Token) -> bool:
 
 
 def _is_role(token: Token) -> bool:
-    return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS
+    return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS \
+        or token.lower_ in PROFESSIONS or token.lower_ in FAMILY and token.tag_ in ("NN", "NNS")
+
+
+def _is_profession(token: Token) -> bool:
+    return token.lower_ in PROFESSIONS or token.lemma_.lower() in PROFESSIONS
 
 
 def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name: bool = False,
@@ -340,6 +391,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                  allowed: set[int] = frozenset()) -> Iterator[dict]:
     """An affiliation for each body named by the role phrase headed by ``head``."""
     if not _is_role(head):
+        return
+    if head.lower_ in FAMILY and head.lemma_.lower() not in ROLE_NOUNS:
+        yield from _family(c, head, person, name)
         return
     if head.lower_ == "counterpart":
         counterpart = True
@@ -369,6 +423,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                  for t in head.children)
     skip: set[int] = set(split_out)
     client: str | None = None  # "Y's lawyer": the person the role is held for
+    unresolved = False  # a possessive or a name after "of/at/for" that named no body found
     phrase = [t for t in head.subtree] if not before_name else [t for t in head.subtree if t.i < name.i]
     if extra:
         phrase = sorted([*phrase, *(x for e in extra for x in e.subtree)], key=lambda t: t.i)
@@ -383,8 +438,19 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     for t in phrase:
         if t.i in skip or t == name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person") and t.i not in allowed:
             continue
+        if t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head == head and head.lemma_.lower() in PERSONAL_ROLES | FAMILY:
+            # "the lawyer for X", "a spokesman for X": the person the role is held for
+            held_for = [hit[0] for g in t.children if g.dep_ == "pobj"
+                        for hit in [c.entity_at(g.idx, g.idx + len(g))] if hit and hit[1] == "person" and hit[0] != person]
+            if held_for:
+                client = held_for[0]
+                skip |= {x.i for x in t.subtree}
+                continue
         if t.dep_ == "prep" and t.lower_ in BODY_PREPOSITIONS:
             found = [b for g in t.children if g.dep_ == "pobj" for b in _bodies(c, g)]
+            # a name after the preposition that is no body the article knows: of which body is unsure
+            unresolved = unresolved or not found and any(g.dep_ == "pobj" and g.pos_ == "PROPN" for g in t.children) \
+                or t.lower_ not in ("from", "in") and any(_from_place(c, b) for b in found)  # "a doctor at <venue>"
             if found:
                 if t.lower_ in ("for", "to"):
                     assigned |= {b for b in found if b[1] == "location"}
@@ -394,7 +460,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         proper = t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper() and t.lower_ not in ORGANISATION_NOUNS \
             and (c.entity_at(t.idx, t.idx + len(t)) is not None or _organisation_by_word(c, t) is not None)
         if t.dep_ == "poss" or t.dep_ in ("compound", "nmod") and t.head == head and proper:
-            found = _bodies(c, t)
+            # (not a "body" whose name holds the title's own head: "Police Chief" taken for a name)
+            found = [b for b in _bodies(c, t) if head.lower_ not in c.name_of(b[0]).lower().split()]
             if t.dep_ != "poss" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
                 found = []  # "Home Secretary X": a portfolio, not the body whose name begins with "Home"
             hit = c.entity_at(t.idx, t.idx + len(t))
@@ -406,15 +473,17 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 org = _organisation_by_word(c, t) if proper else None
                 found = [(org, "organisation")] if org else found
             if found:
+                unresolved = unresolved or any(_from_place(c, b) for b in found)
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
             if t.dep_ == "poss":
                 if t.lower_ in BODY_PRONOUNS:
                     bodies += _antecedent_body(c, t)
-                elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ == "chief" and any(
+                elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ in FAMILY or head.lower_ == "chief" and any(
                         g.lower_ == "of" and any(x.lower_ == "staff" for x in g.children) for g in head.children):
                     client = _client(c, t, person)  # "his lawyer", "Kane's chief of staff"
+                unresolved = unresolved or client is None
                 skip |= {x.i for x in t.subtree}
                 continue
         if t.dep_ == "compound" and (t.head == head or t.head.dep_ == "compound" and t.head.head == head) \
@@ -425,7 +494,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             # president X", "company spokesman X": the club or company the story leads with
             # ("union secretary general X": of no story organisation, the one union the story names)
             org = _organisation_by_head(c, t) or (_story_organisation(c) or _organisation_holding(c, t.lemma_.lower())
-                                                  if t.lemma_.lower() in ORGANISATION_NOUNS else None)
+                                                  if t.lemma_.lower() in ORGANISATION_NOUNS else None) \
+                or (_ministry(c, set()) if t.lemma_.lower() == "ministry" else None)
             if org:
                 bodies.append((org, "organisation"))
                 continue
@@ -462,7 +532,11 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         bodies = [b for b in bodies if b not in assigned]
     if not role_tokens:
         return
+    if any((hit := c.entity_at(t.idx, t.idx + len(t))) and hit[1] == "person" and hit[0] != person for t in role_tokens):
+        return  # "Trade Minister A and Health Minister B" misparsed as one title: another person is no role
     role = _words(c, role_tokens)
+    if head.tag_ == "NNS" and role.endswith(head.text) and head in role_tokens:
+        role = role[: len(role) - len(head.text)] + head.lemma_  # "both members of Y": a member
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
     clauses = {x.i for t in head.subtree if t.dep_ in ("relcl", "acl", "advcl") and t != head for x in t.subtree} | split_out
     if head.dep_ != "appos" or head.head != name:
@@ -485,6 +559,11 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         # sentence naming no organisation, is held in the organisation the story leads with
         lede = _story_organisation(c)
         outside = [(lede, "organisation")] if lede else []
+    if not bodies and not outside and head.lemma_.lower() == "minister" and not national and not counterpart:
+        # "Health Minister X" in a story naming one health ministry ("Ministry of Health of Y"): that ministry
+        portfolio = {w for w in re.findall(r"\w+", role.lower()) if w not in MINISTRY_WORDS}
+        ministry = _ministry(c, portfolio) if portfolio else None
+        outside = [(ministry, "organisation")] if ministry else []
     if not bodies and not outside and before_name and head.lemma_.lower() in MINISTERIAL and not national and not counterpart:
         # "Education Minister X" in a story that names one country and no other: that country's
         country = _only_country(c)
@@ -511,9 +590,44 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             record["qualifier"] = qualifier
         if body is None and client:
             record["role"] = f"{role} of {c.name_of(client)}"
+        elif body is None and head.lower_ in FAMILY:
+            continue  # "her daughter": whose, the text does not say here
+        elif body is None and _is_profession(head) and not unresolved and not any(
+                (t.pos_ == "PROPN" or t.text[:1].isupper()) and t != head and not _is_role(t) and not nationality_code(t.text)
+                for t in role_tokens):  # ("Greenpeace activist X": a body the article did not find)
+            pass  # "X, a solicitor": an occupation, whoever employs its holder
         elif body is None and not qualifier:
             continue  # "the firm's president": of which body the text does not say here
         yield record
+
+
+def _family(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]:
+    """"Her daughter, X", "Y's son, X", "X, the widow of Y": a tie to a person (never a body),
+    kept only when the text says to whom ("his", "her": the person the pronoun stands for)."""
+    kin, qualifier = None, None
+    for g in head.children:
+        if g.dep_ == "poss":
+            kin = _client(c, g, person)
+        elif g.dep_ == "prep" and g.lower_ == "of":
+            for p in (x for x in g.children if x.dep_ == "pobj"):
+                hit = c.entity_at(p.idx, p.idx + len(p))
+                kin = hit[0] if hit and hit[1] == "person" and hit[0] != person else kin
+        elif g.dep_ == "amod" and g.i < head.i and g.lower_ in ("late", "former", "ex"):
+            qualifier = QUALIFIERS[g.lower_]
+    if kin is None:
+        return
+    inner = {x.i for x in name.subtree} if name in head.subtree else set()
+    tokens = [t.i for t in head.subtree if t.i not in inner and not t.is_punct and t.dep_ not in ("relcl", "acl", "appos")]
+    tokens += [_first_of_name(c, name, person), name.i]
+    doc = head.doc
+    first, last = min(tokens), max(tokens)
+    while first < last and doc[first].dep_ == "det":
+        first += 1
+    record = {"person": person, "role": f"{head.lower_} of {c.name_of(kin)}",
+              "start": doc[first].idx, "end": doc[last].idx + len(doc[last])}
+    if qualifier:
+        record["qualifier"] = qualifier
+    yield record
 
 
 def _public_post(c: Context, body: tuple[str, str], role: str) -> dict:
@@ -539,6 +653,14 @@ def _public_post(c: Context, body: tuple[str, str], role: str) -> dict:
     if len(ministries) == 1 and "minister" in role.lower():
         out["organisation"] = ministries.pop()
     return out
+
+
+def _ministry(c: Context, portfolio: set[str]) -> str | None:
+    """The one organisation named "Ministry of ..." (sharing a word with ``portfolio``, when given)."""
+    found = {c.ids[id(e)] for e in c.entities if e.kind == "organisation" and c.ids.get(id(e))
+             and e.name.startswith("Ministry of ")
+             and (not portfolio or portfolio & set(re.findall(r"\w+", e.name[len("Ministry of "):].lower())))}
+    return found.pop() if len(found) == 1 else None
 
 
 def _opponent(token: Token) -> bool:
@@ -580,7 +702,12 @@ def _possessor_person(c: Context, head: Token, person: str) -> str | None:
     return other if other != person else None
 
 
-def _relative(c: Context, rel: Token, person: str, name: Token) -> Iterator[dict]:
+def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = False) -> Iterator[dict]:
+    """What the clause ``rel`` ("who leads Y"; with ``main``, the main clause "X leads Y") says
+    ``person`` is."""
+    subjects = [g for g in rel.children if g.dep_ in ("nsubj", "nsubjpass")]
+    if not main and any(g.lower_ not in ("who", "that") for g in subjects):
+        return  # "X, whose brother runs Y", "X, whom the board named": the clause's subject is another
     verb = rel.lemma_.lower()
     objects = [g for g in rel.children if g.dep_ in ("dobj", "attr")]
     end_token = max(rel.subtree, key=lambda t: t.i)
@@ -741,20 +868,46 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
         matches = [e for e in c.entities if e.kind == "organisation" and e.name.split()[0] == word
                    and e.name.split()[-1].lower() not in SUB_BODIES]
     elif any(d.lower_ == "the" for d in token.children) and token.pos_ == "NOUN":
+        # "the Save Our Park action group": the organisation its own words name
+        inner = {hit[0] for g in token.children if g.dep_ == "compound" and g.i < token.i
+                 for hit in [c.entity_at(g.idx, g.idx + len(g))] if hit and hit[1] == "organisation"}
+        if len(inner) == 1:
+            return inner.pop()
+        if inner or any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in token.children):
+            return None
         matches = [e for e in c.entities if e.kind == "organisation"
                    and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
         if not matches and token.lemma_.lower() in ORGANISATION_NOUNS:
             # "a spokeswoman for the company": the organisation an apposition described with that
             # noun ("X, a mobile operator company"), else the one the story is about
             described = c.attributor.described_organisation(token, token.idx) if c.attributor else None
-            return described or _story_organisation(c)
+            return described or _unless_another_before(c, token, _story_organisation(c))
         # "the board": of "X Water Board" and "X Water Board audit committee", the one it is the head of
         headed = [e for e in matches if e.name.split()[-1].lower() == token.lower_]
         matches = headed if len({c.ids.get(id(e)) for e in headed} - {None}) == 1 else matches
+        locals_ = {c.ids.get(id(e)) for e in matches} - {None}
+        return _unless_another_before(c, token, locals_.pop()) if len(locals_) == 1 else None
     else:
         return None
     locals_ = {c.ids.get(id(e)) for e in matches} - {None}
     return locals_.pop() if len(locals_) == 1 else None
+
+
+def _unless_another_before(c: Context, token: Token, local: str | None) -> str | None:
+    """``local`` for "the party" or "the company", unless the organisation named last before it
+    (in its sentence, outside quotations) is another: then "the party" may be that one, and
+    which it is the text does not say for sure."""
+    if local is None:
+        return None
+    since = token.sent.start_char
+    last = None
+    for start, end, other, kind in c.mentions():
+        if start >= token.idx:
+            break
+        if start >= since and kind == "organisation" and not c.inside_quote(start) \
+                and not c.name_of(other).startswith("Government of "):
+            last = other
+    return local if last is None or last == local else None
 
 
 def _organisation_by_head(c: Context, token: Token) -> str | None:

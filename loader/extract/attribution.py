@@ -42,6 +42,7 @@ say tell add explain deny claim confirm suggest tweet write warn urge accuse ins
 announce acknowledge admit stress assert caution predict reply respond reject allege report post
 testify declare propose recall concede complain maintain contend emphasise
 emphasize remark ask dispute counter retort vow pledge promise conclude expect threaten
+reveal disclose estimate assure question forecast observe boast lament quip joke brag
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
 INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn reply recall admit concede declare counter retort".split())
@@ -55,6 +56,7 @@ government governments agency authorities authority ministry police military arm
 aide aides adviser advisers advisor advisors insider insiders person investor investors trader traders
 banker bankers executive executives lawyer lawyers doctor doctors union unions caretaker delegation
 delegates delegate official's campaigner campaigners researcher researchers scientist scientists
+newspaper newspapers magazine broadcaster outlet website daily tabloid
 director directors player players shareholder shareholders owner owners employee employees staff
 teacher teachers parent parents farmer farmers herder herders councillor councillors prosecutor prosecutors
 """.split())
@@ -66,13 +68,15 @@ admission assurance denial insistence argument promise pledge testimony""".split
 # Nouns a definite description of an organisation uses ("the company said")
 ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
 movement organisation organization bank airline carrier team authority agency commission committee
-association operator insurer lender developer manufacturer maker retailer broadcaster network""".split())
+association operator insurer lender developer manufacturer maker retailer broadcaster network
+newspaper magazine utility
+chain startup provider publisher giant""".split())
 # Cue verbs whose subject is a person or a body ("the campaign said", "a former chairman
 # argued"), never a thing, so any noun subject is a source; "suggest", "show", "confirm",
 # "warn" also take documents and figures ("the data suggest") and keep the noun test.
 HUMAN_VERBS = frozenset("""say tell ask reply insist declare argue admit concede deny claim testify complain
 contend recall add explain propose urge accuse allege acknowledge remark respond tweet counter retort vow pledge
-promise post write announce""".split())
+promise post write announce assure question quip joke boast brag lament""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
 # (and a plan or forecast's infinitive: "promised to cut taxes", "expects to complete the deal")
 OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report promise vow pledge expect threaten".split())
@@ -114,7 +118,7 @@ def _is_role(token: Token) -> bool:
 _PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from", "on")
 # Source nouns that are bodies or crowds, never one person's post
 _BODIES = frozenset("""government governments agency authorities authority ministry police military army staff people
-delegation delegates companies firms groups unions members residents""".split())
+delegation delegates companies firms groups unions members residents service department office""".split())
 
 
 def np_span(token: Token) -> tuple[int, int]:
@@ -352,7 +356,7 @@ class Attributor:
                 if owner is not None:
                     if owner.lower_ == "its":
                         return self._last_body(owner.idx) or self.recent_subject_organisation(owner)
-                    local = self.party(owner, cue=True)
+                    local = self.party(owner, human=True)  # (whoever issued a statement speaks)
                     if local:
                         return local
         lower = token.lower_
@@ -368,6 +372,15 @@ class Attributor:
             # "one of the people said": an anonymous source described by its own words
             start, end = token.idx, max(t.idx + len(t) for t in token.subtree if t.dep_ != "punct")
             return self.c.add_anonymous(start, end)
+        if human and lower in ("one", "other", "another", "others") and token.dep_ == "nsubj" and not self.c.inside_quote(token.idx):
+            # "One, a senior diplomat, said ...", "The other said ...", "Others say ...": one of
+            # the sources the sentences before spoke of, described by its own words (an
+            # apposition describes it best)
+            appos = next((c for c in token.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+            if appos is not None:
+                return self.c.add_anonymous(*np_span(appos))
+            start = min(t.idx for t in token.subtree if t.i <= token.i)
+            return self.c.add_anonymous(start, token.idx + len(token))
         if token.pos_ not in ("NOUN", "PROPN") or token.pos_ == "PROPN" and not token.text[:1].isupper() and not cue:
             return None
         # a lower-case word the tagger called a name ("the ministry of transport") is a noun
@@ -409,7 +422,7 @@ class Attributor:
             if person:
                 return person
             described = self.described_organisation(token, start) or (
-                self.recent_subject_organisation(token) if head in ORG_NOUNS and words.lower() == "the " + token.lower_ else None)
+                self.recent_subject_organisation(token, head) if head in ORG_NOUNS and words.lower() == "the " + token.lower_ else None)
             if described:
                 return described
             # "the union", "the federation": the organisation whose name holds the noun
@@ -418,7 +431,7 @@ class Attributor:
             if len(orgs) == 1 and start + 4 <= end and words.lower() == "the " + token.lower_:
                 return self.c.ids[id(orgs[0])]
             if head in ORG_NOUNS and words.lower() == "the " + token.lower_:
-                recent = self.recent_subject_organisation(token)
+                recent = self.recent_subject_organisation(token, head)
                 if recent:
                     return recent
             if head in _COMPANY_NOUNS and token.tag_ not in ("NNS", "NNPS") and words.lower().startswith("the ") and not any(
@@ -427,9 +440,16 @@ class Attributor:
                 # "the company", "the Oslo-based group" (a description, no name in it): the
                 # organisation the sentences before were about, the subject or the only one named
                 # ("the shipping companies" are several: not that one)
-                recent = self.recent_subject_organisation(token) or self.only_recent_organisation(token)
+                recent = self.recent_subject_organisation(token, head) or self.only_recent_organisation(token, head)
                 if recent:
                     return recent
+        if not definite and words.lower() == token.lower_ and token.lower_ in ORG_NOUNS | _BODIES:
+            # "Police said": the one organisation of the article whose name holds the word
+            # ("Ridgeway Police")
+            orgs = [e for e in self.c.entities if e.kind == "organisation" and self.c.ids.get(id(e))
+                    and token.lower_ in {w.lower().strip("’'") for w in e.name.split()}]
+            if len(orgs) == 1:
+                return self.c.ids[id(orgs[0])]
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
         if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)):
@@ -508,8 +528,9 @@ class Attributor:
                     return hit[0]
         return None
 
-    def recent_subject_organisation(self, token: Token) -> str | None:
-        """"the company said": the organisation that was the subject of one of the two sentences before."""
+    def recent_subject_organisation(self, token: Token, noun: str | None = None) -> str | None:
+        """"the company said": the organisation that was the subject of one of the two sentences
+        before (one that ``noun`` can describe: "the union" is not an airline)."""
         sent = token.sent
         sentences = [sent]
         for _ in range(2):
@@ -522,11 +543,11 @@ class Attributor:
                     break
                 if t.dep_ in ("nsubj", "nsubjpass") and not self.c.inside_quote(t.idx):
                     hit = self.c.entity_at(t.idx, t.idx + len(t))
-                    if hit and hit[1] == "organisation":
+                    if hit and hit[1] == "organisation" and (noun is None or _fits(noun, self.c.name_of(hit[0]))):
                         return hit[0]
         return None
 
-    def only_recent_organisation(self, token: Token) -> str | None:
+    def only_recent_organisation(self, token: Token, noun: str | None = None) -> str | None:
         """The one organisation named (outside quotations) in the two sentences before
         ``token`` and in its own sentence before it, if there is exactly one."""
         sent = token.sent
@@ -536,7 +557,7 @@ class Attributor:
                 break
             first = self.doc[first.start - 1].sent
         found = {m[2] for m in self.c.mentions() if first.start_char <= m[0] < token.idx and m[3] == "organisation"
-                 and not self.c.inside_quote(m[0])}
+                 and not self.c.inside_quote(m[0]) and (noun is None or _fits(noun, self.c.name_of(m[2])))}
         return found.pop() if len(found) == 1 else None
 
     def speakers(self, token: Token, human: bool = False, cue: bool = False) -> list[str]:
@@ -562,6 +583,15 @@ class Attributor:
             mention = next((x for x in self.c.mentions() if m and x[0] == end + m.end()), None)
             if hit and hit[1] == "person" and mention and self.text[mention[1] : mention[1] + 1] == ",":
                 return [hit[0]]
+        if token.pos_ == "NOUN" and not self.c.entity_at(token.idx, token.idx + len(token)):
+            # "Its spokesman, who uses the name X,", "a commander known as X", "a man identified
+            # only as X": the name the clause gives the description is the speaker
+            for clause in token.children:
+                if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in _NAMING:
+                    hits = [self.c.entity_at(t.idx, t.idx + len(t)) for t in clause.subtree if t.i > clause.i]
+                    people = list(dict.fromkeys(h[0] for h in hits if h and h[1] == "person"))
+                    if len(people) == 1:
+                        return people
         heads = [token] + [t for t in token.conjuncts]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "along":
@@ -583,14 +613,21 @@ class Attributor:
     def trim(self, start: int, end: int) -> tuple[int, int, str] | None:
         """Strip "that", discourse words and punctuation; find the mode from the quotation marks."""
         text = self.text
-        dateline = _dateline_end(text)
+        # (the dateline opens the story's first paragraph, after any headline and byline, or a
+        # brief's own paragraph in a round-up)
+        paragraph = text.rfind("\n", 0, start) + 1
+        dateline = paragraph + _dateline_end(text[paragraph:]) if _dateline_end(text[paragraph:]) else 0
         if start < dateline < end:
             start = dateline  # "KHARTOUM (Wire) - Fighting spread ..., residents said": not the dateline
         while start < end and text[start] in " ,;:—–-\n":
             start += 1
         while end > start and text[end - 1] in " ,;:—–-\n":
             end -= 1
-        m = re.match(r"that\s+", text[start:end])
+        # "..., according to a transcript": another attribution, not the content
+        other = re.search(r",\s+according to\b", text[start:end])
+        if other and not self.c.inside_quote(start + other.start()):
+            end = start + other.start()
+        m = re.match(r"that,?\s+", text[start:end])
         if m and len(text[start + m.end() : end].split()) > 2:
             start += m.end()  # the complementiser, not a demonstrative ("disputes that account")
         m = _LEADING.match(text[start:end])
@@ -634,7 +671,9 @@ class Attributor:
         opening = re.match(r"\s*[,:]\s*(?=[\"“])", self.text[cue_end : sent.end_char])
         quote = self.c.quote_around(cue_end + opening.end()) if opening else None
         inside = verb.dep_ == "parataxis" and speaker is not None and speaker.i < verb.i and re.search(
-            r"\w[^\"“”]*,\s*\Z", self.text[sent.start_char : min(t.idx for t in speaker.subtree)])
+            r"\w[^\"“”]*,\s*\Z", self.text[sent.start_char : min(t.idx for t in speaker.subtree)]) \
+            and not (sent[0].tag_ in ("VBN", "VBG") and not self.c.inside_quote(sent[0].idx))
+        # (a fronted participle is no part of it: `Asked if ..., he said, "…"` is the quotation)
         if quote and quote[0] == cue_end + opening.end() and quote[1] < sent.end_char and not inside:
             # (not `The decision, Berg said, "was the hardest"`: the cue inside what it attributes)
             return quote[0], quote[1] + 1
@@ -690,11 +729,17 @@ class Attributor:
         if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell"):
             right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "prep")
                      and not self._channel_prep(c)]
+            objects = [c for c in right if c.dep_ == "dobj"]
+            if verb.lemma_ == "reject" and objects and not any(c.dep_ in ("ccomp", "xcomp") for c in right) \
+                    and not any(o.lemma_.lower() in _SPOKEN or o.pos_ == "PRON" or o.lower_ in ("that", "this") for o in objects):
+                return None  # "Parliament rejected the bill", "the board rejected the bid": a decision, not words
+            if verb.lemma_ == "confirm" and any(o.lemma_.lower() in _APPOINTMENTS for o in objects):
+                return None  # "The Senate confirmed her nomination": a vote
             if verb.lemma_ == "tell" and not any(c.dep_ == "xcomp" for c in right):  # ("told staff to leave": all of it)
                 # "told the minister (about the plan)": the object is who was told, not what
                 right = [c for c in right if not (c.dep_ == "dobj" and (
                     names_people(c) or c.pos_ in ("PRON", "PROPN") or (self.c.entity_at(c.idx, c.idx + len(c)) or ("", ""))[1] in ("person", "organisation")))]
-            if verb.lemma_ == "say" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOTHING for c in right):
+            if verb.lemma_ == "say" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOTHING | _RITUAL for c in right):
                 return None  # "has said little in public", "said nothing about it"
             right = [c for c in right if c.dep_ != "prep" or any(r.dep_ in ("dobj",) for r in right)]
             if right and any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in right):
@@ -719,7 +764,7 @@ class Attributor:
             first = min(t.i for t in child.subtree)
             if child.dep_ == "conj" and child.lemma_.lower() in SPEECH_VERBS | _LABELLING and first > 0 \
                     and self.doc[first - 1].lower_ == "and" and not self.c.inside_quote(child.idx) \
-                    and not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                    and not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in child.children):
                 # "said the plan was bad and called it reckless": the second verb is the
                 # speaker's, hung on the content by the parse
                 end = min(end, self.doc[first - 1].idx)
@@ -728,7 +773,7 @@ class Attributor:
             if any(g.dep_ == "mark" and g.lower_ in ("while", "whereas", "although", "though") for g in child.children) \
                     or after_comma and not self.c.inside_quote(child.idx) and (
                         # "..., after he admitted ...": the reporter's narrative, not the content
-                        any(g.dep_ == "mark" and g.lower_ in ("after", "before", "when", "until") for g in child.children)
+                        any(g.dep_ == "mark" and g.lower_ in ("after", "before", "when", "until", "as") for g in child.children)
                         # "..., saying ...": a second statement of the same speaker
                         or child.tag_ == "VBG" and child.lemma_.lower() in SPEECH_VERBS):
                 end = min(end, self.doc[first - 1 if after_comma else first].idx)
@@ -766,6 +811,15 @@ class Attributor:
             mode: str | None = None, exact: bool = False, turn: bool = False) -> dict | None:
         """A statement of ``text[start:end]`` (trimmed of "that", discourse words and the
         enclosing marks unless ``exact``), unless it overlaps one already made."""
+        line = self.text.rfind("\n", 0, start) + 1
+        if self.text.startswith("#", line):
+            return None  # a headline ("## Talks to resume, officials say") is no statement
+        # a list item is a line of its own: nothing runs into the next item, no speaker either
+        item = re.search(r"\n[ \t]*(?:[-*•]|\d+[.)])[ \t]", self.text[start:end])
+        if item:
+            end = start + item.start()
+        if any(local in self.c.anonymous and "\n" in self.c.anonymous[local]["text"] for local in speakers):
+            return None
         trimmed = (start, end, mode or "direct") if exact else self.trim(start, end)
         if not trimmed or not speakers:
             return None
@@ -920,10 +974,19 @@ class Attributor:
     def subject(self, verb: Token) -> Token | None:
         """The speaker's token: "..., said a source" (after the cue), the subject, or a name just before."""
         before = self.doc[verb.i - 1] if verb.i > verb.sent.start else None
+        if verb.tag_ == "VBG" and verb.head.lower_ == "as" and verb.head.head.lemma_.lower() == "quote":
+            # "X was quoted as saying ...": who was quoted
+            quoted = next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+            if quoted is not None:
+                return quoted
         # (`"Is it fair?" asked the mayor`: after a question, "asked" puts its speaker after it)
         asked = verb.lemma_ in ("ask", "wonder") and re.search(r"\?\s*[\"”]\s*\Z", self.text[verb.sent.start_char : verb.idx])
+        # a subject of its own that opens the sentence ("X's widow, Karen, said outside court:")
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and not self.c.inside_quote(c.idx)]
+        own_subject = bool(subjects) and min(t.i for c in subjects for t in c.subtree) == verb.sent.start
         if before is not None and before.text in (",", '"', "'", "”") and (verb.lemma_ in INVERTING_VERBS or asked) and not re.match(
-                r"\s*[,:]\s*[\"“]", self.text[verb.idx + len(verb) : verb.idx + len(verb) + 4]):
+                r"\s*[,:]\s*[\"“]", self.text[verb.idx + len(verb) : verb.idx + len(verb) + 4]) and not own_subject:
+            # (not "X's widow, Karen, said outside court:": a subject before the cue speaks)
             # (not "X, a professor, said, “… his pictures …”": a word of the quotation is no speaker)
             after = [c for c in verb.children if c.i > verb.i and c.dep_ in ("nsubj", "dobj", "attr") and c.pos_ in ("NOUN", "PROPN")
                      and not self.c.inside_quote(c.idx)]
@@ -984,9 +1047,14 @@ class Attributor:
             return None
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse", "fail", "hesitate"):
             return None  # "declined to say how many": nothing was said
+        if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+                and verb.head.lemma_.lower() not in _SAYING_ON:
+            # "asked the council to confirm", "wants to tell", "plans to announce": not said
+            # (but "went on to say", "was quick to add", "was keen to stress" were)
+            return None
         if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
             return None  # "Asked whether he would ..., X said": the participle's person is asked, not asking
-        if subject.dep_ == "nsubjpass" and subject.head == verb:
+        if subject.dep_ == "nsubjpass" and subject.head == verb or any(c.dep_ == "auxpass" for c in verb.children):
             # "The parents are accused of ...", "they should be declared not guilty": the
             # subject of a passive cue is what is spoken of, not who speaks
             return None
@@ -1106,8 +1174,8 @@ class Attributor:
         subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < colon.i), None) if verb is not None else None
         if subject is None:
             return None
-        if verb.lemma_.lower() in _REPRODUCING:
-            return None  # "The paper cited examples: “…”": someone else's words, reproduced
+        if verb.lemma_.lower() in _REPRODUCING and not (verb.lemma_.lower() == "read" and subject.lemma_.lower() in _DOCUMENTS):
+            return None  # "The paper cited examples: “…”": someone else's words, reproduced (but "the statement read:" is its issuer's)
         speakers = self.speakers(subject, cue=True)
         return self.add(speakers, verb.text.lower(), colon.idx + 1, sent.end_char) if speakers else None
 
@@ -1126,9 +1194,12 @@ class Attributor:
         speaker are all that stands between them in one sentence."""
         sent = verb.sent
         spans = [q for q in self.c.quote_spans() if sent.start_char <= q[0] and q[1] < sent.end_char]
-        cue = [verb, *subject.subtree]
+        cue = [verb, *(t for t in subject.subtree if t.text not in _QUOTES + "'‘’")]  # (the parse may hang a mark on the speaker)
         cue_start = min(t.idx for t in cue)
         cue_end = max(t.idx + len(t) for t in cue)
+        held = {t.i for t in cue}
+        if any(t.i not in held and not t.is_punct for t in self.doc[min(held) : max(held) + 1]):
+            return None  # the cue and its speaker are not one phrase (`"…," she said, adding: "…"`)
         before = [q for q in spans if q[1] < cue_start]
         after = [q for q in spans if q[0] >= cue_end]
         if not before or not after:
@@ -1206,6 +1277,47 @@ class Attributor:
         return self.add(speakers, "according to", sent.start_char, token.idx)
 
 
+# What an infinitive cue hangs on when it was said: "went on to say", "was quick to add"
+_SAYING_ON = frozenset("continue go begin start keep proceed hasten rush quick careful keen eager anxious able".split())
+# Nouns for a body of one kind, and the words its name holds ("the union" is "X Workers'
+# Federation", never "Kestrel Air"); other organisation nouns (company, bank, club, airline,
+# ...) describe any organisation whose name says it is none of these kinds
+_KINDS = {
+    "union": "union federation confederation workers association guild syndicate",
+    "federation": "federation union confederation association",
+    "ministry": "ministry department office",
+    "party": "party front movement alliance congress league democrats republicans",
+    "council": "council assembly municipality borough city county",
+    "commission": "commission agency authority",
+    "committee": "committee panel",
+    "authority": "authority agency commission office administration service board",
+    "agency": "agency authority office administration service bureau commission",
+    "association": "association federation union guild society chamber",
+    "movement": "movement front party alliance",
+    "campaign": "campaign",
+    "board": "board trust authority commission",
+}
+_KIND_WORDS = {w for words in _KINDS.values() for w in words.split()} - {"city", "county", "office", "service", "front"}
+
+
+def _fits(noun: str, name: str) -> bool:
+    """A description by ``noun`` can stand for the organisation called ``name``."""
+    words = {w.lower().strip("’'.,") for w in name.replace("-", " ").split()}
+    if noun in _KINDS:
+        return bool(words & set(_KINDS[noun].split()))
+    # a company noun: not a body whose name says it is a union, ministry, party, council, ...
+    return not words & _KIND_WORDS
+
+
+# What is rejected in words, not by a decision: "rejected the claim", "rejected that account"
+_SPOKEN = frozenset("""claim allegation accusation charge report suggestion criticism notion idea characterisation
+characterization account assertion comparison rumour rumor speculation description version premise view argument
+interpretation insinuation assessment finding statement remark comment analysis narrative portrayal label
+conclusion theory""".split())
+# What a vote confirms: "confirmed her nomination"
+_APPOINTMENTS = frozenset("nomination appointment nominee appointee election".split())
+# Verbs of a clause that names a description ("who uses the name X", "known as X", "identified as X")
+_NAMING = frozenset("use go know call name identify".split())
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
 _REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
 
@@ -1255,15 +1367,18 @@ def _not_speech(verb: Token) -> bool:
 
 
 # Organisation nouns any company answers to ("the company", "the group", "the Oslo-based firm")
-_COMPANY_NOUNS = frozenset("company firm group business corporation conglomerate maker manufacturer producer retailer lender insurer operator carrier developer".split())
+_COMPANY_NOUNS = frozenset("company firm group business corporation conglomerate maker manufacturer producer retailer lender insurer operator carrier developer"
+                           " utility startup chain giant provider publisher".split())
 # Objects of "say" that are no content: "said little", "said nothing more"
 _NOTHING = frozenset("little nothing much anything something more less few lot so".split())
+# What one says that is no content: "said goodbye to the players", "said a prayer"
+_RITUAL = frozenset("goodbye goodbyes farewell farewells hello prayer prayers grace mass rosary vow vows".split())
 # Verbs that put a label on their object: a quoted label is the subject's words
 _LABELLING = frozenset("call describe label brand dub".split())
 # Documents that speak for whoever issued them ("the company's statement said")
 _DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
 # What is denied to someone rather than denied to be true
-_WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal".split())
+_WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal motion petition".split())
 
 
 def _phrasal_cue(token: Token) -> bool:

@@ -42,10 +42,15 @@ PHRASES = (
     (re.compile(r"\b(?:responded|replied|returned|answered)\b"), "did not respond", True),
     # "Messages left for X were not returned", "calls to X went unanswered": X did not respond
     (re.compile(r"\b(?:was|were|have|has|had) not (?:been )?(?:immediately )?(?:returned|answered)\b|\bwent unanswered\b"), "did not respond", False),
-    (re.compile(r"\b(?:could not|couldn['’]t|cannot|can not) (?:immediately )?be (?:reached|contacted)\b"
-                r"|\b(?:was|were|is|are) (?:not (?:immediately )?available|unavailable) (?:for|to) comment\b"), "could not be reached", False),
-    (re.compile(r"\b(?:declined|refused) to comment\b|\b(?:offered|had|gave) no comment\b|\bdeclined comment\b"
+    (re.compile(r"\b(?:could not|couldn['’]t|cannot|can not) (?:immediately )?be (?:reached|contacted|located)\b"
+                r"|\b(?:was|were|is|are) (?:not (?:immediately )?available|unavailable) (?:for|to) comment\b"
+                # "X was not immediately available": the "immediately" says it was for comment
+                r"|\b(?:was|were|is|are) not immediately (?:available|reachable)\b"), "could not be reached", False),
+    (re.compile(r"\b(?:declined|refused) to comment\b|\b(?:offered|had|gave|made) no (?:immediate |further |public )?comment\b|\bdeclined comment\b"
                 rf"|\b{_NOT} {_ADVERB}comment(?:ed)?\b|\b(?:declined|refused) to (?:be interviewed|discuss)\b"
+                # "declined to say how many", "refused to elaborate", "declined to give his name"
+                r"|\b(?:declined|refused) to (?:say|elaborate|specify|disclose|reveal|identify|confirm|answer|explain|name"
+                r"|give (?:\w+ )?(?:name|details|reasons?|figures?|comment)|provide (?:\w+ )?(?:details|comment))\b"
                 r"|\b(?:declined|refused|ignored|turned down) (?:an? |the )?(?:repeated |several |multiple )?(?:interview )?"
                 r"requests? for (?:comment|an interview)\b"
                 r"|\b(?:declined|refused|turned down) (?:an? |the )?(?:repeated |several |multiple )?interview requests?\b"), "no comment", False),
@@ -78,8 +83,11 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
     seen = set()
     for pattern, response, needs_request in PHRASES:
         for match in pattern.finditer(text):
-            if context.inside_quote(match.start()) or any(r["start"] <= match.start() < r["end"] for r in context.statements):
-                continue  # someone's own words ("X said he had not responded to the letter"), not the reporter's request
+            if context.inside_quote(match.start()):
+                continue  # someone's own words, not the reporter's request
+            holder = next((r for r in context.statements if r["start"] <= match.start() < r["end"]), None)
+            if holder is not None and response != "no comment":
+                continue  # reported words ("X said he had not responded to the letter")
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue
@@ -92,17 +100,32 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
             subject = _subject(verb)
             if subject is None:
                 continue
-            if pattern in (PHRASES[1][0], PHRASES[5][0]) and not any(t.lower_ == "neither" for t in subject.subtree):
-                continue  # a plain "responded" is an answer: only "neither ... nor ... responded" is none
+            if pattern in (PHRASES[1][0], PHRASES[5][0]) and not any(t.lower_ == "neither" for t in subject.subtree) \
+                    and not _nobody(subject):
+                continue  # a plain "responded" is an answer: only "neither ... nor ... responded" (or "no one answered") is none
             start = min(t.idx for t in subject.subtree if t.dep_ not in ("punct",))
             if start >= match.start() or end <= start:
                 continue
+            if holder is not None:
+                # "X said it had no comment", "a spokesman said the company would not comment":
+                # a refusal reported in the speaker's words; "it"/"she" is the speaker
+                if start < holder["start"]:
+                    continue
+                if subject.lower_ in _SELF:
+                    for party in holder["sources"]:
+                        if (party, response) not in seen:
+                            seen.add((party, response))
+                            requests.append((match.start(), {"party": party, "response": response,
+                                                             "evidence": span_value(text, holder["start"], end)}))
+                    continue
             if pattern is PHRASES[2][0]:
                 heads = _messages_for(subject)
             elif pattern is PHRASES[6][0]:  # only about attempts to reach someone, or nobody there
-                heads = _attempts_to_reach(subject) or _nobody_at(subject)
+                heads = _attempts_to_reach(subject) or _nobody_at(subject, verb)
+            elif _nobody(subject):
+                heads = _nobody_at(subject, verb)
             else:
-                heads = _nobody_at(subject) or [subject]
+                heads = [subject]
             if not heads:
                 continue
             # a phrase about comment ("declined to comment", "could not be reached for comment")
@@ -116,6 +139,18 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
                     continue
                 seen.add((party, response))
                 requests.append((match.start(), {"party": party, "response": response, "evidence": span_value(text, start, end)}))
+    for record in context.statements:
+        if re.fullmatch(r"\W*no comment\W*", text[record["start"] : record["end"]], re.I):
+            # “No comment,” Holt said.
+            for party in record["sources"]:
+                if (party, "no comment") not in seen:
+                    seen.add((party, "no comment"))
+                    sent = doc.char_span(record["start"], record["end"], alignment_mode="expand")
+                    evidence = (sent.sent.start_char, sent.sent.end_char) if sent is not None else (record["start"], record["end"])
+                    requests.append((record["start"], {"party": party, "response": "no comment",
+                                                       "evidence": span_value(text, *evidence)}))
+    requests += _no_reply(context, seen)
+    requests += _neither_did(context, requests, seen)
     new = {local: record for local, record in context.anonymous.items() if local not in known}
     return [r for _, r in sorted(requests, key=lambda r: r[0])], anonymous_items(text, new)
 
@@ -130,6 +165,12 @@ def _about_comment(rest: str, bare: bool = True) -> bool:
 def _subject(verb: Token) -> Token | None:
     """The subject of the phrase's verb or of the verb it hangs on ("declined to comment");
     "X, who declined to comment" is X."""
+    if verb.dep_ == "conj" and verb.head.dep_ in ("ccomp", "advcl") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        # "X declined to say how the leak happened and did not respond to ...": the parse
+        # joined the second verb to the clause; it goes with the main one
+        main = next((a for a in verb.head.ancestors if any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)), None)
+        if main is not None:
+            verb = main
     subject = next((c for t in [verb, *verb.ancestors][:2] for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None and subject.lower_ in ("who", "which", "that"):
         clause = next((t for t in [verb, *verb.ancestors] if t.dep_ == "relcl"), None)
@@ -141,7 +182,7 @@ def _messages_for(subject: Token) -> list[Token]:
     """Whom unanswered messages were for: "Messages left for X", "calls to X's office"."""
     if subject.lemma_.lower() not in _MESSAGE_NOUNS:
         return []
-    return [g for t in subject.subtree if t.dep_ in ("prep", "conj") and t.lower_ in ("for", "to", "with")
+    return [g for t in subject.subtree if t.dep_ in ("prep", "conj", "dative") and t.lower_ in ("for", "to", "with")
             for g in t.children if g.dep_ == "pobj"]
 
 
@@ -154,14 +195,23 @@ def _attempts_to_reach(subject: Token) -> list[Token]:
             for g in t.children if g.dep_ == "dobj"]
 
 
-def _nobody_at(subject: Token) -> list[Token]:
-    """"Nobody at X was available for comment", "No one from X could be reached": X."""
-    nobody = subject.lower_ in ("nobody", "none") or subject.lower_ == "one" and any(
-        c.lower_ == "no" for c in subject.children)
-    if not nobody:
+def _nobody(subject: Token) -> bool:
+    return subject.lower_ in ("nobody", "none") or subject.lower_ == "one" and any(c.lower_ == "no" for c in subject.children)
+
+
+def _nobody_at(subject: Token, verb: Token | None = None) -> list[Token]:
+    """"Nobody at X was available for comment", "No one from X could be reached", "No one
+    answered the phone at X": X."""
+    if not _nobody(subject):
         return []
-    return [g for t in subject.children if t.dep_ == "prep" and t.lower_ in ("at", "from", "in", "with")
-            for g in t.children if g.dep_ == "pobj"]
+    found = [g for t in subject.children if t.dep_ == "prep" and t.lower_ in ("at", "from", "in", "with")
+             for g in t.children if g.dep_ == "pobj"]
+    if not found and verb is not None:
+        # the place of the unanswered phone: a phrase of the verb or of its object
+        places = [c for c in verb.children if c.dep_ == "prep"] + [
+            c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "prep"]
+        found = [g for t in places if t.lower_ in ("at", "from") for g in t.children if g.dep_ == "pobj"]
+    return found
 
 
 def _nor_did(verb: Token, after: int) -> list[Token]:
@@ -189,3 +239,100 @@ def _parties(context: Context, subject: Token, certain: bool) -> list[str]:
         if certain or names_people(head) or words & ORG_NOUNS or words & _BODY_NOUNS:
             parties.append(context.add_anonymous(*np_span(head)))
     return parties
+
+
+# Subjects that, inside a statement, are its speaker: "X said it had no comment"
+_SELF = frozenset("he she it they we i".split())
+# "There was no immediate response from X": X did not respond (or gave no comment)
+_NO_RESPONSE_FROM = re.compile(r"\b(?:there was|there has been|there had been) no (?:immediate |official )?(response|reply|answer|comment)\b", re.I)
+# "The Herald was unable to reach X", "Reporters could not reach X for comment"
+_UNABLE_TO_REACH = re.compile(r"\b(?:was|were|have been|has been|had been) unable to (?:reach|contact)\b"
+                              r"|\b(?:could not|couldn['’]t) (?:immediately )?(?:reach|contact)\b"
+                              r"|\btried (?:unsuccessfully |in vain )?to (?:reach|contact)\b(?=[^.;]*\b(?:unsuccessful|in vain|without success|no (?:response|reply|answer))\b)"
+                              r"|\btried unsuccessfully to (?:reach|contact)\b")
+# "The Herald contacted X for comment but received no reply", "... did not hear back from X"
+_NO_REPLY = re.compile(r"\b(?:received|got|had|has had) no (?:response|reply|answer|word)\b"
+                       r"|\b(?:did not|didn['’]t|has not|have not|had not) (?:yet )?(?:receive|received|get|got) (?:a |any )?(?:response|reply|answer)\b"
+                       r"|\b(?:did not|didn['’]t|has not|have not|had not) (?:yet )?heard? back\b")
+_ASKING = frozenset("contact ask approach email e-mail call phone message write text reach query".split())
+
+
+def _no_reply(context: Context, seen: set) -> list[tuple[int, dict]]:
+    """Requests the reporter says went unanswered, with the party as the object of the
+    asking: "There was no response from X", "The Herald was unable to reach X", "We
+    contacted X for comment but received no reply", "... did not hear back from X"."""
+    text, doc = context.text, context.doc
+    found: list[tuple[int, dict]] = []
+
+    def add(heads: list[Token], response: str, start: int, end: int, certain: bool = False) -> None:
+        # (only people or bodies unless the words are about comment: "could not reach the fire" is none)
+        certain = certain or _about_comment(text[start:end], bare=False)
+        for head in heads:
+            for party in _parties(context, head, certain):
+                if (party, response) not in seen:
+                    seen.add((party, response))
+                    found.append((start, {"party": party, "response": response, "evidence": span_value(text, start, end)}))
+
+    def clause_end(offset: int, sent_end: int) -> int:
+        m = re.search(r"[.;]|\n", text[offset:sent_end])
+        return offset + (m.start() if m else sent_end - offset)
+
+    for pattern in (_NO_RESPONSE_FROM, _UNABLE_TO_REACH, _NO_REPLY):
+        for match in pattern.finditer(text):
+            if context.inside_quote(match.start()) or any(r["start"] <= match.start() < r["end"] for r in context.statements):
+                continue
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            sent = span.sent
+            if pattern is _NO_RESPONSE_FROM:
+                noun = next((t for t in span if t.lower_ in ("response", "reply", "answer", "comment")), None)
+                froms = [c for c in (noun.children if noun is not None else []) if c.dep_ == "prep" and c.lower_ == "from"]
+                froms += [c for c in (noun.head.children if noun is not None else []) if c.dep_ == "prep" and c.lower_ == "from"]
+                heads = [g for f in froms for g in f.children if g.dep_ == "pobj"]
+                response = "no comment" if match.group(1).lower() == "comment" else "did not respond"
+                add(heads, response, match.start(), clause_end(match.end(), sent.end_char))
+            elif pattern is _UNABLE_TO_REACH:
+                verb = next((t for t in span if t.lemma_ in ("reach", "contact")), None)
+                heads = [c for c in (verb.children if verb is not None else []) if c.dep_ == "dobj"]
+                add(heads, "could not be reached", sent.start_char, clause_end(match.end(), sent.end_char))
+            else:
+                back = [c for t in span for c in t.children if c.dep_ == "prep" and c.lower_ == "from"]
+                heads = [g for f in back for g in f.children if g.dep_ == "pobj"]
+                if not heads:
+                    # the asking verb before it in the sentence: "contacted X ... but received no reply"
+                    asking = [t for t in sent if t.i < span.start and t.lemma_.lower() in _ASKING and t.pos_ == "VERB"
+                              and not context.inside_quote(t.idx)]
+                    heads = [c for t in asking[-1:] for c in t.children if c.dep_ in ("dobj", "dative")]
+                add(heads, "did not respond", sent.start_char, clause_end(match.end(), sent.end_char), certain=bool(back) or None)
+    return found
+
+
+def _neither_did(context: Context, requests: list[tuple[int, dict]], seen: set) -> list[tuple[int, dict]]:
+    """"X did not respond to a request for comment. Neither did Y." / "Nor did Y." / "Y did
+    not either.": Y gave the same answer as the request in the sentence before."""
+    text, doc = context.text, context.doc
+    found: list[tuple[int, dict]] = []
+    for sent in doc.sents:
+        m = re.fullmatch(r"\s*(?:(?:Neither|Nor|And neither|And nor) (?:did|had|has|have|would|could|was|were)\s+(?P<a>.+?)"
+                         r"|(?P<b>.+?) (?:did not|didn['’]t|had not|has not|would not|could not) either)[.!]?\s*", sent.text)
+        if not m or sent.start == 0:
+            continue
+        before = doc[sent.start - 1].sent
+        earlier = [r for offset, r in requests if before.start_char <= offset < before.end_char]
+        if not earlier:
+            continue
+        response = earlier[-1]["response"]
+        group = "a" if m.group("a") else "b"
+        named = doc.char_span(sent.start_char + m.start(group), sent.start_char + m.end(group), alignment_mode="expand")
+        subjects = [named.root] if named is not None and not context.inside_quote(named.start_char) else []
+        for subject in subjects:
+            for party in _parties(context, subject, True):
+                if (party, response) not in seen:
+                    seen.add((party, response))
+                    end = sent.end_char
+                    while end > sent.start_char and text[end - 1] in ".! \n":
+                        end -= 1
+                    found.append((sent.start_char, {"party": party, "response": response,
+                                                    "evidence": span_value(text, sent.start_char, end)}))
+    return found

@@ -42,13 +42,20 @@ _MONTH = {m: i + 1 for i, m in enumerate(MONTHS)} | {m[:3]: i + 1 for i, m in en
 _LEAD = re.compile(r"^(?:(?:in|on|at|since|by|during|from|until|early|late|mid|the)\s+|mid-)+", re.I)
 _DURATION = re.compile(r"\b(?:years|months|weeks|days|hours|decades|minutes)\b|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:year|month|week|day|hour|decade)\b", re.I)
 PLAN_VERBS = frozenset("propose plan expect schedule intend hope invite promise aim".split())
+# happenings a date after them may belong to ("discussed a rally in May": the rally's May)
+EVENT_NOUNS = frozenset("rally meeting summit talks visit strike election vote trip tour conference protest march "
+                        "referendum launch debate hearing trial ceremony congress convention".split())
+# verbs whose object is a happening that may still be to come: "discussed a rally in May"
+DISCUSSING_VERBS = frozenset("discuss propose plan announce agree arrange approve call schedule set suggest "
+                             "back reject demand seek request organise organize".split())
 # the governors of a plan told in the past: "was due to", "were supposed to", "planned to"
 PLANNED_IN_PAST = frozenset("be due supposed suppose scheduled set meant expected slated plan intend hope want aim expect schedule".split())
 # Words whose date depends on when they were said: inside a quotation the article cannot resolve them.
 DEICTIC = re.compile(r"\b(?:today|yesterday|tomorrow|tonight|this|last|next|ago|the (?:year|month)$|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
 # ... but a year said in a quotation ("next year", "last year") is the article's year: a quotation in
 # the news was spoken days, not years, before it was printed
-YEAR_DEICTIC = re.compile(r"^(?:(?:in|by|during|since|until)\s+)?(?:this|last|next|the past|the coming)\s+year$", re.I)
+YEAR_DEICTIC = re.compile(r"^(?:(?:in|by|during|since|until|before)\s+)?(?:(?:the\s+)?(?:end|start|beginning|middle)\s+of\s+)?"
+                          r"(?:this|last|next|the past|the coming|the)\s+(?:year|month)$", re.I)
 # "the day before", "two days later": a date counted from another date of the sentence
 ANCHORED = re.compile(r"^(?:the\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|the)\s+(day|week)s?\s+"
                       r"(before|after|earlier|later)$", re.I)
@@ -69,7 +76,13 @@ IMPLICATIVE = frozenset("fail manage try attempt refuse decline begin start cont
 DOCUMENT_NOUNS = frozenset("report survey study film movie book album song paper edition version model budget census "
                            "accounts figures data poll novel documentary series".split())
 # Lines that are not the story: a footer of categories, a list of sources, a publication stamp
-_NOT_STORY = re.compile(r"^\s*(?:Categories|Sources?|Published|Updated|Posted|Filed|Retrieved|Accessed|Related)\b", re.I)
+_NOT_STORY = re.compile(r"^\s*(?:Categories|Sources?|Published|Updated|Last updated|Posted|Filed|Retrieved|Accessed|Related"
+                        r"|Photo(?:graph)?s?|Image|Picture|Credit|Copyright|©|Correction|Clarification|Editor['’]s note)\b", re.I)
+# a byline ("By Jane Doe, May 7, 2024") and the story's own publication ("This article was first published on May 3")
+_BYLINE = re.compile(r"\s*(?:By|BY)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:\s+and\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})?"
+                     r"\s*[,|–—-]?\s*")
+_SELF_PUBLISHED = re.compile(r"\bthis\s+(?:article|story|piece|page)\b[^.]*\b(?:published|updated|posted)\b[^.]*\Z"
+                             r"|\b(?:originally|first)\s+(?:published|appeared|posted)\b[^.]*\Z", re.I)
 
 
 def _first_day(value: str) -> dt.date:
@@ -96,14 +109,22 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
             future = True
         else:
             future = "nearest"
+    if future == "past_plan":  # "were due to meet on Friday": the Friday before; a month or day nearest
+        future = False if re.search("|".join(WEEKDAYS), surface, re.I) else "nearest"
     if future == "nearest":
         past, coming = resolve_date(surface, published), resolve_date(surface, published, True)
         if not past or not coming or past == coming or len(past[0]) < 7:
             return past or coming
         return min((past, coming), key=lambda r: abs((_first_day(r[0]) - published).days))
     words = _PART_OF_DAY.sub("", _LEAD.sub("", surface.strip().lower().replace("’", "'"))).strip(" ,.")
+    words = re.sub(r"'s?$", "", words)  # "last week's meeting": last week
     if not words:
         return None
+    # "June this year", "March of last year", "May 4 next year": that month of the year said
+    if m := re.fullmatch(r"(" + "|".join(sorted(_MONTH, key=len, reverse=True)) + r")\.?(?:\s+(\d{1,2})(?:st|nd|rd|th)?)?,?\s+(?:of\s+)?"
+                         r"(this|last|next) year", words):
+        year = published.year + {"this": 0, "last": -1, "next": 1}[m.group(3)]
+        return resolve_date(f"{m.group(1)} {m.group(2) or ''} {year}".replace("  ", " "), published)
     if m := re.fullmatch(r"(1\d|20)(\d)0'?s", words):
         return m.group(1) + m.group(2), "decade"
     if re.fullmatch(r"(1[5-9]|20)\d\d", words):
@@ -148,7 +169,12 @@ def resolve_date(surface: str, published: dt.date, future: bool | str = False) -
         target = WEEKDAYS.index(m.group(2))
         if m.group(1) == "next" or (future and m.group(1) != "last"):
             delta = (target - published.weekday()) % 7 or 7
-            return (published + dt.timedelta(days=delta)).isoformat(), "day"
+            day = published + dt.timedelta(days=delta)
+            if m.group(1) == "next" and target > published.weekday() and (day + dt.timedelta(days=7)).month == day.month \
+                    and not re.match(r"(?:\w+\s+)?the\b", surface.strip(), re.I):  # ("the next Tuesday": the one after)
+                # "next Friday" said on a Tuesday: this week's or the week after's; the month either way
+                return day.isoformat()[:7], "month"
+            return day.isoformat(), "day"
         delta = (published.weekday() - target) % 7
         if m.group(1) == "last" and delta == 0:
             delta = 7
@@ -212,16 +238,23 @@ def _speaks_of_future(ent) -> bool | str:
     "expected to sign", a bare "meet"); "nearest" for a plan told in the past or a time
     limit ("had been scheduled for June 20", "planned for May 9", "adjourned until
     July 1", "starts in June"); False for what happened."""
+    if ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN" and ent.root.head.i > ent.root.i \
+            and any(t.lower_ in _MONTH for t in ent) and not _PART_OF_DAY.search(" " + ent.root.head.lower_):
+        return "nearest"  # "ahead of the May 12 vote": the vote's date, whatever the tense of the clause
     verb = next((t for t in [ent.root, *ent.root.ancestors] if t.pos_ in ("VERB", "AUX")), None)
     if verb is None:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     prep = ent.root.head if ent.root.dep_ == "pobj" else None
-    if prep is not None and prep.lower_ in ("until", "till", "to") and verb.lemma_ in ("postpone", "delay", "push", "move", "defer", "reschedule", "put") \
+    if prep is not None and prep.lower_ in ("until", "till", "to") and verb.lemma_ in ("postpone", "delay", "push", "move", "defer", "reschedule", "put", "adjourn") \
             and "had" not in auxes:
-        return True  # "postponed until May": the new date is still to come
+        return True  # "postponed until May", "adjourned until Tuesday": the new date is still to come
+    if prep is not None and verb.lemma_ in DISCUSSING_VERBS and verb.tag_ in ("VBD", "VBN") and (
+            prep.head.pos_ == "NOUN" and prep.head.dep_ == "dobj" and prep.head.head == verb
+            or prep.head == verb and any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and c.i < prep.i for c in verb.children)):
+        return "nearest"  # "discussed a rally in May": the rally's date, ahead or behind, not the talk's
     present = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in verb.children)
-    if prep is not None and prep.lower_ in ("for", "to") and verb.lemma_ in ("schedule", "plan", "set", "due") and present \
+    if prep is not None and prep.lower_ in ("for", "to", "on", "in", "at") and verb.lemma_ in ("schedule", "plan", "set", "due", "slate") and present \
             and not any(c.lower_ in ("has", "have") for c in verb.children):
         return True  # "elections are scheduled for November 5": a plan standing now is still ahead
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
@@ -245,7 +278,7 @@ def _speaks_of_future(ent) -> bool | str:
             return False  # "failed to agree on Tuesday": what happened (or did not) then
         # not "asked them to meet on Monday": a request looks forward from when it was made
         if past and governor.lemma_ in PLANNED_IN_PAST:
-            return "nearest"
+            return "past_plan"
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
     if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
@@ -380,6 +413,9 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text) and not YEAR_DEICTIC.match(ent.text.strip()):
             continue  # what a speaker says is dated by the speaker, not by the article
         line_start = text.rfind("\n", 0, ent.start_char) + 1
+        if _BYLINE.fullmatch(text[line_start : ent.start_char]) \
+                or _SELF_PUBLISHED.search(text[ent.sent.start_char : ent.start_char]):
+            continue  # a byline's date, the story's own publication: not happenings it reports
         if _NOT_STORY.match(text[line_start : ent.start_char]) or in_dateline(text, ent.start_char) \
                 or _NOT_STORY.match(_paragraph_heading(text, ent.start_char)) or _in_citation(text, ent.start_char, ent.end_char) \
                 or _date_line(text, ent.start_char, ent.end_char):
@@ -420,7 +456,10 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         if anchored:
             # "three days after a defeat": the defeat was three days before the sentence's date
             word = doc.char_span(end - len(anchored.group(3)), end)
-            follows = word is not None and any(c.dep_ in ("pobj", "pcomp") for c in word[0].children)
+            follows = word is not None and (any(c.dep_ in ("pobj", "pcomp") for c in word[0].children)
+                                            or anchored.group(3).lower() in ("before", "after") and word[0].i + 1 < len(doc)
+                                            and doc[word[0].i + 1].pos_ in ("DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "VERB")
+                                            and doc[word[0].i + 1].lower_ != "yesterday")  # "two days before the talks were due"
             if follows and anchored.group(1).lower() == "the" and re.search(r",\s*\Z", text[max(0, start - 3) : start]) \
                     and found and found[-1]["end"] >= start - 3:
                 continue  # "On Monday, the day after the game": the same day told again, not another date
@@ -434,7 +473,7 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
             # (not "in" of "in Wednesday's match": it is the match's)
             start -= len(before.group(0))
         since = bool(re.match(r"since\b", text[start:end], re.I))
-        planned = outlook is True or outlook in ("nearest", "timetable") and resolved[0] > published.isoformat()[: len(resolved[0])] \
+        planned = outlook is True or outlook in ("nearest", "timetable", "past_plan") and resolved[0] > published.isoformat()[: len(resolved[0])] \
             or bool(re.match(r"(?:next|tomorrow|the coming)\b", surface.strip(), re.I))
         found.append({"start": start, "end": end, "value": resolved[0], "precision": resolved[1], "since": since,
                       "sentence": ent.sent, "planned": bool(planned), "clause": _clause(ent), "ent": ent})

