@@ -496,3 +496,9 @@ def test_no_eponym_from_the_first_word_of_a_compound_body(nlp):
     found = entities("Critics, including the Civil Society Legislative Advocacy Centre, said the process was opaque.")
     assert "Civil" not in found
     assert found["Civil Society Legislative Advocacy Centre"][0] == "organisation"
+
+
+def test_schools_and_municipalities_are_bodies(nlp):
+    found = entities("Parents want St Aidan's National School kept open; the Dunmore Municipality said it would decide.")
+    assert found["St Aidan's National School"][0] == "organisation"
+    assert found["Dunmore Municipality"][0] == "organisation"

@@ -38,6 +38,7 @@ union federation institute institution centre center party front corps alliance 
 service services council committee commission ministry department bank company corporation corp inc
 ltd group lines airlines airways association movement network organisation organization university
 college foundation fund court parliament assembly congress senate army navy force forces police municipality
+school academy
 ledger times post news journal herald tribune gazette telegraph guardian weekly daily television radio
 press wire agency broadcasting channel media club league board bureau office coalition trust
 chronicle observer courier inquirer examiner mirror express star sun globe
