@@ -502,3 +502,22 @@ def test_schools_and_municipalities_are_bodies(nlp):
     found = entities("Parents want St Aidan's National School kept open; the Dunmore Municipality said it would decide.")
     assert found["St Aidan's National School"][0] == "organisation"
     assert found["Dunmore Municipality"][0] == "organisation"
+
+
+def test_armed_groups_missions_and_a_french_body(nlp):
+    text = ("K27 rebels seized the town of Sake. Varonu, the UN peacekeeping mission, said its base was shelled. "
+            "Syrian rebels were not involved. Médecins Sans Frontières said its hospital was full.")
+    found = entities(text)
+    assert found["K27"][0] == "organisation"
+    assert found["Varonu"][0] == "organisation"
+    assert found["Médecins Sans Frontières"][0] == "organisation"
+    assert "Syrian" not in found
+
+
+def test_no_place_nested_from_the_publisher_s_credit(nlp):
+    text = "GOMA, March 2 (Lakes Wire) - Fighting spread."
+    art = Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x",
+                  publisher="Lakes Wire")
+    mentions, pairs = find_mentions(parse(text), art)
+    found = {e.name: e for e in resolve_entities(text, mentions, pairs, "Lakes Wire")}
+    assert "Lakes Wire" in found and "Lakes" not in found

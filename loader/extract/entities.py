@@ -110,7 +110,8 @@ _ORG_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:" + _NOT_IN_APPOSITION + r"
                              r"(?:largest|biggest|leading|main|second-largest|third-largest)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:producer|producers|maker|exporter|importer|processor|employer|supplier))"
                              r"(?=[,.;]|\s+(?:in|based|that|which|with|from|and)\b)"
-                             % "|".join(sorted(ORG_DESCRIPTORS | {"company", "firm", "group", "alliance", "body", "association", "federation"})))
+                             % "|".join(sorted(ORG_DESCRIPTORS | {"company", "firm", "group", "alliance", "body", "association", "federation",
+                                                                  "mission", "militia", "force"})))
 
 
 def _org_evidence(text: str, surface: str) -> int:
@@ -294,7 +295,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if kind == "person":
             names += [n for n in _titled_forms(text, [c.surface, *names]) if n not in names]
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
-    _nest_places(text, entities, places, countries)
+    _nest_places(text, entities, places, countries, publisher)
     _nest_bodies(text, entities)
     _nest_stations(text, entities)
     _nest_eponyms(text, entities, {m.text for m in mentions if m.label == "PERSON"})
@@ -482,11 +483,14 @@ def _nest_bodies(text: str, entities: list[Entity]) -> None:
                 entity.spans.append(span)
 
 
-def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity], countries: set[str]) -> None:
+def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity], countries: set[str],
+                 publisher: str = "") -> None:
     """A place named inside an organisation's or a venue's name ("the Toronto Star", "the
     University of Sheffield") is mentioned there too: a nested mention of that place (a
-    city only in a country the article is about: many institutions bear people's names)."""
-    containers = [e for e in entities if " " in e.name and (
+    city only in a country the article is about: many institutions bear people's names).
+    Not in the publisher's name: its credit line is in every story it files, about the
+    place or not."""
+    containers = [e for e in entities if " " in e.name and e.name != publisher and (
         e.kind == "organisation" or (e.kind == "location" and e.place is not None and e.place.kind == "venue"))]
     # a country or state named inside a name says what the article is about too ("X Expo
     # Canada" ... "the Metro Toronto Convention Centre": Toronto, Canada)

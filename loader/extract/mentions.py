@@ -52,6 +52,7 @@ instituto istituto institut universidad università universidade université uni
 movimiento movimento fundación fundação fondazione stiftung asociación associação associazione comité comitato
 ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo verein gesellschaft
 banque société compagnie groupe fédération caisse crédit sindicato sindacato syndicat confederación confédération
+frontières
 """.split())  # bodies, companies and outlets: the head words of their names in English news (and the
 # first words of names in the other European languages news quotes: "Instituto X", "Banco Y")
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
@@ -411,7 +412,10 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 continue  # "Ana Ruiz of The Harbour Times": a person of a body, not a body
             i = bisect.bisect_right(person_starts, run_start)
             # (not when what the model calls a person is the body's last word: "... Producers' Guild")
-            if i < len(person_starts) and person_starts[i] < end and " " in text[person_starts[i]:end].strip():
+            if i < len(person_starts) and person_starts[i] < end and " " in text[person_starts[i]:end].strip() \
+                    and not (_has_org_word(text[person_starts[i]:end]) and not any(
+                        w.strip("’'.").lower() in ORG_WORDS | VENUE_HEADS for w in text[run_start:person_starts[i]].split())):
+                # (but "Médecins Sans Frontières", a body's word only in what the model calls a person, is whole)
                 end = person_starts[i]
             org_ends = [w.end() for w in re.finditer(r"[\w’'.&-]+", text[run_start:end]) if w.group(0).strip("’'.").lower() in ORG_WORDS]
             last = run_start + org_ends[-1] if org_ends else end
@@ -465,6 +469,14 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                     found.append(m)
     found += titled_names(doc, text)
     found += credited_names(text)
+    # an armed group named before "rebels", "militia" ... ("M23 rebels", "the Houthi
+    # militia"), unless the word is a people's or a country's ("Syrian rebels")
+    for match in _ARMED_GROUP.finditer(text):
+        name = match.group(1)
+        if strong_place(name) or is_demonym(name) or name.lower() in STOP_WORDS | TITLES or name.isdigit() \
+                or re.search(r"(?:ian|ean|ese|ish|i|an)\Z", name) and not any(ch.isdigit() for ch in name):
+            continue
+        found.append(Mention(match.start(1), match.end(1), "ORG", "armed-group", name))
     found += place_noun_names(doc, text)
     # a place's council in lower case ("Gothenburg city council", "the Kisumu county
     # assembly"): the body of that place, named as the text writes it
@@ -572,6 +584,7 @@ _SURNAME_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady
                             "reverend bishop sheikh imam rabbi coach".split())
 
 
+_ARMED_GROUP = re.compile(r"(?<![\w’'-])([A-Z][A-Za-z]*\d*(?:-[A-Z]?[A-Za-z\d]+)?)\s+(?:rebels|militia|militias|militiamen|insurgents|jihadists|guerrillas)\b")
 _CREDIT_NAME = r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]+){1,2})"
 # A byline ("By Ana Ruiz" on a line of its own) and a wire's credit line ("(Reporting by Ana
 # Ruiz and Ben Ode; Editing by Cy Dow)"): each name after "by" is a person.
