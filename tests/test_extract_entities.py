@@ -521,3 +521,12 @@ def test_no_place_nested_from_the_publisher_s_credit(nlp):
     mentions, pairs = find_mentions(parse(text), art)
     found = {e.name: e for e in resolve_entities(text, mentions, pairs, "Lakes Wire")}
     assert "Lakes Wire" in found and "Lakes" not in found
+
+
+def test_a_pub_named_with_and_and_an_epithet_with_an_adverb(nlp):
+    text = "Maria Okafor, known locally as Big Mama, runs the Crown and Anchor pub in Leeds."
+    found = entities(text)
+    assert "Big Mama" in found["Maria Okafor"][1]
+    assert "Crown" not in found
+    made = {e.name for e in institution_entities(text, resolved(text))}
+    assert "Crown and Anchor pub" in made

@@ -35,7 +35,7 @@ from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
 
-_EPITHET = re.compile(r"(?:also known as|known as|dubbed|nicknamed)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of|the)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)")
+_EPITHET = re.compile(r"(?:also known as|known\s+(?:locally\s+|widely\s+|simply\s+|popularly\s+|affectionately\s+)?as|dubbed|nicknamed)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of|the)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)")
 _MIN_CITY_POPULATION = 250_000  # a one-word name the model calls a person is a city only if it is a big one
 
 
@@ -840,12 +840,13 @@ def _ordinary_word(text: str, c: _Candidate) -> bool:
 
 
 # Lowercase nouns that, right after a capitalised name, say it is a venue ("the Acacia Lodge hotel").
-_VENUE_NOUNS = ("hotel", "palace", "stadium", "lodge", "hall", "airport", "resort", "compound", "residence")
+_VENUE_NOUNS = ("hotel", "palace", "stadium", "lodge", "hall", "airport", "resort", "compound", "residence", "pub", "restaurant", "café", "cafe")
 
 
 def _before_venue_noun(text: str, spans: list[tuple[int, int]]) -> bool:
     """"the Acacia Lodge hotel": a named venue, not an organisation or a person."""
-    return any(re.match(r"\s+(?:%s)\b" % "|".join(_VENUE_NOUNS), text[e : e + 20]) for _, e in spans)
+    # (also the first half of a name joined by "and": "the Crown and Anchor pub")
+    return any(re.match(r"(?:\s+(?:and|&)\s+[A-Z][\w’'-]*)?\s+(?:%s)\b" % "|".join(_VENUE_NOUNS), text[e : e + 40]) for _, e in spans)
 
 
 def _alone(text: str, word: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
