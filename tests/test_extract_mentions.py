@@ -245,3 +245,8 @@ def test_bylines_and_credit_lines_name_people(nlp):
                    "(Reporting by Ilka Maren; Editing by Tomas Reuel)")
     for name in ("Rhona Kell", "Davit Osei", "Ilka Maren", "Tomas Reuel"):
         assert found.get(name) == "PERSON", name
+
+
+def test_an_acronym_in_title_case_names_the_words_before_it():
+    pairs = acronym_pairs("Ministers of the Organisation of Tin Exporting States (Otes) met in Vienna.")
+    assert [(e.text, a.text) for e, a in pairs] == [("Organisation of Tin Exporting States", "Otes")]

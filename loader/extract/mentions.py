@@ -368,6 +368,8 @@ def acronym_pairs(text: str) -> list[tuple[Mention, Mention]]:
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
         letters = [c for c in acronym if c.isupper()]
+        if len(letters) == 1 and len(acronym) >= 3:
+            letters = list(acronym.upper())  # a British-style acronym in title case: "Opec", "Asean"
         before = text[: match.start()]
         words = list(re.finditer(r"[\w’'-]+", before[-200:]))
         base = max(0, match.start() - 200)
