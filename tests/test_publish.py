@@ -639,3 +639,18 @@ def test_requests_computed_at_once_take_turns_in_order():
     asyncio.run(main())
     assert most == 2 and sorted(order) == list(range(10)) and order[:2] == [0, 1]
     assert taking_turns(app, 0) is app
+
+
+def test_the_publish_command_passes_the_serving_options_into_the_folder(archive, tmp_path):
+    """`loader publish --gzip-level --computing` reach the response-cache plugin's settings."""
+    import yaml
+    from click.testing import CliRunner
+    from loader.cli import cli
+    outdir = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["publish", str(outdir), "--db", str(archive), "--gzip-level", "0",
+                                      "--computing", "2", "--response-cache-bytes", "0"])
+    assert result.exit_code == 0, result.output
+    plugin = yaml.safe_load((outdir / "metadata.yml").read_text())["plugins"]["news-archive-response-cache"]
+    assert plugin["gzip_level"] == 0 and plugin["computing"] == 2 and plugin["max_bytes"] == 0
+    refused = CliRunner().invoke(cli, ["publish", str(tmp_path / "other"), "--db", str(archive), "--gzip-level", "10"])
+    assert refused.exit_code != 0 and "gzip-level" in refused.output
