@@ -1309,8 +1309,9 @@ class MeetingFinder:
                            or self._sentence_gap(m, o) <= 3)]  # a meeting of others told much later is another
             if richer:
                 m.merged = True
-                if m.participants and not richer[0].participants:
-                    richer[0].sentence = m.sentence  # the telling that says who met is the evidence
+                if {k for k in m.participants if k not in self.c.anonymous} and not set(m.participants) <= set(richer[0].participants):
+                    # the first telling that says who met (and more than the fuller one) is the evidence
+                    richer[0].sentence = m.sentence
                 for key, role in m.participants.items():  # who the thin telling named met there too
                     richer[0].participants.setdefault(key, role)
                 self.references = [(offset, richer[0] if target is m else target) for offset, target in self.references]
