@@ -454,3 +454,79 @@ def test_firms_where_analysts_work_and_units_in_apposition(nlp):
     found = entities("Analysts at Farrow and Kestenberg said the cuts would fall on its turbine unit, Halden Gamesa.")
     assert found["Kestenberg"][0] == "organisation"
     assert found["Halden Gamesa"][0] == "organisation"
+
+
+def test_a_body_s_own_board_is_a_body_named_after_it(nlp):
+    text = "The Tamsin River Authority sets the quotas. Anglers asked to meet the authority's board in May."
+    made = {e.name for e in institution_entities(text, resolved(text))}
+    assert "Board of the Tamsin River Authority" in made
+
+
+def test_a_body_described_in_apposition_after_its_name(nlp):
+    found = entities("Morva, the country's largest fishmeal producer, said it would keep paying crews. "
+                     "Ben Ode, a film producer, said the strike hurt. Pella, a research group in Lobito, agreed.")
+    assert found["Morva"][0] == "organisation"
+    assert found["Pella"][0] == "organisation"
+    assert found["Ben Ode"][0] == "person"
+
+
+def test_no_place_nested_from_part_of_another_place_s_name(nlp):
+    found = resolved("The results were published in the New England Journal of Medicine.")
+    assert not any(e.kind == "location" and e.name == "England" for e in found)
+
+
+def test_a_city_after_a_lowercase_direction_is_still_named_and_a_side_s_bank_is_a_place(nlp):
+    found = entities("Residents of Peckham in south London reported flooding. Settlers in the West Bank protested.")
+    assert found["London"][0] == "location"
+    assert found["West Bank"][0] == "location"
+
+
+def test_bodies_named_in_french_are_bodies(nlp):
+    found = entities("The lenders asked the Banque du Liban for a plan and the Société Nationale des Chemins said no.")
+    assert found["Banque du Liban"][0] == "organisation"
+
+
+def test_storms_and_instruments_are_none_of_the_three(nlp):
+    found = entities("Storm Dorrit flooded homes in Dundee, and the Kepler Space Telescope was switched off.")
+    assert "Storm Dorrit" not in found and "Kepler Space Telescope" not in found
+    assert found["Dundee"][0] == "location"
+
+
+def test_no_eponym_from_the_first_word_of_a_compound_body(nlp):
+    found = entities("Critics, including the Civil Society Legislative Advocacy Centre, said the process was opaque.")
+    assert "Civil" not in found
+    assert found["Civil Society Legislative Advocacy Centre"][0] == "organisation"
+
+
+def test_schools_and_municipalities_are_bodies(nlp):
+    found = entities("Parents want St Aidan's National School kept open; the Dunmore Municipality said it would decide.")
+    assert found["St Aidan's National School"][0] == "organisation"
+    assert found["Dunmore Municipality"][0] == "organisation"
+
+
+def test_armed_groups_missions_and_a_french_body(nlp):
+    text = ("K27 rebels seized the town of Sake. Varonu, the UN peacekeeping mission, said its base was shelled. "
+            "Syrian rebels were not involved. Médecins Sans Frontières said its hospital was full.")
+    found = entities(text)
+    assert found["K27"][0] == "organisation"
+    assert found["Varonu"][0] == "organisation"
+    assert found["Médecins Sans Frontières"][0] == "organisation"
+    assert "Syrian" not in found
+
+
+def test_no_place_nested_from_the_publisher_s_credit(nlp):
+    text = "GOMA, March 2 (Lakes Wire) - Fighting spread."
+    art = Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x",
+                  publisher="Lakes Wire")
+    mentions, pairs = find_mentions(parse(text), art)
+    found = {e.name: e for e in resolve_entities(text, mentions, pairs, "Lakes Wire")}
+    assert "Lakes Wire" in found and "Lakes" not in found
+
+
+def test_a_pub_named_with_and_and_an_epithet_with_an_adverb(nlp):
+    text = "Maria Okafor, known locally as Big Mama, runs the Crown and Anchor pub in Leeds."
+    found = entities(text)
+    assert "Big Mama" in found["Maria Okafor"][1]
+    assert "Crown" not in found
+    made = {e.name for e in institution_entities(text, resolved(text))}
+    assert "Crown and Anchor pub" in made

@@ -225,3 +225,28 @@ def test_titles_of_church_court_state_and_company_are_left_out_of_names(nlp):
                    "Headteacher Orla Kean and Cardinal Pio Lenz agreed.")
     for name in ("Tobias Wren", "Dana Holt", "Imani Cole", "Rafael Oduro", "Orla Kean", "Pio Lenz"):
         assert found.get(name) == "PERSON", name
+
+
+def test_a_title_case_subhead_names_nothing_of_its_own(nlp):
+    text = ("Families Wait For News\n\n\"We have lost everything,\" said Moira Dunn, whose house flooded. "
+            "The Environment Agency issued 40 warnings.")
+    found = labels(text)
+    assert "Families Wait For News" not in found
+    assert found.get("Moira Dunn") == "PERSON"
+
+
+def test_a_name_never_runs_over_a_line_break(nlp):
+    found = labels("Harbour Council Fined Over Spill\n\nWestmere Harbour Council was fined on Monday.")
+    assert found.get("Westmere Harbour Council") == "ORG"
+
+
+def test_bylines_and_credit_lines_name_people(nlp):
+    found = labels("The council was fined on Monday.\n\nBy Rhona Kell and Davit Osei\n\n"
+                   "(Reporting by Ilka Maren; Editing by Tomas Reuel)")
+    for name in ("Rhona Kell", "Davit Osei", "Ilka Maren", "Tomas Reuel"):
+        assert found.get(name) == "PERSON", name
+
+
+def test_an_acronym_in_title_case_names_the_words_before_it():
+    pairs = acronym_pairs("Ministers of the Organisation of Tin Exporting States (Otes) met in Vienna.")
+    assert [(e.text, a.text) for e, a in pairs] == [("Organisation of Tin Exporting States", "Otes")]

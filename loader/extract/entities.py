@@ -28,14 +28,14 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geocode import Place, geocode
 from ..spans import find_words
-from .mentions import CAP_RUN, COMPOUND_VENUE, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
+from .mentions import CAP_RUN, COMPOUND_VENUE, STORM_LEADS, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     is_venue_name, name_head
 from .institutions import country_for
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
 
-_EPITHET = re.compile(r"(?:also known as|known as|dubbed|nicknamed)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of|the)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)")
+_EPITHET = re.compile(r"(?:also known as|known\s+(?:locally\s+|widely\s+|simply\s+|popularly\s+|affectionately\s+)?as|dubbed|nicknamed)\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of|the)\s+[A-Z][\w’'-]*|\s+[A-Z][\w’'-]*)*)")
 _MIN_CITY_POPULATION = 250_000  # a one-word name the model calls a person is a city only if it is a big one
 
 
@@ -102,6 +102,18 @@ def _place_evidence(text: str, surface: str) -> float:
     return score
 
 
+# An apposition after a name whose head is a body's noun: "X, the country's largest fishmeal
+# producer,", "X, a research group in Y", "X, the Vaccine Alliance," (no "of" on the way: "X,
+# the head of the group" is a person).
+_NOT_IN_APPOSITION = r"(?!(?:of|for|at|in|who|and|with|to|from|on|by|the|a|an|whose|which|that)\b)"
+_ORG_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:" + _NOT_IN_APPOSITION + r"[\w’'-]+\s+){0,4}?(?:(?i:%s)|"
+                             r"(?:largest|biggest|leading|main|second-largest|third-largest)\s+(?:[\w-]+\s+){0,2}?"
+                             r"(?:producer|producers|maker|exporter|importer|processor|employer|supplier))"
+                             r"(?=[,.;]|\s+(?:in|based|that|which|with|from|and)\b)"
+                             % "|".join(sorted(ORG_DESCRIPTORS | {"company", "firm", "group", "alliance", "body", "association", "federation",
+                                                                  "mission", "militia", "force"})))
+
+
 def _org_evidence(text: str, surface: str) -> int:
     score = 0
     for start, end in find_words(text, surface):
@@ -115,6 +127,8 @@ def _org_evidence(text: str, surface: str) -> int:
         elif re.search(r"\b(?:[Aa]nalysts|[Ee]conomists|[Ss]trategists|[Ee]xecutives|[Ee]mployees|[Ss]taff|[Ss]hareholders)\s+(?:at|from)\s+(?:\w+,\s+|\w+\s+and\s+)?\Z",
                        text[max(0, start - 50):start]):
             score += 2  # "analysts at X and Y": firms
+        elif _ORG_APPOSITION.match(text, end) and not any(w.lower().rstrip(",") in TITLES for w in _ORG_APPOSITION.match(text, end).group(0).split()):
+            score += 3  # "Tasa, the country's largest fishmeal producer,": a body described after its name
         elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
             # "on X": a platform, channel or programme, not a person; a person named by one
             # word and never in full is rare in news, so for such a name the cue weighs more
@@ -281,7 +295,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if kind == "person":
             names += [n for n in _titled_forms(text, [c.surface, *names]) if n not in names]
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
-    _nest_places(text, entities, places, countries)
+    _nest_places(text, entities, places, countries, publisher)
     _nest_bodies(text, entities)
     _nest_stations(text, entities)
     _nest_eponyms(text, entities, {m.text for m in mentions if m.label == "PERSON"})
@@ -469,11 +483,14 @@ def _nest_bodies(text: str, entities: list[Entity]) -> None:
                 entity.spans.append(span)
 
 
-def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity], countries: set[str]) -> None:
+def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity], countries: set[str],
+                 publisher: str = "") -> None:
     """A place named inside an organisation's or a venue's name ("the Toronto Star", "the
     University of Sheffield") is mentioned there too: a nested mention of that place (a
-    city only in a country the article is about: many institutions bear people's names)."""
-    containers = [e for e in entities if " " in e.name and (
+    city only in a country the article is about: many institutions bear people's names).
+    Not in the publisher's name: its credit line is in every story it files, about the
+    place or not."""
+    containers = [e for e in entities if " " in e.name and e.name != publisher and (
         e.kind == "organisation" or (e.kind == "location" and e.place is not None and e.place.kind == "venue"))]
     # a country or state named inside a name says what the article is about too ("X Expo
     # Canada" ... "the Metro Toronto Convention Centre": Toronto, Canada)
@@ -492,6 +509,8 @@ def _nest_places(text: str, entities: list[Entity], places: dict[tuple, Entity],
                 begin, finish = inner[0].start(), inner[-1].end()
                 if begin < taken or finish - begin == len(name) or not re.fullmatch(r"[\w’'-]+(?: [\w’'-]+)*", name[begin:finish]):
                     continue
+                if re.search(r"\b(?:New|North|South|East|West|Northern|Southern|Eastern|Western|Upper|Lower|Greater)\s+\Z", name[:begin]):
+                    continue  # "the New England Journal": part of another place's name, not England
                 place = certain_place(name[begin:finish])
                 if place is None and re.search(r"\b(?:of|at)\s+\Z", name[:begin]):
                     # "of X" or "at X" in a body's name is where it is ("University of A at B")
@@ -601,6 +620,11 @@ def _eponym_part(text: str, name: str) -> tuple[int, int] | None:
         return None
     begin, end = part[0].start(), part[-1].end()
     inner = name[begin:end]
+    # the part ends at a body's word that is not the name's head: it is the first word of a
+    # compound body ("the Civil Society Legislative Advocacy Centre"), not a person
+    rest = re.split(r"\s+(?:of|for|on)\s+", name[end:].strip(), maxsplit=1)[0].split()
+    if len(rest) > 1 and rest[0].strip("’'.,").lower() in ORG_WORDS:
+        return None
     if len(part) == 1 and re.search(r"\s(?:of|for|on)\s", name[end:]):
         return None  # "the Lowland Institute for Soil Studies": a region's or a field's body, not a person's
     # (nor a phrase made a name: "Make-A-Wish")
@@ -816,12 +840,13 @@ def _ordinary_word(text: str, c: _Candidate) -> bool:
 
 
 # Lowercase nouns that, right after a capitalised name, say it is a venue ("the Acacia Lodge hotel").
-_VENUE_NOUNS = ("hotel", "palace", "stadium", "lodge", "hall", "airport", "resort", "compound", "residence")
+_VENUE_NOUNS = ("hotel", "palace", "stadium", "lodge", "hall", "airport", "resort", "compound", "residence", "pub", "restaurant", "café", "cafe")
 
 
 def _before_venue_noun(text: str, spans: list[tuple[int, int]]) -> bool:
     """"the Acacia Lodge hotel": a named venue, not an organisation or a person."""
-    return any(re.match(r"\s+(?:%s)\b" % "|".join(_VENUE_NOUNS), text[e : e + 20]) for _, e in spans)
+    # (also the first half of a name joined by "and": "the Crown and Anchor pub")
+    return any(re.match(r"(?:\s+(?:and|&)\s+[A-Z][\w’'-]*)?\s+(?:%s)\b" % "|".join(_VENUE_NOUNS), text[e : e + 40]) for _, e in spans)
 
 
 def _alone(text: str, word: str, covered: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -920,8 +945,8 @@ def _kind(text: str, c: _Candidate) -> str | None:
     head = name_head(c.surface) if len(words) > 1 else ""
     if head in NOT_ENTITY_HEADS:
         return None
-    # "Operation X" names a military or police operation, an event
-    if len(words) > 1 and words[0] == "operation":
+    # "Operation X" names a military or police operation, an event; "Storm X" a storm
+    if len(words) > 1 and (words[0] == "operation" or words[0] in STORM_LEADS or words[:2] == ["tropical", "storm"]):
         return None
     # an event or product word anywhere in a name without a body's word: "Space Shuttle X",
     # "X Expo Canada" (a body's name holds one: "Festival Society")
@@ -933,6 +958,9 @@ def _kind(text: str, c: _Candidate) -> str | None:
     # night ("Apollo 11", "Studio 9"), not a body or a person ("Channel 4" has its word)
     if len(words) > 1 and words[-1].isdigit() and not any(w in ORG_WORDS for w in words):
         return None
+    # a river's bank named by its side is a region ("the West Bank", "the Left Bank"), not a bank
+    if len(words) == 2 and words[1] == "bank" and words[0] in ("west", "east", "north", "south", "left", "right"):
+        return "location"
     # a venue keeps its type with an acronym too ("the Kennedy Space Center (KSC)")
     if is_venue_name(c.surface) and "publisher" not in c.origins:
         return "location"

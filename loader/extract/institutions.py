@@ -17,19 +17,21 @@ import re
 
 from ..geocode import country_centroid
 from .records import Entity
+from .mentions import ORG_WORDS
 from .places import DATELINE, dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
 
 _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
-_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|the ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|water|information|communications) ministry\b")  # the usual portfolios
-_MINISTRY_NAMES = {"foreign": "Foreign Affairs", "defense": "Defence"}
+_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|the ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|fishing|water|information|communications|interior|oil|petroleum|planning|housing|youth|sports|science|technology|security|lands|forestry|environment) ministry\b")  # the usual portfolios
+_MINISTRY_NAMES = {"foreign": "Foreign Affairs", "defense": "Defence", "fishing": "Fisheries"}
 _PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s*[A-Z][\w’'-]*)*)")
-_VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|convention center|hall))\b")
+_VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|"
+                    r"convention center|hall|pub|restaurant|café|cafe))\b")
 
 
 # A body's committee or panel named by its job ("the X Council's planning committee", "the
 # board's bid committee"): a body of its own, named after its parent.
 _SUB_BODY = re.compile(r"(?:\b([A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.-]*)*)|\bthe\s+([a-z]+))[’']s\s+"
-                       r"((?:[a-z][a-z-]*\s+){1,3}(?:committee|subcommittee|panel|board|commission|tribunal))\b")
+                       r"((?:[a-z][a-z-]*\s+){0,3}(?:committee|subcommittee|panel|board|commission|tribunal))\b")
 
 
 def _sub_bodies(text: str, entities: list[Entity], known: set[str]) -> list[Entity]:
@@ -43,7 +45,15 @@ def _sub_bodies(text: str, entities: list[Entity], known: set[str]) -> list[Enti
             parents = [e for e in bodies if re.search(rf"\b{re.escape(m.group(2))}\b", e.name, re.I)]
         if len(parents) != 1:
             continue
-        name = f"{parents[0].name} {m.group(3)}"
+        parent = parents[0].name
+        if " " not in m.group(3):
+            # a body's own board ("the commission's board"): "Board of the X Commission"
+            if m.group(3) == parents[0].name.split()[-1].lower() or parents[0].kind != "organisation":
+                continue  # ("the commission's commission": no body of its own)
+            the = "the " if parent.split()[-1].lower() in ORG_WORDS and not parent.startswith("The ") else ""
+            name = f"{m.group(3).capitalize()} of {the}{parent}"
+        else:
+            name = f"{parent} {m.group(3)}"
         if name in known:
             continue
         entity = found.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))

@@ -37,7 +37,8 @@ ORG_WORDS = frozenset("""
 union federation institute institution centre center party front corps alliance authority agency
 service services council committee commission ministry department bank company corporation corp inc
 ltd group lines airlines airways association movement network organisation organization university
-college foundation fund court parliament assembly congress senate army navy force forces police
+college foundation fund court parliament assembly congress senate army navy force forces police municipality
+school academy
 ledger times post news journal herald tribune gazette telegraph guardian weekly daily television radio
 press wire agency broadcasting channel media club league board bureau office coalition trust
 chronicle observer courier inquirer examiner mirror express star sun globe
@@ -50,6 +51,8 @@ rangers rovers wanderers athletic atlético atletico deportivo liga fc afc cf
 instituto istituto institut universidad università universidade université universität banco banca partido partito
 movimiento movimento fundación fundação fondazione stiftung asociación associação associazione comité comitato
 ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo verein gesellschaft
+banque société compagnie groupe fédération caisse crédit sindicato sindacato syndicat confederación confédération
+frontières
 """.split())  # bodies, companies and outlets: the head words of their names in English news (and the
 # first words of names in the other European languages news quotes: "Instituto X", "Banco Y")
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
@@ -76,7 +79,10 @@ def _church_building(name: str) -> bool:
 NOT_ENTITY_HEADS = frozenset("""
 study survey program programme project system systems award awards prize festival championship
 championships cup tournament series album film shuttle fair expo exhibition show
+telescope satellite spacecraft rover
 """.split())
+# Words before a name that make it a weather event's ("Storm Babet", "Hurricane Ian"), not a person's.
+STORM_LEADS = frozenset("storm hurricane typhoon cyclone".split())
 
 
 # Centres that are buildings or sites ("the Metro Convention Centre", "the Space Center"),
@@ -113,7 +119,7 @@ _CAP_WORD = r"[A-Z][\w’'.&-]*"
 # A run of capitalised words with the joining words of bodies' names ("Council for the Welfare of X",
 # "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
 # split at "and" / "&" afterwards (see _org_parts), since "and" also joins two names.
-_ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:\s+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&|\d{{1,2}})\s+)?{_CAP_WORD})*")  # "Movimento 5 Stelle"
+_ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&|\d{{1,2}})[ \t]+)?{_CAP_WORD})*")  # "Movimento 5 Stelle"
 # a university's campus is part of its name ("the University of X at Y")
 _CAMPUS = re.compile(rf"\s+at\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?")
 _DATE_WORDS = frozenset("""january february march april may june july august september october november december
@@ -362,6 +368,8 @@ def acronym_pairs(text: str) -> list[tuple[Mention, Mention]]:
     for match in _ACRONYM.finditer(text):
         acronym = match.group(1)
         letters = [c for c in acronym if c.isupper()]
+        if len(letters) == 1 and len(acronym) >= 3:
+            letters = list(acronym.upper())  # a British-style acronym in title case: "Opec", "Asean"
         before = text[: match.start()]
         words = list(re.finditer(r"[\w’'-]+", before[-200:]))
         base = max(0, match.start() - 200)
@@ -406,7 +414,10 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 continue  # "Ana Ruiz of The Harbour Times": a person of a body, not a body
             i = bisect.bisect_right(person_starts, run_start)
             # (not when what the model calls a person is the body's last word: "... Producers' Guild")
-            if i < len(person_starts) and person_starts[i] < end and " " in text[person_starts[i]:end].strip():
+            if i < len(person_starts) and person_starts[i] < end and " " in text[person_starts[i]:end].strip() \
+                    and not (_has_org_word(text[person_starts[i]:end]) and not any(
+                        w.strip("’'.").lower() in ORG_WORDS | VENUE_HEADS for w in text[run_start:person_starts[i]].split())):
+                # (but "Médecins Sans Frontières", a body's word only in what the model calls a person, is whole)
                 end = person_starts[i]
             org_ends = [w.end() for w in re.finditer(r"[\w’'.&-]+", text[run_start:end]) if w.group(0).strip("’'.").lower() in ORG_WORDS]
             last = run_start + org_ends[-1] if org_ends else end
@@ -459,6 +470,15 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                 if m:
                     found.append(m)
     found += titled_names(doc, text)
+    found += credited_names(text)
+    # an armed group named before "rebels", "militia" ... ("M23 rebels", "the Houthi
+    # militia"), unless the word is a people's or a country's ("Syrian rebels")
+    for match in _ARMED_GROUP.finditer(text):
+        name = match.group(1)
+        if strong_place(name) or is_demonym(name) or name.lower() in STOP_WORDS | TITLES or name.isdigit() \
+                or re.search(r"(?:ian|ean|ese|ish|i|an)\Z", name) and not any(ch.isdigit() for ch in name):
+            continue
+        found.append(Mention(match.start(1), match.end(1), "ORG", "armed-group", name))
     found += place_noun_names(doc, text)
     # a place's council in lower case ("Gothenburg city council", "the Kisumu county
     # assembly"): the body of that place, named as the text writes it
@@ -564,6 +584,27 @@ _SURNAME_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady
                             "constable superintendent captain capt colonel col major maj lieutenant lt general gen "
                             "judge justice governor senator sen mayor councillor councilor commissioner father rev "
                             "reverend bishop sheikh imam rabbi coach".split())
+
+
+_ARMED_GROUP = re.compile(r"(?<![\w’'-])([A-Z][A-Za-z]*\d*(?:-[A-Z]?[A-Za-z\d]+)?)\s+(?:rebels|militia|militias|militiamen|insurgents|jihadists|guerrillas)\b")
+_CREDIT_NAME = r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]+){1,2})"
+# A byline ("By Ana Ruiz" on a line of its own) and a wire's credit line ("(Reporting by Ana
+# Ruiz and Ben Ode; Editing by Cy Dow)"): each name after "by" is a person.
+_CREDIT = re.compile(r"(?:(?m:^)[ \t]*By|[(;][ \t]*(?:[A-Z][a-z]+[ \t]+){0,2}by|(?:\band|,|&))[ \t]+" + _CREDIT_NAME)
+
+
+def credited_names(text: str) -> list[Mention]:
+    """People named in a byline or a credit line (not bodies: no body's word in the name)."""
+    found = []
+    for line in re.finditer(r"(?m)^[ \t]*(?:By[ \t]|\((?:[A-Z][a-z]+[ \t]+){1,2}by[ \t]).*$", text):
+        if len(line.group(0)) > 200:
+            continue
+        for m in _CREDIT.finditer(text, line.start(), line.end()):
+            name = m.group(1)
+            if _has_org_word(name) or any(w.lower() in STOP_WORDS for w in name.split()):
+                continue
+            found.append(Mention(m.start(1), m.end(1), "PERSON", "credit", name))
+    return found
 
 
 def titled_names(doc: Doc, text: str) -> list[Mention]:
@@ -731,6 +772,8 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
             place = strong_place(m.text)
             if place is not None and place.kind in ("region", "country"):
                 kept.append(Mention(direction.start(1), m.end, "LOC", "subregion", text[direction.start(1):m.end]))
+            elif place is not None and place.kind == "city":
+                kept.append(m)  # "south London" is in London: the city is named
         return kept
 
     model = whole_place(model_mentions(doc, text))
@@ -751,8 +794,42 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
         body = by_end.get(match.start() - 1) if text[match.start() - 1 : match.start()] == " " else None
         if body is not None and (match.start(1), match.end(1)) not in paired and " " in body.text:
             pairs.append((body, Mention(match.start(1), match.end(1), "ORG", "acronym", match.group(1))))
+    # a headline or subhead in title case ("Families Wait For News") capitalises ordinary
+    # words: a name found only there is none
+    heads = headline_lines(text)
+    if heads:
+        def in_head(m: Mention) -> bool:
+            i = bisect.bisect_right(heads, (m.start, len(text))) - 1
+            return i >= 0 and heads[i][0] <= m.start and m.end <= heads[i][1]
+        def elsewhere(m: Mention) -> bool:
+            return any(not (a <= i < b) for i in _occurrences(text, m.text) for a, b in heads if a <= m.start < b)
+        kept = [m for m in kept if not in_head(m) or elsewhere(m)]
     # descriptions overlap the names they hold: the entity stage tells them apart by origin
     return kept + description_mentions(doc, text, kept), pairs
+
+
+def _occurrences(text: str, words: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"(?<![\w’'-])" + re.escape(words) + r"(?![\w’'-])", text)]
+
+
+_SMALL_HEAD_WORDS = frozenset("a an the of for to in on at by and or but as with from vs v".split())
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each line that is a headline or subhead in title case: two to
+    twelve words, every word but the small ones capitalised, no sentence punctuation at the
+    end, and not a speaker's label ("Q:", "Name:")."""
+    found = []
+    for match in re.finditer(r"(?m)^[^\n]+$", text):
+        line = match.group(0).strip()
+        words = line.split()
+        if not 2 <= len(words) <= 12 or re.search(r"[.!?:;,\"”’)]\Z", line) or ":" in line[:20] \
+                or re.search(r"(?:\A|\s)[Bb]y\s", line) or line.startswith(("(", "[", "-", "*", "|")):
+            continue  # (a byline or a credit, "By X", "Editing by Y", names people)
+        big = [w for w in words if w.lower() not in _SMALL_HEAD_WORDS]
+        if big and all(w[:1].isupper() or w[:1].isdigit() for w in big) and len(big) >= 2:
+            found.append((match.start(), match.end()))
+    return found
 
 
 # A list of names: capitalised items (each perhaps with a parenthesis: "A (tennis) and B
