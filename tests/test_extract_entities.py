@@ -530,3 +530,11 @@ def test_a_pub_named_with_and_and_an_epithet_with_an_adverb(nlp):
     assert "Crown" not in found
     made = {e.name for e in institution_entities(text, resolved(text))}
     assert "Crown and Anchor pub" in made
+
+
+def test_a_name_after_a_body_s_descriptor_is_a_body(nlp):
+    found = entities("The watchdog Clearwater International criticised the deal, and shares in chipmaker Veltrix rose. "
+                     "The company Hollin UK's retail unit was sold.")
+    assert found["Clearwater International"][0] == "organisation"
+    assert found["Veltrix"][0] == "organisation"
+    assert found["Hollin UK"][0] == "organisation"

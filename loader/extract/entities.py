@@ -181,7 +181,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
             c.surface = publisher
     covered = [span for c in candidates.values() for span in c.spans]
     people = [c for c in candidates.values() if not c.merged_into and len(c.surface.split()) >= 2
-              and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "body-role", "publisher", "place-particles"}
+              and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "body-role", "publisher", "place-particles", "described-body"}
               and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
               and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
               and name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS and not is_venue_name(c.surface)
@@ -968,7 +968,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if len(words) == 1 and COMPOUND_VENUE.match(c.surface) and not c.votes["PERSON"] \
             and all(re.search(r"\bthe\s+\Z", text[max(0, s - 5):s]) for s, _ in c.spans):
         return "location"
-    if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "body-role", "acronym"}:
+    if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "body-role", "acronym", "described-body"}:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"

@@ -201,6 +201,7 @@ operator company firm group party alliance carrier agency bank union broadcaster
 insurer utility regulator network coalition movement organisation organization opposition
 outlet publication magazine channel broadcaster charity ngo institute think-tank
 unit subsidiary division lender miner carmaker automaker manufacturer retailer conglomerate supermarket brewer
+watchdog chipmaker drugmaker steelmaker planemaker shipbuilder broadcaster club
 """.split())
 # Nouns for works right before a title ("the 1969 film X", "her graphic novel Y"): what follows
 # names a work, not a person.
@@ -471,6 +472,22 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                     found.append(m)
     found += titled_names(doc, text)
     found += credited_names(text)
+    # a name right after a body's descriptor ("the watchdog Transparency International", "the
+    # opposition DA", "chipmaker Nvidia"): a body, unless the model sees a person there
+    person_spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+    for match in _DESCRIBED_BODY.finditer(text):
+        if match.group(1).lower() not in ORG_DESCRIPTORS:
+            continue
+        start, end = match.span(2)
+        owner = re.search(r"[’']s(?![\w’'-])", text[start:end])
+        if owner:
+            end = start + owner.end()  # "the company X UK's Y category": X UK, the possessive trimmed
+        if any(a < end and start < b for a, b in person_spans) or strong_place(match.group(2)) \
+                or any(w.lower() in STOP_WORDS | TITLES | _DATE_WORDS for w in match.group(2).split()):
+            continue
+        m = _mention(text, start, end, "ORG", "described-body")
+        if m:
+            found.append(m)
     # an armed group named before "rebels", "militia" ... ("M23 rebels", "the Houthi
     # militia"), unless the word is a people's or a country's ("Syrian rebels")
     for match in _ARMED_GROUP.finditer(text):
@@ -587,6 +604,7 @@ _SURNAME_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady
 
 
 _ARMED_GROUP = re.compile(r"(?<![\w’'-])([A-Z][A-Za-z]*\d*(?:-[A-Z]?[A-Za-z\d]+)?)\s+(?:rebels|militia|militias|militiamen|insurgents|jihadists|guerrillas)\b")
+_DESCRIBED_BODY = re.compile(r"(?<![\w’'-])([a-z][a-z-]+)\s+((?:[A-Z][\w’'.&-]*)(?:\s+[A-Z][\w’'.&-]*){0,2})(?![\w’'-])(?!\s+[A-Z])")
 _CREDIT_NAME = r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]+){1,2})"
 # A byline ("By Ana Ruiz" on a line of its own) and a wire's credit line ("(Reporting by Ana
 # Ruiz and Ben Ode; Editing by Cy Dow)"): each name after "by" is a person.
