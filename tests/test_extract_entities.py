@@ -538,3 +538,10 @@ def test_a_name_after_a_body_s_descriptor_is_a_body(nlp):
     assert found["Clearwater International"][0] == "organisation"
     assert found["Veltrix"][0] == "organisation"
     assert found["Hollin UK"][0] == "organisation"
+
+
+def test_a_regnal_numeral_ends_a_person_s_name_and_the_surname_is_before_it(nlp):
+    found = entities("Later, the mayor visited the site with Nana Kojo Amankwah II, a local chief. Amankwah said prayers. "
+                     "Yaw Amankwah, his nephew, filmed it.")
+    assert found["Nana Kojo Amankwah II"][0] == "person"
+    assert "Amankwah" in found["Nana Kojo Amankwah II"][1]

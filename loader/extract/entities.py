@@ -234,7 +234,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     # a full name's surname used alone but never tagged: still the person's
     for p in people:
         for short in p.surface.split()[1:]:
-            if short in surname_owner or short in candidates:
+            if short in surname_owner or short in candidates or re.fullmatch(r"[IVX]{2,4}|[JS]r\.?", short):
                 continue
             if _alone(text, short, covered) and _owner_of_short_name(text, short, people) is p:
                 p.aliases.append(short)
@@ -881,7 +881,8 @@ def _lone_uses(text: str, surface: str, covered: list[tuple[int, int]]) -> int:
 def _owner_of_short_name(text: str, short: str, people: list[_Candidate]) -> _Candidate | None:
     """The person a lone surname refers to: a full name ending with it (or, failing that,
     holding it in the middle); among several, the one most often mentioned last before it."""
-    owners = [p for p in people if p.surface.split()[-1] == short]
+    # (a name's suffix is not its surname: "Nana Kofi Boateng II", "Ana Ruiz Jr." go by Boateng, Ruiz)
+    owners = [p for p in people if re.sub(r"\s+(?:[IVX]{2,4}|Jr\.?|Sr\.?)\Z", "", p.surface).split()[-1] == short]
     if not owners:
         owners = [p for p in people if short in p.surface.split()[1:-1]]
     if len(owners) <= 1:
@@ -1026,7 +1027,9 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if person > org:
         # no person's name holds a word for a study, an event or a product ("Space Shuttle X"),
         # nor ends in capitals ("Orbit VR": a product)
-        if any(w in NOT_ENTITY_HEADS for w in words) or (len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", c.surface.split()[-1])):
+        # (a regnal or family numeral is a person's: "Nana Kofi Boateng II")
+        if any(w in NOT_ENTITY_HEADS for w in words) or (len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", c.surface.split()[-1])
+                                                         and not re.fullmatch(r"[IVX]{2,4}", c.surface.split()[-1])):
             return None
         return "person"
     if org > 0:
