@@ -545,3 +545,10 @@ def test_a_regnal_numeral_ends_a_person_s_name_and_the_surname_is_before_it(nlp)
                      "Yaw Amankwah, his nephew, filmed it.")
     assert found["Nana Kojo Amankwah II"][0] == "person"
     assert "Amankwah" in found["Nana Kojo Amankwah II"][1]
+
+
+def test_a_town_that_beats_another_and_a_score_glued_to_a_name(nlp):
+    found = resolved("Liverpool beat Chelsea 2-1 on Sunday, and Chelsea host Everton next.")
+    kinds = {(e.kind, e.name) for e in found}
+    assert ("organisation", "Liverpool") in kinds and ("organisation", "Chelsea") in kinds
+    assert not any(e.name == "Chelsea 2-1" for e in found)

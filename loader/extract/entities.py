@@ -393,6 +393,9 @@ _PLAYS_BEFORE = re.compile(r"\b(?:beat|beats|beating|defeated|defeats|defeating|
                            r"edged|thrashed|overcame|drew with|draws with|lost to|loses to|vs\.?|v\.?)\s+\Z")
 
 
+_PLAYS_AFTER = re.compile(r"\s+(?:beat|beats|defeated|defeats|drew|draw|lost|lose|edged|thrashed|overcame|host|hosts|hosted)\s+[A-Z]")
+
+
 def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
     """In a results report (a name next to a score), a town or a one-word "person" that
     plays is a club named after the town ("beat Stockport County 3-2", "against Leeds"): an
@@ -409,7 +412,8 @@ def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
         if not (town or lone) or entity.name.endswith(" national team"):
             result.append(entity)
             continue
-        plays = [sp for sp in entity.spans if _SCORE_NEXT.match(text, sp[1]) or _PLAYS_BEFORE.search(text[max(0, sp[0] - 20):sp[0]])]
+        plays = [sp for sp in entity.spans if _SCORE_NEXT.match(text, sp[1]) or _PLAYS_BEFORE.search(text[max(0, sp[0] - 20):sp[0]])
+                 or _PLAYS_AFTER.match(text, sp[1])]
         if not plays:
             result.append(entity)
             continue

@@ -231,6 +231,10 @@ def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mentio
         owner = re.match(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)[’']s\s+(?=[A-Z])", text[start:end])
         if owner and strong_place(owner.group(1)):
             start += owner.end()
+    # a score glued to a team's name ("Chelsea 2-1")
+    score = re.search(r"\s+\d{1,2}\s*[–-]\s*\d{1,2}\Z", text[start:end])
+    if score:
+        end = start + score.start()
     # a photo credit glued to a caption's name ("... Ana Ruiz Image: Reuters")
     credit = re.search(r"\s+(?:Image|Photo|Picture|Video|File)s?\Z", text[start:end])
     if credit:
