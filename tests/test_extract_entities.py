@@ -552,3 +552,11 @@ def test_a_town_that_beats_another_and_a_score_glued_to_a_name(nlp):
     kinds = {(e.kind, e.name) for e in found}
     assert ("organisation", "Liverpool") in kinds and ("organisation", "Chelsea") in kinds
     assert not any(e.name == "Chelsea 2-1" for e in found)
+
+
+def test_a_one_word_person_paired_with_a_body_is_a_body(nlp):
+    found = entities("Harlow Seafood and Velmo both declined to comment on the new quotas.")
+    assert found["Velmo"][0] == "organisation"
+    # a person paired with a body stays one when the article names them in full
+    found = entities("Tova Berg runs the farm. The Salmon Council and Berg both declined to comment.")
+    assert found["Tova Berg"][0] == "person"

@@ -726,6 +726,17 @@ def _agree_in_lists(text: str, typed: list[tuple[_Candidate, str | None]]) -> li
     lists.append(current)
     changed: dict[int, str] = {}
     for items in lists:
+        if len(items) == 2:
+            # a pair "A and B" of a body (by its word) and a one-word "person" the article never
+            # names in full ("Lerøy Seafood and Mowi declined"): two bodies
+            (_, _, a), (_, _, b) = items
+            for body, other in ((a, b), (b, a)):
+                if kind_of[id(body)] == "organisation" and (" " in body.surface or body.origins & {"org-word", "acronym", "described-body"}
+                                                             or body.acronym) \
+                        and kind_of[id(other)] == "person" and " " not in other.surface and not other.aliases \
+                        and not any(p.surface.endswith(" " + other.surface) for p, k in typed if k == "person" and p is not other):
+                    changed[id(other)] = "organisation"
+            continue
         if len(items) < 3:
             continue
         kinds = Counter(kind_of[id(c)] for _, _, c in items)
