@@ -560,3 +560,12 @@ def test_a_one_word_person_paired_with_a_body_is_a_body(nlp):
     # a person paired with a body stays one when the article names them in full
     found = entities("Tova Berg runs the farm. The Salmon Council and Berg both declined to comment.")
     assert found["Tova Berg"][0] == "person"
+
+
+def test_for_between_two_bodies_and_the_mayor_of_a_town(nlp):
+    found = entities("The race for mayor of Corvale is close, according to a poll by Ashgrove Research for the "
+                     "Corvale Tribune. The Council for the Welfare of Children agreed.")
+    assert found["Ashgrove Research"][0] == "organisation"
+    assert found["Corvale Tribune"][0] == "organisation"
+    assert found["Council for the Welfare of Children"][0] == "organisation"
+    assert found["Corvale"][0] == "location"

@@ -144,6 +144,14 @@ def _org_parts(text: str, start: int, end: int, person_starts: list[int]) -> lis
         if before not in ORG_WORDS or after.rstrip(".,").lower() in _DATE_WORDS or any(ch.isdigit() for ch in after):
             end = start + on.start()
             break
+    # "for" between two bodies' names ("a poll by X Research for the Y Tribune") joins two
+    # names, not one: "Council for the Welfare of X" has no body's word after its "for"
+    for cut in re.finditer(r"\s+for(?: the)?\s+", text[start:end]):
+        left, right = text[start:start + cut.start()], text[start + cut.end():end]
+        right = re.split(r"[.;:]\s", right)[0]  # (up to a sentence end inside the run)
+        if left.split() and left.split()[-1].strip("’'.").lower() in ORG_WORDS and right.split() \
+                and right.split()[-1].strip("’'.").lower() in ORG_WORDS and not re.search(r"\s(?:of|for)\s", right):
+            return _org_parts(text, start, start + cut.start(), person_starts) + _org_parts(text, start + cut.end(), end, person_starts)
     cuts = list(_AND.finditer(text, start, end))
     parts, begin = [], start
     for i, cut in enumerate(cuts):
@@ -190,7 +198,7 @@ father rev reverend sheikh imam rabbi deputy undersecretary superintendent inspe
 councillor councilor alderman assemblyman assemblywoman commissioner constable detective magistrate
 attorney adv advocate pastor premier executive speaker supt insp cardinal headteacher headmaster headmistress emir sultan
 elder canon deacon monsignor ayatollah assistant acting former vice-president vice-chancellor vice-chair
-vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci manager striker midfielder defender
+vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci incumbent manager striker midfielder defender
 goalkeeper winger forward
 """.split())
 
@@ -567,7 +575,7 @@ _UNIT_NOUNS = "district|province|county|region|municipality|prefecture|governora
 _NAME_WORDS = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
 _NAME_THEN_NOUN = re.compile(rf"(?<![\w’'-])({_NAME_WORDS})\s+(?:({_NATURE_NOUNS})|(?:{_UNIT_NOUNS}))(?![\w’'-])")
 _NOUN_OF_NAME = re.compile(rf"\b(?:(?:the\s+)(?:village|town|city|hamlet|district|province|county|region|municipality|island|islands|"
-                           rf"port\s+city|border\s+town|outskirts|suburbs|streets)|[Rr]esidents|[Vv]illagers|[Ii]nhabitants)\s+of\s+({_NAME_WORDS})(?![\w’'-])")
+                           rf"port\s+city|border\s+town|outskirts|suburbs|streets)|[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Tt]ownspeople|(?<![A-Z][a-z]\s)mayor)\s+of\s+({_NAME_WORDS})(?![\w’'-])")
 
 
 def place_noun_names(doc: Doc, text: str) -> list[Mention]:
