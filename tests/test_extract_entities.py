@@ -569,3 +569,9 @@ def test_for_between_two_bodies_and_the_mayor_of_a_town(nlp):
     assert found["Corvale Tribune"][0] == "organisation"
     assert found["Council for the Welfare of Children"][0] == "organisation"
     assert found["Corvale"][0] == "location"
+
+
+def test_a_nationality_s_ministry_after_an_indefinite_article(nlp):
+    text = "An Angolan foreign ministry spokesman said the minister had been in Luanda."
+    made = {e.name for e in institution_entities(text, resolved(text))}
+    assert "Ministry of Foreign Affairs of Angola" in made
