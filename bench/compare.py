@@ -96,13 +96,16 @@ SERVERS = ("published", "nocache", "stock")
 
 
 def compare(db: Path, clients: int = 50, seconds: float = 20, venv: Path | None = None, workers: int | None = None,
-            sql_threads: int = 3, out: Path | None = None, servers: tuple[str, ...] = SERVERS, gzip_level: int = 1) -> dict:
+            sql_threads: int = 3, out: Path | None = None, servers: tuple[str, ...] = SERVERS, gzip_level: int = 1,
+            computing: int | None = None) -> dict:
     """Three servers, one after the other: the published folder as published, the same
     without its response cache (every request queries), and stock Datasette."""
     paths = both_pages(db)
     results = {}
     with tempfile.TemporaryDirectory(prefix="bench-compare-") as tmp:
         options = {"sql_threads": sql_threads, "gzip_level": gzip_level}
+        if computing is not None:
+            options["computing_per_process"] = computing
         if "published" in servers:
             results["published"], venv = _published(db, Path(tmp), "site", paths, clients, seconds, venv, options, workers)
         if "nocache" in servers:
@@ -125,7 +128,7 @@ def compare(db: Path, clients: int = 50, seconds: float = 20, venv: Path | None 
             finally:
                 _stop(stock)
     result = {"archive": str(db), "paths": paths, "workers": workers or os.cpu_count(), "sql_threads": sql_threads,
-              "gzip_level": gzip_level, **results}
+              "gzip_level": gzip_level, "computing": computing, **results}
     if "stock" in results:
         stock_rps = max(results["stock"]["requests_per_second"], 1e-9)
         for name, key in (("published", "throughput_ratio"), ("published_without_cache", "throughput_ratio_without_cache")):
@@ -146,12 +149,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, help="server processes of the published folder (default: one per core)")
     parser.add_argument("--sql-threads", type=int, default=3, help="loader publish --sql-threads for the published folder")
     parser.add_argument("--gzip-level", type=int, default=1, help="the published folder's gzip level with its cache off (0: none)")
+    parser.add_argument("--computing", type=int, help="requests computed at once per process (default: loader publish's)")
     parser.add_argument("--servers", nargs="+", choices=SERVERS, default=list(SERVERS),
                         help="which to run: the published folder, the same with its cache off (nocache), stock Datasette")
     parser.add_argument("--out", type=Path, help="where to write the figures (default bench/out/compare.json)")
     args = parser.parse_args(argv)
     print(json.dumps(compare(args.db, args.clients, args.seconds, args.venv, args.workers, args.sql_threads, args.out,
-                             tuple(args.servers), args.gzip_level), indent=2))
+                             tuple(args.servers), args.gzip_level, args.computing), indent=2))
     return 0
 
 

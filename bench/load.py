@@ -66,8 +66,8 @@ async def _client(base: str, paths: list[str], deadline: float, seed: int, laten
             started = time.perf_counter()
             try:
                 response = await client.get(path)
-                if response.status_code != 200:
-                    errors.append(f"{response.status_code} {path}")
+                if response.status_code != 200:  # with the start of the body: a 429 says which limit
+                    errors.append(f"{response.status_code} {path}: {response.text[:100].strip()}")
             except httpx.HTTPError as error:
                 errors.append(f"{type(error).__name__} {path}")
             latencies.append((time.perf_counter() - started) * 1000)

@@ -264,10 +264,14 @@ def add_command(sources: tuple[str, ...], to_dir: str, published, language: str 
               help="Memory per server process for responses served again without a query (0: no cache).")
 @click.option("--sql-threads", default=3, show_default=True, type=int,
               help="SQL threads per server process; 0 runs queries in the event loop (faster, but a slow query holds up its process).")
+@click.option("--gzip-level", default=1, show_default=True, type=click.IntRange(0, 9),
+              help="gzip level of responses when the response cache is off (0: none).")
+@click.option("--computing", default=4, show_default=True, type=click.IntRange(0, None),
+              help="Requests each server process computes at once; the rest wait their turn (0: no limit).")
 def publish_command(outdir: str, db: str, no_full_text: bool, no_sql: bool, allow_download: bool, allow_robots: bool,
                     public_url: str, sql_time_limit_ms: int, max_returned_rows: int, cache_ttl: int,
                     concurrent_per_client: int, requests_per_second: float, burst: int, max_response_bytes: int,
-                    response_cache_bytes: int, sql_threads: int) -> None:
+                    response_cache_bytes: int, sql_threads: int, gzip_level: int, computing: int) -> None:
     """Write a self-contained folder that serves the archive read-only.
 
     The folder holds the database with its inspect file, metadata.yml, templates,
@@ -287,7 +291,8 @@ def publish_command(outdir: str, db: str, no_full_text: bool, no_sql: bool, allo
                              allow_sql=not no_sql, public_url=public_url.rstrip("/"),
                              concurrent_per_client=concurrent_per_client, requests_per_second=requests_per_second,
                              burst=burst, max_response_bytes=max_response_bytes,
-                             response_cache_bytes=response_cache_bytes, sql_threads=sql_threads)
+                             response_cache_bytes=response_cache_bytes, sql_threads=sql_threads,
+                             gzip_level=gzip_level, computing_per_process=computing)
     try:
         publish(db, outdir, options)
     except InputError as error:

@@ -54,6 +54,8 @@ class PublishOptions:
     response_cache_bytes: int = 64_000_000
     # gzip level of responses when the cache is off (0: none); cached ones are gzipped once, at 6
     gzip_level: int = 1
+    # requests Datasette computes at once per process (0: no limit); the others wait their turn
+    computing_per_process: int = 4
     # Threads per process running SQL. 0 runs each query in the event loop: about twice
     # as fast for the pages' many small queries, but one slow query (up to the time limit)
     # then holds up its whole process.
@@ -130,7 +132,8 @@ def _metadata(options: PublishOptions) -> dict:
                                              "sql_total": options.sql_concurrent_total,
                                              "per_second": options.requests_per_second, "burst": options.burst}
     plugins["news-archive-response-cap"] = {"max_bytes": options.max_response_bytes}
-    plugins["news-archive-response-cache"] = {"max_bytes": options.response_cache_bytes, "gzip_level": options.gzip_level}
+    plugins["news-archive-response-cache"] = {"max_bytes": options.response_cache_bytes, "gzip_level": options.gzip_level,
+                                              "computing": options.computing_per_process}
     if not options.allow_sql:
         metadata["allow_sql"] = False  # canned queries and pages only
     if not options.full_text:
@@ -260,6 +263,7 @@ them there and restart.
 | bytes of one response (400 beyond) | `news-archive-response-cap.max_bytes` | {max_bytes} |
 | memory for cached responses, per process (0: no cache) | `news-archive-response-cache.max_bytes` | {cache_bytes} |
 | gzip level of text responses when the cache is off (0: not gzipped; cached ones are gzipped once, at 6) | `news-archive-response-cache.gzip_level` | {gzip_level} |
+| requests computed at once per process, the others waiting their turn in order (0: no limit; cached answers never wait) | `news-archive-response-cache.computing` | {computing} |
 | time of one query / one facet | settings `sql_time_limit_ms` / `facet_time_limit_ms` | {sql_ms} ms / {facet_ms} ms |
 | SQL threads per process (`loader publish --sql-threads`; 0: queries run in the event loop, about twice as fast for small queries, but a slow one holds up its process) | `num_sql_threads` in `archive_app.py` | {sql_threads} |
 | rows of one query | setting `max_returned_rows` | {rows} |
@@ -425,7 +429,7 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         sql_total=options.sql_concurrent_total, per_second=f"{options.requests_per_second:g}",
         per_second_int=max(1, round(options.requests_per_second)), burst=options.burst,
         max_bytes=f"{options.max_response_bytes / 1e6:g} MB", cache_bytes=f"{options.response_cache_bytes / 1e6:g} MB",
-        public_url=options.public_url, gzip_level=options.gzip_level,
+        public_url=options.public_url, gzip_level=options.gzip_level, computing=options.computing_per_process,
         sql_threads=options.sql_threads, sql_ms=options.sql_time_limit_ms, facet_ms=options.facet_time_limit_ms, rows=options.max_returned_rows,
     ), encoding="utf-8")
     (outdir / "publish.json").write_text(json.dumps(options.__dict__, indent=2) + "\n", encoding="utf-8")

@@ -482,3 +482,67 @@ def test_the_verbs_of_a_post_in_the_main_clause(nlp):
 def test_a_name_from_an_organisation_is_a_member_but_from_a_place_is_not(nlp):
     found = affiliations("Jane Doe from the Red Cross said the camp was full. Tom Reed, 36, from Leeds, agreed.")
     assert [(f[0], f[1], f[2]) for f in found] == [("jane-doe", "red-cross", None)]
+
+
+def test_a_member_of_parliament(nlp):
+    found = affiliations("Tom Reed, the MP for Wexley, said the road was dangerous. The area's MP, Helen Ashcroft, agreed.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("tom-reed", "wexley", "member of parliament"),
+                                                   ("helen-ashcroft", None, "member of parliament")]
+    # an unnamed firm's lawyer: of which firm is unsure
+    assert affiliations("The firm's lawyer, Helen Ashcroft, said the plan was wrong.") == []
+
+
+def test_a_profession_held_for_a_person(nlp):
+    found = affiliations("Dylan Hughes denies the charge. Hughes's barrister, Rhiannon Edwards, said he was innocent.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("rhiannon-edwards", None, "barrister of Dylan Hughes")]
+
+
+def test_more_posts_and_its_after_the_commission(nlp):
+    text = ("The Lower Shire Basin Commission met in May.\n\n"
+            "Part of the problem is that the commission has little power. Its executive secretary, Jonas Mwale, "
+            "can only convene meetings. \"We have food for ten days,\" said Grace Phiri, the commission's coordinator in the north.")
+    found = [(f[0], f[1], f[2]) for f in affiliations(text)]
+    assert ("jonas-mwale", "lower-shire-basin-commission", "executive secretary") in found
+    assert ("grace-phiri", "lower-shire-basin-commission", "coordinator in north") in found or \
+        ("grace-phiri", "lower-shire-basin-commission", "coordinator") in found
+
+
+def test_a_thing_of_a_body_is_not_the_body_one_joins_or_leaves(nlp):
+    for text in ("Tom Reed left the Harbour Authority building at noon.",
+                 "Tom Reed joined the Harbour Authority talks on Monday.",
+                 "Tom Reed sat on the Harbour Authority's steps.",
+                 "Tom Reed, who left the Harbour Authority offices at noon, said nothing."):
+        assert affiliations(text) == [], text
+
+
+def test_a_possessive_the_parser_hung_on_the_name_before_a_title(nlp):
+    found = affiliations("Labour's Shadow Home Secretary Yvette Cooper said her party had backed the idea.")
+    assert [(f[0], f[1], f[2], f[4]) for f in found] == [
+        ("yvette-cooper", "labour", "Shadow Home Secretary", "Labour's Shadow Home Secretary Yvette Cooper")]
+
+
+def test_a_profession_without_a_body_is_dropped_when_the_person_has_one(nlp):
+    text = ("Asia Mining Weekly's Anna Reyes asked the minister about the permit. "
+            "Reyes, a journalist, has covered mining for a decade.")
+    found = [(f[0], f[1], f[2]) for f in affiliations(text)]
+    assert ("anna-reyes", None, "journalist") not in found
+
+
+def test_a_role_naming_a_body_the_article_did_not_find_gives_nothing(nlp):
+    # "of the county assembly", "at the local clinic": a body is named, but not one the article knows
+    for text in ("Esther Wanjiru, a former deputy speaker of the county assembly, said no.",
+                 "Ann Moe, a nurse at the local clinic, said he was sorry."):
+        assert affiliations(text) == [], text
+    # a profession for a person is no body: "a solicitor for the older man" keeps the role
+    assert [f[2] for f in affiliations("Ann Moe, a solicitor for the older man, said he was sorry.")] == ["solicitor for older man"]
+
+
+def test_a_provincial_post_in_the_one_province_the_story_names(nlp):
+    found = affiliations("Rebels attacked a post in Cabo Delgado province on Tuesday. Provincial governor Rui Tembe was less patient.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("rui-tembe", "cabo-delgado", "Provincial governor")]
+
+
+def test_an_as_phrase_with_an_object_is_the_objects(nlp):
+    assert [f[0] for f in affiliations("Tom Reed described Ann Cole as a leader of the Harbour Authority.")] in ([], ["ann-cole"])
+    found = affiliations("Tom Reed replaced Ann Cole as chief executive of the Harbour Authority.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("tom-reed", "harbour-authority", "chief executive")]

@@ -591,3 +591,99 @@ def test_a_decision_is_no_statement_but_words_rejected_are(nlp):
     assert statements(text) == []
     found = statements("Kestrel Air made an offer for Nordhavn last week. Nordhavn rejected the claim.")
     assert [(f[1], f[3]) for f in found] == [("rejected", "the claim")]
+
+
+def test_whom_was_warned_and_an_expected_child_say_nothing(nlp):
+    text = "Mayor Dan Oduya spoke on Friday. Oduya warned residents on Friday. Oduya and his wife are expecting their first child."
+    assert statements(text) == []
+    found = statements("Mayor Dan Oduya spoke on Friday. Oduya warned residents to stay indoors.")
+    assert [f[3] for f in found] == ["residents to stay indoors"]
+
+
+def test_she_is_not_whom_he_stood_for_just_before(nlp):
+    text = ("Sarah Kim, the union leader, said the strike would go ahead. Her deputy, Tom Ruiz, said members were divided. "
+            "“It is not unanimous,” he said. She said she would call a vote.")
+    found = statements(text)
+    assert [f[0] for f in found] == [["Sarah Kim"], ["Tom Ruiz"], ["Tom Ruiz"], ["Sarah Kim"]]
+
+
+def test_interview_turns_labelled_q_dot_or_with_questions_in_bold(nlp):
+    intro = "Lena Fischer has run the Hamburg food bank for a decade. Reporter Tom Reed interviewed her on Monday.\n\n"
+    for turns in ("Q. How many families do you serve now?\n\nA. About 2,000 a week.\n\nQ. What changed?\n\nA. Rents went up.",
+                  "**How many families do you serve now?**\n\nAbout 2,000 a week.\n\n**What changed?**\n\nRents went up."):
+        found = statements(intro + turns)
+        assert [(f[0], f[1], f[3]) for f in found] == [
+            (["Tom Reed"], "asked", "How many families do you serve now?"), (["Lena Fischer"], "said", "About 2,000 a week"),
+            (["Tom Reed"], "asked", "What changed?"), (["Lena Fischer"], "said", "Rents went up")], turns
+
+
+def test_bold_questions_of_an_explainer_are_headings(nlp):
+    text = ("Lena Fischer runs the Hamburg food bank.\n\n**Why does it matter?**\n\nDemand has doubled.\n\n"
+            "**What happens next?**\n\nThe city will vote in May.")
+    assert statements(text) == []
+
+
+def test_a_quotation_paragraph_after_a_paragraph_that_ended_reporting_someone(nlp):
+    text = ("Council member Dana Fox disagreed. She said the council had not been consulted.\n\n"
+            "“We found out from the newspaper.”")
+    found = statements(text)
+    assert [(f[0], f[3]) for f in found] == [(["Dana Fox"], "the council had not been consulted"),
+                                             (["Dana Fox"], "We found out from the newspaper.")]
+    # not when the paragraph went on about something else after the statement
+    text = ("Council member Dana Fox said the council had not been consulted. The vote is on Friday.\n\n"
+            "“We found out from the newspaper.”")
+    assert len(statements(text)) == 1
+
+
+def test_a_cue_inside_one_clause_with_two_verbs_is_one_statement(nlp):
+    found = statements("Maria Santos, 71, has fished the bay for fifty years. They come at night, she says, and take everything.")
+    assert [(f[0], f[3]) for f in found] == [(["Maria Santos"], "They come at night, she says, and take everything")]
+
+
+def test_they_said(nlp):
+    found = statements("Residents of the valley say the dam will flood their farms. They said they had not been consulted.")
+    assert [f[0] for f in found] == [["Residents of the valley"], ["Residents of the valley"]]
+    found = statements("Officials said the dam was safe. Engineers disagreed. They said cracks had appeared in the wall.")
+    assert [f[0] for f in found] == [["Officials"], ["Engineers"]]
+    found = statements("Maria Santos and Peter Lang, who run the cooperative, said prices had fallen. They said they would cut output.")
+    assert [f[0] for f in found] == [["Maria Santos", "Peter Lang"], ["Maria Santos", "Peter Lang"]]
+
+
+def test_the_description_a_naming_clause_named_later(nlp):
+    text = ("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the fighters had acted alone. "
+            "Diplomats said the rebels had met the army. The rebels' spokesman denied that.")
+    found = statements(text)
+    assert [f[0] for f in found] == [["Peter Kamau"], ["Diplomats"], ["Peter Kamau"]]
+
+
+def test_by_her_own_account_and_a_relative_described_before(nlp):
+    text = ("Margit Lindqvist was born in 1941. By her own account she was paid less than the men, and she never stopped saying so.")
+    found = statements(text)
+    assert [(f[0], f[3]) for f in found] == [(["Margit Lindqvist"], "she was paid less than the men")]
+    text = ("Margit Lindqvist died on Sunday. Her daughter, Annika Berg, said she had been ill. "
+            "A planned visit to Oslo was cancelled, according to her daughter.")
+    found = statements(text)
+    assert [f[0] for f in found] == [["Annika Berg"], ["Annika Berg"]]
+
+
+def test_a_passive_sentence_after_a_quotation_is_no_cue_of_it(nlp):
+    text = ("Margit Lindqvist founded the union. “They expected a girl from the kitchen,” she told the Courier. “They got the kitchen.”"
+            "\n\nWho else was at that meeting has been argued about ever since.")
+    found = statements(text)
+    assert [f[3] for f in found] == ["They expected a girl from the kitchen", "They got the kitchen."]
+
+
+def test_the_reporter_s_appositive_comment_is_no_content(nlp):
+    found = statements("Senator Maria Delgado said on Tuesday that she would vote against the bill, a move that could doom it.")
+    assert [f[3] for f in found] == ["she would vote against the bill"]
+    found = statements("Senator Maria Delgado said the vote was “a hard call, a decision nobody wanted.”")
+    assert [f[3] for f in found] == ["the vote was “a hard call, a decision nobody wanted.”"]
+
+
+def test_the_title_a_mention_holds_describes_that_person(nlp):
+    found = statements("Prime Minister Keir Starmer met farmers on Monday. The prime minister said prices would be controlled.")
+    assert found[0][0] == ["Keir Starmer"]
+    # two ministers: nobody rather than the wrong one
+    found = statements("Prime Minister Keir Starmer met Finance Minister Rachel Reeves on Monday. "
+                       "The minister said prices would be controlled.")
+    assert found[0][0] == ["The minister"]

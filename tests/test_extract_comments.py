@@ -186,3 +186,32 @@ def test_a_refusal_and_an_unanswered_question_joined_to_its_clause(nlp):
     text = ("Fjordline Cargo runs the depot. Fjordline Cargo declined to say how the leak happened "
             "and did not respond to questions about the cost.")
     assert requests(text) == [("Fjordline Cargo", "no comment"), ("Fjordline Cargo", "did not respond")]
+
+
+def test_a_refusal_through_someone_a_client_and_named_managers(nlp):
+    text = "Peter Vance, 47, runs the fund. Vance declined, through a spokesman, to comment on the allegations."
+    assert requests(text) == [("Peter Vance", "no comment")]
+    text = "Peter Vance, 47, runs the fund. Vance's lawyer said his client would not comment."
+    assert requests(text) == [("Peter Vance", "no comment")]
+    text = "Peter Vance, 47, runs the fund. The fund's managers, Vance and Lisa Grant, did not respond to requests for comment."
+    assert requests(text) == [("Peter Vance", "did not respond"), ("Lisa Grant", "did not respond")]
+
+
+def test_only_a_time_after_the_phrase_and_attempts_to_reach(nlp):
+    text = ("Peter Vance, 47, runs the fund. Vance did not respond on Thursday. Lisa Grant was unavailable Monday. "
+            "Grant Partners did not respond to repeated attempts to reach it.")
+    assert requests(text) == [("Peter Vance", "did not respond"), ("Lisa Grant", "could not be reached"),
+                              ("Grant Partners", "did not respond")]
+    assert requests("Peter Vance, 47, runs the fund. The drug was unavailable in May. Vance did not respond to the protests.") == []
+
+
+def test_anonymity_is_no_refusal_to_comment(nlp):
+    text = ("Peter Vance, 47, runs the fund. A trader who declined to identify himself said the fund was closing. "
+            "A guard, who declined to give his name, said nobody was inside.")
+    assert requests(text) == []
+
+
+def test_refusing_to_speak_to_reporters(nlp):
+    text = ("Peter Vance, 47, runs the fund. Vance refused to speak to reporters outside the court. "
+            "Lisa Grant declined to speak to the crowd.")
+    assert requests(text) == [("Peter Vance", "no comment")]

@@ -333,3 +333,34 @@ def test_a_present_timetable_and_a_date_naming_a_coming_vote(nlp):
     assert [(e["date"], e.get("planned")) for e in found] == [("2024-05-12", True)]
     found = events_of("The January 6 attack shocked the country.", published="2024-05-08")
     assert [e["date"] for e in found] == ["2024-01-06"]
+
+
+def test_due_in_the_present_is_ahead_and_a_past_hope_is_behind(nlp):
+    pub = "2024-05-08"
+    assert [(e["date"], e.get("planned")) for e in events_of("Elections are due in September.", published=pub)] == [("2024-09", True)]
+    assert [e["date"] for e in events_of("He is due in court on June 12.", published=pub)] == ["2024-06-12"]
+    # "hoped" (which the tagger lemmatises as "hop") told in the past perfect: the April before
+    assert [e["date"] for e in events_of("He had hoped to sign the deal in April.", published=pub)] == ["2024-04"]
+
+
+def test_that_morning_is_the_day_the_paragraph_last_named(nlp):
+    found = events_of("Police were called to a house in Splott on Wednesday. Two men were arrested in the city early that morning.",
+                      published="2026-03-05")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2026-03-04", "on Wednesday"), ("2026-03-04", "early that morning")]
+    assert events_of("Two men were arrested early that morning.", published="2026-03-05") == []
+
+
+def test_the_following_day_and_days_later_count_from_the_day_told_before(nlp):
+    found = events_of("The ferry sank on Monday. Rescuers found two survivors the following day.\n\n"
+                      "The storm hit on Friday. Two days later, the port reopened. The previous week, the board had met.",
+                      published="2024-05-08")
+    assert [(e["date"], e["date_text"]) for e in found] == [
+        ("2024-05-06", "on Monday"), ("2024-05-07", "the following day"), ("2024-05-03", "on Friday"),
+        ("2024-05-05", "Two days later"), ("2024-04", "The previous week")]
+    # with no day told before in the paragraph, nothing
+    assert events_of("Rescuers found two survivors the next day.", published="2024-05-08") == []
+
+
+def test_that_week_is_the_month_of_the_week_told_before(nlp):
+    found = events_of("The ferry sank on Monday, April 29. Later that week, divers found the wreck.", published="2024-05-08")
+    assert [(e["date"], e["date_text"]) for e in found] == [("2024-04-29", "on Monday, April 29"), ("2024-04", "Later that week")]

@@ -255,3 +255,145 @@ def test_a_request_told_late_is_not_a_summit_to_come(nlp):
             "Its director, Lena Vik, said the group had asked to meet the board and had been turned down.\n\n"
             "Karl Huber said the regional summit in Oslo would be decisive.")
     assert len(found(text)) == 2
+
+
+def test_a_venue_in_a_city_is_one_meeting_at_the_venue(nlp):
+    assert [m[1] for m in found("Karl Huber met Lena Vik at the Grand Hotel in Oslo on Monday.")] == ["grand-hotel"]
+
+
+def test_rescheduling_makes_a_new_meeting_of_the_same_parties(nlp):
+    text = ("A televised debate between Karl Huber and Lena Vik at the Grand Hotel in Oslo was cancelled on Sunday. "
+            "The press club said it would try to reschedule the debate for May 3 at the same venue.")
+    assert found(text) == [("cancelled", "grand-hotel", ["karl-huber", "lena-vik"]),
+                           ("proposed", "grand-hotel", ["karl-huber", "lena-vik"])]
+
+
+def test_the_capital_is_the_capital_of_the_storys_country(nlp):
+    text = ("BERGEN, Norway - Party officials are looking to Oslo. Karl Huber met Lena Vik in the capital last week, "
+            "and the two discussed a joint rally in Bergen in May, two officials said.")
+    assert [m[1] for m in found(text)] == ["oslo"]
+
+
+def test_what_came_before_or_after_a_visit_is_not_its_place(nlp):
+    text = "Lena Vik, who visited the port of Bergen on Monday before travelling to the capital, said talks would resume."
+    assert "oslo" not in [m[1] for m in found(text)]
+
+
+def test_who_organised_or_pulled_out_is_a_party(nlp):
+    text = ("Governor Karl Huber pulled out of a televised debate with Lena Vik on Sunday evening.\n\n"
+            "The debate, organised by the Bergen Press Club at the Grand Hotel, was cancelled.")
+    (debate,) = found(text, "2024-09-10")
+    assert debate[0] == "cancelled"
+    assert {"karl-huber", "bergen-press-club"} <= set(debate[2])
+
+
+def test_a_thin_telling_that_says_who_is_the_evidence_of_the_placed_one(nlp):
+    text = ("Karl Huber's office said he had been called to an urgent meeting with leaders of the Bergen Farmers' Union.\n\n"
+            "His spokesman, Ole Berg, later said Huber had met a group of union members at a farm outside Voss.")
+    meetings = extract_annotation(article(text))["meetings"]
+    assert len(meetings) == 1 and "karl-huber" in {p["ref"] for p in meetings[0]["participants"]}
+
+
+@pytest.mark.parametrize("text, place, party", [
+    ("Karl Huber, the chief executive of Acme, held a series of meetings with investors in Oslo last week.", "oslo", "karl-huber"),
+    ("Ministers from the member states will gather in Brussels on Friday for an emergency summit.", "brussels",
+     "Ministers from the member states"),
+    ("Karl Huber will be in Brussels on Friday for the summit.", "brussels", "karl-huber"),
+])
+def test_who_holds_or_gathers_for_meetings(nlp, text, place, party):
+    (meeting,) = found(text)
+    assert meeting[1] == place and party in meeting[2]
+
+
+def test_being_called_to_a_meeting_is_a_claim_of_going(nlp):
+    text = "Karl Huber missed the vote on Sunday. His campaign said he had been called to an urgent meeting with farmers in Voss."
+    assert claims(text) == [("karl-huber", "confirms")]
+
+
+def test_a_spokesperson_confirming_the_meeting_speaks_for_the_party(nlp):
+    text = ("Two officials said Lena Vik met the party leader, Karl Huber, in Oslo last week. "
+            "A spokesperson for Huber confirmed the meeting but gave no details.")
+    assert claims(text)[-1] == ("karl-huber", "confirms")
+
+
+@pytest.mark.parametrize("text", [
+    "The club's members meet every Tuesday in Bergen.",
+    "Thousands of tourists visit the Oslo museum every year.",
+    "The new plant will meet half of Norway's demand for steel.",
+])
+def test_habits_and_shares_of_demand_are_no_meetings(nlp, text):
+    assert found(text) == []
+
+
+def test_a_past_series_of_meetings_is_one(nlp):
+    assert len(found("Karl Huber met Lena Vik in Oslo every day last week.")) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "I visited the festival on Saturday night, and there was a sea of people in the square.",
+    "The parents took her on a trip to Norway and left her with a nanny.",
+    "Karl Huber was invited to the Oslo Science Fair on Monday.",
+    "The secretary general of the Nordic Episcopal Conference, Karl Huber, called the ruling dangerous.",
+])
+def test_events_trips_and_names_are_no_meetings(nlp, text):
+    assert found(text) == []
+
+
+def test_talks_that_began_are_held_however_long_they_last(nlp):
+    assert [m[0] for m in found("The talks in Oslo, which began on Monday, are expected to last three days.")] == ["held"]
+
+
+def test_walking_out_of_talks_is_being_there_and_they_failed(nlp):
+    assert found("Norway walked out of talks with Iceland in Oslo on Tuesday.") == [("failed", "oslo", ["iceland", "norway"])]
+
+
+@pytest.mark.parametrize("claim, expected", [
+    ("Officials said Karl Huber and Lena Vik attended.", [("karl-huber", "confirms"), ("lena-vik", "confirms")]),
+    ("Karl Huber and Lena Vik were among those present, officials said.", [("karl-huber", "confirms"), ("lena-vik", "confirms")]),
+    ("Officials said neither Karl Huber nor Lena Vik was present.", [("karl-huber", "denies"), ("lena-vik", "denies")]),
+    ("Lena Vik said she represented Iceland at the talks.", [("lena-vik", "confirms")]),
+    ("Karl Huber denied being at the talks.", [("karl-huber", "denies")]),
+])
+def test_claims_about_several_people_and_other_wordings(nlp, claim, expected):
+    assert claims(TALKS + claim) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Talks involving Norway, Iceland and Denmark resumed in Oslo on Monday.", ("oslo", ["denmark", "iceland", "norway"])),
+    ("The meeting, which included Karl Huber and Lena Vik, took place in Oslo on Monday.", ("oslo", ["karl-huber", "lena-vik"])),
+    ("Karl Huber led a delegation to Oslo for talks with Lena Vik on Monday.", ("oslo", ["karl-huber", "lena-vik"])),
+])
+def test_who_a_meeting_involved_or_who_led_the_trip(nlp, text, expected):
+    assert [(m[1], m[2]) for m in found(text)] == [expected]
+
+
+def test_a_meeting_with_someone_told_by_a_person_is_theirs(nlp):
+    text = "Lena Vik later said the turning point came at a meeting with the shipowners at the Grand Hotel in Oslo."
+    assert claims(text) == [("lena-vik", "confirms"), ("the shipowners at the Grand Hotel in Oslo", "confirms")]
+
+
+def test_a_planned_meeting_with_someone_claims_nothing(nlp):
+    assert claims("Lena Vik said a meeting with the shipowners would take place in Oslo next week.") == []
+
+
+@pytest.mark.parametrize("lawyer", ["Vik's lawyer said his client", "A lawyer for Vik said her client"])
+def test_a_lawyer_described_not_named_speaks_of_the_client(nlp, lawyer):
+    text = f"Reports say Karl Huber met Lena Vik in Bergen in May. {lawyer} had never met Huber."
+    assert claims(text)[-1] == ("lena-vik", "denies")
+
+
+def test_talks_the_tagger_takes_for_a_verb_are_still_talks(nlp):
+    assert found("The Oslo talks, attended by Karl Huber and Lena Vik, ended on Monday.") == [
+        ("held", "oslo", ["karl-huber", "lena-vik"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Rafael Nadal will meet Novak Djokovic in the final in Paris on Sunday.",
+    "Arsenal met Chelsea in the semi-final at Wembley last season.",
+])
+def test_sides_meeting_in_a_contest_is_no_meeting(nlp, text):
+    assert found(text) == []
+
+
+def test_meeting_after_a_match_is_a_meeting(nlp):
+    assert found("Karl Huber met Lena Vik in Oslo after the match.") == [("held", "oslo", ["karl-huber", "lena-vik"])]

@@ -582,12 +582,12 @@ def test_with_the_cache_off_text_is_gzipped_per_request_at_the_level_set():
     assert body == b"{}" and "content-encoding" not in headers
 
 
-def test_the_gzip_level_is_published_in_metadata_and_deploy(tmp_path, archive):
+def test_the_gzip_level_and_turns_are_published_in_metadata_and_deploy(tmp_path, archive):
     site = publish(archive, tmp_path / "site", PublishOptions(gzip_level=4, response_cache_bytes=0))
     import yaml
 
     metadata = yaml.safe_load((site / "metadata.yml").read_text())
-    assert metadata["plugins"]["news-archive-response-cache"] == {"max_bytes": 0, "gzip_level": 4}
+    assert metadata["plugins"]["news-archive-response-cache"] == {"max_bytes": 0, "gzip_level": 4, "computing": 4}
     assert "`news-archive-response-cache.gzip_level` | 4 |" in (site / "DEPLOY.md").read_text()
 
 
@@ -608,3 +608,49 @@ def test_a_linked_folder_serves_the_archive_itself(tmp_path, archive):
     for db, options in ((wal, PublishOptions()), (archive, PublishOptions()), (single, PublishOptions(full_text=False))):
         with pytest.raises(InputError):
             publish(db, tmp_path / "refused", options, link=True)
+
+
+def test_requests_computed_at_once_take_turns_in_order():
+    import asyncio
+
+    from loader.published_plugins.response_cache import taking_turns
+
+    running, most, order = 0, 0, []
+
+    async def app(scope, receive, send):
+        nonlocal running, most
+        running += 1
+        most = max(most, running)
+        await asyncio.sleep(0.01)
+        running -= 1
+        order.append(scope["n"])
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await asyncio.sleep(0.01)  # the body after the start: the turn is already given back
+        await send({"type": "http.response.body", "body": b""})
+
+    async def main():
+        turns = taking_turns(app, 2)
+
+        async def send(message):
+            pass
+
+        await asyncio.gather(*(turns({"type": "http", "n": n}, None, send) for n in range(10)))
+
+    asyncio.run(main())
+    assert most == 2 and sorted(order) == list(range(10)) and order[:2] == [0, 1]
+    assert taking_turns(app, 0) is app
+
+
+def test_the_publish_command_passes_the_serving_options_into_the_folder(archive, tmp_path):
+    """`loader publish --gzip-level --computing` reach the response-cache plugin's settings."""
+    import yaml
+    from click.testing import CliRunner
+    from loader.cli import cli
+    outdir = tmp_path / "site"
+    result = CliRunner().invoke(cli, ["publish", str(outdir), "--db", str(archive), "--gzip-level", "0",
+                                      "--computing", "2", "--response-cache-bytes", "0"])
+    assert result.exit_code == 0, result.output
+    plugin = yaml.safe_load((outdir / "metadata.yml").read_text())["plugins"]["news-archive-response-cache"]
+    assert plugin["gzip_level"] == 0 and plugin["computing"] == 2 and plugin["max_bytes"] == 0
+    refused = CliRunner().invoke(cli, ["publish", str(tmp_path / "other"), "--db", str(archive), "--gzip-level", "10"])
+    assert refused.exit_code != 0 and "gzip-level" in refused.output

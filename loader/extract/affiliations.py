@@ -79,14 +79,19 @@ PLACE_ROLES = frozenset("""
 minister president vice-president premier chancellor king queen prince emir sheikh governor mayor
 senator representative ambassador envoy diplomat delegate negotiator official leader head deputy
 commander general colonel lawmaker legislator councillor councilor commissioner secretary
-secretary-general spokesperson spokesman spokeswoman speaker whip president-elect counterpart resident
+secretary-general spokesperson spokesman spokeswoman speaker whip president-elect counterpart resident administrator
+attorney-general solicitor-general auditor-general sheriff
 """.split())
 # "(Reporting by X; Editing by Y)": the credit line of a wire story names its staff
-CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer"}
+CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer",
+           "compiled": "compiler", "compiling": "compiler", "edited": "editor", "written": "writer", "reported": "reporter"}
 # "its chief executive, X": the pronouns whose antecedent is a body, not a person
 BODY_PRONOUNS = frozenset(("its", "their"))
 # common nouns for the kind of organisation a story is about: "club president X", "company spokesman X"
 ORGANISATION_NOUNS = frozenset("club company firm team group party union league bank".split())
+# nouns a body is called by ("the X action group", "the X residents' association")
+BODY_NOUNS = ORGANISATION_NOUNS | frozenset("""association campaign movement coalition alliance network trust society
+federation council committee board agency authority foundation institute forum organisation organization""".split())
 # titles of an organisation's staff, which a story about that organisation gives without naming it
 STAFF_TITLES = frozenset("executive coach captain chairman chairwoman spokesman spokeswoman spokesperson manager director".split())
 # posts that name the kind of body they sit in: a judge sits in a court, a councillor in a council
@@ -113,6 +118,16 @@ MINISTERIAL = frozenset("minister secretary premier chancellor".split())
 SUB_BODIES = frozenset("committee subcommittee panel caucus".split())
 # nouns for the people a body sends to talks
 DELEGATIONS = frozenset("delegation team mission side".split())
+# more posts (kept here, not in ROLE_NOUNS, which the attribution stage reads as source nouns)
+MORE_ROLES = frozenset("""coordinator curator registrar ombudsman trustee warden provost headteacher headmaster
+headmistress supervisor sheriff sergeant lieutenant admiral brigadier commandant investigator vice-chair
+vice-chairman vice-chairwoman attorney-general solicitor-general auditor-general director-general creator""".split())
+# "MP Jane Doe", "the MP for Wexley": the abbreviation and the post it stands for
+LEGISLATORS = {"MP": "member of parliament", "MEP": "member of the European Parliament", "MSP": "member of the Scottish Parliament"}
+# "provincial governor X": the kind of place the post is of
+PLACE_LEVELS = {"provincial": "province", "regional": "region"}
+# common nouns for the place where someone lives or sits: "the area's MP", "the town's doctor"
+LOCALITIES = frozenset("area town city village district region constituency neighbourhood neighborhood community".split())
 # a family tie is a role held for a person: "her daughter, X" is daughter of the person "her" stands for
 FAMILY = frozenset("""daughter son wife husband mother father brother sister widow widower grandson granddaughter
 grandmother grandfather nephew niece uncle aunt cousin stepson stepdaughter stepfather stepmother""".split())
@@ -150,7 +165,13 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
         out.append(record)
     # a bare membership ("Y's X") adds nothing to a role in the same body
     with_role = {(r["person"], r.get("organisation"), r.get("location")) for r in out if r.get("role")}
-    return [r for r in out if r.get("role") or (r["person"], r.get("organisation"), r.get("location")) not in with_role]
+    out = [r for r in out if r.get("role") or (r["person"], r.get("organisation"), r.get("location")) not in with_role]
+    # a profession told without its body ("Reyes, a journalist") where the article gives the person
+    # a body elsewhere ("Asia Weekly's Anna Reyes") is most likely held there: not a second fact
+    with_body = {r["person"] for r in out if r.get("organisation") or r.get("location")}
+    held_for = [r.pop("held_for", False) for r in out]  # (a tie to a person: another fact)
+    return [r for r, tie in zip(out, held_for) if r.get("organisation") or r.get("location") or r["person"] not in with_body
+            or r.get("qualifier") or tie]
 
 
 def find_affiliations(c: Context) -> Iterator[dict]:
@@ -249,8 +270,14 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
                          for b in _bodies(c, t) if b[1] == "organisation"]
                 if after:
                     break
+        # "Labour's Shadow Home Secretary X": a possessive the parser hung on the name, before the title
+        owners = [t for t in name.children if t.dep_ == "poss" and t.i < min(x.i for x in titles)] if not after else []
+        after = after or [b for t in owners for b in _bodies(c, t)]
         # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
-        yield from _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued)
+        for record in _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued):
+            if owners and after:
+                record["start"] = min(record["start"], min(x.idx for x in owners[0].subtree))
+            yield record
     elif not described:
         # "Jane Doe of Acme Freight said", "Jane Doe from the Red Cross": a member of the organisation
         # (of a place: where she is from)
@@ -349,8 +376,9 @@ def _antecedent_in(c: Context, start: int, end: int, common: bool = False) -> tu
     for t in c.doc[start:end]:
         hit = c.entity_at(t.idx, t.idx + len(t))
         if common and not hit and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and not c.inside_quote(t.idx) \
-                and t.lemma_.lower() in ORGANISATION_NOUNS and t.tag_ == "NN" and any(d.lower_ == "the" for d in t.children):
-            org = _organisation_holding(c, t.lemma_.lower())
+                and t.tag_ == "NN" and any(d.lower_ == "the" for d in t.children):
+            # "the commission" ("the press club"): the one organisation named with that noun last, else holding it
+            org = _organisation_by_head_word(c, t.lemma_.lower()) or _organisation_holding(c, t.lemma_.lower())
             if org:
                 named.append((t, (org, "organisation")))
             continue
@@ -374,16 +402,18 @@ def _from_place(c: Context, body: tuple[str, str]) -> bool:
 
 
 def _is_place_role(token: Token) -> bool:
-    return token.lemma_.lower() in PLACE_ROLES or token.lower_ in PLACE_ROLES
+    return token.lemma_.lower() in PLACE_ROLES or token.lower_ in PLACE_ROLES or token.text.rstrip("s") in LEGISLATORS
 
 
 def _is_role(token: Token) -> bool:
     return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS \
-        or token.lower_ in PROFESSIONS or token.lower_ in FAMILY and token.tag_ in ("NN", "NNS")
+        or token.lower_ in PROFESSIONS or token.lower_ in FAMILY and token.tag_ in ("NN", "NNS") \
+        or token.text.rstrip("s") in LEGISLATORS or token.lower_ in MORE_ROLES or token.lemma_.lower() in MORE_ROLES
 
 
 def _is_profession(token: Token) -> bool:
-    return token.lower_ in PROFESSIONS or token.lemma_.lower() in PROFESSIONS
+    """An occupation that says something without its body (a member of parliament too)."""
+    return token.lower_ in PROFESSIONS or token.lemma_.lower() in PROFESSIONS or token.text.rstrip("s") in LEGISLATORS
 
 
 def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name: bool = False,
@@ -438,7 +468,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     for t in phrase:
         if t.i in skip or t == name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person") and t.i not in allowed:
             continue
-        if t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head == head and head.lemma_.lower() in PERSONAL_ROLES | FAMILY:
+        if t.dep_ == "prep" and t.lower_ in ("for", "of") and t.head == head and (head.lemma_.lower() in PERSONAL_ROLES | FAMILY
+                                                                                  or _is_profession(head)):
             # "the lawyer for X", "a spokesman for X": the person the role is held for
             held_for = [hit[0] for g in t.children if g.dep_ == "pobj"
                         for hit in [c.entity_at(g.idx, g.idx + len(g))] if hit and hit[1] == "person" and hit[0] != person]
@@ -480,10 +511,11 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             if t.dep_ == "poss":
                 if t.lower_ in BODY_PRONOUNS:
                     bodies += _antecedent_body(c, t)
-                elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ in FAMILY or head.lower_ == "chief" and any(
+                elif head.lemma_.lower() in PERSONAL_ROLES or head.lower_ in FAMILY or _is_profession(head) or head.lower_ == "chief" and any(
                         g.lower_ == "of" and any(x.lower_ == "staff" for x in g.children) for g in head.children):
                     client = _client(c, t, person)  # "his lawyer", "Kane's chief of staff"
-                unresolved = unresolved or client is None
+                # (a place said by a common noun, "the area's MP", leaves the role whole)
+                unresolved = unresolved or client is None and t.lemma_.lower() not in LOCALITIES
                 skip |= {x.i for x in t.subtree}
                 continue
         if t.dep_ == "compound" and (t.head == head or t.head.dep_ == "compound" and t.head.head == head) \
@@ -535,6 +567,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     if any((hit := c.entity_at(t.idx, t.idx + len(t))) and hit[1] == "person" and hit[0] != person for t in role_tokens):
         return  # "Trade Minister A and Health Minister B" misparsed as one title: another person is no role
     role = _words(c, role_tokens)
+    if head.text.rstrip("s") in LEGISLATORS:
+        role = re.sub(rf"\b{re.escape(head.text)}\b", LEGISLATORS[head.text.rstrip("s")], role)
     if head.tag_ == "NNS" and role.endswith(head.text) and head in role_tokens:
         role = role[: len(role) - len(head.text)] + head.lemma_  # "both members of Y": a member
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
@@ -564,6 +598,12 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         portfolio = {w for w in re.findall(r"\w+", role.lower()) if w not in MINISTRY_WORDS}
         ministry = _ministry(c, portfolio) if portfolio else None
         outside = [(ministry, "organisation")] if ministry else []
+    level = next((PLACE_LEVELS[t.lower_] for t in role_tokens if t.lower_ in PLACE_LEVELS and t.i < head.i), None)
+    if not bodies and not outside and level and place_role and not national and not counterpart:
+        # "Provincial governor X" in a story that names one province: that province's
+        places = {c.ids[id(e)] for e in c.entities if e.kind == "location" and e.place is not None
+                  and e.place.kind == level and c.ids.get(id(e))}
+        outside = [(places.pop(), "location")] if len(places) == 1 else []
     if not bodies and not outside and before_name and head.lemma_.lower() in MINISTERIAL and not national and not counterpart:
         # "Education Minister X" in a story that names one country and no other: that country's
         country = _only_country(c)
@@ -590,8 +630,12 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             record["qualifier"] = qualifier
         if body is None and client:
             record["role"] = f"{role} of {c.name_of(client)}"
+            record["held_for"] = True
         elif body is None and head.lower_ in FAMILY:
             continue  # "her daughter": whose, the text does not say here
+        elif body is None and _vague_body(role_tokens, ("of", "at", "with", "in", "for") if qualifier and not _is_profession(head)
+                                          else ("of", "at", "with")):
+            continue  # "a former deputy speaker of the county assembly": a body the article did not find
         elif body is None and _is_profession(head) and not unresolved and not any(
                 (t.pos_ == "PROPN" or t.text[:1].isupper()) and t != head and not _is_role(t) and not nationality_code(t.text)
                 for t in role_tokens):  # ("Greenpeace activist X": a body the article did not find)
@@ -623,11 +667,18 @@ def _family(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]
     first, last = min(tokens), max(tokens)
     while first < last and doc[first].dep_ == "det":
         first += 1
-    record = {"person": person, "role": f"{head.lower_} of {c.name_of(kin)}",
+    record = {"person": person, "role": f"{head.lower_} of {c.name_of(kin)}", "held_for": True,
               "start": doc[first].idx, "end": doc[last].idx + len(doc[last])}
     if qualifier:
         record["qualifier"] = qualifier
     yield record
+
+
+def _vague_body(role_tokens: list[Token], prepositions: tuple[str, ...]) -> bool:
+    """Whether the role's words hold "of/at ... the <noun>" (a definite body not resolved)."""
+    return any(t.dep_ == "prep" and t.lower_ in prepositions and any(
+        p.dep_ == "pobj" and any(d.dep_ in ("det", "poss") and d.lower_ not in ("a", "an") for d in p.children)
+        for p in t.children) for t in role_tokens)
 
 
 def _public_post(c: Context, body: tuple[str, str], role: str) -> dict:
@@ -686,7 +737,12 @@ def _client(c: Context, poss: Token, person: str) -> str | None:
     wanted = "m" if poss.lower_ == "his" else "f"
     recent = [p[2] for p in c.people_before(poss.idx, 12) if p[0] >= since and p[2] != person
               and gender.get(p[2], wanted) == wanted]
-    return recent[-1] if recent else None
+    if recent:
+        return recent[-1]
+    # nobody named so near ("She died on Sunday. Her daughter, X, said"): whom the statements stage
+    # resolves the pronoun to, when that person's pronoun is known to be this one
+    other = c.attributor.pronoun(poss) if c.attributor else None
+    return other if other and other != person and gender.get(other) == wanted else None
 
 
 def _possessor_person(c: Context, head: Token, person: str) -> str | None:
@@ -747,7 +803,10 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
     elif verb in ("be", "become", "remain"):  # "X, who is Y's chief economist", "who became Y's chairman"
         for obj in objects:
             yield from _role_phrase(c, obj, person, name)
-    elif any(g.dep_ == "prep" and g.lower_ == "as" for g in rel.children):
+    elif any(g.dep_ == "prep" and g.lower_ == "as" for g in rel.children) and (
+            verb in ("replace", "succeed") or not any(g.dep_ == "dobj" for g in rel.children)):
+        # (with an object the "as" phrase is the object's: "described Y as a leader of Z"; but
+        # "replaced Y as chief executive" is the subject's post)
         # "who took over as chief executive of Y", "who stepped down as Y's chairman" (former)
         done = verb in LEAVING_VERBS or verb in ("retire", "step") and any(g.lower_ == "down" for g in rel.children)
         for prep in (g for g in rel.children if g.dep_ == "prep" and g.lower_ == "as"):
@@ -764,10 +823,10 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
     elif verb in ("serve", "work", "act", "join", "sit") or verb in LEAVING_VERBS:
         # "who serves as Y's envoy", "who joined Y as chief executive", "who works for Y", "who
         # sits on Y's board" (a member), "who left Y", "who resigned from Y" (a former member)
-        joined = [b for g in rel.children if g.dep_ == "dobj" for b in _bodies(c, g) if b[1] == "organisation"]
+        joined = [b for g in rel.children if g.dep_ == "dobj" for b in _member_bodies(c, g, verb == "sit")]
         places = ("on",) if verb == "sit" else ("for", "at", "in", "with") if verb == "join" else ("for", "at", "in", "from", "with")
         joined += [b for g in rel.children if g.dep_ == "prep" and g.lower_ in places
-                   for p in g.children if p.dep_ == "pobj" for b in _bodies(c, p) if b[1] == "organisation"]
+                   for p in g.children if p.dep_ == "pobj" for b in _member_bodies(c, p, verb == "sit")]
         former = {"qualifier": "former"} if verb in LEAVING_VERBS else {}
         if verb == "join":  # "who joined Y from Z": Z is where the person was before
             start = name.doc[_first_of_name(c, name, person)].idx
@@ -790,6 +849,26 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
                 if hit and hit[1] == "location":
                     yield {"person": person, "role": "resident", "location": hit[0],
                            "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+
+
+def _member_bodies(c: Context, token: Token, seat: bool = False) -> list[tuple[str, str]]:
+    """The organisations one joins, leaves or works for: the phrase must be the body itself
+    ("joined Y", "works for the company") or a part of it ("worked in Y's audit department"),
+    not a thing of it ("left the Y building", "joined the Y talks"); one sits on a body or on
+    its board or committee ("sits on Y's board")."""
+    units = ("board", "committee", "council", "panel", "commission") if seat else \
+        ("department", "division", "unit", "team", "section", "branch", "bureau", "desk")  # (not "offices": a building)
+    if token.lemma_.lower() in units and not c.entity_at(token.idx, token.idx + len(token)):
+        # "sits on Y's board", "worked in the board's audit department": the body of the part
+        return [b for b in _bodies(c, token) if b[1] == "organisation"]
+    found = []
+    for t in [token, *token.conjuncts]:
+        hit = c.entity_at(t.idx, t.idx + len(t))
+        org = hit[0] if hit and hit[1] == "organisation" else None if hit or t.pos_ == "NOUN" and t.lemma_.lower() not in BODY_NOUNS \
+            else _organisation_by_word(c, t)
+        if org:
+            found.append((org, "organisation"))
+    return found
 
 
 def _delegation(c: Context, noun: Token) -> list[tuple[str, str]]:
@@ -871,10 +950,10 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
         # "the Save Our Park action group": the organisation its own words name
         inner = {hit[0] for g in token.children if g.dep_ == "compound" and g.i < token.i
                  for hit in [c.entity_at(g.idx, g.idx + len(g))] if hit and hit[1] == "organisation"}
-        if len(inner) == 1:
+        if len(inner) == 1 and token.lemma_.lower() in BODY_NOUNS:
             return inner.pop()
         if inner or any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in token.children):
-            return None
+            return None  # ("the Y building", "the Y talks": a thing of Y, not Y)
         matches = [e for e in c.entities if e.kind == "organisation"
                    and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
         if not matches and token.lemma_.lower() in ORGANISATION_NOUNS:

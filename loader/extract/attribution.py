@@ -26,6 +26,7 @@ offsets) for the stages that read them. Rules over the dependency parse:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -153,6 +154,9 @@ class Attributor:
         self.doc = context.doc
         self.gender = self._learn_gender() if gender is None else dict(gender)
         self.last_plural: str | None = last_plural
+        self.last_plural_at = -1  # where the statement of the last plural source starts
+        self.last_group: tuple[list[str], int] | None = None  # the last statement of several named sources, and where
+        self.named_roles: dict[str, set[str]] = {}  # "spokesman" -> whom "Its spokesman, who uses the name X," named
         self.chain: dict[str, tuple[str, int]] = {}  # he/she -> (the person it stood for last, where)
 
     # --- speakers ------------------------------------------------------------------
@@ -161,9 +165,22 @@ class Attributor:
         votes: dict[str, dict[str, int]] = {}
         mentions = self.c.mentions()
         starts = [m[0] for m in mentions]
+        paragraph_of = _paragraph_index(self.text)
+        last_people: set[str] = set()
+        last_paragraph = -1
         for sent in self.doc.sents:
             window = mentions[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
             people = [m for m in window if m[3] == "person" and not self.c.inside_quote(m[0])]
+            paragraph = paragraph_of(sent.start_char)
+            opener = sent[0]
+            if opener.lower_ in PRONOUNS and len(last_people) == 1 and paragraph == last_paragraph \
+                    and (opener.dep_ in ("nsubj", "nsubjpass") or opener.tag_ == "PRP$") and not self.c.inside_quote(opener.idx):
+                # "Sarah Kim said the strike would go ahead. Her deputy ...": a sentence opening
+                # with a pronoun goes on about the one person the sentence before named
+                local = next(iter(last_people))
+                votes.setdefault(local, {}).setdefault(PRONOUNS[opener.lower_], 0)
+                votes[local][PRONOUNS[opener.lower_]] += 1
+            last_people, last_paragraph = {m[2] for m in people}, paragraph
             if not people:
                 continue
             for token in sent:
@@ -216,6 +233,10 @@ class Attributor:
         if not before:
             return None
         excluded = self._bound_away(token, g)
+        other = self.chain.get({"m": "f", "f": "m"}.get(g or "", ""))
+        if other and self.gender.get(other[0]) is None and _paragraph_index(self.text)(token.idx) - _paragraph_index(self.text)(other[1]) <= 1:
+            # "…," he said. She said …: whom the other pronoun stood for just before is not this one
+            excluded = excluded | {other[0]}
         subject = self._subject_person(token, g, excluded) if token.dep_ in ("nsubj", "nsubjpass") else None
         if subject == "":
             return None
@@ -363,7 +384,7 @@ class Attributor:
         if lower in PRONOUNS:
             return self.pronoun(token)
         if lower == "they":
-            return self.last_plural
+            return self._plural_subject_before(token) or self.last_plural
         if lower == "it" and cue and not self.c.inside_quote(token.idx):
             # "Lumacore said ... It added that ...": the body that spoke last, else the
             # organisation that was a subject just before
@@ -450,6 +471,11 @@ class Attributor:
                     and token.lower_ in {w.lower().strip("’'") for w in e.name.split()}]
             if len(orgs) == 1:
                 return self.c.ids[id(orgs[0])]
+        if re.match(r"(?:his|her|their|its)\s", words, re.I) and token.pos_ == "NOUN":
+            # "according to her daughter" after "Her daughter, Annika Berg, said": the one person so described
+            person = self.described_person(token, start, end)
+            if person:
+                return person
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
         if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)):
@@ -483,11 +509,11 @@ class Attributor:
         executive Peter Roe": the one person the article described with those words before.
         Two people described so ("the minister" of two ministers) give nobody: better an
         anonymous source in its own words than the wrong person."""
-        if token.pos_ != "NOUN" or token.tag_ == "NNS" or not _is_role(token):
+        if token.pos_ != "NOUN" or token.tag_ == "NNS" or not (_is_role(token) or token.lower_ in _RELATIVES):
             return None
         words = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token.lower_]
         head = token.lower_
-        found: list[str] = []
+        found: list[str] = list(self.named_roles.get(head, ()))
         for s, e, local, kind in self.c.mentions():
             if s >= start:
                 break
@@ -497,6 +523,11 @@ class Attributor:
             title = re.split(r"[.;:()\n]|,(?!\s*\Z)", self.text[max(0, s - 80) : s])[-1]
             # "X was the state's first witness": a copula says what X is, too
             copula = re.match(r"(?:,[^,.;]*,)?\s+(?:is|was|has been|had been|became)\s+((?:the|a|an)\s[^,.;()\n]*)", self.text[e : e + 200])
+            # the title a mention holds itself ("President Lula da Silva", "Prime Minister X")
+            mention_text, name = self.text[s:e], self.c.name_of(local)
+            held = mention_text[: -len(name)].strip() if name and mention_text.endswith(name) and mention_text != name else ""
+            if held:
+                title = held + ","  # (a title that ends right before the name)
             for phrase in (apposition.group(1) if apposition else "", title, copula.group(1) if copula else ""):
                 said = re.findall(r"[\w’'-]+", phrase.lower())
                 if phrase is title and not title.rstrip().endswith(",") and said[-1:] != [head]:
@@ -591,13 +622,24 @@ class Attributor:
                     hits = [self.c.entity_at(t.idx, t.idx + len(t)) for t in clause.subtree if t.i > clause.i]
                     people = list(dict.fromkeys(h[0] for h in hits if h and h[1] == "person"))
                     if len(people) == 1:
+                        self.named_roles.setdefault(token.lower_, set()).add(people[0])  # ("the movement's spokesman" later)
                         return people
         heads = [token] + [t for t in token.conjuncts]
+        if token.pos_ == "NOUN" and token.tag_ == "NNS" and len(heads) > 2 and not self.c.entity_at(token.idx, token.idx + len(token)) \
+                and re.match(r"\s*,", self.text[np_span(token)[1] :]) and all(
+                    (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation") for t in heads[1:]):
+            # "The fund's managers, Vance and Lisa Grant, said": the names are the description's
+            # apposition (the parse joins them to it)
+            heads = heads[1:]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "along":
                 for grandchild in child.subtree:
                     if grandchild.dep_ == "pobj":
                         heads += [grandchild] + list(grandchild.conjuncts)
+        if token.lower_ == "they" and self.last_group and self.last_group[1] > self.last_plural_at \
+                and not self.c.inside_quote(token.idx) and not self._plural_subject_before(token):
+            # "Eide and Holt said ... They said ...": the named sources that spoke together last
+            return list(self.last_group[0])
         result = []
         for head in heads:
             local = self.party(head, human, cue)
@@ -628,6 +670,9 @@ class Attributor:
         if other and not self.c.inside_quote(start + other.start()):
             end = start + other.start()
         m = re.match(r"that,?\s+", text[start:end])
+        word = self.doc.char_span(start, start + 4) if m else None
+        if word is not None and word[0].dep_ == "det" and word[0].head.i > word[0].i:
+            m = None  # "estimates that number is closer to 40,000": a determiner
         if m and len(text[start + m.end() : end].split()) > 2:
             start += m.end()  # the complementiser, not a demonstrative ("disputes that account")
         m = _LEADING.match(text[start:end])
@@ -735,6 +780,11 @@ class Attributor:
                 return None  # "Parliament rejected the bill", "the board rejected the bid": a decision, not words
             if verb.lemma_ == "confirm" and any(o.lemma_.lower() in _APPOINTMENTS for o in objects):
                 return None  # "The Senate confirmed her nomination": a vote
+            if verb.lemma_ == "expect" and any(o.lemma_.lower() in ("baby", "child", "twin", "daughter", "son") for o in objects):
+                return None  # "are expecting their first child"
+            if verb.lemma_ == "warn" and objects and all(c.dep_ in ("dobj", "prep") for c in right) and all(
+                    names_people(o) or o.pos_ in ("PRON", "PROPN") for o in objects):
+                return None  # "warned residents": whom, not what
             if verb.lemma_ == "tell" and not any(c.dep_ == "xcomp" for c in right):  # ("told staff to leave": all of it)
                 # "told the minister (about the plan)": the object is who was told, not what
                 right = [c for c in right if not (c.dep_ == "dobj" and (
@@ -754,9 +804,10 @@ class Attributor:
         tokens = list(head.subtree)
         end = tokens[-1].idx + len(tokens[-1])
         # "..., a claim the rebels denied": the reporter's comment on the content, not part of it
-        comment = re.search(r",\s+(?:a|an|the)\s+(?:claim|allegation|accusation|assertion|charge|version|account)\b",
+        comment = re.search(r",\s+(?:a|an|the)\s+(?:claim|allegation|accusation|assertion|charge|version|account|move|step|decision|development|figure|sign|reversal|blow|boost|setback|shift|turnaround|U-turn)\b",
                             self.text[tokens[0].idx : end])
-        if comment:
+        if comment and not self.c.inside_quote(tokens[0].idx + comment.start()):
+            # (also "..., a move that could doom the bill", "..., a figure critics called too low")
             end = tokens[0].idx + comment.start()
         for child in head.children:
             if child.i <= head.i or child.dep_ not in ("advcl", "conj"):
@@ -834,9 +885,29 @@ class Attributor:
             record["turn"] = True
         self.c.statements.append(record)
         for local in speakers:
-            if local in self.c.anonymous and self.c.anonymous[local]["text"].split()[-1].lower().endswith("s"):
-                self.last_plural = local
+            if local in self.c.anonymous and _plural(self.c.anonymous[local]["text"]):
+                self.last_plural, self.last_plural_at = local, s
+        if len(speakers) >= 2:
+            self.last_group = (list(speakers), s)
         return record
+
+    def _plural_subject_before(self, token: Token) -> str | None:
+        """"Engineers disagreed. They said ...": the plural people noun that was the subject of
+        the sentence before (in the same paragraph), when no plural source spoke since."""
+        sent = token.sent
+        if sent.start == 0 or self.c.inside_quote(token.idx):
+            return None
+        before = self.doc[sent.start - 1].sent
+        if _paragraph_index(self.text)(before.start_char) != _paragraph_index(self.text)(token.idx):
+            return None
+        for t in before:
+            if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN" and t.tag_ == "NNS" and names_people(t) \
+                    and not self.c.inside_quote(t.idx) and not self.c.entity_at(t.idx, t.idx + len(t)) and t.head.dep_ == "ROOT":
+                start, end = np_span(t)
+                if self.last_plural_at >= before.start_char or (self.last_group and self.last_group[1] >= before.start_char):
+                    return None  # a plural source spoke in that sentence: it is the one
+                return self.c.add_anonymous(start, end)
+        return None
 
     def run(self) -> None:
         previous: dict | None = None
@@ -858,18 +929,19 @@ class Attributor:
                 continue  # an answer is all the interviewee's; the claims a question reports are found below
             found = []
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
-                (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children))
+                (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)) or _by_account(t)
                 or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
                 or _put_it_to(t) is not None or _phrasal_cue(t) or self._label_quote(t) is not None
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
-            spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ != "according"}
+            spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ not in ("according", "account")}
             cues.sort(key=lambda t: sum(1 for sp in spans.values() if sp and sp[0] <= t.idx < sp[1]))
             for token in cues:
                 inner = any(sp and sp[0] <= token.idx < sp[1] for i, sp in spans.items() if i != token.i)
                 if inner and any(r["start"] <= token.idx < r["end"] for r in found):
                     continue
                 record = self._keeping_sources(lambda: self.according(token) if token.lower_ == "according" else
+                                               self.by_account(token) if _by_account(token) else
                                                self.noun_cue(token) if token.pos_ == "NOUN" else
                                                self.label(token) if self._label_quote(token) is not None else self.speech(token))
                 if record:
@@ -882,9 +954,9 @@ class Attributor:
             # a paragraph that is only quotation, right after a paragraph that ended quoting
             # someone, goes on quoting them (news paragraphs one quoted sentence or two long)
             next_paragraph = paragraph == previous_paragraph + 1 and previous is not None \
-                and previous["mode"] == "direct" and self._quote_paragraph(sent.start_char)
+                and (previous["mode"] == "direct" or previous["end"] >= self.text.rfind("\n\n", 0, sent.start_char) - 2) and self._quote_paragraph(sent.start_char)
             if not found and previous and (paragraph == previous_paragraph or next_paragraph) and not (
-                    following is not None and self._bare_cue(following) is not None):
+                    following is not None and paragraph_of(following.start_char) == paragraph and self._bare_cue(following) is not None):
                 # a sentence that is one quotation continues the last speaker (unless a cue of
                 # its own follows it: `"Is this fair?" Berg asked.`)
                 if _whole_quote(sent.text):
@@ -910,11 +982,29 @@ class Attributor:
         named people take turns, the one whose turns are mostly questions asks."""
         turns: dict[int, tuple[str, int, int, bool]] = {}
         found = []
-        for m in re.finditer(r"(?m)^(?:\*\*|__)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(\S[^\n]*)$", self.text):
+        for m in re.finditer(r"(?m)^(?:\*\*|__)?([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3})(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]+(\S[^\n]*)$"
+                             # "Q. How many ...?" / "A. About 2,000."
+                             r"|^(?:\*\*|__)?(Q|A)\.(?:\*\*|__)?[ \t]+(\S[^\n]*)$", self.text):
+            if m.group(3):
+                found.append((m.group(3), _Turn(m, 4)))
+                continue
             label = m.group(1)
             who = "Q" if label in ("Q", "Question") else "A" if label in ("A", "Answer") else self._person_labelled(m.start(1), m.end(1))
             if who:
                 found.append((who, m))
+        if len(found) < 2:
+            # questions in bold, each a paragraph of its own, answered by the plain paragraph after it
+            bold = list(re.finditer(r"(?m)^(\*\*|__)([^*_\n]+\?)\1[ \t]*$", self.text))
+            # (only after an introduction that says it is an interview: an explainer's bold
+            # "What happens next?" is a heading)
+            if len(bold) >= 2 and re.search(r"\b(?:interview(?:ed)?|spoke (?:to|with)|talked (?:to|with)|sat down with|conversation with)\b",
+                                            self.text[: bold[0].start()], re.I):
+                found = []
+                for q in bold:
+                    found.append(("Q", _Turn(q, 2)))
+                    a = re.match(r"\s*\n\s*\n([^*_#\n][^\n]*)", self.text[q.end():])
+                    if a:
+                        found.append(("A", _Span(q.end() + a.start(1), q.end() + a.end(1))))
         if len(found) < 2:
             return turns
         first = found[0][1].start()
@@ -1105,7 +1195,16 @@ class Attributor:
             after = self.text[verb.idx + len(verb) : verb.sent.end_char]
             m = re.match(r",\s+and\s+(.+)$", after, re.S)
             if m and verb.dep_ in ("parataxis", "ROOT") and span[1] < subject.idx:
-                self.add(speakers, verb.text.lower(), verb.idx + len(verb) + m.start(1), verb.sent.end_char)
+                start = verb.idx + len(verb) + m.start(1)
+                rest = self.doc.char_span(start, verb.sent.end_char, alignment_mode="contract")
+                if rest is not None and len(rest) and rest[0].pos_ in ("VERB", "AUX") and not self.c.inside_quote(start):
+                    # "They come at night, she says, and take everything": one clause with two
+                    # verbs, the cue inside it -- the whole sentence is the statement
+                    whole = self.trim(verb.sent.start_char, verb.sent.end_char)
+                    if whole and whole[0] <= record["start"]:
+                        record["start"], record["end"], record["mode"] = whole
+                else:
+                    self.add(speakers, verb.text.lower(), start, verb.sent.end_char)
         return record
 
     def _label_quote(self, verb: Token) -> tuple[int, int] | None:
@@ -1187,6 +1286,9 @@ class Attributor:
         verb = sent.root
         if verb.lemma_.lower() not in SPEECH_VERBS or any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
             return None
+        if any(c.dep_ in ("auxpass", "csubj", "csubjpass") for c in verb.children) or not any(
+                c.dep_ == "nsubj" or c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in INVERTING_VERBS | {"ask"}:
+            return None  # "Who else was there has been argued about ever since": no cue of a speaker
         return verb
 
     def split_quote(self, verb: Token, subject: Token) -> list[tuple[int, int]] | None:
@@ -1246,6 +1348,21 @@ class Attributor:
         if last is None or last[-1].pos_ in ("AUX", "ADP", "DET", "CCONJ"):
             return None  # the parser cut the clause short ("insistence that the count was | fair angered")
         return self.add(speakers, noun.text.lower(), *span)
+
+    def by_account(self, token: Token) -> dict | None:
+        """"By her own account, CLAUSE" / "By X's account, CLAUSE": the owner's statement of the
+        clause (up to ", and ..." or ", but ...")."""
+        owner = next(c for c in token.children if c.dep_ == "poss")
+        speakers = self.speakers(owner, cue=True)
+        by = token.head
+        sent = token.sent
+        phrase_end = max(t.idx + len(t) for t in by.subtree)
+        if by.i > sent.start + 1:
+            return None  # (only a phrase opening the sentence)
+        rest = self.text[phrase_end : sent.end_char]
+        cut = re.search(r",\s+(?:and|but|while|although)\s", rest)
+        end = phrase_end + (cut.start() if cut else len(rest))
+        return self.add(speakers, "account", phrase_end, end) if speakers else None
 
     def according(self, token: Token) -> dict | None:
         to = next(c for c in token.children if c.lower_ == "to")
@@ -1316,10 +1433,31 @@ interpretation insinuation assessment finding statement remark comment analysis 
 conclusion theory""".split())
 # What a vote confirms: "confirmed her nomination"
 _APPOINTMENTS = frozenset("nomination appointment nominee appointee election".split())
+# Relatives a possessive describes someone by ("Her daughter, Annika Berg, said ... according to her daughter")
+_RELATIVES = frozenset("""daughter son wife husband mother father sister brother widow widower partner niece nephew
+cousin grandson granddaughter grandmother grandfather aunt uncle""".split())
 # Verbs of a clause that names a description ("who uses the name X", "known as X", "identified as X")
 _NAMING = frozenset("use go know call name identify".split())
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
 _REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
+
+
+def _by_account(token: Token) -> bool:
+    """The "account" of "By her own account, ..." / "By X's account, ..."."""
+    return token.lower_ == "account" and token.head.lower_ == "by" and token.dep_ == "pobj" \
+        and any(c.dep_ == "poss" for c in token.children)
+
+
+def _plural(description: str) -> bool:
+    """An anonymous source's words describe several ("Residents of the valley", "police")."""
+    words = re.findall(r"[A-Za-z]+", description.split(",")[0])
+    stop = {"from", "close", "familiar", "with", "to", "of", "in", "at", "who", "for", "on", "across", "near"}
+    head = ""
+    for w in words:
+        if w.lower() in stop:
+            break
+        head = w.lower()
+    return head.endswith("s") and not head.endswith("ss") or head in ("police", "people", "staff", "military", "authorities")
 
 
 def _clause_subjects_of_object(pronoun: Token) -> list[Token]:
@@ -1409,9 +1547,37 @@ def _whole_quote(sentence: str) -> bool:
     return stripped[:1] in _QUOTES and stripped.rstrip(".")[-1:] in _QUOTES
 
 
+@functools.lru_cache(maxsize=8)
 def _paragraph_index(text: str):
     breaks = [m.start() for m in re.finditer(r"\n\s*\n", text)]
     return lambda offset: bisect.bisect_right(breaks, offset)
+
+
+class _Span:
+    """A turn's words at [start, end) in the shape of a label match (``start()``, ``group(2)``, ...)."""
+
+    def __init__(self, start: int, end: int, text: str = ""):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self, group: int = 0) -> int:
+        return self._start
+
+    def end(self, group: int = 0) -> int:
+        return self._end
+
+    def group(self, group: int = 0) -> str:
+        return self._text
+
+
+class _Turn(_Span):
+    """A label match whose words are its group ``words``."""
+
+    def __init__(self, match: re.Match, words: int):
+        super().__init__(match.start(words), match.end(words), match.group(words))
+        self._line = match.start()
+
+    def start(self, group: int = 0) -> int:
+        return self._line if group == 0 else self._start
 
 
 @dataclass(frozen=True)

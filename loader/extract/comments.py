@@ -46,11 +46,13 @@ PHRASES = (
                 r"|\b(?:was|were|is|are) (?:not (?:immediately )?available|unavailable) (?:for|to) comment\b"
                 # "X was not immediately available": the "immediately" says it was for comment
                 r"|\b(?:was|were|is|are) not immediately (?:available|reachable)\b"), "could not be reached", False),
-    (re.compile(r"\b(?:declined|refused) to comment\b|\b(?:offered|had|gave|made) no (?:immediate |further |public )?comment\b|\bdeclined comment\b"
+    (re.compile(r"\b(?:declined|refused) to comment\b|\b(?:declined|refused), [^,.;\n]{1,60}, to comment\b|\b(?:offered|had|gave|made) no (?:immediate |further |public )?comment\b|\bdeclined comment\b"
                 rf"|\b{_NOT} {_ADVERB}comment(?:ed)?\b|\b(?:declined|refused) to (?:be interviewed|discuss)\b"
                 # "declined to say how many", "refused to elaborate", "declined to give his name"
                 r"|\b(?:declined|refused) to (?:say|elaborate|specify|disclose|reveal|identify|confirm|answer|explain|name"
                 r"|give (?:\w+ )?(?:name|details|reasons?|figures?|comment)|provide (?:\w+ )?(?:details|comment))\b"
+                # "refused to speak to reporters", "declined to talk to the press"
+                r"|\b(?:declined|refused) to (?:speak|talk) (?:to|with) (?:the )?(?:media|press|reporters|journalists|[A-Z][\w’']+)\b"
                 r"|\b(?:declined|refused|ignored|turned down) (?:an? |the )?(?:repeated |several |multiple )?(?:interview )?"
                 r"requests? for (?:comment|an interview)\b"
                 r"|\b(?:declined|refused|turned down) (?:an? |the )?(?:repeated |several |multiple )?interview requests?\b"), "no comment", False),
@@ -62,10 +64,13 @@ PHRASES = (
                 # "Nobody at X was available for comment", "No one at X could be reached"
                 r"|\b(?:was|were|is|are) (?:immediately )?available (?:for|to) comment\b|\bcould (?:immediately )?be (?:reached|contacted)\b"),
      "could not be reached", False),
+    # "X was unavailable Monday": only when nothing but a time follows (see _about_comment)
+    (re.compile(r"\b(?:was|were|is|are|has been|have been) unavailable\b"), "could not be reached", True),
 )
 # What a request for comment is made by: "did not respond to a request / to questions / to calls"
 # (or a deadline for it: "had not responded by the time of publication", "by press time")
 _REQUEST_WORDS = re.compile(r"\b(?:comment|request|call|message|e-?mail|inquir|enquir|question|quer|phone|text|letter|voicemail|interview"
+                            r"|attempts? to (?:reach|contact)|efforts? to (?:reach|contact)"
                             r"|publication|press time|deadline|time of writing)", re.I)
 # Nouns of the messages that went unanswered ("Messages left for X were not returned")
 _MESSAGE_NOUNS = frozenset("message call email e-mail request inquiry enquiry question voicemail letter text".split())
@@ -100,6 +105,9 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
             subject = _subject(verb)
             if subject is None:
                 continue
+            if re.search(r"\b(?:identify|name)\b", match.group(0)) and any(
+                    t.dep_ == "relcl" for t in [verb, *verb.ancestors][:3]):
+                continue  # "a man who declined to identify himself / give his name": anonymity, not a refusal
             if pattern in (PHRASES[1][0], PHRASES[5][0]) and not any(t.lower_ == "neither" for t in subject.subtree) \
                     and not _nobody(subject):
                 continue  # a plain "responded" is an answer: only "neither ... nor ... responded" (or "no one answered") is none
@@ -111,6 +119,21 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
                 # a refusal reported in the speaker's words; "it"/"she" is the speaker
                 if start < holder["start"]:
                     continue
+                client = subject.lemma_.lower() == "client" and any(c.tag_ == "PRP$" for c in subject.children)
+                if client:
+                    # "X's lawyer said his client would not comment": the person the lawyer's
+                    # description names
+                    described = [context.entity_at(t.idx, t.idx + len(t)) for local in holder["sources"]
+                                 if local in context.anonymous
+                                 for t in doc.char_span(context.anonymous[local]["start"], context.anonymous[local]["end"],
+                                                        alignment_mode="expand") or []]
+                    people = list(dict.fromkeys(h[0] for h in described if h and h[1] == "person"))
+                    if len(people) == 1:
+                        if (people[0], response) not in seen:
+                            seen.add((people[0], response))
+                            requests.append((match.start(), {"party": people[0], "response": response,
+                                                             "evidence": span_value(text, holder["start"], end)}))
+                        continue
                 if subject.lower_ in _SELF:
                     for party in holder["sources"]:
                         if (party, response) not in seen:
@@ -157,9 +180,18 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
 
 def _about_comment(rest: str, bare: bool = True) -> bool:
     """The words after "did not respond" up to the clause's end name a request (or, with
-    ``bare``, there are none: "did not immediately respond.")."""
+    ``bare``, there are none but when: "did not immediately respond.", "did not respond on
+    Thursday")."""
     rest = rest.strip()
+    if bare:
+        rest = _WHEN.sub("", rest).strip()
     return bare and not rest or bool(_REQUEST_WORDS.search(rest))
+
+
+# Words of when (or how soon) after a phrase: "immediately", "on Thursday", "Saturday", "by Friday"
+_WHEN = re.compile(r"\b(?:immediately|right away|yet|so far|in time|(?:on |by |until |this |last |late |early )?"
+                   r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend|week|morning|afternoon|evening|night"
+                   r"|today|yesterday|tonight)(?:'s)?)\b", re.I)
 
 
 def _subject(verb: Token) -> Token | None:

@@ -59,6 +59,8 @@ YEAR_DEICTIC = re.compile(r"^(?:(?:in|by|during|since|until|before)\s+)?(?:(?:th
 # "the day before", "two days later": a date counted from another date of the sentence
 ANCHORED = re.compile(r"^(?:the\s+)?(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|the)\s+(day|week)s?\s+"
                       r"(before|after|earlier|later)$", re.I)
+# "that morning", "early that day": the day last named, told again
+THAT_DAY = re.compile(r"^(?:(?:early|late|later|earlier)\s+)?(?:on\s+)?(that)\s+(morning|afternoon|evening|night|day|week)$", re.I)
 _PART_OF_DAY = re.compile(r"\s+(?:morning|afternoon|evening|night)$", re.I)
 
 
@@ -233,6 +235,17 @@ def inside_quote(text: str, offset: int) -> bool:
     return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
+def _lemma(token) -> str:
+    """The token's lemma, mended where the tagger's is a different word ("hoped" -> "hop")."""
+    word = token.lower_
+    for ending in ("ed", "d", "es", "s", "ing"):
+        stem = word[: -len(ending)] if word.endswith(ending) else None
+        for base in (stem, stem + "e" if stem else None):
+            if base and base != token.lemma_ and base in PLANNED_IN_PAST | IMPLICATIVE:
+                return base
+    return token.lemma_
+
+
 def _speaks_of_future(ent) -> bool | str:
     """How the date's verb looks at time: True for a plan or the future ("will/would meet",
     "expected to sign", a bare "meet"); "nearest" for a plan told in the past or a time
@@ -274,16 +287,19 @@ def _speaks_of_future(ent) -> bool | str:
         governor = governor.head
         past = governor.tag_ == "VBD" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in governor.children)
         done = past or governor.tag_ == "VBN" and any(c.lower_ in ("has", "have", "had") for c in governor.children)
-        if done and governor.lemma_ in IMPLICATIVE:
+        if done and _lemma(governor) in IMPLICATIVE:
             return False  # "failed to agree on Tuesday": what happened (or did not) then
         # not "asked them to meet on Monday": a request looks forward from when it was made
-        if past and governor.lemma_ in PLANNED_IN_PAST:
+        if past and _lemma(governor) in PLANNED_IN_PAST:
             return "past_plan"
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
     if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
         return True  # "on Wednesday they are to travel": arranged
+    if verb.lemma_ == "be" and (verb.tag_ in ("VBZ", "VBP") or auxes & {"will"}) \
+            and any(c.dep_ == "acomp" and c.lower_ == "due" for c in verb.children):
+        return True  # "elections are due in September", "he is due in court on June 12"
     if verb.tag_ in ("VBZ", "VBP") and not auxes and verb.lemma_ != "be":
         # "the trial resumes on Monday": a timetable, when the date is the verb's own; a date of
         # a noun ("results from the ruling on July 8") is the one nearest the article's
@@ -370,12 +386,27 @@ def _counted_from(found: list[dict], ent, match: re.Match, flip: bool = False) -
     """"cancelled the day before", "two days later": the day counted from the last day-precise
     date of the same sentence; None when the sentence has none (the anchor is unknown)."""
     anchor = next((d for d in reversed(found) if d["sentence"].start == ent.sent.start and d["precision"] == "day"), None)
+    if anchor is None and match.group(3).lower() in ("later", "earlier"):
+        # "The ferry sank on Monday. Two days later, ...": the day the paragraph last named
+        anchor = _paragraph_anchor(found, ent)
     if anchor is None:
         return None
     count = 1 if match.group(1).lower() == "the" else NUMBER_WORDS.get(match.group(1).lower()) or int(match.group(1))
     days = count * (7 if match.group(2).lower() == "week" else 1)
     sign = (-1 if match.group(3).lower() in ("before", "earlier") else 1) * (-1 if flip else 1)
     return (dt.date.fromisoformat(anchor["value"]) + dt.timedelta(days=sign * days)).isoformat(), "day"
+
+
+def _paragraph_anchor(found: list[dict], ent) -> dict | None:
+    """The last day-precise date found before ``ent`` in its paragraph (not a range's end)."""
+    text = ent.doc.text
+    paragraph = text.rfind("\n\n", 0, ent.start_char) + 1
+    return next((d for d in reversed(found) if d["precision"] == "day" and d["start"] >= paragraph
+                 and not d.get("range")), None)
+
+
+# "the following day", "the next morning", "the same day", "the previous week": counted from the day told before
+NEXT_DAY = re.compile(r"^(?:on\s+)?the\s+(following|next|same|previous|preceding)\s+(day|morning|afternoon|evening|night|week)$", re.I)
 
 
 _RANGE = re.compile(r"(?:(from|between)\s+)?(.+?)\s+(to|until|till|through|and|[-–—])\s+(.+?)\s*$", re.I)
@@ -408,6 +439,19 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
     found = []
     for ent in doc.ents:
         weekday_time = ent.label_ == "TIME" and any(t.lower_ in WEEKDAYS for t in ent)
+        that_day = THAT_DAY.match(ent.text.strip()) or NEXT_DAY.match(ent.text.strip())
+        if that_day and not inside_quote(text, ent.start_char):
+            # "were held early that morning", "the following day": from the day the paragraph last named
+            anchor = _paragraph_anchor(found, ent)
+            if anchor is not None:
+                step = {"following": 1, "next": 1, "previous": -1, "preceding": -1}.get(that_day.group(1).lower(), 0)
+                week = that_day.group(2).lower() == "week"
+                day = dt.date.fromisoformat(anchor["value"]) + dt.timedelta(days=step * (7 if week else 1))
+                value, precision = (day.isoformat()[:7], "month") if week else (day.isoformat(), "day")
+                found.append({"start": ent.start_char, "end": ent.end_char, "value": value, "precision": precision,
+                              "since": False, "sentence": ent.sent, "planned": value > published.isoformat()[: len(value)],
+                              "clause": _clause(ent), "ent": ent})
+            continue
         if ent.label_ != "DATE" and not weekday_time:
             continue
         if inside_quote(text, ent.start_char) and DEICTIC.search(ent.text) and not YEAR_DEICTIC.match(ent.text.strip()):

@@ -42,6 +42,16 @@ groups the story names most ("the two companies"); who acts at, cancels, propose
 called to a meeting; sessions, consultation evenings and debates between people; an earlier
 failed approach is a round of its own; claims through "you" in an interview, "her client",
 "rejected that", "I was in X", and "X never met Y" about X alone.
+
+Round five (docs/extraction.md, "Round five: meetings and attendance"): people the story
+describes ("Home Office officials", "eleven colleagues") are parties of their own; "the two
+ministers" are the people given that title; "sat down with", "received", "hosted X", "In a
+meeting ..., X told Y", trips ("arrived in X for talks"), "took part in", "pulled out of";
+rescheduling makes a new proposed meeting; "met with criticism", "met estimates" are no
+meetings; more status words and planned/upcoming/"set for"/"were due to"; a venue in a city is
+one meeting at the venue, "in the capital" the story's capital; the fuller telling is the
+evidence; alibis ("had been in Paris that day") deny, "the meeting took place" / "no meeting
+with X took place" claim, "seen at", "turned up", "sat in on" are presence.
 """
 
 from __future__ import annotations
@@ -82,10 +92,17 @@ FAILED = re.compile(r"\b(unsuccessful|failed|fail|collapsed|broke down|broke up|
 CANCELLED = re.compile(r"\b(cancel(?:l?ed|s)?|called off|call off|scrapped|abandoned|shelved|axed|scuttled)\b", re.I)
 POSTPONED = re.compile(r"\b(postponed?|postpones|delayed|put off|put back|pushed back|rescheduled|deferred|adjourned"
                        r"|put on hold|suspended)\b", re.I)
+# verbs of how long a meeting goes on: "expected to last three days"
+LASTING = frozenset("last continue run end conclude finish wrap stretch".split())
+# verbs that make a meeting called off or put off happen anew: "to reschedule the debate"
+REDOING = frozenset("reschedule rearrange reconvene reorganise reorganize restage rerun".split())
 # verbs of a trip whose purpose is a meeting: "arrived in Kabul for talks"
-TRAVEL_VERBS = frozenset("arrive travel fly go come head return leave".split())
+TRAVEL_VERBS = frozenset("arrive travel fly go come head return leave gather assemble convene be lead send".split())
 # words that want a meeting: "called for talks", "open to talks", "pressed for a summit"
 WANTING = frozenset("call push press demand appeal urge open ready willing interested lobby campaign".split())
+# contests in which sides "meet": "meet Djokovic in the final", "meet again in a qualifier"
+CONTESTS = frozenset("""final finals semifinal semifinals semi quarterfinal quarterfinals round match game tie playoff
+play-off qualifier fixture derby decider showdown rematch bout race league cup""".split())
 # words before a meeting noun that say it is still to come
 PLANNED = frozenset("planned proposed upcoming forthcoming scheduled expected prospective possible potential mooted".split())
 # what "met with" and "met" take that is no party: a reaction or a figure ("met with criticism", "met estimates")
@@ -97,6 +114,7 @@ estimate forecast projection guidance consensus death fate match""".split())
 NOT_PARTIES = frozenset("""requirement target deadline demand need expectation standard criterion criteria goal
 obligation condition threshold quota challenge cost payment payroll bill debt end objective commitment
 benchmark specification expense""".split())
+NO_PARTIES = NOT_PARTIES | REACTIONS
 # objects of "visit" that are not places or people: "visit our website"
 NOT_VISITED = frozenset("website page link portal app account blog feed channel profile".split())
 NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -201,6 +219,9 @@ class MeetingFinder:
             while head.dep_ == "conj":
                 head = head.head
             place_of = head.head.head if head.dep_ == "pobj" and head.head.lower_ in ("on", "in", "near") else None
+            around = self.c.entity_at(place_of.idx, place_of.idx + len(place_of)) if place_of is not None else None
+            if around and around[1] == "location" and around[0] != hit[0] and self.is_venue(around[0]) and not self.is_venue(hit[0]):
+                continue  # "at the Grand Hotel in Oslo": the hotel is the place; Oslo only says where it is
             if place_of is not None and place_of.pos_ == "NOUN" and place_of.dep_ == "pobj" and place_of.head.lower_ in ("in", "at", "to") \
                     and (self.is_venue(hit[0]) or head.head.lower_ == "near"):
                 found.append(hit[0])  # "at a hotel on X Road": the street or building it is in
@@ -226,6 +247,20 @@ class MeetingFinder:
         """"the Iranian capital": the capital of that country, when the article names it as a place."""
         if token.lower_ != "capital":
             return None
+        if [c.lower_ for c in token.children] == ["the"] and token.dep_ == "pobj":
+            # "met X in the capital": the capital of the country the story is in (the country most of
+            # its places are in), when the story names that city
+            codes: dict[str, int] = {}
+            for e in self.c.entities:
+                if e.kind == "location" and e.place is not None and e.place.country_code:
+                    codes[e.place.country_code] = codes.get(e.place.country_code, 0) + len(e.spans)
+            ranked = sorted(codes, key=lambda k: -codes[k])
+            if ranked and (len(ranked) == 1 or codes[ranked[0]] > codes[ranked[1]]):
+                city = _capitals().get(ranked[0])
+                for entity in self.c.entities:
+                    if city and entity.kind == "location" and entity.place and entity.place.name == city and self.c.ids.get(id(entity)):
+                        return self.c.ids[id(entity)]
+            return None
         for child in token.children:
             if child.dep_ in ("amod", "compound", "poss") and child.text[:1].isupper():
                 city = capital_of(child.text)
@@ -241,6 +276,15 @@ class MeetingFinder:
         # May in Lima", "the summit, which had been scheduled for June 2 in Oslo"
         skip = {t.i for t in trigger.subtree for c in [t] if c.dep_ in ("relcl", "acl", "ccomp", "advcl") and c != trigger
                 and not (c.dep_ in ("acl", "relcl") and c.head == trigger and c.lemma_ in SETTING_VERBS) for t in c.subtree}
+        # nor another clause joined to it ("met X in A, and the two discussed a rally in B") or an event
+        # before or after it ("visited A before travelling to B")
+        other = {t.i for c in trigger.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX") and trigger.pos_ == "VERB"
+                 or c.dep_ == "prep" and c.lower_ in ("before", "after", "since", "until") and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+                 for t in c.subtree}
+        own = [t for t in trigger.subtree if t.i not in skip | other]
+        # (only when the trigger's own words name a place: the parser also joins to the verb what belongs to it)
+        if other and self.location_in(own):
+            skip |= other
         tokens = [t for t in trigger.subtree if t.i not in skip]
         if trigger.pos_ == "VERB":
             if trigger.dep_ == "relcl" and any(c.lower_ == "where" for c in trigger.children):
@@ -282,8 +326,9 @@ class MeetingFinder:
             if self.c.inside_quote(t.idx):
                 continue
             # a capitalised trigger opening the story ("- Talks between ...") is often tagged PROPN
-            if (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.istitle() and not self.c.entity_at(t.idx, t.idx + len(t))) \
-                    and t.lower_ in NOUNS:
+            if (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.istitle() and not self.c.entity_at(t.idx, t.idx + len(t))
+                    and not (t.i > sentence.start and self.doc[t.i - 1].text.istitle() and self.doc[t.i - 1].pos_ in ("PROPN", "ADJ"))) \
+                    and t.lower_ in NOUNS:  # (not the last word of a name: "the Italian Episcopal Conference")
                 if t.lower_ == "round" and not any(c.lower_ == "of" or c.lower_ in AGAIN for c in t.children) \
                         and not self.location_in(list(t.subtree)):
                     continue
@@ -309,6 +354,8 @@ class MeetingFinder:
                         and self.doc[t.i - 2].lower_ == "not" and self.doc[t.i - 1].lower_ in ("a", "an"):
                     continue  # "the law, not a negotiation"
                 found.append((t, NOUNS[t.lower_]))
+            elif t.pos_ == "VERB" and t.lower_ in ("talks", "negotiations", "meetings") and t.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+                found.append((t, NOUNS[t.lower_]))  # "The Oslo talks, attended by X, ended": a noun the tagger took for a verb
             elif t.pos_ == "VERB" and t.lemma_ == "sit" and any(c.lower_ == "down" for c in t.children) \
                     and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children) \
                     or t.pos_ == "VERB" and t.lemma_ == "receive" and any(
@@ -323,7 +370,8 @@ class MeetingFinder:
                     continue
                 if t.lemma_ == "invite" and any(c.dep_ == "xcomp" and c.lemma_ in VERBS for c in t.children):
                     continue  # "invited him to meet me": the meeting is the trigger, the invitation its plan
-                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NOT_PARTIES | REACTIONS or c.lower_ == "it")
+                if t.lemma_ == "meet" and (any(c.dep_ in ("dobj", "nsubjpass") and (c.lemma_.lower() in NO_PARTIES or c.lower_ == "it"
+                                                                                  or _share_of(c))
                                                for c in t.children)
                                            or any(c.dep_ == "prep" and c.lower_ == "with" and any(
                                                g.dep_ == "pobj" and g.lemma_.lower() in REACTIONS for g in c.children) for c in t.children)
@@ -333,6 +381,13 @@ class MeetingFinder:
                 if t.lemma_ == "visit" and any(a.lemma_ in HABITUAL for a in [t, *t.ancestors][:3]
                                                for a in [a, *a.children]):
                     continue  # "continues to visit": a habit, not one visit
+                if t.lemma_ == "meet" and any(g.dep_ == "pobj" and g.head.lower_ in ("in", "at", "for") and (
+                        g.lemma_.lower() in CONTESTS or g.lower_.endswith(("-final", "-finals"))) for g in t.subtree):
+                    continue  # "Nadal will meet Djokovic in the final": a match, not a meeting
+                if t.lemma_ in ("meet", "visit") and t.tag_ in ("VBP", "VBZ") and any(g.lower_ in ("every", "each") for c in t.children
+                                                         if c.dep_ in ("npadvmod", "advmod", "prep") for g in c.subtree) \
+                        or t.lemma_ == "meet" and any(c.lemma_ in HABITUAL for c in t.children):
+                    continue  # "the members meet every Tuesday", "visit each year": a habit
                 if t.lemma_ == "visit" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_VISITED for c in t.children):
                     continue  # "visit the website": a page, not a place or a person
                 found.append((t, VERBS[t.lemma_]))
@@ -417,7 +472,13 @@ class MeetingFinder:
                         self.told(token, coming)
                         self.references.append((token.idx, coming))
                         continue
-                if coming is None and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
+                redo = None
+                if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and token.dep_ == "dobj" and token.head.lemma_ in REDOING:
+                    # "it would try to reschedule the debate for May 3": a new one, of the same parties
+                    redo = next((m for _, m in reversed(self.references) if m.kind == self.kind(token, kind)
+                                 and m.status in ("cancelled", "postponed", "failed")), None) \
+                        or next((m for _, m in reversed(self.references) if m.kind == self.kind(token, kind)), None)
+                if coming is None and redo is None and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not (token.head.pos_ == "VERB" and token.head.lemma_ in VERBS) \
                         and self.refer(token, kind, places, pending=new):
                     continue
                 if token.pos_ in ("NOUN", "PROPN") and token.i > 0 and self.doc[token.i - 1].lower_ in ("of",) and self.doc[token.i - 1].head.lower_ == "round":
@@ -432,12 +493,11 @@ class MeetingFinder:
                 if held_here and token.pos_ == "VERB":
                     self.references.append((token.idx, held_here[-1]))  # "meet ... in Tehran" again
                     self._participants(held_here[-1], token)  # and who met there this time it is told
-                    if not held_here[-1].date:
+                    told = self.date_of(_Meeting(token, kind, sentence))
+                    if told and (not held_here[-1].date or len(str(told["value"])) > len(str(held_here[-1].date["value"]))):
                         # "Last week's failed meeting in X ... Officials met there on January 14": the
-                        # telling with the date is the fuller one, the evidence
-                        told = self.date_of(_Meeting(token, kind, sentence))
-                        if told:
-                            held_here[-1].date, held_here[-1].sentence = told, sentence
+                        # telling with the (more precise) date is the fuller one, the evidence
+                        held_here[-1].date, held_here[-1].sentence = told, sentence
                     continue
                 if not places and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not self.references:
                     # "the meeting took place on a Friday" with no meeting told before: the scene the
@@ -448,6 +508,11 @@ class MeetingFinder:
                 for place in places or [None]:
                     meeting = _Meeting(token, self.kind(token, kind), sentence)
                     meeting.location = place
+                    if redo is not None:
+                        meeting.redo = redo
+                        if place is None and any(c.lower_ == "same" for t in token.head.subtree if t.lower_ in ("venue", "place", "hotel")
+                                                 for c in t.children):
+                            meeting.location = redo.location  # "at the same venue"
                     new.append(meeting)
             if not new:
                 continue
@@ -480,6 +545,11 @@ class MeetingFinder:
                 m.date = self.date_of(m)
                 m.status = m.told_status or self.status(m, sentence)
                 self.participants(m)
+                self.speaker_party(m)
+                if getattr(m, "redo", None) is not None:
+                    m.status = "proposed"
+                    for key, role in m.redo.participants.items():
+                        m.participants.setdefault(key, role)
                 for other in new:
                     if other not in kept and m.location and other.trigger.pos_ == "VERB" and (
                             other.location == m.location and other.family == m.family and m.trigger.pos_ in ("NOUN", "PROPN")
@@ -516,6 +586,9 @@ class MeetingFinder:
                 if m.trigger.pos_ == "VERB" and m.trigger.lemma_ in ("meet", "visit") and not m.participants \
                         and not m.location and not m.date:
                     continue  # "the two rivers meet": a meeting is of someone, somewhere or at some time
+                if not m.participants and (m.trigger.pos_ == "VERB" and m.trigger.lemma_ in ("visit", "invite") and not m.location
+                                           or m.trigger.lower_ in ("trip", "trips")):
+                    continue  # "I visited the festival on Saturday", "a trip to India" with nobody met: no meeting
                 if self.joins_previous(m):
                     continue
                 self.meetings.append(m)
@@ -617,7 +690,9 @@ class MeetingFinder:
             return "attempted"
         future = any({c.lower_ for c in a.children if c.dep_ == "aux"} & {"will", "would", "shall", "'ll", "might", "may", "could"}
                      for a in chain)
-        planned = any(_verb_in(a, PLAN_VERBS) and not any(c.lower_ == "had" for c in a.children) for a in chain[1:])
+        # (not "the talks are expected to last three days": how long it goes on, not whether it happens)
+        planned = any(_verb_in(a, PLAN_VERBS) and not any(c.lower_ == "had" for c in a.children)
+                      and not any(c.dep_ == "xcomp" and c.lemma_ in LASTING for c in a.children) for a in chain[1:])
         # "asked to meet X", "requested to meet": a request, not a meeting (not "asked whether X was there")
         planned = planned or any(a.lemma_ in ("ask", "request") and below.dep_ == "xcomp" for below, a in zip(chain, chain[1:]))
         # "are to meet next week": be + infinitive is a plan
@@ -636,6 +711,9 @@ class MeetingFinder:
         # "a planned meeting", "the proposed talks", "an upcoming summit" (a later "was cancelled" still says its fate)
         set_for = any(c.dep_ == "amod" and c.lower_ in PLANNED for c in t.children) or any(c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_ in ("set", "schedule", "plan", "arrange", "due")
                       for c in t.children) and (m.date is None or m.date["value"][:10] >= self.published[: len(m.date["value"])])
+        if any(c.dep_ in ("relcl", "acl") and c.lemma_ in ("begin", "start", "open", "resume", "convene") and c.tag_ in ("VBD", "VBN")
+               and not any(g.dep_ == "aux" and g.lower_ in ("will", "would") for g in c.children) for c in t.children):
+            return "held"  # "the talks, which began on Monday, are expected to ...": under way
         if t.lemma_ == "invite" or future or planned or due or set_for or (m.date and (m.date["value"] > self.published or m.date.get("planned"))):
             return "proposed"
         return "held"
@@ -810,6 +888,21 @@ class MeetingFinder:
                 subject = self._subject(travel)  # "a delegation from X arrived in Y for talks with Z"
                 for local in self.who(subject) if subject is not None else []:
                     m.participants.setdefault(local, "delegate")
+            puller = verb.head if verb is not None and verb.lower_ == "out" and t.head.lower_ == "of" else verb
+            if puller is not None and puller.lemma_ in ("walk", "storm") and t.head.lower_ == "of":
+                # "Norway walked out of talks with Iceland": Norway was there, and the talks failed
+                subject = self._subject(puller)
+                for local in self.who(subject) if subject is not None else []:
+                    m.participants.setdefault(local, "delegate")
+                if m.status in ("held",):
+                    m.status = "failed"
+            elif puller is not None and (puller.lemma_ == "pull" and t.head.lower_ == "of"
+                                       and (puller is not verb or any(c.lower_ == "out" for c in verb.children))
+                                       or puller.lemma_ == "withdraw" and t.head.lower_ == "from"):
+                # "X pulled out of a debate with Y", "withdrew from the talks": X was to take part
+                subject = self._subject(puller)
+                for local in self.who(subject) if subject is not None else []:
+                    m.participants.setdefault(local, "invitee")
             if verb is not None and verb.lemma_ in WANTING and (t.head.lower_ == "for" or t.head.lower_ in ("to", "in") and verb.pos_ == "ADJ"):
                 # "Iceland called for talks with Norway", "X is open to talks": who wants them would meet
                 wanter = verb.head if verb.dep_ == "acomp" else verb
@@ -855,6 +948,22 @@ class MeetingFinder:
             for c in t.children:  # "brokered meetings between X and Y"
                 if c.dep_ == "dobj" and c.lower_ in NOUNS:
                     self._participants(m, c, verb_done=True)
+
+    def speaker_party(self, m: _Meeting) -> None:
+        """"Lindqvist said the turning point came at a meeting with the shipowners": a meeting
+        with someone, told by a person with no other party named, is the speaker's own."""
+        t = m.trigger
+        if t.pos_ not in ("NOUN", "PROPN") or m.status not in ("held", "failed") or any(c.dep_ == "poss" for c in t.children):
+            return
+        withs = [g for c in t.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"]
+        if not withs:
+            return
+        statement = next((st for st in self.c.statements if st["start"] <= t.idx < st["end"]), None)
+        speaker = statement and next((x for x in statement["sources"] if self.c.kind_of(x) == "person"), None)
+        met = {local for g in withs for local in self.who(g)}
+        if speaker and met and speaker not in met and not set(m.participants) - met:
+            m.participants.setdefault(speaker, "delegate")
+            m.told_by = (statement, speaker, met)
 
     def _subject(self, verb: Token) -> Token | None:
         """The subject of a verb, through relative pronouns, control and coordination."""
@@ -978,11 +1087,22 @@ class MeetingFinder:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         add(g, role)
-            if child.dep_ == "acl" and child.lemma_ in ("broker", "arrange", "host", "mediate"):
+            if child.dep_ == "acl" and child.lemma_ == "attend" and t.lower_ in NOUNS:
+                for agent in (g for g in child.children if g.dep_ == "agent"):  # "the talks, attended by X and Y"
+                    for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                        add(pobj, "delegate")
+            if child.dep_ in ("acl", "relcl") and child.lemma_ in ("involve", "include", "feature", "bring", "gather", "unite"):
+                for g in child.children:  # "talks involving X, Y and Z", "the meeting, which included X and Y"
+                    if g.dep_ == "dobj":
+                        add(g, "delegate")
+            if child.dep_ == "acl" and child.lemma_ in ARRANGING:
                 for agent in (g for g in child.children if g.dep_ == "agent"):
                     for pobj in (x for x in agent.children if x.dep_ == "pobj"):
-                        add(pobj, {"broker": "broker", "arrange": "arranger", "host": "host", "mediate": "mediator"}[child.lemma_])
-        verb = t if t.pos_ == "VERB" else (t.head if t.dep_ in ("dobj", "nsubjpass") and t.head.pos_ == "VERB" else None)
+                        add(pobj, ARRANGING[child.lemma_])
+        held = t
+        while held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.pos_ == "NOUN" and held.head.head.lower_ not in NOUNS:
+            held = held.head.head  # "held a series of meetings with X", "two days of talks"
+        verb = t if t.pos_ == "VERB" else (held.head if held.dep_ in ("dobj", "nsubjpass") and held.head.pos_ == "VERB" else None)
         if verb is not None and not verb_done:
             subject = self._subject(verb)
             role = {"visit": "visitor", "host": "host", "broker": "broker", "invite": "host", "arrange": "arranger",
@@ -1031,6 +1151,12 @@ class MeetingFinder:
         head = token
         if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.pos_ == "NOUN":
             head = head.head.head  # "the two days of talks were mediated by X"
+        for acl in (c for c in token.children if c.dep_ == "acl" and c.lemma_ in ARRANGING):
+            # "The debate, organised by the press club, ...": who arranged it
+            for agent in (g for g in acl.children if g.dep_ == "agent"):
+                for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                    for local in self.who(pobj):
+                        target.participants.setdefault(local, ARRANGING[acl.lemma_])
         if head.dep_ == "nsubjpass" and head.head.lemma_ in ARRANGING:
             # "the talks were mediated/chaired by X": X's part in them
             for agent in (g for g in head.head.children if g.dep_ == "agent"):
@@ -1183,6 +1309,11 @@ class MeetingFinder:
                            or self._sentence_gap(m, o) <= 3)]  # a meeting of others told much later is another
             if richer:
                 m.merged = True
+                if {k for k in m.participants if k not in self.c.anonymous} and not set(m.participants) <= set(richer[0].participants):
+                    # the first telling that says who met (and more than the fuller one) is the evidence
+                    richer[0].sentence = m.sentence
+                for key, role in m.participants.items():  # who the thin telling named met there too
+                    richer[0].participants.setdefault(key, role)
                 self.references = [(offset, richer[0] if target is m else target) for offset, target in self.references]
         self.meetings = [m for m in self.meetings if not m.merged]
         self.references.sort(key=lambda pair: pair[0])
@@ -1250,6 +1381,12 @@ def describes_people(token: Token) -> bool:
     if words & BODY_WORDS:
         return False
     return bool(words & PEOPLE_WORDS or names_people(token) or token.lower_.endswith("men"))
+
+
+def _share_of(token: Token) -> bool:
+    """"half of the country's demand", "most of the costs": a share of what is no party."""
+    return token.lower_ in ("half", "part", "most", "all", "some", "much", "share", "bulk", "rest", "third", "quarter") and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in NOT_PARTIES for g in c.children) for c in token.children)
 
 
 def _days_before(value: str, published: str) -> int:
@@ -1338,7 +1475,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         lemma = token.lemma_.lower()
         at_meeting = placed_meeting(token) if lemma == "be" else None
         presence = at_meeting is not None or lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
-            and not any(g.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in NOT_PARTIES | REACTIONS for g in token.children) \
+            and not any(g.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in NO_PARTIES for g in token.children) \
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
             or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
@@ -1349,9 +1486,16 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
                                      and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
                                              for x in g.subtree) for g in token.children)
-        at_a_meeting = any(g.dep_ == "prep" and g.lower_ in ("at", "in", "during", "to") and any(x.lower_ in NOUNS for x in g.subtree)
-                           or g.lower_ == "there" for g in token.children)
+        at_a_meeting = lemma in SEEING | {"appear", "represent"} and any(
+            g.dep_ == "prep" and g.lower_ in ("at", "in", "during", "to") and any(x.lower_ in NOUNS for x in g.subtree)
+            or g.lower_ == "there" for g in token.children)
         seeing = lemma in SEEING and at_a_meeting
+        # "his campaign said he had been called to an urgent meeting": a claim that he was there
+        summoned = lemma in ("call", "summon") and any(g.dep_ == "nsubjpass" for g in token.children) and any(
+            g.dep_ == "prep" and g.lower_ == "to" and any(x.dep_ == "pobj" and x.lower_ in NOUNS for x in g.children) for g in token.children)
+        presence = presence or summoned or lemma == "represent" and at_a_meeting \
+            or lemma == "be" and any(g.dep_ == "prep" and g.lower_ == "among" and any(x.lower_ in ("present", "attending", "there")
+                                                                                    for x in g.subtree) for g in token.children)
         presence = presence or seeing or lemma in ("show", "turn") and any(g.lower_ == "up" for g in token.children) \
             or lemma == "appear" and at_a_meeting
         if not presence and lemma in WHEREABOUTS:
@@ -1365,7 +1509,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         if auxes & {"will", "would", "to", "shall", "'ll", "could", "might", "may"} \
                 or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" and not auxes & {"did", "do", "does"}:
             continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
-        negative = _negated(token) or any(g.lower_ == "absent" for g in token.children)
+        negative = _negated(token) or any(g.lower_ == "absent" for g in token.children) \
+            or any(g.dep_ in ("nsubj", "nsubjpass") and any(x.lower_ in ("neither", "nor") for x in g.subtree) for g in token.children)
         found: list[str] = []
         met: list[str] = []
         if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or any(g.dep_ == "agent" for g in token.children):
@@ -1374,7 +1519,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             for agent in (g for g in token.children if g.dep_ == "agent"):
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
                     found += people(pobj, described=True)
-        elif seeing:
+        elif seeing or summoned:
             # "she had seen X at the talks", "X was seen at the meeting": the one seen was there
             seen = [g for g in token.children if g.dep_ in ("dobj", "nsubjpass")]
             found += [p for g in seen for p in people(g)]
@@ -1427,8 +1572,8 @@ def _took_place(c: Context, finder: MeetingFinder, token: Token, people, speaker
     about who met, for the people named with the meeting (and a speaker who says no meeting with
     someone took place, the other party), else the people the meeting had."""
     subject = next((g for g in token.children if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in NOUNS), None)
-    if subject is None:
-        return
+    if subject is None or {g.lower_ for g in token.children if g.dep_ == "aux"} & {"will", "would", "shall", "'ll", "could", "might", "may", "to"}:
+        return  # "a meeting would take place next week": a plan, no claim
     negative = _negated(token) or any(g.lower_ == "no" for g in subject.children)
     named = [p for prep in subject.children if prep.dep_ == "prep" and prep.lower_ in ("with", "between")
              for pobj in prep.children if pobj.dep_ == "pobj" for p in people(pobj)]
@@ -1444,12 +1589,41 @@ def _took_place(c: Context, finder: MeetingFinder, token: Token, people, speaker
         yield person, negative, token, meeting, False
 
 
+def _meeting_confirmed(c: Context, finder: MeetingFinder, span: Span, statement: dict, at_offset: dict) -> list:
+    """"A spokesperson for X confirmed the meeting", "X's office denied the meeting": a claim for
+    the one the speaker speaks for (else the speaker), when a party to that meeting."""
+    if statement["cue"] not in {"confirmed", "confirms", "confirm"} | DENYING_CUES:
+        return []
+    head = next((t for t in span if t.lower_ in NOUNS and t.idx in at_offset), None)
+    if head is None or head.dep_ not in ("ROOT", "dobj") and head.head.i not in {t.i for t in span}:
+        return []
+    meeting = at_offset[head.idx]
+    for source in statement["sources"]:
+        record = c.anonymous.get(source)
+        # the person or body the speaker's description names ("a spokesperson for X", "X's office")
+        named = [hit[0] for t in c.doc.char_span(record["start"], record["end"], alignment_mode="expand") or []
+                 for hit in [c.entity_at(t.idx, t.idx + len(t))] if hit] if record else []
+        for party in [*named, source]:
+            if party in meeting.participants:
+                return [(party, False, head, meeting, False)]
+    return []
+
+
 LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split())
 
 
 def _client_of(c: Context, lawyer: str) -> str | None:
     """"his client" in what a lawyer says: the person the article calls the lawyer's client
-    ("X's counsel, advocate Y", "Y, a lawyer for X")."""
+    ("X's counsel, advocate Y", "Y, a lawyer for X"; a lawyer described so, not named: "X's lawyer")."""
+    record = c.anonymous.get(lawyer)
+    if record is not None:
+        described = c.doc.char_span(record["start"], record["end"], alignment_mode="expand") or []
+        for token in (t for t in described if t.lemma_.lower() in LAWYERS):
+            for t in token.subtree:
+                hit = c.entity_at(t.idx, t.idx + len(t))
+                if hit and hit[1] == "person" and (t.dep_ == "poss" and t.head == token
+                                                   or t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head == token):
+                    return hit[0]
     for token in c.doc:
         if token.lemma_.lower() not in LAWYERS:
             continue
@@ -1547,6 +1721,8 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
                  if f[2] is None or not any(a <= f[2].idx < b for a, b in inner)]
         if not found and PRESENCE.search(text[statement["start"] : statement["end"]]):
             found = _presence_fallback(context, finder, span, statement)
+        if not found:
+            found = _meeting_confirmed(context, finder, span, statement, at_offset)
         seen = set()
         for participant, negative, token, placed, object_of_meet in found:
             meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
@@ -1559,6 +1735,16 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             meeting.participants.setdefault(participant, "delegate")
             claims.append({"meeting": records[id(meeting)], "participant": participant,
                            "statement": statement["id"], "stance": stance, "met": object_of_meet})
+    for m in finder.meetings:
+        told = getattr(m, "told_by", None)
+        if told is None or id(m) not in records:
+            continue
+        statement, speaker, met = told
+        # the speaker's own meeting puts the speaker and those met there
+        for party in [speaker, *(k for k in met if context.kind_of(k) in ("person", "anonymous"))]:
+            if not any(c["statement"] == statement["id"] and c["participant"] == party for c in claims):
+                claims.append({"meeting": records[id(m)], "participant": party, "statement": statement["id"],
+                               "stance": "confirms", "met": False})
     claims = [{k: v for k, v in claim.items() if k != "met"} for claim in _claims_taken_up(context, claims)]
     for i, m in enumerate(finder.meetings):
         if m.continues and not m.participants:

@@ -24,9 +24,18 @@ but streamed CSV) is gzipped per request, for clients that accept it, at ``gzip_
 (default 1: about as small as level 6 for these pages at a fraction of the CPU; 0
 sends them as they are). A 426 KB article page is about 60 KB gzipped.
 
+At most ``computing`` requests (default 4) are computed by Datasette at once per
+process; the others wait for a turn, first come first served, and a request holds its
+turn until its response starts (a streamed CSV gives it back at its first rows). Under
+load every request computed at once shares the SQL threads with all the others, so
+that a page of twenty small queries waited twenty times behind everyone's queries and
+pages of few queries overtook it again and again; taking turns keeps the latency of
+every page near the average (bench.compare, docs/benchmarks.md). Answers from the cache
+never wait.
+
 Settings (plugin ``news-archive-response-cache`` in metadata): ``max_bytes`` (default
 64 MB; 0 turns the cache off), ``max_entry_bytes`` (default 2 MB), ``gzip_level``
-(default 1, for responses not cached; 0 to 9).
+(default 1, for responses not cached; 0 to 9), ``computing`` (default 4; 0: no limit).
 """
 
 from __future__ import annotations
@@ -43,6 +52,7 @@ MAX_BYTES = 64_000_000
 MAX_ENTRY_BYTES = 2_000_000
 GZIP_LEVEL = 1  # per request, with the cache off
 CACHED_GZIP_LEVEL = 6  # once, when a response is kept
+COMPUTING = 4  # requests computed at once per process: the client limits' sql_total (2) and two for pages
 PRIVATE = (b"cookie", b"authorization")
 COMPRESSIBLE = (b"text/", b"application/json", b"application/javascript", b"image/svg")
 
@@ -117,19 +127,53 @@ async def _send(send, status: int, headers: list, body: bytes, etag: bytes, requ
     await send({"type": "http.response.body", "body": body})
 
 
+def taking_turns(app, turns: int):
+    """``app`` computing at most ``turns`` requests at once, the others waiting in order;
+    each gives its turn back when its response starts (or ends without one)."""
+    if not turns:
+        return app
+    semaphore = None
+
+    async def in_turn(scope, receive, send):
+        nonlocal semaphore
+        if semaphore is None:
+            semaphore = asyncio.Semaphore(turns)
+        await semaphore.acquire()
+        held = True
+
+        def give_back():
+            nonlocal held
+            if held:
+                held = False
+                semaphore.release()
+
+        async def send_starting(message):
+            if message["type"] == "http.response.start":
+                give_back()
+            await send(message)
+
+        try:
+            await app(scope, receive, send_starting)
+        finally:
+            give_back()
+    return in_turn
+
+
 @hookimpl
 def asgi_wrapper(datasette):
-    def wrap(app):
+    def wrap(datasette_app):
         cache = None
+        app = datasette_app
 
         async def cached(scope, receive, send):
-            nonlocal cache
+            nonlocal cache, app
             if cache is None:
                 config = datasette.plugin_config(PLUGIN) or {}
                 cache = Cache(int(config.get("max_bytes", MAX_BYTES)), int(config.get("max_entry_bytes", MAX_ENTRY_BYTES)))
                 cache.gzip_level = int(config.get("gzip_level", GZIP_LEVEL))
-            if scope["type"] != "http":
-                return await app(scope, receive, send)
+                app = taking_turns(datasette_app, int(config.get("computing", COMPUTING)))
+            if scope["type"] != "http":  # lifespan: never a turn (it sends no response)
+                return await datasette_app(scope, receive, send)
             request_headers = dict(scope.get("headers") or [])
             if not cache.max_bytes:
                 accept_encoding = request_headers.get(b"accept-encoding", b"")
