@@ -530,3 +530,48 @@ def test_a_pub_named_with_and_and_an_epithet_with_an_adverb(nlp):
     assert "Crown" not in found
     made = {e.name for e in institution_entities(text, resolved(text))}
     assert "Crown and Anchor pub" in made
+
+
+def test_a_name_after_a_body_s_descriptor_is_a_body(nlp):
+    found = entities("The watchdog Clearwater International criticised the deal, and shares in chipmaker Veltrix rose. "
+                     "The company Hollin UK's retail unit was sold.")
+    assert found["Clearwater International"][0] == "organisation"
+    assert found["Veltrix"][0] == "organisation"
+    assert found["Hollin UK"][0] == "organisation"
+
+
+def test_a_regnal_numeral_ends_a_person_s_name_and_the_surname_is_before_it(nlp):
+    found = entities("Later, the mayor visited the site with Nana Kojo Amankwah II, a local chief. Amankwah said prayers. "
+                     "Yaw Amankwah, his nephew, filmed it.")
+    assert found["Nana Kojo Amankwah II"][0] == "person"
+    assert "Amankwah" in found["Nana Kojo Amankwah II"][1]
+
+
+def test_a_town_that_beats_another_and_a_score_glued_to_a_name(nlp):
+    found = resolved("Liverpool beat Chelsea 2-1 on Sunday, and Chelsea host Everton next.")
+    kinds = {(e.kind, e.name) for e in found}
+    assert ("organisation", "Liverpool") in kinds and ("organisation", "Chelsea") in kinds
+    assert not any(e.name == "Chelsea 2-1" for e in found)
+
+
+def test_a_one_word_person_paired_with_a_body_is_a_body(nlp):
+    found = entities("Harlow Seafood and Velmo both declined to comment on the new quotas.")
+    assert found["Velmo"][0] == "organisation"
+    # a person paired with a body stays one when the article names them in full
+    found = entities("Tova Berg runs the farm. The Salmon Council and Berg both declined to comment.")
+    assert found["Tova Berg"][0] == "person"
+
+
+def test_for_between_two_bodies_and_the_mayor_of_a_town(nlp):
+    found = entities("The race for mayor of Corvale is close, according to a poll by Ashgrove Research for the "
+                     "Corvale Tribune. The Council for the Welfare of Children agreed.")
+    assert found["Ashgrove Research"][0] == "organisation"
+    assert found["Corvale Tribune"][0] == "organisation"
+    assert found["Council for the Welfare of Children"][0] == "organisation"
+    assert found["Corvale"][0] == "location"
+
+
+def test_a_nationality_s_ministry_after_an_indefinite_article(nlp):
+    text = "An Angolan foreign ministry spokesman said the minister had been in Luanda."
+    made = {e.name for e in institution_entities(text, resolved(text))}
+    assert "Ministry of Foreign Affairs of Angola" in made

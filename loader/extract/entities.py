@@ -181,7 +181,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
             c.surface = publisher
     covered = [span for c in candidates.values() for span in c.spans]
     people = [c for c in candidates.values() if not c.merged_into and len(c.surface.split()) >= 2
-              and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "body-role", "publisher", "place-particles"}
+              and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "body-role", "publisher", "place-particles", "described-body"}
               and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
               and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
               and name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS and not is_venue_name(c.surface)
@@ -234,7 +234,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     # a full name's surname used alone but never tagged: still the person's
     for p in people:
         for short in p.surface.split()[1:]:
-            if short in surname_owner or short in candidates:
+            if short in surname_owner or short in candidates or re.fullmatch(r"[IVX]{2,4}|[JS]r\.?", short):
                 continue
             if _alone(text, short, covered) and _owner_of_short_name(text, short, people) is p:
                 p.aliases.append(short)
@@ -393,6 +393,9 @@ _PLAYS_BEFORE = re.compile(r"\b(?:beat|beats|beating|defeated|defeats|defeating|
                            r"edged|thrashed|overcame|drew with|draws with|lost to|loses to|vs\.?|v\.?)\s+\Z")
 
 
+_PLAYS_AFTER = re.compile(r"\s+(?:beat|beats|defeated|defeats|drew|draw|lost|lose|edged|thrashed|overcame|host|hosts|hosted)\s+[A-Z]")
+
+
 def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
     """In a results report (a name next to a score), a town or a one-word "person" that
     plays is a club named after the town ("beat Stockport County 3-2", "against Leeds"): an
@@ -409,7 +412,8 @@ def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
         if not (town or lone) or entity.name.endswith(" national team"):
             result.append(entity)
             continue
-        plays = [sp for sp in entity.spans if _SCORE_NEXT.match(text, sp[1]) or _PLAYS_BEFORE.search(text[max(0, sp[0] - 20):sp[0]])]
+        plays = [sp for sp in entity.spans if _SCORE_NEXT.match(text, sp[1]) or _PLAYS_BEFORE.search(text[max(0, sp[0] - 20):sp[0]])
+                 or _PLAYS_AFTER.match(text, sp[1])]
         if not plays:
             result.append(entity)
             continue
@@ -722,6 +726,17 @@ def _agree_in_lists(text: str, typed: list[tuple[_Candidate, str | None]]) -> li
     lists.append(current)
     changed: dict[int, str] = {}
     for items in lists:
+        if len(items) == 2:
+            # a pair "A and B" of a body (by its word) and a one-word "person" the article never
+            # names in full ("Lerøy Seafood and Mowi declined"): two bodies
+            (_, _, a), (_, _, b) = items
+            for body, other in ((a, b), (b, a)):
+                if kind_of[id(body)] == "organisation" and (" " in body.surface or body.origins & {"org-word", "acronym", "described-body"}
+                                                             or body.acronym) \
+                        and kind_of[id(other)] == "person" and " " not in other.surface and not other.aliases \
+                        and not any(p.surface.endswith(" " + other.surface) for p, k in typed if k == "person" and p is not other):
+                    changed[id(other)] = "organisation"
+            continue
         if len(items) < 3:
             continue
         kinds = Counter(kind_of[id(c)] for _, _, c in items)
@@ -881,7 +896,8 @@ def _lone_uses(text: str, surface: str, covered: list[tuple[int, int]]) -> int:
 def _owner_of_short_name(text: str, short: str, people: list[_Candidate]) -> _Candidate | None:
     """The person a lone surname refers to: a full name ending with it (or, failing that,
     holding it in the middle); among several, the one most often mentioned last before it."""
-    owners = [p for p in people if p.surface.split()[-1] == short]
+    # (a name's suffix is not its surname: "Nana Kofi Boateng II", "Ana Ruiz Jr." go by Boateng, Ruiz)
+    owners = [p for p in people if re.sub(r"\s+(?:[IVX]{2,4}|Jr\.?|Sr\.?)\Z", "", p.surface).split()[-1] == short]
     if not owners:
         owners = [p for p in people if short in p.surface.split()[1:-1]]
     if len(owners) <= 1:
@@ -968,7 +984,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if len(words) == 1 and COMPOUND_VENUE.match(c.surface) and not c.votes["PERSON"] \
             and all(re.search(r"\bthe\s+\Z", text[max(0, s - 5):s]) for s, _ in c.spans):
         return "location"
-    if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "body-role", "acronym"}:
+    if c.acronym or "publisher" in c.origins or c.origins & {"org-word", "institution", "role-of", "body-role", "acronym", "described-body"}:
         return "organisation"
     if any(w in ORG_WORDS for w in words) and len(words) > 1:
         return "organisation"
@@ -1026,7 +1042,9 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if person > org:
         # no person's name holds a word for a study, an event or a product ("Space Shuttle X"),
         # nor ends in capitals ("Orbit VR": a product)
-        if any(w in NOT_ENTITY_HEADS for w in words) or (len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", c.surface.split()[-1])):
+        # (a regnal or family numeral is a person's: "Nana Kofi Boateng II")
+        if any(w in NOT_ENTITY_HEADS for w in words) or (len(words) > 1 and re.fullmatch(r"[A-Z]{2,}", c.surface.split()[-1])
+                                                         and not re.fullmatch(r"[IVX]{2,4}", c.surface.split()[-1])):
             return None
         return "person"
     if org > 0:

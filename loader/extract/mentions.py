@@ -144,6 +144,14 @@ def _org_parts(text: str, start: int, end: int, person_starts: list[int]) -> lis
         if before not in ORG_WORDS or after.rstrip(".,").lower() in _DATE_WORDS or any(ch.isdigit() for ch in after):
             end = start + on.start()
             break
+    # "for" between two bodies' names ("a poll by X Research for the Y Tribune") joins two
+    # names, not one: "Council for the Welfare of X" has no body's word after its "for"
+    for cut in re.finditer(r"\s+for(?: the)?\s+", text[start:end]):
+        left, right = text[start:start + cut.start()], text[start + cut.end():end]
+        right = re.split(r"[.;:]\s", right)[0]  # (up to a sentence end inside the run)
+        if left.split() and left.split()[-1].strip("’'.").lower() in ORG_WORDS and right.split() \
+                and right.split()[-1].strip("’'.").lower() in ORG_WORDS and not re.search(r"\s(?:of|for)\s", right):
+            return _org_parts(text, start, start + cut.start(), person_starts) + _org_parts(text, start + cut.end(), end, person_starts)
     cuts = list(_AND.finditer(text, start, end))
     parts, begin = [], start
     for i, cut in enumerate(cuts):
@@ -190,7 +198,7 @@ father rev reverend sheikh imam rabbi deputy undersecretary superintendent inspe
 councillor councilor alderman assemblyman assemblywoman commissioner constable detective magistrate
 attorney adv advocate pastor premier executive speaker supt insp cardinal headteacher headmaster headmistress emir sultan
 elder canon deacon monsignor ayatollah assistant acting former vice-president vice-chancellor vice-chair
-vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci manager striker midfielder defender
+vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci incumbent manager striker midfielder defender
 goalkeeper winger forward
 """.split())
 
@@ -201,6 +209,7 @@ operator company firm group party alliance carrier agency bank union broadcaster
 insurer utility regulator network coalition movement organisation organization opposition
 outlet publication magazine channel broadcaster charity ngo institute think-tank
 unit subsidiary division lender miner carmaker automaker manufacturer retailer conglomerate supermarket brewer
+watchdog chipmaker drugmaker steelmaker planemaker shipbuilder broadcaster club
 """.split())
 # Nouns for works right before a title ("the 1969 film X", "her graphic novel Y"): what follows
 # names a work, not a person.
@@ -230,6 +239,10 @@ def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mentio
         owner = re.match(r"([A-Z][\w-]*(?: [A-Z][\w-]*)?)[’']s\s+(?=[A-Z])", text[start:end])
         if owner and strong_place(owner.group(1)):
             start += owner.end()
+    # a score glued to a team's name ("Chelsea 2-1")
+    score = re.search(r"\s+\d{1,2}\s*[–-]\s*\d{1,2}\Z", text[start:end])
+    if score:
+        end = start + score.start()
     # a photo credit glued to a caption's name ("... Ana Ruiz Image: Reuters")
     credit = re.search(r"\s+(?:Image|Photo|Picture|Video|File)s?\Z", text[start:end])
     if credit:
@@ -471,6 +484,22 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                     found.append(m)
     found += titled_names(doc, text)
     found += credited_names(text)
+    # a name right after a body's descriptor ("the watchdog Transparency International", "the
+    # opposition DA", "chipmaker Nvidia"): a body, unless the model sees a person there
+    person_spans = [(ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ == "PERSON"]
+    for match in _DESCRIBED_BODY.finditer(text):
+        if match.group(1).lower() not in ORG_DESCRIPTORS:
+            continue
+        start, end = match.span(2)
+        owner = re.search(r"[’']s(?![\w’'-])", text[start:end])
+        if owner:
+            end = start + owner.end()  # "the company X UK's Y category": X UK, the possessive trimmed
+        if any(a < end and start < b for a, b in person_spans) or strong_place(match.group(2)) \
+                or any(w.lower() in STOP_WORDS | TITLES | _DATE_WORDS for w in match.group(2).split()):
+            continue
+        m = _mention(text, start, end, "ORG", "described-body")
+        if m:
+            found.append(m)
     # an armed group named before "rebels", "militia" ... ("M23 rebels", "the Houthi
     # militia"), unless the word is a people's or a country's ("Syrian rebels")
     for match in _ARMED_GROUP.finditer(text):
@@ -546,7 +575,7 @@ _UNIT_NOUNS = "district|province|county|region|municipality|prefecture|governora
 _NAME_WORDS = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
 _NAME_THEN_NOUN = re.compile(rf"(?<![\w’'-])({_NAME_WORDS})\s+(?:({_NATURE_NOUNS})|(?:{_UNIT_NOUNS}))(?![\w’'-])")
 _NOUN_OF_NAME = re.compile(rf"\b(?:(?:the\s+)(?:village|town|city|hamlet|district|province|county|region|municipality|island|islands|"
-                           rf"port\s+city|border\s+town|outskirts|suburbs|streets)|[Rr]esidents|[Vv]illagers|[Ii]nhabitants)\s+of\s+({_NAME_WORDS})(?![\w’'-])")
+                           rf"port\s+city|border\s+town|outskirts|suburbs|streets)|[Rr]esidents|[Vv]illagers|[Ii]nhabitants|[Tt]ownspeople|(?<![A-Z][a-z]\s)mayor)\s+of\s+({_NAME_WORDS})(?![\w’'-])")
 
 
 def place_noun_names(doc: Doc, text: str) -> list[Mention]:
@@ -587,6 +616,7 @@ _SURNAME_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady
 
 
 _ARMED_GROUP = re.compile(r"(?<![\w’'-])([A-Z][A-Za-z]*\d*(?:-[A-Z]?[A-Za-z\d]+)?)\s+(?:rebels|militia|militias|militiamen|insurgents|jihadists|guerrillas)\b")
+_DESCRIBED_BODY = re.compile(r"(?<![\w’'-])([a-z][a-z-]+)\s+((?:[A-Z][\w’'.&-]*)(?:\s+[A-Z][\w’'.&-]*){0,2})(?![\w’'-])(?!\s+[A-Z])")
 _CREDIT_NAME = r"([A-Z][\w’'-]+(?:[ \t]+[A-Z][\w’'.-]+){1,2})"
 # A byline ("By Ana Ruiz" on a line of its own) and a wire's credit line ("(Reporting by Ana
 # Ruiz and Ben Ode; Editing by Cy Dow)"): each name after "by" is a person.
