@@ -575,3 +575,20 @@ def test_a_nationality_s_ministry_after_an_indefinite_article(nlp):
     text = "An Angolan foreign ministry spokesman said the minister had been in Luanda."
     made = {e.name for e in institution_entities(text, resolved(text))}
     assert "Ministry of Foreign Affairs of Angola" in made
+
+
+def test_body_in_apposition_after_a_long_run_of_spaces_does_not_raise():
+    from loader.extract.entities import _org_evidence
+    text = "The firm," + " " * 45 + "Acme Civils was barred from bidding."
+    assert _org_evidence(text, "Acme Civils") == 3
+
+
+def test_a_town_only_played_at_stays_a_place():
+    from loader.extract.entities import _clubs
+    from loader.extract.records import Entity
+    from loader.geocode import Place
+    text = "The visitors won at Leeds 3-1 on Saturday."
+    start = text.index("Leeds")
+    town = Entity("location", "Leeds", [], None, [(start, start + 5)])
+    town.place = Place(name="Leeds", kind="city", country_code="GB", latitude=53.8, longitude=-1.55, precision=None)
+    assert [(e.kind, e.name) for e in _clubs(text, [town])] == [("location", "Leeds")]

@@ -120,9 +120,8 @@ def _org_evidence(text: str, surface: str) -> int:
         before = text[max(0, start - 30) : start].split()
         if before and before[-1].lower() in ORG_DESCRIPTORS:
             score += 3
-        elif re.search(r"(?:(?:[.;:!?][\"”’']?\s+|\n)(?:The|A|An|Its|Their)|(?<!\bof)\s(?:its|their))\s+(?:[a-z-]+\s+)?([a-z]+),\s+\Z",
-                       "\n" + text[:start][-60:]) \
-                and re.search(r"([a-z]+),\s+\Z", text[max(0, start - 40):start]).group(1) in ORG_DESCRIPTORS:
+        elif (apposed := re.search(r"(?:(?:[.;:!?][\"”’']?\s+|\n)(?:The|A|An|Its|Their)|(?<!\bof)\s(?:its|their))\s+(?:[a-z-]+\s+)?([a-z]+),\s+\Z",
+                                   "\n" + text[:start][-60:])) and apposed.group(1) in ORG_DESCRIPTORS:
             score += 3  # "The firm, Acme Civils, was barred": a body in apposition to its descriptor
         elif re.search(r"\b(?:[Aa]nalysts|[Ee]conomists|[Ss]trategists|[Ee]xecutives|[Ee]mployees|[Ss]taff|[Ss]hareholders)\s+(?:at|from)\s+(?:\w+,\s+|\w+\s+and\s+)?\Z",
                        text[max(0, start - 50):start]):
@@ -418,9 +417,14 @@ def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
             result.append(entity)
             continue
         team = [sp for sp in entity.spans if not re.search(r"\b(?:in|at|from|across|near|to)\s+\Z", text[max(0, sp[0] - 8):sp[0]])]
+        if not team:  # ("won at Leeds 2-1": every mention is the place's)
+            result.append(entity)
+            continue
         rest = [sp for sp in entity.spans if sp not in team]
-        surface = max({text[a:b] for a, b in team}, key=len)
-        result.append(Entity("organisation", surface, [n for n in {text[a:b] for a, b in team} if n != surface],
+        # the wordings in the order of their first mention (not a set's: the same on every run)
+        wordings = list(dict.fromkeys(text[a:b] for a, b in sorted(team)))
+        surface = max(wordings, key=len)
+        result.append(Entity("organisation", surface, [n for n in wordings if n != surface],
                              spans=list(team)))
         if rest and entity.kind == "location":
             entity.spans = rest
