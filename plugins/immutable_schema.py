@@ -121,7 +121,7 @@ def _refreshing_once(datasette) -> None:
 
     async def refresh_schemas():
         nonlocal done
-        if done:
+        if done and _all_immutable(datasette):  # (a database added since, mutable or not, is read again)
             return
         await refresh()
         done = _all_immutable(datasette)

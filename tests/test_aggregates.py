@@ -550,3 +550,22 @@ def test_an_entitys_meetings_are_the_same_rows_walking_meetings_by_date(archive)
             expected = conn.execute(pages.MEETINGS_SQL.format(column=column, limit=limit), {"id": key}).fetchall()
             assert got and sorted(got) == sorted(expected), (column, key, limit)
             assert [r[0] for r in got] == [r[0] for r in expected], (column, key, limit)  # the meetings in order
+
+
+@pytest.mark.asyncio
+async def test_a_mutable_file_added_later_still_has_its_schema_refreshed(archive, tmp_path):
+    from datasette.database import Database
+
+    ds = _immutable_datasette(archive)
+    await ds.invoke_startup()
+    assert (await ds.client.get("/archive.json")).status_code == 200  # the refresh ran: every database immutable
+    extra = tmp_path / "extra.db"
+    conn = sqlite3.connect(extra)
+    conn.execute("create table notes (id integer primary key, body text)")
+    conn.commit()
+    conn.close()
+    ds.add_database(Database(ds, path=str(extra), is_mutable=True), name="extra")
+    await ds.refresh_schemas()
+    internal = ds.get_database("_internal")
+    tables = [r[0] for r in await internal.execute("select table_name from tables where database_name = 'extra'")]
+    assert tables == ["notes"]
