@@ -34,7 +34,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Token
 
-from .affiliations import ROLE_NOUNS
+from .affiliations import FAMILY, ROLE_NOUNS
 from .index import ArticleIndex, Context
 from .records import span_value
 
@@ -1460,8 +1460,7 @@ conclusion theory""".split())
 # What a vote confirms: "confirmed her nomination"
 _APPOINTMENTS = frozenset("nomination appointment nominee appointee election".split())
 # Relatives a possessive describes someone by ("Her daughter, Annika Berg, said ... according to her daughter")
-_RELATIVES = frozenset("""daughter son wife husband mother father sister brother widow widower partner niece nephew
-cousin grandson granddaughter grandmother grandfather aunt uncle""".split())
+_RELATIVES = FAMILY | {"partner"}
 # Verbs of a clause that names a description ("who uses the name X", "known as X", "identified as X")
 _NAMING = frozenset("use go know call name identify".split())
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
