@@ -59,7 +59,13 @@ def _remembering(method, answers: dict, name: str, copied=copy.deepcopy):
                 future.exception()  # retrieved: no "never retrieved" warning when nobody waits
                 raise
         elif not future.done():
-            await asyncio.shield(future)  # another request is asking: wait for its answer
+            try:
+                await asyncio.shield(future)  # another request is asking: wait for its answer
+            except asyncio.CancelledError:
+                if future.done() and not future.cancelled() and isinstance(future.exception(), asyncio.CancelledError):
+                    # the request asking was cancelled (its client went away), not this one: ask again
+                    return await remembered(*args, **kwargs)
+                raise
         return copied(future.result())
 
     remembered.__name__ = name

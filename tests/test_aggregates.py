@@ -569,3 +569,26 @@ async def test_a_mutable_file_added_later_still_has_its_schema_refreshed(archive
     internal = ds.get_database("_internal")
     tables = [r[0] for r in await internal.execute("select table_name from tables where database_name = 'extra'")]
     assert tables == ["notes"]
+
+
+@pytest.mark.asyncio
+async def test_a_schema_answer_whose_asker_went_away_is_asked_again_for_those_waiting():
+    import asyncio
+
+    from plugins.immutable_schema import _remembering
+
+    calls = []
+
+    async def table_names():
+        calls.append(1)
+        await asyncio.sleep(0.05)
+        return ["articles"]
+
+    remembered = _remembering(table_names, {}, "table_names")
+    first = asyncio.create_task(remembered())
+    await asyncio.sleep(0.01)
+    second = asyncio.create_task(remembered())  # waits for the first one's answer
+    await asyncio.sleep(0.01)
+    first.cancel()  # (its client went away)
+    assert await asyncio.wait_for(second, 2) == ["articles"]
+    assert len(calls) == 2 and first.cancelled()
