@@ -21,7 +21,7 @@ from .mentions import ORG_WORDS
 from .places import DATELINE, dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
 
 _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
-_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|(?:the|[Aa]n?) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|fishing|water|information|communications|interior|oil|petroleum|planning|housing|youth|sports|science|technology|security|lands|forestry|environment) ministry\b")  # the usual portfolios
+_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|(?:the|[Aa]n?) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|fishing|water|information|communications|oil|petroleum|planning|housing|youth|sports|science|technology|security|lands|forestry) ministry\b")  # the usual portfolios
 _MINISTRY_NAMES = {"foreign": "Foreign Affairs", "defense": "Defence", "fishing": "Fisheries"}
 _PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s*[A-Z][\w’'-]*)*)")
 _VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|"
