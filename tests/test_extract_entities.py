@@ -571,6 +571,13 @@ def test_for_between_two_bodies_and_the_mayor_of_a_town(nlp):
     assert found["Corvale"][0] == "location"
 
 
+@pytest.mark.parametrize("name", ["Northern Centre for Health Research", "Halden Institute for Fiscal Studies"])
+def test_a_bare_for_inside_one_body_s_name_keeps_it_whole(nlp, name):
+    found = entities(f"Mara Voss of the {name} said the figures were poor.")
+    assert found[name][0] == "organisation"
+    assert not any(key != name and key in name for key in found)
+
+
 def test_a_nationality_s_ministry_after_an_indefinite_article(nlp):
     text = "An Angolan foreign ministry spokesman said the minister had been in Luanda."
     made = {e.name for e in institution_entities(text, resolved(text))}

@@ -144,9 +144,10 @@ def _org_parts(text: str, start: int, end: int, person_starts: list[int]) -> lis
         if before not in ORG_WORDS or after.rstrip(".,").lower() in _DATE_WORDS or any(ch.isdigit() for ch in after):
             end = start + on.start()
             break
-    # "for" between two bodies' names ("a poll by X Research for the Y Tribune") joins two
-    # names, not one: "Council for the Welfare of X" has no body's word after its "for"
-    for cut in re.finditer(r"\s+for(?: the)?\s+", text[start:end]):
+    # "for the" between two bodies' names ("a poll by X Research for the Y Tribune") joins two
+    # names, not one: "Council for the Welfare of X" has no body's word after its "for", and a
+    # bare "for" is inside one name ("the Northern Centre for Health Research")
+    for cut in re.finditer(r"\s+for the\s+", text[start:end]):
         left, right = text[start:start + cut.start()], text[start + cut.end():end]
         right = re.split(r"[.;:]\s", right)[0]  # (up to a sentence end inside the run)
         if left.split() and left.split()[-1].strip("’'.").lower() in ORG_WORDS and right.split() \
