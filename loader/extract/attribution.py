@@ -152,6 +152,9 @@ class Attributor:
         self.c = context
         self.text = context.text
         self.doc = context.doc
+        # the dates and times the model found ("said on Thursday it had ..."), once: Doc.ents
+        # builds every entity's span on each reading
+        self.times = tuple(e for e in context.doc.ents if e.label_ in ("DATE", "TIME"))
         self.gender = self._learn_gender() if gender is None else dict(gender)
         self.last_plural: str | None = last_plural
         self.last_plural_at = -1  # where the statement of the last plural source starts
@@ -760,8 +763,8 @@ class Attributor:
         if ccomps:
             start, end = self._clause_span(ccomps[0])
             # "said on Thursday it had agreed": the date belongs to the cue, not the content
-            for ent in self.doc.ents:
-                if ent.label_ in ("DATE", "TIME") and start <= ent.start_char <= start + 4 and ent.end_char < end - 10:
+            for ent in self.times:
+                if start <= ent.start_char <= start + 4 and ent.end_char < end - 10:
                     lead = self.text[start : ent.start_char].strip().lower()
                     if lead in ("", "on", "in", "last", "this", "early", "late"):
                         start = ent.end_char
