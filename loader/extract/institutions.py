@@ -24,13 +24,15 @@ _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
 _MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|(?:the|[Aa]n?) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|fishing|water|information|communications|oil|petroleum|planning|housing|youth|sports|science|technology|security|lands|forestry) ministry\b")  # the usual portfolios
 _MINISTRY_NAMES = {"foreign": "Foreign Affairs", "defense": "Defence", "fishing": "Fisheries"}
 _PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s*[A-Z][\w’'-]*)*)")
-_VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?)+(?:hotel|palace|stadium|lodge|resort|compound|conference centre|"
+# (names of at most eight words: an unbounded run of capitalised words backtracks over a whole
+# text of title-case lines, quadratic in its length)
+_VENUE = re.compile(r"\b(?:the )?((?:[A-Z][\w’'-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){1,8}(?:hotel|palace|stadium|lodge|resort|compound|conference centre|"
                     r"convention center|hall|pub|restaurant|café|cafe))\b")
 
 
 # A body's committee or panel named by its job ("the X Council's planning committee", "the
 # board's bid committee"): a body of its own, named after its parent.
-_SUB_BODY = re.compile(r"(?:\b([A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.-]*)*)|\bthe\s+([a-z]+))[’']s\s+"
+_SUB_BODY = re.compile(r"(?:\b([A-Z][\w&.-]*(?:\s+(?:of\s+|for\s+)?[A-Z][\w&.-]*){0,7})|\bthe\s+([a-z]+))[’']s\s+"
                        r"((?:[a-z][a-z-]*\s+){0,3}(?:committee|subcommittee|panel|board|commission|tribunal))\b")
 
 

@@ -832,8 +832,12 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
         def in_head(m: Mention) -> bool:
             i = bisect.bisect_right(heads, (m.start, len(text))) - 1
             return i >= 0 and heads[i][0] <= m.start and m.end <= heads[i][1]
+        occurrences: dict[str, list[int]] = {}  # (one search per name: a text of many title-case lines has many)
+
         def elsewhere(m: Mention) -> bool:
-            return any(not (a <= i < b) for i in _occurrences(text, m.text) for a, b in heads if a <= m.start < b)
+            where = occurrences.setdefault(m.text, _occurrences(text, m.text))
+            a, b = heads[bisect.bisect_right(heads, (m.start, len(text))) - 1]  # its own line
+            return bool(where) and (where[0] < a or where[-1] >= b)
         kept = [m for m in kept if not in_head(m) or elsewhere(m)]
     # descriptions overlap the names they hold: the entity stage tells them apart by origin
     return kept + description_mentions(doc, text, kept), pairs
