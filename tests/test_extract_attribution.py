@@ -505,12 +505,12 @@ def test_a_fronted_question_is_not_part_of_the_quotation(nlp):
 
 
 def test_a_passive_cue_says_nothing_of_its_subject(nlp):
-    found = statements("Nora Haig, the victim's aunt, said the family had asked for a meeting and had been told to wait.")
-    assert [(f[0], f[3]) for f in found] == [(["Nora Haig"], "the family had asked for a meeting and had been told to wait")]
+    found = statements("Nora Haig, the victim's aunt, said the family had requested a meeting and had been told to be patient.")
+    assert [(f[0], f[3]) for f in found] == [(["Nora Haig"], "the family had requested a meeting and had been told to be patient")]
 
 
 def test_a_description_the_clause_names_is_that_person(nlp):
-    found = statements("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the fighters had acted alone.")
+    found = statements("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the gunmen had acted on orders.")
     assert found[0][0] == ["Peter Kamau"]
     found = statements("The rebels shelled the port. A commander known as John Otieno told reporters the group would fight on.")
     assert found[0][0] == ["John Otieno"]
@@ -579,17 +579,17 @@ def test_the_reporter_s_clauses_after_the_content(nlp):
 
 
 def test_a_description_of_one_kind_is_not_an_organisation_of_another(nlp):
-    text = "Kestrel Air made an offer for Nordhavn last week. The union urged members to vote against it."
+    text = "Falcrest Air made an offer for Brightwater Lines last week. The union urged members to vote against it."
     assert statements(text)[0][0] == ["The union"]
-    text = "The Baltic Seafarers' Union met on Monday. The union urged members to vote against the offer."
-    assert statements(text)[0][0] == ["Baltic Seafarers' Union"]
+    text = "The North Quay Dockers' Union met on Monday. The union urged members to vote against the offer."
+    assert statements(text)[0][0] == ["North Quay Dockers' Union"]
 
 
 def test_a_decision_is_no_statement_but_words_rejected_are(nlp):
-    text = ("Kestrel Air made an offer for Nordhavn last week. Parliament rejected the bill by 301 votes to 250. "
+    text = ("Falcrest Air made an offer for Brightwater Lines last week. Parliament rejected the bill by 301 votes to 250. "
             "The Senate confirmed her nomination on Tuesday. The judge denied the motion.")
     assert statements(text) == []
-    found = statements("Kestrel Air made an offer for Nordhavn last week. Nordhavn rejected the claim.")
+    found = statements("Falcrest Air made an offer for Brightwater Lines last week. Brightwater Lines rejected the claim.")
     assert [(f[1], f[3]) for f in found] == [("rejected", "the claim")]
 
 
@@ -650,27 +650,27 @@ def test_they_said(nlp):
 
 
 def test_the_description_a_naming_clause_named_later(nlp):
-    text = ("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the fighters had acted alone. "
+    text = ("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the gunmen had acted on orders. "
             "Diplomats said the rebels had met the army. The rebels' spokesman denied that.")
     found = statements(text)
     assert [f[0] for f in found] == [["Peter Kamau"], ["Diplomats"], ["Peter Kamau"]]
 
 
 def test_by_her_own_account_and_a_relative_described_before(nlp):
-    text = ("Margit Lindqvist was born in 1941. By her own account she was paid less than the men, and she never stopped saying so.")
+    text = ("Ingrid Solvang was born in 1952. By her own account she earned less than the foremen, and she never let anyone forget it.")
     found = statements(text)
-    assert [(f[0], f[3]) for f in found] == [(["Margit Lindqvist"], "she was paid less than the men")]
-    text = ("Margit Lindqvist died on Sunday. Her daughter, Annika Berg, said she had been ill. "
-            "A planned visit to Oslo was cancelled, according to her daughter.")
+    assert [(f[0], f[3]) for f in found] == [(["Ingrid Solvang"], "she earned less than the foremen")]
+    text = ("Ingrid Solvang died on Sunday. Her son, Pavel Ruud, said she had been unwell for months. "
+            "A planned trip to Rome was called off, according to her son.")
     found = statements(text)
-    assert [f[0] for f in found] == [["Annika Berg"], ["Annika Berg"]]
+    assert [f[0] for f in found] == [["Pavel Ruud"], ["Pavel Ruud"]]
 
 
 def test_a_passive_sentence_after_a_quotation_is_no_cue_of_it(nlp):
-    text = ("Margit Lindqvist founded the union. “They expected a girl from the kitchen,” she told the Courier. “They got the kitchen.”"
-            "\n\nWho else was at that meeting has been argued about ever since.")
+    text = ("Ingrid Solvang set up the guild. “They expected a quiet typist,” she told the Gazette. “They got a loud one.”"
+            "\n\nWho else attended that meeting has been argued over for years.")
     found = statements(text)
-    assert [f[3] for f in found] == ["They expected a girl from the kitchen", "They got the kitchen."]
+    assert [f[3] for f in found] == ["They expected a quiet typist", "They got a loud one."]
 
 
 def test_the_reporter_s_appositive_comment_is_no_content(nlp):
