@@ -1423,7 +1423,7 @@ class Attributor:
 # What an infinitive cue hangs on when it was said: "went on to say", "was quick to add"
 _SAYING_ON = frozenset("continue go begin start keep proceed hasten rush quick careful keen eager anxious able".split())
 # Nouns for a body of one kind, and the words its name holds ("the union" is "X Workers'
-# Federation", never "Kestrel Air"); other organisation nouns (company, bank, club, airline,
+# Federation", never "Falcrest Air"); other organisation nouns (company, bank, club, airline,
 # ...) describe any organisation whose name says it is none of these kinds
 _KINDS = {
     "union": "union federation confederation workers association guild syndicate",

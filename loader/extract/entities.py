@@ -564,7 +564,7 @@ united imperial republic people people's independent interim transitional milita
 
 
 def _nest_stations(text: str, entities: list[Entity]) -> None:
-    """A station is named after the place or landmark it serves ("Okafor Hospital Station",
+    """A station is named after the place or landmark it serves ("Marlow Hospital Station",
     "Brannock Station"): that place is mentioned in its name, a place of the article (kept
     with no coordinates when no gazetteer knows it). Not when the words are ordinary ones
     ("Police Station") or a descriptor ("International Space Station")."""

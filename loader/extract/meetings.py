@@ -143,7 +143,7 @@ PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b
 NEGATION = re.compile(r"\b(not|never|n't|did not|no)\b")
 DENYING_CUES = {"denied", "deny", "denies", "rejected", "rejects", "disputed"}
 # nouns for people a story describes rather than names, beyond the speakers' and roles' nouns
-# ("eleven colleagues", "the shipowners", "his agent", "the family"): participants of their own
+# ("six colleagues", "the bankers", "his agent", "the parents"): participants of their own
 PEOPLE_WORDS = frozenset("""colleague shipowner envoy family client man men woman women agent counterpart candidate
 mediator relative student parent patient supporter voter villager protester rebel fighter""".split())
 # nouns for bodies, or for a country's side, that name_people counts but that stand for the body
@@ -152,7 +152,7 @@ BODY_WORDS = frozenset("""company companies firm firms group groups government g
 ministry police military army union unions delegation delegations side sides team teams people staff board""".split())
 # verbs of seeing someone somewhere: "was seen at the talks", "photographed X at the dinner"
 SEEING = frozenset("see spot photograph film notice glimpse recognise recognize".split())
-# verbs of being somewhere: "had been in Cape Town that weekend", "spent the day in X"
+# verbs of being somewhere: "had been in Lisbon all week", "spent the day in X"
 WHEREABOUTS = frozenset("be spend stay remain".split())
 
 
@@ -950,7 +950,7 @@ class MeetingFinder:
                     self._participants(m, c, verb_done=True)
 
     def speaker_party(self, m: _Meeting) -> None:
-        """"Lindqvist said the turning point came at a meeting with the shipowners": a meeting
+        """"Vik said the deal was struck at a meeting with the bankers": a meeting
         with someone, told by a person with no other party named, is the speaker's own."""
         t = m.trigger
         if t.pos_ not in ("NOUN", "PROPN") or m.status not in ("held", "failed") or any(c.dep_ == "poss" for c in t.children):
@@ -1374,7 +1374,7 @@ def _settled(status: str) -> str:
 
 def describes_people(token: Token) -> bool:
     """A common noun for people the story describes rather than names: "Home Office officials",
-    "leaders of the cooperative", "eleven colleagues", "the shipowners" (not a body: "the company")."""
+    "leaders of the cooperative", "six colleagues", "the bankers" (not a body: "the company")."""
     if token.pos_ != "NOUN":
         return False
     words = {token.lemma_.lower(), token.lower_}
@@ -1545,7 +1545,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
 
 
 def _alibi(c: Context, finder: MeetingFinder, token: Token, people, statement: dict):
-    """"his client had been in Cape Town that weekend", "X spent the day in Y": someone the story
+    """"her client had been in Lisbon all week", "X spent the day in Y": someone the story
     puts at a meeting was somewhere else, a claim that they were not there (the meeting they are
     a party of, held in another place, the last one told before the claim)."""
     if _negated(token) or {g.lower_ for g in token.children if g.dep_ == "aux"} & {"will", "would", "'ll", "shall"}:

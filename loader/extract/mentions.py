@@ -510,7 +510,7 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             continue
         found.append(Mention(match.start(1), match.end(1), "ORG", "armed-group", name))
     found += place_noun_names(doc, text)
-    # a place's council in lower case ("Gothenburg city council", "the Kisumu county
+    # a place's council in lower case ("Bergen city council", "the Kisumu county
     # assembly"): the body of that place, named as the text writes it
     for match in _LOCAL_BODY.finditer(text):
         if strong_place(match.group(1)) or any(ent.label_ in ("GPE", "LOC") and ent.start_char == match.start(1) for ent in doc.ents):
@@ -919,7 +919,7 @@ def lowercase_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
 
 
-# Capitalised names ending in a venue's head word ("Harlow Street Station", "Okafor Stadium").
+# Capitalised names ending in a venue's head word ("Harlow Street Station", "Marlow Stadium").
 _VENUE_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){1,4})(%s)(?![\w’'-])"
                          % "|".join(sorted(w.capitalize() for w in VENUE_HEADS)))
 
@@ -945,7 +945,7 @@ _THE_COMPOUND_VENUE = re.compile(r"(?<=\bthe )[A-Z][a-z]{2,}(?:hall|church|chape
 
 
 def venue_names(text: str) -> list[Mention]:
-    """Names of buildings, sites and streets the model missed ("walk from Okafor Station"):
+    """Names of buildings, sites and streets the model missed ("walk from Marlow Station"):
     capitalised words before a capitalised venue head, not all of them ordinary words of the
     text ("Bus Station" in a text that speaks of buses is no name)."""
     lowercase = lowercase_words(text)
@@ -978,7 +978,7 @@ _PLACE_SLOT = re.compile(r"(?:\b(?:in|near|outside|at)|\b(?:ferry|flight|flights
 
 def cued_places(doc: Doc, text: str) -> list[Mention]:
     """A one-word name the gazetteer knows as a town, where the model saw nothing, in a
-    place's slot ("based in Maun", "the night ferry to Frederikshavn"): a place. Not a word
+    place's slot ("based in Kasane", "the late ferry to Esbjerg"): a place. Not a word
     of any person's name in the article (surnames are often towns somewhere), nor a word the
     text writes in lower case, nor a title, a body's word or a date."""
     people_words = {w for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "NORP") for w in ent.text.split()}
