@@ -246,13 +246,13 @@ def test_officials_of_several_countries_are_one_meeting(nlp):
 
 def test_the_group_is_the_body_named_before(nlp):
     text = ("The Coastal Commons Trust, a wildlife group based in Bergen, issued a study on Monday. "
-            "Its chairwoman, Lena Vik, said the group had asked to meet with the board in June and was refused.")
+            "Its chairwoman, Lena Vik, said the group had twice asked to meet the board and was refused.")
     assert [(m[0], m[2]) for m in found(text)] == [("proposed", ["coastal-commons-trust"])]
 
 
 def test_a_request_told_late_is_not_a_summit_to_come(nlp):
     text = ("The foreign ministers are due to meet once more at the Nordic summit in Oslo in October.\n\n"
-            "Its chairwoman, Lena Vik, said the group had asked to meet with the board in June and was refused.\n\n"
+            "Its chairwoman, Lena Vik, said the group had twice asked to meet the board and was refused.\n\n"
             "Karl Huber said the Nordic summit in Oslo would be decisive.")
     assert len(found(text)) == 2
 
