@@ -78,7 +78,7 @@ def events_of(text: str, published: str = "2025-03-03") -> list[dict]:
 
 
 def test_tense_decides_the_direction_and_plans_are_marked(nlp):
-    found = events_of("The next round, which had been scheduled for April 20, was postponed. "
+    found = events_of("The next round, which had been planned for April 20, was postponed. "
                       "The union will strike in February. The trial was adjourned until March 20. "
                       "The port reopened in February.")
     assert [(e["date"], e.get("planned", False)) for e in found] == [
@@ -106,19 +106,19 @@ def test_part_of_a_named_year():
 def test_a_plan_told_in_the_past_is_dated_near_the_article_not_next_year(nlp):
     # "was due to ... on <date>": the date may have passed; a request ("asked ... to meet") looks forward
     found = events_of("The ferry was due to leave Bergen on February 20 but never sailed. "
-                      "The judge asked both lawyers to meet in his chambers on Friday.", published="2025-03-05")
+                      "The judge asked both lawyers to meet in private on Friday.", published="2025-03-05")
     assert [(e["date"], e.get("planned", False)) for e in found] == [("2025-02-20", False), ("2025-03-07", True)]
 
 
 def test_a_day_counted_from_another_date_of_the_sentence(nlp):
-    found = events_of("A hearing set for March 10 was cancelled the day before. "
-                      "The club sacked its manager on Wednesday, three days after a heavy defeat.", published="2025-03-13")
-    assert [e["date"] for e in found] == ["2025-03-10", "2025-03-09", "2025-03-12", "2025-03-09"]
+    found = events_of("A hearing set for March 11 was cancelled the day before. "
+                      "The club sacked its manager on Tuesday, four days after a heavy defeat.", published="2025-03-13")
+    assert [e["date"] for e in found] == ["2025-03-11", "2025-03-10", "2025-03-11", "2025-03-07"]
 
 
 def test_the_day_after_in_apposition_is_the_same_day(nlp):
-    found = events_of("On Monday, the day after the final, the squad flew home.", published="2025-03-13")
-    assert [e["date"] for e in found] == ["2025-03-10"]
+    found = events_of("On Tuesday, the day after the final, the squad flew home.", published="2025-03-13")
+    assert [e["date"] for e in found] == ["2025-03-11"]
 
 
 def test_one_event_per_date_and_clause(nlp):
@@ -278,8 +278,8 @@ def test_a_weekday_of_a_possessive_keeps_the_preposition_out(nlp):
 
 
 def test_was_supposed_to_is_a_plan_told_in_the_past(nlp):
-    found = events_of("The railway was supposed to open in 2022. The bridge is supposed to open in July.", published="2024-06-12")
-    assert [(e["date"], e.get("planned", False)) for e in found] == [("2022", False), ("2024-07", True)]
+    found = events_of("The tunnel was supposed to open in 2021. The bridge is supposed to open in July.", published="2024-06-12")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [("2021", False), ("2024-07", True)]
 
 
 @pytest.mark.parametrize("surface, published, expected", [
