@@ -178,7 +178,7 @@ def test_a_later_reference_says_the_meeting_was_cancelled(nlp):
 
 
 def test_the_object_of_an_invitation_is_who_meets(nlp):
-    found = placed("The judge asked Peter Lund and Clara Vidal to meet in his chambers on Monday.")
+    found = placed("The judge asked Peter Lund and Clara Vidal to meet in private on Monday.")
     # (and who asks them receives them: the judge, a description the text gives)
     assert found == [("proposed", None, ["anon-the-judge", "clara-vidal", "peter-lund"])]
 
