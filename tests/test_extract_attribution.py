@@ -203,7 +203,7 @@ def test_he_said_is_the_last_speaker_not_the_last_person_named(nlp):
 
 
 def test_a_negated_cue_says_nothing(nlp):
-    assert statements("The ruling did not say how the water should be shared. Peter Osei would not say whether he would resign.") == []
+    assert statements("The report did not say who should pay for the repairs. Peter Osei would not say whether he would resign.") == []
 
 
 INTRO = ("Ingrid Solberg has run the Nordic Rail Authority since 2021. She spoke to Tomas Berg of the Daily Ledger last week.\n\n")
@@ -259,8 +259,8 @@ def test_content_stops_before_narrative_and_a_participle_cue(nlp):
 
 
 def test_put_it_to_the_witness(nlp):
-    found = statements("The lawyer for the family, Karl Weiss, put it to the witness that she had not been at the house at all.")
-    assert found == [(["Karl Weiss"], "put it to", "indirect", "she had not been at the house at all", None)]
+    found = statements("The lawyer for the family, Karl Weiss, put it to the nurse that she had never entered the house.")
+    assert found == [(["Karl Weiss"], "put it to", "indirect", "she had never entered the house", None)]
 
 
 def test_a_participle_and_a_quotation_after_the_cue(nlp):
