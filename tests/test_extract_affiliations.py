@@ -382,12 +382,12 @@ def test_relative_clauses_with_as_and_become(nlp):
 
 def test_a_minister_of_the_one_country_the_story_names(nlp):
     text = ("Kenya's teachers will strike on Monday.\n\n"
-            "Education Minister Ruth Achieng said the offer was fair.")
-    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("ruth-achieng", "kenya", "Education Minister")]
+            "Education Minister Ruth Wanjala said the offer was fair.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("ruth-wanjala", "kenya", "Education Minister")]
 
 
 def test_a_minister_in_a_story_of_two_countries_has_no_body(nlp):
-    text = "Kenya and Uganda signed a deal.\n\nEducation Minister Ruth Achieng said the offer was fair."
+    text = "Kenya and Uganda signed a deal.\n\nEducation Minister Ruth Wanjala said the offer was fair."
     assert affiliations(text) == []
 
 
