@@ -635,7 +635,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             continue  # "her daughter": whose, the text does not say here
         elif body is None and _vague_body(role_tokens, ("of", "at", "with", "in", "for") if qualifier and not _is_profession(head)
                                           else ("of", "at", "with")):
-            continue  # "a former deputy speaker of the county assembly": a body the article did not find
+            continue  # "a former deputy clerk of the county assembly": a body the article did not find
         elif body is None and _is_profession(head) and not unresolved and not any(
                 (t.pos_ == "PROPN" or t.text[:1].isupper()) and t != head and not _is_role(t) and not nationality_code(t.text)
                 for t in role_tokens):  # ("Greenpeace activist X": a body the article did not find)

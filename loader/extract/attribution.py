@@ -1178,7 +1178,7 @@ class Attributor:
         # of another clause: only the noun test makes its subject a source
         human = (verb.lemma_ in HUMAN_VERBS or _phrasal_cue(verb)) and (verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children))
         if any(c.dep_ == "neg" for c in verb.children):
-            return None  # "the ruling did not say how ...", "would not say whether": nothing was said
+            return None  # "the report did not say who ...", "would not say whether": nothing was said
         if _not_speech(verb):
             return None
         speakers = self.speakers(subject, human=human, cue=True)
@@ -1314,7 +1314,7 @@ class Attributor:
             return None
         if any(c.dep_ in ("auxpass", "csubj", "csubjpass") for c in verb.children) or not any(
                 c.dep_ == "nsubj" or c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in INVERTING_VERBS | {"ask"}:
-            return None  # "Who else was there has been argued about ever since": no cue of a speaker
+            return None  # "Who else attended has been argued over for years": no cue of a speaker
         return verb
 
     def split_quote(self, verb: Token, subject: Token) -> list[tuple[int, int]] | None:
@@ -1555,7 +1555,7 @@ _PHRASAL = {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("point", "out
 
 
 def _put_it_to(token: Token) -> Token | None:
-    """"X put it to the witness that ...": a question or claim put to someone (court and
+    """"X put it to the nurse that ...": a question or claim put to someone (court and
     interview reporting), a cue with a "that" clause (the parser may hang it on the witness)."""
     if token.lemma_ != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return None

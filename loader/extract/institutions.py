@@ -123,7 +123,7 @@ def nationality_code(word: str) -> str | None:
 
 
 # A place where people met that the text describes rather than names: "a golf club in X",
-# "a café near the X quay", "a hotel on the shores of Lake X". The venue noun (with a
+# "a café near the X quay", "an inn on the banks of Lake X". The venue noun (with a
 # lowercase modifier or two), then where it is: a preposition of place, perhaps "the shores
 # of", and a capitalised name, perhaps with a lowercase noun of geography after it.
 _VENUE_NOUNS = ("hotel|motel|inn|guesthouse|lodge|resort|restaurant|café|cafe|canteen|bar|pub|tavern|club|clubhouse|"
@@ -142,8 +142,8 @@ _MEETING_WORD = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|debate|d
 
 def _described_venues(text: str, entities: list[Entity], known: set[str]) -> list[Entity]:
     """Venues of meetings described by their kind and place ("met X at a golf club in
-    Caerleon"): a location of its own, named by its words without the article ("Golf club in
-    Caerleon"), within the place it names when that place is one of the article's. Only in a
+    Arbroath"): a location of its own, named by its words without the article ("Golf club in
+    Arbroath"), within the place it names when that place is one of the article's. Only in a
     sentence that tells of a meeting: elsewhere such a phrase is scenery."""
     found = []
     places = {n: e for e in entities if e.kind == "location" for n in e.all_names}
