@@ -166,7 +166,7 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
     # a bare membership ("Y's X") adds nothing to a role in the same body
     with_role = {(r["person"], r.get("organisation"), r.get("location")) for r in out if r.get("role")}
     out = [r for r in out if r.get("role") or (r["person"], r.get("organisation"), r.get("location")) not in with_role]
-    # a profession told without its body ("Reyes, a journalist") where the article gives the person
+    # a profession told without its body ("Soto, a journalist") where the article gives the person
     # a body elsewhere ("Asia Weekly's Anna Reyes") is most likely held there: not a second fact
     with_body = {r["person"] for r in out if r.get("organisation") or r.get("location")}
     held_for = [r.pop("held_for", False) for r in out]  # (a tie to a person: another fact)

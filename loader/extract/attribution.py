@@ -478,7 +478,7 @@ class Attributor:
             if len(orgs) == 1:
                 return self.c.ids[id(orgs[0])]
         if re.match(r"(?:his|her|their|its)\s", words, re.I) and token.pos_ == "NOUN":
-            # "according to her daughter" after "Her daughter, Annika Berg, said": the one person so described
+            # "according to her daughter" after "Her son, Pavel Ruud, said": the one person so described
             person = self.described_person(token, start, end)
             if person:
                 return person

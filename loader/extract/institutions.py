@@ -162,7 +162,7 @@ def _described_venues(text: str, entities: list[Entity], known: set[str]) -> lis
             continue  # ("a house in Reform Street" with no place the article names: no venue to place)
         if within is not None and (within.place is None or within.place.kind == "venue") \
                 and re.search(r"\s(?:on|in|at)\s", m.group(1)[:m.start(2) - m.start(1)]):
-            continue  # "a hotel on Orchard Road": the street is already as precise as the text is ("near" it is not)
+            continue  # "a hotel on Marlowe Road": the street is already as precise as the text is ("near" it is not)
         known.add(name)
         found.append(Entity("location", name, spans=[(start, end)], mention_spans=[(start, end)], venue_within=within))
     return found

@@ -410,7 +410,7 @@ class MeetingFinder:
 
     def venue_in(self, venue: str, place: str | None) -> bool:
         """Whether a venue can be inside ``place``: a venue the text gives no other town or country for
-        ("the talks in Geneva ... the talks at the Palais des Nations")."""
+        ("the talks in Bergen ... the talks at the Bryggen Conference Centre")."""
         if place is None or not self.is_venue(venue) or self.is_venue(place):
             return False
         entity, outer = self.place_entity(venue), self.place_entity(place)
@@ -1211,7 +1211,7 @@ class MeetingFinder:
         if places:
             target = next((m for m in reversed(self.meetings) if m.location == places[0] and m.family == sort), None)
             last = next((m for _, m in reversed(self.references) if m.family == sort), None)
-            # "the talks at the Palais des Nations" after talks in Geneva: where in the city, for the
+            # "the talks at the Bryggen Conference Centre" after talks in Bergen: where in the city, for the
             # last talks that took place (not a round still planned)
             took_place = next((m for _, m in reversed(self.references) if m.family == sort and m.status in ("held", "failed")), None)
             if target is None and took_place is not None and self.venue_in(places[0], took_place.location):

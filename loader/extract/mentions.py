@@ -571,7 +571,7 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
 # it ("the Kavango river", "the Tana delta"): a place even when no gazetteer knows it.
 _NATURE_NOUNS = "river|lake|valley|delta|basin|mountains|hills|plateau|desert|forest|estuary|island|islands|peninsula|bay|gulf|lagoon|quay|harbour|harbor"
 # Lowercase nouns of administrative units after or before a name: the name is the unit's
-# ("Nacuta district", "the village of Ntoro", "the province of X").
+# ("Tomboli district", "the village of Kereta", "the province of X").
 _UNIT_NOUNS = "district|province|county|region|municipality|prefecture|governorate"
 _NAME_WORDS = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
 _NAME_THEN_NOUN = re.compile(rf"(?<![\w’'-])({_NAME_WORDS})\s+(?:({_NATURE_NOUNS})|(?:{_UNIT_NOUNS}))(?![\w’'-])")
@@ -608,7 +608,7 @@ _LOCAL_BODY = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?
                          r"regional|provincial|state)\s+(?:council|assembly|legislature)(?![\w’'-])")
 
 
-# Titles after which one capitalised word is a surname ("Mr Reyes", "Sgt Okoro"), not a
+# Titles after which one capitalised word is a surname ("Mr Soto", "Sgt Okoro"), not a
 # country or a post ("Prime Minister", "Secretary General" are titles throughout).
 _SURNAME_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady sergeant sgt detective inspector "
                             "constable superintendent captain capt colonel col major maj lieutenant lt general gen "
@@ -986,7 +986,7 @@ def cued_places(doc: Doc, text: str) -> list[Mention]:
     found = []
     for token in doc:
         word = token.text
-        # (the model may call a town it does not know a date: "based in Maun" DATE)
+        # (the model may call a town it does not know a date: "based in Kasane" DATE)
         if token.ent_type_ not in ("", "DATE", "TIME") or not re.fullmatch(r"[A-Z][a-z]{2,}", word) or token.is_sent_start or word in people_words \
                 or word.lower() in lowercase | STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS:
             continue
