@@ -67,13 +67,13 @@ def test_a_role_in_front_whose_body_took_the_name(nlp):
     # "A spokesperson for Y, X, said": the parser hangs the name on Y
     found = affiliations("A spokeswoman for the Harbour Authority of Tromvik, Miriam Cole, said the port was shut.")
     assert [(f[0], f[1], f[2]) for f in found] == [("miriam-cole", "harbour-authority-of-tromvik", "spokeswoman")]
-    found = affiliations("A former planning officer at Grendale City Council, Owen Marsh, was cleared on Monday.")
-    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("owen-marsh", "grendale-city-council", "planning officer", "former")]
+    found = affiliations("A former housing inspector at Grendale City Council, Owen Marsh, was cleared on Monday.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("owen-marsh", "grendale-city-council", "housing inspector", "former")]
 
 
 def test_a_family_tie_is_a_role_held_for_a_person(nlp):
-    found = affiliations("Ruth Halvorsen died on Monday. Her daughter, Elin Sand, said she had been ill.")
-    assert [(f[0], f[1], f[2]) for f in found] == [("elin-sand", None, "daughter of Ruth Halvorsen")]
+    found = affiliations("Ruth Maddox died on Monday. Her daughter, Elin Sand, said the end was peaceful.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("elin-sand", None, "daughter of Ruth Maddox")]
     # whose daughter is not said: nothing
     assert affiliations("Her daughter, Elin Sand, said little.") == []
 
@@ -90,10 +90,10 @@ def test_a_title_the_name_took_in_is_still_a_title(nlp):
 
 def test_a_nationality_gives_a_place_only_to_a_public_post(nlp):
     text = ("Uganda and Kenya signed the accord.\n\n"
-            "Ugandan Finance Minister Grace Akello welcomed it. Ugandan lawyer Peter Okello did not.")
+            "Ugandan Finance Minister Grace Akello welcomed it. Ugandan lawyer Peter Ochola did not.")
     found = affiliations(text)
     # the lawyer is a lawyer (a profession needs no body), not one of Uganda
-    assert [(f[0], f[1], f[2]) for f in found] == [("grace-akello", "uganda", "Finance Minister"), ("peter-okello", None, "lawyer")]
+    assert [(f[0], f[1], f[2]) for f in found] == [("grace-akello", "uganda", "Finance Minister"), ("peter-ochola", None, "lawyer")]
 
 
 def test_employer_of_a_dismissed_coach_past_a_dateline(nlp):
@@ -382,12 +382,12 @@ def test_relative_clauses_with_as_and_become(nlp):
 
 def test_a_minister_of_the_one_country_the_story_names(nlp):
     text = ("Kenya's teachers will strike on Monday.\n\n"
-            "Education Minister Ruth Achieng said the offer was fair.")
-    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("ruth-achieng", "kenya", "Education Minister")]
+            "Education Minister Ruth Wanjala said the offer was fair.")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("ruth-wanjala", "kenya", "Education Minister")]
 
 
 def test_a_minister_in_a_story_of_two_countries_has_no_body(nlp):
-    text = "Kenya and Uganda signed a deal.\n\nEducation Minister Ruth Achieng said the offer was fair."
+    text = "Kenya and Uganda signed a deal.\n\nEducation Minister Ruth Wanjala said the offer was fair."
     assert affiliations(text) == []
 
 
@@ -410,35 +410,35 @@ def test_a_sacked_manager_past_a_dateline_and_a_capitalised_club_word(nlp):
 
 
 def test_a_minister_of_the_one_ministry_of_that_portfolio(nlp):
-    text = ("The Ministry of Health of Uganda approved the test. Health Minister Ruth Nambi said it was cheap. "
-            "A ministry spokesperson, Brian Odongo, said more was needed.")
+    text = ("The Ministry of Health of Uganda approved the test. Health Minister Ruth Nabirye said it was cheap. "
+            "A ministry spokesperson, Colin Ssali, said more was needed.")
     assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [
-        ("ruth-nambi", "ministry-of-health-of-uganda", "Health Minister"),
-        ("brian-odongo", "ministry-of-health-of-uganda", "spokesperson")]
+        ("ruth-nabirye", "ministry-of-health-of-uganda", "Health Minister"),
+        ("colin-ssali", "ministry-of-health-of-uganda", "spokesperson")]
 
 
 def test_a_title_holding_another_person_is_a_misparse(nlp):
-    found = affiliations("Trade Minister Ruth Nambi and Health Minister Sam Obote met. The Ministry of Health said nothing.")
-    assert all("Nambi" not in (f[2] or "") for f in found)
+    found = affiliations("Trade Minister Ruth Nabirye and Health Minister Sam Obote met. The Ministry of Health said nothing.")
+    assert all("Nabirye" not in (f[2] or "") for f in found)
 
 
 def test_the_party_is_not_guessed_when_the_sentence_named_another(nlp):
     text = ("The Forward Democratic Party chose its candidate on Monday.\n\n"
-            "According to two Green Union officials, Kamau met the party's leader, Moses Odhiambo, in the capital.")
-    assert [f for f in affiliations(text) if f[0] == "moses-odhiambo"] == []
+            "According to two Green Union officials, Otieno met the party's leader, Felix Odhiambo, in the capital.")
+    assert [f for f in affiliations(text) if f[0] == "felix-odhiambo"] == []
 
 
 def test_its_after_a_body_named_by_a_common_noun(nlp):
     text = ("The Harbourside Press Club booked the hall. The United Farmers Alliance said it would come.\n\n"
-            "The press club said it would try again in May. Its chairwoman, Lucy Wairimu, said: \"We will wait.\"")
-    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("lucy-wairimu", "harbourside-press-club", "chairwoman")]
+            "The press club hopes to book it again in June. Its chairwoman, Rose Atieno, said: \"We will wait.\"")
+    assert [(f[0], f[1], f[2]) for f in affiliations(text)] == [("rose-atieno", "harbourside-press-club", "chairwoman")]
 
 
 def test_a_body_named_inside_a_common_noun_phrase(nlp):
-    text = ("Calder Homes wants to build on the field.\n\n"
-            "\"This was decided long ago,\" said Joan Mercer, who chairs the Save Elm Meadow action group.")
+    text = ("Bramwell Estates wants to build on the meadow.\n\n"
+            "\"The outcome was fixed from the start,\" said Joan Mercer, who chairs the Save Elm Meadow action group.")
     found = [(f[0], f[1], f[2]) for f in affiliations(text)]
-    assert ("joan-mercer", "calder-homes", "chair") not in found
+    assert ("joan-mercer", "bramwell-estates", "chair") not in found
 
 
 def test_a_relative_clause_about_someone_else_gives_nothing(nlp):
@@ -485,22 +485,22 @@ def test_a_name_from_an_organisation_is_a_member_but_from_a_place_is_not(nlp):
 
 
 def test_a_member_of_parliament(nlp):
-    found = affiliations("Tom Reed, the MP for Wexley, said the road was dangerous. The area's MP, Helen Ashcroft, agreed.")
+    found = affiliations("Tom Reed, the MP for Wexley, said the road was dangerous. The area's MP, Fiona Trask, agreed.")
     assert [(f[0], f[1], f[2]) for f in found] == [("tom-reed", "wexley", "member of parliament"),
-                                                   ("helen-ashcroft", None, "member of parliament")]
+                                                   ("fiona-trask", None, "member of parliament")]
     # an unnamed firm's lawyer: of which firm is unsure
-    assert affiliations("The firm's lawyer, Helen Ashcroft, said the plan was wrong.") == []
+    assert affiliations("The firm's lawyer, Fiona Trask, said the plan was wrong.") == []
 
 
 def test_a_profession_held_for_a_person(nlp):
-    found = affiliations("Dylan Hughes denies the charge. Hughes's barrister, Rhiannon Edwards, said he was innocent.")
-    assert [(f[0], f[1], f[2]) for f in found] == [("rhiannon-edwards", None, "barrister of Dylan Hughes")]
+    found = affiliations("Gareth Lloyd denies the charge. Lloyd's barrister, Megan Thorne, said he was innocent.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("megan-thorne", None, "barrister of Gareth Lloyd")]
 
 
 def test_more_posts_and_its_after_the_commission(nlp):
     text = ("The Lower Shire Basin Commission met in May.\n\n"
-            "Part of the problem is that the commission has little power. Its executive secretary, Jonas Mwale, "
-            "can only convene meetings. \"We have food for ten days,\" said Grace Phiri, the commission's coordinator in the north.")
+            "Critics say the commission is toothless. Its executive secretary, Jonas Mwale, "
+            "can only write reports. \"Our stores will last a week,\" said Grace Phiri, the commission's coordinator in the north.")
     found = [(f[0], f[1], f[2]) for f in affiliations(text)]
     assert ("jonas-mwale", "lower-shire-basin-commission", "executive secretary") in found
     assert ("grace-phiri", "lower-shire-basin-commission", "coordinator in north") in found or \
@@ -522,24 +522,24 @@ def test_a_possessive_the_parser_hung_on_the_name_before_a_title(nlp):
 
 
 def test_a_profession_without_a_body_is_dropped_when_the_person_has_one(nlp):
-    text = ("Asia Mining Weekly's Anna Reyes asked the minister about the permit. "
-            "Reyes, a journalist, has covered mining for a decade.")
+    text = ("Pacific Metals Review's Nina Soto asked the minister about the permit. "
+            "Soto, a journalist, has covered mining for a decade.")
     found = [(f[0], f[1], f[2]) for f in affiliations(text)]
-    assert ("anna-reyes", None, "journalist") not in found
+    assert ("nina-soto", None, "journalist") not in found
 
 
 def test_a_role_naming_a_body_the_article_did_not_find_gives_nothing(nlp):
     # "of the county assembly", "at the local clinic": a body is named, but not one the article knows
-    for text in ("Esther Wanjiru, a former deputy speaker of the county assembly, said no.",
+    for text in ("Agnes Muthoni, a former deputy clerk of the county assembly, said no.",
                  "Ann Moe, a nurse at the local clinic, said he was sorry."):
         assert affiliations(text) == [], text
-    # a profession for a person is no body: "a solicitor for the older man" keeps the role
-    assert [f[2] for f in affiliations("Ann Moe, a solicitor for the older man, said he was sorry.")] == ["solicitor for older man"]
+    # a profession for a person is no body: "a lawyer for the younger woman" keeps the role
+    assert [f[2] for f in affiliations("Ann Moe, a lawyer for the younger woman, said she was sorry.")] == ["lawyer for younger woman"]
 
 
 def test_a_provincial_post_in_the_one_province_the_story_names(nlp):
-    found = affiliations("Rebels attacked a post in Cabo Delgado province on Tuesday. Provincial governor Rui Tembe was less patient.")
-    assert [(f[0], f[1], f[2]) for f in found] == [("rui-tembe", "cabo-delgado", "Provincial governor")]
+    found = affiliations("Gunmen raided a village in Niassa province on Friday. Provincial governor Alda Mucavele urged calm.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("alda-mucavele", "niassa", "Provincial governor")]
 
 
 def test_an_as_phrase_with_an_object_is_the_objects(nlp):

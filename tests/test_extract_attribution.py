@@ -167,9 +167,9 @@ def test_a_split_quotation_is_one_statement_of_one_speaker(nlp):
 
 
 def test_noun_phrase_sources_of_a_speech_verb(nlp):
-    found = statements("The Halvorsen campaign said the debate had been rigged. A former chairman of the board says the accounts "
+    found = statements("The Hallgren campaign said the debate had been rigged. A former chairman of the board says the accounts "
                        "were never audited. Republicans argued that the bill would raise taxes on farmers.")
-    assert [f[0] for f in found] == [["The Halvorsen campaign"], ["A former chairman of the board"], ["Republicans"]]
+    assert [f[0] for f in found] == [["The Hallgren campaign"], ["A former chairman of the board"], ["Republicans"]]
     assert found[2][3] == "the bill would raise taxes on farmers"
 
 
@@ -203,7 +203,7 @@ def test_he_said_is_the_last_speaker_not_the_last_person_named(nlp):
 
 
 def test_a_negated_cue_says_nothing(nlp):
-    assert statements("The ruling did not say how the water should be shared. Peter Osei would not say whether he would resign.") == []
+    assert statements("The report did not say who should pay for the repairs. Peter Osei would not say whether he would resign.") == []
 
 
 INTRO = ("Ingrid Solberg has run the Nordic Rail Authority since 2021. She spoke to Tomas Berg of the Daily Ledger last week.\n\n")
@@ -242,25 +242,25 @@ def test_a_fronted_phrase_is_not_the_content(nlp):
 
 
 def test_a_question_before_a_bare_cue_and_a_colon_cue(nlp):
-    text = ("Maria Lindqvist said the plan was sound. “Is this fair?” Tomas Berg asked. “We paid for the road.”\n\n"
+    text = ("Maria Lindahl said the plan was sound. “Is this fair?” Tomas Berg asked. “We paid for the road.”\n\n"
             "Karl Weiss put it bluntly: “Nobody will pay.” The sign on the gate read: “No entry.”")
     found = statements(text)
     assert [(f[0], f[3]) for f in found] == [
-        (["Maria Lindqvist"], "the plan was sound"), (["Tomas Berg"], "Is this fair?"), (["Tomas Berg"], "We paid for the road."),
+        (["Maria Lindahl"], "the plan was sound"), (["Tomas Berg"], "Is this fair?"), (["Tomas Berg"], "We paid for the road."),
         (["Karl Weiss"], "Nobody will pay.")]
 
 
 def test_content_stops_before_narrative_and_a_participle_cue(nlp):
     found = statements("Tomas Berg said the town would not pay, after he admitted that the contract was flawed. "
-                       "Maria Lindqvist warned that the town would sue, saying the contract was void.")
+                       "Maria Lindahl warned that the town would sue, saying the contract was void.")
     assert [(f[0], f[1], f[3]) for f in found] == [
         (["Tomas Berg"], "said", "the town would not pay"), (["Tomas Berg"], "admitted", "the contract was flawed"),
-        (["Maria Lindqvist"], "warned", "the town would sue"), (["Maria Lindqvist"], "saying", "the contract was void")]
+        (["Maria Lindahl"], "warned", "the town would sue"), (["Maria Lindahl"], "saying", "the contract was void")]
 
 
 def test_put_it_to_the_witness(nlp):
-    found = statements("The lawyer for the family, Karl Weiss, put it to the witness that she had not been at the house at all.")
-    assert found == [(["Karl Weiss"], "put it to", "indirect", "she had not been at the house at all", None)]
+    found = statements("The lawyer for the family, Karl Weiss, put it to the nurse that she had never entered the house.")
+    assert found == [(["Karl Weiss"], "put it to", "indirect", "she had never entered the house", None)]
 
 
 def test_a_participle_and_a_quotation_after_the_cue(nlp):
@@ -280,14 +280,14 @@ def test_political_reporting_cues(nlp):
 
 
 def test_phrasal_cues_a_quotation_paragraph_and_a_mistagged_noun(nlp):
-    text = ("Maria Lindqvist shot back that Tomas Berg had never run a business. Tomas Berg pointed out that the county had no debt.\n\n"
-            "“We followed every rule,” Maria Lindqvist said.\n\n“Nobody has shown us a single error.”\n\n"
+    text = ("Maria Lindahl shot back that Tomas Berg had never run a business. Tomas Berg pointed out that the county had no debt.\n\n"
+            "“We followed every rule,” Maria Lindahl said.\n\n“Nobody has shown us a single error.”\n\n"
             "The ministry of transport said in a statement that the strike was illegal.")
     found = statements(text)
     assert [(f[0], f[1], f[3]) for f in found] == [
-        (["Maria Lindqvist"], "shot back", "Tomas Berg had never run a business"),
+        (["Maria Lindahl"], "shot back", "Tomas Berg had never run a business"),
         (["Tomas Berg"], "pointed out", "the county had no debt"),
-        (["Maria Lindqvist"], "said", "We followed every rule"), (["Maria Lindqvist"], "said", "Nobody has shown us a single error."),
+        (["Maria Lindahl"], "said", "We followed every rule"), (["Maria Lindahl"], "said", "Nobody has shown us a single error."),
         (["The ministry of transport"], "said", "the strike was illegal")]
 
 
@@ -505,12 +505,12 @@ def test_a_fronted_question_is_not_part_of_the_quotation(nlp):
 
 
 def test_a_passive_cue_says_nothing_of_its_subject(nlp):
-    found = statements("Nora Haig, the victim's aunt, said the family had asked for a meeting and had been told to wait.")
-    assert [(f[0], f[3]) for f in found] == [(["Nora Haig"], "the family had asked for a meeting and had been told to wait")]
+    found = statements("Nora Haig, the victim's aunt, said the family had requested a meeting and had been told to be patient.")
+    assert [(f[0], f[3]) for f in found] == [(["Nora Haig"], "the family had requested a meeting and had been told to be patient")]
 
 
 def test_a_description_the_clause_names_is_that_person(nlp):
-    found = statements("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the fighters had acted alone.")
+    found = statements("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the gunmen had acted on orders.")
     assert found[0][0] == ["Peter Kamau"]
     found = statements("The rebels shelled the port. A commander known as John Otieno told reporters the group would fight on.")
     assert found[0][0] == ["John Otieno"]
@@ -579,17 +579,17 @@ def test_the_reporter_s_clauses_after_the_content(nlp):
 
 
 def test_a_description_of_one_kind_is_not_an_organisation_of_another(nlp):
-    text = "Kestrel Air made an offer for Nordhavn last week. The union urged members to vote against it."
+    text = "Falcrest Air made an offer for Brightwater Lines last week. The union urged members to vote against it."
     assert statements(text)[0][0] == ["The union"]
-    text = "The Baltic Seafarers' Union met on Monday. The union urged members to vote against the offer."
-    assert statements(text)[0][0] == ["Baltic Seafarers' Union"]
+    text = "The North Quay Dockers' Union met on Monday. The union urged members to vote against the offer."
+    assert statements(text)[0][0] == ["North Quay Dockers' Union"]
 
 
 def test_a_decision_is_no_statement_but_words_rejected_are(nlp):
-    text = ("Kestrel Air made an offer for Nordhavn last week. Parliament rejected the bill by 301 votes to 250. "
+    text = ("Falcrest Air made an offer for Brightwater Lines last week. Parliament rejected the bill by 301 votes to 250. "
             "The Senate confirmed her nomination on Tuesday. The judge denied the motion.")
     assert statements(text) == []
-    found = statements("Kestrel Air made an offer for Nordhavn last week. Nordhavn rejected the claim.")
+    found = statements("Falcrest Air made an offer for Brightwater Lines last week. Brightwater Lines rejected the claim.")
     assert [(f[1], f[3]) for f in found] == [("rejected", "the claim")]
 
 
@@ -650,27 +650,27 @@ def test_they_said(nlp):
 
 
 def test_the_description_a_naming_clause_named_later(nlp):
-    text = ("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the fighters had acted alone. "
+    text = ("The rebels shelled the port. Their spokesman, who uses the name Peter Kamau, said the gunmen had acted on orders. "
             "Diplomats said the rebels had met the army. The rebels' spokesman denied that.")
     found = statements(text)
     assert [f[0] for f in found] == [["Peter Kamau"], ["Diplomats"], ["Peter Kamau"]]
 
 
 def test_by_her_own_account_and_a_relative_described_before(nlp):
-    text = ("Margit Lindqvist was born in 1941. By her own account she was paid less than the men, and she never stopped saying so.")
+    text = ("Ingrid Solvang was born in 1952. By her own account she earned less than the foremen, and she never let anyone forget it.")
     found = statements(text)
-    assert [(f[0], f[3]) for f in found] == [(["Margit Lindqvist"], "she was paid less than the men")]
-    text = ("Margit Lindqvist died on Sunday. Her daughter, Annika Berg, said she had been ill. "
-            "A planned visit to Oslo was cancelled, according to her daughter.")
+    assert [(f[0], f[3]) for f in found] == [(["Ingrid Solvang"], "she earned less than the foremen")]
+    text = ("Ingrid Solvang died on Sunday. Her son, Pavel Ruud, said she had been unwell for months. "
+            "A planned trip to Rome was called off, according to her son.")
     found = statements(text)
-    assert [f[0] for f in found] == [["Annika Berg"], ["Annika Berg"]]
+    assert [f[0] for f in found] == [["Pavel Ruud"], ["Pavel Ruud"]]
 
 
 def test_a_passive_sentence_after_a_quotation_is_no_cue_of_it(nlp):
-    text = ("Margit Lindqvist founded the union. “They expected a girl from the kitchen,” she told the Courier. “They got the kitchen.”"
-            "\n\nWho else was at that meeting has been argued about ever since.")
+    text = ("Ingrid Solvang set up the guild. “They expected a quiet typist,” she told the Gazette. “They got a loud one.”"
+            "\n\nWho else attended that meeting has been argued over for years.")
     found = statements(text)
-    assert [f[3] for f in found] == ["They expected a girl from the kitchen", "They got the kitchen."]
+    assert [f[3] for f in found] == ["They expected a quiet typist", "They got a loud one."]
 
 
 def test_the_reporter_s_appositive_comment_is_no_content(nlp):

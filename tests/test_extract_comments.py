@@ -55,43 +55,43 @@ def test_any_noun_phrase_party_and_unanswered_calls(nlp):
 
 
 def test_noun_phrase_parties_several_in_one_sentence(nlp):
-    text = ("Siemens cut 300 jobs in Erlangen. The Halvorsen campaign did not respond to a request for comment, "
+    text = ("Siemens cut 300 jobs in Erlangen. The Hallgren campaign did not respond to a request for comment, "
             "an attorney for Karl Weiss declined to comment and Siemens could not be reached.")
-    assert requests(text) == [("The Halvorsen campaign", "did not respond"), ("an attorney for Karl Weiss", "no comment"),
+    assert requests(text) == [("The Hallgren campaign", "did not respond"), ("an attorney for Karl Weiss", "no comment"),
                               ("Siemens", "could not be reached")]
 
 
 def test_neither_nor_and_nor_did(nlp):
     text = ("Siemens cut 300 jobs. Neither Siemens nor Peter Osei responded to requests for comment. "
-            "Maria Lindqvist did not return calls, nor did Tomas Berg.")
+            "Maria Lindahl did not return calls, nor did Tomas Berg.")
     assert requests(text) == [("Siemens", "did not respond"), ("Peter Osei", "did not respond"),
-                              ("Maria Lindqvist", "did not respond"), ("Tomas Berg", "did not respond")]
+                              ("Maria Lindahl", "did not respond"), ("Tomas Berg", "did not respond")]
 
 
 def test_unanswered_messages_are_the_addressee_s(nlp):
-    text = "Siemens cut 300 jobs. Calls to Siemens and to Peter Osei went unanswered. Messages left for Maria Lindqvist were not returned."
+    text = "Siemens cut 300 jobs. Calls to Siemens and to Peter Osei went unanswered. Messages left for Maria Lindahl were not returned."
     assert requests(text) == [("Siemens", "did not respond"), ("Peter Osei", "did not respond"),
-                              ("Maria Lindqvist", "did not respond")]
+                              ("Maria Lindahl", "did not respond")]
 
 
 def test_other_refusals(nlp):
-    text = ("Peter Osei, the mayor, declined to be interviewed. Maria Lindqvist has not commented publicly on the claims. "
+    text = ("Peter Osei, the mayor, declined to be interviewed. Maria Lindahl has not commented publicly on the claims. "
             "Tomas Berg, who could not be reached for comment, left the city on Monday.")
-    assert requests(text) == [("Peter Osei", "no comment"), ("Maria Lindqvist", "no comment"),
+    assert requests(text) == [("Peter Osei", "no comment"), ("Maria Lindahl", "no comment"),
                               ("Tomas Berg", "could not be reached")]
 
 
 def test_what_is_not_a_request_for_comment(nlp):
     # an outcome that was not reached, a reaction that was not given, an answer that was
     text = ("An agreement could not be reached on Monday. The army did not respond to the protests with force. "
-            "Peter Osei responded to the questions at length. Maria Lindqvist did not return to the office.")
+            "Peter Osei responded to the questions at length. Maria Lindahl did not return to the office.")
     assert requests(text) == []
 
 
 def test_own_words_are_no_request_and_declining_to_discuss(nlp):
     text = ("Tomas Berg said he had not responded to the letter because it was unsigned. "
-            "Maria Lindqvist, reached by phone, declined to discuss the case.")
-    assert requests(text) == [("Maria Lindqvist", "no comment")]
+            "Maria Lindahl, reached by phone, declined to discuss the case.")
+    assert requests(text) == [("Maria Lindahl", "no comment")]
 
 
 def test_failed_attempts_to_reach_and_nobody_available(nlp):

@@ -78,7 +78,7 @@ def events_of(text: str, published: str = "2025-03-03") -> list[dict]:
 
 
 def test_tense_decides_the_direction_and_plans_are_marked(nlp):
-    found = events_of("The next round, which had been scheduled for April 20, was postponed. "
+    found = events_of("The next round, which had been planned for April 20, was postponed. "
                       "The union will strike in February. The trial was adjourned until March 20. "
                       "The port reopened in February.")
     assert [(e["date"], e.get("planned", False)) for e in found] == [
@@ -106,19 +106,19 @@ def test_part_of_a_named_year():
 def test_a_plan_told_in_the_past_is_dated_near_the_article_not_next_year(nlp):
     # "was due to ... on <date>": the date may have passed; a request ("asked ... to meet") looks forward
     found = events_of("The ferry was due to leave Bergen on February 20 but never sailed. "
-                      "The judge asked both lawyers to meet in his chambers on Friday.", published="2025-03-05")
+                      "The judge asked both lawyers to meet in private on Friday.", published="2025-03-05")
     assert [(e["date"], e.get("planned", False)) for e in found] == [("2025-02-20", False), ("2025-03-07", True)]
 
 
 def test_a_day_counted_from_another_date_of_the_sentence(nlp):
-    found = events_of("A hearing set for March 10 was cancelled the day before. "
-                      "The club sacked its manager on Wednesday, three days after a heavy defeat.", published="2025-03-13")
-    assert [e["date"] for e in found] == ["2025-03-10", "2025-03-09", "2025-03-12", "2025-03-09"]
+    found = events_of("A hearing set for March 11 was cancelled the day before. "
+                      "The club sacked its manager on Tuesday, four days after a heavy defeat.", published="2025-03-13")
+    assert [e["date"] for e in found] == ["2025-03-11", "2025-03-10", "2025-03-11", "2025-03-07"]
 
 
 def test_the_day_after_in_apposition_is_the_same_day(nlp):
-    found = events_of("On Monday, the day after the final, the squad flew home.", published="2025-03-13")
-    assert [e["date"] for e in found] == ["2025-03-10"]
+    found = events_of("On Tuesday, the day after the final, the squad flew home.", published="2025-03-13")
+    assert [e["date"] for e in found] == ["2025-03-11"]
 
 
 def test_one_event_per_date_and_clause(nlp):
@@ -188,7 +188,7 @@ def test_the_weekend_and_parts_of_this_month_or_year():
 
 
 def test_a_range_gives_its_beginning_and_its_end(nlp):
-    found = events_of("Ayanda Moyo, who worked at the port from 2015 to 2020, testified on Tuesday. "
+    found = events_of("Thandi Moyo, who worked at the port from 2015 to 2020, testified on Tuesday. "
                       "Prices fell between January and April 2024.", published="2024-05-02")
     assert [(e["date"], e["date_text"]) for e in found] == [
         ("2015", "from 2015"), ("2020", "to 2020"), ("2024-04-30", "on Tuesday"),
@@ -214,7 +214,7 @@ def test_a_year_or_month_said_in_a_quotation_is_the_articles(nlp):
     # a quotation in the news was spoken days before it was printed: its year and month are the article's
     found = events_of("“We hope to finish before the end of the year,” she said.", published="2024-05-02")
     assert [(e["date"], e.get("planned")) for e in found] == [("2024", True)]
-    found = events_of("“We will have the big names here before the end of the month,” she said.", published="2024-05-02")
+    found = events_of("“We will have the roof on before the end of the month,” she said.", published="2024-05-02")
     assert [(e["date"], e.get("planned")) for e in found] == [("2024-05", True)]
     # but a day said in one is the speaker's
     assert events_of("“We met them on Monday,” she said.", published="2024-05-02") == []
@@ -278,8 +278,8 @@ def test_a_weekday_of_a_possessive_keeps_the_preposition_out(nlp):
 
 
 def test_was_supposed_to_is_a_plan_told_in_the_past(nlp):
-    found = events_of("The railway was supposed to open in 2022. The bridge is supposed to open in July.", published="2024-06-12")
-    assert [(e["date"], e.get("planned", False)) for e in found] == [("2022", False), ("2024-07", True)]
+    found = events_of("The tunnel was supposed to open in 2021. The bridge is supposed to open in July.", published="2024-06-12")
+    assert [(e["date"], e.get("planned", False)) for e in found] == [("2021", False), ("2024-07", True)]
 
 
 @pytest.mark.parametrize("surface, published, expected", [
@@ -298,14 +298,14 @@ def test_tense_and_modality_of_plans(nlp):
     assert [e["date"] for e in found] == ["2026-04-10"]  # a plan told in the past: the Friday before
     found = events_of("The case against the driver was adjourned until Thursday.", published=pub)
     assert [(e["date"], e.get("planned")) for e in found] == [("2026-04-16", True)]
-    found = events_of("The two leaders discussed a joint rally in May.", published=pub)
+    found = events_of("The two leaders discussed a joint campaign tour in May.", published=pub)
     assert [(e["date"], e.get("planned")) for e in found] == [("2026-05", True)]
     found = events_of("The two leaders discussed the budget in March.", published=pub)
     assert [e["date"] for e in found] == ["2026-03"]
 
 
 def test_a_count_of_days_before_a_clause_dates_the_clause(nlp):
-    found = events_of("Rebels attacked a post on Tuesday, two days before their envoys were due to meet mediators.",
+    found = events_of("Rebels attacked a post on Tuesday, two days before their negotiators were due to meet church mediators.",
                       published="2025-09-10")
     assert [e["date"] for e in found] == ["2025-09-09", "2025-09-11"]
     found = events_of("The strike began on Monday, two days after the vote.", published="2025-09-10")
@@ -313,8 +313,8 @@ def test_a_count_of_days_before_a_clause_dates_the_clause(nlp):
 
 
 def test_the_day_before_by_an_agent_counts_back(nlp):
-    found = events_of("A public meeting, planned for April 10, was cancelled the day before by the council.", published="2025-05-08")
-    assert [e["date"] for e in found] == ["2025-04-10", "2025-04-09"]
+    found = events_of("A public hearing, set for April 22, was scrapped the day before by the mayor's office.", published="2025-05-08")
+    assert [e["date"] for e in found] == ["2025-04-22", "2025-04-21"]
 
 
 def test_bylines_photo_credits_and_the_storys_own_publication_are_not_events(nlp):
@@ -344,10 +344,10 @@ def test_due_in_the_present_is_ahead_and_a_past_hope_is_behind(nlp):
 
 
 def test_that_morning_is_the_day_the_paragraph_last_named(nlp):
-    found = events_of("Police were called to a house in Splott on Wednesday. Two men were arrested in the city early that morning.",
+    found = events_of("Firefighters were called to a warehouse in Leith on Wednesday. Two teenagers were detained in the city early that morning.",
                       published="2026-03-05")
     assert [(e["date"], e["date_text"]) for e in found] == [("2026-03-04", "on Wednesday"), ("2026-03-04", "early that morning")]
-    assert events_of("Two men were arrested early that morning.", published="2026-03-05") == []
+    assert events_of("Two teenagers were detained early that morning.", published="2026-03-05") == []
 
 
 def test_the_following_day_and_days_later_count_from_the_day_told_before(nlp):

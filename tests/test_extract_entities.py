@@ -374,7 +374,7 @@ def test_a_person_in_apposition_to_a_role_or_going_by_a_name(nlp):
 
 
 def test_the_publisher_by_its_head_word_and_not_by_the(nlp):
-    text = "\"It was a long fight,\" she told the Courier in 2009. (The figures were revised.)"
+    text = "\"It was a long fight,\" she told the Courier in 2011. (The figures were revised.)"
     art = Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x",
                   publisher="The Lakeland Courier")
     mentions, pairs = find_mentions(parse(text), art)
@@ -420,7 +420,7 @@ def test_a_described_meeting_venue_is_a_location_within_its_place(nlp):
     # the house is scenery: no meeting is told in its sentence
     assert "House in Durban" not in made
     # a street is already the precise place: "a hotel on X Road" makes no venue of its own
-    text = "The paper said the meeting took place at a hotel on Marlowe Road in Leeds."
+    text = "The newspaper reported that the meeting was held at a hotel on Marlowe Road in Leeds."
     assert not any(e.name.startswith("Hotel on") for e in institution_entities(text, resolved(text)))
 
 
@@ -579,9 +579,9 @@ def test_a_bare_for_inside_one_body_s_name_keeps_it_whole(nlp, name):
 
 
 def test_a_nationality_s_ministry_after_an_indefinite_article(nlp):
-    text = "An Angolan foreign ministry spokesman said the minister had been in Luanda."
+    text = "An Icelandic foreign ministry spokeswoman told reporters the minister was abroad."
     made = {e.name for e in institution_entities(text, resolved(text))}
-    assert "Ministry of Foreign Affairs of Angola" in made
+    assert "Ministry of Foreign Affairs of Iceland" in made
 
 
 def test_body_in_apposition_after_a_long_run_of_spaces_does_not_raise():

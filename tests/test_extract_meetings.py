@@ -117,7 +117,7 @@ def test_meeting_again_in_the_country_of_a_held_meeting_is_that_meeting(nlp):
 
 
 def test_not_a_negotiation_meet_it_and_an_invitation_to_meet(nlp):
-    found = details("That is the law, not a negotiation. We will meet it before December. "
+    found = details("This is a rule, not a negotiation. We will meet it by the autumn. "
                     "Maria Santos invited Rui Costa to meet her again in Madrid in July.")
     assert [(m["kind"], m["status"], m.get("location")) for m in found] == [("meeting", "proposed", "madrid")]
 
@@ -142,11 +142,11 @@ def test_status_comes_from_the_meetings_own_predicate(nlp):
 
 
 def test_an_earlier_approach_that_failed_is_a_round_of_its_own(nlp):
-    found = details("Talks between Norway and Iceland began in Oslo in June, after an earlier approach by Norway failed in 2021.")
+    found = details("Talks between Norway and Iceland began in Oslo in June, after an earlier attempt by Norway failed in 2021.")
     assert [(m["status"], m.get("date"), refs(m)) for m in found] == [
         ("held", "2024-06", ["norway", "iceland"]), ("failed", "2021", ["norway", "iceland"])]
     # no earlier try without its failure, nor without "earlier"
-    assert len(details("Talks between Norway and Iceland began in Oslo in June, after an approach by Norway failed.")) == 1
+    assert len(details("Talks between Norway and Iceland began in Oslo in June, after an attempt by Norway failed.")) == 1
 
 
 def test_a_round_planned_elsewhere_is_its_own_meeting_with_the_same_parties(nlp):
@@ -162,7 +162,7 @@ def test_attended_by_after_the_meeting_noun(nlp):
 
 def test_a_claim_of_presence_goes_to_the_meeting_that_took_place(nlp):
     # the postponed round did not happen, so someone who joined "the session" joined the Oslo talks
-    text = ("Norway and Iceland held talks in Oslo on Monday. The follow-up round, which had been scheduled "
+    text = ("Norway and Iceland held talks in Oslo on Monday. The second round, which had been planned "
             "for October 2 in Reykjavik, was postponed, officials said. Peter Lund said Clara Vidal had joined "
             "the session by video link.")
     doc = extract_annotation(article(text))
@@ -172,13 +172,13 @@ def test_a_claim_of_presence_goes_to_the_meeting_that_took_place(nlp):
 
 
 def test_a_later_reference_says_the_meeting_was_cancelled(nlp):
-    found = placed("The committee had been due to review the award at a meeting on May 9, "
-                   "but the meeting was cancelled at short notice.")
+    found = placed("The panel had been due to discuss the tender at a meeting on May 9, "
+                   "but the meeting was cancelled without warning.")
     assert [f[0] for f in found] == ["cancelled"]
 
 
 def test_the_object_of_an_invitation_is_who_meets(nlp):
-    found = placed("The judge asked Peter Lund and Clara Vidal to meet in his chambers on Monday.")
+    found = placed("The judge asked Peter Lund and Clara Vidal to meet in private on Monday.")
     # (and who asks them receives them: the judge, a description the text gives)
     assert found == [("proposed", None, ["anon-the-judge", "clara-vidal", "peter-lund"])]
 
@@ -187,7 +187,7 @@ def test_the_object_of_an_invitation_is_who_meets(nlp):
     "Visitors can visit the website for details.",
     "The two rivers meet at Koblenz.",
     "Climbers reached the summit of Everest on Monday.",
-    "She told analysts on a conference call that sales rose.",
+    "She told investors on a video call that sales rose.",
     "The first round of the election in France was held on Sunday.",
     "The company announced a round of layoffs in Oslo.",
 ])
@@ -221,14 +221,14 @@ def claims_of(text: str) -> list[tuple[str, str, str]]:
 def test_a_venue_named_later_says_where_in_the_city(nlp):
     # "the two days of talks" is a definite reference through its head; the venue refines the city
     found = details("Norway and Iceland held talks in Bergen on Monday. "
-                    "The two days of talks at the Bryggen Conference Centre were mediated by the Nordic Council.")
+                    "The three days of talks at the Bryggen Conference Centre were mediated by the Nordic Council.")
     assert [(m["location"], refs(m)) for m in found] == [("bryggen-conference-centre", ["norway", "iceland", "nordic-council"])]
     assert [p["role"] for p in found[0]["participants"]] == ["delegate", "delegate", "mediator"]
 
 
 def test_the_street_of_a_hotel_is_the_meetings_place(nlp):
     found = placed("Karl Huber met Peter Lund in Oslo in May, the Bergen Post reported. "
-                   "The Post said the meeting took place at a hotel on Baker Street.")
+                   "The Post said the meeting was held at a hotel on Baker Street.")
     assert found == [("held", "baker-street", ["karl-huber", "peter-lund"])]
 
 
@@ -247,7 +247,7 @@ def test_being_in_the_place_of_a_meeting_is_a_claim_of_presence(nlp):
 
 def test_you_in_an_interview_question_is_who_answers_it(nlp):
     text = ("OSLO — Anna Berg of the Nordic Review spoke to Karl Huber at his office on Monday.\n\n"
-            "Q: There were reports that you met Peter Lund in Bergen in May. Is that true?\n\n"
+            "Q: A newspaper says you met Peter Lund in Bergen in May. Is that true?\n\n"
             "Huber: It is true, and we will meet again.")
     # one claim per person, from the reports (not again from the question that holds them)
     assert sorted(c[:2] for c in claims_of(text)) == [("karl-huber", "confirms"), ("peter-lund", "confirms")]
@@ -256,15 +256,15 @@ def test_you_in_an_interview_question_is_who_answers_it(nlp):
 
 
 def test_the_two_companies_are_the_bodies_the_story_names_most(nlp):
-    text = ("Nordhavn Shipping said on Monday it would buy Kestrel Lines for 2 billion euros. Nordhavn Shipping runs "
-            "ferries from Copenhagen and Kestrel Lines sails from Riga. Shares in Kestrel Lines rose 5% while Nordhavn "
-            "Shipping fell.\n\nTalks between the two companies began in Stockholm in June.")
-    assert placed(text) == [("held", "stockholm", ["kestrel-lines", "nordhavn-shipping"])]
+    text = ("Harwick Shipping said on Monday it would buy Solent Lines for 2 billion euros. Harwick Shipping runs "
+            "ferries from Hamburg and Solent Lines sails from Gdansk. Shares in Solent Lines rose 5% while Harwick "
+            "Shipping fell.\n\nTalks between the two companies opened in Stockholm in June.")
+    assert placed(text) == [("held", "stockholm", ["harwick-shipping", "solent-lines"])]
 
 
 def test_a_person_before_another_possessive_in_a_list_is_a_party(nlp):
     # the parser reads "(Karl Huber and Acme)'s chairman"; a person possesses no chairman here
-    found = placed("The breakthrough came at a dinner in Oslo in May attended by Karl Huber and Acme's chairman, Peter Lund.")
+    found = placed("The turnaround came at a dinner in Oslo in May attended by Karl Huber and Acme's chairman, Peter Lund.")
     assert found == [("held", "oslo", ["karl-huber", "peter-lund"])]
 
 
@@ -277,7 +277,7 @@ def test_going_somewhere_to_meet_someone_is_a_visit(nlp):
 
 @pytest.mark.parametrize("text, body", [
     ("The plans were approved by the Oslo City Council on Tuesday, after a meeting that lasted four hours.", "oslo-city-council"),
-    ("The Oslo Planning Committee had been due to review the contract at a meeting on August 9, but the meeting was cancelled.",
+    ("The Oslo Planning Committee had been due to discuss the contract at a meeting on August 9, but the meeting was cancelled.",
      "oslo-planning-committee"),
 ])
 def test_who_acted_at_or_after_a_meeting_was_at_it(nlp, text, body):
@@ -286,7 +286,7 @@ def test_who_acted_at_or_after_a_meeting_was_at_it(nlp, text, body):
 
 def test_a_first_definite_meeting_takes_the_scene_set_before(nlp):
     text = ("A former clerk said she saw Karl Huber take an envelope from Peter Lund at a restaurant in Bergen in 2021.\n\n"
-            "She said the meeting took place on a Friday evening.")
+            "She said the meeting took place late on a Friday.")
     assert [m["location"] for m in details(text)] == ["bergen"]
     # with a meeting told before, "the meeting" is that one, not the scene
     assert [m.get("location") for m in details("Karl Huber met Peter Lund on Monday. " + text)] == [None]
@@ -301,14 +301,14 @@ def test_what_someone_did_instead_of_attending_happened_there(nlp):
 
 def test_she_in_what_a_speaker_says_is_the_speaker_and_a_question_claims_nothing(nlp):
     text = ("On Monday, several players met Maria Santos at the club, according to an official. Santos, asked whether "
-            "John Miller had been present, said only that she had met \"a group of players\".")
+            "John Miller had been present, replied that she had met \"some of the squad\".")
     assert len(details(text)) == 1
     assert [c[:2] for c in claims_of(text)] == [("maria-santos", "confirms")]
 
 
 def test_a_rejection_of_that_denies_the_claim_before_it(nlp):
     text = ("Karl Huber met Peter Lund in Oslo on Monday, an official said. The official said Ole Berg had joined the meeting. "
-            "Berg's lawyers rejected that. \"Ole was at home that day. He was not at any meeting,\" his agent, Anna Holm, said.")
+            "Berg's lawyers rejected that. \"Ole was at home that day. He was not at that meeting,\" his agent, Anna Holm, said.")
     found = [c[:2] for c in claims_of(text)]
     assert found[2:] == [("ole-berg", "confirms"), ("ole-berg", "denies"), ("ole-berg", "denies")]
     # one claim per statement: the rejection, then the agent's quotation (its "He" is the Ole it names)
@@ -321,20 +321,20 @@ def test_meetings_of_one_sentence_in_the_order_it_tells_them(nlp):
 
 
 def test_his_client_in_what_a_lawyer_says_is_the_client(nlp):
-    text = ("Karl Huber met Peter Lund at a restaurant in Oslo in May, a witness told the court. Huber's lawyer, advocate "
-            "Anna Holm, said her client had been in Bergen that weekend and had not been at the restaurant at all.")
+    text = ("Karl Huber met Peter Lund at a café in Oslo in May, a witness told the court. Huber's lawyer, advocate "
+            "Anna Holm, said her client had been in Bergen all week and was not at the café.")
     assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("karl-huber", "denies")]
 
 
 def test_an_evening_called_off_and_the_session_rearranged_for_it(nlp):
     text = ("The Oslo City Council approved the plans on Tuesday.\n\n"
-            "A public consultation evening at the library, planned for April 10, was cancelled the day before by the council. "
-            "A rearranged session has been postponed twice, residents said.")
+            "A public consultation evening at the library, set for April 22, was cancelled by the council at short notice. "
+            "A rearranged session has since been postponed again, residents said.")
     found = details(text)
     # "the council" is the one body named before whose name ends in the word; who calls it off is a party;
     # the rearranged session is between the same parties
     assert [(m["status"], m.get("date"), refs(m)) for m in found] == [
-        ("cancelled", "2024-04-10", ["oslo-city-council"]), ("postponed", None, ["oslo-city-council"])]
+        ("cancelled", "2024-04-22", ["oslo-city-council"]), ("postponed", None, ["oslo-city-council"])]
     assert meetings("The club held a training session on Friday. Grain prices rose in the trading session.") == []
 
 
@@ -351,17 +351,17 @@ def test_a_second_meeting_after_a_meeting_of_people_is_between_them(nlp):
 
 def test_met_there_and_the_three_countries_the_story_names(nlp):
     text = ("Norway, Iceland and Denmark have argued over fishing rights for years. Norway wants more, Iceland wants less "
-            "and Denmark wants a new survey.\n\nWhat happened in Bergen shows why. Officials from the three countries met "
-            "there on Monday and Tuesday to settle the last figure: how much fish Norway may catch.")
+            "and Denmark wants a new survey.\n\nLast week in Bergen showed why. Delegates from the three countries met "
+            "there on Monday and Tuesday to agree a final number: how much fish Norway may catch.")
     # "there" is the place of the sentence before; a clause hung on a later "may" does not make it planned
     assert placed(text) == [("held", "bergen", ["denmark", "iceland", "norway"])]
 
 
 def test_an_ability_is_no_meeting_and_a_proposer_receives(nlp):
-    assert meetings("Karl Huber can convene meetings but cannot set terms.") == []
-    assert placed("Anna Holm has proposed that the three ministers meet in Oslo in March.") == [
-        ("proposed", "oslo", ["anna-holm", "anon-the-three-ministers"])]
-    roles = {p["ref"]: p["role"] for p in details("Anna Holm has proposed that the three ministers meet in Oslo in March.")[0]["participants"]}
+    assert meetings("Karl Huber can convene meetings but cannot impose a deal.") == []
+    assert placed("Anna Holm has proposed that the four envoys meet in Oslo in March.") == [
+        ("proposed", "oslo", ["anna-holm", "anon-the-four-envoys"])]
+    roles = {p["ref"]: p["role"] for p in details("Anna Holm has proposed that the four envoys meet in Oslo in March.")[0]["participants"]}
     assert roles["anna-holm"] == "host"
 
 
@@ -370,8 +370,8 @@ def test_a_visit_to_a_site_near_a_town_is_in_that_town(nlp):
 
 
 def test_a_debate_between_people_and_the_meeting_someone_was_called_to(nlp):
-    found = details("Karl Huber pulled out of a televised debate with Anna Holm on Sunday. The debate was cancelled after "
-                    "his office said he had been called to an urgent meeting with the Oslo Fishermen's Union.")
+    found = details("Karl Huber pulled out of the televised debate with Anna Holm on Sunday. The debate was cancelled after "
+                    "his office said he had been called to a crisis meeting with the Oslo Fishermen's Union.")
     # the cancelling is the debate's, not the meeting's told in the clause after it; who is called goes
     assert [(m["kind"], m["status"], sorted(refs(m))) for m in found] == [
         ("debate", "cancelled", ["anna-holm", "karl-huber"]), ("meeting", "held", ["karl-huber", "oslo-fishermen-s-union"])]
@@ -379,7 +379,7 @@ def test_a_debate_between_people_and_the_meeting_someone_was_called_to(nlp):
 
 
 def test_a_placeless_meeting_of_others_does_not_join_one_told_much_later(nlp):
-    text = ("Karl Huber said he had been called to an urgent meeting with the Oslo Fishermen's Union. "
+    text = ("Karl Huber said he had been called to a crisis meeting with the Oslo Fishermen's Union. "
             "Prices fell again. Boats stayed in port. Nobody expected a deal. The union was silent.\n\n"
             "Anna Holm met Ole Berg in Bergen on Monday.")
     assert [(m.get("location"), sorted(refs(m))) for m in details(text)] == [
@@ -406,8 +406,8 @@ def test_asking_to_meet_is_a_request_not_a_meeting_held(nlp):
 
 
 def test_the_next_round_of_talks_under_way_is_a_meeting_to_come(nlp):
-    text = ("The Oslo Fishermen's Union is in talks with the shipping companies over a new agreement. Anna Holm said the "
-            "next round, scheduled for Thursday, had been put back a week.")
+    text = ("The Oslo Fishermen's Union is in talks with the shipping companies about a pay deal. Anna Holm said the "
+            "next round, due on Friday, had been put back by ten days.")
     found = details(text)
     assert [(m["status"], sorted(refs(m))) for m in found] == [
         ("held", ["anon-the-shipping-companies", "oslo-fishermen-s-union"]),
@@ -415,8 +415,8 @@ def test_the_next_round_of_talks_under_way_is_a_meeting_to_come(nlp):
 
 
 def test_sitting_at_the_table_is_presence_and_his_father_is_not_him(nlp):
-    text = ("Karl Huber met Peter Lund in Bergen on Monday, an official said. In her memoir, Anna Holm wrote that Ole Berg "
-            "had sat across the table from her for the whole night. His son, Per Berg, said his father was in London that week.")
+    text = ("Karl Huber met Peter Lund in Bergen on Monday, an official said. In her autobiography, Anna Holm wrote that Ole Berg "
+            "had sat at the same table as her all night. His son, Nils Berg, said his father was in Paris that month.")
     assert [c[:2] for c in claims_of(text)] == [("karl-huber", "confirms"), ("peter-lund", "confirms"), ("ole-berg", "confirms")]
 
 
@@ -428,6 +428,6 @@ def test_denying_that_x_met_y_is_about_x_and_not_called_off_is_no_fate(nlp):
 
 
 def test_a_where_clause_on_the_place_says_who_meets_there(nlp):
-    text = ("The attack has put in doubt talks set for Thursday in Oslo, where envoys of the movement were to sit down "
-            "with a team led by Anna Holm.")
-    assert [(f[1], f[2]) for f in placed(text)] == [("oslo", ["anna-holm", "anon-envoys-of-the-movement"])]
+    text = ("The violence has cast doubt over talks set for Thursday in Oslo, where negotiators of the militia were meant to sit down "
+            "with a panel led by Anna Holm.")
+    assert [(f[1], f[2]) for f in placed(text)] == [("oslo", ["anna-holm", "anon-negotiators-of-the-militia"])]

@@ -52,21 +52,21 @@ def test_a_title_alone_that_names_nobody_new_is_no_participant(nlp):
 
 
 def test_a_request_to_meet_is_the_requesters_meeting(nlp):
-    (meeting,) = found("The family had asked to meet the officer in charge of the inquiry and had been told to wait.")
+    (meeting,) = found("The parents had asked to meet the head teacher about the bullying and were told to come back in a week.")
     assert meeting[0] == "proposed"
-    assert "the family" in [p.lower() for p in meeting[2]]
+    assert "the parents" in [p.lower() for p in meeting[2]]
 
 
 def test_a_meeting_that_was_due_is_not_held(nlp):
     # a past-tense plan is still a plan: "were due to meet", "was set to meet"
-    text = "Fighting broke out on Monday, two days before the rebels' envoys were due to meet government mediators."
+    text = "Clashes erupted on Monday, three days before the militia's negotiators were due to meet church mediators."
     assert [m[0] for m in found(text)] == ["proposed"]
 
 
 def test_a_lede_plan_told_by_descriptions_joins_the_placed_one(nlp):
-    text = ("Fighting broke out on Monday, two days before the rebels' envoys were due to meet government mediators.\n\n"
-            "The attack has put in doubt talks set for Thursday in Oslo, where envoys of the movement were to sit down "
-            "with a team led by Anna Holm.")
+    text = ("Clashes erupted on Monday, three days before the militia's negotiators were due to meet church mediators.\n\n"
+            "The violence has cast doubt over talks set for Thursday in Oslo, where negotiators of the militia were meant to sit down "
+            "with a panel led by Anna Holm.")
     assert [(m[0], m[1]) for m in found(text)] == [("proposed", "oslo")]
 
 
@@ -91,7 +91,7 @@ def test_being_where_the_meeting_was_is_no_denial(nlp):
 
 def test_a_description_resolved_to_the_person_is_their_alibi(nlp):
     text = ("Talks between Norway and Iceland were held in Geneva on Monday. An official said Norway's fisheries minister, "
-            "Karl Huber, had led the Norwegian delegation. A ministry spokesman said the minister had been in Oslo throughout.")
+            "Karl Huber, had led the Norwegian delegation. A spokeswoman for the ministry said the minister was in Oslo all week.")
     assert claims(text) == [("karl-huber", "confirms"), ("karl-huber", "denies")]
 
 
@@ -100,20 +100,20 @@ def test_a_meeting_that_took_place_or_did_not(nlp):
             "Vik's lawyer, Ole Berg, said no meeting with Huber had taken place.")
     assert ("karl-huber", "denies") in claims(text)
     text = ("Reports said Karl Huber met Lena Vik in Bergen in May. "
-            "The Bergen Courier said the meeting took place at a hotel near the harbour.")
+            "The Bergen Courier said the meeting took place in the bar of a harbour hotel.")
     assert claims(text).count(("karl-huber", "confirms")) == 2
 
 
 def test_the_telling_that_says_what_became_of_a_meeting_is_its_evidence(nlp):
-    text = ("Governor Karl Huber pulled out of a televised debate with his rival on Sunday evening.\n\n"
-            "The debate, organised by the city's press club, was cancelled after his campaign said he was ill.")
+    text = ("Governor Karl Huber pulled out of the televised debate with his opponent late on Sunday.\n\n"
+            "The debate, organised by the local chamber of commerce, was cancelled when his aides said he had a fever.")
     (told,) = evidence(text, "2024-09-10")
     assert told.startswith("The debate, organised")
 
 
 def test_a_dated_telling_after_a_lede_is_the_evidence(nlp):
     text = ("Last week's failed meeting in Bergen shows how far apart the sides are.\n\n"
-            "Officials from Norway and Iceland met there on August 28 and 29 to settle the last figure.")
+            "Officials from Norway and Iceland met there on August 28 and 29 to agree the final quota.")
     (told,) = evidence(text)
     assert told.startswith("Officials from Norway")
 
@@ -158,19 +158,19 @@ def test_hosting_an_event_is_no_meeting(nlp):
 
 
 def test_a_described_person_sitting_in_is_claimed_there(nlp):
-    text = "A patients' group said a company executive had sat in on a meeting of the Oslo Health Board in October."
-    assert claims(text) == [("a company executive", "confirms")]
+    text = "A tenants' association said a bank manager sat in on a closed meeting of the Oslo Housing Board in May."
+    assert claims(text) == [("a bank manager", "confirms")]
 
 
 def test_her_client_is_the_person_described_after_for(nlp):
-    text = ("A solicitor for the older man, Jane Roe, said her client had been at a meeting of the Oslo Taxi Association "
-            "at the time of the robbery.")
-    assert claims(text) == [("the older man", "confirms")]
+    text = ("A lawyer for the younger woman, Jane Roe, said her client was at a meeting of the Oslo Chess Club "
+            "when the fire started.")
+    assert claims(text) == [("the younger woman", "confirms")]
 
 
 @pytest.mark.parametrize("text", [
-    "The ministry said no company representative had attended the meeting in Oslo on Monday.",
-    "Karl Huber said candidates who did not meet the deadline would not appear on the ballot.",
+    "The agency said no industry lobbyist had attended the meeting in Oslo on Monday.",
+    "Karl Huber said applicants who did not meet Friday's deadline would be turned away.",
 ])
 def test_nobody_in_particular_and_other_senses_claim_nothing(nlp, text):
     assert claims(text) == []
@@ -240,20 +240,20 @@ def test_seeing_a_thing_is_no_claim(nlp):
 
 
 def test_officials_of_several_countries_are_one_meeting(nlp):
-    text = "Karl Huber said he had met health officials in Norway and Iceland to share the results."
-    assert [(m[1], m[2]) for m in found(text)] == [(None, ["health officials in Norway and Iceland", "iceland", "karl-huber", "norway"])]
+    text = "Karl Huber said he had met transport officials in Norway and Iceland to present the findings."
+    assert [(m[1], m[2]) for m in found(text)] == [(None, ["iceland", "karl-huber", "norway", "transport officials in Norway and Iceland"])]
 
 
 def test_the_group_is_the_body_named_before(nlp):
-    text = ("The Fjord Futures Trust, a conservation group based in Bergen, published a report on Monday. "
-            "Its director, Lena Vik, said the group had asked to meet the board and had been turned down.")
-    assert [(m[0], m[2]) for m in found(text)] == [("proposed", ["fjord-futures-trust"])]
+    text = ("The Coastal Commons Trust, a wildlife group based in Bergen, issued a study on Monday. "
+            "Its chairwoman, Lena Vik, said the group had twice asked to meet the board and was refused.")
+    assert [(m[0], m[2]) for m in found(text)] == [("proposed", ["coastal-commons-trust"])]
 
 
 def test_a_request_told_late_is_not_a_summit_to_come(nlp):
-    text = ("The ministers are due to meet again at the regional summit in Oslo in August.\n\n"
-            "Its director, Lena Vik, said the group had asked to meet the board and had been turned down.\n\n"
-            "Karl Huber said the regional summit in Oslo would be decisive.")
+    text = ("The foreign ministers are due to meet once more at the Nordic summit in Oslo in October.\n\n"
+            "Its chairwoman, Lena Vik, said the group had twice asked to meet the board and was refused.\n\n"
+            "Karl Huber said the Nordic summit in Oslo would be decisive.")
     assert len(found(text)) == 2
 
 
@@ -263,14 +263,14 @@ def test_a_venue_in_a_city_is_one_meeting_at_the_venue(nlp):
 
 def test_rescheduling_makes_a_new_meeting_of_the_same_parties(nlp):
     text = ("A televised debate between Karl Huber and Lena Vik at the Grand Hotel in Oslo was cancelled on Sunday. "
-            "The press club said it would try to reschedule the debate for May 3 at the same venue.")
+            "The broadcaster said it hoped to reschedule the debate for June 8 at the same venue.")
     assert found(text) == [("cancelled", "grand-hotel", ["karl-huber", "lena-vik"]),
                            ("proposed", "grand-hotel", ["karl-huber", "lena-vik"])]
 
 
 def test_the_capital_is_the_capital_of_the_storys_country(nlp):
-    text = ("BERGEN, Norway - Party officials are looking to Oslo. Karl Huber met Lena Vik in the capital last week, "
-            "and the two discussed a joint rally in Bergen in May, two officials said.")
+    text = ("BERGEN, Norway - Both camps now have their eyes on Oslo. Karl Huber met Lena Vik in the capital on Friday, "
+            "and the pair discussed a joint rally in Bergen next month, according to two aides.")
     assert [m[1] for m in found(text)] == ["oslo"]
 
 
@@ -280,7 +280,7 @@ def test_what_came_before_or_after_a_visit_is_not_its_place(nlp):
 
 
 def test_who_organised_or_pulled_out_is_a_party(nlp):
-    text = ("Governor Karl Huber pulled out of a televised debate with Lena Vik on Sunday evening.\n\n"
+    text = ("Governor Karl Huber pulled out of the televised debate with Lena Vik late on Sunday.\n\n"
             "The debate, organised by the Bergen Press Club at the Grand Hotel, was cancelled.")
     (debate,) = found(text, "2024-09-10")
     assert debate[0] == "cancelled"
@@ -288,8 +288,8 @@ def test_who_organised_or_pulled_out_is_a_party(nlp):
 
 
 def test_a_thin_telling_that_says_who_is_the_evidence_of_the_placed_one(nlp):
-    text = ("Karl Huber's office said he had been called to an urgent meeting with leaders of the Bergen Farmers' Union.\n\n"
-            "His spokesman, Ole Berg, later said Huber had met a group of union members at a farm outside Voss.")
+    text = ("Karl Huber's office said he had been called to a crisis meeting with officials of the Bergen Farmers' Union.\n\n"
+            "His spokesman, Ole Berg, said afterwards that Huber had met several union members on a dairy farm near Voss.")
     meetings = extract_annotation(article(text))["meetings"]
     assert len(meetings) == 1 and "karl-huber" in {p["ref"] for p in meetings[0]["participants"]}
 
@@ -306,7 +306,7 @@ def test_who_holds_or_gathers_for_meetings(nlp, text, place, party):
 
 
 def test_being_called_to_a_meeting_is_a_claim_of_going(nlp):
-    text = "Karl Huber missed the vote on Sunday. His campaign said he had been called to an urgent meeting with farmers in Voss."
+    text = "Karl Huber missed the vote on Sunday. His aides said he had been called to a late meeting with dairy farmers in Voss."
     assert claims(text) == [("karl-huber", "confirms")]
 
 
@@ -368,12 +368,12 @@ def test_who_a_meeting_involved_or_who_led_the_trip(nlp, text, expected):
 
 
 def test_a_meeting_with_someone_told_by_a_person_is_theirs(nlp):
-    text = "Lena Vik later said the turning point came at a meeting with the shipowners at the Grand Hotel in Oslo."
-    assert claims(text) == [("lena-vik", "confirms"), ("the shipowners at the Grand Hotel in Oslo", "confirms")]
+    text = "Lena Vik later said the deal was struck at a meeting with the bankers at the Grand Hotel in Oslo."
+    assert claims(text) == [("lena-vik", "confirms"), ("the bankers at the Grand Hotel in Oslo", "confirms")]
 
 
 def test_a_planned_meeting_with_someone_claims_nothing(nlp):
-    assert claims("Lena Vik said a meeting with the shipowners would take place in Oslo next week.") == []
+    assert claims("Lena Vik said a meeting with the bankers would take place in Oslo next week.") == []
 
 
 @pytest.mark.parametrize("lawyer", ["Vik's lawyer said his client", "A lawyer for Vik said her client"])

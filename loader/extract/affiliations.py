@@ -166,7 +166,7 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
     # a bare membership ("Y's X") adds nothing to a role in the same body
     with_role = {(r["person"], r.get("organisation"), r.get("location")) for r in out if r.get("role")}
     out = [r for r in out if r.get("role") or (r["person"], r.get("organisation"), r.get("location")) not in with_role]
-    # a profession told without its body ("Reyes, a journalist") where the article gives the person
+    # a profession told without its body ("Soto, a journalist") where the article gives the person
     # a body elsewhere ("Asia Weekly's Anna Reyes") is most likely held there: not a second fact
     with_body = {r["person"] for r in out if r.get("organisation") or r.get("location")}
     held_for = [r.pop("held_for", False) for r in out]  # (a tie to a person: another fact)
@@ -635,7 +635,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             continue  # "her daughter": whose, the text does not say here
         elif body is None and _vague_body(role_tokens, ("of", "at", "with", "in", "for") if qualifier and not _is_profession(head)
                                           else ("of", "at", "with")):
-            continue  # "a former deputy speaker of the county assembly": a body the article did not find
+            continue  # "a former deputy clerk of the county assembly": a body the article did not find
         elif body is None and _is_profession(head) and not unresolved and not any(
                 (t.pos_ == "PROPN" or t.text[:1].isupper()) and t != head and not _is_role(t) and not nationality_code(t.text)
                 for t in role_tokens):  # ("Greenpeace activist X": a body the article did not find)

@@ -481,7 +481,7 @@ class Attributor:
             if len(orgs) == 1:
                 return self.c.ids[id(orgs[0])]
         if re.match(r"(?:his|her|their|its)\s", words, re.I) and token.pos_ == "NOUN":
-            # "according to her daughter" after "Her daughter, Annika Berg, said": the one person so described
+            # "according to her daughter" after "Her son, Pavel Ruud, said": the one person so described
             person = self.described_person(token, start, end)
             if person:
                 return person
@@ -1181,7 +1181,7 @@ class Attributor:
         # of another clause: only the noun test makes its subject a source
         human = (verb.lemma_ in HUMAN_VERBS or _phrasal_cue(verb)) and (verb.tag_ != "VBG" or any(c.dep_ == "aux" for c in verb.children))
         if any(c.dep_ == "neg" for c in verb.children):
-            return None  # "the ruling did not say how ...", "would not say whether": nothing was said
+            return None  # "the report did not say who ...", "would not say whether": nothing was said
         if _not_speech(verb):
             return None
         speakers = self.speakers(subject, human=human, cue=True)
@@ -1317,7 +1317,7 @@ class Attributor:
             return None
         if any(c.dep_ in ("auxpass", "csubj", "csubjpass") for c in verb.children) or not any(
                 c.dep_ == "nsubj" or c.dep_ == "dobj" for c in verb.children) and verb.lemma_.lower() not in INVERTING_VERBS | {"ask"}:
-            return None  # "Who else was there has been argued about ever since": no cue of a speaker
+            return None  # "Who else attended has been argued over for years": no cue of a speaker
         return verb
 
     def split_quote(self, verb: Token, subject: Token) -> list[tuple[int, int]] | None:
@@ -1426,7 +1426,7 @@ class Attributor:
 # What an infinitive cue hangs on when it was said: "went on to say", "was quick to add"
 _SAYING_ON = frozenset("continue go begin start keep proceed hasten rush quick careful keen eager anxious able".split())
 # Nouns for a body of one kind, and the words its name holds ("the union" is "X Workers'
-# Federation", never "Kestrel Air"); other organisation nouns (company, bank, club, airline,
+# Federation", never "Falcrest Air"); other organisation nouns (company, bank, club, airline,
 # ...) describe any organisation whose name says it is none of these kinds
 _KINDS = {
     "union": "union federation confederation workers association guild syndicate",
@@ -1558,7 +1558,7 @@ _PHRASAL = {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("point", "out
 
 
 def _put_it_to(token: Token) -> Token | None:
-    """"X put it to the witness that ...": a question or claim put to someone (court and
+    """"X put it to the nurse that ...": a question or claim put to someone (court and
     interview reporting), a cue with a "that" clause (the parser may hang it on the witness)."""
     if token.lemma_ != "put" or not any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children):
         return None

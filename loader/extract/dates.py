@@ -476,7 +476,7 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
         surface = text[ent.start_char : ent.end_char]
         some_day = re.match(r"(?:a|an|one)\s+(?:" + "|".join(WEEKDAYS) + r")\b.*?\b(?:in|of)\s+(.+)$", surface, re.I)
         if some_day:
-            surface = some_day.group(1)  # "a Friday evening in August 2021": August 2021
+            surface = some_day.group(1)  # "a Tuesday night in May 2019": May 2019
         elif re.match(r"(?:a|an|one|every|each)\s+(?:" + "|".join(WEEKDAYS) + r")\b", surface, re.I):
             continue
         start, end = ent.start_char, ent.end_char

@@ -72,7 +72,7 @@ def _person_evidence(text: str, surface: str) -> int:
 
 
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+\Z")
-# the second of two names after "in" ("fishermen in Ilo and Matarani") is where the first is
+# the second of two names after "in" ("farmers in Tema and Keta") is where the first is
 _LISTED_PLACE = re.compile(r"\b(?:in|near)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?,?\s+(?:and|or)\s+\Z")
 # "Livorno, Tuscany,": a name after a known town and a comma, itself closed by punctuation,
 # is the town's region or country (the town must be a place the gazetteer knows)
@@ -250,8 +250,8 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
             continue
         # several words: only a company's name said without its trade ("Acme Zinc Mining" ->
         # "Acme Zinc"), not a person's before the foundation or prize named after them
-        # ... or a body's name cut before its "of" ("the Lakeside Institute" for "the Lakeside
-        # Institute of Child Health": the short form already ends in the body's word)
+        # ... or a body's name cut before its "of" ("the Corran Institute" for "the Corran
+        # Institute of Tropical Medicine": the short form already ends in the body's word)
         owners = [b for b in bodies if b.surface.startswith(c.surface + " ") and (" " not in c.surface or (
             b.surface[len(c.surface) + 1:].split()[-1].lower() in ORG_WORDS - _EPONYM_BODY_WORDS and not c.aliases)
             or re.match(r"(?:of|for)\s", b.surface[len(c.surface) + 1:]) and c.surface.split()[-1].lower() in ORG_WORDS
@@ -564,7 +564,7 @@ united imperial republic people people's independent interim transitional milita
 
 
 def _nest_stations(text: str, entities: list[Entity]) -> None:
-    """A station is named after the place or landmark it serves ("Okafor Hospital Station",
+    """A station is named after the place or landmark it serves ("Marlow Hospital Station",
     "Brannock Station"): that place is mentioned in its name, a place of the article (kept
     with no coordinates when no gazetteer knows it). Not when the words are ordinary ones
     ("Police Station") or a descriptor ("International Space Station")."""
@@ -671,7 +671,7 @@ def _nest_eponyms(text: str, entities: list[Entity], person_names: set[str]) -> 
                     and not re.search(r"\bMemorial\b", name[where[1]:]):
                 continue
             # one word with no person of that name in the article, in a foundation's or trust's
-            # name, is a donor's surname the story is not about ("the Halvorsen Foundation")
+            # name, is a donor's surname the story is not about ("the Ostergaard Foundation")
             if owner is None and len(words) == 1 and inner not in person_names \
                     and name_head(name) in ("foundation", "trust", "fund", "endowment", "charity"):
                 continue

@@ -125,7 +125,7 @@ def nationality_code(word: str) -> str | None:
 
 
 # A place where people met that the text describes rather than names: "a golf club in X",
-# "a café near the X quay", "a hotel on the shores of Lake X". The venue noun (with a
+# "a café near the X quay", "an inn on the banks of Lake X". The venue noun (with a
 # lowercase modifier or two), then where it is: a preposition of place, perhaps "the shores
 # of", and a capitalised name, perhaps with a lowercase noun of geography after it.
 _VENUE_NOUNS = ("hotel|motel|inn|guesthouse|lodge|resort|restaurant|café|cafe|canteen|bar|pub|tavern|club|clubhouse|"
@@ -144,8 +144,8 @@ _MEETING_WORD = re.compile(r"\b(?:met|meet|meets|meeting|meetings|talks|debate|d
 
 def _described_venues(text: str, entities: list[Entity], known: set[str]) -> list[Entity]:
     """Venues of meetings described by their kind and place ("met X at a golf club in
-    Caerleon"): a location of its own, named by its words without the article ("Golf club in
-    Caerleon"), within the place it names when that place is one of the article's. Only in a
+    Arbroath"): a location of its own, named by its words without the article ("Golf club in
+    Arbroath"), within the place it names when that place is one of the article's. Only in a
     sentence that tells of a meeting: elsewhere such a phrase is scenery."""
     found = []
     places = {n: e for e in entities if e.kind == "location" for n in e.all_names}
@@ -164,7 +164,7 @@ def _described_venues(text: str, entities: list[Entity], known: set[str]) -> lis
             continue  # ("a house in Reform Street" with no place the article names: no venue to place)
         if within is not None and (within.place is None or within.place.kind == "venue") \
                 and re.search(r"\s(?:on|in|at)\s", m.group(1)[:m.start(2) - m.start(1)]):
-            continue  # "a hotel on Orchard Road": the street is already as precise as the text is ("near" it is not)
+            continue  # "a hotel on Marlowe Road": the street is already as precise as the text is ("near" it is not)
         known.add(name)
         found.append(Entity("location", name, spans=[(start, end)], mention_spans=[(start, end)], venue_within=within))
     return found

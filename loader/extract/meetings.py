@@ -143,7 +143,7 @@ PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b
 NEGATION = re.compile(r"\b(not|never|n't|did not|no)\b")
 DENYING_CUES = {"denied", "deny", "denies", "rejected", "rejects", "disputed"}
 # nouns for people a story describes rather than names, beyond the speakers' and roles' nouns
-# ("eleven colleagues", "the shipowners", "his agent", "the family"): participants of their own
+# ("six colleagues", "the bankers", "his agent", "the parents"): participants of their own
 PEOPLE_WORDS = frozenset("""colleague shipowner envoy family client man men woman women agent counterpart candidate
 mediator relative student parent patient supporter voter villager protester rebel fighter""".split())
 # nouns for bodies, or for a country's side, that name_people counts but that stand for the body
@@ -152,7 +152,7 @@ BODY_WORDS = frozenset("""company companies firm firms group groups government g
 ministry police military army union unions delegation delegations side sides team teams people staff board""".split())
 # verbs of seeing someone somewhere: "was seen at the talks", "photographed X at the dinner"
 SEEING = frozenset("see spot photograph film notice glimpse recognise recognize".split())
-# verbs of being somewhere: "had been in Cape Town that weekend", "spent the day in X"
+# verbs of being somewhere: "had been in Lisbon all week", "spent the day in X"
 WHEREABOUTS = frozenset("be spend stay remain".split())
 
 
@@ -410,7 +410,7 @@ class MeetingFinder:
 
     def venue_in(self, venue: str, place: str | None) -> bool:
         """Whether a venue can be inside ``place``: a venue the text gives no other town or country for
-        ("the talks in Geneva ... the talks at the Palais des Nations")."""
+        ("the talks in Bergen ... the talks at the Bryggen Conference Centre")."""
         if place is None or not self.is_venue(venue) or self.is_venue(place):
             return False
         entity, outer = self.place_entity(venue), self.place_entity(place)
@@ -437,7 +437,7 @@ class MeetingFinder:
                     continue  # "host the discussions", "brokered meetings": the verb is the trigger
                 places = self.location_in(self.clause(token))
                 if token.pos_ == "VERB" and len(places) > 1 and all(self._party_at_id(p) for p in places):
-                    # "she had met health officials in Norway and Iceland": whose officials, not one
+                    # "he had met transport officials in Norway and Iceland": whose officials, not one
                     # meeting per country (the countries stay parties)
                     whose = [p for c in token.children if c.dep_ == "dobj" and describes_people(c)
                              for g in c.children if g.dep_ == "prep" and g.lower_ == "in" for p in self.location_in(list(g.subtree))]
@@ -474,7 +474,7 @@ class MeetingFinder:
                         continue
                 redo = None
                 if token.pos_ in ("NOUN", "PROPN") and self.definite(token) and token.dep_ == "dobj" and token.head.lemma_ in REDOING:
-                    # "it would try to reschedule the debate for May 3": a new one, of the same parties
+                    # "it hopes to reschedule the hearing for June 8": a new one, of the same parties
                     redo = next((m for _, m in reversed(self.references) if m.kind == self.kind(token, kind)
                                  and m.status in ("cancelled", "postponed", "failed")), None) \
                         or next((m for _, m in reversed(self.references) if m.kind == self.kind(token, kind)), None)
@@ -500,7 +500,7 @@ class MeetingFinder:
                         held_here[-1].date, held_here[-1].sentence = told, sentence
                     continue
                 if not places and token.pos_ in ("NOUN", "PROPN") and self.definite(token) and not self.references:
-                    # "the meeting took place on a Friday" with no meeting told before: the scene the
+                    # "the meeting took place late one Tuesday" with no meeting told before: the scene the
                     # story set earlier is that meeting ("accepted cash at a steakhouse in X")
                     places = self.scene_place(sentence)
                 if not places:
@@ -532,7 +532,7 @@ class MeetingFinder:
                        and any(c.lower_ in ("earlier", "previous", "prior", "first") for c in t.children)]
             kept.sort(key=lambda m: m.trigger.i)  # in the order the sentence tells them
             for t in earlier:
-                # "talks began in June, after an earlier approach by X collapsed": the failed try before
+                # "talks opened in May, after an earlier attempt by X collapsed": the failed try before
                 # these talks is a round of its own, of X and the same parties
                 extra = _Meeting(t, "talks", sentence)
                 for by in (c for c in t.children if c.dep_ == "prep" and c.lower_ == "by"):
@@ -850,7 +850,7 @@ class MeetingFinder:
         self._participants(m, m.trigger)
         t = m.trigger
         for place in (x for x in t.subtree if x.dep_ == "pobj" and self.c.entity_at(x.idx, x.idx + len(x))):
-            # "talks set for Thursday in X, where envoys of Y were to sit down with a team led by Z":
+            # "talks set for Friday in X, where delegates of Y were meant to sit down with a panel led by Z":
             # the place's "where" clause says who meets there
             for where in (c for c in place.children if c.dep_ == "relcl" and any(g.lower_ == "where" for g in c.children)):
                 verbs = [where, *(g for g in where.children if g.dep_ == "xcomp")]
@@ -918,7 +918,7 @@ class MeetingFinder:
                     for local in self.who(subject):
                         m.participants.setdefault(local, "delegate")
             if verb is not None and verb.pos_ == "VERB" and t.head.lower_ == "to" and verb.lemma_ in ("call", "summon", "invite"):
-                # "he had been called to an urgent meeting": who is called goes to it
+                # "she had been called to a crisis meeting": who is called goes to it
                 for subject in (c for c in verb.children if c.dep_ == "nsubjpass"):
                     for local in self.who(subject):
                         m.participants.setdefault(local, "invitee")
@@ -950,7 +950,7 @@ class MeetingFinder:
                     self._participants(m, c, verb_done=True)
 
     def speaker_party(self, m: _Meeting) -> None:
-        """"Lindqvist said the turning point came at a meeting with the shipowners": a meeting
+        """"Vik said the deal was struck at a meeting with the bankers": a meeting
         with someone, told by a person with no other party named, is the speaker's own."""
         t = m.trigger
         if t.pos_ not in ("NOUN", "PROPN") or m.status not in ("held", "failed") or any(c.dep_ == "poss" for c in t.children):
@@ -1122,7 +1122,7 @@ class MeetingFinder:
                 if proposer is not None:
                     add(proposer, "host")
             if verb.dep_ == "xcomp" and verb.head.lemma_ in ("invite", "ask"):
-                # "the judge asked both sides to meet in his chambers": who asks receives them
+                # "the judge asked the two lawyers to meet in private": who asks receives them
                 asker = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
                 if asker is not None:
                     add(asker, "host")
@@ -1211,7 +1211,7 @@ class MeetingFinder:
         if places:
             target = next((m for m in reversed(self.meetings) if m.location == places[0] and m.family == sort), None)
             last = next((m for _, m in reversed(self.references) if m.family == sort), None)
-            # "the talks at the Palais des Nations" after talks in Geneva: where in the city, for the
+            # "the talks at the Bryggen Conference Centre" after talks in Bergen: where in the city, for the
             # last talks that took place (not a round still planned)
             took_place = next((m for _, m in reversed(self.references) if m.family == sort and m.status in ("held", "failed")), None)
             if target is None and took_place is not None and self.venue_in(places[0], took_place.location):
@@ -1265,7 +1265,7 @@ class MeetingFinder:
 
     def joins_previous(self, m: _Meeting) -> bool:
         """A meeting with no place right after another meeting is that meeting, told again; so is
-        one with neither place nor date between people who met before ("she had met a group of players")."""
+        one with neither place nor date between people who met before ("he had met some of the squad")."""
         if m.location or m.status != "held" or not self.meetings or m.kind not in ("meeting", "talks"):
             return False
         people = {k for k in m.participants if self.c.kind_of(k) == "person"}
@@ -1298,7 +1298,7 @@ class MeetingFinder:
             # only forward: a lede's "a collapsed meeting" is told in full later on
             later = self.meetings[self.meetings.index(m) + 1 : self.meetings.index(m) + 30]
             # (in the lede, people described, not named, say nothing either way: "the group's envoys" and
-            # "envoys of the movement" later; elsewhere "the group had asked to meet X" is its own)
+            # "delegates of the militia" later; elsewhere "the group had twice asked to meet X" is its own)
             lede_end = self.text.find("\n\n", len(self.text) - len(self.text.lstrip()))
             lede = m.sentence.start_char < (lede_end if lede_end >= 0 else len(self.text))
             mine = {k for k in m.participants if k not in self.c.anonymous} if lede else set(m.participants)
@@ -1374,7 +1374,7 @@ def _settled(status: str) -> str:
 
 def describes_people(token: Token) -> bool:
     """A common noun for people the story describes rather than names: "Home Office officials",
-    "leaders of the cooperative", "eleven colleagues", "the shipowners" (not a body: "the company")."""
+    "leaders of the cooperative", "six colleagues", "the bankers" (not a body: "the company")."""
     if token.pos_ != "NOUN":
         return False
     words = {token.lemma_.lower(), token.lower_}
@@ -1407,8 +1407,8 @@ def _verb_in(token: Token, verbs: frozenset[str]) -> bool:
 
 
 def _predicate(verb: Token, trigger: Token) -> list[Token]:
-    """The verb's own words, without the other clauses hanging from it: in "talks began in June,
-    after an earlier approach collapsed" the talks did not collapse."""
+    """The verb's own words, without the other clauses hanging from it: in "talks opened in May,
+    after an earlier attempt collapsed" the talks did not collapse."""
     other = {x.i for c in verb.children if c.dep_ in ("conj", "cc", "advcl", "ccomp", "parataxis", "relcl")
              and trigger not in c.subtree for x in c.subtree}
     return [t for t in verb.subtree if t.i not in other]
@@ -1490,7 +1490,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             g.dep_ == "prep" and g.lower_ in ("at", "in", "during", "to") and any(x.lower_ in NOUNS for x in g.subtree)
             or g.lower_ == "there" for g in token.children)
         seeing = lemma in SEEING and at_a_meeting
-        # "his campaign said he had been called to an urgent meeting": a claim that he was there
+        # "her aides said she had been called to a crisis meeting": a claim that she was there
         summoned = lemma in ("call", "summon") and any(g.dep_ == "nsubjpass" for g in token.children) and any(
             g.dep_ == "prep" and g.lower_ == "to" and any(x.dep_ == "pobj" and x.lower_ in NOUNS for x in g.children) for g in token.children)
         presence = presence or summoned or lemma == "represent" and at_a_meeting \
@@ -1545,7 +1545,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
 
 
 def _alibi(c: Context, finder: MeetingFinder, token: Token, people, statement: dict):
-    """"his client had been in Cape Town that weekend", "X spent the day in Y": someone the story
+    """"her client had been in Lisbon all week", "X spent the day in Y": someone the story
     puts at a meeting was somewhere else, a claim that they were not there (the meeting they are
     a party of, held in another place, the last one told before the claim)."""
     if _negated(token) or {g.lower_ for g in token.children if g.dep_ == "aux"} & {"will", "would", "'ll", "shall"}:
@@ -1568,7 +1568,7 @@ def _alibi(c: Context, finder: MeetingFinder, token: Token, people, statement: d
 
 
 def _took_place(c: Context, finder: MeetingFinder, token: Token, people, speaker: str | None, statement: dict):
-    """"the meeting took place at a hotel", "no meeting with the governor had taken place": a claim
+    """"the meeting was held at an inn", "no meeting with the mayor ever happened": a claim
     about who met, for the people named with the meeting (and a speaker who says no meeting with
     someone took place, the other party), else the people the meeting had."""
     subject = next((g for g in token.children if g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in NOUNS), None)
@@ -1638,7 +1638,7 @@ def _client_of(c: Context, lawyer: str) -> str | None:
                                                                       or t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head == token):
                 return hit[0]
         for t in token.subtree:
-            # "a solicitor for the older man, X": the client the story describes
+            # "a lawyer for the younger woman, X": the client the story describes
             if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head == token and not c.entity_at(t.idx, t.idx + len(t)) \
                     and describes_people(t) and c.attributor:
                 local = c.attributor.party(t, human=True)

@@ -510,7 +510,7 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             continue
         found.append(Mention(match.start(1), match.end(1), "ORG", "armed-group", name))
     found += place_noun_names(doc, text)
-    # a place's council in lower case ("Gothenburg city council", "the Kisumu county
+    # a place's council in lower case ("Bergen city council", "the Kisumu county
     # assembly"): the body of that place, named as the text writes it
     for match in _LOCAL_BODY.finditer(text):
         if strong_place(match.group(1)) or any(ent.label_ in ("GPE", "LOC") and ent.start_char == match.start(1) for ent in doc.ents):
@@ -571,7 +571,7 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
 # it ("the Kavango river", "the Tana delta"): a place even when no gazetteer knows it.
 _NATURE_NOUNS = "river|lake|valley|delta|basin|mountains|hills|plateau|desert|forest|estuary|island|islands|peninsula|bay|gulf|lagoon|quay|harbour|harbor"
 # Lowercase nouns of administrative units after or before a name: the name is the unit's
-# ("Nacuta district", "the village of Ntoro", "the province of X").
+# ("Tomboli district", "the village of Kereta", "the province of X").
 _UNIT_NOUNS = "district|province|county|region|municipality|prefecture|governorate"
 _NAME_WORDS = r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}"
 _NAME_THEN_NOUN = re.compile(rf"(?<![\w’'-])({_NAME_WORDS})\s+(?:({_NATURE_NOUNS})|(?:{_UNIT_NOUNS}))(?![\w’'-])")
@@ -608,7 +608,7 @@ _LOCAL_BODY = re.compile(r"(?<![\w’'-])([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?
                          r"regional|provincial|state)\s+(?:council|assembly|legislature)(?![\w’'-])")
 
 
-# Titles after which one capitalised word is a surname ("Mr Reyes", "Sgt Okoro"), not a
+# Titles after which one capitalised word is a surname ("Mr Soto", "Sgt Okoro"), not a
 # country or a post ("Prime Minister", "Secretary General" are titles throughout).
 _SURNAME_TITLES = frozenset("mr mrs ms miss dr prof professor sir dame lord lady sergeant sgt detective inspector "
                             "constable superintendent captain capt colonel col major maj lieutenant lt general gen "
@@ -923,7 +923,7 @@ def lowercase_words(text: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD.findall(text))
 
 
-# Capitalised names ending in a venue's head word ("Harlow Street Station", "Okafor Stadium").
+# Capitalised names ending in a venue's head word ("Harlow Street Station", "Marlow Stadium").
 _VENUE_NAME = re.compile(r"(?<![\w’'-])((?:[A-Z][\w’'.-]*\s+){1,4})(%s)(?![\w’'-])"
                          % "|".join(sorted(w.capitalize() for w in VENUE_HEADS)))
 
@@ -949,7 +949,7 @@ _THE_COMPOUND_VENUE = re.compile(r"(?<=\bthe )[A-Z][a-z]{2,}(?:hall|church|chape
 
 
 def venue_names(text: str) -> list[Mention]:
-    """Names of buildings, sites and streets the model missed ("walk from Okafor Station"):
+    """Names of buildings, sites and streets the model missed ("walk from Marlow Station"):
     capitalised words before a capitalised venue head, not all of them ordinary words of the
     text ("Bus Station" in a text that speaks of buses is no name)."""
     lowercase = lowercase_words(text)
@@ -982,7 +982,7 @@ _PLACE_SLOT = re.compile(r"(?:\b(?:in|near|outside|at)|\b(?:ferry|flight|flights
 
 def cued_places(doc: Doc, text: str) -> list[Mention]:
     """A one-word name the gazetteer knows as a town, where the model saw nothing, in a
-    place's slot ("based in Maun", "the night ferry to Frederikshavn"): a place. Not a word
+    place's slot ("based in Kasane", "the late ferry to Esbjerg"): a place. Not a word
     of any person's name in the article (surnames are often towns somewhere), nor a word the
     text writes in lower case, nor a title, a body's word or a date."""
     people_words = {w for ent in doc.ents if ent.label_ in ("PERSON", "ORG", "NORP") for w in ent.text.split()}
@@ -990,7 +990,7 @@ def cued_places(doc: Doc, text: str) -> list[Mention]:
     found = []
     for token in doc:
         word = token.text
-        # (the model may call a town it does not know a date: "based in Maun" DATE)
+        # (the model may call a town it does not know a date: "based in Kasane" DATE)
         if token.ent_type_ not in ("", "DATE", "TIME") or not re.fullmatch(r"[A-Z][a-z]{2,}", word) or token.is_sent_start or word in people_words \
                 or word.lower() in lowercase | STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS:
             continue
