@@ -510,7 +510,7 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             continue
         found.append(Mention(match.start(1), match.end(1), "ORG", "armed-group", name))
     found += place_noun_names(doc, text)
-    # a place's council in lower case ("Bergen city council", "the Kisumu county
+    # a place's council in lower case ("Bergen city council", "the Tamale county
     # assembly"): the body of that place, named as the text writes it
     for match in _LOCAL_BODY.finditer(text):
         if strong_place(match.group(1)) or any(ent.label_ in ("GPE", "LOC") and ent.start_char == match.start(1) for ent in doc.ents):
