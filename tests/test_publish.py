@@ -582,6 +582,25 @@ def test_with_the_cache_off_text_is_gzipped_per_request_at_the_level_set():
     assert body == b"{}" and "content-encoding" not in headers
 
 
+@pytest.mark.parametrize("value, accepted", [
+    (b"gzip", True), (b"gzip, deflate, br", True), (b"deflate;q=1, GZIP;q=0.5", True), (b"*", True),
+    (b"x-gzip", True), (b"", False), (b"deflate, br", False), (b"gzip;q=0", False), (b"gzip; q=0.0, *", False),
+    (b"*;q=0", False), (b"br, *;q=0.1", True), (b"gzip;q=nonsense", False),
+])
+def test_gzip_only_for_an_accept_encoding_that_allows_it(value, accepted):
+    """The RFC's qualities: "gzip;q=0" refuses gzip, with the cache off and on."""
+    import gzip
+
+    from loader.published_plugins import response_cache
+
+    assert response_cache.accepts_gzip(value) is accepted
+    page = b"<p>" + b"the same words again and again " * 400 + b"</p>"
+    for config in ({"max_bytes": 0}, {"max_bytes": 1_000_000}):
+        _, headers, body = _call(response_cache, config, _middleware_app(page), [(b"accept-encoding", value)])
+        assert ("content-encoding" in headers) is accepted
+        assert (gzip.decompress(body) if accepted else body) == page
+
+
 def test_the_gzip_level_and_turns_are_published_in_metadata_and_deploy(tmp_path, archive):
     site = publish(archive, tmp_path / "site", PublishOptions(gzip_level=4, response_cache_bytes=0))
     import yaml

@@ -57,10 +57,32 @@ PRIVATE = (b"cookie", b"authorization")
 COMPRESSIBLE = (b"text/", b"application/json", b"application/javascript", b"image/svg")
 
 
+def accepts_gzip(accept_encoding: bytes) -> bool:
+    """The Accept-Encoding value allows gzip: named (or ``*``) with a quality above 0
+    (RFC 9110 12.5.3: "gzip;q=0" refuses it, and so does "*;q=0" when gzip is not named)."""
+    qualities: dict[bytes, float] = {}
+    for part in accept_encoding.lower().split(b","):
+        coding, _, params = part.strip().partition(b";")
+        q = 1.0
+        for param in params.split(b";"):
+            name, _, value = param.strip().partition(b"=")
+            if name == b"q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if coding:
+            qualities[coding.strip()] = q
+    for coding in (b"gzip", b"x-gzip"):
+        if coding in qualities:
+            return qualities[coding] > 0
+    return qualities.get(b"*", 0.0) > 0
+
+
 def compressed(headers: list, body: bytes, accept_encoding: bytes, level: int = CACHED_GZIP_LEVEL) -> tuple[list, bytes]:
     """Headers and body gzipped when the client accepts it and it is worth it."""
     names = {k.lower(): v for k, v in headers}
-    if (not level or b"gzip" not in accept_encoding or len(body) < 1024 or b"content-encoding" in names
+    if (not level or not accepts_gzip(accept_encoding) or len(body) < 1024 or b"content-encoding" in names
             or not names.get(b"content-type", b"").startswith(COMPRESSIBLE)):
         return headers, body
     vary = names.get(b"vary")
@@ -177,7 +199,7 @@ def asgi_wrapper(datasette):
             request_headers = dict(scope.get("headers") or [])
             if not cache.max_bytes:
                 accept_encoding = request_headers.get(b"accept-encoding", b"")
-                if cache.gzip_level and b"gzip" in accept_encoding:
+                if cache.gzip_level and accepts_gzip(accept_encoding):
                     return await _gzipped(app, scope, receive, send, cache.gzip_level, accept_encoding)
                 return await app(scope, receive, send)
             if scope.get("method") != "GET":
