@@ -145,7 +145,6 @@ def _metadata(options: PublishOptions) -> dict:
 
 ASGI_APP = """# The site as an ASGI application, for uvicorn's worker processes (run.sh).
 # Written by loader publish; the same configuration as `datasette serve -i`.
-import functools
 import json
 import os
 
@@ -168,10 +167,7 @@ datasette = Datasette(
     cors=True,
     secret=os.environ.get("DATASETTE_SECRET"),
 )
-# The metadata never changes while the folder is served, and Datasette 0.65 deep-copies
-# all of it for every table permission check (the home page checks every table and
-# view): remember each answer, which depends on the database and table only.
-datasette._table_permission_allows = functools.lru_cache(maxsize=None)(datasette._table_permission_allows)
+# (plugins/immutable_schema.py remembers the schema and each table permission answer)
 app = datasette.app()
 """
 

@@ -18,8 +18,8 @@ page's queries), and Datasette's per-request ``refresh_schemas`` (a schema_versi
 query per database and one of its internal database) runs once, when every database
 served is immutable. Then too each table permission check's answer is remembered
 (Datasette 0.65 deep-copies the whole metadata for each, and the home page checks every
-table and view: 135 ms of the home page at 1M statements under ``datasette serve -i``);
-the published folder's archive_app.py does the same.
+table and view: 135 ms of the home page at 1M statements under ``datasette serve -i``),
+in the published folder too (it serves the file immutable, with these plugins).
 
 The answers depend on the file and on metadata.yml (hidden tables, label columns),
 neither of which changes while the process runs.

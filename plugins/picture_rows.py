@@ -5,9 +5,10 @@ Datasette's query page renders every row it fetched (up to ``max_returned_rows``
 1,000), cell by cell through every ``render_cell`` hook, before the template runs: at
 1M statements the graph page's 720 KB of table took 147 ms median, its JSON 20 ms
 (docs/benchmarks.md). Nobody reads a thousand rows under a chart. For the HTML page
-of a query in PICTURES (no ``.json``/``.csv`` extension) the query fetches only ROWS
-rows, marked truncated (so the page says *more than 100 rows* when there are more), and templates/_picture_rows.html links to all of them as JSON and CSV,
-which are unchanged, as is every other page.
+of a query in PICTURES (no ``.json``/``.csv`` extension) the page is given only the
+first ROWS rows of what the query fetched, marked truncated (so the page says *more than
+100 rows* when there are more), and templates/_picture_rows.html links to all of them as
+JSON and CSV, which are unchanged, as is every other page.
 
 How: an ASGI wrapper marks the request (a context variable, so nothing is shared
 between concurrent requests) and the database's ``execute`` gives the page's one

@@ -316,12 +316,18 @@ async def test_a_statement_page_lists_the_same_others_from_the_build_tables_as_w
     assert any(with_tables.values()) and with_tables == await others(copy)
 
 
-def test_an_entitys_first_statements_from_the_build_are_those_of_both_plans(archive):
+def _entity_pages():
+    """plugins/entity_pages.py as a module of its own (Datasette loads it from the folder)."""
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("entity_pages_plans", "plugins/entity_pages.py")
+    spec = importlib.util.spec_from_file_location("entity_pages_under_test", "plugins/entity_pages.py")
     pages = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(pages)
+    return pages
+
+
+def test_an_entitys_first_statements_from_the_build_are_those_of_both_plans(archive):
+    pages = _entity_pages()
     conn = sqlite3.connect(archive)
     speakers = conn.execute("select column, id from (select 'person_id' as column, person_id as id, sum(statements) as n "
                             "from sources join build_speaker_counts on source_id = sources.id where person_id is not null group by 2 "
@@ -528,11 +534,7 @@ async def test_a_picture_page_lists_its_first_rows_and_links_to_all(archive):
 
 
 def test_an_entitys_meetings_are_the_same_rows_walking_meetings_by_date(archive):
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("entity_pages_meetings", "plugins/entity_pages.py")
-    pages = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(pages)
+    pages = _entity_pages()
     conn = sqlite3.connect(archive)
     entities = conn.execute("select column, id from (select 'person_id' as column, person_id as id, count(*) as n "
                             "from meeting_participants where person_id is not null group by 2 "

@@ -673,3 +673,17 @@ def test_the_publish_command_passes_the_serving_options_into_the_folder(archive,
     assert plugin["gzip_level"] == 0 and plugin["computing"] == 2 and plugin["max_bytes"] == 0
     refused = CliRunner().invoke(cli, ["publish", str(tmp_path / "other"), "--db", str(archive), "--gzip-level", "10"])
     assert refused.exit_code != 0 and "gzip-level" in refused.output
+
+
+def test_the_published_app_remembers_the_schema_and_permission_answers(archive, tmp_path):
+    """archive_app.py serves the file immutable with plugins/immutable_schema.py, which keeps
+    each table permission answer (Datasette 0.65 deep-copies the metadata for every one).
+    In a process of its own: a plugins folder registers its modules with Datasette for good."""
+    site = publish(archive, tmp_path / "site")
+    probe = ("import asyncio, sys; sys.path.insert(0, 'lib'); import archive_app as a; "
+             "asyncio.run(a.datasette.invoke_startup()); "
+             "print(hasattr(a.datasette._table_permission_allows, 'cache_info'), "
+             "getattr(a.datasette.databases['archive'], '_remembered_schema', None) is not None)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=site, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "True"]
