@@ -49,7 +49,24 @@ def find_span(text: str, needle: str, occurrence: int | None = None, base: int =
         if not 1 <= occurrence <= len(found):
             raise SpanError(f"span {shown!r} occurs {len(found)} time(s), so occurrence {occurrence} does not exist")
         start = found[occurrence - 1]
-    return base + start, base + start + len(needle)
+    end = start + len(needle)
+    # Occurrences count substrings, so "he" is also found inside "the": a span that begins
+    # or ends inside a word is almost always a miscounted occurrence.
+    inside = (start > 0 and _word_char(needle[0]) and _word_char(text[start - 1])) or (
+        end < len(text) and _word_char(needle[-1]) and _word_char(text[end])
+    )
+    if inside:
+        lo, hi = start, end
+        while lo > 0 and _word_char(text[lo - 1]):
+            lo -= 1
+        while hi < len(text) and _word_char(text[hi]):
+            hi += 1
+        which = "" if occurrence is None else f" (occurrence {occurrence})"
+        raise SpanError(
+            f"span {shown!r}{which} falls inside the word {text[lo:hi]!r}: occurrences count every "
+            f"substring, so count the ones inside other words too, or give 'start' and 'end'"
+        )
+    return base + start, base + end
 
 
 def occurrence_index(text: str, start: int, end: int) -> int:

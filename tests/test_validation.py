@@ -92,6 +92,9 @@ def test_good_annotation_validates(corpus):
         ("text: The talks went well", "text: The talks went well'", 13, "text: span not found"),
         ("cue: said", "cue: said\n    cue_text: stated", 12, "cue_text 'stated' does not occur"),
         ("people:", "people: [", 2, "YAML syntax error"),
+        # occurrences count substrings: the first "he" is the one inside "the"
+        ("{text: The mayor, occurrence: 1}", "{text: he, occurrence: 1}", 7,
+         "mention: span 'he' (occurrence 1) falls inside the word 'the'"),
     ],
 )
 def test_each_error_names_file_and_line(corpus, old, new, line, message):
