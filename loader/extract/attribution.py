@@ -44,6 +44,7 @@ announce acknowledge admit stress assert caution predict reply respond reject al
 testify declare propose recall concede complain maintain contend emphasise
 emphasize remark ask dispute counter retort vow pledge promise conclude expect threaten
 reveal disclose estimate assure question forecast observe boast lament quip joke brag
+comment reason
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
 INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn reply recall admit concede declare counter retort".split())
@@ -77,7 +78,7 @@ chain startup provider publisher giant""".split())
 # "warn" also take documents and figures ("the data suggest") and keep the noun test.
 HUMAN_VERBS = frozenset("""say tell ask reply insist declare argue admit concede deny claim testify complain
 contend recall add explain propose urge accuse allege acknowledge remark respond tweet counter retort vow pledge
-promise post write announce assure question quip joke boast brag lament""".split())
+promise post write announce assure question quip joke boast brag lament comment""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
 # (and a plan or forecast's infinitive: "promised to cut taxes", "expects to complete the deal")
 OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report promise vow pledge expect threaten".split())
@@ -161,6 +162,7 @@ class Attributor:
         self.last_group: tuple[list[str], int] | None = None  # the last statement of several named sources, and where
         self.named_roles: dict[str, set[str]] = {}  # "spokesman" -> whom "Its spokesman, who uses the name X," named
         self.chain: dict[str, tuple[str, int]] = {}  # he/she -> (the person it stood for last, where)
+        self.open_quote = -1  # where the content found last opened a quotation the paragraph does not close
 
     # --- speakers ------------------------------------------------------------------
     def _learn_gender(self) -> dict[str, str]:
@@ -389,6 +391,15 @@ class Attributor:
                 issuer = self._last_body(token.idx) or self.recent_subject_organisation(token)
                 if issuer:
                     return issuer
+        if token.pos_ == "NOUN" and (_is_role(token) or token.tag_ == "NN" and token.text.islower()
+                                     and not any(c.dep_ in ("det", "poss") for c in token.children)):
+            # "according to curator Elaine Vos": a title (a role, or a bare singular noun) the
+            # parse split from the name it heads
+            end = np_span(token)[1]
+            gap = re.match(r"[ \t]+", self.text[end : end + 4])
+            named = self.c.entity_at(end + gap.end(), end + gap.end() + 1) if gap else None
+            if named and named[1] == "person" and any(m[0] == end + gap.end() for m in self.c.mentions()):
+                return named[0]
         lower = token.lower_
         if lower in PRONOUNS:
             return self.pronoun(token)
@@ -605,8 +616,10 @@ class Attributor:
         (``human``: see :meth:`party`)."""
         # "Belgium’s economy minister, Hugo Lambrechts, told": the name in apposition speaks
         # (also "X's counsel, advocate Jane Roe,": the name inside the apposition)
+        # (only names in the apposition's own chain: "K. Roe, treasurer at the X Foundation,"
+        # is not the foundation, whose name sits in a phrase of the role)
         named = [t for c in token.children if c.dep_ == "appos" for t in c.subtree
-                 if t.dep_ in ("appos", "compound", "nsubj") or t == c]
+                 if t == c or t.dep_ in ("appos", "compound", "nsubj") and _chain_to(t, c)]
         named = [t for t in named if (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")]
         if (self.c.entity_at(token.idx, token.idx + len(token)) or ("", ""))[1] == "location":
             # a place's apposition: the person in it, not a credit in parentheses ("X (Wire) - ...")
@@ -731,7 +744,9 @@ class Attributor:
         cue_end = verb.idx + len(verb)
         if speaker is not None and speaker.i > verb.i:
             cue_end = max(cue_end, np_span(speaker)[1])
-        opening = re.match(r"\s*[,:]\s*(?=[\"“])", self.text[cue_end : sent.end_char])
+        # (also past a phrase of the cue: `said in a statement, "…"`, `told reporters on Monday: "…"`)
+        opening = re.match(r"(?:\s+(?:in|on|at|during|after|before|late|early|last|this|to)\b[^,;:.\"“”]{0,40})?\s*[,:]\s*(?=[\"“])",
+                           self.text[cue_end : sent.end_char])
         quote = self.c.quote_around(cue_end + opening.end()) if opening else None
         inside = verb.dep_ == "parataxis" and speaker is not None and speaker.i < verb.i and re.search(
             r"\w[^\"“”]*,\s*\Z", self.text[sent.start_char : min(t.idx for t in speaker.subtree)]) \
@@ -740,6 +755,21 @@ class Attributor:
         if quote and quote[0] == cue_end + opening.end() and quote[1] < sent.end_char and not inside:
             # (not `The decision, Berg said, "was the hardest"`: the cue inside what it attributes)
             return quote[0], quote[1] + 1
+        if opening and quote is None and not inside:
+            # `He said, "In the first half ...` and the paragraph ends with the quotation still
+            # open (news style for a quotation that goes on in the next paragraph): the rest of
+            # the paragraph, when no other mark is in it
+            mark = cue_end + opening.end()
+            end = self.text.find("\n\n", mark)
+            end = len(self.text) if end < 0 else end
+            if not any(q in self.text[mark + 1 : end] for q in _QUOTES):
+                while end > mark and self.text[end - 1].isspace():
+                    end -= 1
+                self.open_quote = mark
+                return mark + 1, end
+        aside = self._as_aside(verb)
+        if aside:
+            return aside
         # the parser sometimes calls "said only that X" an adverbial clause: "that" marks it as content
         ccomps = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and c.i > verb.i
                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
@@ -828,6 +858,36 @@ class Attributor:
                 return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
         return None
 
+    def _as_aside(self, verb: Token) -> tuple[int, int] | None:
+        """"As Lund told the Post, the river has risen ..." / "..., as the minister said": the
+        clause the "as" aside hangs on is what was said (not "as he said he would", which says
+        its own, nor "as she told the story", whose object is what was told)."""
+        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "nsubjpass", "auxpass", "neg") for c in verb.children):
+            return None
+        for c in verb.children:
+            if c.dep_ == "dobj" and not (names_people(c) or c.pos_ in ("PRON", "PROPN")
+                                         or (self.c.entity_at(c.idx, c.idx + len(c)) or ("", ""))[1] in ("person", "organisation")):
+                return None
+        head = verb.head
+        if head.pos_ not in ("VERB", "AUX") or self.c.inside_quote(head.idx):
+            return None
+        aside = list(verb.subtree)
+        first, last = aside[0].i, aside[-1].i
+        clause = [t for t in head.subtree if not first <= t.i <= last and not t.is_punct]
+        if not clause:
+            return None
+        if last < clause[0].i:
+            start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+        elif first > clause[-1].i:
+            start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+        else:
+            return None  # an aside inside its clause: left to the other rules
+        if self.text[end : end + 1] in _QUOTES:
+            end += 1
+        return start, end
+
     def _clause_span(self, head: Token) -> tuple[int, int]:
         """A clause's span, cut before a contrasting clause ("..., while X confirmed ...")."""
         tokens = list(head.subtree)
@@ -839,6 +899,12 @@ class Attributor:
             # (also "..., a move that could doom the bill", "..., a figure critics called too low")
             end = tokens[0].idx + comment.start()
         for child in head.children:
+            if child.i > head.i and child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 \
+                    and self.doc[child.i - 1].text == "," and not self.c.inside_quote(child.idx) and any(
+                        g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() in SPEECH_VERBS for g in child.children):
+                # "..., with the Times reporting that ...": another source's account, not this one's
+                end = min(end, self.doc[child.i - 1].idx)
+                continue
             if child.i <= head.i or child.dep_ not in ("advcl", "conj"):
                 continue
             first = min(t.i for t in child.subtree)
@@ -1102,7 +1168,9 @@ class Attributor:
         asked = verb.lemma_ in ("ask", "wonder") and re.search(r"\?\s*[\"”]\s*\Z", self.text[verb.sent.start_char : verb.idx])
         # a subject of its own that opens the sentence ("X's widow, Karen, said outside court:")
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and not self.c.inside_quote(c.idx)]
-        own_subject = bool(subjects) and min(t.i for c in subjects for t in c.subtree) == verb.sent.start
+        own_subject = bool(subjects) and min(t.i for c in subjects for t in c.subtree) == verb.sent.start \
+            and not any(c.dep_ == "nsubj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+        # (but "Successful schools, said Marsh, must ...": a subject after the inverted cue speaks)
         if before is not None and before.text in (",", '"', "'", "”") and (verb.lemma_ in INVERTING_VERBS or asked) and not re.match(
                 r"\s*[,:]\s*[\"“]", self.text[verb.idx + len(verb) : verb.idx + len(verb) + 4]) and not own_subject:
             # (not "X's widow, Karen, said outside court:": a subject before the cue speaks)
@@ -1135,9 +1203,24 @@ class Attributor:
             # content; it is the speaker's
             return self.subject(verb.head.head)
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            # (of two subjects the parse gives the verb it hangs on, the one nearest before it:
+            # "Facebook co-founder Mark Zuckerberg tweeted ... and said")
+            subject = next((c for c in sorted(verb.head.children, key=lambda c: (c.i > verb.head.i, -c.i)) if c.dep_ == "nsubj"), None)
         if subject is None and before is not None and self.c.entity_at(before.idx, before.idx + len(before)):
             subject = before  # "In August Saleh tweeted": the parser took the name for an object
+        if subject is None and before is not None and before.text == "," and verb.dep_ == "ROOT":
+            # "Speaking for the defence, Tom Roe, SC, said that ...": the parse hung the name on
+            # the fronted phrase; the person named right before the cue (past a short
+            # apposition between commas) speaks
+            sent = verb.sent
+            for m in reversed(self.c.people_before(verb.idx, 3)):
+                if m[0] < sent.start_char:
+                    break
+                if re.fullmatch(r"(?:,[^,;:\"“”()]{1,30})?,\s*", self.text[m[1] : verb.idx]) \
+                        and re.search(r",\s*\Z", self.text[sent.start_char : m[0]]):
+                    token = self.doc.char_span(m[0], m[1], alignment_mode="expand")
+                    return token.root if token is not None else None
+                break
         return subject
 
     def _question_before(self, verb: Token) -> tuple[int, int] | None:
@@ -1197,7 +1280,9 @@ class Attributor:
             return self.add(speakers, verb.text.lower(), parts[0][0] + 1, end,
                             channel=self.channel(verb), mode="direct", exact=True)
         put = _put_it_to(verb)
+        self.open_quote = -1
         span = self._clause_span(put) if put is not None else question or self.content(verb, subject)
+        mode = "direct" if span and self.open_quote >= 0 and self.open_quote == span[0] - 1 else None  # (a quotation open to the paragraph's end)
         if not span and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUE_NOUNS | {"charge", "account", "version"} \
                 and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             # "..., a claim the witness rejected": the claim is what the witness rejected
@@ -1218,7 +1303,7 @@ class Attributor:
         cue = "put it to" if put is not None else verb.text.lower()
         if _phrasal_cue(verb):
             cue += " " + verb.doc[verb.i + 1].lower_
-        record = self.add(speakers, cue, *span, channel=self.channel(verb))
+        record = self.add(speakers, cue, *span, channel=self.channel(verb), mode=mode)
         if record:
             # "X rejected the conditions, Nazari said, and the talks ended": the clause after
             after = self.text[verb.idx + len(verb) : verb.sent.end_char]
@@ -1486,6 +1571,15 @@ def _plural(description: str) -> bool:
             break
         head = w.lower()
     return head.endswith("s") and not head.endswith("ss") or head in ("police", "people", "staff", "military", "authorities")
+
+
+def _chain_to(token: Token, top: Token) -> bool:
+    """``token`` hangs on ``top`` through names and appositions only (no preposition between)."""
+    while token.i != top.i:
+        if token.dep_ not in ("appos", "compound", "nsubj", "flat", "conj", "cc") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _clause_subjects_of_object(pronoun: Token) -> list[Token]:
