@@ -662,6 +662,14 @@ class Attributor:
             # "The fund's managers, Vance and Lisa Grant, said": the names are the description's
             # apposition (the parse joins them to it)
             heads = heads[1:]
+        if len(heads) == 2 and token.pos_ in ("NOUN", "ADJ") and token.tag_ in ("NN", "JJ") and token.text.islower() \
+                and not self.c.entity_at(token.idx, token.idx + len(token)) \
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children) \
+                and (self.c.entity_at(heads[1].idx, heads[1].idx + len(heads[1])) or ("", ""))[1] == "person" \
+                and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in heads[1].children):
+            # "American academic and professor Marc Hill": two titles of one person, no determiner
+            # to make the first one someone else ("Critics and Senator X", "a lawyer and X" are two)
+            heads = heads[1:]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "along":
                 for grandchild in child.subtree:
@@ -781,14 +789,15 @@ class Attributor:
                       and (t.dep_ == "ccomp" or t.head.i <= verb.i + 6 and not self.c.inside_quote(t.idx))
                       and any(c.lower_ == "that" and (c.dep_ == "mark" or c.i == min(x.i for x in t.subtree) and any(
                           g.dep_ == "nsubj" and g.lower_ != "that" for g in t.children)) for c in t.children)]
-        if ccomps and ccomps[0].i > verb.i and speaker is not None and speaker.i < verb.i \
+        if ccomps and ccomps[0].i > verb.i and speaker is not None and ccomps[0].i > speaker.i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in ccomps[0].children) \
                 and ccomps[0].tag_ in ("MD", "VBD", "VBZ", "VBP", "VB") and any(
-                    c.dep_ in ("dep", "nsubj") and c.i < min(t.i for t in speaker.subtree) and c.pos_ in ("NOUN", "PROPN")
+                    c.dep_ in ("dep", "nsubj") and c.i < min(t.i for t in speaker.subtree) and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
                     and max(t.i for t in c.subtree) + 1 < len(self.doc) and self.doc[max(t.i for t in c.subtree) + 1].text == ","
                     for c in verb.children if c is not speaker):
             # "The cuts, the company said in a filing, would save ...": the subject before the cue
-            # belongs to the clause after it -- the whole sentence is the statement
+            # belongs to the clause after it -- the whole sentence is the statement (also with
+            # the speaker after the cue: "Clubs that miss it, said Roe, will lose points")
             return sent.start_char, sent.end_char
         if ccomps:
             start, end = self._clause_span(ccomps[0])
@@ -1482,7 +1491,14 @@ class Attributor:
         to = next(c for c in token.children if c.lower_ == "to")
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
-            return None
+            # "according to engineer Helen Roe": the parse may make the title a verb; a name
+            # after it (or right after "to") is the source
+            words = [t for t in to.subtree if t.i > to.i]
+            named = [t for t in words if (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")]
+            if not named or any(t.pos_ in ("AUX", "PRON", "DET") or t.dep_ in ("ccomp", "nsubj") for t in words if t.i < named[0].i) \
+                    or named[0].i > to.i + 2:
+                return None
+            pobj = named[-1] if all(t.dep_ in ("compound", "flat") or t.i == named[-1].i for t in named) else named[0]
         if pobj.lemma_.lower() in ("figure", "data", "datum", "statement", "report", "survey", "estimate", "statistic", "document"):
             for child in pobj.children:
                 if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
