@@ -82,3 +82,15 @@ def test_two_titles_joined_by_and_are_one_person():
     assert found[0][0] == ["Lena Frost"]
     found = statements("Critics and Senator Maria Lopez said the bill was rushed.")
     assert found[0][0] == ["Critics", "Maria Lopez"]
+
+
+def test_a_negative_subject_said_nothing():
+    assert statements("No one has said why the plant closed.") == []
+    assert statements("No official would say when the border reopens.") == []
+
+
+def test_things_that_speak_only_in_a_figure_of_speech():
+    assert statements("History tells us that such booms end badly.") == []
+    assert statements("The law says that tenants must get two months' notice.") == []
+    found = statements("The report says that tenants must get two months' notice.")
+    assert [s[0] for s in found] == [["The report"]]

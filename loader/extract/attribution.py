@@ -500,6 +500,8 @@ class Attributor:
             return None
         if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)):
             return None  # "a closer reading of the draft suggests": not a source
+        if head in _FIGURATIVE and token.pos_ == "NOUN":
+            return None  # "history tells us", "the law says", "the sign says": nobody spoke
         named = self.delayed_name(token, start, words) if cue else None
         if named:
             return named
@@ -1256,6 +1258,8 @@ class Attributor:
         subject = self.subject(verb)
         if subject is None:
             return None
+        if subject.lower_ in ("nobody", "none", "noone") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return None  # "No one has said why", "no official would say": nothing was said
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse", "fail", "hesitate"):
             return None  # "declined to say how many": nothing was said
         if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
@@ -1650,6 +1654,9 @@ _NOTHING = frozenset("little nothing much anything something more less few lot s
 # What one says that is no content: "said goodbye to the players", "said a prayer"
 _RITUAL = frozenset("goodbye goodbyes farewell farewells hello prayer prayers grace mass rosary vow vows".split())
 # Verbs that put a label on their object: a quoted label is the subject's words
+# Things that "say" or "tell" only in a figure of speech: no one speaks through them
+_FIGURATIVE = frozenset("""history law rule sign clock face silence logic wisdom theory tradition experience
+instinct gut heart number numbers math maths arithmetic physics nature""".split())
 _LABELLING = frozenset("call describe label brand dub".split())
 # Documents that speak for whoever issued them ("the company's statement said")
 _DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
