@@ -94,3 +94,28 @@ def test_things_that_speak_only_in_a_figure_of_speech():
     assert statements("The law says that tenants must get two months' notice.") == []
     found = statements("The report says that tenants must get two months' notice.")
     assert [s[0] for s in found] == [["The report"]]
+
+
+def test_he_after_a_sentence_whose_subject_is_a_described_person():
+    text = ("Kenya's energy minister, Joseph Mutua, said output would rise. \"The fields are old,\" said Peter Kamau, an analyst. "
+            "He said theft was the main problem.\n\nThe minister dismissed the complaints. He said the companies were paying compensation.")
+    found = statements(text)
+    assert (["Joseph Mutua"], "the companies were paying compensation") in [(s[0], s[3]) for s in found]
+
+
+def test_a_cue_inside_what_an_unresolved_speaker_said_is_no_statement():
+    # "it expected" is the words of the subject of "said", whoever that is
+    found = statements("Qorvath Holdings agreed to buy a rival on Monday. The rival said it expected savings of 40 million euros.")
+    assert all(s[1] != "expected" for s in found)
+
+
+def test_an_abbreviated_title_describes_the_person():
+    text = ("Sen. Mark Ellis and Rep. Janet Cruz wrote to the agency last week. Ellis said the agency had ignored the warnings. "
+            "Cruz said she wanted answers. The senator said he would call a hearing.")
+    found = statements(text)
+    assert found[-1][0] == ["Mark Ellis"]
+
+
+def test_they_after_two_named_subjects():
+    found = statements("Ravi Sharma and Leila Haddad, both members of the council, opposed the plan. They said it would raise rents.")
+    assert [(s[0], s[3]) for s in found] == [(["Ravi Sharma", "Leila Haddad"], "it would raise rents")]

@@ -350,6 +350,11 @@ class Attributor:
                 if not hit:
                     named = [c for c in t.children if c.dep_ == "appos"]
                     hit = next((self.c.entity_at(c.idx, c.idx + len(c)) for c in named if self.c.entity_at(c.idx, c.idx + len(c))), None)
+                if not hit and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                    # "The minister dismissed the complaints. He said ...": the one person the
+                    # article described so before
+                    described = self.described_person(t, *np_span(t))
+                    hit = (described, "person") if described else None
                 if hit and hit[1] == "person" and self.gender.get(hit[0]) in (None, g) and hit[0] not in excluded:
                     subjects.append((t, hit[0]))
                 elif not hit and number == 1 and t.head.dep_ == "ROOT" and t.pos_ == "PROPN" and t.text[:1].isupper() \
@@ -542,14 +547,15 @@ class Attributor:
             if kind != "person" or self.c.inside_quote(s):
                 continue
             apposition = re.match(r",\s+([^,.;()\n]*)", self.text[e : e + 120])
-            title = re.split(r"[.;:()\n]|,(?!\s*\Z)", self.text[max(0, s - 80) : s])[-1]
+            window = _ABBREVIATED.sub(lambda m: _TITLES[m.group(1)] + " ", self.text[max(0, s - 80) : s])  # ("Sen. X": the senator)
+            title = re.split(r"[.;:()\n]|,(?!\s*\Z)", window)[-1]
             # "X was the state's first witness": a copula says what X is, too
             copula = re.match(r"(?:,[^,.;]*,)?\s+(?:is|was|has been|had been|became)\s+((?:the|a|an)\s[^,.;()\n]*)", self.text[e : e + 200])
             # the title a mention holds itself ("President Lula da Silva", "Prime Minister X")
             mention_text, name = self.text[s:e], self.c.name_of(local)
             held = mention_text[: -len(name)].strip() if name and mention_text.endswith(name) and mention_text != name else ""
             if held:
-                title = held + ","  # (a title that ends right before the name)
+                title = _ABBREVIATED.sub(lambda m: _TITLES[m.group(1)] + " ", held + " ").strip() + ","  # (a title that ends right before the name)
             for phrase in (apposition.group(1) if apposition else "", title, copula.group(1) if copula else ""):
                 said = re.findall(r"[\w’'-]+", phrase.lower())
                 if phrase is title and not title.rstrip().endswith(",") and said[-1:] != [head]:
@@ -677,6 +683,10 @@ class Attributor:
                 for grandchild in child.subtree:
                     if grandchild.dep_ == "pobj":
                         heads += [grandchild] + list(grandchild.conjuncts)
+        if token.lower_ == "they" and token.dep_ == "nsubj" and not self.c.inside_quote(token.idx):
+            pair = self._named_pair_before(token)
+            if pair:
+                return pair  # "Sharma and Haddad opposed the plan. They said ...": the two
         if token.lower_ == "they" and self.last_group and self.last_group[1] > self.last_plural_at \
                 and not self.c.inside_quote(token.idx) and not self._plural_subject_before(token):
             # "Eide and Holt said ... They said ...": the named sources that spoke together last
@@ -997,6 +1007,26 @@ class Attributor:
             self.last_group = (list(speakers), s)
         return record
 
+    def _named_pair_before(self, token: Token) -> list[str] | None:
+        """"Sharma and Haddad, both councillors, opposed the plan. They said ...": the named
+        parties joined by "and" that were the main subject of the sentence before (same
+        paragraph), when nobody spoke in that sentence."""
+        sent = token.sent
+        if sent.start == 0 or any(t.dep_ in ("nsubj", "nsubjpass") for t in sent if t.i < token.i):
+            return None
+        before = self.doc[sent.start - 1].sent
+        paragraph_of = _paragraph_index(self.text)
+        if paragraph_of(before.start_char) != paragraph_of(token.idx) or any(r["end"] > before.start_char for r in self.c.statements[-3:]):
+            return None
+        subject = next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and not self.c.inside_quote(t.idx)), None)
+        if subject is None:
+            return None
+        heads = [subject] + list(subject.conjuncts)
+        found = [self.c.entity_at(t.idx, t.idx + len(t)) for t in heads]
+        if len(heads) < 2 or not all(f and f[1] in ("person", "organisation") for f in found):
+            return None
+        return list(dict.fromkeys(f[0] for f in found))
+
     def _plural_subject_before(self, token: Token) -> str | None:
         """"Engineers disagreed. They said ...": the plural people noun that was the subject of
         the sentence before (in the same paragraph), when no plural source spoke since."""
@@ -1045,6 +1075,14 @@ class Attributor:
             for token in cues:
                 inner = any(sp and sp[0] <= token.idx < sp[1] for i, sp in spans.items() if i != token.i)
                 if inner and any(r["start"] <= token.idx < r["end"] for r in found):
+                    continue
+                if inner and token.pos_ in ("VERB", "AUX") and any(
+                        sp and sp[0] <= token.idx < sp[1] and self.doc[i].i < token.i and self.doc[i].pos_ in ("VERB", "AUX")
+                        and any(c.dep_ == "ccomp" and token.i in {t.i for t in c.subtree} for c in self.doc[i].children)
+                        for i, sp in spans.items() if i != token.i):
+                    # "X said it expected savings": the cue inside what another cue reports is
+                    # that speaker's words, even when that speaker was not found -- never a
+                    # statement of its own
                     continue
                 record = self._keeping_sources(lambda: self.according(token) if token.lower_ == "according" else
                                                self.by_account(token) if _by_account(token) else
@@ -1654,6 +1692,13 @@ _NOTHING = frozenset("little nothing much anything something more less few lot s
 # What one says that is no content: "said goodbye to the players", "said a prayer"
 _RITUAL = frozenset("goodbye goodbyes farewell farewells hello prayer prayers grace mass rosary vow vows".split())
 # Verbs that put a label on their object: a quoted label is the subject's words
+# Titles news writing abbreviates before a name ("Sen. Mark Roe" is the senator)
+_TITLES = {"Sen": "senator", "Rep": "representative", "Gov": "governor", "Gen": "general", "Lt": "lieutenant",
+           "Col": "colonel", "Capt": "captain", "Sgt": "sergeant", "Dr": "doctor", "Prof": "professor",
+           "Insp": "inspector", "Det": "detective", "Supt": "superintendent", "Cllr": "councillor",
+           "Pres": "president", "Amb": "ambassador", "Atty": "attorney", "Rev": "reverend", "Adm": "admiral",
+           "Maj": "major", "Cmdr": "commander", "Sec": "secretary", "Gov.-Gen": "governor-general"}
+_ABBREVIATED = re.compile(r"\b(" + "|".join(re.escape(t) for t in _TITLES) + r")\.?\s+(?=(?:[A-Z][\w'’-]*\s+)?\Z)")
 # Things that "say" or "tell" only in a figure of speech: no one speaks through them
 _FIGURATIVE = frozenset("""history law rule sign clock face silence logic wisdom theory tradition experience
 instinct gut heart number numbers math maths arithmetic physics nature""".split())
