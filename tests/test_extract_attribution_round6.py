@@ -119,3 +119,8 @@ def test_an_abbreviated_title_describes_the_person():
 def test_they_after_two_named_subjects():
     found = statements("Ravi Sharma and Leila Haddad, both members of the council, opposed the plan. They said it would raise rents.")
     assert [(s[0], s[3]) for s in found] == [(["Ravi Sharma", "Leila Haddad"], "it would raise rents")]
+
+
+def test_a_document_speaks_with_any_cue():
+    found = statements("The letter, signed by 40 scientists, warns that the dam could fail. The figures suggest a slowdown.")
+    assert [(s[0], s[3]) for s in found] == [(["The letter"], "the dam could fail")]

@@ -503,7 +503,9 @@ class Attributor:
                 return person
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
-        if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)):
+        if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)
+                or cue and head in _DOCUMENTS | {"report"} and not self.c.inside_quote(token.idx)):
+            # (a document speaks for whoever wrote it: "the letter warns that", "the report notes")
             return None  # "a closer reading of the draft suggests": not a source
         if head in _FIGURATIVE and token.pos_ == "NOUN":
             return None  # "history tells us", "the law says", "the sign says": nobody spoke
