@@ -124,3 +124,10 @@ def test_they_after_two_named_subjects():
 def test_a_document_speaks_with_any_cue():
     found = statements("The letter, signed by 40 scientists, warns that the dam could fail. The figures suggest a slowdown.")
     assert [(s[0], s[3]) for s in found] == [(["The letter"], "the dam could fail")]
+
+
+def test_a_dateline_or_a_live_blog_time_is_no_part_of_the_source():
+    found = statements("MEXICO CITY - A Mexican human rights group said on Tuesday that detainees were held for weeks.")
+    assert found[0][0] == ["A Mexican human rights group"]
+    found = statements("08:05 - The drivers' union says about 80 percent of its members are on strike.")
+    assert found[0][0] == ["The drivers' union"]

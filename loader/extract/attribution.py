@@ -141,7 +141,16 @@ def np_span(token: Token) -> tuple[int, int]:
     for t in keep:
         if t.i > token.i and t.i == last + 1 and t.text != ",":
             last = t.i
-    return keep[0].idx, token.doc[last].idx + len(token.doc[last])
+    start = keep[0].idx
+    # a dateline or a live blog's time the parse joined to the phrase ("MEXICO CITY - A rights
+    # group", "08:05 - The drivers' union") is no part of it
+    prefix = _PHRASE_PREFIX.match(token.doc.text[start : token.idx])
+    if prefix:
+        start += prefix.end()
+    return start, token.doc[last].idx + len(token.doc[last])
+
+
+_PHRASE_PREFIX = re.compile(r"(?:[A-Z][A-Z.'’ ,-]*[A-Z.]|\d{1,2}[:.]\d{2})\s*[-–—]\s+")
 
 
 class Attributor:
