@@ -44,6 +44,7 @@ announce acknowledge admit stress assert caution predict reply respond reject al
 testify declare propose recall concede complain maintain contend emphasise
 emphasize remark ask dispute counter retort vow pledge promise conclude expect threaten
 reveal disclose estimate assure question forecast observe boast lament quip joke brag
+comment reason
 """.split())
 # Verbs that put the speaker after them: "..., said a source close to the talks".
 INVERTING_VERBS = frozenset("say add write explain note insist argue claim warn reply recall admit concede declare counter retort".split())
@@ -77,7 +78,7 @@ chain startup provider publisher giant""".split())
 # "warn" also take documents and figures ("the data suggest") and keep the noun test.
 HUMAN_VERBS = frozenset("""say tell ask reply insist declare argue admit concede deny claim testify complain
 contend recall add explain propose urge accuse allege acknowledge remark respond tweet counter retort vow pledge
-promise post write announce assure question quip joke boast brag lament""".split())
+promise post write announce assure question quip joke boast brag lament comment""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
 # (and a plan or forecast's infinitive: "promised to cut taxes", "expects to complete the deal")
 OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report promise vow pledge expect threaten".split())
@@ -140,7 +141,16 @@ def np_span(token: Token) -> tuple[int, int]:
     for t in keep:
         if t.i > token.i and t.i == last + 1 and t.text != ",":
             last = t.i
-    return keep[0].idx, token.doc[last].idx + len(token.doc[last])
+    start = keep[0].idx
+    # a dateline or a live blog's time the parse joined to the phrase ("MEXICO CITY - A rights
+    # group", "08:05 - The drivers' union") is no part of it
+    prefix = _PHRASE_PREFIX.match(token.doc.text[start : token.idx])
+    if prefix:
+        start += prefix.end()
+    return start, token.doc[last].idx + len(token.doc[last])
+
+
+_PHRASE_PREFIX = re.compile(r"(?:[A-Z][A-Z.'’ ,-]*[A-Z.]|\d{1,2}[:.]\d{2})\s*[-–—]\s+")
 
 
 class Attributor:
@@ -161,6 +171,7 @@ class Attributor:
         self.last_group: tuple[list[str], int] | None = None  # the last statement of several named sources, and where
         self.named_roles: dict[str, set[str]] = {}  # "spokesman" -> whom "Its spokesman, who uses the name X," named
         self.chain: dict[str, tuple[str, int]] = {}  # he/she -> (the person it stood for last, where)
+        self.open_quote = -1  # where the content found last opened a quotation the paragraph does not close
 
     # --- speakers ------------------------------------------------------------------
     def _learn_gender(self) -> dict[str, str]:
@@ -348,6 +359,11 @@ class Attributor:
                 if not hit:
                     named = [c for c in t.children if c.dep_ == "appos"]
                     hit = next((self.c.entity_at(c.idx, c.idx + len(c)) for c in named if self.c.entity_at(c.idx, c.idx + len(c))), None)
+                if not hit and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
+                    # "The minister dismissed the complaints. He said ...": the one person the
+                    # article described so before
+                    described = self.described_person(t, *np_span(t))
+                    hit = (described, "person") if described else None
                 if hit and hit[1] == "person" and self.gender.get(hit[0]) in (None, g) and hit[0] not in excluded:
                     subjects.append((t, hit[0]))
                 elif not hit and number == 1 and t.head.dep_ == "ROOT" and t.pos_ == "PROPN" and t.text[:1].isupper() \
@@ -389,6 +405,15 @@ class Attributor:
                 issuer = self._last_body(token.idx) or self.recent_subject_organisation(token)
                 if issuer:
                     return issuer
+        if token.pos_ == "NOUN" and (_is_role(token) or token.tag_ == "NN" and token.text.islower()
+                                     and not any(c.dep_ in ("det", "poss") for c in token.children)):
+            # "according to curator Elaine Vos": a title (a role, or a bare singular noun) the
+            # parse split from the name it heads
+            end = np_span(token)[1]
+            gap = re.match(r"[ \t]+", self.text[end : end + 4])
+            named = self.c.entity_at(end + gap.end(), end + gap.end() + 1) if gap else None
+            if named and named[1] == "person" and any(m[0] == end + gap.end() for m in self.c.mentions()):
+                return named[0]
         lower = token.lower_
         if lower in PRONOUNS:
             return self.pronoun(token)
@@ -487,8 +512,12 @@ class Attributor:
                 return person
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
-        if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)):
+        if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)
+                or cue and head in _DOCUMENTS | {"report"} and not self.c.inside_quote(token.idx)):
+            # (a document speaks for whoever wrote it: "the letter warns that", "the report notes")
             return None  # "a closer reading of the draft suggests": not a source
+        if head in _FIGURATIVE and token.pos_ == "NOUN":
+            return None  # "history tells us", "the law says", "the sign says": nobody spoke
         named = self.delayed_name(token, start, words) if cue else None
         if named:
             return named
@@ -529,14 +558,15 @@ class Attributor:
             if kind != "person" or self.c.inside_quote(s):
                 continue
             apposition = re.match(r",\s+([^,.;()\n]*)", self.text[e : e + 120])
-            title = re.split(r"[.;:()\n]|,(?!\s*\Z)", self.text[max(0, s - 80) : s])[-1]
+            window = _ABBREVIATED.sub(lambda m: _TITLES[m.group(1)] + " ", self.text[max(0, s - 80) : s])  # ("Sen. X": the senator)
+            title = re.split(r"[.;:()\n]|,(?!\s*\Z)", window)[-1]
             # "X was the state's first witness": a copula says what X is, too
             copula = re.match(r"(?:,[^,.;]*,)?\s+(?:is|was|has been|had been|became)\s+((?:the|a|an)\s[^,.;()\n]*)", self.text[e : e + 200])
             # the title a mention holds itself ("President Lula da Silva", "Prime Minister X")
             mention_text, name = self.text[s:e], self.c.name_of(local)
             held = mention_text[: -len(name)].strip() if name and mention_text.endswith(name) and mention_text != name else ""
             if held:
-                title = held + ","  # (a title that ends right before the name)
+                title = _ABBREVIATED.sub(lambda m: _TITLES[m.group(1)] + " ", held + " ").strip() + ","  # (a title that ends right before the name)
             for phrase in (apposition.group(1) if apposition else "", title, copula.group(1) if copula else ""):
                 said = re.findall(r"[\w’'-]+", phrase.lower())
                 if phrase is title and not title.rstrip().endswith(",") and said[-1:] != [head]:
@@ -605,8 +635,10 @@ class Attributor:
         (``human``: see :meth:`party`)."""
         # "Belgium’s economy minister, Hugo Lambrechts, told": the name in apposition speaks
         # (also "X's counsel, advocate Jane Roe,": the name inside the apposition)
+        # (only names in the apposition's own chain: "K. Roe, treasurer at the X Foundation,"
+        # is not the foundation, whose name sits in a phrase of the role)
         named = [t for c in token.children if c.dep_ == "appos" for t in c.subtree
-                 if t.dep_ in ("appos", "compound", "nsubj") or t == c]
+                 if t == c or t.dep_ in ("appos", "compound", "nsubj") and _chain_to(t, c)]
         named = [t for t in named if (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")]
         if (self.c.entity_at(token.idx, token.idx + len(token)) or ("", ""))[1] == "location":
             # a place's apposition: the person in it, not a credit in parentheses ("X (Wire) - ...")
@@ -649,11 +681,23 @@ class Attributor:
             # "The fund's managers, Vance and Lisa Grant, said": the names are the description's
             # apposition (the parse joins them to it)
             heads = heads[1:]
+        if len(heads) == 2 and token.pos_ in ("NOUN", "ADJ") and token.tag_ in ("NN", "JJ") and token.text.islower() \
+                and not self.c.entity_at(token.idx, token.idx + len(token)) \
+                and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children) \
+                and (self.c.entity_at(heads[1].idx, heads[1].idx + len(heads[1])) or ("", ""))[1] == "person" \
+                and any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in heads[1].children):
+            # "American academic and professor Marc Hill": two titles of one person, no determiner
+            # to make the first one someone else ("Critics and Senator X", "a lawyer and X" are two)
+            heads = heads[1:]
         for child in token.children:
             if child.dep_ == "prep" and child.lower_ == "along":
                 for grandchild in child.subtree:
                     if grandchild.dep_ == "pobj":
                         heads += [grandchild] + list(grandchild.conjuncts)
+        if token.lower_ == "they" and token.dep_ == "nsubj" and not self.c.inside_quote(token.idx):
+            pair = self._named_pair_before(token)
+            if pair:
+                return pair  # "Sharma and Haddad opposed the plan. They said ...": the two
         if token.lower_ == "they" and self.last_group and self.last_group[1] > self.last_plural_at \
                 and not self.c.inside_quote(token.idx) and not self._plural_subject_before(token):
             # "Eide and Holt said ... They said ...": the named sources that spoke together last
@@ -731,7 +775,9 @@ class Attributor:
         cue_end = verb.idx + len(verb)
         if speaker is not None and speaker.i > verb.i:
             cue_end = max(cue_end, np_span(speaker)[1])
-        opening = re.match(r"\s*[,:]\s*(?=[\"“])", self.text[cue_end : sent.end_char])
+        # (also past a phrase of the cue: `said in a statement, "…"`, `told reporters on Monday: "…"`)
+        opening = re.match(r"(?:\s+(?:in|on|at|during|after|before|late|early|last|this|to)\b[^,;:.\"“”]{0,40})?\s*[,:]\s*(?=[\"“])",
+                           self.text[cue_end : sent.end_char])
         quote = self.c.quote_around(cue_end + opening.end()) if opening else None
         inside = verb.dep_ == "parataxis" and speaker is not None and speaker.i < verb.i and re.search(
             r"\w[^\"“”]*,\s*\Z", self.text[sent.start_char : min(t.idx for t in speaker.subtree)]) \
@@ -740,6 +786,21 @@ class Attributor:
         if quote and quote[0] == cue_end + opening.end() and quote[1] < sent.end_char and not inside:
             # (not `The decision, Berg said, "was the hardest"`: the cue inside what it attributes)
             return quote[0], quote[1] + 1
+        if opening and quote is None and not inside:
+            # `He said, "In the first half ...` and the paragraph ends with the quotation still
+            # open (news style for a quotation that goes on in the next paragraph): the rest of
+            # the paragraph, when no other mark is in it
+            mark = cue_end + opening.end()
+            end = self.text.find("\n\n", mark)
+            end = len(self.text) if end < 0 else end
+            if not any(q in self.text[mark + 1 : end] for q in _QUOTES):
+                while end > mark and self.text[end - 1].isspace():
+                    end -= 1
+                self.open_quote = mark
+                return mark + 1, end
+        aside = self._as_aside(verb)
+        if aside:
+            return aside
         # the parser sometimes calls "said only that X" an adverbial clause: "that" marks it as content
         ccomps = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and c.i > verb.i
                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
@@ -751,14 +812,15 @@ class Attributor:
                       and (t.dep_ == "ccomp" or t.head.i <= verb.i + 6 and not self.c.inside_quote(t.idx))
                       and any(c.lower_ == "that" and (c.dep_ == "mark" or c.i == min(x.i for x in t.subtree) and any(
                           g.dep_ == "nsubj" and g.lower_ != "that" for g in t.children)) for c in t.children)]
-        if ccomps and ccomps[0].i > verb.i and speaker is not None and speaker.i < verb.i \
+        if ccomps and ccomps[0].i > verb.i and speaker is not None and ccomps[0].i > speaker.i \
                 and not any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in ccomps[0].children) \
                 and ccomps[0].tag_ in ("MD", "VBD", "VBZ", "VBP", "VB") and any(
-                    c.dep_ in ("dep", "nsubj") and c.i < min(t.i for t in speaker.subtree) and c.pos_ in ("NOUN", "PROPN")
+                    c.dep_ in ("dep", "nsubj") and c.i < min(t.i for t in speaker.subtree) and c.i < verb.i and c.pos_ in ("NOUN", "PROPN")
                     and max(t.i for t in c.subtree) + 1 < len(self.doc) and self.doc[max(t.i for t in c.subtree) + 1].text == ","
                     for c in verb.children if c is not speaker):
             # "The cuts, the company said in a filing, would save ...": the subject before the cue
-            # belongs to the clause after it -- the whole sentence is the statement
+            # belongs to the clause after it -- the whole sentence is the statement (also with
+            # the speaker after the cue: "Clubs that miss it, said Roe, will lose points")
             return sent.start_char, sent.end_char
         if ccomps:
             start, end = self._clause_span(ccomps[0])
@@ -828,6 +890,36 @@ class Attributor:
                 return min(t.idx for t in tokens), max(t.idx + len(t) for t in tokens)
         return None
 
+    def _as_aside(self, verb: Token) -> tuple[int, int] | None:
+        """"As Lund told the Post, the river has risen ..." / "..., as the minister said": the
+        clause the "as" aside hangs on is what was said (not "as he said he would", which says
+        its own, nor "as she told the story", whose object is what was told)."""
+        if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in verb.children):
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "nsubjpass", "auxpass", "neg") for c in verb.children):
+            return None
+        for c in verb.children:
+            if c.dep_ == "dobj" and not (names_people(c) or c.pos_ in ("PRON", "PROPN")
+                                         or (self.c.entity_at(c.idx, c.idx + len(c)) or ("", ""))[1] in ("person", "organisation")):
+                return None
+        head = verb.head
+        if head.pos_ not in ("VERB", "AUX") or self.c.inside_quote(head.idx):
+            return None
+        aside = list(verb.subtree)
+        first, last = aside[0].i, aside[-1].i
+        clause = [t for t in head.subtree if not first <= t.i <= last and not t.is_punct]
+        if not clause:
+            return None
+        if last < clause[0].i:
+            start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+        elif first > clause[-1].i:
+            start, end = clause[0].idx, clause[-1].idx + len(clause[-1])
+        else:
+            return None  # an aside inside its clause: left to the other rules
+        if self.text[end : end + 1] in _QUOTES:
+            end += 1
+        return start, end
+
     def _clause_span(self, head: Token) -> tuple[int, int]:
         """A clause's span, cut before a contrasting clause ("..., while X confirmed ...")."""
         tokens = list(head.subtree)
@@ -839,6 +931,12 @@ class Attributor:
             # (also "..., a move that could doom the bill", "..., a figure critics called too low")
             end = tokens[0].idx + comment.start()
         for child in head.children:
+            if child.i > head.i and child.dep_ == "prep" and child.lower_ == "with" and child.i > 0 \
+                    and self.doc[child.i - 1].text == "," and not self.c.inside_quote(child.idx) and any(
+                        g.dep_ == "pcomp" and g.tag_ == "VBG" and g.lemma_.lower() in SPEECH_VERBS for g in child.children):
+                # "..., with the Times reporting that ...": another source's account, not this one's
+                end = min(end, self.doc[child.i - 1].idx)
+                continue
             if child.i <= head.i or child.dep_ not in ("advcl", "conj"):
                 continue
             first = min(t.i for t in child.subtree)
@@ -920,6 +1018,26 @@ class Attributor:
             self.last_group = (list(speakers), s)
         return record
 
+    def _named_pair_before(self, token: Token) -> list[str] | None:
+        """"Sharma and Haddad, both councillors, opposed the plan. They said ...": the named
+        parties joined by "and" that were the main subject of the sentence before (same
+        paragraph), when nobody spoke in that sentence."""
+        sent = token.sent
+        if sent.start == 0 or any(t.dep_ in ("nsubj", "nsubjpass") for t in sent if t.i < token.i):
+            return None
+        before = self.doc[sent.start - 1].sent
+        paragraph_of = _paragraph_index(self.text)
+        if paragraph_of(before.start_char) != paragraph_of(token.idx) or any(r["end"] > before.start_char for r in self.c.statements[-3:]):
+            return None
+        subject = next((t for t in before if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and not self.c.inside_quote(t.idx)), None)
+        if subject is None:
+            return None
+        heads = [subject] + list(subject.conjuncts)
+        found = [self.c.entity_at(t.idx, t.idx + len(t)) for t in heads]
+        if len(heads) < 2 or not all(f and f[1] in ("person", "organisation") for f in found):
+            return None
+        return list(dict.fromkeys(f[0] for f in found))
+
     def _plural_subject_before(self, token: Token) -> str | None:
         """"Engineers disagreed. They said ...": the plural people noun that was the subject of
         the sentence before (in the same paragraph), when no plural source spoke since."""
@@ -968,6 +1086,14 @@ class Attributor:
             for token in cues:
                 inner = any(sp and sp[0] <= token.idx < sp[1] for i, sp in spans.items() if i != token.i)
                 if inner and any(r["start"] <= token.idx < r["end"] for r in found):
+                    continue
+                if inner and token.pos_ in ("VERB", "AUX") and any(
+                        sp and sp[0] <= token.idx < sp[1] and self.doc[i].i < token.i and self.doc[i].pos_ in ("VERB", "AUX")
+                        and any(c.dep_ == "ccomp" and token.i in {t.i for t in c.subtree} for c in self.doc[i].children)
+                        for i, sp in spans.items() if i != token.i):
+                    # "X said it expected savings": the cue inside what another cue reports is
+                    # that speaker's words, even when that speaker was not found -- never a
+                    # statement of its own
                     continue
                 record = self._keeping_sources(lambda: self.according(token) if token.lower_ == "according" else
                                                self.by_account(token) if _by_account(token) else
@@ -1102,7 +1228,9 @@ class Attributor:
         asked = verb.lemma_ in ("ask", "wonder") and re.search(r"\?\s*[\"”]\s*\Z", self.text[verb.sent.start_char : verb.idx])
         # a subject of its own that opens the sentence ("X's widow, Karen, said outside court:")
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i and not self.c.inside_quote(c.idx)]
-        own_subject = bool(subjects) and min(t.i for c in subjects for t in c.subtree) == verb.sent.start
+        own_subject = bool(subjects) and min(t.i for c in subjects for t in c.subtree) == verb.sent.start \
+            and not any(c.dep_ == "nsubj" and c.i > verb.i and c.pos_ in ("NOUN", "PROPN") for c in verb.children)
+        # (but "Successful schools, said Marsh, must ...": a subject after the inverted cue speaks)
         if before is not None and before.text in (",", '"', "'", "”") and (verb.lemma_ in INVERTING_VERBS or asked) and not re.match(
                 r"\s*[,:]\s*[\"“]", self.text[verb.idx + len(verb) : verb.idx + len(verb) + 4]) and not own_subject:
             # (not "X's widow, Karen, said outside court:": a subject before the cue speaks)
@@ -1135,9 +1263,24 @@ class Attributor:
             # content; it is the speaker's
             return self.subject(verb.head.head)
         if subject is None and verb.dep_ in ("conj", "xcomp", "advcl"):
-            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            # (of two subjects the parse gives the verb it hangs on, the one nearest before it:
+            # "Facebook co-founder Mark Zuckerberg tweeted ... and said")
+            subject = next((c for c in sorted(verb.head.children, key=lambda c: (c.i > verb.head.i, -c.i)) if c.dep_ == "nsubj"), None)
         if subject is None and before is not None and self.c.entity_at(before.idx, before.idx + len(before)):
             subject = before  # "In August Saleh tweeted": the parser took the name for an object
+        if subject is None and before is not None and before.text == "," and verb.dep_ == "ROOT":
+            # "Speaking for the defence, Tom Roe, SC, said that ...": the parse hung the name on
+            # the fronted phrase; the person named right before the cue (past a short
+            # apposition between commas) speaks
+            sent = verb.sent
+            for m in reversed(self.c.people_before(verb.idx, 3)):
+                if m[0] < sent.start_char:
+                    break
+                if re.fullmatch(r"(?:,[^,;:\"“”()]{1,30})?,\s*", self.text[m[1] : verb.idx]) \
+                        and re.search(r",\s*\Z", self.text[sent.start_char : m[0]]):
+                    token = self.doc.char_span(m[0], m[1], alignment_mode="expand")
+                    return token.root if token is not None else None
+                break
         return subject
 
     def _question_before(self, verb: Token) -> tuple[int, int] | None:
@@ -1164,6 +1307,8 @@ class Attributor:
         subject = self.subject(verb)
         if subject is None:
             return None
+        if subject.lower_ in ("nobody", "none", "noone") or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children):
+            return None  # "No one has said why", "no official would say": nothing was said
         if verb.dep_ == "xcomp" and verb.head.lemma_ in ("decline", "refuse", "fail", "hesitate"):
             return None  # "declined to say how many": nothing was said
         if verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
@@ -1197,7 +1342,9 @@ class Attributor:
             return self.add(speakers, verb.text.lower(), parts[0][0] + 1, end,
                             channel=self.channel(verb), mode="direct", exact=True)
         put = _put_it_to(verb)
+        self.open_quote = -1
         span = self._clause_span(put) if put is not None else question or self.content(verb, subject)
+        mode = "direct" if span and self.open_quote >= 0 and self.open_quote == span[0] - 1 else None  # (a quotation open to the paragraph's end)
         if not span and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUE_NOUNS | {"charge", "account", "version"} \
                 and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
             # "..., a claim the witness rejected": the claim is what the witness rejected
@@ -1218,7 +1365,7 @@ class Attributor:
         cue = "put it to" if put is not None else verb.text.lower()
         if _phrasal_cue(verb):
             cue += " " + verb.doc[verb.i + 1].lower_
-        record = self.add(speakers, cue, *span, channel=self.channel(verb))
+        record = self.add(speakers, cue, *span, channel=self.channel(verb), mode=mode)
         if record:
             # "X rejected the conditions, Nazari said, and the talks ended": the clause after
             after = self.text[verb.idx + len(verb) : verb.sent.end_char]
@@ -1397,7 +1544,14 @@ class Attributor:
         to = next(c for c in token.children if c.lower_ == "to")
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
-            return None
+            # "according to engineer Helen Roe": the parse may make the title a verb; a name
+            # after it (or right after "to") is the source
+            words = [t for t in to.subtree if t.i > to.i]
+            named = [t for t in words if (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")]
+            if not named or any(t.pos_ in ("AUX", "PRON", "DET") or t.dep_ in ("ccomp", "nsubj") for t in words if t.i < named[0].i) \
+                    or named[0].i > to.i + 2:
+                return None
+            pobj = named[-1] if all(t.dep_ in ("compound", "flat") or t.i == named[-1].i for t in named) else named[0]
         if pobj.lemma_.lower() in ("figure", "data", "datum", "statement", "report", "survey", "estimate", "statistic", "document"):
             for child in pobj.children:
                 if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
@@ -1488,6 +1642,15 @@ def _plural(description: str) -> bool:
     return head.endswith("s") and not head.endswith("ss") or head in ("police", "people", "staff", "military", "authorities")
 
 
+def _chain_to(token: Token, top: Token) -> bool:
+    """``token`` hangs on ``top`` through names and appositions only (no preposition between)."""
+    while token.i != top.i:
+        if token.dep_ not in ("appos", "compound", "nsubj", "flat", "conj", "cc") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
+
+
 def _clause_subjects_of_object(pronoun: Token) -> list[Token]:
     """The subjects of the clause whose object a pronoun is ("X thanked him", "X spoke to
     her"): an object pronoun is never its own clause's subject (a possessive may be: "X
@@ -1540,6 +1703,16 @@ _NOTHING = frozenset("little nothing much anything something more less few lot s
 # What one says that is no content: "said goodbye to the players", "said a prayer"
 _RITUAL = frozenset("goodbye goodbyes farewell farewells hello prayer prayers grace mass rosary vow vows".split())
 # Verbs that put a label on their object: a quoted label is the subject's words
+# Titles news writing abbreviates before a name ("Sen. Mark Roe" is the senator)
+_TITLES = {"Sen": "senator", "Rep": "representative", "Gov": "governor", "Gen": "general", "Lt": "lieutenant",
+           "Col": "colonel", "Capt": "captain", "Sgt": "sergeant", "Dr": "doctor", "Prof": "professor",
+           "Insp": "inspector", "Det": "detective", "Supt": "superintendent", "Cllr": "councillor",
+           "Pres": "president", "Amb": "ambassador", "Atty": "attorney", "Rev": "reverend", "Adm": "admiral",
+           "Maj": "major", "Cmdr": "commander", "Sec": "secretary", "Gov.-Gen": "governor-general"}
+_ABBREVIATED = re.compile(r"\b(" + "|".join(re.escape(t) for t in _TITLES) + r")\.?\s+(?=(?:[A-Z][\w'’-]*\s+)?\Z)")
+# Things that "say" or "tell" only in a figure of speech: no one speaks through them
+_FIGURATIVE = frozenset("""history law rule sign clock face silence logic wisdom theory tradition experience
+instinct gut heart number numbers math maths arithmetic physics nature""".split())
 _LABELLING = frozenset("call describe label brand dub".split())
 # Documents that speak for whoever issued them ("the company's statement said")
 _DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
