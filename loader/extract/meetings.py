@@ -140,7 +140,7 @@ NEGATED_DETERMINERS = {"no", "any"}
 REFUSING = {"refuse", "decline", "reject"}
 PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b|\battend(ed)?\b|\bparticipat(ed|ion)\b|\battendance\b"
                       r"|\b(was|were) not in\b|\b(was|were) in\b|\bled the (\w+ )?delegation\b|\bdid not (go|come|travel)\b")
-NEGATION = re.compile(r"\b(not|never|n't|did not|no)\b")
+NEGATION = re.compile(r"\b(not|never|n't|did not|no|unable|refused|declined|failed|absent|skipped|missed|boycotted|stayed away)\b")
 DENYING_CUES = {"denied", "deny", "denies", "rejected", "rejects", "disputed"}
 # nouns for people a story describes rather than names, beyond the speakers' and roles' nouns
 # ("six colleagues", "the bankers", "his agent", "the parents"): participants of their own
@@ -154,6 +154,26 @@ ministry police military army union unions delegation delegations side sides tea
 SEEING = frozenset("see spot photograph film notice glimpse recognise recognize".split())
 # verbs of being somewhere: "had been in Lisbon all week", "spent the day in X"
 WHEREABOUTS = frozenset("be spend stay remain".split())
+# Round six: more ways news writing tells who was at a meeting and who was not
+# a part someone plays at a meeting, whose object is the meeting: "chaired the talks", "addressed the summit"
+RUNNING = frozenset("chair host address open moderate convene preside co-chair cochair".split())
+# what someone does who was there: "walked out of the talks", "left the meeting early", "arrived for the dinner"
+LEAVING = frozenset("leave quit exit".split())
+WALKING = frozenset("walk storm stalk stride".split())
+ARRIVING = frozenset("arrive".split())
+GOING = frozenset("go come travel fly drive head".split())
+# heads under which a presence is a refusal or an inability: "refused to attend", "was unable to join"
+REFUSAL_HEADS = frozenset("refuse decline fail neglect unable".split())
+# nouns for an invitation a refusal turns down: "declined an invitation to attend"
+INVITATIONS = frozenset("invitation invite offer summons request".split())
+# verbs of keeping someone out: "was excluded from the talks", "barred from the meeting", "shut out of"
+EXCLUDING = frozenset("exclude bar ban shut keep lock turn".split())
+# people sent in one's place: "sent a deputy", "sent his lawyers"
+STAND_INS = frozenset("deputy deputies representative representatives envoy envoys aide aides delegate delegates stand-in "
+                      "substitute number lawyer lawyers official officials minister ministers".split())
+# what those at a meeting are called: "was among the delegates", "among those at the talks"
+PRESENT_GROUPS = frozenset("participants delegates attendees guests those people leaders ministers officials".split())
+# who makes the claim that someone was not there after "nowhere": "was nowhere near the meeting"
 
 
 @cache
@@ -1498,6 +1518,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                                                                                     for x in g.subtree) for g in token.children)
         presence = presence or seeing or lemma in ("show", "turn") and any(g.lower_ == "up" for g in token.children) \
             or lemma == "appear" and at_a_meeting
+        if not presence:
+            yield from _other_presence(c, finder, token, people, statement)
         if not presence and lemma in WHEREABOUTS:
             yield from _alibi(c, finder, token, people, statement)
         if not presence and (lemma == "take" and any(g.lower_ == "place" and g.dep_ == "dobj" for g in token.children)
@@ -1506,26 +1528,37 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         if not presence:
             continue
         auxes = {g.lower_ for g in token.children if g.dep_ in ("aux", "auxpass")}
-        if auxes & {"will", "would", "to", "shall", "'ll", "could", "might", "may"} \
-                or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" and not auxes & {"did", "do", "does"}:
+        # "refused to attend", "was unable to join", "could not attend", "declined an invitation to attend":
+        # a report that someone was not there (whose subject is the refusal's)
+        refusal = _refusal(token, auxes)
+        if refusal is None and (auxes & {"will", "would", "to", "shall", "'ll", "could", "might", "may"}
+                                or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" and not auxes & {"did", "do", "does"}):
             continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
-        negative = _negated(token) or any(g.lower_ == "absent" for g in token.children) \
+        if refusal is not None and lemma == "meet":
+            continue  # "refused to meet X" tells of no meeting
+        negative = refusal is not None or _negated(token) or any(g.lower_ == "absent" for g in token.children) \
             or any(g.dep_ in ("nsubj", "nsubjpass") and any(x.lower_ in ("neither", "nor") for x in g.subtree) for g in token.children)
         found: list[str] = []
         met: list[str] = []
-        if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or any(g.dep_ == "agent" for g in token.children):
+        agents = [g for g in token.children if g.dep_ == "agent"]
+        if lemma == "join" and any(g.dep_ == "nsubjpass" for g in token.children):
+            # "she was joined at the talks by her deputy" (the parser hangs "by" on the talks)
+            agents += [x for x in token.subtree if x.lower_ == "by" and x.dep_ in ("prep", "agent") and x not in agents]
+        if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or agents:
             # "a dinner attended by X and Y", "attended only by planning officers": a list of who was
             # there, people described rather than named too
-            for agent in (g for g in token.children if g.dep_ == "agent"):
+            for agent in agents:
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
                     found += people(pobj, described=True)
+            if lemma == "join":  # "X was joined at the talks by Y": both were there
+                found += [p for g in token.children if g.dep_ == "nsubjpass" for p in people(g)]
         elif seeing or summoned:
             # "she had seen X at the talks", "X was seen at the meeting": the one seen was there
             seen = [g for g in token.children if g.dep_ in ("dobj", "nsubjpass")]
             found += [p for g in seen for p in people(g)]
         else:
             met = []
-            subject = finder._subject(token)
+            subject = finder._subject(refusal if refusal is not None and refusal is not token else token)
             if subject is not None:
                 # (who met someone is claimed there when named: "directors met X" is a claim about X)
                 found += [p for p in people(subject) if lemma != "meet" or c.kind_of(p) == "person"]
@@ -1542,6 +1575,154 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         subjects = set(found) - set(met) if lemma == "meet" else set(found)
         for person in dict.fromkeys(found):
             yield person, negative, token, at_meeting, person not in subjects
+
+
+def _meeting_word(tokens) -> bool:
+    return any(x.lower_ in NOUNS and x.pos_ in ("NOUN", "PROPN", "VERB") for x in tokens)
+
+
+def _refusal(token: Token, auxes: set[str]) -> Token | None:
+    """The verb whose subject was not at a meeting when a presence is refused or could not be:
+    "refused/declined/failed to attend" (the refusing verb), "was unable / too ill to attend", "could
+    not attend", "declined an invitation to attend" (the declining verb); else None."""
+    head = token.head
+    if token.dep_ == "xcomp" and "to" in auxes:
+        if head.lemma_.lower() in REFUSAL_HEADS and head.tag_ in ("VBD", "VBN") and not _negated(head):
+            return head
+        if head.lower_ == "unable" or any(g.lower_ == "too" for g in head.children) and head.pos_ == "ADJ":
+            return token  # (its subject is found through the adjective's verb)
+    if token.dep_ in ("acl", "relcl") and "to" in auxes and head.lemma_.lower() in INVITATIONS \
+            and head.dep_ == "dobj" and head.head.lemma_.lower() in REFUSING | {"turn", "spurn", "ignore"} \
+            and head.head.tag_ in ("VBD", "VBN"):
+        return head.head
+    if "could" in auxes and _negated(token):
+        return token
+    return None
+
+
+def _whole_phrase(c: Context, token: Token, found: list[str]) -> list[str]:
+    """The parties found for a phrase, an anonymous one only when its description is the whole
+    phrase from its first word ("his lawyers"), not a piece of it ("president" of "its vice-president")."""
+    out = []
+    # ("his deputy", "their lawyers", "the deputy minister"; not "a deputy", nobody in particular)
+    determined = any(g.dep_ == "poss" or g.dep_ == "det" and g.lower_ == "the" for g in token.children)
+    for p in found:
+        record = c.anonymous.get(p)
+        if record is None or determined and record["start"] <= token.left_edge.idx:
+            out.append(p)
+    return out
+
+
+def _near_meeting(finder: MeetingFinder, token: Token) -> bool:
+    """Whether the token's sentence, or the one before it, tells of a meeting."""
+    sentence = token.sent
+    before = token.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    return any(before.start_char <= o < sentence.end_char for o, _ in finder.references)
+
+
+def _other_presence(c: Context, finder: MeetingFinder, token: Token, people, statement: dict):
+    """Round six: (person, negative, predicate, meeting, met) for the other ways a statement puts
+    someone at a meeting or keeps them away from it:
+
+    * a part played at it: "X chaired / hosted / addressed / opened the meeting";
+    * coming and going: "X walked out of the talks", "left the meeting early", "arrived for the
+      dinner", "flew to Oslo for the talks", "went to the meeting" ("did not go": denies),
+      "did not travel to Z" when the meeting was held in Z;
+    * "X held talks / had lunch with Y": both, as "X met Y";
+    * "X was among those at the talks / among the delegates";
+    * "X sent a deputy (to the talks)": X was not there, the one sent was; "X was represented by Y";
+    * "X was excluded / barred from the talks", "was not invited (to the talks)": denies;
+    * "X was nowhere near the meeting": denies;
+    * "X was seen leaving the hotel after the meeting": seen there."""
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    negative = _negated(token)
+    auxes = {g.lower_ for g in children if g.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "would", "shall", "'ll", "might", "may", "to"} or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" \
+            and not auxes & {"did", "do", "does"}:
+        return  # a plan or a habit, no claim about a meeting held
+    subject = finder._subject(token)
+    objects = [g for g in children if g.dep_ == "dobj"]
+    preps = [g for g in children if g.dep_ == "prep"]
+
+    def prep_meeting(words: tuple[str, ...], tokens=None) -> bool:
+        return any(g.lower_ in words and _meeting_word(g.subtree) for g in (tokens if tokens is not None else preps))
+
+    def subject_people() -> list[str]:
+        return people(subject) if subject is not None else []
+
+    claim: list[tuple[str, bool, bool]] = []  # (person, negative, met)
+    if lemma in RUNNING and not negative and (any(o.lower_ in NOUNS for o in objects) or lemma == "preside" and prep_meeting(("over",))):
+        claim += [(p, False, False) for p in subject_people()]
+    elif (lemma in WALKING and any(g.lower_ == "out" for g in children) and (prep_meeting(("of",)) or prep_meeting(
+            ("of",), [x for g in children if g.lower_ == "out" for x in g.children]))
+          or lemma in LEAVING and any(o.lower_ in NOUNS for o in objects)
+          or lemma in ARRIVING and prep_meeting(("at", "for", "to"))
+          or lemma in GOING and prep_meeting(("to", "for"))):
+        if not negative or lemma in GOING:
+            claim += [(p, negative, False) for p in subject_people()]
+    elif lemma in GOING and negative and preps:
+        # "did not travel to Bonn": the meeting held there
+        places = [place for g in preps if g.lower_ == "to" for place in finder.location_in(list(g.subtree))]
+        before = [m for o, m in finder.references if o < statement["end"]]
+        meeting = next((m for m in reversed(before) if m.location and m.location in places
+                        and m.status in ("held", "failed", "attempted")), None)
+        if meeting is not None:
+            for p in subject_people():
+                yield p, True, token, meeting, False
+        return
+    elif lemma in ("hold", "have") and not negative or lemma in ("hold", "have") and negative:
+        talks = [o for o in objects if o.lower_ in NOUNS and o.lower_ not in ("visit", "trip", "conference")]
+        withs = [x for o in talks for g in o.children if g.dep_ == "prep" and g.lower_ == "with" for x in g.children if x.dep_ == "pobj"]
+        withs += [x for g in preps if g.lower_ == "with" for x in g.children if x.dep_ == "pobj"] if talks else []
+        if talks and withs and not any(g.lower_ in NEGATED_DETERMINERS for o in talks for g in o.children):
+            mine = subject_people()
+            met = [p for w in withs for p in people(w)]
+            meeting = next((m for o, m in finder.references if o == talks[0].idx), None)
+            for p in mine:
+                yield p, negative, token, meeting, False
+            if not negative and statement["cue"] not in DENYING_CUES:
+                for p in met:
+                    if p not in mine:
+                        yield p, False, token, meeting, True
+        return
+    elif lemma == "be" and any(g.dep_ == "prep" and g.lower_ == "among" and any(
+            x.dep_ == "pobj" and (x.lower_ in PRESENT_GROUPS and (x.lower_ != "those" or _meeting_word(x.subtree))
+                                  and (x.lower_ in ("participants", "delegates", "attendees", "those") or _meeting_word(x.subtree)))
+            for x in g.children) for g in children):
+        claim += [(p, negative, False) for p in subject_people()]
+    elif lemma == "be" and any(g.lower_ == "nowhere" for g in children) and _near_meeting(finder, token):
+        claim += [(p, True, False) for p in subject_people()]
+    elif lemma == "send" and not negative and objects and _near_meeting(finder, token):
+        sent = [o for o in objects if o.lemma_.lower() in STAND_INS or o.lower_ in STAND_INS
+                or c.entity_at(o.idx, o.idx + len(o)) and c.entity_at(o.idx, o.idx + len(o))[1] == "person"
+                or any(x.dep_ == "appos" and c.entity_at(x.idx, x.idx + len(x)) for x in o.children)]
+        if sent:  # (the one who sent someone is a person named: "the shipowners sent their lawyers" were there)
+            claim += [(p, True, False) for p in subject_people() if c.kind_of(p) == "person"]
+            claim += [(p, False, False) for o in sent for p in _whole_phrase(c, o, people(o, described=True))]
+    elif lemma == "represent" and any(g.dep_ == "agent" for g in children) and _near_meeting(finder, token):
+        absent = [p for g in children if g.dep_ == "nsubjpass" for p in people(g)]
+        present = [p for g in children if g.dep_ == "agent" for x in g.children if x.dep_ == "pobj" for p in people(x) if c.kind_of(p) == "person"]
+        if not negative:
+            claim += [(p, True, False) for p in absent if p not in present] + [(p, False, False) for p in present]
+    elif lemma in EXCLUDING and not negative and (prep_meeting(("from", "of")) or any(
+            g.dep_ == "prt" and g.lower_ in ("out", "away") for g in children) and (
+            prep_meeting(("of", "from")) or _near_meeting(finder, token))):
+        if lemma in ("shut", "lock", "turn") and not any(g.dep_ == "prt" and g.lower_ in ("out", "away") for g in children):
+            return
+        kept = [g for g in children if g.dep_ == "nsubjpass"] or objects
+        claim += [(p, True, False) for g in kept for p in people(g)]
+    elif lemma == "invite" and negative and any(g.dep_ == "nsubjpass" for g in children) and (
+            prep_meeting(("to",)) or _near_meeting(finder, token)):
+        claim += [(p, True, False) for g in children if g.dep_ == "nsubjpass" for p in people(g)]
+    elif lemma in SEEING and not negative and any(g.dep_ in ("xcomp", "ccomp", "advcl") and _meeting_word(g.subtree) for g in children):
+        seen = [g for g in children if g.dep_ in ("dobj", "nsubjpass")]
+        claim += [(p, False, False) for g in seen for p in people(g)]
+    seen_people = set()
+    for person, denies, met in claim:
+        if person not in seen_people:
+            seen_people.add(person)
+            yield person, denies, token, None, met
 
 
 def _alibi(c: Context, finder: MeetingFinder, token: Token, people, statement: dict):

@@ -1,0 +1,121 @@
+"""Stage 8, round six: more of the ways news writing tells who was at a meeting and who was
+not (sentences written for these tests, in several news styles: wire, diplomatic, business,
+local, sport)."""
+
+import pytest
+
+from loader.articles import Article
+from loader.extract import extract_annotation
+from loader.extract.model import load_nlp
+
+
+def article(text: str, published: str = "2024-09-05") -> Article:
+    return Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published=published, sha256="x")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def claims(text: str, published: str = "2024-09-05") -> list[tuple[str, str]]:
+    doc = extract_annotation(article(text, published))
+    anonymous = {a["id"]: a["description"] for a in doc.get("anonymous", [])}
+
+    def name(ref: str) -> str:
+        value = anonymous.get(ref, ref)
+        return value if isinstance(value, str) else value["text"]
+
+    return sorted((name(c["participant"]), c["stance"]) for c in doc.get("attendance_claims", []))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a part played at the meeting
+    ("The two leaders held talks in Ankara on Monday.\n\nOfficials said Recep Erdogan chaired the meeting.",
+     [("recep-erdogan", "confirms")]),
+    ("Regional leaders met in Accra on Monday.\n\nGhana's president, John Mahama, hosted the meeting, his spokesman said.",
+     [("john-mahama", "confirms")]),
+    # coming and going
+    ("The talks in Minsk resumed on Monday.\n\nThe Russian envoy, Ivan Petrov, walked out of the talks after two hours, "
+     "a Ukrainian official said.", [("ivan-petrov", "confirms")]),
+    ("The committee met behind closed doors on Tuesday.\n\nTwo members said Sarah Lee had left the meeting early.",
+     [("sarah-lee", "confirms")]),
+    ("Creditors met in London on Monday.\n\nBank chief Tom Hale arrived late for the meeting, two people present said.",
+     [("tom-hale", "confirms")]),
+    ("Diplomats met in Oslo last week.\n\nA Norwegian official said the envoy Lars Moe had flown to Oslo for the talks.",
+     [("lars-moe", "confirms")]),
+    # among those there
+    ("Senators met in Washington on Tuesday.\n\nSenator John Thune was among those at the meeting, aides said.",
+     [("john-thune", "confirms")]),
+    ("Delegates from 30 countries met in Nairobi on Monday.\n\nKenya's environment minister, Soipan Tuya, was among the "
+     "delegates, a spokesperson said.", [("soipan-tuya", "confirms")]),
+    # seen there
+    ("Party leaders held a closed-door meeting at a hotel in Madrid on Wednesday.\n\nPhotographers said Pedro Sanchez "
+     "was seen leaving the hotel after the meeting.", [("pedro-sanchez", "confirms")]),
+    # joined by someone
+    ("The ministers met in Geneva on Monday.\n\nAnna Berg, the Swedish minister, said she was joined at the talks by her "
+     "deputy, Lars Olsson.", [("anna-berg", "confirms"), ("lars-olsson", "confirms")]),
+])
+def test_more_ways_of_being_there(nlp, text, expected):
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ministers met in Rome on Tuesday.\n\nCarla Bruni was unable to attend because of illness, a spokesman said.",
+     [("carla-bruni", "denies")]),
+    ("The cabinet met on Wednesday.\n\nThe finance minister, Ravi Patel, refused to attend, a government source said.",
+     [("ravi-patel", "denies")]),
+    ("The cabinet met on Wednesday.\n\nA government source said the finance minister, Ravi Patel, could not attend.",
+     [("ravi-patel", "denies")]),
+    ("The board met in Oslo on Thursday.\n\nChief executive Ingrid Moe was too ill to attend, the company said.",
+     [("ingrid-moe", "denies")]),
+    ("Union leaders met the employers in Leeds on Monday.\n\nTom Hale, the union's president, did not go to the meeting, "
+     "a spokesman said.", [("tom-hale", "denies")]),
+    ("Environment ministers met in Bonn on Monday.\n\nAustralia's minister, Chris Bowen, did not travel to Bonn, his office said.",
+     [("chris-bowen", "denies")]),
+    ("Party officials gathered at the headquarters in Lagos for a meeting on Sunday.\n\nBola Tinubu was nowhere near the "
+     "meeting, his aide said.", [("bola-tinubu", "denies")]),
+    ("The opposition held talks with the government in Caracas on Friday.\n\nMaria Machado was barred from the talks, "
+     "her party said.", [("maria-machado", "denies")]),
+    ("Rebel leaders and government envoys met in Doha on Sunday.\n\nA mediator said the rebel commander, Yusuf Ali, was not "
+     "invited to the talks.", [("yusuf-ali", "denies")]),
+])
+def test_ways_of_not_being_there(nlp, text, expected):
+    # a refusal or an inability is a denial, never a confirmation ("was unable to attend")
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one who sent someone was not there, the one sent was
+    ("Ministers met in Paris on Monday.\n\nOfficials said the French minister, Jean Roux, sent his deputy, Paul Blanc.",
+     [("jean-roux", "denies"), ("paul-blanc", "confirms")]),
+    # a body that sends people is not denied ("the shipowners sent their lawyers": they were a party)
+    ("The shipowners and the union met at a hotel in Hamburg in 1975.\n\nHer son said the shipowners sent their lawyers.",
+     [("their lawyers", "confirms")]),
+    # a country represented: the person who represented it
+    ("Ministers met in Riga on Monday.\n\nLatvia was represented by its foreign minister, Karlis Ozols, officials said.",
+     [("karlis-ozols", "confirms")]),
+])
+def test_sending_someone_in_ones_place(nlp, text, expected):
+    assert claims(text) == expected
+
+
+def test_talks_held_with_someone_are_a_meeting_of_both(nlp):
+    text = ("Mining executives met at a hotel in Perth on Monday.\n\nTwo people present said the chairman, Paul Dunn, had lunch "
+            "with the minister, Rita Saffioti, before the meeting.")
+    assert claims(text) == [("paul-dunn", "confirms"), ("rita-saffioti", "confirms")]
+    denial = "The finance ministers met in Brussels on Monday.\n\n\"I never held talks with Mr Weber,\" Pierre Martin told reporters."
+    assert claims(denial) == [("pierre-martin", "denies")]
+
+
+@pytest.mark.parametrize("text", [
+    # plans claim nothing about a meeting held
+    "The summit in Addis Ababa opened on Sunday.\n\nSudan's leader, Abdel Burhan, will not attend, his office said.",
+    "The board will meet in Oslo next week.\n\nIngrid Moe said she would chair the meeting.",
+    # what is sent is not always someone
+    "The shareholders met on Monday.\n\nErik Lund said he had sent a letter to the meeting.",
+    # nobody in particular
+    "Foreign ministers of the bloc met in Brussels on Monday.\n\nDiplomats said the talks had sent a signal.",
+])
+def test_no_claim(nlp, text):
+    assert claims(text) == []
