@@ -119,3 +119,37 @@ def test_talks_held_with_someone_are_a_meeting_of_both(nlp):
 ])
 def test_no_claim(nlp, text):
     assert claims(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a statement that tells of the meeting itself: every party it names was there
+    ("Vladimir Putin and Narendra Modi held talks in Moscow on Tuesday, the Kremlin said.",
+     [("narendra-modi", "confirms"), ("vladimir-putin", "confirms")]),
+    ("Antony Blinken met with Wang Yi in Beijing on Monday, the State Department said.",
+     [("antony-blinken", "confirms"), ("wang-yi", "confirms")]),
+    # the leaders of the delegations that met
+    ("Mediators said the two delegations, led by Ali Bashir and Omar Hassan, met in Jeddah on Saturday.",
+     [("ali-bashir", "confirms"), ("omar-hassan", "confirms")]),
+])
+def test_a_statement_telling_of_the_meeting(nlp, text, expected):
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The two ministers met in Cairo on Sunday.\n\nSameh Shoukry said he had raised the issue of the dam with Abiy Ahmed "
+     "during the meeting.", [("abiy-ahmed", "confirms"), ("sameh-shoukry", "confirms")]),
+    ("Finance ministers met in Washington on Friday.\n\nJanet Yellen told the meeting that the dollar would stay strong, "
+     "a Treasury spokesman said.", [("janet-yellen", "confirms")]),
+])
+def test_acting_at_a_meeting_is_being_there(nlp, text, expected):
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a plan, and what was done to someone at a meeting in the passive, claim nothing here
+    "The ministers met in Cairo on Sunday.\n\nSameh Shoukry said he hoped to raise the issue at the next meeting.",
+    "The board met in Oslo on Thursday.\n\nA spokeswoman said the plan was approved at the meeting.",
+    "The board met in Oslo on Thursday.\n\nA spokeswoman said Ingrid Moe had learned of the bid before the meeting.",
+])
+def test_no_claim_from_what_is_only_about_a_meeting(nlp, text):
+    assert claims(text) == []

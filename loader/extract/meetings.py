@@ -1479,7 +1479,13 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         if any(g.lower_ in ("no", "none") for g in token.children):
             return []
         described = described or describes_people(token)
-        return [p for p in finder.who(token) if c.kind_of(p) == "person" or described and c.kind_of(p) == "anonymous"]
+        found = [p for p in finder.who(token) if c.kind_of(p) == "person" or described and c.kind_of(p) == "anonymous"]
+        # "the two delegations, led by A and B, met": the leaders were there
+        for acl in (g for g in token.children if g.dep_ == "acl" and g.lemma_.lower() in ("lead", "head")):
+            for agent in (x for x in acl.children if x.dep_ == "agent"):
+                found += [p for x in agent.children if x.dep_ == "pobj" for p in finder.who(x)
+                          if c.kind_of(p) == "person" and p not in found]
+        return found
 
     def placed_meeting(token: Token):
         """"I was in X that week": the meeting held in X, when the article tells of one there."""
@@ -1564,7 +1570,10 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                 found += [p for p in people(subject) if lemma != "meet" or c.kind_of(p) == "person"]
             # "X met Y" puts both there; "X never met Y" and "X did not attend, instead meeting Y"
             # are about X, whose whereabouts the claim is about
-            met = [p for g in token.children if g.dep_ == "dobj" for p in people(g)] if lemma == "meet" else []
+            # ("X met with Y": the one met is the object of "with")
+            met = [p for g in token.children if g.dep_ == "dobj" or g.dep_ == "prep" and g.lower_ == "with"
+                   for x in ([g] if g.dep_ == "dobj" else [x for x in g.children if x.dep_ == "pobj"]) for p in people(x)] \
+                if lemma == "meet" else []
             # (a denying cue makes the claim negative too: "denied that X had met Y" is about X)
             if met and not negative and statement["cue"] not in DENYING_CUES and any(g.dep_ == "nsubj" for g in token.children):
                 found += met
@@ -1675,7 +1684,9 @@ def _other_presence(c: Context, finder: MeetingFinder, token: Token, people, sta
         talks = [o for o in objects if o.lower_ in NOUNS and o.lower_ not in ("visit", "trip", "conference")]
         withs = [x for o in talks for g in o.children if g.dep_ == "prep" and g.lower_ == "with" for x in g.children if x.dep_ == "pobj"]
         withs += [x for g in preps if g.lower_ == "with" for x in g.children if x.dep_ == "pobj"] if talks else []
-        if talks and withs and not any(g.lower_ in NEGATED_DETERMINERS for o in talks for g in o.children):
+        if talks and (withs or subject is not None and subject.conjuncts) \
+                and not any(g.lower_ in NEGATED_DETERMINERS for o in talks for g in o.children):
+            # "X held talks with Y", "X and Y held talks in Z": all of them
             mine = subject_people()
             met = [p for w in withs for p in people(w)]
             meeting = next((m for o, m in finder.references if o == talks[0].idx), None)
@@ -1718,6 +1729,33 @@ def _other_presence(c: Context, finder: MeetingFinder, token: Token, people, sta
     elif lemma in SEEING and not negative and any(g.dep_ in ("xcomp", "ccomp", "advcl") and _meeting_word(g.subtree) for g in children):
         seen = [g for g in children if g.dep_ in ("dobj", "nsubjpass")]
         claim += [(p, False, False) for g in seen for p in people(g)]
+    if not claim and not negative and token.pos_ == "VERB" and not any(g.dep_ in ("nsubjpass", "auxpass") for g in children) \
+            and lemma not in PLAN_VERBS | {"say", "tell", "discuss", "hear", "learn", "report"} - {"tell"}:
+        # "X raised the issue with Y during the meeting", "X told the meeting", "X signed the deal at the
+        # summit", "spoke on the sidelines of the summit": whoever acts at a meeting was there
+        at = [x for g in preps if g.lower_ in ("at", "during", "on") for x in g.children if x.dep_ == "pobj"]
+        at = [x for x in at if x.lower_ in NOUNS] + [y for x in at if x.lower_ == "sidelines" for g in x.children
+                                                    if g.lower_ == "of" for y in g.children if y.lower_ in NOUNS]
+        told = [o for o in objects if o.lower_ in NOUNS and lemma in ("tell", "brief", "address", "inform", "assure", "urge")]
+        where = [x for x in at + told if x.lower_ not in ("visit", "trip", "conference") and not any(
+            g.lower_ in NEGATED_DETERMINERS or g.lower_ in PLANNED for g in x.children)]
+        if where:
+            meeting = next((m for o, m in finder.references if o == where[0].idx), None)
+            # (those it was done with: "raised the issue with Y", wherever the parser hangs "with")
+            withs = [x for g in _own_words(token) if g.dep_ == "prep" and g.lower_ == "with" for x in g.children if x.dep_ == "pobj"]
+            mine = [p for p in subject_people() if c.kind_of(p) == "person"]
+            for p in mine + [p for w in withs for p in people(w) if c.kind_of(p) == "person" and p not in mine]:
+                yield p, False, token, meeting, False
+            return
+    if not claim and not negative and lemma in ("bring", "involve", "include", "gather", "unite") and subject is not None \
+            and subject.lower_ in NOUNS and (lemma != "bring" or any(g.lower_ == "together" for g in children)):
+        # "talks in Z brought together A and B", "the meeting involved A and B"
+        meeting = next((m for o, m in finder.references if o == subject.idx), None)
+        for o in objects:
+            for p in people(o):
+                if c.kind_of(p) == "person":
+                    yield p, False, token, meeting, False
+        return
     seen_people = set()
     for person, denies, met in claim:
         if person not in seen_people:
