@@ -153,3 +153,36 @@ def test_acting_at_a_meeting_is_being_there(nlp, text, expected):
 ])
 def test_no_claim_from_what_is_only_about_a_meeting(nlp, text):
     assert claims(text) == []
+
+
+def meetings(text: str, published: str = "2024-09-05") -> list[tuple]:
+    doc = extract_annotation(article(text, published))
+    anonymous = {a["id"]: a["description"] for a in doc.get("anonymous", [])}
+
+    def name(ref: str) -> str:
+        value = anonymous.get(ref, ref)
+        return value if isinstance(value, str) else value["text"]
+
+    return [(m["status"], m.get("location"), sorted(name(p["ref"]) for p in m.get("participants", [])))
+            for m in doc.get("meetings", [])]
+
+
+def test_the_dateline_is_no_part_of_who_met(nlp):
+    # neither the agency nor the date of "BRUSSELS, March 4 (Wire) - " belongs to the people described
+    text = "BRUSSELS, March 4 (Northern Wire) - European Union finance ministers met on Tuesday to discuss the budget rules."
+    ((status, place, parties),) = meetings(text, "2025-03-04")
+    assert status == "held"
+    assert "European Union finance ministers" in parties
+    assert not any("Wire" in p or "March" in p for p in parties)
+
+
+def test_a_guest_named_in_apposition_makes_hosting_a_meeting(nlp):
+    text = "President Cyril Ramaphosa will host the Kenyan president, William Ruto, in Pretoria next month."
+    assert meetings(text) == [("proposed", "pretoria", ["cyril-ramaphosa", "william-ruto"])]
+
+
+def test_mediators_named_after_the_clause(nlp):
+    text = "Negotiators from Sudan and South Sudan held talks in Addis Ababa on Sunday, mediated by Ethiopia and Kenya."
+    ((_, place, parties),) = meetings(text)
+    assert place == "addis-ababa"
+    assert {"ethiopia", "kenya", "sudan", "south-sudan"} <= set(parties)

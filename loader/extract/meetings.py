@@ -383,8 +383,9 @@ class MeetingFinder:
                     and any(c.dep_ == "nsubj" and self._party_at(c) for c in t.children):
                 found.append((t, "meeting"))  # "X sat down with Y", "X received Y in the Kremlin"
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
-                if t.lemma_ == "host" and not any(c.dep_ == "dobj" and (c.lower_ in NOUNS or self._party_at(c) and self.c.kind_of(self._party_at(c)) == "person")
-                                                  for c in t.children):
+                if t.lemma_ == "host" and not any(c.dep_ == "dobj" and (c.lower_ in NOUNS or any(
+                        self._party_at(x) and self.c.kind_of(self._party_at(x)) == "person"
+                        for x in [c, *(a for a in c.children if a.dep_ == "appos")])) for c in t.children):
                     continue  # "hosted the talks", "hosted Lena Vik in Oslo" (not "hosted the Olympics")
                 if t.lemma_ == "broker" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
                     continue
@@ -654,6 +655,16 @@ class MeetingFinder:
         held = next((m for _, m in reversed(self.references) if m.status == "held" and m.location), None)
         return [held.location] if held else []
 
+    def dateline_end(self, offset: int) -> int:
+        """Where the text after the dateline of the paragraph holding ``offset`` begins ("GENEVA,
+        March 3 (Wire) - "), the paragraph's start when it has none."""
+        paragraph = self.text.rfind("\n", 0, offset) + 1
+        head = self.text[paragraph : paragraph + 160]
+        if not DATELINE.match(head):
+            return paragraph
+        dash = re.search(r"\s[-–—]+\s|—", head)
+        return paragraph + dash.end() if dash else paragraph
+
     def dateline_places(self) -> None:
         """A recent meeting without a place of its own took place where the story is datelined
         ("NAIROBI — ... A meeting on Tuesday evening was called off")."""
@@ -816,6 +827,11 @@ class MeetingFinder:
             # and countries they come from (and a title alone may stand for the person it named: "the commissioner")
             before = set(self.c.anonymous)
             local = self.c.attributor.party(head, human=True)
+            cut = self.dateline_end(head.idx)
+            if local and local not in before and local in self.c.anonymous and self.c.anonymous[local]["start"] < cut <= head.idx:
+                # "BRUSSELS, March 4 (Wire) - Finance ministers met": the dateline is no part of who met
+                record = self.c.anonymous.pop(local)
+                local = self.c.add_anonymous(cut, record["end"])
             if local and local not in before and local in self.c.anonymous and head.lemma_.lower() in ROLE_NOUNS \
                     and [c.lower_ for c in head.subtree] == ["the", head.lower_]:
                 # "the governor" the rules could not tie to the person named so: nobody new
@@ -825,9 +841,10 @@ class MeetingFinder:
                 return [local]
             if local and local in self.c.anonymous:
                 described.append(local)
+        cut = self.dateline_end(head.idx)
         for t in head.subtree:
-            if t.i in skip or t == head:
-                continue
+            if t.i in skip or t == head or t.idx < cut <= head.idx:
+                continue  # (nor the agency of the dateline: "(Reuters) - Ministers met")
             local = self._party_at(t)
             if local and local not in out:
                 out.append(local)
@@ -1164,6 +1181,12 @@ class MeetingFinder:
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 add(g, "delegate")
+            for c in verb.children:
+                # "held talks in Cairo, mediated by Egypt and Qatar" (the parser hangs the participle on the verb)
+                if c.dep_ == "advcl" and c.lemma_ in ARRANGING and c.tag_ == "VBN":
+                    for agent in (g for g in c.children if g.dep_ == "agent"):
+                        for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                            add(pobj, ARRANGING[c.lemma_])
 
     def reference_participants(self, token: Token, target: _Meeting) -> None:
         """A later sentence about the meeting names who was there: "X, who attended the talks",
