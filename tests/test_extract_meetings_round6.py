@@ -186,3 +186,21 @@ def test_mediators_named_after_the_clause(nlp):
     ((_, place, parties),) = meetings(text)
     assert place == "addis-ababa"
     assert {"ethiopia", "kenya", "sudan", "south-sudan"} <= set(parties)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a denying verb inside the statement's words makes the presence it governs a denial
+    ("The board met in Oslo on Thursday.\n\nErik Dahl denied being at the meeting, his lawyer said.", [("erik-dahl", "denies")]),
+    ("The two men met at a restaurant in Durban in May.\n\nThe lawyer said Sipho Dlamini disputed claims that he had attended "
+     "the dinner.", [("sipho-dlamini", "denies")]),
+    # "been to" the place of the meeting
+    ("The two men met at a restaurant in Durban in May.\n\nSipho Dlamini insisted he had never been to the restaurant.",
+     [("sipho-dlamini", "denies")]),
+    # an absence is a denial, a host who welcomed the delegates was there
+    ("The board met in Oslo on Thursday.\n\nErik Dahl's absence from the meeting was noted by several directors, "
+     "a spokeswoman said.", [("erik-dahl", "denies")]),
+    ("The summit in Lima opened on Monday.\n\nPeru's president, Dina Boluarte, welcomed the delegates, officials said.",
+     [("dina-boluarte", "confirms")]),
+])
+def test_denials_inside_what_is_said_and_other_presences(nlp, text, expected):
+    assert claims(text) == expected

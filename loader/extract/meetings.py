@@ -138,7 +138,7 @@ ARRANGING = {"mediate": "mediator", "broker": "broker", "host": "host", "arrange
 PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite offer promise aim".split())
 NEGATED_DETERMINERS = {"no", "any"}
 REFUSING = {"refuse", "decline", "reject"}
-PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b|\battend(ed)?\b|\bparticipat(ed|ion)\b|\battendance\b"
+PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b|\battend(ed)?\b|\bparticipat(ed|ion)\b|\battendance\b|\b(presence|absence) (at|from)\b"
                       r"|\b(was|were) not in\b|\b(was|were) in\b|\bled the (\w+ )?delegation\b|\bdid not (go|come|travel)\b")
 NEGATION = re.compile(r"\b(not|never|n't|did not|no|unable|refused|declined|failed|absent|skipped|missed|boycotted|stayed away)\b")
 DENYING_CUES = {"denied", "deny", "denies", "rejected", "rejects", "disputed"}
@@ -1513,7 +1513,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
     def placed_meeting(token: Token):
         """"I was in X that week": the meeting held in X, when the article tells of one there."""
         for g in token.children:
-            if g.dep_ == "prep" and g.lower_ in ("in", "at"):
+            if g.dep_ == "prep" and g.lower_ in ("in", "at", "to"):
                 for place in finder.location_in(list(g.subtree)):
                     here = [m for m in finder.meetings if m.status in ("held", "failed") and place == m.location]
                     if here:
@@ -1532,7 +1532,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                                       for g in token.children) \
             or lemma == "sit" and any(g.dep_ == "prep" and g.lower_ in ("at", "across", "around") and any(x.lower_ == "table" for x in g.subtree)
                                       for g in token.children) \
-            or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
+            or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in", "to")
                                      and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
                                              for x in g.subtree) for g in token.children)
         at_a_meeting = lemma in SEEING | {"appear", "represent"} and any(
@@ -1567,6 +1567,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             continue  # "refused to meet X" tells of no meeting
         negative = refusal is not None or _negated(token) or any(g.lower_ == "absent" for g in token.children) \
             or any(g.dep_ in ("nsubj", "nsubjpass") and any(x.lower_ in ("neither", "nor") for x in g.subtree) for g in token.children)
+        # "X denied being at the meeting", "X denied claims that he had attended", inside what someone says
+        negative = negative != _denied_within(token, span)
         found: list[str] = []
         met: list[str] = []
         agents = [g for g in token.children if g.dep_ == "agent"]
@@ -1611,6 +1613,23 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
 
 def _meeting_word(tokens) -> bool:
     return any(x.lower_ in NOUNS and x.pos_ in ("NOUN", "PROPN", "VERB") for x in tokens)
+
+
+INNER_DENIALS = frozenset("deny reject dispute dismiss refute rebut contest".split())
+
+
+def _denied_within(token: Token, span: Span) -> bool:
+    """Whether a verb of denying inside the statement's words governs the presence ("X denied
+    attending", "denied claims that he had been there"), which makes it a denial."""
+    inside = {t.i for t in span}
+    for ancestor in token.ancestors:
+        if ancestor.i not in inside:
+            return False
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in INNER_DENIALS and not _negated(ancestor):
+            return True
+        if ancestor.dep_ in ("conj", "advcl", "relcl", "parataxis"):
+            return False
+    return False
 
 
 def _refusal(token: Token, auxes: set[str]) -> Token | None:
@@ -1725,6 +1744,10 @@ def _other_presence(c: Context, finder: MeetingFinder, token: Token, people, sta
                                   and (x.lower_ in ("participants", "delegates", "attendees", "those") or _meeting_word(x.subtree)))
             for x in g.children) for g in children):
         claim += [(p, negative, False) for p in subject_people()]
+    elif lemma in ("welcome", "greet") and not negative and any(o.lower_ in PRESENT_GROUPS and o.lower_ != "those" for o in objects) \
+            and _near_meeting(finder, token):
+        # "X welcomed the delegates": the host was there
+        claim += [(p, False, False) for p in subject_people() if c.kind_of(p) == "person"]
     elif lemma == "be" and any(g.lower_ == "nowhere" for g in children) and _near_meeting(finder, token):
         claim += [(p, True, False) for p in subject_people()]
     elif lemma == "send" and not negative and objects and _near_meeting(finder, token):
@@ -1905,11 +1928,13 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
         hit = c.entity_at(token.idx, token.idx + len(token))
         # a possessor only of the presence itself ("his participation"), not "his father was in X"
         owned = token.dep_ == "poss" and token.head.lemma_.lower() in ("participation", "attendance", "presence", "absence")
+        # ("X's absence from the meeting" says X was not there)
+        negative = bool(NEGATION.search(span.text)) != (owned and token.head.lemma_.lower() == "absence")
         if hit and hit[1] == "person" and (token.dep_ in ("nsubj", "nsubjpass") or owned):
-            return [(hit[0], bool(NEGATION.search(span.text)), None, None, False)]
+            return [(hit[0], negative, None, None, False)]
         if token.lower_ in PRONOUNS and (token.dep_ == "nsubj" or owned) and c.attributor:
             person = c.attributor.pronoun(token)
-            return [(person, bool(NEGATION.search(span.text)), None, None, False)] if person else []
+            return [(person, negative, None, None, False)] if person else []
     return []
 
 
