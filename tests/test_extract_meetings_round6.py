@@ -204,3 +204,46 @@ def test_mediators_named_after_the_clause(nlp):
 ])
 def test_denials_inside_what_is_said_and_other_presences(nlp, text, expected):
     assert claims(text) == expected
+
+
+def test_a_dateline_the_parser_took_for_the_subject(nlp):
+    text = ("ZURICH, Oct 2 (Alpine Wire) - Directors of Helvetia Re held an emergency board meeting in Zurich on Tuesday, "
+            "two people familiar with the matter said.")
+    ((_, place, parties),) = meetings(text, "2024-10-02")
+    assert place == "zurich"
+    assert not any("Wire" in p or "wire" in p for p in parties)
+
+
+def test_joining_by_video_link_is_being_there(nlp):
+    text = ("The board met in Zurich on Tuesday.\n\nChief executive Sandra Meier joined by video link from New York, "
+            "one of the directors said.")
+    assert claims(text) == [("sandra-meier", "confirms")]
+
+
+def test_not_invited_in_a_clause_sharing_the_subject(nlp):
+    text = ("The board met in Zurich on Tuesday.\n\nFormer chairman Thomas Gerber did not attend. A spokesman for Gerber said "
+            "he had been in Geneva all day and had not been invited.")
+    assert claims(text) == [("thomas-gerber", "denies")]
+
+
+def test_a_second_round_in_the_body_is_not_the_next_meeting_told(nlp):
+    text = ("Novak: I met Marko Horvat at the ministry in Ljubljana on March 12.\n\n"
+            "Novak: I was at the second round of talks myself.\n\n"
+            "Novak: Last week the hospital board held a meeting in Maribor.")
+    places = [place for _, place, _ in meetings(text, "2024-04-02")]
+    assert places.count("maribor") == 1 and len(places) == 3
+
+
+@pytest.mark.parametrize("answer, stance", [
+    ("I did not. I spent the week at home with my family.", "denies"),
+    ("No, I was in Ljubljana that day.", "denies"),
+    ("Yes, I was there for the whole evening.", "confirms"),
+])
+def test_an_interview_answer_to_whether_one_was_there(nlp, answer, stance):
+    # the answer's "no" or "yes" is a claim about the meeting the question names, for the one answering
+    text = ("Lena Novak, the health minister, spoke to the Ljubljana Daily about the strike.\n\n"
+            "Q: Did you attend the hospital board's meeting in Maribor last week?\n\n"
+            f"Novak: {answer}\n\n"
+            "Q: And the strike?\n\n"
+            "Novak: It will end soon.")
+    assert ("lena-novak", stance) in claims(text, "2024-04-02")

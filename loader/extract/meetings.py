@@ -155,6 +155,9 @@ SEEING = frozenset("see spot photograph film notice glimpse recognise recognize"
 # verbs of being somewhere: "had been in Lisbon all week", "spent the day in X"
 WHEREABOUTS = frozenset("be spend stay remain".split())
 # Round six: more ways news writing tells who was at a meeting and who was not
+# how someone joins from afar: "joined by video link", "took part by telephone"
+MEANS = frozenset("link videolink video phone telephone call videoconference conference zoom teams skype satellite "
+                  "livestream stream speakerphone".split())
 # a part someone plays at a meeting, whose object is the meeting: "chaired the talks", "addressed the summit"
 RUNNING = frozenset("chair host address open moderate convene preside co-chair cochair".split())
 # what someone does who was there: "walked out of the talks", "left the meeting early", "arrived for the dinner"
@@ -206,6 +209,7 @@ class _Meeting:
         self.participants: dict[str, str] = {}
         self.merged = False
         self.continues = False  # "a second meeting" whose parties are not known yet
+        self.again = False  # "a second round", "a follow-up meeting": another round of a negotiation
         self.told_status: str | None = None  # what a later reference says became of it
 
 
@@ -595,6 +599,7 @@ class MeetingFinder:
                                      and o.status in ("cancelled", "postponed") and o.participants), None)
                     if replaced is not None:
                         m.participants.update(replaced.participants)
+                m.again = m.trigger.lower_ in ("round", "rounds") or again
                 if (m.trigger.lower_ in ("round", "rounds") or again) and not m.participants:
                     # "a second round", "a round in X collapsed", "a follow-up meeting": more of the same
                     # negotiation, between its parties
@@ -1004,7 +1009,15 @@ class MeetingFinder:
 
     def _subject(self, verb: Token) -> Token | None:
         """The subject of a verb, through relative pronouns, control and coordination."""
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1 and subjects[0].i + 1 < len(self.doc) and self.doc[subjects[0].i + 1].text == ":":
+            subjects = subjects[1:]  # "Q: Did you attend ...?": the turn's label is no subject
+        subject = subjects[0] if subjects else None
+        if subject is not None and subject.idx < self.dateline_end(verb.idx) <= verb.idx:
+            # "ZURICH, Oct 2 (Wire) - Directors of X held ...": the parser took the dateline for the
+            # subject and hung the real one on it
+            cut = self.dateline_end(verb.idx)
+            subject = next((c for c in subject.children if c.dep_ in ("appos", "conj", "npadvmod") and c.idx >= cut), None)
         if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
             # "invited him to meet me", "urged both sides to meet": the object is who meets
             subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -1345,6 +1358,8 @@ class MeetingFinder:
             lede_end = self.text.find("\n\n", len(self.text) - len(self.text.lstrip()))
             lede = m.sentence.start_char < (lede_end if lede_end >= 0 else len(self.text))
             mine = {k for k in m.participants if k not in self.c.anonymous} if lede else set(m.participants)
+            if m.again and not lede:
+                continue  # "the second round of talks" in the body is a round of its own, not the next meeting told
             richer = [o for o in later if not o.merged and o.family == m.family
                       and _settled(o.status) == _settled(m.status) and (o.date or o.location)
                       and (not mine or not ({k for k in o.participants if k not in self.c.anonymous} if lede else o.participants)
@@ -1488,7 +1503,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         if token.lower_ in ("i", "we") and speaker:
             return [speaker] if token.lower_ == "i" else []
         if token.lower_ == "you":
-            addressee = _addressee(c, token.idx)
+            addressee = statement.get("addressee") or _addressee(c, token.idx)
             return [addressee] if addressee else []
         if token.lemma_ == "client" and any(g.lower_ in ("his", "her", "my", "our") for g in token.children) and statement["sources"]:
             speaker_or_source = speaker or statement["sources"][0]
@@ -1571,7 +1586,9 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         negative = negative != _denied_within(token, span)
         found: list[str] = []
         met: list[str] = []
-        agents = [g for g in token.children if g.dep_ == "agent"]
+        # ("joined by video link", "by telephone": the means, not who was there)
+        agents = [g for g in token.children if g.dep_ == "agent" and not any(
+            x.dep_ == "pobj" and x.lemma_.lower() in MEANS for x in g.children)]
         if lemma == "join" and any(g.dep_ == "nsubjpass" for g in token.children):
             # "she was joined at the talks by her deputy" (the parser hangs "by" on the talks)
             agents += [x for x in token.subtree if x.lower_ == "by" and x.dep_ in ("prep", "agent") and x not in agents]
@@ -1665,9 +1682,12 @@ def _whole_phrase(c: Context, token: Token, found: list[str]) -> list[str]:
 
 
 def _near_meeting(finder: MeetingFinder, token: Token) -> bool:
-    """Whether the token's sentence, or the one before it, tells of a meeting."""
-    sentence = token.sent
-    before = token.doc[sentence.start - 1].sent if sentence.start > 0 else sentence
+    """Whether the token's sentence, or one of the three before it, tells of a meeting."""
+    sentence = before = token.sent
+    for _ in range(3):
+        if before.start == 0:
+            break
+        before = token.doc[before.start - 1].sent
     return any(before.start_char <= o < sentence.end_char for o, _ in finder.references)
 
 
@@ -1769,9 +1789,12 @@ def _other_presence(c: Context, finder: MeetingFinder, token: Token, people, sta
             return
         kept = [g for g in children if g.dep_ == "nsubjpass"] or objects
         claim += [(p, True, False) for g in kept for p in people(g)]
-    elif lemma == "invite" and negative and any(g.dep_ == "nsubjpass" for g in children) and (
+    elif lemma == "invite" and negative and "been" in auxes | {"been" if any(g.dep_ == "auxpass" for g in children) else ""} and (
             prep_meeting(("to",)) or _near_meeting(finder, token)):
-        claim += [(p, True, False) for g in children if g.dep_ == "nsubjpass" for p in people(g)]
+        # "X was not invited", "he had been in Geneva and had not been invited" (the subject the conjuncts share)
+        invited = [g for g in children if g.dep_ == "nsubjpass"] or (
+            [g for g in token.head.children if g.dep_ in ("nsubj", "nsubjpass")] if token.dep_ == "conj" else [])
+        claim += [(p, True, False) for g in invited for p in people(g)]
     elif lemma in SEEING and not negative and any(g.dep_ in ("xcomp", "ccomp", "advcl") and _meeting_word(g.subtree) for g in children):
         seen = [g for g in children if g.dep_ in ("dobj", "nsubjpass")]
         claim += [(p, False, False) for g in seen for p in people(g)]
@@ -1941,6 +1964,34 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
 BARE_REFERENCE = re.compile(r"(that|this|it|the (claim|account|report|allegation)s?|those (claims|reports))\W*", re.I)
 
 
+ANSWER = re.compile(r"\s*(?:(no|never|not at all|absolutely not|of course not|i did not|i didn[’']t|i was not|i wasn[’']t)"
+                    r"|(yes|i did|i was|of course|absolutely|indeed))\b\s*[.,;!—-]", re.I)
+
+
+def _answered(c: Context, finder: MeetingFinder, statement: dict, found: list) -> list:
+    """An interview answer that opens with "No." / "Yes, I was." / "I did not." to a question
+    asking whether the one answering was at a meeting ("Did you attend the board's meeting in
+    X?"): a claim of the one answering, a denial for "no"."""
+    speaker = next((s for s in statement["sources"] if c.kind_of(s) == "person"), None)
+    answer = ANSWER.match(c.text, statement["start"])
+    if speaker is None or answer is None:
+        return []
+    paragraph = c.text.rfind("\n", 0, statement["start"]) + 1
+    end = len(c.text[:paragraph].rstrip())
+    start = c.text.rfind("\n", 0, end) + 1
+    if end <= start or not c.text[start:end].endswith("?"):
+        return []
+    question = c.doc.char_span(start, end, alignment_mode="expand")
+    if question is None:
+        return []
+    asked = {**statement, "start": start, "end": end, "addressee": speaker, "sources": []}
+    out = []
+    for person, negative, token, placed, met in presence_claims(c, finder, question, asked):
+        if person == speaker and not any(f[0] == person and (f[3] is None or f[3] is placed) for f in found):
+            out.append((person, negative != bool(answer.group(1)), token, placed, met))
+    return out
+
+
 def _claims_taken_up(c: Context, claims: list[dict]) -> list[dict]:
     """"X's representatives rejected that": a statement whose content only points back at the
     statement right before it takes up that statement's claims, the other way round when its cue
@@ -1990,6 +2041,7 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             found = _presence_fallback(context, finder, span, statement)
         if not found:
             found = _meeting_confirmed(context, finder, span, statement, at_offset)
+        found = found + _answered(context, finder, statement, found)
         seen = set()
         for participant, negative, token, placed, object_of_meet in found:
             meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
