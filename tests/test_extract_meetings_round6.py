@@ -247,3 +247,14 @@ def test_an_interview_answer_to_whether_one_was_there(nlp, answer, stance):
             "Q: And the strike?\n\n"
             "Novak: It will end soon.")
     assert ("lena-novak", stance) in claims(text, "2024-04-02")
+
+
+def test_a_possessive_date_refers_to_the_meeting_of_that_date(nlp):
+    # "Tuesday's meeting" is the meeting told before that took place on Tuesday, not a new one,
+    # and "X, who was at ..." puts X there
+    text = ("Councillors voted on Tuesday night to close the pool after a heated meeting that ran past midnight.\n\n"
+            "Campaigners say the cabinet had already decided the matter at a private meeting in March.\n\n"
+            "The finance director, Priya Shah, who was also at Tuesday's meeting, said the pool was losing money.")
+    found = meetings(text, "2024-05-15")
+    assert len(found) == 2
+    assert "priya-shah" in found[0][2] and "priya-shah" not in found[1][2]

@@ -424,7 +424,16 @@ class MeetingFinder:
                 and token.head.head.lower_ not in NOUNS:
             # "the two days of talks", "the third week of negotiations": the phrase's head says it
             dets |= {c.lower_ for c in token.head.head.children if c.dep_ in ("det", "poss")}
-        return bool(dets & {"the", "this", "these", "that", "those", "its", "their"})
+        return bool(dets & {"the", "this", "these", "that", "those", "its", "their"}) or self.dated_possessive(token) is not None
+
+    def dated_possessive(self, token: Token) -> dict | None:
+        """The date of "Tuesday's meeting", "last week's talks", "yesterday's summit": a possessive
+        date makes the meeting one already told (the date expression the events stage found)."""
+        for c in token.children:
+            if c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("yesterday", "today", "week", "month", "year")):
+                start = min(t.idx for t in c.subtree)
+                return next((d for d in self.dates if d["start"] <= start < d["end"] or start <= d["start"] < c.idx + len(c)), {})
+        return None
 
     def place_entity(self, local: str | None):
         return next((e for e in self.c.entities if e.kind == "location" and self.c.ids.get(id(e)) == local), None) if local else None
@@ -1220,6 +1229,13 @@ class MeetingFinder:
                     for local in self.who(pobj):
                         target.participants.setdefault(local, ARRANGING[head.head.lemma_])
             return
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("at", "in") \
+                and token.head.head.lemma_ == "be" and token.head.head.dep_ == "relcl" and not _negated(token.head.head):
+            # "X, who was at Tuesday's meeting, said": the relative clause puts X there
+            relative = token.head.head
+            for local in self.parties(relative.head):
+                target.participants.setdefault(local, "delegate")
+            return
         while head.dep_ in ("pobj", "prep") or head.dep_ == "dobj" and head.head.pos_ == "ADP":
             head = head.head
         verb = head.head if head.dep_ in ("dobj", "prep", "pobj") else None
@@ -1275,6 +1291,10 @@ class MeetingFinder:
                 target.location = places[0]
             if target is None and last is not None and last.location is not None:
                 return False
+        dated = self.dated_possessive(token)
+        if target is None and dated:  # "Tuesday's meeting": the meeting of that date
+            target = next((m for _, m in reversed(self.references) if m.family == sort and m.date
+                           and m.date["value"] == dated.get("value")), None)
         if target is None:  # "the talks" are the last talks that took place (not ones long past), else the last of any status
             target = next((m for _, m in reversed(self.references) if m.family == sort and m.status in ("held", "failed")
                            and not self.long_past(m)), None) \
