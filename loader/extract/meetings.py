@@ -1345,8 +1345,10 @@ class MeetingFinder:
         if m.location or m.status != "held" or not self.meetings or m.kind not in ("meeting", "talks"):
             return False
         people = {k for k in m.participants if self.c.kind_of(k) == "person"}
+        # (not one of another date: "a meeting on Tuesday" then "a private meeting in March" are two)
         recent = [o for o in self.meetings[-6:] if o.status == "held" and o.family != "visit" and not o.location
-                  and o.sentence.end <= m.sentence.start and self._sentence_gap(o, m) <= 1]
+                  and o.sentence.end <= m.sentence.start and self._sentence_gap(o, m) <= 1
+                  and not (o.date and m.date and not _same_time(o.date["value"], m.date["value"]))]
         if not recent and not m.date and people:
             recent = [o for o in self.meetings if o.status == "held" and o.family != "visit" and o.sentence.end <= m.sentence.start
                       and people & set(o.participants)]
@@ -1465,6 +1467,11 @@ def _share_of(token: Token) -> bool:
     """"half of the country's demand", "most of the costs": a share of what is no party."""
     return token.lower_ in ("half", "part", "most", "all", "some", "much", "share", "bulk", "rest", "third", "quarter") and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in NOT_PARTIES for g in c.children) for c in token.children)
+
+
+def _same_time(a: str, b: str) -> bool:
+    """Whether two ISO date prefixes may name the same time ("2024-05" and "2024-05-14" may)."""
+    return a.startswith(b) or b.startswith(a)
 
 
 def _days_before(value: str, published: str) -> int:
