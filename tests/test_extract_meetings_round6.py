@@ -258,3 +258,15 @@ def test_a_possessive_date_refers_to_the_meeting_of_that_date(nlp):
     found = meetings(text, "2024-05-15")
     assert len(found) == 2
     assert "priya-shah" in found[0][2] and "priya-shah" not in found[1][2]
+
+
+@pytest.mark.parametrize("claim, expected", [
+    # the venue told by its noun ("the hotel" for the X Beach Hotel), and "set foot in"
+    ("Grace Wanjiru denies being at the hotel.", [("grace-wanjiru", "confirms"), ("grace-wanjiru", "denies")]),
+    ("\"Grace Wanjiru has never set foot in that hotel,\" her lawyer told the court.",
+     [("grace-wanjiru", "confirms"), ("grace-wanjiru", "denies")]),
+])
+def test_being_at_the_venue_told_by_its_noun(nlp, claim, expected):
+    text = ("Joseph Otieno said the meeting at the Nyali Beach Hotel was attended by a customs officer, Grace Wanjiru.\n\n"
+            + claim)
+    assert claims(text, "2024-03-05") == expected

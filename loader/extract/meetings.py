@@ -1560,11 +1560,20 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                     here = [m for m in finder.meetings if m.status in ("held", "failed") and place == m.location]
                     if here:
                         return here[-1]
+                # "denies being at the hotel" when the meeting was at the X Hotel: the venue by its noun
+                for x in (x for x in g.children if x.dep_ == "pobj" and x.pos_ == "NOUN"
+                          and any(d.lower_ in ("the", "that", "this") for d in x.children)):
+                    here = [m for m in finder.meetings if m.status in ("held", "failed") and m.location
+                            and finder.is_venue(m.location) and x.lower_ in c.name_of(m.location).lower().split()]
+                    if here:
+                        return here[-1]
         return None
 
     for token in span:
         lemma = token.lemma_.lower()
-        at_meeting = placed_meeting(token) if lemma == "be" else None
+        at_meeting = placed_meeting(token) if lemma in ("be", "set") else None
+        if lemma == "set" and not any(g.lower_ == "foot" for g in token.children):
+            at_meeting = None  # "set foot in that hotel" is being there
         presence = at_meeting is not None or lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
             and not any(g.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in NO_PARTIES for g in token.children) \
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
