@@ -270,3 +270,12 @@ def test_being_at_the_venue_told_by_its_noun(nlp, claim, expected):
     text = ("Joseph Otieno said the meeting at the Nyali Beach Hotel was attended by a customs officer, Grace Wanjiru.\n\n"
             + claim)
     assert claims(text, "2024-03-05") == expected
+
+
+def test_a_group_led_an_agents_client_and_the_players_meeting(nlp):
+    text = ("Several senior players met Haro on Saturday, according to two people close to the squad. Captain Joaquín Sánchez "
+            "led the group, one of them said.\n\nJoaquín's agent, Carlos Romero, said his client had not been at any meeting "
+            "with the president.\n\nMarín said he had not been told of the players' meeting.")
+    assert ("joaquin-sanchez", "confirms") in claims(text, "2024-03-04")
+    assert ("joaquin-sanchez", "denies") in claims(text, "2024-03-04")
+    assert len(meetings(text, "2024-03-04")) == 1

@@ -424,7 +424,11 @@ class MeetingFinder:
                 and token.head.head.lower_ not in NOUNS:
             # "the two days of talks", "the third week of negotiations": the phrase's head says it
             dets |= {c.lower_ for c in token.head.head.children if c.dep_ in ("det", "poss")}
-        return bool(dets & {"the", "this", "these", "that", "those", "its", "their"}) or self.dated_possessive(token) is not None
+        # ("the players' meeting", "the board's talks": a possessor that is itself definite)
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "NOUN"
+                  and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in c.children)]
+        return bool(dets & {"the", "this", "these", "that", "those", "its", "their"}) or bool(owners) \
+            or self.dated_possessive(token) is not None
 
     def dated_possessive(self, token: Token) -> dict | None:
         """The date of "Tuesday's meeting", "last week's talks", "yesterday's summit": a possessive
@@ -1577,7 +1581,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         presence = at_meeting is not None or lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
             and not any(g.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in NO_PARTIES for g in token.children) \
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
-            or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
+            or lemma == "lead" and any(g.lower_ in ("delegation", "team", "group", "talks", "negotiations", "meeting", "discussions", "side") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
             or lemma == "sit" and any(g.dep_ in ("prt", "prep") and g.lower_ == "in" and (g.dep_ == "prt" or any(x.lower_ == "on" for x in g.children))
                                       for g in token.children) \
@@ -1933,7 +1937,7 @@ def _meeting_confirmed(c: Context, finder: MeetingFinder, span: Span, statement:
     return []
 
 
-LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split())
+LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister agent".split())  # ("his client": an agent's too)
 
 
 def _client_of(c: Context, lawyer: str) -> str | None:
