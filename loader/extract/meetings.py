@@ -138,9 +138,9 @@ ARRANGING = {"mediate": "mediator", "broker": "broker", "host": "host", "arrange
 PLAN_VERBS = frozenset("propose plan expect agree schedule intend hope want invite offer promise aim".split())
 NEGATED_DETERMINERS = {"no", "any"}
 REFUSING = {"refuse", "decline", "reject"}
-PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b|\battend(ed)?\b|\bparticipat(ed|ion)\b|\battendance\b"
+PRESENCE = re.compile(r"\b(was|were) (there|present|in the room|in attendance)\b|\battend(ed)?\b|\bparticipat(ed|ion)\b|\battendance\b|\b(presence|absence) (at|from)\b"
                       r"|\b(was|were) not in\b|\b(was|were) in\b|\bled the (\w+ )?delegation\b|\bdid not (go|come|travel)\b")
-NEGATION = re.compile(r"\b(not|never|n't|did not|no)\b")
+NEGATION = re.compile(r"\b(not|never|n't|did not|no|unable|refused|declined|failed|absent|skipped|missed|boycotted|stayed away)\b")
 DENYING_CUES = {"denied", "deny", "denies", "rejected", "rejects", "disputed"}
 # nouns for people a story describes rather than names, beyond the speakers' and roles' nouns
 # ("six colleagues", "the bankers", "his agent", "the parents"): participants of their own
@@ -154,6 +154,29 @@ ministry police military army union unions delegation delegations side sides tea
 SEEING = frozenset("see spot photograph film notice glimpse recognise recognize".split())
 # verbs of being somewhere: "had been in Lisbon all week", "spent the day in X"
 WHEREABOUTS = frozenset("be spend stay remain".split())
+# Round six: more ways news writing tells who was at a meeting and who was not
+# how someone joins from afar: "joined by video link", "took part by telephone"
+MEANS = frozenset("link videolink video phone telephone call videoconference conference zoom teams skype satellite "
+                  "livestream stream speakerphone".split())
+# a part someone plays at a meeting, whose object is the meeting: "chaired the talks", "addressed the summit"
+RUNNING = frozenset("chair host address open moderate convene preside co-chair cochair".split())
+# what someone does who was there: "walked out of the talks", "left the meeting early", "arrived for the dinner"
+LEAVING = frozenset("leave quit exit".split())
+WALKING = frozenset("walk storm stalk stride".split())
+ARRIVING = frozenset("arrive".split())
+GOING = frozenset("go come travel fly drive head".split())
+# heads under which a presence is a refusal or an inability: "refused to attend", "was unable to join"
+REFUSAL_HEADS = frozenset("refuse decline fail neglect unable".split())
+# nouns for an invitation a refusal turns down: "declined an invitation to attend"
+INVITATIONS = frozenset("invitation invite offer summons request".split())
+# verbs of keeping someone out: "was excluded from the talks", "barred from the meeting", "shut out of"
+EXCLUDING = frozenset("exclude bar ban shut keep lock turn".split())
+# people sent in one's place: "sent a deputy", "sent his lawyers"
+STAND_INS = frozenset("deputy deputies representative representatives envoy envoys aide aides delegate delegates stand-in "
+                      "substitute number lawyer lawyers official officials minister ministers".split())
+# what those at a meeting are called: "was among the delegates", "among those at the talks"
+PRESENT_GROUPS = frozenset("participants delegates attendees guests those people leaders ministers officials".split())
+# who makes the claim that someone was not there after "nowhere": "was nowhere near the meeting"
 
 
 @cache
@@ -186,6 +209,7 @@ class _Meeting:
         self.participants: dict[str, str] = {}
         self.merged = False
         self.continues = False  # "a second meeting" whose parties are not known yet
+        self.again = False  # "a second round", "a follow-up meeting": another round of a negotiation
         self.told_status: str | None = None  # what a later reference says became of it
 
 
@@ -363,8 +387,9 @@ class MeetingFinder:
                     and any(c.dep_ == "nsubj" and self._party_at(c) for c in t.children):
                 found.append((t, "meeting"))  # "X sat down with Y", "X received Y in the Kremlin"
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
-                if t.lemma_ == "host" and not any(c.dep_ == "dobj" and (c.lower_ in NOUNS or self._party_at(c) and self.c.kind_of(self._party_at(c)) == "person")
-                                                  for c in t.children):
+                if t.lemma_ == "host" and not any(c.dep_ == "dobj" and (c.lower_ in NOUNS or any(
+                        self._party_at(x) and self.c.kind_of(self._party_at(x)) == "person"
+                        for x in [c, *(a for a in c.children if a.dep_ == "appos")])) for c in t.children):
                     continue  # "hosted the talks", "hosted Lena Vik in Oslo" (not "hosted the Olympics")
                 if t.lemma_ == "broker" and not any(c.dep_ == "dobj" and c.lower_ in NOUNS for c in t.children):
                     continue
@@ -399,7 +424,20 @@ class MeetingFinder:
                 and token.head.head.lower_ not in NOUNS:
             # "the two days of talks", "the third week of negotiations": the phrase's head says it
             dets |= {c.lower_ for c in token.head.head.children if c.dep_ in ("det", "poss")}
-        return bool(dets & {"the", "this", "these", "that", "those", "its", "their"})
+        # ("the players' meeting", "the board's talks": a possessor that is itself definite)
+        owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "NOUN"
+                  and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that", "these", "those") for d in c.children)]
+        return bool(dets & {"the", "this", "these", "that", "those", "its", "their"}) or bool(owners) \
+            or self.dated_possessive(token) is not None
+
+    def dated_possessive(self, token: Token) -> dict | None:
+        """The date of "Tuesday's meeting", "last week's talks", "yesterday's summit": a possessive
+        date makes the meeting one already told (the date expression the events stage found)."""
+        for c in token.children:
+            if c.dep_ == "poss" and (c.ent_type_ in ("DATE", "TIME") or c.lower_ in ("yesterday", "today", "week", "month", "year")):
+                start = min(t.idx for t in c.subtree)
+                return next((d for d in self.dates if d["start"] <= start < d["end"] or start <= d["start"] < c.idx + len(c)), {})
+        return None
 
     def place_entity(self, local: str | None):
         return next((e for e in self.c.entities if e.kind == "location" and self.c.ids.get(id(e)) == local), None) if local else None
@@ -574,6 +612,7 @@ class MeetingFinder:
                                      and o.status in ("cancelled", "postponed") and o.participants), None)
                     if replaced is not None:
                         m.participants.update(replaced.participants)
+                m.again = m.trigger.lower_ in ("round", "rounds") or again
                 if (m.trigger.lower_ in ("round", "rounds") or again) and not m.participants:
                     # "a second round", "a round in X collapsed", "a follow-up meeting": more of the same
                     # negotiation, between its parties
@@ -633,6 +672,16 @@ class MeetingFinder:
             return []
         held = next((m for _, m in reversed(self.references) if m.status == "held" and m.location), None)
         return [held.location] if held else []
+
+    def dateline_end(self, offset: int) -> int:
+        """Where the text after the dateline of the paragraph holding ``offset`` begins ("GENEVA,
+        March 3 (Wire) - "), the paragraph's start when it has none."""
+        paragraph = self.text.rfind("\n", 0, offset) + 1
+        head = self.text[paragraph : paragraph + 160]
+        if not DATELINE.match(head):
+            return paragraph
+        dash = re.search(r"\s[-–—]+\s|—", head)
+        return paragraph + dash.end() if dash else paragraph
 
     def dateline_places(self) -> None:
         """A recent meeting without a place of its own took place where the story is datelined
@@ -796,6 +845,11 @@ class MeetingFinder:
             # and countries they come from (and a title alone may stand for the person it named: "the commissioner")
             before = set(self.c.anonymous)
             local = self.c.attributor.party(head, human=True)
+            cut = self.dateline_end(head.idx)
+            if local and local not in before and local in self.c.anonymous and self.c.anonymous[local]["start"] < cut <= head.idx:
+                # "BRUSSELS, March 4 (Wire) - Finance ministers met": the dateline is no part of who met
+                record = self.c.anonymous.pop(local)
+                local = self.c.add_anonymous(cut, record["end"])
             if local and local not in before and local in self.c.anonymous and head.lemma_.lower() in ROLE_NOUNS \
                     and [c.lower_ for c in head.subtree] == ["the", head.lower_]:
                 # "the governor" the rules could not tie to the person named so: nobody new
@@ -805,9 +859,10 @@ class MeetingFinder:
                 return [local]
             if local and local in self.c.anonymous:
                 described.append(local)
+        cut = self.dateline_end(head.idx)
         for t in head.subtree:
-            if t.i in skip or t == head:
-                continue
+            if t.i in skip or t == head or t.idx < cut <= head.idx:
+                continue  # (nor the agency of the dateline: "(Reuters) - Ministers met")
             local = self._party_at(t)
             if local and local not in out:
                 out.append(local)
@@ -967,7 +1022,15 @@ class MeetingFinder:
 
     def _subject(self, verb: Token) -> Token | None:
         """The subject of a verb, through relative pronouns, control and coordination."""
-        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        if len(subjects) > 1 and subjects[0].i + 1 < len(self.doc) and self.doc[subjects[0].i + 1].text == ":":
+            subjects = subjects[1:]  # "Q: Did you attend ...?": the turn's label is no subject
+        subject = subjects[0] if subjects else None
+        if subject is not None and subject.idx < self.dateline_end(verb.idx) <= verb.idx:
+            # "ZURICH, Oct 2 (Wire) - Directors of X held ...": the parser took the dateline for the
+            # subject and hung the real one on it
+            cut = self.dateline_end(verb.idx)
+            subject = next((c for c in subject.children if c.dep_ in ("appos", "conj", "npadvmod") and c.idx >= cut), None)
         if subject is None and verb.dep_ == "xcomp" and verb.head.lemma_ in OBJECT_CONTROL:
             # "invited him to meet me", "urged both sides to meet": the object is who meets
             subject = next((c for c in verb.head.children if c.dep_ == "dobj"), None)
@@ -1144,6 +1207,12 @@ class MeetingFinder:
                         for g in c.children:
                             if g.dep_ == "pobj":
                                 add(g, "delegate")
+            for c in verb.children:
+                # "held talks in Cairo, mediated by Egypt and Qatar" (the parser hangs the participle on the verb)
+                if c.dep_ == "advcl" and c.lemma_ in ARRANGING and c.tag_ == "VBN":
+                    for agent in (g for g in c.children if g.dep_ == "agent"):
+                        for pobj in (x for x in agent.children if x.dep_ == "pobj"):
+                            add(pobj, ARRANGING[c.lemma_])
 
     def reference_participants(self, token: Token, target: _Meeting) -> None:
         """A later sentence about the meeting names who was there: "X, who attended the talks",
@@ -1163,6 +1232,13 @@ class MeetingFinder:
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
                     for local in self.who(pobj):
                         target.participants.setdefault(local, ARRANGING[head.head.lemma_])
+            return
+        if token.dep_ == "pobj" and token.head.dep_ == "prep" and token.head.lower_ in ("at", "in") \
+                and token.head.head.lemma_ == "be" and token.head.head.dep_ == "relcl" and not _negated(token.head.head):
+            # "X, who was at Tuesday's meeting, said": the relative clause puts X there
+            relative = token.head.head
+            for local in self.parties(relative.head):
+                target.participants.setdefault(local, "delegate")
             return
         while head.dep_ in ("pobj", "prep") or head.dep_ == "dobj" and head.head.pos_ == "ADP":
             head = head.head
@@ -1219,6 +1295,10 @@ class MeetingFinder:
                 target.location = places[0]
             if target is None and last is not None and last.location is not None:
                 return False
+        dated = self.dated_possessive(token)
+        if target is None and dated:  # "Tuesday's meeting": the meeting of that date
+            target = next((m for _, m in reversed(self.references) if m.family == sort and m.date
+                           and m.date["value"] == dated.get("value")), None)
         if target is None:  # "the talks" are the last talks that took place (not ones long past), else the last of any status
             target = next((m for _, m in reversed(self.references) if m.family == sort and m.status in ("held", "failed")
                            and not self.long_past(m)), None) \
@@ -1269,8 +1349,10 @@ class MeetingFinder:
         if m.location or m.status != "held" or not self.meetings or m.kind not in ("meeting", "talks"):
             return False
         people = {k for k in m.participants if self.c.kind_of(k) == "person"}
+        # (not one of another date: "a meeting on Tuesday" then "a private meeting in March" are two)
         recent = [o for o in self.meetings[-6:] if o.status == "held" and o.family != "visit" and not o.location
-                  and o.sentence.end <= m.sentence.start and self._sentence_gap(o, m) <= 1]
+                  and o.sentence.end <= m.sentence.start and self._sentence_gap(o, m) <= 1
+                  and not (o.date and m.date and not _same_time(o.date["value"], m.date["value"]))]
         if not recent and not m.date and people:
             recent = [o for o in self.meetings if o.status == "held" and o.family != "visit" and o.sentence.end <= m.sentence.start
                       and people & set(o.participants)]
@@ -1302,6 +1384,8 @@ class MeetingFinder:
             lede_end = self.text.find("\n\n", len(self.text) - len(self.text.lstrip()))
             lede = m.sentence.start_char < (lede_end if lede_end >= 0 else len(self.text))
             mine = {k for k in m.participants if k not in self.c.anonymous} if lede else set(m.participants)
+            if m.again and not lede:
+                continue  # "the second round of talks" in the body is a round of its own, not the next meeting told
             richer = [o for o in later if not o.merged and o.family == m.family
                       and _settled(o.status) == _settled(m.status) and (o.date or o.location)
                       and (not mine or not ({k for k in o.participants if k not in self.c.anonymous} if lede else o.participants)
@@ -1389,6 +1473,11 @@ def _share_of(token: Token) -> bool:
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in NOT_PARTIES for g in c.children) for c in token.children)
 
 
+def _same_time(a: str, b: str) -> bool:
+    """Whether two ISO date prefixes may name the same time ("2024-05" and "2024-05-14" may)."""
+    return a.startswith(b) or b.startswith(a)
+
+
 def _days_before(value: str, published: str) -> int:
     """Days from a day-precision ISO date to the publication date (large when not a day)."""
     from datetime import date
@@ -1445,7 +1534,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         if token.lower_ in ("i", "we") and speaker:
             return [speaker] if token.lower_ == "i" else []
         if token.lower_ == "you":
-            addressee = _addressee(c, token.idx)
+            addressee = statement.get("addressee") or _addressee(c, token.idx)
             return [addressee] if addressee else []
         if token.lemma_ == "client" and any(g.lower_ in ("his", "her", "my", "our") for g in token.children) and statement["sources"]:
             speaker_or_source = speaker or statement["sources"][0]
@@ -1459,31 +1548,46 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         if any(g.lower_ in ("no", "none") for g in token.children):
             return []
         described = described or describes_people(token)
-        return [p for p in finder.who(token) if c.kind_of(p) == "person" or described and c.kind_of(p) == "anonymous"]
+        found = [p for p in finder.who(token) if c.kind_of(p) == "person" or described and c.kind_of(p) == "anonymous"]
+        # "the two delegations, led by A and B, met": the leaders were there
+        for acl in (g for g in token.children if g.dep_ == "acl" and g.lemma_.lower() in ("lead", "head")):
+            for agent in (x for x in acl.children if x.dep_ == "agent"):
+                found += [p for x in agent.children if x.dep_ == "pobj" for p in finder.who(x)
+                          if c.kind_of(p) == "person" and p not in found]
+        return found
 
     def placed_meeting(token: Token):
         """"I was in X that week": the meeting held in X, when the article tells of one there."""
         for g in token.children:
-            if g.dep_ == "prep" and g.lower_ in ("in", "at"):
+            if g.dep_ == "prep" and g.lower_ in ("in", "at", "to"):
                 for place in finder.location_in(list(g.subtree)):
                     here = [m for m in finder.meetings if m.status in ("held", "failed") and place == m.location]
+                    if here:
+                        return here[-1]
+                # "denies being at the hotel" when the meeting was at the X Hotel: the venue by its noun
+                for x in (x for x in g.children if x.dep_ == "pobj" and x.pos_ == "NOUN"
+                          and any(d.lower_ in ("the", "that", "this") for d in x.children)):
+                    here = [m for m in finder.meetings if m.status in ("held", "failed") and m.location
+                            and finder.is_venue(m.location) and x.lower_ in c.name_of(m.location).lower().split()]
                     if here:
                         return here[-1]
         return None
 
     for token in span:
         lemma = token.lemma_.lower()
-        at_meeting = placed_meeting(token) if lemma == "be" else None
+        at_meeting = placed_meeting(token) if lemma in ("be", "set") else None
+        if lemma == "set" and not any(g.lower_ == "foot" for g in token.children):
+            at_meeting = None  # "set foot in that hotel" is being there
         presence = at_meeting is not None or lemma in ATTEND_VERBS or lemma in ABSENT_VERBS or lemma == "meet" and token.pos_ == "VERB" \
             and not any(g.dep_ in ("dobj", "nsubjpass") and g.lemma_.lower() in NO_PARTIES for g in token.children) \
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
-            or lemma == "lead" and any(g.lower_ in ("delegation", "team") for g in token.children) \
+            or lemma == "lead" and any(g.lower_ in ("delegation", "team", "group", "talks", "negotiations", "meeting", "discussions", "side") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
             or lemma == "sit" and any(g.dep_ in ("prt", "prep") and g.lower_ == "in" and (g.dep_ == "prt" or any(x.lower_ == "on" for x in g.children))
                                       for g in token.children) \
             or lemma == "sit" and any(g.dep_ == "prep" and g.lower_ in ("at", "across", "around") and any(x.lower_ == "table" for x in g.subtree)
                                       for g in token.children) \
-            or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in")
+            or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in", "to")
                                      and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
                                              for x in g.subtree) for g in token.children)
         at_a_meeting = lemma in SEEING | {"appear", "represent"} and any(
@@ -1498,6 +1602,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                                                                                     for x in g.subtree) for g in token.children)
         presence = presence or seeing or lemma in ("show", "turn") and any(g.lower_ == "up" for g in token.children) \
             or lemma == "appear" and at_a_meeting
+        if not presence:
+            yield from _other_presence(c, finder, token, people, statement)
         if not presence and lemma in WHEREABOUTS:
             yield from _alibi(c, finder, token, people, statement)
         if not presence and (lemma == "take" and any(g.lower_ == "place" and g.dep_ == "dobj" for g in token.children)
@@ -1506,32 +1612,50 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         if not presence:
             continue
         auxes = {g.lower_ for g in token.children if g.dep_ in ("aux", "auxpass")}
-        if auxes & {"will", "would", "to", "shall", "'ll", "could", "might", "may"} \
-                or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" and not auxes & {"did", "do", "does"}:
+        # "refused to attend", "was unable to join", "could not attend", "declined an invitation to attend":
+        # a report that someone was not there (whose subject is the refusal's)
+        refusal = _refusal(token, auxes)
+        if refusal is None and (auxes & {"will", "would", "to", "shall", "'ll", "could", "might", "may"}
+                                or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" and not auxes & {"did", "do", "does"}):
             continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
-        negative = _negated(token) or any(g.lower_ == "absent" for g in token.children) \
+        if refusal is not None and lemma == "meet":
+            continue  # "refused to meet X" tells of no meeting
+        negative = refusal is not None or _negated(token) or any(g.lower_ == "absent" for g in token.children) \
             or any(g.dep_ in ("nsubj", "nsubjpass") and any(x.lower_ in ("neither", "nor") for x in g.subtree) for g in token.children)
+        # "X denied being at the meeting", "X denied claims that he had attended", inside what someone says
+        negative = negative != _denied_within(token, span)
         found: list[str] = []
         met: list[str] = []
-        if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or any(g.dep_ == "agent" for g in token.children):
+        # ("joined by video link", "by telephone": the means, not who was there)
+        agents = [g for g in token.children if g.dep_ == "agent" and not any(
+            x.dep_ == "pobj" and x.lemma_.lower() in MEANS for x in g.children)]
+        if lemma == "join" and any(g.dep_ == "nsubjpass" for g in token.children):
+            # "she was joined at the talks by her deputy" (the parser hangs "by" on the talks)
+            agents += [x for x in token.subtree if x.lower_ == "by" and x.dep_ in ("prep", "agent") and x not in agents]
+        if token.dep_ == "acl" and not any(g.dep_ == "nsubj" for g in token.children) or agents:
             # "a dinner attended by X and Y", "attended only by planning officers": a list of who was
             # there, people described rather than named too
-            for agent in (g for g in token.children if g.dep_ == "agent"):
+            for agent in agents:
                 for pobj in (x for x in agent.children if x.dep_ == "pobj"):
                     found += people(pobj, described=True)
+            if lemma == "join":  # "X was joined at the talks by Y": both were there
+                found += [p for g in token.children if g.dep_ == "nsubjpass" for p in people(g)]
         elif seeing or summoned:
             # "she had seen X at the talks", "X was seen at the meeting": the one seen was there
             seen = [g for g in token.children if g.dep_ in ("dobj", "nsubjpass")]
             found += [p for g in seen for p in people(g)]
         else:
             met = []
-            subject = finder._subject(token)
+            subject = finder._subject(refusal if refusal is not None and refusal is not token else token)
             if subject is not None:
                 # (who met someone is claimed there when named: "directors met X" is a claim about X)
                 found += [p for p in people(subject) if lemma != "meet" or c.kind_of(p) == "person"]
             # "X met Y" puts both there; "X never met Y" and "X did not attend, instead meeting Y"
             # are about X, whose whereabouts the claim is about
-            met = [p for g in token.children if g.dep_ == "dobj" for p in people(g)] if lemma == "meet" else []
+            # ("X met with Y": the one met is the object of "with")
+            met = [p for g in token.children if g.dep_ == "dobj" or g.dep_ == "prep" and g.lower_ == "with"
+                   for x in ([g] if g.dep_ == "dobj" else [x for x in g.children if x.dep_ == "pobj"]) for p in people(x)] \
+                if lemma == "meet" else []
             # (a denying cue makes the claim negative too: "denied that X had met Y" is about X)
             if met and not negative and statement["cue"] not in DENYING_CUES and any(g.dep_ == "nsubj" for g in token.children):
                 found += met
@@ -1542,6 +1666,210 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         subjects = set(found) - set(met) if lemma == "meet" else set(found)
         for person in dict.fromkeys(found):
             yield person, negative, token, at_meeting, person not in subjects
+
+
+def _meeting_word(tokens) -> bool:
+    return any(x.lower_ in NOUNS and x.pos_ in ("NOUN", "PROPN", "VERB") for x in tokens)
+
+
+INNER_DENIALS = frozenset("deny reject dispute dismiss refute rebut contest".split())
+
+
+def _denied_within(token: Token, span: Span) -> bool:
+    """Whether a verb of denying inside the statement's words governs the presence ("X denied
+    attending", "denied claims that he had been there"), which makes it a denial."""
+    inside = {t.i for t in span}
+    for ancestor in token.ancestors:
+        if ancestor.i not in inside:
+            return False
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in INNER_DENIALS and not _negated(ancestor):
+            return True
+        if ancestor.dep_ in ("conj", "advcl", "relcl", "parataxis"):
+            return False
+    return False
+
+
+def _refusal(token: Token, auxes: set[str]) -> Token | None:
+    """The verb whose subject was not at a meeting when a presence is refused or could not be:
+    "refused/declined/failed to attend" (the refusing verb), "was unable / too ill to attend", "could
+    not attend", "declined an invitation to attend" (the declining verb); else None."""
+    head = token.head
+    if token.dep_ == "xcomp" and "to" in auxes:
+        if head.lemma_.lower() in REFUSAL_HEADS and head.tag_ in ("VBD", "VBN") and not _negated(head):
+            return head
+        if head.lower_ == "unable" or any(g.lower_ == "too" for g in head.children) and head.pos_ == "ADJ":
+            return token  # (its subject is found through the adjective's verb)
+    if token.dep_ in ("acl", "relcl") and "to" in auxes and head.lemma_.lower() in INVITATIONS \
+            and head.dep_ == "dobj" and head.head.lemma_.lower() in REFUSING | {"turn", "spurn", "ignore"} \
+            and head.head.tag_ in ("VBD", "VBN"):
+        return head.head
+    if "could" in auxes and _negated(token):
+        return token
+    return None
+
+
+def _whole_phrase(c: Context, token: Token, found: list[str]) -> list[str]:
+    """The parties found for a phrase, an anonymous one only when its description is the whole
+    phrase from its first word ("his lawyers"), not a piece of it ("president" of "its vice-president")."""
+    out = []
+    # ("his deputy", "their lawyers", "the deputy minister"; not "a deputy", nobody in particular)
+    determined = any(g.dep_ == "poss" or g.dep_ == "det" and g.lower_ == "the" for g in token.children)
+    for p in found:
+        record = c.anonymous.get(p)
+        if record is None or determined and record["start"] <= token.left_edge.idx:
+            out.append(p)
+    return out
+
+
+def _near_meeting(finder: MeetingFinder, token: Token) -> bool:
+    """Whether the token's sentence, or one of the three before it, tells of a meeting."""
+    sentence = before = token.sent
+    for _ in range(3):
+        if before.start == 0:
+            break
+        before = token.doc[before.start - 1].sent
+    return any(before.start_char <= o < sentence.end_char for o, _ in finder.references)
+
+
+def _other_presence(c: Context, finder: MeetingFinder, token: Token, people, statement: dict):
+    """Round six: (person, negative, predicate, meeting, met) for the other ways a statement puts
+    someone at a meeting or keeps them away from it:
+
+    * a part played at it: "X chaired / hosted / addressed / opened the meeting";
+    * coming and going: "X walked out of the talks", "left the meeting early", "arrived for the
+      dinner", "flew to Oslo for the talks", "went to the meeting" ("did not go": denies),
+      "did not travel to Z" when the meeting was held in Z;
+    * "X held talks / had lunch with Y": both, as "X met Y";
+    * "X was among those at the talks / among the delegates";
+    * "X sent a deputy (to the talks)": X was not there, the one sent was; "X was represented by Y";
+    * "X was excluded / barred from the talks", "was not invited (to the talks)": denies;
+    * "X was nowhere near the meeting": denies;
+    * "X was seen leaving the hotel after the meeting": seen there."""
+    lemma = token.lemma_.lower()
+    children = list(token.children)
+    negative = _negated(token)
+    auxes = {g.lower_ for g in children if g.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "would", "shall", "'ll", "might", "may", "to"} or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" \
+            and not auxes & {"did", "do", "does"}:
+        return  # a plan or a habit, no claim about a meeting held
+    subject = finder._subject(token)
+    objects = [g for g in children if g.dep_ == "dobj"]
+    preps = [g for g in children if g.dep_ == "prep"]
+
+    def prep_meeting(words: tuple[str, ...], tokens=None) -> bool:
+        return any(g.lower_ in words and _meeting_word(g.subtree) for g in (tokens if tokens is not None else preps))
+
+    def subject_people() -> list[str]:
+        return people(subject) if subject is not None else []
+
+    claim: list[tuple[str, bool, bool]] = []  # (person, negative, met)
+    if lemma in RUNNING and not negative and (any(o.lower_ in NOUNS for o in objects) or lemma == "preside" and prep_meeting(("over",))):
+        claim += [(p, False, False) for p in subject_people()]
+    elif (lemma in WALKING and any(g.lower_ == "out" for g in children) and (prep_meeting(("of",)) or prep_meeting(
+            ("of",), [x for g in children if g.lower_ == "out" for x in g.children]))
+          or lemma in LEAVING and any(o.lower_ in NOUNS for o in objects)
+          or lemma in ARRIVING and prep_meeting(("at", "for", "to"))
+          or lemma in GOING and prep_meeting(("to", "for"))):
+        if not negative or lemma in GOING:
+            claim += [(p, negative, False) for p in subject_people()]
+    elif lemma in GOING and negative and preps:
+        # "did not travel to Bonn": the meeting held there
+        places = [place for g in preps if g.lower_ == "to" for place in finder.location_in(list(g.subtree))]
+        before = [m for o, m in finder.references if o < statement["end"]]
+        meeting = next((m for m in reversed(before) if m.location and m.location in places
+                        and m.status in ("held", "failed", "attempted")), None)
+        if meeting is not None:
+            for p in subject_people():
+                yield p, True, token, meeting, False
+        return
+    elif lemma in ("hold", "have") and not negative or lemma in ("hold", "have") and negative:
+        talks = [o for o in objects if o.lower_ in NOUNS and o.lower_ not in ("visit", "trip", "conference")]
+        withs = [x for o in talks for g in o.children if g.dep_ == "prep" and g.lower_ == "with" for x in g.children if x.dep_ == "pobj"]
+        withs += [x for g in preps if g.lower_ == "with" for x in g.children if x.dep_ == "pobj"] if talks else []
+        if talks and (withs or subject is not None and subject.conjuncts) \
+                and not any(g.lower_ in NEGATED_DETERMINERS for o in talks for g in o.children):
+            # "X held talks with Y", "X and Y held talks in Z": all of them
+            mine = subject_people()
+            met = [p for w in withs for p in people(w)]
+            meeting = next((m for o, m in finder.references if o == talks[0].idx), None)
+            for p in mine:
+                yield p, negative, token, meeting, False
+            if not negative and statement["cue"] not in DENYING_CUES:
+                for p in met:
+                    if p not in mine:
+                        yield p, False, token, meeting, True
+        return
+    elif lemma == "be" and any(g.dep_ == "prep" and g.lower_ == "among" and any(
+            x.dep_ == "pobj" and (x.lower_ in PRESENT_GROUPS and (x.lower_ != "those" or _meeting_word(x.subtree))
+                                  and (x.lower_ in ("participants", "delegates", "attendees", "those") or _meeting_word(x.subtree)))
+            for x in g.children) for g in children):
+        claim += [(p, negative, False) for p in subject_people()]
+    elif lemma in ("welcome", "greet") and not negative and any(o.lower_ in PRESENT_GROUPS and o.lower_ != "those" for o in objects) \
+            and _near_meeting(finder, token):
+        # "X welcomed the delegates": the host was there
+        claim += [(p, False, False) for p in subject_people() if c.kind_of(p) == "person"]
+    elif lemma == "be" and any(g.lower_ == "nowhere" for g in children) and _near_meeting(finder, token):
+        claim += [(p, True, False) for p in subject_people()]
+    elif lemma == "send" and not negative and objects and _near_meeting(finder, token):
+        sent = [o for o in objects if o.lemma_.lower() in STAND_INS or o.lower_ in STAND_INS
+                or c.entity_at(o.idx, o.idx + len(o)) and c.entity_at(o.idx, o.idx + len(o))[1] == "person"
+                or any(x.dep_ == "appos" and c.entity_at(x.idx, x.idx + len(x)) for x in o.children)]
+        if sent:  # (the one who sent someone is a person named: "the shipowners sent their lawyers" were there)
+            claim += [(p, True, False) for p in subject_people() if c.kind_of(p) == "person"]
+            claim += [(p, False, False) for o in sent for p in _whole_phrase(c, o, people(o, described=True))]
+    elif lemma == "represent" and any(g.dep_ == "agent" for g in children) and _near_meeting(finder, token):
+        absent = [p for g in children if g.dep_ == "nsubjpass" for p in people(g)]
+        present = [p for g in children if g.dep_ == "agent" for x in g.children if x.dep_ == "pobj" for p in people(x) if c.kind_of(p) == "person"]
+        if not negative:
+            claim += [(p, True, False) for p in absent if p not in present] + [(p, False, False) for p in present]
+    elif lemma in EXCLUDING and not negative and (prep_meeting(("from", "of")) or any(
+            g.dep_ == "prt" and g.lower_ in ("out", "away") for g in children) and (
+            prep_meeting(("of", "from")) or _near_meeting(finder, token))):
+        if lemma in ("shut", "lock", "turn") and not any(g.dep_ == "prt" and g.lower_ in ("out", "away") for g in children):
+            return
+        kept = [g for g in children if g.dep_ == "nsubjpass"] or objects
+        claim += [(p, True, False) for g in kept for p in people(g)]
+    elif lemma == "invite" and negative and "been" in auxes | {"been" if any(g.dep_ == "auxpass" for g in children) else ""} and (
+            prep_meeting(("to",)) or _near_meeting(finder, token)):
+        # "X was not invited", "he had been in Geneva and had not been invited" (the subject the conjuncts share)
+        invited = [g for g in children if g.dep_ == "nsubjpass"] or (
+            [g for g in token.head.children if g.dep_ in ("nsubj", "nsubjpass")] if token.dep_ == "conj" else [])
+        claim += [(p, True, False) for g in invited for p in people(g)]
+    elif lemma in SEEING and not negative and any(g.dep_ in ("xcomp", "ccomp", "advcl") and _meeting_word(g.subtree) for g in children):
+        seen = [g for g in children if g.dep_ in ("dobj", "nsubjpass")]
+        claim += [(p, False, False) for g in seen for p in people(g)]
+    if not claim and not negative and token.pos_ == "VERB" and not any(g.dep_ in ("nsubjpass", "auxpass") for g in children) \
+            and lemma not in PLAN_VERBS | {"say", "tell", "discuss", "hear", "learn", "report"} - {"tell"}:
+        # "X raised the issue with Y during the meeting", "X told the meeting", "X signed the deal at the
+        # summit", "spoke on the sidelines of the summit": whoever acts at a meeting was there
+        at = [x for g in preps if g.lower_ in ("at", "during", "on") for x in g.children if x.dep_ == "pobj"]
+        at = [x for x in at if x.lower_ in NOUNS] + [y for x in at if x.lower_ == "sidelines" for g in x.children
+                                                    if g.lower_ == "of" for y in g.children if y.lower_ in NOUNS]
+        told = [o for o in objects if o.lower_ in NOUNS and lemma in ("tell", "brief", "address", "inform", "assure", "urge")]
+        where = [x for x in at + told if x.lower_ not in ("visit", "trip", "conference") and not any(
+            g.lower_ in NEGATED_DETERMINERS or g.lower_ in PLANNED for g in x.children)]
+        if where:
+            meeting = next((m for o, m in finder.references if o == where[0].idx), None)
+            # (those it was done with: "raised the issue with Y", wherever the parser hangs "with")
+            withs = [x for g in _own_words(token) if g.dep_ == "prep" and g.lower_ == "with" for x in g.children if x.dep_ == "pobj"]
+            mine = [p for p in subject_people() if c.kind_of(p) == "person"]
+            for p in mine + [p for w in withs for p in people(w) if c.kind_of(p) == "person" and p not in mine]:
+                yield p, False, token, meeting, False
+            return
+    if not claim and not negative and lemma in ("bring", "involve", "include", "gather", "unite") and subject is not None \
+            and subject.lower_ in NOUNS and (lemma != "bring" or any(g.lower_ == "together" for g in children)):
+        # "talks in Z brought together A and B", "the meeting involved A and B"
+        meeting = next((m for o, m in finder.references if o == subject.idx), None)
+        for o in objects:
+            for p in people(o):
+                if c.kind_of(p) == "person":
+                    yield p, False, token, meeting, False
+        return
+    seen_people = set()
+    for person, denies, met in claim:
+        if person not in seen_people:
+            seen_people.add(person)
+            yield person, denies, token, None, met
 
 
 def _alibi(c: Context, finder: MeetingFinder, token: Token, people, statement: dict):
@@ -1609,7 +1937,7 @@ def _meeting_confirmed(c: Context, finder: MeetingFinder, span: Span, statement:
     return []
 
 
-LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister".split())
+LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister agent".split())  # ("his client": an agent's too)
 
 
 def _client_of(c: Context, lawyer: str) -> str | None:
@@ -1663,15 +1991,45 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
         hit = c.entity_at(token.idx, token.idx + len(token))
         # a possessor only of the presence itself ("his participation"), not "his father was in X"
         owned = token.dep_ == "poss" and token.head.lemma_.lower() in ("participation", "attendance", "presence", "absence")
+        # ("X's absence from the meeting" says X was not there)
+        negative = bool(NEGATION.search(span.text)) != (owned and token.head.lemma_.lower() == "absence")
         if hit and hit[1] == "person" and (token.dep_ in ("nsubj", "nsubjpass") or owned):
-            return [(hit[0], bool(NEGATION.search(span.text)), None, None, False)]
+            return [(hit[0], negative, None, None, False)]
         if token.lower_ in PRONOUNS and (token.dep_ == "nsubj" or owned) and c.attributor:
             person = c.attributor.pronoun(token)
-            return [(person, bool(NEGATION.search(span.text)), None, None, False)] if person else []
+            return [(person, negative, None, None, False)] if person else []
     return []
 
 
 BARE_REFERENCE = re.compile(r"(that|this|it|the (claim|account|report|allegation)s?|those (claims|reports))\W*", re.I)
+
+
+ANSWER = re.compile(r"\s*(?:(no|never|not at all|absolutely not|of course not|i did not|i didn[’']t|i was not|i wasn[’']t)"
+                    r"|(yes|i did|i was|of course|absolutely|indeed))\b\s*[.,;!—-]", re.I)
+
+
+def _answered(c: Context, finder: MeetingFinder, statement: dict, found: list) -> list:
+    """An interview answer that opens with "No." / "Yes, I was." / "I did not." to a question
+    asking whether the one answering was at a meeting ("Did you attend the board's meeting in
+    X?"): a claim of the one answering, a denial for "no"."""
+    speaker = next((s for s in statement["sources"] if c.kind_of(s) == "person"), None)
+    answer = ANSWER.match(c.text, statement["start"])
+    if speaker is None or answer is None:
+        return []
+    paragraph = c.text.rfind("\n", 0, statement["start"]) + 1
+    end = len(c.text[:paragraph].rstrip())
+    start = c.text.rfind("\n", 0, end) + 1
+    if end <= start or not c.text[start:end].endswith("?"):
+        return []
+    question = c.doc.char_span(start, end, alignment_mode="expand")
+    if question is None:
+        return []
+    asked = {**statement, "start": start, "end": end, "addressee": speaker, "sources": []}
+    out = []
+    for person, negative, token, placed, met in presence_claims(c, finder, question, asked):
+        if person == speaker and not any(f[0] == person and (f[3] is None or f[3] is placed) for f in found):
+            out.append((person, negative != bool(answer.group(1)), token, placed, met))
+    return out
 
 
 def _claims_taken_up(c: Context, claims: list[dict]) -> list[dict]:
@@ -1723,6 +2081,7 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             found = _presence_fallback(context, finder, span, statement)
         if not found:
             found = _meeting_confirmed(context, finder, span, statement, at_offset)
+        found = found + _answered(context, finder, statement, found)
         seen = set()
         for participant, negative, token, placed, object_of_meet in found:
             meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
