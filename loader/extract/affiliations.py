@@ -65,6 +65,10 @@ CEO CFO COO chief boss president-elect speaker whip secretary-general counterpar
 QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "late", "senior": "senior",
               "interim": "acting", "erstwhile": "former", "self-declared": "self-declared", "self-proclaimed": "self-declared",
               "self-styled": "self-declared"}
+# posts held at another body than the one that sends their holder: "Y's ambassador to Z"
+POSTINGS = frozenset("ambassador envoy representative delegate emissary consul attaché".split())
+# "X, formerly of Y", "X, previously head of Y": a post no longer held
+FORMERLY = frozenset(("formerly", "previously"))
 # "X, who leads Y": verbs of a relative clause and the role they give
 LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "found": "founder",
                  "co-found": "co-founder", "command": "commander", "manage": "manager", "coach": "coach",
@@ -288,7 +292,10 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
                     others = {x.i for g in pobj.children if g.dep_ in ("conj", "cc", "relcl", "appos") for x in g.subtree
                               if c.entity_at(x.idx, x.idx + len(x)) != (body[0], "organisation")}
                     last = max(t.i for t in pobj.subtree if t.i not in others)
-                    yield {"person": person, "organisation": body[0], "start": name.doc[_first_of_name(c, name, person)].idx,
+                    # "X, formerly of Y": no longer
+                    former = {"qualifier": "former"} if any(g.lower_ in FORMERLY for g in prep.children if g.dep_ == "advmod") else {}
+                    yield {"person": person, "organisation": body[0], **former,
+                           "start": name.doc[_first_of_name(c, name, person)].idx,
                            "end": name.doc[last].idx + len(name.doc[last])}
         # "Acme Freight's Jane Doe": a possessive organisation before a bare name is where she works
         for poss in (t for t in name.children if t.dep_ == "poss" and t.i < name.i):
@@ -465,6 +472,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             skip |= {x.i for x in t.subtree}
         if t.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in t.children if g.dep_ == "pobj"):
             skip |= {x.i for x in t.subtree}  # "chief executive in May": when, not what
+        if t.dep_ in ("amod", "compound", "nmod") and t.i < head.i and _is_age(t):
+            skip |= {x.i for x in t.subtree}  # "a 29-year-old engineer": the holder's age, not the post
     for t in phrase:
         if t.i in skip or t == name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person") and t.i not in allowed:
             continue
@@ -484,7 +493,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 or t.lower_ not in ("from", "in") and any(_from_place(c, b) for b in found)  # "a doctor at <venue>"
             if found:
                 if t.lower_ in ("for", "to"):
-                    assigned |= {b for b in found if b[1] == "location"}
+                    # ("Y's ambassador to the United Nations": the organisation is the posting too)
+                    assigned |= {b for b in found if b[1] == "location" or t.lower_ == "to" and head.lemma_.lower() in POSTINGS}
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
@@ -544,6 +554,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         word = t.lower_.rstrip("-")
         if word in QUALIFIERS and t.i < head.i and not given:
             qualifier = qualifier or QUALIFIERS[word]
+            continue
+        if t.dep_ == "advmod" and t.i < head.i and t.lower_ in FORMERLY and not given:
+            qualifier = qualifier or "former"  # "X, formerly head of Y", "X, previously Y's chairman"
             continue
         if t.pos_ == "PRON" or t.dep_ == "advmod" and t.i < head.i and t.pos_ == "ADV":
             continue  # (and "now a professor", "also a member": not the role's words)
@@ -674,6 +687,13 @@ def _family(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]
     yield record
 
 
+def _is_age(token: Token) -> bool:
+    """"29-year-old", "five-year-old": an age told before a noun."""
+    words = [x.lower_ for x in token.subtree if x.text != "-"]
+    return len(words) >= 2 and words[-1] == "old" and words[-2] in ("year", "years") or bool(
+        re.fullmatch(r"\d+-years?-old", token.lower_))
+
+
 def _vague_body(role_tokens: list[Token], prepositions: tuple[str, ...]) -> bool:
     """Whether the role's words hold "of/at ... the <noun>" (a definite body not resolved)."""
     return any(t.dep_ == "prep" and t.lower_ in prepositions and any(
@@ -801,8 +821,10 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
             yield {"person": person, "role": OCCUPYING_VERBS[verb][0] + (f" {topic}" if topic else ""), body[1]: body[0],
                    "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
     elif verb in ("be", "become", "remain"):  # "X, who is Y's chief economist", "who became Y's chairman"
+        # "who was Y's chief executive until 2019", "who was its chairman from 2010 to 2015": no longer
+        ended = rel.tag_ == "VBD" and _ended(rel)
         for obj in objects:
-            yield from _role_phrase(c, obj, person, name)
+            yield from _role_phrase(c, obj, person, name, qualifier="former" if ended else None)
     elif any(g.dep_ == "prep" and g.lower_ == "as" for g in rel.children) and (
             verb in ("replace", "succeed") or not any(g.dep_ == "dobj" for g in rel.children)):
         # (with an object the "as" phrase is the object's: "described Y as a leader of Z"; but
@@ -849,6 +871,18 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
                 if hit and hit[1] == "location":
                     yield {"person": person, "role": "resident", "location": hit[0],
                            "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+
+
+def _ended(verb: Token) -> bool:
+    """"... until 2019", "... from 2010 to 2015", "... between 2010 and 2015": a time that ended
+    (a phrase of the verb or of its object)."""
+    preps = [g for g in verb.children if g.dep_ == "prep"]
+    preps += [g for o in verb.children if o.dep_ in ("attr", "dobj") for g in o.children if g.dep_ == "prep"]
+    if any(g.lower_ in ("until", "till") for g in preps):
+        return True
+    return any(g.lower_ == "between" and any(x.ent_type_ == "DATE" for x in g.subtree) for g in preps) or any(
+        g.lower_ == "from" and any(x.ent_type_ == "DATE" for x in g.subtree) and any(
+            x.lower_ == "to" for x in g.doc[g.i : min(g.i + 6, len(g.doc))]) for g in preps)
 
 
 def _member_bodies(c: Context, token: Token, seat: bool = False) -> list[tuple[str, str]]:
@@ -1127,7 +1161,9 @@ def _words(c: Context, tokens: list[Token]) -> str:
     doc = tokens[0].doc
     for t in tokens[1:]:
         # "founder and chairman": the "and" between two role words stays in the role
-        if t.i == current[-1].i + 1 or all(doc[j].dep_ == "cc" for j in range(current[-1].i + 1, t.i)) and t.dep_ == "conj":
+        # (also "chairman and chief executive": the word after "and" a modifier of the conjunct)
+        if t.i == current[-1].i + 1 or all(doc[j].dep_ == "cc" for j in range(current[-1].i + 1, t.i)) and (
+                t.dep_ == "conj" or t.head.dep_ == "conj" and t.head.i > t.i):
             current.append(t)
         else:
             runs.append(current)

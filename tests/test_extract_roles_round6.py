@@ -1,0 +1,56 @@
+"""Round six: affiliations and requests for comment in more of the shapes news writes them
+(sentences written for these tests)."""
+
+import pytest
+
+from loader.articles import Article
+from loader.extract import extract_annotation
+from loader.extract.model import load_nlp
+
+
+def article(text: str) -> Article:
+    return Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return load_nlp()
+
+
+def affiliations(text: str) -> list[tuple]:
+    doc = extract_annotation(article(text))
+    out = []
+    for a in doc.get("affiliations", []):
+        evidence = a["evidence"] if isinstance(a["evidence"], str) else a["evidence"]["text"]
+        out.append((a["person"], a.get("organisation") or a.get("location"), a.get("role"), a.get("qualifier"), evidence))
+    return out
+
+
+def requests(text: str) -> list[tuple]:
+    doc = extract_annotation(article(text))
+    return [(r["party"], r["response"]) for r in doc.get("comment_requests", [])]
+
+
+def test_two_titles_joined_by_and_keep_the_and(nlp):
+    found = affiliations("Clara Voss, chairman and chief executive of Voss Holdings, rejected the offer.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("clara-voss", "voss-holdings", "chairman and chief executive")]
+
+
+def test_an_age_before_the_noun_is_not_the_role(nlp):
+    found = affiliations("Ahmed Hassan, a 29-year-old engineer, was among those injured.")
+    assert [(f[0], f[2]) for f in found] == [("ahmed-hassan", "engineer")]
+
+
+def test_a_post_held_until_a_date_is_former(nlp):
+    found = affiliations("Peter Lund, who was Norvik Bank's chief executive until 2019, said the bank had changed.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("peter-lund", "norvik-bank", "chief executive", "former")]
+
+
+def test_formerly_of_a_body_is_former(nlp):
+    found = affiliations("Hannah Weiss, formerly of the Bremen Port Authority, now runs a consultancy.")
+    assert [(f[0], f[1], f[3]) for f in found] == [("hannah-weiss", "bremen-port-authority", "former")]
+
+
+def test_an_ambassador_to_an_organisation_is_the_sending_country_s(nlp):
+    found = affiliations("Fatima Zahra, Morocco's ambassador to the United Nations, addressed the assembly.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("fatima-zahra", "morocco", "ambassador")]
