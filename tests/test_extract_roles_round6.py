@@ -54,3 +54,30 @@ def test_formerly_of_a_body_is_former(nlp):
 def test_an_ambassador_to_an_organisation_is_the_sending_country_s(nlp):
     found = affiliations("Fatima Zahra, Morocco's ambassador to the United Nations, addressed the assembly.")
     assert [(f[0], f[1], f[2]) for f in found] == [("fatima-zahra", "morocco", "ambassador")]
+
+
+def test_a_title_the_parser_hung_on_the_name_keeps_its_words(nlp):
+    found = affiliations("Former chief executive Henrik Sand said the firm had been badly run.")
+    assert [(f[0], f[2], f[3]) for f in found] == [("henrik-sand", "chief executive", "former")]
+
+
+def test_a_title_and_a_clause_naming_its_body_are_one_post(nlp):
+    found = affiliations("Former chief executive Henrik Sand, who led Halvorsen Shipping from 2010 to 2020, "
+                         "said the firm had been badly run.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("henrik-sand", "halvorsen-shipping", "chief executive", "former")]
+
+
+def test_one_post_told_twice_is_one_fact(nlp):
+    found = affiliations("Peter Lund, the former chief executive, spoke first.\n\n"
+                         "Peter Lund, who was Norvik Bank's chief executive until 2019, said the bank had changed.\n\n"
+                         "Norvik Bank's chief executive officer, Peter Lund, had warned of losses.")
+    assert [(f[0], f[1], f[2], f[3]) for f in found] == [("peter-lund", "norvik-bank", "chief executive", "former")]
+
+
+def test_a_second_body_in_a_conjunction_is_asked_too(nlp):
+    assert requests("The Ministry of Finance and the central bank did not respond to requests for comment.") == [
+        ("ministry-of-finance", "did not respond"), ("anon-the-central-bank", "did not respond")]
+
+
+def test_no_comment_told_in_reported_words(nlp):
+    assert requests('Peter Lund told the Courier he had "no comment."') == [("peter-lund", "no comment")]

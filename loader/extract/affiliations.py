@@ -157,6 +157,7 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
         post = next((r["role"] for r in found if r["person"] == record["counterpart_of"] and r.get("role")
                      and "counterpart_of" not in r and r.get("qualifier") != "former"), None)
         record["role"] = post
+    found = _title_with_clause(found)
     for record in [r for r in found if "counterpart_of" not in r or r.pop("counterpart_of") and r["role"]]:
         key = (record["person"], record.get("organisation"), record.get("location"), (record.get("role") or "").lower())
         if key in seen:
@@ -174,8 +175,56 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
     # a body elsewhere ("Asia Weekly's Anna Reyes") is most likely held there: not a second fact
     with_body = {r["person"] for r in out if r.get("organisation") or r.get("location")}
     held_for = [r.pop("held_for", False) for r in out]  # (a tie to a person: another fact)
-    return [r for r, tie in zip(out, held_for) if r.get("organisation") or r.get("location") or r["person"] not in with_body
-            or r.get("qualifier") or tie]
+    out = [r for r, tie in zip(out, held_for) if r.get("organisation") or r.get("location") or r["person"] not in with_body
+           or r.get("qualifier") or tie]
+    return _one_post_each(out)
+
+
+def _role_words(role: str | None) -> set[str]:
+    return {w for w in re.findall(r"[\w-]+", (role or "").lower()) if w not in _ROLE_STOPWORDS}
+
+
+_ROLE_STOPWORDS = frozenset("of the and for at in on to a an".split())
+
+
+def _one_post_each(records: list[dict]) -> list[dict]:
+    """One fact per post: of two records of a person in the same body whose roles share a word
+    ("Chief Executive X" and "X, Y's chief executive officer"), the first; a post told without its
+    body ("the former chief executive") where another record gives it with one, that one."""
+    out: list[dict] = []
+    for r in records:
+        body = (r.get("organisation"), r.get("location"))
+        words = _role_words(r.get("role"))
+        if words and any(o["person"] == r["person"] and (o.get("organisation"), o.get("location")) == body
+                         and words & _role_words(o.get("role")) for o in out):
+            continue
+        out.append(r)
+    bodied = [r for r in out if r.get("organisation") or r.get("location")]
+    return [r for r in out if r.get("organisation") or r.get("location") or not any(
+        o["person"] == r["person"] and _role_words(r.get("role")) & _role_words(o.get("role")) for o in bodied)]
+
+
+def _title_with_clause(found: list[dict]) -> list[dict]:
+    """"Former chief executive X, who led Y from 2010 to 2020": one post, the title's, held in the
+    body the clause names (not a second fact, "leader of Y"), with the qualifier of either."""
+    by_verb = [r for r in found if r.get("by_verb")]
+    merged: dict[int, dict] = {}
+    used: set[int] = set()
+    for record in found:
+        if record.get("by_verb") or not record.get("role") or record.get("organisation") or record.get("location") \
+                or record.get("held_for") or "counterpart_of" in record:
+            continue
+        clause = next((v for v in by_verb if id(v) not in used and v["person"] == record["person"]
+                       and v["start"] <= record["end"] + 2 and record["start"] <= v["end"]), None)
+        if clause is not None:
+            used.add(id(clause))
+            merged[id(record)] = {**record, **{k: clause[k] for k in ("organisation", "location") if k in clause},
+                                  "start": min(record["start"], clause["start"]), "end": max(record["end"], clause["end"]),
+                                  **({"qualifier": clause["qualifier"]} if clause.get("qualifier") and not record.get("qualifier") else {})}
+    out = [merged.get(id(r), r) for r in found if id(r) not in used]
+    for r in out:
+        r.pop("by_verb", None)
+    return out
 
 
 def find_affiliations(c: Context) -> Iterator[dict]:
@@ -278,7 +327,10 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         owners = [t for t in name.children if t.dep_ == "poss" and t.i < min(x.i for x in titles)] if not after else []
         after = after or [b for t in owners for b in _bodies(c, t)]
         # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
-        for record in _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued):
+        # "Former chief executive X": words of the title the parser hung on the name, not on its head
+        loose = _loose_title_words(c, name, titles[-1], own - glued)
+        for record in _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued,
+                                   extra=loose):
             if owners and after:
                 record["start"] = min(record["start"], min(x.idx for x in owners[0].subtree))
             yield record
@@ -334,6 +386,23 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         for rel in child.children:
             if rel.dep_ == "relcl":
                 yield from _relative(c, rel, person, name)
+
+
+def _loose_title_words(c: Context, name: Token, title: Token, own: set[int]) -> list[Token]:
+    """The name's modifiers just before the title that are words of the title ("Former" and
+    "chief" of "Former chief executive X", all three hung on the name): common words, no entity's,
+    in one run up to the title."""
+    mods = sorted((t for t in name.children if t.i < title.i and t.i not in own and t.dep_ in ("amod", "compound", "nmod")
+                   and t not in title.subtree), key=lambda t: t.i)
+    found: list[Token] = []
+    for t in reversed(mods):
+        words = list(t.subtree)
+        if any(x.pos_ == "PROPN" or c.entity_at(x.idx, x.idx + len(x)) for x in words) or _is_age(t):
+            break
+        if max(x.i for x in words) + 1 != (found[0].i if found else min(x.i for x in title.subtree)):
+            break
+        found.insert(0, t)
+    return found
 
 
 def _glued_title(c: Context, name: Token, person: str) -> set[int]:
@@ -795,11 +864,12 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
                        "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
     elif verb in LEADING_VERBS:
         # "who chaired Y until last year", "who led Y until 2019": no longer
-        ended = rel.tag_ == "VBD" and any(g.dep_ == "prep" and g.lower_ in ("until", "till") for g in rel.children)
+        ended = rel.tag_ == "VBD" and _ended(rel)
         for obj in objects:
             for body in _bodies(c, obj):
                 yield {"person": person, "role": LEADING_VERBS[verb], body[1]: body[0], **({"qualifier": "former"} if ended else {}),
-                       "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+                       "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token),
+                       "by_verb": True}
     elif verb in ("declare", "proclaim", "name", "style"):
         # "who declared himself acting president": self-declared
         if any(g.lower_ in ("himself", "herself", "themselves") for g in rel.subtree):

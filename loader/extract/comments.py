@@ -163,8 +163,9 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
                 seen.add((party, response))
                 requests.append((match.start(), {"party": party, "response": response, "evidence": span_value(text, start, end)}))
     for record in context.statements:
-        if re.fullmatch(r"\W*no comment\W*", text[record["start"] : record["end"]], re.I):
-            # “No comment,” Holt said.
+        if re.fullmatch(r"\W*(?:(?:he|she|it|they|we) (?:had|has|have|would have) )?[\"“]?no comment\W*",
+                        text[record["start"] : record["end"]], re.I):
+            # “No comment,” Holt said. / Holt told the Herald he had "no comment."
             for party in record["sources"]:
                 if (party, "no comment") not in seen:
                     seen.add((party, "no comment"))
@@ -265,7 +266,9 @@ def _parties(context: Context, subject: Token, certain: bool) -> list[str]:
     attributor = context.attributor
     parties = attributor.speakers(subject, cue=True)
     for head in [subject, *subject.conjuncts]:
-        if head.pos_ != "NOUN" or context.inside_quote(head.idx) or attributor.speakers(head, cue=True):
+        # (a conjunct alone: "speakers" of "the central bank" in "X and the central bank" holds X too)
+        if head.pos_ != "NOUN" or context.inside_quote(head.idx) or (
+                attributor.speakers(head, cue=True) if head is subject else attributor.party(head, cue=True)):
             continue
         words = {head.lemma_.lower(), head.lower_}
         if certain or names_people(head) or words & ORG_NOUNS or words & _BODY_NOUNS:
