@@ -81,3 +81,36 @@ def test_a_second_body_in_a_conjunction_is_asked_too(nlp):
 
 def test_no_comment_told_in_reported_words(nlp):
     assert requests('Peter Lund told the Courier he had "no comment."') == [("peter-lund", "no comment")]
+
+
+def test_a_party_and_state_after_a_legislator_s_name(nlp):
+    found = affiliations("Senator Maria Delgado (D-Texas) said the bill would fail in Texas. Rep. John Harlan, R-Ohio, "
+                         "voted against it. The Democratic Party and the Republican Party traded blame in Ohio.")
+    doc = extract_annotation(article("Senator Maria Delgado (D-Texas) said the bill would fail in Texas. Rep. John Harlan, "
+                                     "R-Ohio, voted against it. The Democratic Party and the Republican Party traded blame in Ohio."))
+    rows = [(a["person"], a.get("organisation"), a.get("location"), a.get("role")) for a in doc["affiliations"]]
+    assert rows == [("maria-delgado", "democratic-party", "texas", "Senator"),
+                    ("john-harlan", "republican-party", "ohio", "representative")]
+    assert [f[4] for f in found] == ["Senator Maria Delgado (D-Texas)", "Rep. John Harlan, R-Ohio"]
+
+
+def test_a_party_word_before_a_legislator_s_title(nlp):
+    found = affiliations("Labour MP Diane Hart said the scheme had failed. The Labour Party called for a vote.\n\n"
+                         "Anna Weber, a Social Democrat lawmaker, said the law was unfair. "
+                         "The Social Democratic Party voted against it.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("diane-hart", "labour-party", "member of parliament"),
+                                                     ("anna-weber", "social-democratic-party", "lawmaker")]
+
+
+def test_a_party_in_apposition(nlp):
+    found = affiliations("John Cornell, a Republican from Texas, issued a statement. The Republican Party backed him.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("john-cornell", "republican-party", None)]
+
+
+def test_a_party_word_names_no_body_the_article_does_not_name(nlp):
+    assert affiliations("Anna Weber, a Social Democrat lawmaker, said the law was unfair.") == []
+
+
+def test_an_abbreviated_title_is_written_out(nlp):
+    found = affiliations("Prof. Anne Moreau of the Sorbonne said the findings were significant.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("anne-moreau", "sorbonne", "professor")]

@@ -128,6 +128,11 @@ headmistress supervisor sheriff sergeant lieutenant admiral brigadier commandant
 vice-chairman vice-chairwoman attorney-general solicitor-general auditor-general director-general creator""".split())
 # "MP Jane Doe", "the MP for Wexley": the abbreviation and the post it stands for
 LEGISLATORS = {"MP": "member of parliament", "MEP": "member of the European Parliament", "MSP": "member of the Scottish Parliament"}
+# titles written short before a name: "Sen. X", "Rep. Y", "Cllr Z"
+ABBREVIATED = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "lt.": "lieutenant", "sgt.": "sergeant",
+               "capt.": "captain", "prof.": "professor", "supt.": "superintendent", "insp.": "inspector", "cllr": "councillor",
+               "cllr.": "councillor", "amb.": "ambassador", "col.": "colonel", "adm.": "admiral", "cmdr.": "commander",
+               "atty.": "attorney", "det.": "detective", "gen.": "general", "lt.-gen.": "lieutenant general", "maj.": "major"}
 # "provincial governor X": the kind of place the post is of
 PLACE_LEVELS = {"provincial": "province", "regional": "region"}
 # common nouns for the place where someone lives or sits: "the area's MP", "the town's doctor"
@@ -281,6 +286,17 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         sent_by = [b for rel in child.children if rel.dep_ == "relcl" and rel.lemma_ == "lead"
                    for obj in rel.children if obj.dep_ == "dobj" for b in _delegation(c, obj)]
         yield from _role_phrase(c, child, person, name, extra=extra, bodies=sent_by)
+        hit = c.entity_at(child.idx, child.idx + len(child))
+        party = None if not child.text[:1].isupper() or child.pos_ not in ("NOUN", "PROPN") or not any(
+            d.dep_ == "det" for d in child.children) and child.i != name.i + 2 \
+            else _party_of_word(c, child) if not hit else hit[0] if hit[1] == "organisation" \
+            and c.name_of(hit[0]).split()[-1].lower() in PARTY_NOUNS and c.name_of(hit[0]) != child.text else None
+        if party:
+            # "X, a Republican from Texas", "X, the Democrat who represents Ohio": a member of the party
+            last = max((t for t in child.subtree if t.dep_ not in ("relcl", "acl") and not any(
+                a.dep_ in ("relcl", "acl") and a != child for a in t.ancestors if a.i > child.i)), key=lambda t: t.i)
+            yield {"person": person, "organisation": party, "start": name.doc[_first_of_name(c, name, person)].idx,
+                   "end": last.idx + len(last)}
     yield from _led_delegation(c, name, person)
     # "Y appointed X as chief executive", "Y named X its new coach"
     if name.dep_ == "dobj" and name.head.lemma_ in EMPLOYING_VERBS - {"dismiss", "sack", "fire", "suspend", "replace"}:
@@ -308,6 +324,7 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
     # "Infrastructure Minister X", "the Taliban's acting foreign minister X": a title before the name;
     # a title the name's mention took in ("Minister X" found as one name) is still a title
     glued = _glued_title(c, name, person)
+    party_state = _party_state(c, name)
     titles = [t for t in name.children if t.i < name.i and (t.i not in own or t.i in glued)
               and t.dep_ in ("compound", "amod", "nmod") and _is_role(t)]
     if titles:
@@ -329,11 +346,24 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
         # "Former chief executive X": words of the title the parser hung on the name, not on its head
         loose = _loose_title_words(c, name, titles[-1], own - glued)
-        for record in _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued,
-                                   extra=loose):
+        # "Sen. X (D-Texas)": the state the legislator sits for, and the party
+        if not after and _is_political(titles[-1]):
+            # "Labour MP X", "Republican Sen. X": the party the parser hung on the name
+            after = [(party, "organisation") for t in name.children if t.i < titles[0].i and t.text[:1].isupper()
+                     and t.i not in own and (party := _party_of_word(c, t))][:1]
+        seat = [] if after or described or party_state is None else [b for b in party_state[:2] if b][:1]
+        for record in _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described or seat,
+                                   allowed=glued, extra=loose):
             if owners and after:
                 record["start"] = min(record["start"], min(x.idx for x in owners[0].subtree))
+            if seat and not record.get("qualifier"):
+                record.update({k: v for v, k in party_state[:2] if v})
+                record["end"] = max(record["end"], party_state[2])
             yield record
+    elif party_state is not None:
+        # "X, R-Ohio, voted": of the party, for the state (the post untold)
+        yield {"person": person, **{k: v for v, k in party_state[:2] if v},
+               "start": name.doc[_first_of_name(c, name, person)].idx, "end": party_state[2]}
     elif not described:
         # "Jane Doe of Acme Freight said", "Jane Doe from the Red Cross": a member of the organisation
         # (of a place: where she is from)
@@ -386,6 +416,55 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         for rel in child.children:
             if rel.dep_ == "relcl":
                 yield from _relative(c, rel, person, name)
+
+
+# "(D-Texas)", ", R-Ohio,": a legislator's party and state, after the name
+_PARTY_STATE = re.compile(r"\s*[(,]\s*(?P<party>[DRI])\.?\s?[-–]\s?(?P<state>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)\s*[),]")
+_PARTIES = {"D": r"\bDemocrat", "R": r"\bRepublican"}
+
+
+def _party_state(c: Context, name: Token) -> tuple | None:
+    """((party local id, "organisation") or None, (state local id, "location") or None, end offset)
+    of a "(D-Texas)" after the name: the party and the state when the article names them."""
+    m = _PARTY_STATE.match(c.text, name.idx + len(name))
+    if not m:
+        return None
+    hit = c.entity_at(m.start("state"), m.end("state"))
+    state = (hit[0], "location") if hit and hit[1] == "location" else None
+    parties = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation" and m.group("party") in _PARTIES
+               and re.search(_PARTIES[m.group("party")], e.name)} - {None}
+    party = (parties.pop(), "organisation") if len(parties) == 1 else None
+    if party is None and state is None:
+        return None
+    return party, state, m.end() if c.text[m.end() - 1] == ")" else m.end() - 1
+
+
+# posts held for a party: a party word before them names it ("Labour MP", "a Republican senator")
+POLITICAL = frozenset("""senator representative councillor councilor lawmaker legislator congressman congresswoman
+assemblyman assemblywoman politician candidate mayor governor leader member deputy mp mep msp""".split())
+# the nouns a party's name ends with
+PARTY_NOUNS = frozenset("party alliance front congress movement union league coalition democrats".split())
+
+
+def _is_political(token: Token) -> bool:
+    return token.lower_ in POLITICAL or token.lemma_.lower() in POLITICAL or ABBREVIATED.get(token.lower_) in POLITICAL \
+        or token.text.rstrip("s") in LEGISLATORS
+
+
+def _party_of_word(c: Context, token: Token) -> str | None:
+    """"Labour" -> the Labour Party, "Democrat" -> the Democratic Party, "Social Democrat" -> the
+    Social Democratic Party: the one party the article names whose name begins with the word
+    (with the capitalised word before it) and ends in a party noun."""
+    words = [token.text]
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text[:1].isupper() and before.head == token and before.dep_ in ("compound", "amod"):
+        words.insert(0, before.text)
+    stem = " ".join(words).lower()
+    if len(stem) < 4:
+        return None
+    found = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
+             and e.name.split()[-1].lower() in PARTY_NOUNS and re.match(rf"(?:the )?{re.escape(stem)}(?:s|ic)?\b", e.name.lower())} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _loose_title_words(c: Context, name: Token, title: Token, own: set[int]) -> list[Token]:
@@ -478,11 +557,13 @@ def _from_place(c: Context, body: tuple[str, str]) -> bool:
 
 
 def _is_place_role(token: Token) -> bool:
-    return token.lemma_.lower() in PLACE_ROLES or token.lower_ in PLACE_ROLES or token.text.rstrip("s") in LEGISLATORS
+    return token.lemma_.lower() in PLACE_ROLES or token.lower_ in PLACE_ROLES or token.text.rstrip("s") in LEGISLATORS \
+        or ABBREVIATED.get(token.lower_) in PLACE_ROLES
 
 
 def _is_role(token: Token) -> bool:
     return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS \
+        or token.lower_ in ABBREVIATED and token.text[:1].isupper() \
         or token.lower_ in PROFESSIONS or token.lower_ in FAMILY and token.tag_ in ("NN", "NNS") \
         or token.text.rstrip("s") in LEGISLATORS or token.lower_ in MORE_ROLES or token.lemma_.lower() in MORE_ROLES
 
@@ -574,6 +655,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             found = [b for b in _bodies(c, t) if head.lower_ not in c.name_of(b[0]).lower().split()]
             if t.dep_ != "poss" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
                 found = []  # "Home Secretary X": a portfolio, not the body whose name begins with "Home"
+                party = _party_of_word(c, t) if _is_political(head) else None
+                found = [(party, "organisation")] if party else []  # ("a Labour MP": the party, though)
             hit = c.entity_at(t.idx, t.idx + len(t))
             if hit and hit[1] == "organisation" and c.name_of(hit[0]).split()[-1].lower() in SUB_BODIES \
                     and c.name_of(hit[0]).split()[0] == t.text and len(c.name_of(hit[0]).split()) > 1:
@@ -651,6 +734,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     role = _words(c, role_tokens)
     if head.text.rstrip("s") in LEGISLATORS:
         role = re.sub(rf"\b{re.escape(head.text)}\b", LEGISLATORS[head.text.rstrip("s")], role)
+    for t in role_tokens:  # "Sen. X": the title written out, as an annotator writes it ("senator")
+        if t.lower_ in ABBREVIATED and t.text[:1].isupper():
+            role = re.sub(rf"(?<![\w.]){re.escape(t.text)}(?![\w.])", ABBREVIATED[t.lower_], role)
     if head.tag_ == "NNS" and role.endswith(head.text) and head in role_tokens:
         role = role[: len(role) - len(head.text)] + head.lemma_  # "both members of Y": a member
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
