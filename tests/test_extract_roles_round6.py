@@ -114,3 +114,23 @@ def test_a_party_word_names_no_body_the_article_does_not_name(nlp):
 def test_an_abbreviated_title_is_written_out(nlp):
     found = affiliations("Prof. Anne Moreau of the Sorbonne said the findings were significant.")
     assert [(f[0], f[1], f[2]) for f in found] == [("anne-moreau", "sorbonne", "professor")]
+
+
+def test_a_place_named_by_a_place_noun_s_modifier(nlp):
+    found = affiliations("The president of the Umbria region, Marco Ferri, has reacted to the ruling.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("marco-ferri", "umbria", "president")]
+
+
+def test_an_apposition_the_parser_tore_apart(nlp):
+    found = affiliations('"It could have been worse," Omar Haddad, editor at large at the Gulf Courier, said.')
+    assert [(f[0], f[1], f[2]) for f in found] == [("omar-haddad", "gulf-courier", "editor at large")]
+
+
+def test_a_title_of_a_body_glued_to_the_name(nlp):
+    found = affiliations("In a letter, Governor of Nevada Steve Sisolak said the state was ready.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("steve-sisolak", "nevada", "Governor")]
+
+
+def test_a_role_never_ends_in_a_preposition(nlp):
+    for person, body, role, qualifier, evidence in affiliations("Former Mayor of Leeds Jane Doe said the plan was flawed."):
+        assert not role.endswith(" of")

@@ -137,6 +137,8 @@ ABBREVIATED = {"sen.": "senator", "rep.": "representative", "gov.": "governor", 
 PLACE_LEVELS = {"provincial": "province", "regional": "region"}
 # common nouns for the place where someone lives or sits: "the area's MP", "the town's doctor"
 LOCALITIES = frozenset("area town city village district region constituency neighbourhood neighborhood community".split())
+# nouns for a place that its name can modify: "the Lombardy region", "the Kano state"
+PLACE_NOUNS = LOCALITIES | frozenset("state province county prefecture governorate municipality oblast canton".split())
 # a family tie is a role held for a person: "her daughter, X" is daughter of the person "her" stands for
 FAMILY = frozenset("""daughter son wife husband mother father brother sister widow widower grandson granddaughter
 grandmother grandfather nephew niece uncle aunt cousin stepson stepdaughter stepfather stepmother""".split())
@@ -248,6 +250,9 @@ def find_affiliations(c: Context) -> Iterator[dict]:
         if inner:
             yield from _role_phrase(c, root, local, inner[0], before_name=True,
                                     allowed={t.i for t in span if t.i <= root.i})
+        if span[-1] != root and _is_role(root) and root.text[:1].isupper():
+            # "Governor of Washington Chris Gregoire" found as one name: the title, "of" and the body before the name
+            yield from _glued_title_of_body(c, start, end, local)
         yield from _around(c, root, local)
 
 
@@ -285,7 +290,8 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         # "X, the deputy minister who led Y's delegation": the post is held in the body that sent her
         sent_by = [b for rel in child.children if rel.dep_ == "relcl" and rel.lemma_ == "lead"
                    for obj in rel.children if obj.dep_ == "dobj" for b in _delegation(c, obj)]
-        yield from _role_phrase(c, child, person, name, extra=extra, bodies=sent_by)
+        records = list(_role_phrase(c, child, person, name, extra=extra, bodies=sent_by))
+        yield from records or _apposition_by_words(c, child, person, name)
         hit = c.entity_at(child.idx, child.idx + len(child))
         party = None if not child.text[:1].isupper() or child.pos_ not in ("NOUN", "PROPN") or not any(
             d.dep_ == "det" for d in child.children) and child.i != name.i + 2 \
@@ -298,6 +304,7 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
             yield {"person": person, "organisation": party, "start": name.doc[_first_of_name(c, name, person)].idx,
                    "end": last.idx + len(last)}
     yield from _led_delegation(c, name, person)
+    yield from _title_of_body_before_name(c, name, person)
     # "Y appointed X as chief executive", "Y named X its new coach"
     if name.dep_ == "dobj" and name.head.lemma_ in EMPLOYING_VERBS - {"dismiss", "sack", "fire", "suspend", "replace"}:
         employer = [b for g in name.head.children if g.dep_ == "nsubj" for b in _bodies(c, g) if b[1] == "organisation"]
@@ -465,6 +472,88 @@ def _party_of_word(c: Context, token: Token) -> str | None:
     found = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
              and e.name.split()[-1].lower() in PARTY_NOUNS and re.match(rf"(?:the )?{re.escape(stem)}(?:s|ic)?\b", e.name.lower())} - {None}
     return found.pop() if len(found) == 1 else None
+
+
+# the words between a role and its body in an apposition the parser tore apart: "editor at large at Y"
+_TO_BODY = re.compile(r"(?P<words>(?:\s+[a-z][\w-]*){0,3}?)\s+(?:at|of|for|with)\s+(?:the\s+)?\Z")
+
+
+def _apposition_by_words(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]:
+    """"X, editor at large at the Y, said" when the parse hangs "at the Y" elsewhere: the role's
+    words up to "at/of/for/with" and the organisation named right after them, inside the
+    apposition's commas (a place only for a public post)."""
+    if not _is_role(head) or head.text[:1].isupper() or head.i < name.i:
+        return
+    stop = re.search(r"[,;()\n—]|\s[-–]\s", c.text[head.idx : head.sent.end_char])
+    end = head.idx + (stop.start() if stop else head.sent.end_char - head.idx)
+    for start, stop_at, local, kind in c.mentions():
+        if start <= head.idx or start >= end:
+            continue
+        m = _TO_BODY.match(c.text[head.idx + len(head) : start])
+        if not m or kind not in ("organisation", "location") or kind == "location" and not _is_place_role(head) \
+                or not re.fullmatch(r"\s*(?:(?:in|based in) [A-Z][\w .'-]*)?", c.text[stop_at:end]):
+            return  # (the body is the apposition's last words: not "at the Y talks")
+        role = (head.text + m.group("words")).strip()
+        record = {"person": person, "role": role, "start": name.doc[_first_of_name(c, name, person)].idx, "end": stop_at}
+        record.update(_public_post(c, (local, kind), role) if kind == "location" else {kind: local})
+        yield record
+        return
+
+
+def _glued_title_of_body(c: Context, start: int, end: int, person: str) -> Iterator[dict]:
+    """A person's mention that holds "Title of Body" before the name ("Governor of Washington
+    Chris Gregoire"): the title in the body the article names by those words."""
+    entity = next((e for e in c.entities if c.ids.get(id(e)) == person), None)
+    text = c.text[start:end]
+    name = next((n for n in sorted(entity.all_names, key=len, reverse=True) if text.endswith(" " + n)), None) if entity else None
+    m = re.fullmatch(r"(?P<title>(?:[A-Z][\w.-]* ){0,3}?[A-Z][\w.-]*) of (?:the )?(?P<body>[A-Z][\w.' -]*?) ", text[: len(text) - len(name)]) \
+        if name else None
+    if not m:
+        return
+    words = m.group("title").split()
+    if words[-1].lower() not in ROLE_NOUNS | MORE_ROLES:
+        return
+    bodies = {(c.ids[id(e)], e.kind) for e in c.entities if e.kind in ("organisation", "location") and c.ids.get(id(e))
+              and m.group("body") in e.all_names}
+    if len(bodies) != 1:
+        return
+    local, kind = bodies.pop()
+    qualifier = QUALIFIERS.get(words[0].lower().rstrip("-"))
+    role = " ".join(words[1:] if qualifier else words)
+    if not role or kind == "location" and role.split()[-1].lower() not in PLACE_ROLES:
+        return
+    record = {"person": person, "role": role, "start": start, "end": end}
+    record.update(_public_post(c, (local, kind), role) if kind == "location" else {kind: local})
+    if qualifier:
+        record["qualifier"] = qualifier
+    yield record
+
+
+def _title_of_body_before_name(c: Context, name: Token, person: str) -> Iterator[dict]:
+    """"Governor of Washington Chris Gregoire", "Mayor of Leeds Jane Doe": a title, "of" and the
+    body's name before the person's (the parse makes the name the object of "of")."""
+    of = name.head
+    if name.dep_ != "pobj" or of.lower_ != "of" or of.i == 0 or not _is_role(of.head) or of.head.i != of.i - 1 \
+            or not of.head.text[:1].isupper():
+        return
+    first = _first_of_name(c, name, person)
+    words = [t for t in name.doc[of.i + 1 : first] if t.dep_ in ("compound", "det", "punct") and t.head.i >= first]
+    if len(words) != first - of.i - 1 or not words:
+        return
+    hits = {c.entity_at(t.idx, t.idx + len(t)) for t in words if t.dep_ != "det"}
+    if len(hits) != 1 or None in hits:
+        return
+    local, kind = hits.pop()
+    if kind not in ("organisation", "location") or kind == "location" and not _is_place_role(of.head):
+        return
+    title = [t for t in of.head.subtree if t.i < of.i and t.dep_ not in ("det", "punct")]
+    qualifier = next((QUALIFIERS[t.lower_] for t in title if t.lower_ in QUALIFIERS), None)
+    role = _words(c, [t for t in title if t.lower_ not in QUALIFIERS])
+    record = {"person": person, "role": role, "start": title[0].idx, "end": name.idx + len(name)}
+    record.update(_public_post(c, (local, kind), role) if kind == "location" else {kind: local})
+    if qualifier:
+        record["qualifier"] = qualifier
+    yield record
 
 
 def _loose_title_words(c: Context, name: Token, title: Token, own: set[int]) -> list[Token]:
@@ -1265,11 +1354,13 @@ def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
         elif not hit:
             # "the board of Y", "the ministry's Y", "the board's finance department": look one level down
             for g in t.children:
-                if g.dep_ in ("poss", "compound", "appos") or g.dep_ == "prep" and g.lower_ == "of":
+                # ("the Lombardy region", "the Kano state": the place a place noun's modifier names)
+                named_place = g.dep_ == "amod" and g.i < t.i and t.lemma_.lower() in PLACE_NOUNS
+                if g.dep_ in ("poss", "compound", "appos") or g.dep_ == "prep" and g.lower_ == "of" or named_place:
                     inner = [x for x in ([g] if g.dep_ != "prep" else [p for p in g.children if p.dep_ == "pobj"])]
                     for x in inner:
                         sub = c.entity_at(x.idx, x.idx + len(x))
-                        if sub and sub[1] in ("organisation", "location"):
+                        if sub and (sub[1] == "location" or sub[1] == "organisation" and not named_place):
                             found.append((sub[0], sub[1]))
                         elif not sub and g.dep_ == "poss" and (org := _organisation_by_word(c, x)):
                             found.append((org, "organisation"))
@@ -1326,4 +1417,5 @@ def _words(c: Context, tokens: list[Token]) -> str:
             current = [t]
     runs.append(current)
     words = " ".join(c.text[r[0].idx : r[-1].idx + len(r[-1])] for r in runs)
-    return " ".join(words.split()).strip(" ,")
+    # (never a preposition last: "Mayor of" when the body's name was taken into another's)
+    return re.sub(r"(?:\s+(?:of|for|at|to|with|in|and))+\Z", "", " ".join(words.split()).strip(" ,"))
