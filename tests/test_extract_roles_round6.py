@@ -134,3 +134,14 @@ def test_a_title_of_a_body_glued_to_the_name(nlp):
 def test_a_role_never_ends_in_a_preposition(nlp):
     for person, body, role, qualifier, evidence in affiliations("Former Mayor of Leeds Jane Doe said the plan was flawed."):
         assert not role.endswith(" of")
+
+
+def test_neither_and_both_after_two_named_together(nlp):
+    assert requests("Peter Lund and Anna Berg met on Monday. Neither could be reached for comment.") == [
+        ("peter-lund", "could not be reached"), ("anna-berg", "could not be reached")]
+    assert requests("Peter Lund and Anna Berg were both charged. Both men declined to comment.") == [
+        ("peter-lund", "no comment"), ("anna-berg", "no comment")]
+
+
+def test_neither_needs_two_named_in_the_sentence_before(nlp):
+    assert requests("Peter Lund was charged.\n\nNeither could be reached for comment.") == []
