@@ -145,3 +145,20 @@ def test_neither_and_both_after_two_named_together(nlp):
 
 def test_neither_needs_two_named_in_the_sentence_before(nlp):
     assert requests("Peter Lund was charged.\n\nNeither could be reached for comment.") == []
+
+
+def test_a_board_member_of_the_organisation_before_board(nlp):
+    found = affiliations("Anna Berg, a Kestrel Mining board member, said the vote was close.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("anna-berg", "kestrel-mining", "board member")]
+
+
+def test_new_and_outgoing_are_not_the_post_s_words(nlp):
+    found = affiliations("Kestrel Mining appointed Anna Berg as its new chief financial officer on Monday.\n\n"
+                         "Peter Lund, the outgoing chairman of Norvik Bank, said the vote was close.")
+    assert [(f[0], f[1], f[2]) for f in found] == [("anna-berg", "kestrel-mining", "chief financial officer"),
+                                                     ("peter-lund", "norvik-bank", "chairman")]
+
+
+def test_a_family_tie_in_apposition_keeps_its_noun_in_the_evidence(nlp):
+    found = affiliations("Anna Berg, Peter Lund's sister, said the family was shocked.")
+    assert found == [("anna-berg", None, "sister of Peter Lund", None, "Anna Berg, Peter Lund's sister")]

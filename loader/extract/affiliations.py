@@ -67,6 +67,8 @@ QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "l
               "self-styled": "self-declared"}
 # posts held at another body than the one that sends their holder: "Y's ambassador to Z"
 POSTINGS = frozenset("ambassador envoy representative delegate emissary consul attaché".split())
+# words for when a post is or was held, not part of its name: "its new chief executive"
+TRANSIENT = frozenset("new newly outgoing incoming current present longtime long-time long-serving then soon-to-be".split())
 # "X, formerly of Y", "X, previously head of Y": a post no longer held
 FORMERLY = frozenset(("formerly", "previously"))
 # "X, who leads Y": verbs of a relative clause and the role they give
@@ -739,7 +741,11 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 continue
         proper = t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper() and t.lower_ not in ORGANISATION_NOUNS \
             and (c.entity_at(t.idx, t.idx + len(t)) is not None or _organisation_by_word(c, t) is not None)
-        if t.dep_ == "poss" or t.dep_ in ("compound", "nmod") and t.head == head and proper:
+        # ("a Y board member": the organisation whose board it is, a compound of the title's compound)
+        through = t.dep_ == "compound" and t.head.dep_ == "compound" and t.head.head == head and t.head.pos_ == "NOUN" \
+            and t.head.lower_ in ("board", "council", "committee", "team", "staff", "party") and proper \
+            and (c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] == "organisation"
+        if t.dep_ == "poss" or t.dep_ in ("compound", "nmod") and (t.head == head or through) and proper:
             # (not a "body" whose name holds the title's own head: "Police Chief" taken for a name)
             found = [b for b in _bodies(c, t) if head.lower_ not in c.name_of(b[0]).lower().split()]
             if t.dep_ != "poss" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
@@ -796,6 +802,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         if word in QUALIFIERS and t.i < head.i and not given:
             qualifier = qualifier or QUALIFIERS[word]
             continue
+        if t.i < head.i and t.dep_ in ("amod", "advmod", "compound") and t.lower_.strip("-") in TRANSIENT:
+            continue  # "its new chief financial officer", "the outgoing chairman": the post is the same
         if t.dep_ == "advmod" and t.i < head.i and t.lower_ in FORMERLY and not given:
             qualifier = qualifier or "former"  # "X, formerly head of Y", "X, previously Y's chairman"
             continue
@@ -918,7 +926,7 @@ def _family(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]
     if kin is None:
         return
     inner = {x.i for x in name.subtree} if name in head.subtree else set()
-    tokens = [t.i for t in head.subtree if t.i not in inner and not t.is_punct and t.dep_ not in ("relcl", "acl", "appos")]
+    tokens = [t.i for t in head.subtree if t.i not in inner and not t.is_punct and (t == head or t.dep_ not in ("relcl", "acl", "appos"))]
     tokens += [_first_of_name(c, name, person), name.i]
     doc = head.doc
     first, last = min(tokens), max(tokens)
