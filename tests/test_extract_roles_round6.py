@@ -162,3 +162,8 @@ def test_new_and_outgoing_are_not_the_post_s_words(nlp):
 def test_a_family_tie_in_apposition_keeps_its_noun_in_the_evidence(nlp):
     found = affiliations("Anna Berg, Peter Lund's sister, said the family was shocked.")
     assert found == [("anna-berg", None, "sister of Peter Lund", None, "Anna Berg, Peter Lund's sister")]
+
+
+def test_a_capitalised_new_is_a_name_s_word(nlp):
+    found = affiliations("Paul Dewar, an Ottawa New Democrat MP, said the lapses were serious.")
+    assert [(f[0], f[2]) for f in found] == [("paul-dewar", "New Democrat member of parliament")]

@@ -802,7 +802,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         if word in QUALIFIERS and t.i < head.i and not given:
             qualifier = qualifier or QUALIFIERS[word]
             continue
-        if t.i < head.i and t.dep_ in ("amod", "advmod", "compound") and t.lower_.strip("-") in TRANSIENT:
+        if t.i < head.i and t.dep_ in ("amod", "advmod", "compound") and t.lower_.strip("-") in TRANSIENT \
+                and (t.text.islower() or t.i == t.sent.start):  # (not "New Democrat")
             continue  # "its new chief financial officer", "the outgoing chairman": the post is the same
         if t.dep_ == "advmod" and t.i < head.i and t.lower_ in FORMERLY and not given:
             qualifier = qualifier or "former"  # "X, formerly head of Y", "X, previously Y's chairman"
