@@ -65,6 +65,12 @@ CEO CFO COO chief boss president-elect speaker whip secretary-general counterpar
 QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "late", "senior": "senior",
               "interim": "acting", "erstwhile": "former", "self-declared": "self-declared", "self-proclaimed": "self-declared",
               "self-styled": "self-declared"}
+# posts held at another body than the one that sends their holder: "Y's ambassador to Z"
+POSTINGS = frozenset("ambassador envoy representative delegate emissary consul attaché".split())
+# words for when a post is or was held, not part of its name: "its new chief executive"
+TRANSIENT = frozenset("new newly outgoing incoming current present longtime long-time long-serving then soon-to-be".split())
+# "X, formerly of Y", "X, previously head of Y": a post no longer held
+FORMERLY = frozenset(("formerly", "previously"))
 # "X, who leads Y": verbs of a relative clause and the role they give
 LEADING_VERBS = {"lead": "leader", "head": "head", "chair": "chair", "run": "head", "found": "founder",
                  "co-found": "co-founder", "command": "commander", "manage": "manager", "coach": "coach",
@@ -124,10 +130,17 @@ headmistress supervisor sheriff sergeant lieutenant admiral brigadier commandant
 vice-chairman vice-chairwoman attorney-general solicitor-general auditor-general director-general creator""".split())
 # "MP Jane Doe", "the MP for Wexley": the abbreviation and the post it stands for
 LEGISLATORS = {"MP": "member of parliament", "MEP": "member of the European Parliament", "MSP": "member of the Scottish Parliament"}
+# titles written short before a name: "Sen. X", "Rep. Y", "Cllr Z"
+ABBREVIATED = {"sen.": "senator", "rep.": "representative", "gov.": "governor", "lt.": "lieutenant", "sgt.": "sergeant",
+               "capt.": "captain", "prof.": "professor", "supt.": "superintendent", "insp.": "inspector", "cllr": "councillor",
+               "cllr.": "councillor", "amb.": "ambassador", "col.": "colonel", "adm.": "admiral", "cmdr.": "commander",
+               "atty.": "attorney", "det.": "detective", "gen.": "general", "lt.-gen.": "lieutenant general", "maj.": "major"}
 # "provincial governor X": the kind of place the post is of
 PLACE_LEVELS = {"provincial": "province", "regional": "region"}
 # common nouns for the place where someone lives or sits: "the area's MP", "the town's doctor"
 LOCALITIES = frozenset("area town city village district region constituency neighbourhood neighborhood community".split())
+# nouns for a place that its name can modify: "the Lombardy region", "the Kano state"
+PLACE_NOUNS = LOCALITIES | frozenset("state province county prefecture governorate municipality oblast canton".split())
 # a family tie is a role held for a person: "her daughter, X" is daughter of the person "her" stands for
 FAMILY = frozenset("""daughter son wife husband mother father brother sister widow widower grandson granddaughter
 grandmother grandfather nephew niece uncle aunt cousin stepson stepdaughter stepfather stepmother""".split())
@@ -153,6 +166,7 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
         post = next((r["role"] for r in found if r["person"] == record["counterpart_of"] and r.get("role")
                      and "counterpart_of" not in r and r.get("qualifier") != "former"), None)
         record["role"] = post
+    found = _title_with_clause(found)
     for record in [r for r in found if "counterpart_of" not in r or r.pop("counterpart_of") and r["role"]]:
         key = (record["person"], record.get("organisation"), record.get("location"), (record.get("role") or "").lower())
         if key in seen:
@@ -170,8 +184,56 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
     # a body elsewhere ("Asia Weekly's Anna Reyes") is most likely held there: not a second fact
     with_body = {r["person"] for r in out if r.get("organisation") or r.get("location")}
     held_for = [r.pop("held_for", False) for r in out]  # (a tie to a person: another fact)
-    return [r for r, tie in zip(out, held_for) if r.get("organisation") or r.get("location") or r["person"] not in with_body
-            or r.get("qualifier") or tie]
+    out = [r for r, tie in zip(out, held_for) if r.get("organisation") or r.get("location") or r["person"] not in with_body
+           or r.get("qualifier") or tie]
+    return _one_post_each(out)
+
+
+def _role_words(role: str | None) -> set[str]:
+    return {w for w in re.findall(r"[\w-]+", (role or "").lower()) if w not in _ROLE_STOPWORDS}
+
+
+_ROLE_STOPWORDS = frozenset("of the and for at in on to a an".split())
+
+
+def _one_post_each(records: list[dict]) -> list[dict]:
+    """One fact per post: of two records of a person in the same body whose roles share a word
+    ("Chief Executive X" and "X, Y's chief executive officer"), the first; a post told without its
+    body ("the former chief executive") where another record gives it with one, that one."""
+    out: list[dict] = []
+    for r in records:
+        body = (r.get("organisation"), r.get("location"))
+        words = _role_words(r.get("role"))
+        if words and any(o["person"] == r["person"] and (o.get("organisation"), o.get("location")) == body
+                         and words & _role_words(o.get("role")) for o in out):
+            continue
+        out.append(r)
+    bodied = [r for r in out if r.get("organisation") or r.get("location")]
+    return [r for r in out if r.get("organisation") or r.get("location") or not any(
+        o["person"] == r["person"] and _role_words(r.get("role")) & _role_words(o.get("role")) for o in bodied)]
+
+
+def _title_with_clause(found: list[dict]) -> list[dict]:
+    """"Former chief executive X, who led Y from 2010 to 2020": one post, the title's, held in the
+    body the clause names (not a second fact, "leader of Y"), with the qualifier of either."""
+    by_verb = [r for r in found if r.get("by_verb")]
+    merged: dict[int, dict] = {}
+    used: set[int] = set()
+    for record in found:
+        if record.get("by_verb") or not record.get("role") or record.get("organisation") or record.get("location") \
+                or record.get("held_for") or "counterpart_of" in record:
+            continue
+        clause = next((v for v in by_verb if id(v) not in used and v["person"] == record["person"]
+                       and v["start"] <= record["end"] + 2 and record["start"] <= v["end"]), None)
+        if clause is not None:
+            used.add(id(clause))
+            merged[id(record)] = {**record, **{k: clause[k] for k in ("organisation", "location") if k in clause},
+                                  "start": min(record["start"], clause["start"]), "end": max(record["end"], clause["end"]),
+                                  **({"qualifier": clause["qualifier"]} if clause.get("qualifier") and not record.get("qualifier") else {})}
+    out = [merged.get(id(r), r) for r in found if id(r) not in used]
+    for r in out:
+        r.pop("by_verb", None)
+    return out
 
 
 def find_affiliations(c: Context) -> Iterator[dict]:
@@ -190,6 +252,9 @@ def find_affiliations(c: Context) -> Iterator[dict]:
         if inner:
             yield from _role_phrase(c, root, local, inner[0], before_name=True,
                                     allowed={t.i for t in span if t.i <= root.i})
+        if span[-1] != root and _is_role(root) and root.text[:1].isupper():
+            # "Governor of Washington Chris Gregoire" found as one name: the title, "of" and the body before the name
+            yield from _glued_title_of_body(c, start, end, local)
         yield from _around(c, root, local)
 
 
@@ -227,8 +292,21 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         # "X, the deputy minister who led Y's delegation": the post is held in the body that sent her
         sent_by = [b for rel in child.children if rel.dep_ == "relcl" and rel.lemma_ == "lead"
                    for obj in rel.children if obj.dep_ == "dobj" for b in _delegation(c, obj)]
-        yield from _role_phrase(c, child, person, name, extra=extra, bodies=sent_by)
+        records = list(_role_phrase(c, child, person, name, extra=extra, bodies=sent_by))
+        yield from records or _apposition_by_words(c, child, person, name)
+        hit = c.entity_at(child.idx, child.idx + len(child))
+        party = None if not child.text[:1].isupper() or child.pos_ not in ("NOUN", "PROPN") or not any(
+            d.dep_ == "det" for d in child.children) and child.i != name.i + 2 \
+            else _party_of_word(c, child) if not hit else hit[0] if hit[1] == "organisation" \
+            and c.name_of(hit[0]).split()[-1].lower() in PARTY_NOUNS and c.name_of(hit[0]) != child.text else None
+        if party:
+            # "X, a Republican from Texas", "X, the Democrat who represents Ohio": a member of the party
+            last = max((t for t in child.subtree if t.dep_ not in ("relcl", "acl") and not any(
+                a.dep_ in ("relcl", "acl") and a != child for a in t.ancestors if a.i > child.i)), key=lambda t: t.i)
+            yield {"person": person, "organisation": party, "start": name.doc[_first_of_name(c, name, person)].idx,
+                   "end": last.idx + len(last)}
     yield from _led_delegation(c, name, person)
+    yield from _title_of_body_before_name(c, name, person)
     # "Y appointed X as chief executive", "Y named X its new coach"
     if name.dep_ == "dobj" and name.head.lemma_ in EMPLOYING_VERBS - {"dismiss", "sack", "fire", "suspend", "replace"}:
         employer = [b for g in name.head.children if g.dep_ == "nsubj" for b in _bodies(c, g) if b[1] == "organisation"]
@@ -255,6 +333,7 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
     # "Infrastructure Minister X", "the Taliban's acting foreign minister X": a title before the name;
     # a title the name's mention took in ("Minister X" found as one name) is still a title
     glued = _glued_title(c, name, person)
+    party_state = _party_state(c, name)
     titles = [t for t in name.children if t.i < name.i and (t.i not in own or t.i in glued)
               and t.dep_ in ("compound", "amod", "nmod") and _is_role(t)]
     if titles:
@@ -274,10 +353,26 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         owners = [t for t in name.children if t.dep_ == "poss" and t.i < min(x.i for x in titles)] if not after else []
         after = after or [b for t in owners for b in _bodies(c, t)]
         # "Y's chief negotiator, Deputy Foreign Minister X": the title is held in the same body
-        for record in _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described, allowed=glued):
+        # "Former chief executive X": words of the title the parser hung on the name, not on its head
+        loose = _loose_title_words(c, name, titles[-1], own - glued)
+        # "Sen. X (D-Texas)": the state the legislator sits for, and the party
+        if not after and _is_political(titles[-1]):
+            # "Labour MP X", "Republican Sen. X": the party the parser hung on the name
+            after = [(party, "organisation") for t in name.children if t.i < titles[0].i and t.text[:1].isupper()
+                     and t.i not in own and (party := _party_of_word(c, t))][:1]
+        seat = [] if after or described or party_state is None else [b for b in party_state[:2] if b][:1]
+        for record in _role_phrase(c, titles[-1], person, name, before_name=True, bodies=after or described or seat,
+                                   allowed=glued, extra=loose):
             if owners and after:
                 record["start"] = min(record["start"], min(x.idx for x in owners[0].subtree))
+            if seat and not record.get("qualifier"):
+                record.update({k: v for v, k in party_state[:2] if v})
+                record["end"] = max(record["end"], party_state[2])
             yield record
+    elif party_state is not None:
+        # "X, R-Ohio, voted": of the party, for the state (the post untold)
+        yield {"person": person, **{k: v for v, k in party_state[:2] if v},
+               "start": name.doc[_first_of_name(c, name, person)].idx, "end": party_state[2]}
     elif not described:
         # "Jane Doe of Acme Freight said", "Jane Doe from the Red Cross": a member of the organisation
         # (of a place: where she is from)
@@ -288,7 +383,10 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
                     others = {x.i for g in pobj.children if g.dep_ in ("conj", "cc", "relcl", "appos") for x in g.subtree
                               if c.entity_at(x.idx, x.idx + len(x)) != (body[0], "organisation")}
                     last = max(t.i for t in pobj.subtree if t.i not in others)
-                    yield {"person": person, "organisation": body[0], "start": name.doc[_first_of_name(c, name, person)].idx,
+                    # "X, formerly of Y": no longer
+                    former = {"qualifier": "former"} if any(g.lower_ in FORMERLY for g in prep.children if g.dep_ == "advmod") else {}
+                    yield {"person": person, "organisation": body[0], **former,
+                           "start": name.doc[_first_of_name(c, name, person)].idx,
                            "end": name.doc[last].idx + len(name.doc[last])}
         # "Acme Freight's Jane Doe": a possessive organisation before a bare name is where she works
         for poss in (t for t in name.children if t.dep_ == "poss" and t.i < name.i):
@@ -327,6 +425,154 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         for rel in child.children:
             if rel.dep_ == "relcl":
                 yield from _relative(c, rel, person, name)
+
+
+# "(D-Texas)", ", R-Ohio,": a legislator's party and state, after the name
+_PARTY_STATE = re.compile(r"\s*[(,]\s*(?P<party>[DRI])\.?\s?[-–]\s?(?P<state>[A-Z][a-z]+\.?(?: [A-Z][a-z]+\.?)?)\s*[),]")
+_PARTIES = {"D": r"\bDemocrat", "R": r"\bRepublican"}
+
+
+def _party_state(c: Context, name: Token) -> tuple | None:
+    """((party local id, "organisation") or None, (state local id, "location") or None, end offset)
+    of a "(D-Texas)" after the name: the party and the state when the article names them."""
+    m = _PARTY_STATE.match(c.text, name.idx + len(name))
+    if not m:
+        return None
+    hit = c.entity_at(m.start("state"), m.end("state"))
+    state = (hit[0], "location") if hit and hit[1] == "location" else None
+    parties = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation" and m.group("party") in _PARTIES
+               and re.search(_PARTIES[m.group("party")], e.name)} - {None}
+    party = (parties.pop(), "organisation") if len(parties) == 1 else None
+    if party is None and state is None:
+        return None
+    return party, state, m.end() if c.text[m.end() - 1] == ")" else m.end() - 1
+
+
+# posts held for a party: a party word before them names it ("Labour MP", "a Republican senator")
+POLITICAL = frozenset("""senator representative councillor councilor lawmaker legislator congressman congresswoman
+assemblyman assemblywoman politician candidate mayor governor leader member deputy mp mep msp""".split())
+# the nouns a party's name ends with
+PARTY_NOUNS = frozenset("party alliance front congress movement union league coalition democrats".split())
+
+
+def _is_political(token: Token) -> bool:
+    return token.lower_ in POLITICAL or token.lemma_.lower() in POLITICAL or ABBREVIATED.get(token.lower_) in POLITICAL \
+        or token.text.rstrip("s") in LEGISLATORS
+
+
+def _party_of_word(c: Context, token: Token) -> str | None:
+    """"Labour" -> the Labour Party, "Democrat" -> the Democratic Party, "Social Democrat" -> the
+    Social Democratic Party: the one party the article names whose name begins with the word
+    (with the capitalised word before it) and ends in a party noun."""
+    words = [token.text]
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    if before is not None and before.text[:1].isupper() and before.head == token and before.dep_ in ("compound", "amod"):
+        words.insert(0, before.text)
+    stem = " ".join(words).lower()
+    if len(stem) < 4:
+        return None
+    found = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
+             and e.name.split()[-1].lower() in PARTY_NOUNS and re.match(rf"(?:the )?{re.escape(stem)}(?:s|ic)?\b", e.name.lower())} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+# the words between a role and its body in an apposition the parser tore apart: "editor at large at Y"
+_TO_BODY = re.compile(r"(?P<words>(?:\s+[a-z][\w-]*){0,3}?)\s+(?:at|of|for|with)\s+(?:the\s+)?\Z")
+
+
+def _apposition_by_words(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]:
+    """"X, editor at large at the Y, said" when the parse hangs "at the Y" elsewhere: the role's
+    words up to "at/of/for/with" and the organisation named right after them, inside the
+    apposition's commas (a place only for a public post)."""
+    if not _is_role(head) or head.text[:1].isupper() or head.i < name.i:
+        return
+    stop = re.search(r"[,;()\n—]|\s[-–]\s", c.text[head.idx : head.sent.end_char])
+    end = head.idx + (stop.start() if stop else head.sent.end_char - head.idx)
+    for start, stop_at, local, kind in c.mentions():
+        if start <= head.idx or start >= end:
+            continue
+        m = _TO_BODY.match(c.text[head.idx + len(head) : start])
+        if not m or kind not in ("organisation", "location") or kind == "location" and not _is_place_role(head) \
+                or not re.fullmatch(r"\s*(?:(?:in|based in) [A-Z][\w .'-]*)?", c.text[stop_at:end]):
+            return  # (the body is the apposition's last words: not "at the Y talks")
+        role = (head.text + m.group("words")).strip()
+        record = {"person": person, "role": role, "start": name.doc[_first_of_name(c, name, person)].idx, "end": stop_at}
+        record.update(_public_post(c, (local, kind), role) if kind == "location" else {kind: local})
+        yield record
+        return
+
+
+def _glued_title_of_body(c: Context, start: int, end: int, person: str) -> Iterator[dict]:
+    """A person's mention that holds "Title of Body" before the name ("Governor of Washington
+    Chris Gregoire"): the title in the body the article names by those words."""
+    entity = next((e for e in c.entities if c.ids.get(id(e)) == person), None)
+    text = c.text[start:end]
+    name = next((n for n in sorted(entity.all_names, key=len, reverse=True) if text.endswith(" " + n)), None) if entity else None
+    m = re.fullmatch(r"(?P<title>(?:[A-Z][\w.-]* ){0,3}?[A-Z][\w.-]*) of (?:the )?(?P<body>[A-Z][\w.' -]*?) ", text[: len(text) - len(name)]) \
+        if name else None
+    if not m:
+        return
+    words = m.group("title").split()
+    if words[-1].lower() not in ROLE_NOUNS | MORE_ROLES:
+        return
+    bodies = {(c.ids[id(e)], e.kind) for e in c.entities if e.kind in ("organisation", "location") and c.ids.get(id(e))
+              and m.group("body") in e.all_names}
+    if len(bodies) != 1:
+        return
+    local, kind = bodies.pop()
+    qualifier = QUALIFIERS.get(words[0].lower().rstrip("-"))
+    role = " ".join(words[1:] if qualifier else words)
+    if not role or kind == "location" and role.split()[-1].lower() not in PLACE_ROLES:
+        return
+    record = {"person": person, "role": role, "start": start, "end": end}
+    record.update(_public_post(c, (local, kind), role) if kind == "location" else {kind: local})
+    if qualifier:
+        record["qualifier"] = qualifier
+    yield record
+
+
+def _title_of_body_before_name(c: Context, name: Token, person: str) -> Iterator[dict]:
+    """"Governor of Washington Chris Gregoire", "Mayor of Leeds Jane Doe": a title, "of" and the
+    body's name before the person's (the parse makes the name the object of "of")."""
+    of = name.head
+    if name.dep_ != "pobj" or of.lower_ != "of" or of.i == 0 or not _is_role(of.head) or of.head.i != of.i - 1 \
+            or not of.head.text[:1].isupper():
+        return
+    first = _first_of_name(c, name, person)
+    words = [t for t in name.doc[of.i + 1 : first] if t.dep_ in ("compound", "det", "punct") and t.head.i >= first]
+    if len(words) != first - of.i - 1 or not words:
+        return
+    hits = {c.entity_at(t.idx, t.idx + len(t)) for t in words if t.dep_ != "det"}
+    if len(hits) != 1 or None in hits:
+        return
+    local, kind = hits.pop()
+    if kind not in ("organisation", "location") or kind == "location" and not _is_place_role(of.head):
+        return
+    title = [t for t in of.head.subtree if t.i < of.i and t.dep_ not in ("det", "punct")]
+    qualifier = next((QUALIFIERS[t.lower_] for t in title if t.lower_ in QUALIFIERS), None)
+    role = _words(c, [t for t in title if t.lower_ not in QUALIFIERS])
+    record = {"person": person, "role": role, "start": title[0].idx, "end": name.idx + len(name)}
+    record.update(_public_post(c, (local, kind), role) if kind == "location" else {kind: local})
+    if qualifier:
+        record["qualifier"] = qualifier
+    yield record
+
+
+def _loose_title_words(c: Context, name: Token, title: Token, own: set[int]) -> list[Token]:
+    """The name's modifiers just before the title that are words of the title ("Former" and
+    "chief" of "Former chief executive X", all three hung on the name): common words, no entity's,
+    in one run up to the title."""
+    mods = sorted((t for t in name.children if t.i < title.i and t.i not in own and t.dep_ in ("amod", "compound", "nmod")
+                   and t not in title.subtree), key=lambda t: t.i)
+    found: list[Token] = []
+    for t in reversed(mods):
+        words = list(t.subtree)
+        if any(x.pos_ == "PROPN" or c.entity_at(x.idx, x.idx + len(x)) for x in words) or _is_age(t):
+            break
+        if max(x.i for x in words) + 1 != (found[0].i if found else min(x.i for x in title.subtree)):
+            break
+        found.insert(0, t)
+    return found
 
 
 def _glued_title(c: Context, name: Token, person: str) -> set[int]:
@@ -402,11 +648,13 @@ def _from_place(c: Context, body: tuple[str, str]) -> bool:
 
 
 def _is_place_role(token: Token) -> bool:
-    return token.lemma_.lower() in PLACE_ROLES or token.lower_ in PLACE_ROLES or token.text.rstrip("s") in LEGISLATORS
+    return token.lemma_.lower() in PLACE_ROLES or token.lower_ in PLACE_ROLES or token.text.rstrip("s") in LEGISLATORS \
+        or ABBREVIATED.get(token.lower_) in PLACE_ROLES
 
 
 def _is_role(token: Token) -> bool:
     return token.lemma_.lower() in ROLE_NOUNS or token.lower_ in ROLE_NOUNS or token.text in ROLE_NOUNS \
+        or token.lower_ in ABBREVIATED and token.text[:1].isupper() \
         or token.lower_ in PROFESSIONS or token.lower_ in FAMILY and token.tag_ in ("NN", "NNS") \
         or token.text.rstrip("s") in LEGISLATORS or token.lower_ in MORE_ROLES or token.lemma_.lower() in MORE_ROLES
 
@@ -465,6 +713,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             skip |= {x.i for x in t.subtree}
         if t.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in t.children if g.dep_ == "pobj"):
             skip |= {x.i for x in t.subtree}  # "chief executive in May": when, not what
+        if t.dep_ in ("amod", "compound", "nmod") and t.i < head.i and _is_age(t):
+            skip |= {x.i for x in t.subtree}  # "a 29-year-old engineer": the holder's age, not the post
     for t in phrase:
         if t.i in skip or t == name or c.entity_at(t.idx, t.idx + len(t)) == (person, "person") and t.i not in allowed:
             continue
@@ -484,17 +734,24 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
                 or t.lower_ not in ("from", "in") and any(_from_place(c, b) for b in found)  # "a doctor at <venue>"
             if found:
                 if t.lower_ in ("for", "to"):
-                    assigned |= {b for b in found if b[1] == "location"}
+                    # ("Y's ambassador to the United Nations": the organisation is the posting too)
+                    assigned |= {b for b in found if b[1] == "location" or t.lower_ == "to" and head.lemma_.lower() in POSTINGS}
                 bodies += found
                 skip |= {x.i for x in t.subtree}
                 continue
         proper = t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper() and t.lower_ not in ORGANISATION_NOUNS \
             and (c.entity_at(t.idx, t.idx + len(t)) is not None or _organisation_by_word(c, t) is not None)
-        if t.dep_ == "poss" or t.dep_ in ("compound", "nmod") and t.head == head and proper:
+        # ("a Y board member": the organisation whose board it is, a compound of the title's compound)
+        through = t.dep_ == "compound" and t.head.dep_ == "compound" and t.head.head == head and t.head.pos_ == "NOUN" \
+            and t.head.lower_ in ("board", "council", "committee", "team", "staff", "party") and proper \
+            and (c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] == "organisation"
+        if t.dep_ == "poss" or t.dep_ in ("compound", "nmod") and (t.head == head or through) and proper:
             # (not a "body" whose name holds the title's own head: "Police Chief" taken for a name)
             found = [b for b in _bodies(c, t) if head.lower_ not in c.name_of(b[0]).lower().split()]
             if t.dep_ != "poss" and _is_place_role(head) and not c.entity_at(t.idx, t.idx + len(t)):
                 found = []  # "Home Secretary X": a portfolio, not the body whose name begins with "Home"
+                party = _party_of_word(c, t) if _is_political(head) else None
+                found = [(party, "organisation")] if party else []  # ("a Labour MP": the party, though)
             hit = c.entity_at(t.idx, t.idx + len(t))
             if hit and hit[1] == "organisation" and c.name_of(hit[0]).split()[-1].lower() in SUB_BODIES \
                     and c.name_of(hit[0]).split()[0] == t.text and len(c.name_of(hit[0]).split()) > 1:
@@ -545,6 +802,12 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         if word in QUALIFIERS and t.i < head.i and not given:
             qualifier = qualifier or QUALIFIERS[word]
             continue
+        if t.i < head.i and t.dep_ in ("amod", "advmod", "compound") and t.lower_.strip("-") in TRANSIENT \
+                and (t.text.islower() or t.i == t.sent.start):  # (not "New Democrat")
+            continue  # "its new chief financial officer", "the outgoing chairman": the post is the same
+        if t.dep_ == "advmod" and t.i < head.i and t.lower_ in FORMERLY and not given:
+            qualifier = qualifier or "former"  # "X, formerly head of Y", "X, previously Y's chairman"
+            continue
         if t.pos_ == "PRON" or t.dep_ == "advmod" and t.i < head.i and t.pos_ == "ADV":
             continue  # (and "now a professor", "also a member": not the role's words)
         if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i and not posted:
@@ -569,6 +832,9 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     role = _words(c, role_tokens)
     if head.text.rstrip("s") in LEGISLATORS:
         role = re.sub(rf"\b{re.escape(head.text)}\b", LEGISLATORS[head.text.rstrip("s")], role)
+    for t in role_tokens:  # "Sen. X": the title written out, as an annotator writes it ("senator")
+        if t.lower_ in ABBREVIATED and t.text[:1].isupper():
+            role = re.sub(rf"(?<![\w.]){re.escape(t.text)}(?![\w.])", ABBREVIATED[t.lower_], role)
     if head.tag_ == "NNS" and role.endswith(head.text) and head in role_tokens:
         role = role[: len(role) - len(head.text)] + head.lemma_  # "both members of Y": a member
     # the evidence: the name with the whole role phrase (its body included, not its clauses)
@@ -661,7 +927,7 @@ def _family(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]
     if kin is None:
         return
     inner = {x.i for x in name.subtree} if name in head.subtree else set()
-    tokens = [t.i for t in head.subtree if t.i not in inner and not t.is_punct and t.dep_ not in ("relcl", "acl", "appos")]
+    tokens = [t.i for t in head.subtree if t.i not in inner and not t.is_punct and (t == head or t.dep_ not in ("relcl", "acl", "appos"))]
     tokens += [_first_of_name(c, name, person), name.i]
     doc = head.doc
     first, last = min(tokens), max(tokens)
@@ -672,6 +938,13 @@ def _family(c: Context, head: Token, person: str, name: Token) -> Iterator[dict]
     if qualifier:
         record["qualifier"] = qualifier
     yield record
+
+
+def _is_age(token: Token) -> bool:
+    """"29-year-old", "five-year-old": an age told before a noun."""
+    words = [x.lower_ for x in token.subtree if x.text != "-"]
+    return len(words) >= 2 and words[-1] == "old" and words[-2] in ("year", "years") or bool(
+        re.fullmatch(r"\d+-years?-old", token.lower_))
 
 
 def _vague_body(role_tokens: list[Token], prepositions: tuple[str, ...]) -> bool:
@@ -775,11 +1048,12 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
                        "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
     elif verb in LEADING_VERBS:
         # "who chaired Y until last year", "who led Y until 2019": no longer
-        ended = rel.tag_ == "VBD" and any(g.dep_ == "prep" and g.lower_ in ("until", "till") for g in rel.children)
+        ended = rel.tag_ == "VBD" and _ended(rel)
         for obj in objects:
             for body in _bodies(c, obj):
                 yield {"person": person, "role": LEADING_VERBS[verb], body[1]: body[0], **({"qualifier": "former"} if ended else {}),
-                       "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+                       "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token),
+                       "by_verb": True}
     elif verb in ("declare", "proclaim", "name", "style"):
         # "who declared himself acting president": self-declared
         if any(g.lower_ in ("himself", "herself", "themselves") for g in rel.subtree):
@@ -801,8 +1075,10 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
             yield {"person": person, "role": OCCUPYING_VERBS[verb][0] + (f" {topic}" if topic else ""), body[1]: body[0],
                    "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
     elif verb in ("be", "become", "remain"):  # "X, who is Y's chief economist", "who became Y's chairman"
+        # "who was Y's chief executive until 2019", "who was its chairman from 2010 to 2015": no longer
+        ended = rel.tag_ == "VBD" and _ended(rel)
         for obj in objects:
-            yield from _role_phrase(c, obj, person, name)
+            yield from _role_phrase(c, obj, person, name, qualifier="former" if ended else None)
     elif any(g.dep_ == "prep" and g.lower_ == "as" for g in rel.children) and (
             verb in ("replace", "succeed") or not any(g.dep_ == "dobj" for g in rel.children)):
         # (with an object the "as" phrase is the object's: "described Y as a leader of Z"; but
@@ -849,6 +1125,18 @@ def _relative(c: Context, rel: Token, person: str, name: Token, main: bool = Fal
                 if hit and hit[1] == "location":
                     yield {"person": person, "role": "resident", "location": hit[0],
                            "start": name.doc[_first_of_name(c, name, person)].idx, "end": end_token.idx + len(end_token)}
+
+
+def _ended(verb: Token) -> bool:
+    """"... until 2019", "... from 2010 to 2015", "... between 2010 and 2015": a time that ended
+    (a phrase of the verb or of its object)."""
+    preps = [g for g in verb.children if g.dep_ == "prep"]
+    preps += [g for o in verb.children if o.dep_ in ("attr", "dobj") for g in o.children if g.dep_ == "prep"]
+    if any(g.lower_ in ("until", "till") for g in preps):
+        return True
+    return any(g.lower_ == "between" and any(x.ent_type_ == "DATE" for x in g.subtree) for g in preps) or any(
+        g.lower_ == "from" and any(x.ent_type_ == "DATE" for x in g.subtree) and any(
+            x.lower_ == "to" for x in g.doc[g.i : min(g.i + 6, len(g.doc))]) for g in preps)
 
 
 def _member_bodies(c: Context, token: Token, seat: bool = False) -> list[tuple[str, str]]:
@@ -1075,11 +1363,13 @@ def _named_bodies(c: Context, token: Token) -> list[tuple[str, str]]:
         elif not hit:
             # "the board of Y", "the ministry's Y", "the board's finance department": look one level down
             for g in t.children:
-                if g.dep_ in ("poss", "compound", "appos") or g.dep_ == "prep" and g.lower_ == "of":
+                # ("the Lombardy region", "the Kano state": the place a place noun's modifier names)
+                named_place = g.dep_ == "amod" and g.i < t.i and t.lemma_.lower() in PLACE_NOUNS
+                if g.dep_ in ("poss", "compound", "appos") or g.dep_ == "prep" and g.lower_ == "of" or named_place:
                     inner = [x for x in ([g] if g.dep_ != "prep" else [p for p in g.children if p.dep_ == "pobj"])]
                     for x in inner:
                         sub = c.entity_at(x.idx, x.idx + len(x))
-                        if sub and sub[1] in ("organisation", "location"):
+                        if sub and (sub[1] == "location" or sub[1] == "organisation" and not named_place):
                             found.append((sub[0], sub[1]))
                         elif not sub and g.dep_ == "poss" and (org := _organisation_by_word(c, x)):
                             found.append((org, "organisation"))
@@ -1127,11 +1417,14 @@ def _words(c: Context, tokens: list[Token]) -> str:
     doc = tokens[0].doc
     for t in tokens[1:]:
         # "founder and chairman": the "and" between two role words stays in the role
-        if t.i == current[-1].i + 1 or all(doc[j].dep_ == "cc" for j in range(current[-1].i + 1, t.i)) and t.dep_ == "conj":
+        # (also "chairman and chief executive": the word after "and" a modifier of the conjunct)
+        if t.i == current[-1].i + 1 or all(doc[j].dep_ == "cc" for j in range(current[-1].i + 1, t.i)) and (
+                t.dep_ == "conj" or t.head.dep_ == "conj" and t.head.i > t.i):
             current.append(t)
         else:
             runs.append(current)
             current = [t]
     runs.append(current)
     words = " ".join(c.text[r[0].idx : r[-1].idx + len(r[-1])] for r in runs)
-    return " ".join(words.split()).strip(" ,")
+    # (never a preposition last: "Mayor of" when the body's name was taken into another's)
+    return re.sub(r"(?:\s+(?:of|for|at|to|with|in|and))+\Z", "", " ".join(words.split()).strip(" ,"))

@@ -149,13 +149,17 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
                 heads = _nobody_at(subject, verb)
             else:
                 heads = [subject]
-            if not heads:
+            # "A and B met on Monday. Neither could be reached for comment." / "Both declined to comment."
+            group = _group_before(context, subject)
+            if group:
+                heads = []
+            elif not heads:
                 continue
             # a phrase about comment ("declined to comment", "could not be reached for comment")
             # makes any noun subject a party; a bare one ("could not be reached") only a noun
             # for people or a body ("an agreement could not be reached" is no party)
             certain = response == "no comment" or _about_comment(text[match.end() : end], bare=False)
-            parties = [p for head in heads for p in _parties(context, head, certain)]
+            parties = group + [p for head in heads for p in _parties(context, head, certain)]
             parties += [p for other in _nor_did(verb, match.end()) for p in _parties(context, other, certain)]
             for party in parties:
                 if (party, response) in seen:
@@ -163,8 +167,9 @@ def extract_comment_requests(index: ArticleIndex, attribution: Attribution) -> t
                 seen.add((party, response))
                 requests.append((match.start(), {"party": party, "response": response, "evidence": span_value(text, start, end)}))
     for record in context.statements:
-        if re.fullmatch(r"\W*no comment\W*", text[record["start"] : record["end"]], re.I):
-            # “No comment,” Holt said.
+        if re.fullmatch(r"\W*(?:(?:he|she|it|they|we) (?:had|has|have|would have) )?[\"“]?no comment\W*",
+                        text[record["start"] : record["end"]], re.I):
+            # “No comment,” Holt said. / Holt told the Herald he had "no comment."
             for party in record["sources"]:
                 if (party, "no comment") not in seen:
                     seen.add((party, "no comment"))
@@ -208,6 +213,29 @@ def _subject(verb: Token) -> Token | None:
         clause = next((t for t in [verb, *verb.ancestors] if t.dep_ == "relcl"), None)
         subject = clause.head if clause is not None else None
     return subject
+
+
+def _group_before(context: Context, subject: Token) -> list[str]:
+    """"Neither", "Both", "Neither of them", "Both men": the parties named together as the subject
+    of the sentence before (two at least)."""
+    det = next((c for c in subject.children if c.dep_ in ("det", "predet", "preconj") and c.lower_ in ("both", "neither")), None)
+    if subject.lower_ in ("both", "neither"):
+        if any(c.dep_ not in ("punct", "prep") or c.dep_ == "prep" and c.lower_ != "of" for c in subject.children):
+            return []
+    elif det is None or subject.pos_ != "NOUN" or any(c.dep_ not in ("det", "predet", "preconj", "punct") for c in subject.children):
+        return []
+    sent = subject.sent
+    if sent.start == 0:
+        return []
+    before = subject.doc[sent.start - 1].sent
+    if context.text.count("\n\n", before.start_char, sent.start_char):
+        return []  # (another paragraph)
+    for t in before:
+        if t.dep_ in ("nsubj", "nsubjpass") and t.conjuncts and not context.inside_quote(t.idx):
+            parties = context.attributor.speakers(t, cue=True)
+            if len(parties) >= 2:
+                return parties
+    return []
 
 
 def _messages_for(subject: Token) -> list[Token]:
@@ -265,7 +293,9 @@ def _parties(context: Context, subject: Token, certain: bool) -> list[str]:
     attributor = context.attributor
     parties = attributor.speakers(subject, cue=True)
     for head in [subject, *subject.conjuncts]:
-        if head.pos_ != "NOUN" or context.inside_quote(head.idx) or attributor.speakers(head, cue=True):
+        # (a conjunct alone: "speakers" of "the central bank" in "X and the central bank" holds X too)
+        if head.pos_ != "NOUN" or context.inside_quote(head.idx) or (
+                attributor.speakers(head, cue=True) if head is subject else attributor.party(head, cue=True)):
             continue
         words = {head.lemma_.lower(), head.lower_}
         if certain or names_people(head) or words & ORG_NOUNS or words & _BODY_NOUNS:
