@@ -78,3 +78,15 @@ def test_a_titled_name_ending_in_a_venue_word_is_a_person(nlp):
 def test_a_club_named_united_is_a_body(nlp):
     found = sections("Dunmore United beat Carlow Rovers 2-1 on Saturday to go top of the table.")
     assert "Dunmore United" in found["organisations"] and "Dunmore United" not in found["people"]
+
+
+def test_two_firms_joined_by_and_are_two_bodies(nlp):
+    found = sections("Analysts at Barclays and Deutsche Bank cut their price targets for the miner on Wednesday.")
+    assert "Deutsche Bank" in found["organisations"] and "Barclays" in found["organisations"]
+    assert "Barclays and Deutsche Bank" not in found["organisations"]
+
+
+def test_a_body_whose_name_holds_and_stays_whole(nlp):
+    found = sections("The Council for Scientific and Industrial Research signed the agreement in Pretoria.")
+    assert "Council for Scientific and Industrial Research" in found["organisations"]
+    assert "Industrial Research" not in found["organisations"]

@@ -176,15 +176,25 @@ _ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish|ist|ists|ic|i|an|ern)\Z")
 
 def _bodies_by_their_members(text: str, mentions: list[Mention]) -> list[Mention]:
     """One capitalised word the model left untagged right before a body's people or stock
-    ("Greenpeace activists", "Zanu-PF officials", "Tesla shares"): a body. Not a word that is
+    ("Greenpeace activists", "Zanu-PF officials", "Tesla shares"), or joined by "and" to a
+    body's name ("analysts at Barclays and Deutsche Bank"): a body. Not a word that is
     capitalised only by its sentence's start (unless its shape is a name's alone: "Zanu-PF"),
     nor one the text writes in lower case, a title, a body's common noun, a place or a people."""
     covered = [(m.start, m.end) for m in mentions]
     lowercase = lowercase_words(text)
     found = []
-    for match in _MEMBER_NAME.finditer(text):
-        start, end = match.span(1)
-        word = match.group(1)
+    # ... and one joined by "and" to a body's name ("analysts at Barclays and Deutsche Bank")
+    bodies = [m for m in mentions if m.label == "ORG" and " " in m.text and m.origin in ("model", "org-word")]
+    spans = [m.span(1) for m in _MEMBER_NAME.finditer(text)]
+    for b in bodies:
+        before = re.search(r"(?<![\w’'&.-])([A-Z][\w’'&-]*[\w])\s+(?:and|&)\s+\Z", text[max(0, b.start - 40):b.start])
+        if before:
+            spans.append((max(0, b.start - 40) + before.start(1), max(0, b.start - 40) + before.end(1)))
+        later = re.match(r"\s+(?:and|&)\s+([A-Z][\w’'&-]*[\w])(?![\w’'&-])(?!\s+[A-Z])", text[b.end:b.end + 40])
+        if later:
+            spans.append((b.end + later.start(1), b.end + later.end(1)))
+    for start, end in sorted(set(spans)):
+        word = text[start:end]
         if any(a < end and start < b for a, b in covered):
             continue
         named_shape = bool(re.search(r"[a-z][A-Z]|-[A-Z]|\d|[A-Z]{2}", word))
