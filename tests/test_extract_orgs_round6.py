@@ -90,3 +90,22 @@ def test_a_body_whose_name_holds_and_stays_whole(nlp):
     found = sections("The Council for Scientific and Industrial Research signed the agreement in Pretoria.")
     assert "Council for Scientific and Industrial Research" in found["organisations"]
     assert "Industrial Research" not in found["organisations"]
+
+
+def test_a_name_ending_in_a_trade_is_a_firm(nlp):
+    found = sections("Residents packed the hall on Tuesday to oppose plans by Brennan Quarries to extend its pit.")
+    assert "Brennan Quarries" in found["organisations"] and "Brennan Quarries" not in found["people"]
+
+
+def test_an_untagged_name_before_a_body_s_apposition(nlp):
+    found = sections("Two dockers were hurt on Monday. Transnet, the state freight company, declined to comment. "
+                     "Separately, the company said it would review safety.")
+    assert "Transnet" in found["organisations"]
+    assert "Separately" not in found["organisations"]
+
+
+def test_a_body_based_somewhere(nlp):
+    found = sections("Lindqvist Agritech raised 40 million euros. Its rival Grønn Vekst, based in Bergen, is in talks "
+                     "with lenders about a loan.")
+    assert "Grønn Vekst" in found["organisations"] and "Grønn Vekst" not in found["locations"]
+    assert "Bergen" in found["locations"]

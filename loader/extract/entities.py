@@ -109,9 +109,17 @@ _NOT_IN_APPOSITION = r"(?!(?:of|for|at|in|who|and|with|to|from|on|by|the|a|an|wh
 _ORG_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:" + _NOT_IN_APPOSITION + r"[\w’'-]+\s+){0,4}?(?:(?i:%s)|"
                              r"(?:largest|biggest|leading|main|second-largest|third-largest)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:producer|producers|maker|exporter|importer|processor|employer|supplier))"
-                             r"(?=[,.;]|\s+(?:in|based|that|which|with|from|and)\b)"
+                             r"(?=[,.;]|\s+(?:in|based|that|which|with|from|and|backed|owned|run|founded|listed|headquartered|"
+                             r"controlled|funded)\b)"
                              % "|".join(sorted(ORG_DESCRIPTORS | {"company", "firm", "group", "alliance", "body", "association", "federation",
-                                                                  "mission", "militia", "force"})))
+                                                                  "mission", "militia", "force", "start-up", "startup", "provider",
+                                                                  "chain", "manufacturer", "distributor", "exporter", "consultancy",
+                                                                  "lobby", "nonprofit", "non-profit", "cooperative", "co-operative",
+                                                                  "insurer", "lender", "shipper"})))  # (not "producer", "publisher":
+# a person's trades too, "Ben Ode, a film producer,")
+# "X, based in Y", "X, headquartered in Y": where a body is (a person lives in a place, or is
+# "a Y-based analyst")
+_BASED_IN = re.compile(r",\s+(?:which\s+is\s+|that\s+is\s+)?(?:based|headquartered|registered|listed)\s+(?:in|on)\b")
 
 
 # Nouns for a body's people or stock right after its name ("Zanu-PF officials", "Petrobras
@@ -159,6 +167,8 @@ def _org_evidence(text: str, surface: str) -> int:
             score += 2  # "analysts at X and Y": firms
         elif _ORG_APPOSITION.match(text, end) and not any(w.lower().rstrip(",") in TITLES for w in _ORG_APPOSITION.match(text, end).group(0).split()):
             score += 3  # "Tasa, the country's largest fishmeal producer,": a body described after its name
+        elif _BASED_IN.match(text, end):
+            score += 3  # "Grønn Vekst, based in Bergen,": a body
         elif _body_uses(text, [(start, end)]):
             score += 3  # "Petrobras shares", "Zanu-PF officials", "X's chief executive"
         elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
@@ -186,6 +196,18 @@ def _bodies_by_their_members(text: str, mentions: list[Mention]) -> list[Mention
     # ... and one joined by "and" to a body's name ("analysts at Barclays and Deutsche Bank")
     bodies = [m for m in mentions if m.label == "ORG" and " " in m.text and m.origin in ("model", "org-word")]
     spans = [m.span(1) for m in _MEMBER_NAME.finditer(text)]
+    described: set[tuple[int, int]] = set()  # (a sentence's start is no obstacle there)
+    # ... and one or two capitalised words before an apposition that says what body they are
+    # ("Transnet, the state freight company, declined"; at a sentence's start the apposition
+    # must be closed by a comma: "Separately, the company said" is no name)
+    for match in re.finditer(r"(?<![\w’'&.-])([A-Z][\w’'&-]*[\w](?:\s[A-Z][\w’'&-]*[\w])?)(?=,\s+(?:the|a|an)\s)", text):
+        apposition = _ORG_APPOSITION.match(text, match.end(1))
+        if apposition and not any(w.lower().rstrip(",") in TITLES for w in apposition.group(0).split()) \
+                and (text[apposition.end():apposition.end() + 1] == "," or not re.search(
+                    r"(?:\A|\n|[.!?:][\"”’']?\s|[\"“])\s*\Z", text[max(0, match.start() - 3):match.start()])) \
+                and not match.group(1).lower().endswith("ly"):
+            spans.append(match.span(1))
+            described.add(match.span(1))
     for b in bodies:
         before = re.search(r"(?<![\w’'&.-])([A-Z][\w’'&-]*[\w])\s+(?:and|&)\s+\Z", text[max(0, b.start - 40):b.start])
         if before:
@@ -198,11 +220,14 @@ def _bodies_by_their_members(text: str, mentions: list[Mention]) -> list[Mention
         if any(a < end and start < b for a, b in covered):
             continue
         named_shape = bool(re.search(r"[a-z][A-Z]|-[A-Z]|\d|[A-Z]{2}", word))
-        if not named_shape and re.search(r"(?:\A|\n|[.!?:][\"”’']?\s|[\"“])\s*\Z", text[max(0, start - 3):start]):
+        if not named_shape and (start, end) not in described \
+                and re.search(r"(?:\A|\n|[.!?:][\"”’']?\s|[\"“])\s*\Z", text[max(0, start - 3):start]):
             continue  # "Government officials said": capitalised by the sentence
         if re.search(r"[A-Z][\w’'-]*\s+\Z", text[max(0, start - 30):start]) and not re.search(r"\b(?:The|A|An)\s+\Z", text[max(0, start - 5):start]):
             continue  # the end of a longer name the model did not take
         low = word.lower().strip("’'")
+        if " " in word and any(w.lower() in lowercase | STOP_WORDS | TITLES for w in word.split()):
+            continue
         if low in lowercase or low in STOP_WORDS or low in TITLES or low in ORG_WORDS or low.rstrip("s") in lowercase \
                 or strong_place(word) or is_demonym(word) or nationality_code(word) or country_for(word) \
                 or not named_shape and _ADJECTIVE_END.search(low):
@@ -260,6 +285,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
               and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "body-role", "publisher", "place-particles", "described-body"}
               and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
               and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
+              and c.surface.split()[-1].lower() not in COMPANY_TRADES | COMPANY_SUFFIXES
               and (name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS and not is_venue_name(c.surface)
                    or c.votes["PERSON"] and _after_person_title(text, c.spans))  # "Mayor Linda Park"
               and not any(w.lower() in NOT_ENTITY_HEADS for w in c.surface.split())  # "Space Shuttle X"
@@ -320,7 +346,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     # a company or body named in full once and then by its first word ("Acme Shipping" ...
     # "Acme said"): one organisation, as a surname is one person
     bodies = [c for c in candidates.values() if not c.merged_into and len(c.surface.split()) >= 2
-              and (any(w.strip("’'").lower() in ORG_WORDS | COMPANY_SUFFIXES for w in c.surface.split()[1:])
+              and (any(w.strip("’'").lower() in ORG_WORDS | COMPANY_SUFFIXES | COMPANY_TRADES for w in c.surface.split()[1:])
                    or c.origins & {"org-word", "acronym", "body-role"})]
     for c in candidates.values():
         if c.merged_into or c.surface in surname_owner or strong_place(c.surface) or c.origins & {"place-noun", "place-slot", "dateline"} \
@@ -515,6 +541,9 @@ def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
         town = entity.kind == "location" and entity.place is not None and entity.place.kind in ("city", "province", "region") \
             and not (entity.place.kind == "region" and entity.place.latitude is not None)
         lone = entity.kind == "person" and " " not in entity.name and not entity.names
+        # "Castlebar Celtic beat ...": a club named after its town and a nickname, which the
+        # model took for a person (the first word a town the gazetteer knows)
+        lone = lone or entity.kind == "person" and len(entity.name.split()) == 2 and strong_place(entity.name.split()[0]) is not None
         if not (town or lone) or entity.name.endswith(" national team"):
             result.append(entity)
             continue
@@ -801,6 +830,13 @@ def _nest_eponyms(text: str, entities: list[Entity], person_names: set[str]) -> 
 # a name ending so is a company's, and its first word alone is that company said short.
 COMPANY_SUFFIXES = frozenset("plc ltd limited inc inc. incorporated llc llp lp corp corp. co co. gmbh ag kg sa s.a. nv bv "
                              "spa s.p.a. srl sarl sas ab asa oyj pty pjsc ojsc jsc psc bhd tbk".split())
+# Trades in the plural (or a trade's noun) that end the names of firms as "Holdings" and "Mining"
+# do ("Brennan Quarries", "Kell Construction", "Lindqvist Agritech"): no person's surname is one.
+COMPANY_TRADES = frozenset("""quarries construction engineering freight haulage properties developers builders contractors
+brothers bros farms dairies mills textiles plastics packaging breweries distillers distillery wines vineyards fisheries
+seafood bakeries publishing studios pharma healthcare agritech fintech biotech medtech robotics aerospace aviation
+automotive electric electrics utilities solar renewables hydro shipyards dockyards transport tankers ferries
+""".split())
 # Bodies often named after a person ("the Ana Ruiz Foundation"): the person's name is not their short name.
 _EPONYM_BODY_WORDS = frozenset("foundation institute institution centre center university college trust fund society "
                                "school academy memorial hall prize award".split())
@@ -1087,8 +1123,10 @@ def _kind(text: str, c: _Candidate) -> str | None:
     # a football club's name: "X United" (no person's or place's name ends so)
     if len(words) > 1 and words[-1] == "united":
         return "organisation"
-    # a company's legal form after its name ("Tollan Freight AG", "Orbis plc")
+    # a company's legal form after its name ("Tollan Freight AG", "Orbis plc"), or its trade
     if len(words) > 1 and words[-1] in COMPANY_SUFFIXES and (not c.surface.split()[-1].islower() or words[-1] == "plc"):
+        return "organisation"
+    if len(words) > 1 and words[-1] in COMPANY_TRADES and c.surface.split()[-1][:1].isupper() and not strong_place(c.surface):
         return "organisation"
     if _before_venue_noun(text, c.spans):
         return None
