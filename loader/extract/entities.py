@@ -30,7 +30,7 @@ from ..geocode import Place, geocode
 from ..spans import find_words
 from .mentions import CAP_RUN, COMPOUND_VENUE, STORM_LEADS, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     is_venue_name, name_head
-from .institutions import country_for
+from .institutions import country_for, government_name, government_spans, nationality_code
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
 from .records import Entity  # noqa: F401  (re-exported: the record this stage makes)
@@ -85,7 +85,7 @@ def _after_town(before: str) -> bool:
     match = _AFTER_TOWN_WORD.search(before)
     return bool(match) and strong_place(match.group(1)) is not None
 
-_WEAK_PLACE_CUE = re.compile(r"\b(?:from|to)\s+\Z")  # people come from and go to places, but also from and to people
+_WEAK_PLACE_CUE = re.compile(r"\b(?<!according )(?<!owing )(?<!thanks )(?:from|to)\s+\Z")  # people come from and go to places, but also from and to people
 
 
 def _place_evidence(text: str, surface: str) -> float:
@@ -98,7 +98,7 @@ def _place_evidence(text: str, surface: str) -> float:
         before = text[max(0, start - 10) : start]
         score += 1 if _PLACE_CUE.search(before) or _LISTED_PLACE.search(text[max(0, start - 40) : start]) \
             or _after_town(text[max(0, start - 30) : start]) and re.match(r"[,.;)]", text[end : end + 1]) \
-            else 0.5 if _WEAK_PLACE_CUE.search(before) else 0
+            else 0.5 if _WEAK_PLACE_CUE.search(text[max(0, start - 20) : start]) else 0
     return score
 
 
@@ -109,9 +109,48 @@ _NOT_IN_APPOSITION = r"(?!(?:of|for|at|in|who|and|with|to|from|on|by|the|a|an|wh
 _ORG_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:" + _NOT_IN_APPOSITION + r"[\w’'-]+\s+){0,4}?(?:(?i:%s)|"
                              r"(?:largest|biggest|leading|main|second-largest|third-largest)\s+(?:[\w-]+\s+){0,2}?"
                              r"(?:producer|producers|maker|exporter|importer|processor|employer|supplier))"
-                             r"(?=[,.;]|\s+(?:in|based|that|which|with|from|and)\b)"
+                             r"(?=[,.;]|\s+(?:in|based|that|which|with|from|and|backed|owned|run|founded|listed|headquartered|"
+                             r"controlled|funded)\b)"
                              % "|".join(sorted(ORG_DESCRIPTORS | {"company", "firm", "group", "alliance", "body", "association", "federation",
-                                                                  "mission", "militia", "force"})))
+                                                                  "mission", "militia", "force", "start-up", "startup", "provider",
+                                                                  "chain", "manufacturer", "distributor", "exporter", "consultancy",
+                                                                  "lobby", "nonprofit", "non-profit", "cooperative", "co-operative",
+                                                                  "insurer", "lender", "shipper"})))  # (not "producer", "publisher":
+# a person's trades too, "Ben Ode, a film producer,")
+# "X, based in Y", "X, headquartered in Y": where a body is (a person lives in a place, or is
+# "a Y-based analyst")
+_BASED_IN = re.compile(r",\s+(?:which\s+is\s+|that\s+is\s+)?(?:based|headquartered|registered|listed)\s+(?:in|on)\b")
+
+
+# Nouns for a body's people or stock right after its name ("Zanu-PF officials", "Petrobras
+# shares", "Greenpeace activists"): the name is a body's. Not "supporters" or "staff", which
+# follow politicians' names as often ("Trump supporters").
+_MEMBER_NOUNS = ("officials|activists|fighters|militants|lawmakers|legislators|shareholders|employees|executives|"
+                 "shares|stock|workers|negotiators|delegates|bondholders|subscribers")
+_MEMBERS_AFTER = re.compile(rf"\s+(?:{_MEMBER_NOUNS})\b")
+# What a body has and a person does not, after its possessive ("X's chief executive", "X's board")
+_BODY_POSSESSION = re.compile(r"[’']s\s+(?:chief executive|chief financial officer|chief operating officer|CEO|CFO|board|"
+                              r"shareholders|shares|share price|headquarters|annual report|profits?|revenues?|workforce|"
+                              r"subsidiary|parent company|membership)\b")
+# "shares in X", "a stake in X", "shareholders of X": a company
+_SHARES_BEFORE = re.compile(r"\b(?:shares|stake|stakes|shareholders|shareholding)\s+(?:in|of)\s+\Z")
+# A body speaks as people do, but a place does not (a capital standing for its government is
+# a place the gazetteer knows): "X said", "X did not respond", "according to X".
+_AGENT_AFTER = re.compile(r"\s+(?:said|says|announced|announces|declined|did not respond|has not responded|confirmed|denied|"
+                          r"reported|warned|urged|told|added|estimated|estimates|forecast|forecasts)\b")
+_AGENT_BEFORE = re.compile(r"\b(?:according to|figures from|data from|a report by|a survey by|a poll by|a study by)\s+\Z", re.I)
+
+
+def _body_uses(text: str, spans: list[tuple[int, int]]) -> int:
+    """How often a name stands where only a body's does: before its officials or shares,
+    with its board or chief executive, after "shares in"."""
+    return sum(1 for start, end in spans if _MEMBERS_AFTER.match(text, end) or _BODY_POSSESSION.match(text, end)
+               or _SHARES_BEFORE.search(text[max(0, start - 30):start]))
+
+
+def _agent_uses(text: str, spans: list[tuple[int, int]]) -> int:
+    """How often a name speaks or is a source of figures ("X said", "according to X")."""
+    return sum(1 for start, end in spans if _AGENT_AFTER.match(text, end) or _AGENT_BEFORE.search(text[max(0, start - 20):start]))
 
 
 def _org_evidence(text: str, surface: str) -> int:
@@ -128,11 +167,73 @@ def _org_evidence(text: str, surface: str) -> int:
             score += 2  # "analysts at X and Y": firms
         elif _ORG_APPOSITION.match(text, end) and not any(w.lower().rstrip(",") in TITLES for w in _ORG_APPOSITION.match(text, end).group(0).split()):
             score += 3  # "Tasa, the country's largest fishmeal producer,": a body described after its name
+        elif _BASED_IN.match(text, end):
+            score += 3  # "Grønn Vekst, based in Bergen,": a body
+        elif _body_uses(text, [(start, end)]):
+            score += 3  # "Petrobras shares", "Zanu-PF officials", "X's chief executive"
         elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
             # "on X": a platform, channel or programme, not a person; a person named by one
             # word and never in full is rare in news, so for such a name the cue weighs more
             score += 1 if " " in surface else 3
     return score
+
+
+_MEMBER_NAME = re.compile(rf"(?<![\w’'&.-])([A-Z][\w’'&-]*[\w])(?=\s+(?:{_MEMBER_NOUNS})\b)")
+# what a people's or a creed's word ends in ("Kurdish", "Islamist", "Shia"-like adjectives are
+# caught by the gazetteer or the ending): such fighters or officials are no body
+_ADJECTIVE_END = re.compile(r"(?:ian|ean|ese|ish|ist|ists|ic|i|an|ern)\Z")
+
+
+def _bodies_by_their_members(text: str, mentions: list[Mention]) -> list[Mention]:
+    """One capitalised word the model left untagged right before a body's people or stock
+    ("Greenpeace activists", "Zanu-PF officials", "Tesla shares"), or joined by "and" to a
+    body's name ("analysts at Barclays and Deutsche Bank"): a body. Not a word that is
+    capitalised only by its sentence's start (unless its shape is a name's alone: "Zanu-PF"),
+    nor one the text writes in lower case, a title, a body's common noun, a place or a people."""
+    covered = [(m.start, m.end) for m in mentions]
+    lowercase = lowercase_words(text)
+    found = []
+    # ... and one joined by "and" to a body's name ("analysts at Barclays and Deutsche Bank")
+    bodies = [m for m in mentions if m.label == "ORG" and " " in m.text and m.origin in ("model", "org-word")]
+    spans = [m.span(1) for m in _MEMBER_NAME.finditer(text)]
+    described: set[tuple[int, int]] = set()  # (a sentence's start is no obstacle there)
+    # ... and one or two capitalised words before an apposition that says what body they are
+    # ("Transnet, the state freight company, declined"; at a sentence's start the apposition
+    # must be closed by a comma: "Separately, the company said" is no name)
+    for match in re.finditer(r"(?<![\w’'&.-])([A-Z][\w’'&-]*[\w](?:\s[A-Z][\w’'&-]*[\w])?)(?=,\s+(?:the|a|an)\s)", text):
+        apposition = _ORG_APPOSITION.match(text, match.end(1))
+        if apposition and not any(w.lower().rstrip(",") in TITLES for w in apposition.group(0).split()) \
+                and (text[apposition.end():apposition.end() + 1] == "," or not re.search(
+                    r"(?:\A|\n|[.!?:][\"”’']?\s|[\"“])\s*\Z", text[max(0, match.start() - 3):match.start()])) \
+                and not match.group(1).lower().endswith("ly"):
+            spans.append(match.span(1))
+            described.add(match.span(1))
+    for b in bodies:
+        before = re.search(r"(?<![\w’'&.-])([A-Z][\w’'&-]*[\w])\s+(?:and|&)\s+\Z", text[max(0, b.start - 40):b.start])
+        if before:
+            spans.append((max(0, b.start - 40) + before.start(1), max(0, b.start - 40) + before.end(1)))
+        later = re.match(r"\s+(?:and|&)\s+([A-Z][\w’'&-]*[\w])(?![\w’'&-])(?!\s+[A-Z])", text[b.end:b.end + 40])
+        if later:
+            spans.append((b.end + later.start(1), b.end + later.end(1)))
+    for start, end in sorted(set(spans)):
+        word = text[start:end]
+        if any(a < end and start < b for a, b in covered):
+            continue
+        named_shape = bool(re.search(r"[a-z][A-Z]|-[A-Z]|\d|[A-Z]{2}", word))
+        if not named_shape and (start, end) not in described \
+                and re.search(r"(?:\A|\n|[.!?:][\"”’']?\s|[\"“])\s*\Z", text[max(0, start - 3):start]):
+            continue  # "Government officials said": capitalised by the sentence
+        if re.search(r"[A-Z][\w’'-]*\s+\Z", text[max(0, start - 30):start]) and not re.search(r"\b(?:The|A|An)\s+\Z", text[max(0, start - 5):start]):
+            continue  # the end of a longer name the model did not take
+        low = word.lower().strip("’'")
+        if " " in word and any(w.lower() in lowercase | STOP_WORDS | TITLES for w in word.split()):
+            continue
+        if low in lowercase or low in STOP_WORDS or low in TITLES or low in ORG_WORDS or low.rstrip("s") in lowercase \
+                or strong_place(word) or is_demonym(word) or nationality_code(word) or country_for(word) \
+                or not named_shape and _ADJECTIVE_END.search(low):
+            continue
+        found.append(Mention(start, end, "ORG", "members", word))
+    return found
 
 
 def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Mention, Mention]],
@@ -141,6 +242,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     (stage 3), ``publisher`` being the article's (see the module docstring)."""
     candidates: dict[str, _Candidate] = {}
     descriptions = [m for m in mentions if m.origin == "description"]
+    mentions = [*mentions, *_bodies_by_their_members(text, [m for m in mentions if m.origin != "description"])]
     for m in mentions:
         if m.origin == "description":
             continue
@@ -183,7 +285,9 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
               and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "body-role", "publisher", "place-particles", "described-body"}
               and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
               and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
-              and name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS and not is_venue_name(c.surface)
+              and c.surface.split()[-1].lower() not in COMPANY_TRADES | COMPANY_SUFFIXES
+              and (name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS and not is_venue_name(c.surface)
+                   or c.votes["PERSON"] and _after_person_title(text, c.spans))  # "Mayor Linda Park"
               and not any(w.lower() in NOT_ENTITY_HEADS for w in c.surface.split())  # "Space Shuttle X"
               and not (c.votes["LOC"] > c.votes["PERSON"] or strong_place(c.surface))  # "South Korea"
               and not _before_venue_noun(text, c.spans)]
@@ -242,7 +346,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     # a company or body named in full once and then by its first word ("Acme Shipping" ...
     # "Acme said"): one organisation, as a surname is one person
     bodies = [c for c in candidates.values() if not c.merged_into and len(c.surface.split()) >= 2
-              and (any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split()[1:])
+              and (any(w.strip("’'").lower() in ORG_WORDS | COMPANY_SUFFIXES | COMPANY_TRADES for w in c.surface.split()[1:])
                    or c.origins & {"org-word", "acronym", "body-role"})]
     for c in candidates.values():
         if c.merged_into or c.surface in surname_owner or strong_place(c.surface) or c.origins & {"place-noun", "place-slot", "dateline"} \
@@ -294,6 +398,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if kind == "person":
             names += [n for n in _titled_forms(text, [c.surface, *names]) if n not in names]
         entities.append(Entity(kind, c.surface, names, c.acronym, list(c.spans)))
+    _national_governments(text, entities)
     _nest_places(text, entities, places, countries, publisher)
     _nest_bodies(text, entities)
     _nest_stations(text, entities)
@@ -311,6 +416,34 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     _with_their_place(text, entities)
     entities.sort(key=lambda e: min((s for s, _ in e.spans), default=0))
     return entities
+
+
+_NATIONAL_GOVERNMENT = re.compile(r"(?:[Tt]he\s+)?([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)\s+government")
+
+
+def _national_governments(text: str, entities: list[Entity]) -> None:
+    """"the Ugandan government", "the Kenya government": the Government of Uganda, of Kenya
+    (the usual name of such a body; the article's wording stays another name), which is then
+    also what "the government" refers to where the article's context says so."""
+    governments: dict[str, Entity] = {}
+    for entity in list(entities):
+        match = _NATIONAL_GOVERNMENT.fullmatch(entity.name) if entity.kind == "organisation" else None
+        code = match and nationality_code(match.group(1))
+        if not code or government_name(code) is None:
+            continue
+        name = government_name(code)
+        if name in governments:  # two wordings of one government
+            governments[name].names += [n for n in entity.all_names if n not in governments[name].names]
+            governments[name].spans += entity.spans
+            entities.remove(entity)
+            continue
+        entity.names = [entity.name] + [n for n in entity.names if n != entity.name]
+        entity.name = name
+        governments[name] = entity
+    if governments:
+        for name, spans in government_spans(text, entities).items():
+            if name in governments:
+                governments[name].mention_spans += [sp for sp in spans if sp not in governments[name].mention_spans]
 
 
 def _initials(name: str) -> str:
@@ -408,6 +541,9 @@ def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
         town = entity.kind == "location" and entity.place is not None and entity.place.kind in ("city", "province", "region") \
             and not (entity.place.kind == "region" and entity.place.latitude is not None)
         lone = entity.kind == "person" and " " not in entity.name and not entity.names
+        # "Castlebar Celtic beat ...": a club named after its town and a nickname, which the
+        # model took for a person (the first word a town the gazetteer knows)
+        lone = lone or entity.kind == "person" and len(entity.name.split()) == 2 and strong_place(entity.name.split()[0]) is not None
         if not (town or lone) or entity.name.endswith(" national team"):
             result.append(entity)
             continue
@@ -659,7 +795,8 @@ def _nest_eponyms(text: str, entities: list[Entity], person_names: set[str]) -> 
             inner = name[where[0]:where[1]]
             words = inner.split()
             # (a word of a full name may be a small town's name too: only a certain place counts there)
-            if inner in others or strong_place(inner) or any(certain_place(w) or country_for(w) or is_demonym(w) for w in words):
+            if inner in others or strong_place(inner) or nationality_code(inner) \
+                    or any(certain_place(w) or country_for(w) or is_demonym(w) or nationality_code(w) for w in words):
                 continue
             owner = next((p for p in people if inner in p.all_names), None) or next(
                 (p for p in people if p.name.split()[-1] == inner), None)
@@ -689,6 +826,17 @@ def _nest_eponyms(text: str, entities: list[Entity], person_names: set[str]) -> 
                     owner.spans.append(span)
 
 
+# The legal forms written after companies' names in news ("Tollan Freight AG", "Orbis plc"):
+# a name ending so is a company's, and its first word alone is that company said short.
+COMPANY_SUFFIXES = frozenset("plc ltd limited inc inc. incorporated llc llp lp corp corp. co co. gmbh ag kg sa s.a. nv bv "
+                             "spa s.p.a. srl sarl sas ab asa oyj pty pjsc ojsc jsc psc bhd tbk".split())
+# Trades in the plural (or a trade's noun) that end the names of firms as "Holdings" and "Mining"
+# do ("Brennan Quarries", "Kell Construction", "Lindqvist Agritech"): no person's surname is one.
+COMPANY_TRADES = frozenset("""quarries construction engineering freight haulage properties developers builders contractors
+brothers bros farms dairies mills textiles plastics packaging breweries distillers distillery wines vineyards fisheries
+seafood bakeries publishing studios pharma healthcare agritech fintech biotech medtech robotics aerospace aviation
+automotive electric electrics utilities solar renewables hydro shipyards dockyards transport tankers ferries
+""".split())
 # Bodies often named after a person ("the Ana Ruiz Foundation"): the person's name is not their short name.
 _EPONYM_BODY_WORDS = frozenset("foundation institute institution centre center university college trust fund society "
                                "school academy memorial hall prize award".split())
@@ -956,8 +1104,30 @@ def _after_work_noun(text: str, spans: list[tuple[int, int]]) -> bool:
     return any(_WORK_NOUN_BEFORE.search(text[max(0, s - 16):s]) for s, _ in spans)
 
 
+# Titles that stand only before a person's name ("Mayor Linda Park", "Dr Ana Hall"): the name is
+# the person's even when it ends in a venue's word (not "General", "Father", "Captain": "General
+# Hospital", "Father Point")
+_PERSON_TITLE_BEFORE = re.compile(r"(?<![\w’'-])(?:Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Mayor|President|Senator|Sen|Governor|"
+                                  r"Judge|Justice|Sir|Dame|Lord|Lady|Minister|Councillor|Councilor|Rep|Chancellor|"
+                                  r"Ambassador|Commissioner|Inspector|Detective|Sergeant|Sgt)\.?\s+\Z")
+
+
+def _after_person_title(text: str, spans: list[tuple[int, int]]) -> bool:
+    return any(_PERSON_TITLE_BEFORE.search(text[max(0, s - 16):s]) for s, _ in spans)
+
+
 def _kind(text: str, c: _Candidate) -> str | None:
     words = [w.strip("’'").lower() for w in c.surface.split()]
+    if len(words) > 1 and c.votes["PERSON"] and _after_person_title(text, c.spans) and not any(w in ORG_WORDS for w in words):
+        return "person"  # "Mayor Linda Park": a title before it, whatever its last word
+    # a football club's name: "X United" (no person's or place's name ends so)
+    if len(words) > 1 and words[-1] == "united":
+        return "organisation"
+    # a company's legal form after its name ("Tollan Freight AG", "Orbis plc"), or its trade
+    if len(words) > 1 and words[-1] in COMPANY_SUFFIXES and (not c.surface.split()[-1].islower() or words[-1] == "plc"):
+        return "organisation"
+    if len(words) > 1 and words[-1] in COMPANY_TRADES and c.surface.split()[-1][:1].isupper() and not strong_place(c.surface):
+        return "organisation"
     if _before_venue_noun(text, c.spans):
         return None
     if c.votes["PERSON"] and not c.aliases and _after_work_noun(text, c.spans):
@@ -1030,6 +1200,10 @@ def _kind(text: str, c: _Candidate) -> str | None:
             return None  # a product's edition in capitals ("Windows XP"), not a place
         if re.search(r"(?<!\bMc)(?<!\bMac)(?<!\b[DL][ae])[a-z][A-Z]", c.surface) or _org_evidence(text, c.surface) >= 3:
             return "organisation" if votes["ORG"] or _org_evidence(text, c.surface) else None
+        # a place no gazetteer knows that speaks or gives figures, and is never where a place
+        # stands ("in X", "from X"), is a body ("X did not respond", "according to X")
+        if _agent_uses(text, c.spans) and not _place_evidence(text, c.surface) and not c.origins & {"dateline", "place-noun", "place-slot"}:
+            return "organisation"
         return "location"
     if top == "LOC":
         return "location"

@@ -170,37 +170,58 @@ def _described_venues(text: str, entities: list[Entity], known: set[str]) -> lis
     return found
 
 
+# Countries whose English names take "the" ("the United Kingdom", "the Netherlands", "the
+# Philippines", "the Czech Republic"): a name with "United", "Republic", "Kingdom", "States",
+# "Islands", "Emirates" in it, or a plural.
+_THE_COUNTRY = re.compile(r"\b(?:United|Republic|Kingdom|States|Islands|Emirates|Federation)\b|(?:lands|ines|mas|ives|elles|oros)\Z")
+
+
+def government_name(code: str) -> str | None:
+    """The usual name of a country's government: "Government of Kenya", "Government of the
+    United Kingdom"."""
+    centroid = country_centroid(code)
+    if centroid is None:
+        return None
+    country = centroid.name
+    return f"Government of {'the ' if _THE_COUNTRY.search(country) else ''}{country}"
+
+
+def government_spans(text: str, entities: list[Entity]) -> dict[str, list[tuple[int, int]]]:
+    """Which country's government each "the government" of the text is, by its name: the one
+    country named earlier in the same sentence ("Latvia's economy minister said the government
+    would ..."); else the dateline's country; else the one country every place of the article
+    lies in (a local story names no other), or the one government the article names."""
+    found: dict[str, list[tuple[int, int]]] = {}
+    rest = []
+    for m in _GOVERNMENT.finditer(text):
+        sentence = text[max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0) : m.start()]
+        named = [country_for(w) for w in re.findall(r"([A-Z][a-z]+)(?:[’']s)?\b", sentence)]
+        codes = {c[0] for c in named if c}
+        if len(codes) == 1 and government_name(next(iter(codes))):
+            found.setdefault(government_name(next(iter(codes))), []).append((m.start(), m.end()))
+        else:
+            rest.append((m.start(), m.end()))
+    code = dateline_country(text)
+    if code is None:
+        codes = {e.place.country_code for e in entities if e.kind == "location" and e.place is not None and e.place.country_code}
+        named = {e.name for e in entities if e.kind == "organisation" and e.name.startswith("Government of ")}
+        if len(codes) == 1 and (not named or named == {government_name(next(iter(codes)))}):
+            code = next(iter(codes))
+        elif not codes and len(named) == 1:
+            found.setdefault(next(iter(named)), []).extend(rest)
+            rest = []
+    if code and rest and government_name(code):
+        found.setdefault(government_name(code), []).extend(rest)
+    return {name: sorted(spans) for name, spans in found.items()}
+
+
 def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
     """The entities these rules find (not already among ``entities``)."""
     found: list[Entity] = []
     known = {e.name for e in entities}
-    code = dateline_country(text)
-    governments = []
-    by_country: dict[str, Entity] = {}
-    for m in _GOVERNMENT.finditer(text):
-        # a country named earlier in the same sentence ("Latvia's economy minister said the
-        # government would ...") is the government's; else the dateline's country
-        sentence = text[max(text.rfind(". ", 0, m.start()), text.rfind("\n", 0, m.start()), 0) : m.start()]
-        named = [country_for(w) for w in re.findall(r"([A-Z][a-z]+)(?:[’']s)?\b", sentence)]
-        named = [c for c in named if c]
-        if named and len({c[0] for c in named}) == 1:
-            name = f"Government of {named[0][1]}"
-            if name not in known:
-                entity = by_country.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
-                entity.spans.append((m.start(), m.end()))
-                entity.mention_spans.append((m.start(), m.end()))
-        else:
-            governments.append((m.start(), m.end()))
-    if code and governments and country_centroid(code):
-        name = f"Government of {country_centroid(code).name}"
+    for name, spans in government_spans(text, entities).items():
         if name not in known:
-            entity = by_country.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
-            entity.spans += governments
-            entity.mention_spans += governments
-    for entity in by_country.values():
-        entity.spans.sort()
-        entity.mention_spans.sort()
-    found += list(by_country.values())
+            found.append(Entity("organisation", name, spans=list(spans), mention_spans=list(spans)))
     ministries: dict[str, Entity] = {}
     for m in _MINISTRY.finditer(text):
         country = country_for(m.group(1) or m.group(2))

@@ -131,7 +131,8 @@ def _has_org_word(words: str) -> bool:
     return any(w.strip("’'.").lower() in ORG_WORDS for w in words.split())
 
 
-def _org_parts(text: str, start: int, end: int, person_starts: list[int]) -> list[tuple[int, int]]:
+def _org_parts(text: str, start: int, end: int, person_starts: list[int],
+               model_spans: tuple[tuple[int, int], ...] = ()) -> list[tuple[int, int]]:
     """A capitalised run cut at each "and" that joins two names: an "and" stays inside one
     name only when exactly one side holds an organisation word (the other is part of the same
     name: "Trade and Industry Ministry", "Union of X and Y") and the side after it is no
@@ -152,7 +153,8 @@ def _org_parts(text: str, start: int, end: int, person_starts: list[int]) -> lis
         right = re.split(r"[.;:]\s", right)[0]  # (up to a sentence end inside the run)
         if left.split() and left.split()[-1].strip("’'.").lower() in ORG_WORDS and right.split() \
                 and right.split()[-1].strip("’'.").lower() in ORG_WORDS and not re.search(r"\s(?:of|for)\s", right):
-            return _org_parts(text, start, start + cut.start(), person_starts) + _org_parts(text, start + cut.end(), end, person_starts)
+            return _org_parts(text, start, start + cut.start(), person_starts, model_spans) \
+                + _org_parts(text, start + cut.end(), end, person_starts, model_spans)
     cuts = list(_AND.finditer(text, start, end))
     parts, begin = [], start
     for i, cut in enumerate(cuts):
@@ -160,6 +162,15 @@ def _org_parts(text: str, start: int, end: int, person_starts: list[int]) -> lis
         left, right = text[begin:cut.start()], text[cut.end():nxt]
         keep = _has_org_word(left) != _has_org_word(right) and strong_place(right) is None \
             and cut.end() not in person_starts
+        # the model's names decide where they are clear: one name of the model across the "and"
+        # ("the Council for Scientific and Industrial Research") is one name; a name of the
+        # model starting right after it ("Barclays and Deutsche Bank") is another, unless what
+        # stands before the "and" ends after a joining word ("the Office of Coastal and Marine
+        # Affairs": no name ends so)
+        if any(a < cut.start() and cut.end() < b for a, b in model_spans):
+            keep = True
+        elif any(a == cut.end() for a, _ in model_spans) and not re.search(r"\s(?:of|for|on)\s", left):
+            keep = False
         if not keep:
             parts.append((begin, cut.start()))
             begin = cut.end()
@@ -417,7 +428,9 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
     # where the model ends a body's name at its organisation word, the capitalised words after
     # it are another name ("the Refugee Council Ana Ruiz" with the person untagged)
     model_ends = {ent.end_char for ent in doc.ents if ent.label_ in ("ORG", "FAC", "GPE")}
-    runs = [part for match in _ORG_SEQ.finditer(text) for part in _org_parts(text, match.start(), match.end(), full_name_starts)]
+    model_spans = tuple((ent.start_char, ent.end_char) for ent in doc.ents if ent.label_ in ("ORG", "GPE", "LOC", "FAC"))
+    runs = [part for match in _ORG_SEQ.finditer(text)
+            for part in _org_parts(text, match.start(), match.end(), full_name_starts, model_spans)]
     for run_start, run_end in runs:
         words = [w.strip("’'.").lower() for w in text[run_start:run_end].split()]
         if len(words) >= 2 and any(w in ORG_WORDS for w in words):

@@ -1,0 +1,111 @@
+"""Round six: organisations and places as news names them (sentences written for these tests)."""
+
+import pytest
+
+from loader.articles import Article
+from loader.extract import build_document
+from loader.extract.model import load_nlp
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def sections(text: str) -> dict[str, dict[str, dict]]:
+    article = Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x")
+    document = build_document(article).document
+    return {section: {item["name"]: item for item in document.get(section, [])}
+            for section in ("people", "organisations", "locations")}
+
+
+def test_a_nationality_before_government_names_the_country_s_government(nlp):
+    found = sections("The Ugandan government denied the report on Monday. Officials in Kampala said the government "
+                     "would publish its own figures.")
+    government = found["organisations"]["Government of Uganda"]
+    assert "Ugandan government" in government["names"]
+    assert any("the government" in str(m) for m in government.get("mentions", []))
+    assert "Ugandan" not in found["people"]  # a people's word is no eponym of the government
+
+
+def test_a_country_whose_name_takes_the(nlp):
+    found = sections("The Dutch government said the plan was sound. The Hague has backed it since May.")
+    assert "Government of the Netherlands" in found["organisations"]
+
+
+def test_the_government_of_a_story_about_one_country(nlp):
+    # no dateline and no country in the sentence: every place of the story lies in one country
+    found = sections("Thousands marched through Accra on Saturday. Organisers in Kumasi said the government "
+                     "had ignored their letters.")
+    assert "Government of Ghana" in found["organisations"]
+
+
+def test_the_government_of_a_story_about_several_countries_stays_unnamed(nlp):
+    found = sections("Talks in Nairobi and Kampala ended without a deal. A spokesman said the government "
+                     "was disappointed.")
+    assert not any(name.startswith("Government of") for name in found["organisations"])
+
+
+def test_a_name_before_its_officials_or_shares_is_a_body(nlp):
+    found = sections("Prices rose sharply in May. Petrobras shares fell 3 per cent in early trading, and "
+                     "Zanu-PF officials blamed the central bank.")
+    assert "Petrobras" in found["organisations"] and "Petrobras" not in found["people"]
+    assert "Zanu-PF" in found["organisations"] and "Zanu-PF" not in found["people"]
+
+
+def test_a_people_s_word_before_fighters_is_no_body(nlp):
+    found = sections("Witnesses said Kurdish fighters and Islamist militants clashed near the border on Sunday.")
+    assert not {"Kurdish", "Islamist"} & set(found["organisations"])
+
+
+def test_a_source_of_figures_the_gazetteer_lacks_is_a_body(nlp):
+    found = sections("Sales of bottled water rose 8 per cent last year, according to Nielsen.")
+    assert "Nielsen" in found["organisations"] and "Nielsen" not in found["locations"]
+
+
+def test_a_company_said_short_after_its_legal_form(nlp):
+    found = sections("Bremmer Logistics GmbH and its rival Tollan Freight AG agreed to merge on Tuesday. "
+                     "Tollan said the deal would close in June.")
+    assert "Tollan" in found["organisations"]["Tollan Freight AG"]["names"]
+    assert "Tollan" not in found["organisations"] and "Tollan" not in found["people"]
+
+
+def test_a_titled_name_ending_in_a_venue_word_is_a_person(nlp):
+    found = sections("Mayor Linda Park said the budget would be put to a vote on Monday.")
+    assert "Linda Park" in found["people"] and "Linda Park" not in found["locations"]
+
+
+def test_a_club_named_united_is_a_body(nlp):
+    found = sections("Dunmore United beat Carlow Rovers 2-1 on Saturday to go top of the table.")
+    assert "Dunmore United" in found["organisations"] and "Dunmore United" not in found["people"]
+
+
+def test_two_firms_joined_by_and_are_two_bodies(nlp):
+    found = sections("Analysts at Barclays and Deutsche Bank cut their price targets for the miner on Wednesday.")
+    assert "Deutsche Bank" in found["organisations"] and "Barclays" in found["organisations"]
+    assert "Barclays and Deutsche Bank" not in found["organisations"]
+
+
+def test_a_body_whose_name_holds_and_stays_whole(nlp):
+    found = sections("The Council for Scientific and Industrial Research signed the agreement in Pretoria.")
+    assert "Council for Scientific and Industrial Research" in found["organisations"]
+    assert "Industrial Research" not in found["organisations"]
+
+
+def test_a_name_ending_in_a_trade_is_a_firm(nlp):
+    found = sections("Residents packed the hall on Tuesday to oppose plans by Brennan Quarries to extend its pit.")
+    assert "Brennan Quarries" in found["organisations"] and "Brennan Quarries" not in found["people"]
+
+
+def test_an_untagged_name_before_a_body_s_apposition(nlp):
+    found = sections("Two dockers were hurt on Monday. Transnet, the state freight company, declined to comment. "
+                     "Separately, the company said it would review safety.")
+    assert "Transnet" in found["organisations"]
+    assert "Separately" not in found["organisations"]
+
+
+def test_a_body_based_somewhere(nlp):
+    found = sections("Lindqvist Agritech raised 40 million euros. Its rival Grønn Vekst, based in Bergen, is in talks "
+                     "with lenders about a loan.")
+    assert "Grønn Vekst" in found["organisations"] and "Grønn Vekst" not in found["locations"]
+    assert "Bergen" in found["locations"]
