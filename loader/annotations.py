@@ -588,14 +588,25 @@ class _Resolver:
             })
 
     def comment_requests(self) -> None:
+        told: dict[str, str] = {}  # id -> response
         for _, item in self.items("comment_requests"):
             party = self.ref(item, "party", ("people", "organisations", "anonymous"))
             response = self.choice(item, "response", RESPONSES)
             placed = self.span(item, "evidence")
             if not (party and response and placed):
                 continue
+            request_id = hashed_id("cr", self.article.id, party[1], placed[0])
+            if told.get(request_id) == response:
+                self.error(_line(item), f"the same request for comment twice ({_text(item.get('party'))!r}, {response!r}, the same evidence)")
+                continue
+            if request_id in told:
+                # two answers from one party in one span ("declined to say ... and did not
+                # respond to ..."): the second is told apart by its answer; the first keeps the
+                # id it has always had
+                request_id = hashed_id("cr", self.article.id, party[1], placed[0], response)
+            told[request_id] = response
             self.out.rows["comment_requests"].append({
-                "id": hashed_id("cr", self.article.id, party[1], placed[0]),
+                "id": request_id,
                 **self.party_columns(party, "party"), "response": response, **self.provenance(*placed),
             })
 

@@ -32,7 +32,7 @@ def test_the_three_responses(nlp):
     text = ("The Pakistani government did not respond to a request for comment. "
             "Amrullah Saleh spoke on Monday. He could not be reached for comment. "
             "Álvaro Ibáñez Soto declined to comment on the talks.")
-    assert requests(text) == [("Pakistani government", "did not respond"), ("Amrullah Saleh", "could not be reached"),
+    assert requests(text) == [("Government of Pakistan", "did not respond"), ("Amrullah Saleh", "could not be reached"),
                               ("Álvaro Ibáñez Soto", "no comment")]
 
 
@@ -215,3 +215,24 @@ def test_refusing_to_speak_to_reporters(nlp):
     text = ("Peter Vance, 47, runs the fund. Vance refused to speak to reporters outside the court. "
             "Lisa Grant declined to speak to the crowd.")
     assert requests(text) == [("Peter Vance", "no comment")]
+
+
+def test_two_answers_from_one_party_in_one_span_are_two_rows(tmp_path):
+    """A party that declined one question and left another unanswered in one clause gives
+    two requests whose evidence starts at the same place: both are stored, with their own ids
+    (the build used to fail on a UNIQUE constraint)."""
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from loader.cli import cli
+
+    path = tmp_path / "2024-05-02-mine.md"
+    path.write_text("---\ntitle: Mine\npublished: 2024-05-02\n---\n\nKestrel Mining, a company based in Perth, "
+                    "supplied the drills. Kestrel declined to say what it would charge councils and did not "
+                    "respond to questions about its output.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["build", "-q", "--no-annotations", str(tmp_path / "a.db"), str(path)])
+    assert result.exit_code == 0, result.output
+    rows = sqlite3.connect(tmp_path / "a.db").execute("select id, response, start from comment_requests").fetchall()
+    assert sorted(r[1] for r in rows) == ["did not respond", "no comment"]
+    assert len({r[0] for r in rows}) == 2

@@ -164,3 +164,12 @@ def test_the_same_event_twice_is_an_error(corpus):
     code, output = run("validate", root / "articles")
     assert code == 1
     assert f"{path}:30: the same event twice (date 2024-05-01, 'May 1', the same evidence)" in output
+
+
+def test_the_same_request_for_comment_twice_is_an_error(corpus):
+    root, write = corpus
+    twice = "  - {party: mayor, response: did not respond, evidence: The mayor did not respond}\n"
+    path = write(GOOD + twice)
+    code, output = run("validate", root / "articles")
+    assert code == 1
+    assert f"{path}:{GOOD.count(chr(10)) + 1}: the same request for comment twice" in output, output
