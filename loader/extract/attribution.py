@@ -144,7 +144,8 @@ def np_span(token: Token) -> tuple[int, int]:
     start = keep[0].idx
     # a dateline or a live blog's time the parse joined to the phrase ("MEXICO CITY - A rights
     # group", "08:05 - The drivers' union") is no part of it
-    prefix = _PHRASE_PREFIX.match(token.doc.text[start : token.idx])
+    # (the tokens' own text: Doc.text joins the whole document's tokens on each reading)
+    prefix = _PHRASE_PREFIX.match(token.doc[keep[0].i : token.i].text_with_ws)
     if prefix:
         start += prefix.end()
     return start, token.doc[last].idx + len(token.doc[last])

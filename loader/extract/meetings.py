@@ -1747,6 +1747,8 @@ def _other_presence(c: Context, finder: MeetingFinder, token: Token, people, sta
     * "X was seen leaving the hotel after the meeting": seen there."""
     lemma = token.lemma_.lower()
     children = list(token.children)
+    if not children:
+        return  # every construction below reads the word's dependents (most words have none)
     negative = _negated(token)
     auxes = {g.lower_ for g in children if g.dep_ in ("aux", "auxpass")}
     if auxes & {"will", "would", "shall", "'ll", "might", "may", "to"} or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" \
