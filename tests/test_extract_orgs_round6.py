@@ -109,3 +109,26 @@ def test_a_body_based_somewhere(nlp):
                      "with lenders about a loan.")
     assert "Grønn Vekst" in found["organisations"] and "Grønn Vekst" not in found["locations"]
     assert "Bergen" in found["locations"]
+
+
+def test_a_town_before_a_treaty_word_names_the_treaty_not_a_place(nlp):
+    found = sections("Ministers from Peru and Chile met in Lima on Monday. Both said they would honour the "
+                     "Kyoto Protocol and the Lisbon Treaty, but gave no dates.")
+    assert "Lima" in found["locations"]
+    assert "Kyoto" not in found["locations"] and "Lisbon" not in found["locations"]
+
+
+def test_a_body_s_people_before_its_name_are_not_its_name(nlp):
+    found = sections("Lawyers for the Harbour Workers Union told the court on Tuesday that the dismissals were "
+                     "unlawful. The union has 4,000 members.")
+    assert "Harbour Workers Union" in found["organisations"]
+    assert not any(name.startswith("Lawyers") for name in found["organisations"])
+
+
+
+def test_a_town_s_name_said_for_the_company_named_after_it_is_the_company(nlp):
+    # Toyota is also a city in Japan: beside "Toyota Motor Corp", and never a place in the text, it is the firm
+    found = sections("Toyota Motor Corp will build a battery plant in Ohio, the company said on Monday. "
+                     "Toyota said the plant would employ 2,000 people.")
+    assert "Toyota" in found["organisations"]["Toyota Motor Corp"]["names"]
+    assert "Toyota" not in found["locations"]

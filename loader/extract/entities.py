@@ -117,6 +117,10 @@ _ORG_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:" + _NOT_IN_APPOSITION + r"
                                                                   "lobby", "nonprofit", "non-profit", "cooperative", "co-operative",
                                                                   "insurer", "lender", "shipper"})))  # (not "producer", "publisher":
 # a person's trades too, "Ben Ode, a film producer,")
+# A body's people before its name: "protesters from X", "lawyers for X", "economists at X" (not
+# "researchers from X", who come from towns as often).
+_PEOPLE_OF_BODY = re.compile(r"\b(?:(?:activists|protesters|campaigners|volunteers|lawyers|representatives)\s+(?:from|of|for|with)"
+                             r"|(?:economists|researchers|scientists|executives|employees|officials)\s+(?:at|with))\s+(?:the\s+)?\Z", re.I)
 # "X, based in Y", "X, headquartered in Y": where a body is (a person lives in a place, or is
 # "a Y-based analyst")
 _BASED_IN = re.compile(r",\s+(?:which\s+is\s+|that\s+is\s+)?(?:based|headquartered|registered|listed)\s+(?:in|on)\b")
@@ -167,6 +171,8 @@ def _org_evidence(text: str, surface: str) -> int:
             score += 2  # "analysts at X and Y": firms
         elif _ORG_APPOSITION.match(text, end) and not any(w.lower().rstrip(",") in TITLES for w in _ORG_APPOSITION.match(text, end).group(0).split()):
             score += 3  # "Tasa, the country's largest fishmeal producer,": a body described after its name
+        elif _PEOPLE_OF_BODY.search(text[max(0, start - 40):start]):
+            score += 3  # "protesters from X", "economists at X": a body's people
         elif _BASED_IN.match(text, end):
             score += 3  # "Grønn Vekst, based in Bergen,": a body
         elif _body_uses(text, [(start, end)]):
@@ -236,12 +242,37 @@ def _bodies_by_their_members(text: str, mentions: list[Mention]) -> list[Mention
     return found
 
 
+_TREATY_WORDS = re.compile(r"\s+(?:Agreement|Accord|Accords|Protocol|Treaty|Convention|Declaration|Consensus|Principles|Charter|Pact)\b")
+
+
+def _in_a_treaty_name(text: str, m: Mention) -> bool:
+    """"the Paris Agreement", "the Kyoto Protocol": the town names a treaty there, not a place."""
+    return m.label == "LOC" and m.origin != "dateline" and bool(_TREATY_WORDS.match(text, m.end))
+
+
+_ROLE_BEFORE_BODY = re.compile(r"(?:[A-Z][a-z]+s)\s+(?:for|of|at)\s+the\s+(?=[A-Z])")
+
+
+def _without_role(text: str, m: Mention) -> Mention:
+    """"Lawyers for the Sierra Club", "Supporters of the Labour Party" (capitalised by the
+    sentence): the people of a body, not its name; the body's name is what follows, when it
+    holds a body's word ("Friends of the Earth" stays whole)."""
+    role = _ROLE_BEFORE_BODY.match(m.text) if m.label == "ORG" else None
+    if role is None or m.text.split()[0].lower() in ORG_WORDS:
+        return m
+    rest = m.text[role.end():]
+    if not any(w.strip("’'.").lower() in ORG_WORDS for w in rest.split()):
+        return m
+    return Mention(m.start + role.end(), m.end, m.label, m.origin, rest, m.model_label)
+
+
 def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Mention, Mention]],
                      publisher: str | None = None) -> list[Entity]:
     """The article's people, organisations and places from its mentions and acronym pairs
     (stage 3), ``publisher`` being the article's (see the module docstring)."""
     candidates: dict[str, _Candidate] = {}
     descriptions = [m for m in mentions if m.origin == "description"]
+    mentions = [_without_role(text, m) for m in mentions if not _in_a_treaty_name(text, m)]
     mentions = [*mentions, *_bodies_by_their_members(text, [m for m in mentions if m.origin != "description"])]
     for m in mentions:
         if m.origin == "description":
@@ -349,7 +380,10 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
               and (any(w.strip("’'").lower() in ORG_WORDS | COMPANY_SUFFIXES | COMPANY_TRADES for w in c.surface.split()[1:])
                    or c.origins & {"org-word", "acronym", "body-role"})]
     for c in candidates.values():
-        if c.merged_into or c.surface in surname_owner or strong_place(c.surface) or c.origins & {"place-noun", "place-slot", "dateline"} \
+        # (a town's name the model calls a body, beside a company named after it, is the
+        # company: "Toyota" beside "Toyota Motor Corp")
+        if c.merged_into or c.surface in surname_owner or strong_place(c.surface) and not (c.votes["ORG"] and not c.votes["LOC"] and " " not in c.surface) \
+                or c.origins & {"place-noun", "place-slot", "dateline"} \
                 or c.surface.lower() in lowercase_words(text) or c.surface.lower() in STOP_WORDS:
             continue
         # several words: only a company's name said without its trade ("Acme Zinc Mining" ->
