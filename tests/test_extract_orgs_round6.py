@@ -132,3 +132,26 @@ def test_a_town_s_name_said_for_the_company_named_after_it_is_the_company(nlp):
                      "Toyota said the plant would employ 2,000 people.")
     assert "Toyota" in found["organisations"]["Toyota Motor Corp"]["names"]
     assert "Toyota" not in found["locations"]
+
+
+def test_a_programme_or_project_that_acts_as_a_body_is_one(nlp):
+    found = sections("Floods in Sylhet have killed 40 people, the ministry said. The World Food Programme said it "
+                     "would begin handing out biscuits on Friday.")
+    assert "World Food Programme" in found["organisations"]
+    # one that does not act stays a programme, not a body
+    found = sections("The Apollo Program ended in 1972. Its last crew landed near the Taurus mountains.")
+    assert "Apollo Program" not in found["organisations"]
+
+
+def test_a_company_named_in_full_then_by_its_first_word_when_the_model_calls_it_a_body(nlp):
+    found = sections("Marula Platinum and Sekoto Resources agreed to merge on Monday. Marula's board met on "
+                     "Sunday, and Marula shares rose.")
+    assert "Marula" in found["organisations"]["Marula Platinum"]["names"]
+    assert "Marula" not in found["organisations"]
+
+
+def test_a_science_fair_is_not_the_company_s_full_name(nlp):
+    # "Google" stays its own body: "Google Science Fair" is an event that the company runs
+    found = sections("Pupils from Irving met engineers at Google on Monday. Google invited them to the Google "
+                     "Science Fair, the company said.")
+    assert "Google" in found["organisations"]

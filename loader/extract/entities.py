@@ -376,9 +376,12 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
                 surname_owner[short] = p.surface
     # a company or body named in full once and then by its first word ("Acme Shipping" ...
     # "Acme said"): one organisation, as a surname is one person
+    # (or a name the model only ever calls a body: "Marula Platinum" ... "Marula's board")
     bodies = [c for c in candidates.values() if not c.merged_into and len(c.surface.split()) >= 2
               and (any(w.strip("’'").lower() in ORG_WORDS | COMPANY_SUFFIXES | COMPANY_TRADES for w in c.surface.split()[1:])
-                   or c.origins & {"org-word", "acronym", "body-role"})]
+                   or c.origins & {"org-word", "acronym", "body-role"}
+                   or c.votes["ORG"] and not c.votes["PERSON"] and not c.votes["LOC"]
+                   and not any(w.lower() in NOT_ENTITY_HEADS | EVENT_OR_PRODUCT_WORDS | TITLES for w in c.surface.split()))]
     for c in candidates.values():
         # (a town's name the model calls a body, beside a company named after it, is the
         # company: "Toyota" beside "Toyota Motor Corp")
@@ -1105,6 +1108,18 @@ EVENT_OR_PRODUCT_WORDS = frozenset("shuttle expo festival championship champions
 _PROGRAMME_NOUN = re.compile(r"\s+(?:study|studies|survey|surveys|program|programs|programme|programmes|project|projects|system|systems|scheme|schemes|tax|taxes|index|data|database|databases)\b")
 
 
+# Heads of names that are things more often than bodies, but name bodies too ("the World Food
+# Programme", "the Innocence Project", "Tallis Fare Systems"): a body when the text has it act
+# as one. (Not "study" or "survey": a study "says" and "finds" without being a body.)
+_BODY_CAPABLE_HEADS = frozenset("programme program project systems".split())
+
+
+def _acts_as_body(text: str, c: _Candidate) -> bool:
+    """The name speaks ("X said"), is a source ("according to X"), has officials or a spokesman,
+    or is described as a body ("X, the company that ...")."""
+    return bool(_agent_uses(text, c.spans) or _body_uses(text, c.spans) or _org_evidence(text, c.surface))
+
+
 def _names_a_programme(text: str, c: _Candidate) -> bool:
     """A name the text mostly writes before a lowercase noun for a study, a programme or a
     system ("the ABC system", "DEF studies", "the National Diet Survey study") names that,
@@ -1167,7 +1182,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if c.votes["PERSON"] and not c.aliases and _after_work_noun(text, c.spans):
         return None
     head = name_head(c.surface) if len(words) > 1 else ""
-    if head in NOT_ENTITY_HEADS:
+    if head in NOT_ENTITY_HEADS and not (head in _BODY_CAPABLE_HEADS and _acts_as_body(text, c)):
         return None
     # "Operation X" names a military or police operation, an event; "Storm X" a storm
     if len(words) > 1 and (words[0] == "operation" or words[0] in STORM_LEADS or words[:2] == ["tropical", "storm"]):
