@@ -155,3 +155,27 @@ def test_a_science_fair_is_not_the_company_s_full_name(nlp):
     found = sections("Pupils from Irving met engineers at Google on Monday. Google invited them to the Google "
                      "Science Fair, the company said.")
     assert "Google" in found["organisations"]
+
+
+def test_a_hospital_or_museum_that_acts_is_the_body_and_one_that_does_not_is_a_place(nlp):
+    found = sections("Doctors at Holy Cross Mission Hospital treated 40 children. Holy Cross Mission Hospital said "
+                     "it needed more vaccines.")
+    assert "Holy Cross Mission Hospital" in found["organisations"]
+    found = sections("Porters picketed outside Northfield General Hospital on Monday.")
+    assert "Northfield General Hospital" in found["locations"]
+
+
+def test_a_body_s_part_named_with_its_possessive_is_two_bodies(nlp):
+    found = sections("Officers from the Queensland Police Service's Forensic Crash Unit examined the car, the court heard.")
+    assert {"Queensland Police Service", "Forensic Crash Unit"} <= set(found["organisations"])
+    # a possessive inside one name stays ("Lloyd's Register")
+    found = sections("Lloyd's Register said the ship was sound.")
+    assert "Lloyd's Register" in found["organisations"]
+
+
+def test_a_foreign_name_keeps_its_joining_words(nlp):
+    found = sections("The report was written by Colectivo Lucero por los Derechos Humanos, a human rights group "
+                     "in Tapachula.")
+    assert "Colectivo Lucero por los Derechos Humanos" in found["organisations"]
+    found = sections("Officials at Banco de la Nación Argentina said rates would rise.")
+    assert "Banco de la Nación Argentina" in found["organisations"]

@@ -266,13 +266,31 @@ def _without_role(text: str, m: Mention) -> Mention:
     return Mention(m.start + role.end(), m.end, m.label, m.origin, rest, m.model_label)
 
 
+_POSSESSIVE = re.compile(r"[’']s\s+(?=[A-Z])")
+# the last words of a body's part that are no body's word on their own ("the X Crash Unit")
+_PARTS_OF_BODIES = frozenset("unit division branch squad wing directorate".split())
+
+
+def _possessive_parts(m: Mention) -> list[Mention]:
+    """"the Queensland Police Service's Forensic Crash Unit": two bodies, one part of the other,
+    when each side holds a body's word (not "Lloyd's Register", "McDonald's Corporation")."""
+    split = _POSSESSIVE.search(m.text) if m.label == "ORG" else None
+    if split is None:
+        return [m]
+    owner, part = m.text[:split.start()], m.text[split.end():]
+    if not (_has_body_word(owner) and (_has_body_word(part) or part.split()[-1].lower() in _PARTS_OF_BODIES and " " in part)):
+        return [m]
+    return [Mention(m.start, m.start + split.start(), "ORG", m.origin, owner, m.model_label),
+            Mention(m.start + split.end(), m.end, "ORG", m.origin, part, m.model_label)]
+
+
 def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Mention, Mention]],
                      publisher: str | None = None) -> list[Entity]:
     """The article's people, organisations and places from its mentions and acronym pairs
     (stage 3), ``publisher`` being the article's (see the module docstring)."""
     candidates: dict[str, _Candidate] = {}
     descriptions = [m for m in mentions if m.origin == "description"]
-    mentions = [_without_role(text, m) for m in mentions if not _in_a_treaty_name(text, m)]
+    mentions = [part for m in mentions if not _in_a_treaty_name(text, m) for part in _possessive_parts(_without_role(text, m))]
     mentions = [*mentions, *_bodies_by_their_members(text, [m for m in mentions if m.origin != "description"])]
     for m in mentions:
         if m.origin == "description":
@@ -1114,6 +1132,9 @@ _PROGRAMME_NOUN = re.compile(r"\s+(?:study|studies|survey|surveys|program|progra
 _BODY_CAPABLE_HEADS = frozenset("programme program project systems".split())
 
 
+_INSTITUTION_VENUES = frozenset("hospital museum gallery theatre theater planetarium".split())
+
+
 def _acts_as_body(text: str, c: _Candidate) -> bool:
     """The name speaks ("X said"), is a source ("according to X"), has officials or a spokesman,
     or is described as a body ("X, the company that ...")."""
@@ -1200,6 +1221,10 @@ def _kind(text: str, c: _Candidate) -> str | None:
     # a river's bank named by its side is a region ("the West Bank", "the Left Bank"), not a bank
     if len(words) == 2 and words[1] == "bank" and words[0] in ("west", "east", "north", "south", "left", "right"):
         return "location"
+    # a hospital, museum or theatre is a building and the body that runs it: the body when the
+    # text has it act ("the X Hospital said", "the X Museum's director")
+    if name_head(c.surface).lower() in _INSTITUTION_VENUES and _acts_as_body(text, c):
+        return "organisation"
     # a venue keeps its type with an acronym too ("the Kennedy Space Center (KSC)")
     if is_venue_name(c.surface) and "publisher" not in c.origins:
         return "location"

@@ -52,7 +52,7 @@ instituto istituto institut universidad università universidade université uni
 movimiento movimento fundación fundação fondazione stiftung asociación associação associazione comité comitato
 ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo verein gesellschaft
 banque société compagnie groupe fédération caisse crédit sindicato sindacato syndicat confederación confédération
-frontières
+frontières colectivo coletivo collectif
 """.split())  # bodies, companies and outlets: the head words of their names in English news (and the
 # first words of names in the other European languages news quotes: "Instituto X", "Banco Y")
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
@@ -119,7 +119,10 @@ _CAP_WORD = r"[A-Z][\w’'.&-]*"
 # A run of capitalised words with the joining words of bodies' names ("Council for the Welfare of X",
 # "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
 # split at "and" / "&" afterwards (see _org_parts), since "and" also joins two names.
-_ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|de|du|des|i|of the|for the|on the|and|&|\d{{1,2}})[ \t]+)?{_CAP_WORD})*")  # "Movimento 5 Stelle"
+# (and the joining words of names in the other European languages: "Colectivo X por los
+# Derechos Humanos", "Banco de la Nación", "Istituto per la Ricerca", "Stiftung für Y")
+_FOREIGN_JOIN = r"(?:de|del|della|delle|degli|dei|di|da|do|dos|das|du|des|por|para|pour|per|für|pela|pelo)(?:[ \t]+(?:la|las|los|le|les|el|lo|die|der|das))?"
+_ORG_SEQ = re.compile(rf"{_CAP_WORD}(?:[ \t]+(?:(?:of|for|on|i|of the|for the|on the|and|&|{_FOREIGN_JOIN}|\d{{1,2}})[ \t]+)?{_CAP_WORD})*")  # "Movimento 5 Stelle"
 # a university's campus is part of its name ("the University of X at Y")
 _CAMPUS = re.compile(rf"\s+at\s+{_CAP_WORD}(?:\s+{_CAP_WORD})?")
 _DATE_WORDS = frozenset("""january february march april may june july august september october november december
