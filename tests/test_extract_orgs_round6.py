@@ -179,3 +179,25 @@ def test_a_foreign_name_keeps_its_joining_words(nlp):
     assert "Colectivo Lucero por los Derechos Humanos" in found["organisations"]
     found = sections("Officials at Banco de la Nación Argentina said rates would rise.")
     assert "Banco de la Nación Argentina" in found["organisations"]
+
+
+def test_a_town_whose_name_ends_like_a_people_s_plural_is_a_town(nlp):
+    # "Cairns" found no country fuzzily as "Cairn" would: it is the city the gazetteer knows
+    found = sections("She lives in Cairns.")
+    assert "Cairns" in found["locations"]
+
+
+def test_a_descriptor_before_a_one_word_name_makes_it_a_body(nlp):
+    found = sections("The session, at the Sheffield offices of the conciliation service Acas, was chaired by an "
+                     "Acas conciliator, Ruth Enderby.")
+    assert "Acas" in found["organisations"] and "Acas" not in found["people"]
+
+
+def test_which_after_a_name_the_model_calls_a_person_makes_it_a_body(nlp):
+    found = sections("Civic Sardinia (SC), which won the most seats in October's regional election, said it would "
+                     "wait. The report has alarmed Civic Sardinia.")
+    assert "Civic Sardinia" in found["organisations"] and "Civic Sardinia" not in found["people"]
+    # after a place's preposition "which" may be about the sentence, not the name
+    found = sections("A joint visit to the dam site near Cuito Cuanavale, which he had planned for November, "
+                     "was called off.")
+    assert "Cuito Cuanavale" not in found["organisations"]

@@ -123,6 +123,8 @@ _PEOPLE_OF_BODY = re.compile(r"\b(?:(?:activists|protesters|campaigners|voluntee
                              r"|(?:economists|researchers|scientists|executives|employees|officials)\s+(?:at|with))\s+(?:the\s+)?\Z", re.I)
 # "X, based in Y", "X, headquartered in Y": where a body is (a person lives in a place, or is
 # "a Y-based analyst")
+_PLACE_PREPOSITIONS = frozenset("in near at from to outside across into inside around through".split())
+_WHICH_AFTER = re.compile(r"(?:\s+\([A-Z][\w.&-]{1,8}\))?,\s+which\s")
 _BASED_IN = re.compile(r",\s+(?:which\s+is\s+|that\s+is\s+)?(?:based|headquartered|registered|listed)\s+(?:in|on)\b")
 
 
@@ -175,6 +177,10 @@ def _org_evidence(text: str, surface: str) -> int:
             score += 3  # "protesters from X", "economists at X": a body's people
         elif _BASED_IN.match(text, end):
             score += 3  # "Grønn Vekst, based in Bergen,": a body
+        elif _WHICH_AFTER.match(text, end) and not strong_place(surface) and not (before and before[-1].lower() in _PLACE_PREPOSITIONS):
+            # "Civic Sardinia (SC), which won the most seats": a person is "who" (a place takes
+            # "which" too, and what follows may be about the sentence: "near X, which he had planned")
+            score += 3
         elif _body_uses(text, [(start, end)]):
             score += 3  # "Petrobras shares", "Zanu-PF officials", "X's chief executive"
         elif before and before[-1] == "on" and text[end : end + 2] not in ("’s", "'s"):
@@ -1248,9 +1254,10 @@ def _kind(text: str, c: _Candidate) -> str | None:
         # the model sometimes calls a country a nationality ("Tajikistan"): the gazetteer decides
         place = strong_place(c.surface)
         return "location" if place and place.kind != "city" and not is_demonym(c.surface) else None
-    if is_demonym(c.surface):
-        return None
     place = strong_place(c.surface)
+    # (a place of exactly that name is no people's word found fuzzily: "Cairns" is not "Cairn")
+    if is_demonym(c.surface) and not (place is not None and place.name == c.surface):
+        return None
     # a country's adjective ("Uruguayan") names a people, not a body or a person
     if len(words) == 1 and place is None and country_for(c.surface) is not None:
         return None
