@@ -201,3 +201,15 @@ def test_which_after_a_name_the_model_calls_a_person_makes_it_a_body(nlp):
     found = sections("A joint visit to the dam site near Cuito Cuanavale, which he had planned for November, "
                      "was called off.")
     assert "Cuito Cuanavale" not in found["organisations"]
+
+
+def test_a_venue_led_by_its_foreign_word_is_one_place(nlp):
+    found = sections("Marchers gathered in Praça do Comércio and walked up Rua Augusta, in Lisbon.")
+    assert {"Praça do Comércio", "Rua Augusta"} <= set(found["locations"])
+    assert "Comércio" not in found["people"] and "Rua Augusta" not in found["people"]
+
+
+def test_a_place_named_with_its_country_s_possessive_is_two_places(nlp):
+    found = sections("A measles outbreak in Tanzania's Morogoro region has killed nine children.")
+    assert {"Tanzania", "Morogoro"} <= set(found["locations"])
+    assert "Tanzania's Morogoro" not in found["locations"]

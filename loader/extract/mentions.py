@@ -64,7 +64,9 @@ chapel abbey basilica synagogue shrine courthouse hotel motel quay pier wharf
 """.split())
 # First words of venues' names in other languages, common in news from abroad ("Estadio X",
 # "Palais des Sports", "Piazza Y").
-VENUE_LEADS = frozenset("palais palacio palazzo estadio estádio stade stadio teatro théâtre plaza piazza praça hotel".split())
+VENUE_LEADS = frozenset("palais palacio palazzo estadio estádio stade stadio teatro théâtre plaza piazza praça hotel "
+                        "rua calle avenida avinguda rue jalan rambla".split())  # (and streets: "Rua Augusta", "Jalan Satok"; not
+# "Via", an English word at a sentence start: "Via Twitter, she said")
 # A church is a building ("St Anne's Church", "the Harbour Church") unless its name is a
 # denomination's, a body ("the Methodist Church", "the Church of England", "the Free Church").
 _DENOMINATION = re.compile(r"(?:ist|an|ic|al|ox)\Z|\A(?:united|free|reformed|unification|mormon|universal|national|state|world|christian|church)\Z")
@@ -609,6 +611,10 @@ def place_noun_names(doc: Doc, text: str) -> list[Mention]:
         while words and words[0] in ("The", "A", "An"):
             start += len(words[0]) + 1
             words = words[1:]
+        # an owner before the name is another place ("Tanzania's Morogoro region"): the name is what follows
+        while len(words) > 1 and re.search(r"[’']s\Z", words[0]):
+            start += len(words[0]) + 1
+            words = words[1:]
         if not words or _SENTENCE_END.search(text, start, end) or _has_org_word(" ".join(words)) \
                 or any(w.lower() in lowercase | STOP_WORDS | TITLES | _DATE_WORDS for w in words) \
                 or (start, end) in people and match.re is _NAME_THEN_NOUN:  # ("the village of X" is nobody)
@@ -807,7 +813,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     """All mentions (overlaps settled) and the acronym pairs."""
     text = article.text
     pairs = acronym_pairs(text)
-    rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text)
+    rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text) + led_venue_names(text)
     # "central Europe" is a part of Europe, not Europe: a region of its own when Europe is a
     # continent, region or country ("Central Europe", "Eastern Ukraine"), else left out
     def whole_place(found: list[Mention]) -> list[Mention]:
@@ -959,7 +965,7 @@ def organiser_acronyms(text: str) -> list[Mention]:
 
 # A venue's lead word then its name ("the Hotel Metropole", "Estadio Azteca") and a building
 # named in one compound word after "the" ("the Guildhall", "the Clubhouse").
-_LED_VENUE = re.compile(r"(?<![\w’'-])(?:%s)(?:\s+[A-Z][\w’'-]*){1,3}(?![\w’'-])"
+_LED_VENUE = re.compile(r"(?<![\w’'-])(?:%s)(?:\s+(?:(?:do|da|dos|das|de|del|della|di|du|des|de la)\s+)?[A-Z][\w’'-]*){1,3}(?![\w’'-])"
                         % "|".join(sorted({w.capitalize() for w in VENUE_LEADS})))
 COMPOUND_VENUE = re.compile(r"[A-Z][a-z]{2,}(?:hall|church|chapel|house)\Z")
 _THE_COMPOUND_VENUE = re.compile(r"(?<=\bthe )[A-Z][a-z]{2,}(?:hall|church|chapel|house)(?![\w’'-])")
@@ -982,12 +988,19 @@ def venue_names(text: str) -> list[Mention]:
         if _SENTENCE_END.search(text, start, match.end()):
             continue
         found.append(Mention(start, match.end(), "LOC", "venue-name", text[start:match.end()]))
+    found += [Mention(m.start(), m.end(), "LOC", "venue-name", m.group(0)) for m in _THE_COMPOUND_VENUE.finditer(text)]
+    return found
+
+
+def led_venue_names(text: str) -> list[Mention]:
+    """A venue's lead word and its name ("Estadio Azteca", "Praça do Comércio", "Rua Augusta"):
+    a name whose every word the model may type apart ("Praça" a place, "Comércio" a person)."""
+    found = []
     for match in _LED_VENUE.finditer(text):
         stop = _SENTENCE_END.search(text, match.start(), match.end())
         end = stop.start() if stop else match.end()
         if " " in text[match.start():end]:
             found.append(Mention(match.start(), end, "LOC", "venue-name", text[match.start():end]))
-    found += [Mention(m.start(), m.end(), "LOC", "venue-name", m.group(0)) for m in _THE_COMPOUND_VENUE.finditer(text)]
     return found
 
 
