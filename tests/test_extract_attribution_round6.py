@@ -131,3 +131,14 @@ def test_a_dateline_or_a_live_blog_time_is_no_part_of_the_source():
     assert found[0][0] == ["A Mexican human rights group"]
     found = statements("08:05 - The drivers' union says about 80 percent of its members are on strike.")
     assert found[0][0] == ["The drivers' union"]
+
+
+def test_a_team_s_name_before_a_role_need_not_repeat_a_phrase_that_names_no_team():
+    found = statements("The header came from the home captain, Sami Haddad. \"The dressing room is behind the gaffer,\" "
+                       "the Albion captain told Albion TV.")
+    assert [s[0] for s in found if s[1] == "told"] == [["Sami Haddad"]]
+
+
+def test_a_role_with_another_team_s_name_is_not_that_person():
+    found = statements("Ines Carvalho, the Wanderers manager, was pleased. The Albion manager said he would write to the league.")
+    assert all(s[0] != ["Ines Carvalho"] for s in found if s[1] == "said")

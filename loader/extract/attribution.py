@@ -550,7 +550,12 @@ class Attributor:
         anonymous source in its own words than the wrong person."""
         if token.pos_ != "NOUN" or token.tag_ == "NNS" or not (_is_role(token) or token.lower_ in _RELATIVES):
             return None
-        words = [c.lower_ for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i] + [token.lower_]
+        modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        words = [c.lower_ for c in modifiers if c.pos_ != "PROPN"] + [token.lower_]
+        # a name among the words ("the Albion captain") need not be in the earlier phrase when
+        # that phrase names no body of its own ("the home captain, X"), but must be when it
+        # names one ("X, the Wanderers manager" is not "the Albion manager")
+        names = [c.lower_ for c in modifiers if c.pos_ == "PROPN"]
         head = token.lower_
         found: list[str] = list(self.named_roles.get(head, ()))
         for s, e, local, kind in self.c.mentions():
@@ -577,6 +582,9 @@ class Attributor:
                 if said[:1] == ["who"] or head not in said:
                     continue
                 rest = said[said.index(head) + 1 :]
+                named_before = re.findall(r"(?<!\A)(?<![.!?]\s)\b[A-Z][\w’'-]*", phrase.split(head)[0]) if head in phrase.lower() else []
+                if names and not all(w in said for w in names) and named_before:
+                    continue
                 if all(w in said for w in words) and (not rest or rest[0] in _PREPOSITIONS):
                     found.append(local)
                     break
