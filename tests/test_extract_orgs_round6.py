@@ -213,3 +213,25 @@ def test_a_place_named_with_its_country_s_possessive_is_two_places(nlp):
     found = sections("A measles outbreak in Tanzania's Morogoro region has killed nine children.")
     assert {"Tanzania", "Morogoro"} <= set(found["locations"])
     assert "Tanzania's Morogoro" not in found["locations"]
+
+
+def test_a_full_name_the_model_missed_before_its_surname_alone(nlp):
+    # (after a score line the model misses the name at the paragraph's start)
+    found = sections("Lancaster Albion 1 Carlisle Wanderers 1\n\nDeclan Moorcroft left the Greaves Park touchline on "
+                     "Sunday with his arms folded. \u201cI\u2019ve watched it six times,\u201d Moorcroft said.")
+    assert "Declan Moorcroft" in found["people"]
+    assert "Moorcroft" in found["people"]["Declan Moorcroft"]["names"]
+
+
+def test_two_names_the_model_ran_together_over_a_comma_are_not_one_body(nlp):
+    found = sections("Asked whether he expected to be in the dugout at Doncaster, Moorcroft shrugged. Moorcroft said "
+                     "nothing more.")
+    assert not any("," in name for section in found.values() for name in section)
+
+
+def test_a_name_before_a_title_in_apposition_is_a_person(nlp):
+    found = sections("Ines Carvalho, the Wanderers manager, saw it differently. \u201cIt is a penalty,\u201d she said.")
+    assert "Ines Carvalho" in found["people"]
+    # a place before a place's apposition stays a place
+    found = sections("Lake Placid, the host town, was busy on Monday.")
+    assert "Lake Placid" not in found["people"]

@@ -290,6 +290,15 @@ def _possessive_parts(m: Mention) -> list[Mention]:
             Mention(m.start + split.end(), m.end, "ORG", m.origin, part, m.model_label)]
 
 
+def _surname_is_a_person(c: _Candidate, candidates: dict[str, _Candidate]) -> bool:
+    """"Declan Moorcroft" (which the model calls a body) and later "Moorcroft said" (a person
+    to the model): a full name, then the surname alone."""
+    words = c.surface.split()
+    short = candidates.get(words[-1])
+    return len(words) == 2 and short is not None and bool(short.votes["PERSON"]) and not short.votes["ORG"] \
+        and not short.votes["LOC"] and all(w[:1].isupper() for w in words)
+
+
 def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Mention, Mention]],
                      publisher: str | None = None) -> list[Entity]:
     """The article's people, organisations and places from its mentions and acronym pairs
@@ -338,7 +347,8 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     covered = [span for c in candidates.values() for span in c.spans]
     people = [c for c in candidates.values() if not c.merged_into and len(c.surface.split()) >= 2
               and not c.acronym and not c.origins & {"acronym", "org-word", "institution", "role-of", "body-role", "publisher", "place-particles", "described-body"}
-              and c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
+              and (c.votes["PERSON"] + _person_evidence(text, c.surface) + _lone_uses(text, c.surface, covered) > 0
+                   or _surname_is_a_person(c, candidates))
               and not any(w.strip("’'").lower() in ORG_WORDS for w in c.surface.split())
               and c.surface.split()[-1].lower() not in COMPANY_TRADES | COMPANY_SUFFIXES
               and (name_head(c.surface) not in VENUE_HEADS | NOT_ENTITY_HEADS and not is_venue_name(c.surface)

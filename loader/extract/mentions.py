@@ -298,6 +298,11 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         if ent.label_ == "WORK_OF_ART" and 2 <= len(ent) <= 3 and all(t.text[:1].isupper() and t.is_alpha for t in ent) \
                 and re.match(r"(?:,\s+(?:a|an)\s+[a-z]+|\s+(?:said|says|told))\b", text[ent.end_char:ent.end_char + 30]):
             label = "PERSON"
+        # two names the model ran together over a comma ("at Doncaster, Moorcroft shrugged"): no
+        # one name (a place's "City, State" is the model's GPE, and a firm's ", Inc." its form)
+        if label in ("PERSON", "ORG") and re.search(r"[a-z],\s+[A-Z]", ent.text) \
+                and not re.search(r",\s+(?:Inc|Ltd|LLC|Jr|Sr|plc|S\.A|AG)\b", ent.text):
+            continue
         if not label:
             continue
         words = ent.text.split()
@@ -833,7 +838,8 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     model = whole_place(model_mentions(doc, text))
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
-    ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text) + cued_places(doc, text)),
+    ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text) + cued_places(doc, text)
+                                 + surnames_full_names(doc, text) + apposed_names(doc, text)),
                      key=lambda m: (m.start - m.end, m.start))
     kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
     listed = list_mentions(text, kept)
@@ -1008,6 +1014,40 @@ def led_venue_names(text: str) -> list[Mention]:
 # something travels there ("the night ferry to X", "flew to X").
 _PLACE_SLOT = re.compile(r"(?:\b(?:in|near|outside|at)|\b(?:ferry|flight|flights|road|train|trains|bus|route|flew|fly|flies|travelled|"
                          r"traveled|sailed|drove|moved|returned|went|go|goes|going|trip|journey|visit|visited)\s+(?:back\s+)?to|\bfrom)\s+\Z")
+
+
+def surnames_full_names(doc: Doc, text: str) -> list[Mention]:
+    """A first name and a surname the model missed, where it calls the surname alone a person
+    elsewhere ("Declan Moorcroft left ..." at a paragraph's start, then "Moorcroft said"): the
+    person's full name (the model misses names at sentence starts most)."""
+    surnames = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1 and re.fullmatch(r"[A-Z][a-z’'-]+", ent.text)}
+    surnames -= {ent.text for ent in doc.ents if ent.label_ != "PERSON"}
+    found = []
+    for surname in surnames:
+        for match in re.finditer(rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(surname)}(?![\w’'-])", text):
+            first = match.group(1)
+            if first.lower() in STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS or strong_place(first) \
+                    or first.lower() in lowercase_words(text):
+                continue
+            found.append(Mention(match.start(), match.end(), "PERSON", "surname-full", match.group(0)))
+    return found
+
+
+_APPOSED_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s+(?:the|a|an)\s+"
+                           r"(?:[\w’'-]+\s+){0,4}?([a-z-]+)(?=,|\s+(?:of|for|at|in|with)\b)")
+
+
+def apposed_names(doc: Doc, text: str) -> list[Mention]:
+    """Two capitalised words before a title in apposition, where the model found nothing
+    ("Ines Carvalho, the Wanderers manager, saw it differently"): a person's name."""
+    found = []
+    for match in _APPOSED_NAME.finditer(text):
+        words = match.group(1).split()
+        if match.group(2) not in TITLES or any(w.lower() in STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS
+                                                 or strong_place(w) for w in words):
+            continue
+        found.append(Mention(match.start(1), match.end(1), "PERSON", "apposed-name", match.group(1)))
+    return found
 
 
 def cued_places(doc: Doc, text: str) -> list[Mention]:
