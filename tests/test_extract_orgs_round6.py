@@ -235,3 +235,14 @@ def test_a_name_before_a_title_in_apposition_is_a_person(nlp):
     # a place before a place's apposition stays a place
     found = sections("Lake Placid, the host town, was busy on Monday.")
     assert "Lake Placid" not in found["people"]
+
+
+def test_honorifics_and_abbreviated_titles_are_not_the_name(nlp):
+    found = sections("Cllr Tariq Mahmood said the council would help. Datuk Abdul Rahim Sapawi conceded on Sunday.")
+    assert {"Tariq Mahmood", "Abdul Rahim Sapawi"} <= set(found["people"])
+
+
+def test_a_forum_or_a_caucus_is_a_body(nlp):
+    found = sections("She chairs the Atlantic Mayors\u2019 Caucus, and he the Kenya Dairy Processors' Forum.")
+    assert {"Atlantic Mayors\u2019 Caucus", "Kenya Dairy Processors' Forum"} <= set(found["organisations"])
+    assert "Caucus" not in found["people"]

@@ -52,7 +52,7 @@ instituto istituto institut universidad università universidade université uni
 movimiento movimento fundación fundação fondazione stiftung asociación associação associazione comité comitato
 ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo verein gesellschaft
 banque société compagnie groupe fédération caisse crédit sindicato sindacato syndicat confederación confédération
-frontières colectivo coletivo collectif
+frontières colectivo coletivo collectif forum caucus
 """.split())  # bodies, companies and outlets: the head words of their names in English news (and the
 # first words of names in the other European languages news quotes: "Instituto X", "Banco Y")
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
@@ -216,7 +216,7 @@ councillor councilor alderman assemblyman assemblywoman commissioner constable d
 attorney adv advocate pastor premier executive speaker supt insp cardinal headteacher headmaster headmistress emir sultan
 elder canon deacon monsignor ayatollah assistant acting former vice-president vice-chancellor vice-chair
 vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci incumbent manager striker midfielder defender
-goalkeeper winger forward administrator
+goalkeeper winger forward administrator cllr datuk datin dato tun
 """.split())
 
 
