@@ -246,3 +246,11 @@ def test_a_forum_or_a_caucus_is_a_body(nlp):
     found = sections("She chairs the Atlantic Mayors\u2019 Caucus, and he the Kenya Dairy Processors' Forum.")
     assert {"Atlantic Mayors\u2019 Caucus", "Kenya Dairy Processors' Forum"} <= set(found["organisations"])
     assert "Caucus" not in found["people"]
+
+
+def test_a_full_name_with_a_title_after_it_or_said_she_is_a_person(nlp):
+    found = sections("Anneke de Vries, Orbis\u2019s managing director, said she learned of the change late.")
+    assert "Anneke de Vries" in found["people"]
+    found = sections("Lunaria's general counsel, Beatriz Oca\u00f1a, said in an interview that the emails were "
+                     "being read out of context.")
+    assert "Beatriz Oca\u00f1a" in found["people"]

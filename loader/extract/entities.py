@@ -68,7 +68,15 @@ def _person_evidence(text: str, surface: str) -> int:
         if " " in surface and (apposed and apposed.group(1) in TITLES and re.match(r",", text[end:end + 1])
                                or re.search(r"\b(?:uses|used|goes by|went by|gave|give)\s+the\s+name\s+\Z", text[max(0, start - 30):start])):
             score += 2
+        # a title in apposition after it ("X Y, Orbis's managing director, said"), or "X Y said she"
+        title_after = _TITLE_AFTER.match(text, end)
+        if " " in surface and (title_after and title_after.group(1) in TITLES or _SAID_SHE.match(text, end)):
+            score += 2
     return score
+
+
+_TITLE_AFTER = re.compile(r",\s+(?:the|a|an|his|her|its|their|[A-Z][\w’'.&-]*[’']s?)\s+(?:[\w’'-]+\s+){0,3}?([a-z-]+),")
+_SAID_SHE = re.compile(r",?\s+(?:said|says|told\s+\w+|added|recalled|wrote)\s+(?:that\s+)?(?:she|he)\b")
 
 
 _PLACE_CUE = re.compile(r"\b(?:in|near|outside)\s+\Z")

@@ -216,7 +216,7 @@ councillor councilor alderman assemblyman assemblywoman commissioner constable d
 attorney adv advocate pastor premier executive speaker supt insp cardinal headteacher headmaster headmistress emir sultan
 elder canon deacon monsignor ayatollah assistant acting former vice-president vice-chancellor vice-chair
 vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci incumbent manager striker midfielder defender
-goalkeeper winger forward administrator cllr datuk datin dato tun
+goalkeeper winger forward administrator cllr datuk datin dato tun counsel
 """.split())
 
 
