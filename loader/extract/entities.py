@@ -129,10 +129,11 @@ _ORG_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+(?:" + _NOT_IN_APPOSITION + r"
 # "researchers from X", who come from towns as often).
 _PEOPLE_OF_BODY = re.compile(r"\b(?:(?:activists|protesters|campaigners|volunteers|lawyers|representatives)\s+(?:from|of|for|with)"
                              r"|(?:economists|researchers|scientists|executives|employees|officials)\s+(?:at|with))\s+(?:the\s+)?\Z", re.I)
+# "X (XY), which ...": a body or a place, not a person (see _org_evidence)
+_WHICH_AFTER = re.compile(r"(?:\s+\([A-Z][\w.&-]{1,8}\))?,\s+which\s")
+_PLACE_PREPOSITIONS = frozenset("in near at from to outside across into inside around through".split())
 # "X, based in Y", "X, headquartered in Y": where a body is (a person lives in a place, or is
 # "a Y-based analyst")
-_PLACE_PREPOSITIONS = frozenset("in near at from to outside across into inside around through".split())
-_WHICH_AFTER = re.compile(r"(?:\s+\([A-Z][\w.&-]{1,8}\))?,\s+which\s")
 _BASED_IN = re.compile(r",\s+(?:which\s+is\s+|that\s+is\s+)?(?:based|headquartered|registered|listed)\s+(?:in|on)\b")
 
 

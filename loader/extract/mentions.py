@@ -839,7 +839,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
     ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text) + cued_places(doc, text)
-                                 + surnames_full_names(doc, text) + apposed_names(doc, text)),
+                                 + surnames_full_names(doc, text) + apposed_names(text)),
                      key=lambda m: (m.start - m.end, m.start))
     kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
     listed = list_mentions(text, kept)
@@ -1037,7 +1037,7 @@ _APPOSED_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z]
                            r"(?:[\w’'-]+\s+){0,4}?([a-z-]+)(?=,|\s+(?:of|for|at|in|with)\b)")
 
 
-def apposed_names(doc: Doc, text: str) -> list[Mention]:
+def apposed_names(text: str) -> list[Mention]:
     """Two capitalised words before a title in apposition, where the model found nothing
     ("Ines Carvalho, the Wanderers manager, saw it differently"): a person's name."""
     found = []
