@@ -254,3 +254,11 @@ def test_a_full_name_with_a_title_after_it_or_said_she_is_a_person(nlp):
     found = sections("Lunaria's general counsel, Beatriz Oca\u00f1a, said in an interview that the emails were "
                      "being read out of context.")
     assert "Beatriz Oca\u00f1a" in found["people"]
+
+
+def test_an_institution_that_acts_by_its_noun_is_the_body(nlp):
+    found = sections("The objects were handed back on Friday by the Weserhaus Museum of World Cultures. The museum "
+                     "declined to say whether it was reviewing others.")
+    assert "Weserhaus Museum of World Cultures" in found["organisations"]
+    found = sections("Porters picketed outside Northfield General Hospital on Monday. The hospital is the city's largest.")
+    assert "Northfield General Hospital" in found["locations"]

@@ -1166,6 +1166,14 @@ def _acts_as_body(text: str, c: _Candidate) -> bool:
     return bool(_agent_uses(text, c.spans) or _body_uses(text, c.spans) or _org_evidence(text, c.surface))
 
 
+def _acts_by_its_noun(text: str, c: _Candidate) -> bool:
+    """"The museum declined to say", "the museum's director" after "the X Museum": the
+    institution named by its head noun acts as a body."""
+    head = name_head(c.surface).lower()
+    spans = [m.span() for m in re.finditer(rf"\b[Tt]he {head}\b", text)]
+    return bool(spans) and bool(_agent_uses(text, spans) or _body_uses(text, spans))
+
+
 def _names_a_programme(text: str, c: _Candidate) -> bool:
     """A name the text mostly writes before a lowercase noun for a study, a programme or a
     system ("the ABC system", "DEF studies", "the National Diet Survey study") names that,
@@ -1248,7 +1256,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "location"
     # a hospital, museum or theatre is a building and the body that runs it: the body when the
     # text has it act ("the X Hospital said", "the X Museum's director")
-    if name_head(c.surface).lower() in _INSTITUTION_VENUES and _acts_as_body(text, c):
+    if name_head(c.surface).lower() in _INSTITUTION_VENUES and (_acts_as_body(text, c) or _acts_by_its_noun(text, c)):
         return "organisation"
     # a venue keeps its type with an acronym too ("the Kennedy Space Center (KSC)")
     if is_venue_name(c.surface) and "publisher" not in c.origins:
