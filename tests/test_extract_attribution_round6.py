@@ -142,3 +142,12 @@ def test_a_team_s_name_before_a_role_need_not_repeat_a_phrase_that_names_no_team
 def test_a_role_with_another_team_s_name_is_not_that_person():
     found = statements("Ines Carvalho, the Wanderers manager, was pleased. The Albion manager said he would write to the league.")
     assert all(s[0] != ["Ines Carvalho"] for s in found if s[1] == "said")
+
+
+def test_the_two_companies_and_both_sides_are_the_two_bodies_named_last():
+    found = statements("Marula Platinum and Sekoto Resources agreed to merge on Monday. Sekoto shareholders would "
+                       "receive 0.62 Marula shares for each share, the two companies said.")
+    assert [sorted(s[0]) for s in found if s[1] == "said"] == [["Marula Platinum", "Sekoto Resources"]]
+    found = statements("Talks between the Harbour Workers Union and Greystone Facilities resumed. Both sides say "
+                       "they want a deal.")
+    assert [sorted(s[0]) for s in found if s[1] == "say"] == [["Greystone Facilities", "Harbour Workers Union"]]

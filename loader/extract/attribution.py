@@ -119,6 +119,9 @@ def _is_role(token: Token) -> bool:
 
 _PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from", "on")
 # Source nouns that are bodies or crowds, never one person's post
+# Plural nouns for bodies that "the two ..." or "both ..." make the last two named ("the two
+# companies said", "both sides say")
+_PAIR_NOUNS = frozenset("companies firms groups banks unions parties sides clubs organisations organizations agencies".split())
 _BODIES = frozenset("""government governments agency authorities authority ministry police military army staff people
 delegation delegates companies firms groups unions members residents service department office""".split())
 
@@ -707,6 +710,11 @@ class Attributor:
             pair = self._named_pair_before(token)
             if pair:
                 return pair  # "Sharma and Haddad opposed the plan. They said ...": the two
+        if token.tag_ == "NNS" and token.lower_ in _PAIR_NOUNS and not self.c.inside_quote(token.idx) \
+                and any(c.lower_ in ("two", "both") for c in token.children if c.dep_ in ("nummod", "det", "predet")):
+            pair = self._two_bodies_before(token)
+            if pair:
+                return pair  # "the two companies said", "both sides say": the two bodies named last
         if token.lower_ == "they" and self.last_group and self.last_group[1] > self.last_plural_at \
                 and not self.c.inside_quote(token.idx) and not self._plural_subject_before(token):
             # "Eide and Holt said ... They said ...": the named sources that spoke together last
@@ -1046,6 +1054,17 @@ class Attributor:
         if len(heads) < 2 or not all(f and f[1] in ("person", "organisation") for f in found):
             return None
         return list(dict.fromkeys(f[0] for f in found))
+
+    def _two_bodies_before(self, token: Token) -> list[str] | None:
+        """The two organisations named last before ``token`` (outside quotations), when there
+        are two."""
+        found: list[str] = []
+        for s, _, local, kind in reversed([m for m in self.c.mentions() if m[1] <= token.idx]):
+            if kind == "organisation" and not self.c.inside_quote(s) and local not in found:
+                found.append(local)
+                if len(found) == 2:
+                    return found[::-1]
+        return None
 
     def _plural_subject_before(self, token: Token) -> str | None:
         """"Engineers disagreed. They said ...": the plural people noun that was the subject of
