@@ -151,3 +151,13 @@ def test_the_two_companies_and_both_sides_are_the_two_bodies_named_last():
     found = statements("Talks between the Harbour Workers Union and Greystone Facilities resumed. Both sides say "
                        "they want a deal.")
     assert [sorted(s[0]) for s in found if s[1] == "say"] == [["Greystone Facilities", "Harbour Workers Union"]]
+
+
+def test_a_body_described_in_the_lede_and_named_in_the_next_paragraph():
+    found = statements("LIMA - A Peruvian environmental group on Tuesday accused the government of ignoring spills "
+                       "along the coast.\n\nThe report by the Pacific Shore Alliance (PSA) is based on 40 site visits.")
+    assert [s[0] for s in found if s[1] == "accused"] == [["Pacific Shore Alliance"]]
+    # a body named in the lede itself is not waited for
+    found = statements("A Peruvian environmental group, working with Greenpeace International, on Tuesday accused the government of "
+                       "ignoring spills.\n\nThe report by the Pacific Shore Alliance is based on 40 site visits.")
+    assert all(s[0] != ["Pacific Shore Alliance"] for s in found if s[1] == "accused")

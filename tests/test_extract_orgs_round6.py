@@ -262,3 +262,8 @@ def test_an_institution_that_acts_by_its_noun_is_the_body(nlp):
     assert "Weserhaus Museum of World Cultures" in found["organisations"]
     found = sections("Porters picketed outside Northfield General Hospital on Monday. The hospital is the city's largest.")
     assert "Northfield General Hospital" in found["locations"]
+
+
+def test_the_article_left_after_a_dateline_is_no_name(nlp):
+    found = sections("LIMA - A Peruvian environmental group on Tuesday accused the government of ignoring spills.")
+    assert "A" not in found["organisations"] and "A" not in found["people"]

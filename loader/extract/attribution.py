@@ -522,11 +522,27 @@ class Attributor:
             return None  # "a closer reading of the draft suggests": not a source
         if head in _FIGURATIVE and token.pos_ == "NOUN":
             return None  # "history tells us", "the law says", "the sign says": nobody spoke
-        named = self.delayed_name(token, start, words) if cue else None
+        named = (self.delayed_name(token, start, words) or self.delayed_body(token, start, words)) if cue else None
         if named:
             return named
         local = self.c.add_anonymous(start, end)
         return local
+
+    def delayed_body(self, token: Token, start: int, words: str) -> str | None:
+        """The same for a body: "A Mexican human rights group on Monday accused ..." in the
+        first paragraph, no body named there, and the next paragraph names one first ("The
+        report by the X Collective ..."): that organisation."""
+        if not words.lower().startswith(("a ", "an ")) or token.tag_ == "NNS" or token.lemma_.lower() not in ORG_NOUNS:
+            return None
+        breaks = [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        lede_end = next((b for b in breaks if b > start), None)
+        # (a body only described there, "the government", is no name)
+        if lede_end is None or any(m[3] == "organisation" and self.text[m[0]:m[0] + 1].isupper() and not self.text.startswith("The ", m[0])
+                                   for m in self.c.mentions() if m[0] < lede_end):
+            return None
+        following = next((b for b in breaks if b > lede_end), len(self.text))
+        bodies = [m for m in self.c.mentions() if lede_end <= m[0] < following and m[3] == "organisation"]
+        return bodies[0][2] if bodies else None
 
     def delayed_name(self, token: Token, start: int, words: str) -> str | None:
         """A delayed-identification lede: "A former clerk told the court ..." first, then the

@@ -272,7 +272,8 @@ def _mention(text: str, start: int, end: int, label: str, origin: str) -> Mentio
         if post and post.group(1) in POST_NOMINALS and " " in text[start:start + post.start()]:
             end = start + post.start()
     surface = text[start:end]
-    if not surface or not surface[0].isupper() or "\n" in surface:
+    # (what is left once a dateline is cut may be the article: "LIMA - A" leaves "A")
+    if not surface or not surface[0].isupper() or "\n" in surface or surface.lower() in ("a", "an", "the"):
         return None
     return Mention(start, end, label, origin, surface)
 
