@@ -267,3 +267,16 @@ def test_an_institution_that_acts_by_its_noun_is_the_body(nlp):
 def test_the_article_left_after_a_dateline_is_no_name(nlp):
     found = sections("LIMA - A Peruvian environmental group on Tuesday accused the government of ignoring spills.")
     assert "A" not in found["organisations"] and "A" not in found["people"]
+
+
+def test_a_body_s_name_the_model_cut_at_a_paragraph_start_is_whole(nlp):
+    found = sections("The contract was awarded in August to Tallis Fare Systems, a Brisbane company.\n\n"
+                     "Tallis Fare Systems did not respond to detailed questions sent last Friday.")
+    assert "Tallis Fare Systems" in found["organisations"]
+    assert "Fare Systems" not in found["organisations"]
+
+
+def test_a_name_before_a_body_s_noun_in_apposition_is_a_body(nlp):
+    found = sections("Not everyone was pleased. Restitution Now, a campaign group based in Berlin, called the "
+                     "ceremony a photo opportunity.")
+    assert "Restitution Now" in found["organisations"]

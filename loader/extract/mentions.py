@@ -842,7 +842,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text) + cued_places(doc, text)
                                  + surnames_full_names(doc, text) + apposed_names(text)),
                      key=lambda m: (m.start - m.end, m.start))
-    kept = [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])]
+    kept = _whole_names(text, [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])])
     listed = list_mentions(text, kept)
     if listed:  # they only fill gaps between the names kept
         ranked = kept + listed
@@ -1017,6 +1017,25 @@ _PLACE_SLOT = re.compile(r"(?:\b(?:in|near|outside|at)|\b(?:ferry|flight|flights
                          r"traveled|sailed|drove|moved|returned|went|go|goes|going|trip|journey|visit|visited)\s+(?:back\s+)?to|\bfrom)\s+\Z")
 
 
+def _whole_names(text: str, kept: list[Mention]) -> list[Mention]:
+    """A body's name the model cut at a sentence start ("Fare Systems did not respond" after
+    "Tallis Fare Systems"): the whole name, when the words before it are the rest of a name
+    found elsewhere and no other mention holds them."""
+    full = {m.text for m in kept if m.label == "ORG" and " " in m.text}
+    taken = [(k.start, k.end) for k in kept]
+    out = []
+    for m in kept:
+        for name in full if m.label == "ORG" else ():
+            prefix = name[: -len(m.text)] if name.endswith(" " + m.text) else ""
+            lo = m.start - len(prefix)
+            if prefix and lo >= 0 and text[lo : m.start] == prefix and not (lo > 0 and text[lo - 1].isalnum()) \
+                    and not any(s < m.start and e > lo for s, e in taken):
+                m = Mention(lo, m.end, m.label, m.origin, name, m.model_label)
+                break
+        out.append(m)
+    return out
+
+
 def surnames_full_names(doc: Doc, text: str) -> list[Mention]:
     """A first name and a surname the model missed, where it calls the surname alone a person
     elsewhere ("Declan Moorcroft left ..." at a paragraph's start, then "Moorcroft said"): the
@@ -1035,15 +1054,19 @@ def surnames_full_names(doc: Doc, text: str) -> list[Mention]:
 
 
 _APPOSED_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s+(?:the|a|an)\s+"
-                           r"(?:[\w’'-]+\s+){0,4}?([a-z-]+)(?=,|\s+(?:of|for|at|in|with)\b)")
+                           r"(?:[\w’'-]+\s+){0,4}?([a-z-]+)(?=,|\s+(?:of|for|at|in|with|based|that|which|who)\b)")
 
 
 def apposed_names(text: str) -> list[Mention]:
     """Two capitalised words before a title in apposition, where the model found nothing
-    ("Ines Carvalho, the Wanderers manager, saw it differently"): a person's name."""
+    ("Ines Carvalho, the Wanderers manager, saw it differently"): a person's name; before a
+    body's noun ("Restitution Now, a campaign group based in Berlin,"): a body's."""
     found = []
     for match in _APPOSED_NAME.finditer(text):
         words = match.group(1).split()
+        if match.group(2) in ORG_DESCRIPTORS and not any(strong_place(w) for w in words):
+            found.append(Mention(match.start(1), match.end(1), "ORG", "described-body", match.group(1)))
+            continue
         if match.group(2) not in TITLES or any(w.lower() in STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS
                                                  or strong_place(w) for w in words):
             continue
