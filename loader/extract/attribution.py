@@ -118,10 +118,10 @@ def _is_role(token: Token) -> bool:
 
 
 _PREPOSITIONS = ("of", "for", "at", "to", "with", "in", "from", "on")
-# Source nouns that are bodies or crowds, never one person's post
 # Plural nouns for bodies that "the two ..." or "both ..." make the last two named ("the two
 # companies said", "both sides say")
 _PAIR_NOUNS = frozenset("companies firms groups banks unions parties sides clubs organisations organizations agencies".split())
+# Source nouns that are bodies or crowds, never one person's post
 _BODIES = frozenset("""government governments agency authorities authority ministry police military army staff people
 delegation delegates companies firms groups unions members residents service department office""".split())
 
