@@ -4,13 +4,10 @@ local, sport)."""
 
 import pytest
 
-from loader.articles import Article
 from loader.extract import extract_annotation
 from loader.extract.model import load_nlp
 
-
-def article(text: str, published: str = "2024-09-05") -> Article:
-    return Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published=published, sha256="x")
+from .test_extract_meetings import article
 
 
 @pytest.fixture(scope="session")

@@ -2,9 +2,10 @@
 
 import pytest
 
-from loader.articles import Article
 from loader.extract import build_document
 from loader.extract.model import load_nlp
+
+from .test_extract_entities import article
 
 
 @pytest.fixture(scope="module")
@@ -13,8 +14,7 @@ def nlp():
 
 
 def sections(text: str) -> dict[str, dict[str, dict]]:
-    article = Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x")
-    document = build_document(article).document
+    document = build_document(article(text)).document
     return {section: {item["name"]: item for item in document.get(section, [])}
             for section in ("people", "organisations", "locations")}
 

@@ -3,13 +3,10 @@
 
 import pytest
 
-from loader.articles import Article
 from loader.extract import extract_annotation
 from loader.extract.model import load_nlp
 
-
-def article(text: str) -> Article:
-    return Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02", sha256="x")
+from .test_extract_affiliations import affiliations, article
 
 
 @pytest.fixture(scope="session")
@@ -17,16 +14,8 @@ def nlp():
     return load_nlp()
 
 
-def affiliations(text: str) -> list[tuple]:
-    doc = extract_annotation(article(text))
-    out = []
-    for a in doc.get("affiliations", []):
-        evidence = a["evidence"] if isinstance(a["evidence"], str) else a["evidence"]["text"]
-        out.append((a["person"], a.get("organisation") or a.get("location"), a.get("role"), a.get("qualifier"), evidence))
-    return out
-
-
 def requests(text: str) -> list[tuple]:
+    """(party id, response) of each request: ids, where test_extract_comments gives names."""
     doc = extract_annotation(article(text))
     return [(r["party"], r["response"]) for r in doc.get("comment_requests", [])]
 

@@ -534,15 +534,20 @@ class Attributor:
         report by the X Collective ..."): that organisation."""
         if not words.lower().startswith(("a ", "an ")) or token.tag_ == "NNS" or token.lemma_.lower() not in ORG_NOUNS:
             return None
-        breaks = [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
-        lede_end = next((b for b in breaks if b > start), None)
+        lede_end, following = self._next_paragraph(start)
         # (a body only described there, "the government", is no name)
         if lede_end is None or any(m[3] == "organisation" and self.text[m[0]:m[0] + 1].isupper() and not self.text.startswith("The ", m[0])
                                    for m in self.c.mentions() if m[0] < lede_end):
             return None
-        following = next((b for b in breaks if b > lede_end), len(self.text))
         bodies = [m for m in self.c.mentions() if lede_end <= m[0] < following and m[3] == "organisation"]
         return bodies[0][2] if bodies else None
+
+    def _next_paragraph(self, start: int) -> tuple[int | None, int]:
+        """Where the paragraph after the one holding ``start`` begins (None: there is none)
+        and where it ends."""
+        breaks = [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        begins = next((b for b in breaks if b > start), None)
+        return begins, next((b for b in breaks if begins is not None and b > begins), len(self.text))
 
     def delayed_name(self, token: Token, start: int, words: str) -> str | None:
         """A delayed-identification lede: "A former clerk told the court ..." first, then the
@@ -550,8 +555,7 @@ class Attributor:
         the first paragraph, before anyone is named, for one person ("a", "an")."""
         if not words.lower().startswith(("a ", "an ")) or token.tag_ == "NNS":
             return None
-        breaks = [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
-        lede_end = next((b for b in breaks if b > start), None)
+        lede_end = self._next_paragraph(start)[0]
         if lede_end is None or self.c.people_before(start):
             return None
         following = [m for m in self.c.mentions() if m[0] >= lede_end]
