@@ -606,7 +606,9 @@ class Attributor:
                     continue
                 rest = said[said.index(head) + 1 :]
                 named_before = re.findall(r"(?<!\A)(?<![.!?]\s)\b[A-Z][\w’'-]*", phrase.split(head)[0]) if head in phrase.lower() else []
-                if names and not all(w in said for w in names) and named_before:
+                # ("Lancaster Albion's manager, X" names Albion: a possessive is the name)
+                bare = {re.sub(r"[’']s\Z", "", w) for w in said}
+                if names and not all(w in bare for w in names) and named_before:
                     continue
                 if all(w in said for w in words) and (not rest or rest[0] in _PREPOSITIONS):
                     found.append(local)

@@ -21,7 +21,7 @@ from .mentions import ORG_WORDS
 from .places import DATELINE, dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
 
 _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
-_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|(?:the|[Aa]n?) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|fishing|water|information|communications|oil|petroleum|planning|housing|youth|sports|science|technology|security|lands|forestry) ministry\b")  # the usual portfolios
+_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|(?:[Tt]he|[Aa]n?) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|fishing|water|information|communications|oil|petroleum|planning|housing|youth|sports|science|technology|security|lands|forestry) ministry\b")  # the usual portfolios
 _MINISTRY_NAMES = {"foreign": "Foreign Affairs", "defense": "Defence", "fishing": "Fisheries"}
 _PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s*[A-Z][\w’'-]*)*)")
 # (names of at most eight words: an unbounded run of capitalised words backtracks over a whole
@@ -87,7 +87,11 @@ def _dateline_port(text: str, entities: list[Entity], known: set[str], found: li
 
 
 def country_for(name: str) -> tuple[str, str] | None:
-    """(code, country name) for a country name or adjective ("Kenyan", "Kenya")."""
+    """(code, country name) for a country name or adjective ("Kenyan", "Kenya", "Kyrgyz")."""
+    if name in DEMONYMS:  # an adjective that is not the name with an ending
+        centroid = country_centroid(DEMONYMS[name])
+        if centroid:
+            return DEMONYMS[name], centroid.name
     # an adjective is usually the name with an ending: Kenyan, Ugandan, Tanzanian
     for candidate in (name, name[:-1], name[:-2]):
         place = strong_place(candidate) if len(candidate) > 3 else None
@@ -233,6 +237,11 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
         entity = ministries.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
         entity.mention_spans.append((start, m.end()))
         entity.spans.append((start, m.end()))
+        if m.group(2):
+            # the article's own name for it ("the Indian foreign ministry"), an alias beside the usual form
+            wording = f"{m.group(2)} {m.group(3)} ministry"
+            if wording not in entity.names:
+                entity.names.append(wording)
     found += [e for n, e in ministries.items() if n not in known]
     for m in _PORT.finditer(text):
         place = strong_place(m.group(2))

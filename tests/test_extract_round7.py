@@ -1,0 +1,39 @@
+"""Round seven: constructions of news writing the automatic pipeline got wrong, found on the
+development halves (dev, dev2) and on real news (gum-news). Sentences written for these tests."""
+
+import pytest
+
+from loader.extract.institutions import country_for
+from loader.extract.model import load_nlp
+
+from .test_extract_attribution import statements
+from .test_extract_orgs_round6 import sections
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nlp():
+    return load_nlp()
+
+
+# --- speakers ---
+
+def test_a_role_given_with_a_possessive_body_is_that_person_later():
+    found = statements("Lancaster Albion's manager, Declan Moorcroft, was furious after the match. "
+                       "The Albion manager said he would write to the league.")
+    assert [(s[0], s[3]) for s in found] == [(["Declan Moorcroft"], "he would write to the league")]
+
+
+# --- organisations described rather than named ---
+
+def test_a_nationality_that_is_not_the_name_with_an_ending_is_its_country():
+    assert country_for("Kyrgyz") == ("KG", "Kyrgyzstan")
+    assert country_for("Dutch") == ("NL", "Netherlands")
+    assert country_for("Kenyan") == ("KE", "Kenya")  # the name with an ending, as before
+    assert country_for("Purple") is None
+
+
+def test_a_ministry_described_at_a_sentence_start_keeps_the_article_s_wording():
+    found = sections("The Kyrgyz foreign ministry said the call had been put off. Officials in Bishkek gave no date.")
+    ministry = found["organisations"]["Ministry of Foreign Affairs of Kyrgyzstan"]
+    assert "Kyrgyz foreign ministry" in ministry["names"]
+    assert "Kyrgyz" not in found["organisations"]
