@@ -37,3 +37,13 @@ def test_a_ministry_described_at_a_sentence_start_keeps_the_article_s_wording():
     ministry = found["organisations"]["Ministry of Foreign Affairs of Kyrgyzstan"]
     assert "Kyrgyz foreign ministry" in ministry["names"]
     assert "Kyrgyz" not in found["organisations"]
+
+
+def test_whom_someone_speaks_through_is_not_the_pronoun_that_speaks():
+    # the lawyer is the last man named and known as "his" owner later; "he" is still his client
+    text = ("Martin Keogh runs a lobbying firm.\n\nKeogh does not dispute that the meeting took place. Through his "
+            "lawyer, Daniel Okoro, he said the tender was not discussed. Okoro added that his client rejects the claim.")
+    found = statements(text)
+    assert [(s[0], s[3]) for s in found][0] == (["Martin Keogh"], "the tender was not discussed")
+    found = statements("Anna Berg was charged in May. Through a spokeswoman, Mary Hill, she said she would appeal.")
+    assert [s[0] for s in found] == [["Anna Berg"]]

@@ -299,6 +299,12 @@ class Attributor:
         sent = token.sent
         sentences = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
         found = set()
+        if token.dep_ in ("nsubj", "nsubjpass"):
+            # "Through his lawyer, X, he said": whom someone speaks through is someone else
+            # (fronted, up to the pronoun: the parse often hangs the apposition's name elsewhere)
+            for prep in (c for c in token.head.children if c.dep_ == "prep" and c.lower_ in ("through", "via")):
+                end = token.idx if prep.i < token.i else max(t.idx + len(t) for t in prep.subtree)
+                found |= {m[2] for m in self.c.mentions() if m[3] == "person" and prep.idx <= m[0] < end}
         for s in sentences:
             for t in s:
                 if s is sent and t.i >= token.i:
