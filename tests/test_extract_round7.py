@@ -3,10 +3,13 @@ development halves (dev, dev2) and on real news (gum-news). Sentences written fo
 
 import pytest
 
+from loader.extract import extract_annotation
 from loader.extract.institutions import country_for
 from loader.extract.model import load_nlp
 
 from .test_extract_attribution import statements
+from .test_extract_meetings import article
+from .test_extract_meetings_round6 import claims
 from .test_extract_orgs_round6 import sections
 
 
@@ -47,3 +50,28 @@ def test_whom_someone_speaks_through_is_not_the_pronoun_that_speaks():
     assert [(s[0], s[3]) for s in found][0] == (["Martin Keogh"], "the tender was not discussed")
     found = statements("Anna Berg was charged in May. Through a spokeswoman, Mary Hill, she said she would appeal.")
     assert [s[0] for s in found] == [["Anna Berg"]]
+
+
+def test_a_role_in_apposition_before_a_full_name_makes_it_a_person():
+    # (a name the model may take for a body; "leader" is a role, not one of the titles stripped from names)
+    found = sections("The PSA leader, Gavino Sechi, had dined privately with Antonio Melis.")
+    assert "Gavino Sechi" in found["people"] and "Gavino Sechi" not in found["organisations"]
+
+
+# --- meetings and who was there ---
+
+def participants(text: str) -> list[list[str]]:
+    doc = extract_annotation(article(text))
+    return [sorted(p["ref"] for p in m.get("participants", [])) for m in doc.get("meetings", [])]
+
+
+def test_who_was_present_at_which_a_meeting_is_a_participant():
+    assert participants("The board held a dinner at the Ritz in London, at which Anna Berg and Paul Smit were present.") \
+        == [["anna-berg", "paul-smit"]]
+
+
+def test_dining_with_someone_is_meeting_them():
+    text = "Three people said Anna Berg had dined with Paul Smit in Lyon on Friday. Berg denied that she had dined with Smit."
+    assert participants(text) == [["anna-berg", "paul-smit"]]
+    assert ("paul-smit", "confirms") in claims(text) and ("anna-berg", "denies") in claims(text)
+    assert participants("We dined late in Rome after the match.") == []

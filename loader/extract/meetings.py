@@ -84,6 +84,8 @@ AGAIN = frozenset("second third fourth follow-up next further another new".split
 # what says a meeting replaces one called off or put off: "a rearranged session"
 REPLACING = frozenset("rearranged rescheduled replacement".split())
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
+# who dines with someone meets them (by the word: the lemmatizer makes "dined" "din")
+DINING = frozenset("dine dines dined dining".split())
 # a try at talks that failed, told beside the talks that followed: "after an earlier approach by X collapsed"
 EARLIER_TRIES = frozenset("approach bid attempt".split())
 WEAK_NOUNS = ("efforts", "attempts", "bids")  # meetings only beside a real trigger: "efforts in Doha"
@@ -386,6 +388,8 @@ class MeetingFinder:
                         c.dep_ == "dobj" and self._party_at(c) and self.c.kind_of(self._party_at(c)) == "person" for c in t.children) \
                     and any(c.dep_ == "nsubj" and self._party_at(c) for c in t.children):
                 found.append((t, "meeting"))  # "X sat down with Y", "X received Y in the Kremlin"
+            elif t.pos_ == "VERB" and t.lower_ in DINING and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+                found.append((t, "meeting"))  # "X dined with Y" ("we dined late" is no meeting), as "a dinner" is
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
                 if t.lemma_ == "host" and not any(c.dep_ == "dobj" and (c.lower_ in NOUNS or any(
                         self._party_at(x) and self.c.kind_of(self._party_at(x)) == "person"
@@ -922,6 +926,10 @@ class MeetingFinder:
                                     for x in (g for g in agent.children if g.dep_ == "pobj"):
                                         for local in self.who(x):
                                             m.participants.setdefault(local, "delegate")
+        if t.pos_ in ("NOUN", "PROPN"):
+            for subject in self.present_at_which(t):
+                for local in self.who(subject):
+                    m.participants.setdefault(local, "delegate")
         if t.dep_ == "nsubjpass" and (CANCELLED.search(t.head.text) or POSTPONED.search(t.head.text)):
             # "the evening was cancelled by the council": who calls a meeting off is a party to it
             for agent in (g for g in t.head.children if g.dep_ == "agent"):
@@ -1003,6 +1011,22 @@ class MeetingFinder:
             for c in t.children:  # "brokered meetings between X and Y"
                 if c.dep_ == "dobj" and c.lower_ in NOUNS:
                     self._participants(m, c, verb_done=True)
+
+    def present_at_which(self, trigger: Token) -> list[Token]:
+        """"a lunch in May, at which X and two managers were present": the subjects of an "at which"
+        clause of presence after the meeting's noun, in its sentence and before any other meeting
+        noun (the parse hangs the clause on whatever word ends the phrase before it)."""
+        found = []
+        for t in trigger.sent:
+            if t.i <= trigger.i or t.lower_ in NOUNS and t.pos_ == "NOUN":
+                if t.i > trigger.i:
+                    break
+                continue
+            if t.lower_ == "which" and t.dep_ == "pobj" and t.head.lower_ in ("at", "during") and t.head.head.pos_ in ("AUX", "VERB"):
+                verb = t.head.head
+                if verb.lemma_ in ATTENDING or verb.lemma_ == "be" and any(c.lower_ in ("present", "there") for c in verb.children):
+                    found += [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        return found
 
     def speaker_party(self, m: _Meeting) -> None:
         """"Vik said the deal was struck at a meeting with the bankers": a meeting
@@ -1193,7 +1217,7 @@ class MeetingFinder:
                 for c in verb.children:  # "X hosted Y in Oslo": the guest
                     if c.dep_ == "dobj" and c.lower_ not in NOUNS:
                         add(c, "visitor")
-            if verb.lemma_ in ("meet", "invite"):
+            if verb.lemma_ in ("meet", "invite") or verb.lower_ in DINING:
                 for c in verb.children:
                     if c.dep_ == "dobj":
                         add(c, "invitee" if verb.lemma_ == "invite" else "host" if m.family == "visit" else "delegate")
@@ -1575,6 +1599,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
 
     for token in span:
         lemma = token.lemma_.lower()
+        if token.lower_ in DINING and any(g.dep_ == "prep" and g.lower_ == "with" for g in token.children):
+            lemma = "meet"  # who dined with someone met them
         at_meeting = placed_meeting(token) if lemma in ("be", "set") else None
         if lemma == "set" and not any(g.lower_ == "foot" for g in token.children):
             at_meeting = None  # "set foot in that hotel" is being there
