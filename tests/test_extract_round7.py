@@ -75,3 +75,22 @@ def test_dining_with_someone_is_meeting_them():
     assert participants(text) == [["anna-berg", "paul-smit"]]
     assert ("paul-smit", "confirms") in claims(text) and ("anna-berg", "denies") in claims(text)
     assert participants("We dined late in Rome after the match.") == []
+
+
+# --- dates: weekdays in the direction the clause says (published on Monday 2026-11-09) ---
+
+@pytest.mark.parametrize("text, expected", [
+    # a plan standing now: "has been called for", "has been proposed for ... morning"
+    ("The next coordination meeting has been called for Saturday, this time in Sylhet.", "2026-11-14"),
+    ("Another meeting has been proposed for Monday morning, according to the prefecture.", "2026-11-16"),
+    # "is to" governing the verb of the date
+    ("The agency is to begin handing out food in Sunamganj on Sunday.", "2026-11-15"),
+    # the present progressive of an arrangement
+    ("She is flying to Oslo on Thursday.", "2026-11-12"),
+    # what happened stays behind
+    ("The board met on Tuesday.", "2026-11-03"),
+    ("A meeting had been called for Saturday but nobody came.", "2026-11-07"),
+])
+def test_a_weekday_follows_the_tense_of_its_clause(text, expected):
+    doc = extract_annotation(article(text, "2026-11-09"))
+    assert [e["date"] for e in doc.get("events", [])] == [expected]

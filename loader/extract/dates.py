@@ -48,6 +48,8 @@ EVENT_NOUNS = frozenset("rally meeting summit talks visit strike election vote t
 # verbs whose object is a happening that may still be to come: "discussed a rally in May"
 DISCUSSING_VERBS = frozenset("discuss propose plan announce agree arrange approve call schedule set suggest "
                              "back reject demand seek request organise organize".split())
+# verbs that put a happening on a date ahead: "scheduled for", "called for Saturday", "pencilled in for Friday"
+SETTING = frozenset("schedule plan set due slate call pencil fix book arrange convene propose".split())
 # the governors of a plan told in the past: "was due to", "were supposed to", "planned to"
 PLANNED_IN_PAST = frozenset("be due supposed suppose scheduled set meant expected slated plan intend hope want aim expect schedule".split())
 # Words whose date depends on when they were said: inside a quotation the article cannot resolve them.
@@ -267,9 +269,15 @@ def _speaks_of_future(ent) -> bool | str:
             or prep.head == verb and any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and c.i < prep.i for c in verb.children)):
         return "nearest"  # "discussed a rally in May": the rally's date, ahead or behind, not the talk's
     present = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in verb.children)
-    if prep is not None and prep.lower_ in ("for", "to", "on", "in", "at") and verb.lemma_ in ("schedule", "plan", "set", "due", "slate") and present \
-            and not any(c.lower_ in ("has", "have") for c in verb.children):
-        return True  # "elections are scheduled for November 5": a plan standing now is still ahead
+    # ("for Monday morning": the weekday names the part of the day the preposition takes)
+    anchor = ent.root.head if ent.root.dep_ == "compound" and _PART_OF_DAY.search(" " + ent.root.head.lower_) else ent.root
+    setting = anchor.head if anchor.dep_ == "pobj" else None
+    if setting is not None and setting.lower_ in ("for", "to", "on", "in", "at") and _lemma(verb) in SETTING and present \
+            and (not any(c.lower_ in ("has", "have") for c in verb.children) or any(c.dep_ == "auxpass" for c in verb.children)
+                 or setting.lower_ == "for"):
+        # "elections are scheduled for November 5", "a meeting has been called for Saturday": a plan
+        # standing now is still ahead
+        return True
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
         return "nearest"
     if verb.tag_ == "VBN" and (verb.dep_ in ("acl", "relcl") and not auxes or auxes & {"having", "has", "have"}) \
@@ -279,7 +287,7 @@ def _speaks_of_future(ent) -> bool | str:
         return False  # the same, when the parser took "having" for the verb
     if "had" in auxes:
         # "had been scheduled for June 20": a plan already made, for a date either side
-        return "nearest" if verb.lemma_ in ("schedule", "plan", "set", "expect", "due", "move", "postpone", "delay", "push", "bring") else False
+        return "nearest" if _lemma(verb) in SETTING | {"expect", "move", "postpone", "delay", "push", "bring"} else False
     # "was due to leave on June 3", "were supposed to meet on Friday", "planned to sign in May": a plan
     # told in the past, whose date may have passed
     governor = verb
@@ -294,6 +302,12 @@ def _speaks_of_future(ent) -> bool | str:
             return "past_plan"
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
+    if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children) and prep is not None \
+            and prep.head == verb and prep.lower_ == "on":
+        return "timetable"  # "she is flying to Oslo on Tuesday": the present of an arrangement looks ahead
+    if any(g.lemma_ == "be" and g.tag_ in ("VBZ", "VBP") and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
+                                                                for c in g.children) for g in [verb, *verb.ancestors][:4]):
+        return True  # "is to begin handing out food on Sunday": arranged, through the verbs it governs
     if verb.lemma_ == "be" and verb.tag_ in ("VBZ", "VBP") and any(
             c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children):
         return True  # "on Wednesday they are to travel": arranged
