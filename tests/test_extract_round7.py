@@ -8,6 +8,7 @@ from loader.extract.institutions import country_for
 from loader.extract.model import load_nlp
 
 from .test_extract_attribution import statements
+from .test_extract_comments import requests
 from .test_extract_meetings import article
 from .test_extract_meetings_round6 import claims
 from .test_extract_orgs_round6 import sections
@@ -94,3 +95,17 @@ def test_dining_with_someone_is_meeting_them():
 def test_a_weekday_follows_the_tense_of_its_clause(text, expected):
     doc = extract_annotation(article(text, "2026-11-09"))
     assert [e["date"] for e in doc.get("events", [])] == [expected]
+
+
+# --- requests for comment ---
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lwazi Ndlovu, a student leader, spoke at the rally. Ndlovu would not say whether students planned to disrupt it.",
+     [("Lwazi Ndlovu", "no comment")]),
+    ("The Harbour Board runs the port. The Harbour Board would not confirm the figure.", [("Harbour Board", "no comment")]),
+    ("Mayor Ana Ruiz confirmed the call but would not be drawn on the talks.", [("Ana Ruiz", "no comment")]),
+    # not a refusal: what someone says they will not say
+    ("Ana Ruiz said she would not say anything that hurt the team.", []),
+])
+def test_would_not_say_or_confirm_is_no_comment(text, expected):
+    assert requests(text) == expected

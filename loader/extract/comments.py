@@ -9,7 +9,8 @@ The phrases journalists use for a party that did not answer:
   were not returned", "calls to X went unanswered" -> did not respond
 * "could not be reached", "could not be contacted", "was not available / unavailable for
   comment" -> could not be reached
-* "declined to comment", "offered no comment", "would not comment", "had no comment",
+* "declined to comment", "offered no comment", "would not comment", "had no comment", "would not
+  say whether", "would not confirm", "would not be drawn on",
   "did not comment", "declined to be interviewed / to discuss", "declined requests for comment" -> no comment
 
 The party is the subject of the phrase's verb (several joined by "and", "neither ... nor"
@@ -51,6 +52,10 @@ PHRASES = (
                 # "declined to say how many", "refused to elaborate", "declined to give his name"
                 r"|\b(?:declined|refused) to (?:say|elaborate|specify|disclose|reveal|identify|confirm|answer|explain|name"
                 r"|give (?:\w+ )?(?:name|details|reasons?|figures?|comment)|provide (?:\w+ )?(?:details|comment))\b"
+                # "would not say what was discussed", "would not confirm the figure", "would not be drawn on"
+                r"|\b(?:would|will) not (?:say|confirm|disclose|reveal|specify|elaborate|explain|discuss)\b"
+                r"(?=\s+(?:what|whether|if|how|when|where|why|who|which|that|the|its|his|her|their|any|on)\b|[.,;])"
+                r"|\b(?:would|will) not be drawn\b"
                 # "refused to speak to reporters", "declined to talk to the press"
                 r"|\b(?:declined|refused) to (?:speak|talk) (?:to|with) (?:the )?(?:media|press|reporters|journalists|[A-Z][\w’']+)\b"
                 r"|\b(?:declined|refused|ignored|turned down) (?:an? |the )?(?:repeated |several |multiple )?(?:interview )?"
