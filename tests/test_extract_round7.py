@@ -27,6 +27,12 @@ def test_a_role_given_with_a_possessive_body_is_that_person_later():
     assert [(s[0], s[3]) for s in found] == [(["Declan Moorcroft"], "he would write to the league")]
 
 
+
+def test_putting_a_figure_at_a_number_is_an_estimate_attributed():
+    found = statements("The Bangladesh Red Crescent Society put the toll at 61 on Thursday.")
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Bangladesh Red Crescent Society"], "put", "the toll at 61")]
+    assert statements("She put the book on the table at noon.") == []
+
 # --- organisations described rather than named ---
 
 def test_a_nationality_that_is_not_the_name_with_an_ending_is_its_country():

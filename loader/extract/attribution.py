@@ -1134,7 +1134,7 @@ class Attributor:
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)) or _by_account(t)
                 or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
-                or _put_it_to(t) is not None or _phrasal_cue(t) or self._label_quote(t) is not None
+                or _put_it_to(t) is not None or _put_at(t) is not None or _phrasal_cue(t) or self._label_quote(t) is not None
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
             spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ not in ("according", "account")}
@@ -1400,6 +1400,10 @@ class Attributor:
         put = _put_it_to(verb)
         self.open_quote = -1
         span = self._clause_span(put) if put is not None else question or self.content(verb, subject)
+        figure = _put_at(verb)
+        if figure is not None:  # "X put the toll at 61": the figure and what it is
+            noun, at = figure
+            span = min(t.idx for t in noun.subtree), max(t.idx + len(t) for t in at.subtree)
         mode = "direct" if span and self.open_quote >= 0 and self.open_quote == span[0] - 1 else None  # (a quotation open to the paragraph's end)
         if not span and verb.dep_ == "relcl" and verb.head.lemma_.lower() in CUE_NOUNS | {"charge", "account", "version"} \
                 and not any(c.dep_ in ("dobj", "ccomp") for c in verb.children):
@@ -1796,6 +1800,23 @@ def _put_it_to(token: Token) -> Token | None:
         return None
     return next((t for t in token.subtree if t.i > to.i and t.dep_ in ("ccomp", "relcl", "advcl")
                  and any(g.dep_ == "mark" and g.lower_ == "that" for g in t.children)), None)
+
+
+# what a source puts at a figure: "police put the crowd at 40,000", "the agency put the toll at 61"
+_FIGURE_NOUNS = frozenset("""toll number figure crowd cost costs turnout losses loss damage damages size total value bill
+price estimate count attendance casualties deaths dead""".split())
+
+
+def _put_at(token: Token) -> tuple[Token, Token] | None:
+    """(the figure's noun, its "at") of "X put the toll at 61": an estimate, a cue whose content is
+    that phrase."""
+    if token.lemma_ != "put" or token.pos_ != "VERB":
+        return None
+    noun = next((c for c in token.children if c.dep_ == "dobj" and c.lemma_.lower() in _FIGURE_NOUNS), None)
+    at = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "at" and c.i > token.i), None)
+    if noun is None or at is None or not any(t.like_num or t.pos_ == "NUM" for t in at.subtree):
+        return None
+    return noun, at
 
 
 def _whole_quote(sentence: str) -> bool:
