@@ -7,6 +7,7 @@ from loader.extract import extract_annotation
 from loader.extract.institutions import country_for
 from loader.extract.model import load_nlp
 
+from .test_extract_affiliations import affiliations
 from .test_extract_attribution import statements
 from .test_extract_comments import requests
 from .test_extract_meetings import article
@@ -115,3 +116,14 @@ def test_a_weekday_follows_the_tense_of_its_clause(text, expected):
 ])
 def test_would_not_say_or_confirm_is_no_comment(text, expected):
     assert requests(text) == expected
+
+
+# --- affiliations ---
+
+def test_a_deputy_of_a_person_holds_the_post_in_that_person_s_body():
+    found = affiliations("The ATA's chief executive, Graham Whitcombe, declined to be interviewed. "
+                         "Whitcombe's deputy, Sione Havili, could not be reached.")
+    assert [(a[0], a[1], a[2]) for a in found] == [("graham-whitcombe", "ata", "chief executive"), ("sione-havili", "ata", "deputy")]
+    # with no body given for the first holder, the tie to the person stays
+    found = affiliations("Graham Whitcombe declined to be interviewed. Whitcombe's deputy, Sione Havili, could not be reached.")
+    assert [(a[0], a[1], a[2]) for a in found] == [("sione-havili", None, "deputy of Graham Whitcombe")]

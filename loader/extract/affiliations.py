@@ -167,6 +167,14 @@ def extract_affiliations(index: ArticleIndex, attribution: Attribution, publishe
                      and "counterpart_of" not in r and r.get("qualifier") != "former"), None)
         record["role"] = post
     found = _title_with_clause(found)
+    for record in [r for r in found if "deputy_of" in r]:
+        # "Whitcombe's deputy, X": a deputy holds the second post of the body the first holder's post is in
+        client, role = record.pop("deputy_of")
+        bodies = {(k, r[k]) for r in found if r["person"] == client and "deputy_of" not in r
+                  for k in ("organisation", "location") if r.get(k)}
+        if len(bodies) == 1:
+            (column, body), = bodies
+            record.update({"role": role, column: body, "held_for": False})
     for record in [r for r in found if "counterpart_of" not in r or r.pop("counterpart_of") and r["role"]]:
         key = (record["person"], record.get("organisation"), record.get("location"), (record.get("role") or "").lower())
         if key in seen:
@@ -897,6 +905,8 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
         if body is None and client:
             record["role"] = f"{role} of {c.name_of(client)}"
             record["held_for"] = True
+            if head.lemma_.lower() == "deputy":
+                record["deputy_of"] = (client, role)  # (extract_affiliations gives it the body of that person's post)
         elif body is None and head.lower_ in FAMILY:
             continue  # "her daughter": whose, the text does not say here
         elif body is None and _vague_body(role_tokens, ("of", "at", "with", "in", "for") if qualifier and not _is_profession(head)
