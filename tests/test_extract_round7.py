@@ -3,6 +3,7 @@ development halves (dev, dev2) and on real news (gum-news). Sentences written fo
 
 import pytest
 
+from loader.articles import Article
 from loader.extract import extract_annotation
 from loader.extract.institutions import country_for
 from loader.extract.model import load_nlp
@@ -65,6 +66,14 @@ def test_a_role_in_apposition_before_a_full_name_makes_it_a_person():
     found = sections("The PSA leader, Gavino Sechi, had dined privately with Antonio Melis.")
     assert "Gavino Sechi" in found["people"] and "Gavino Sechi" not in found["organisations"]
 
+
+
+def test_the_publisher_by_its_head_word_after_its_full_name_is_the_publisher():
+    text = ("The Archipelago Review spoke to eleven people. A person who helped organise the dinner told the Review "
+            "that the minister was there.")
+    doc = extract_annotation(Article(id="t", path="t.md", text=text, text_offset=0, text_line=1, published="2024-05-02",
+                                     sha256="x", publisher="Archipelago Review"))
+    assert [o["name"] for o in doc["organisations"]] == ["Archipelago Review"]
 
 # --- meetings and who was there ---
 

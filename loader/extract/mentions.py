@@ -586,8 +586,8 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
                     hits = [(a, b) for a, b in hits if text[a - 1:a] == "(" or text[b:b + 1] == ")"]
                 for start, end in hits:
                     found.append(Mention(start, end, "ORG", "publisher", candidate))
-                if hits:
-                    break
+                if hits and candidate != publisher:
+                    break  # (the full name found, "the Review" may still stand for it later)
         found += _paper_town(text, publisher)
     return found
 
