@@ -75,6 +75,19 @@ def test_the_publisher_by_its_head_word_after_its_full_name_is_the_publisher():
                                      sha256="x", publisher="Archipelago Review"))
     assert [o["name"] for o in doc["organisations"]] == ["Archipelago Review"]
 
+
+def test_a_title_after_a_name_with_a_body_of_several_words_makes_it_a_person():
+    found = sections("Marcus Hale, Pacific Tidewater's chief executive, said in a statement that the farm was safe.")
+    assert "Marcus Hale" in found["people"]
+
+
+def test_the_evidence_for_a_short_form_of_a_name_counts_for_the_name():
+    # the model may call the name a body three times over; the age and the title say a person
+    text = ("The Kestrel FC board blocked the sale of striker Youssef El Amrani on Monday. The El Amrani deal had been "
+            "agreed in June. El Amrani, 24, scored 17 goals last season. The El Amrani fee would have closed the gap.")
+    found = sections(text)
+    assert "Youssef El Amrani" in found["people"] and "Youssef El Amrani" not in found["organisations"]
+
 # --- meetings and who was there ---
 
 def participants(text: str) -> list[list[str]]:

@@ -79,7 +79,7 @@ def _person_evidence(text: str, surface: str) -> int:
 # the words for what a person is, before or after a full name in apposition ("The party's leader,
 # X Y,", "X Y, the club's captain,"): titles, and the roles affiliations read
 _PERSON_ROLES = TITLES | ROLE_NOUNS
-_TITLE_AFTER = re.compile(r",\s+(?:the|a|an|his|her|its|their|[A-Z][\w’'.&-]*[’']s?)\s+(?:[\w’'-]+\s+){0,3}?([a-z-]+),")
+_TITLE_AFTER = re.compile(r",\s+(?:the|a|an|his|her|its|their|(?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'.&-]*[’']s?)\s+(?:[\w’'-]+\s+){0,3}?([a-z-]+),")
 _SAID_SHE = re.compile(r",?\s+(?:said|says|told\s+\w+|added|recalled|wrote)\s+(?:that\s+)?(?:she|he)\b")
 
 
@@ -1321,8 +1321,9 @@ def _kind(text: str, c: _Candidate) -> str | None:
         return "location"
     if _place_apposition(text, c.spans) and not any(w in ORG_WORDS for w in words) and not c.aliases:
         return "location"  # "X, the last open field near the town": the model's body or person is a place
-    person = votes["PERSON"] + _person_evidence(text, c.surface)
-    org = votes["ORG"] + _org_evidence(text, c.surface)
+    # (the evidence for a short form the model joined to the name counts too: "striker X Y ... Y, 24,")
+    person = votes["PERSON"] + sum(_person_evidence(text, s) for s in [c.surface, *c.aliases])
+    org = votes["ORG"] + sum(_org_evidence(text, s) for s in [c.surface, *c.aliases])
     # the small model's type errors: a name the article puts where places go is a place
     # ("talks in Kyiv"), unless a name of the person or an organisation word says otherwise
     # (a full name the model calls a person stays one: "from Ana Ruiz")
