@@ -149,3 +149,13 @@ def test_a_deputy_of_a_person_holds_the_post_in_that_person_s_body():
     # with no body given for the first holder, the tie to the person stays
     found = affiliations("Graham Whitcombe declined to be interviewed. Whitcombe's deputy, Sione Havili, could not be reached.")
     assert [(a[0], a[1], a[2]) for a in found] == [("sione-havili", None, "deputy of Graham Whitcombe")]
+
+
+def test_a_record_told_in_the_present_is_dated_near_the_story_s_last_date():
+    text = ("On the evening of March 12, Hendra Wijaya dined with two officials at a hotel in Jakarta.\n\n"
+            "An internal ministry calendar lists a courtesy meeting with his company on March 13.")
+    doc = extract_annotation(article(text, "2026-11-18"))
+    assert [e["date"] for e in doc.get("events", [])] == ["2026-03-12", "2026-03-13"]
+    # a plan still looks from the article's date
+    doc = extract_annotation(article("The ministry says the next round is planned for March.", "2026-11-18"))
+    assert [e["date"] for e in doc.get("events", [])] == ["2027-03"]

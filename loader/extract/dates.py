@@ -411,6 +411,17 @@ def _counted_from(found: list[dict], ent, match: re.Match, flip: bool = False) -
     return (dt.date.fromisoformat(anchor["value"]) + dt.timedelta(days=sign * days)).isoformat(), "day"
 
 
+def _nearest_to(found: list[dict], ent, surface: str, published: dt.date, outlook: bool | str) -> dt.date:
+    """What a month named without its year is nearest to: for a record told in the present ("the
+    calendar lists a meeting on March 13"), the date the story last named ("on the evening of
+    March 12"); for a plan ("planned for March") and anything else, the article's date."""
+    month = re.search(rf"\b(?:{'|'.join(MONTHS)})\b", surface, re.I)
+    if outlook != "timetable" or not month or re.search(r"\b\d{4}\b", surface):
+        return published
+    anchor = next((d for d in reversed(found) if d["precision"] in ("day", "month") and not d.get("range")), None)
+    return _first_day(anchor["value"]) if anchor else published
+
+
 def _paragraph_anchor(found: list[dict], ent) -> dict | None:
     """The last day-precise date found before ``ent`` in its paragraph (not a range's end)."""
     text = ent.doc.text
@@ -523,7 +534,7 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
                 continue  # "On Monday, the day after the game": the same day told again, not another date
             resolved = _counted_from(found, ent, anchored, flip=follows)
         else:
-            resolved = resolve_date(surface, published, outlook)
+            resolved = resolve_date(surface, _nearest_to(found, ent, surface, published, outlook), outlook)
         if not resolved:
             continue
         before = re.search(r"\b(in|on|since|by)\s+\Z", text[max(0, start - 7) : start], re.I)
