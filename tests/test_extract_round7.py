@@ -159,3 +159,14 @@ def test_a_record_told_in_the_present_is_dated_near_the_story_s_last_date():
     # a plan still looks from the article's date
     doc = extract_annotation(article("The ministry says the next round is planned for March.", "2026-11-18"))
     assert [e["date"] for e in doc.get("events", [])] == ["2027-03"]
+
+
+def test_a_bare_title_belongs_to_the_body_the_lede_gives_a_post_in():
+    text = ("DEVENTER, Netherlands — Henk Brouwer resigned as chairman of SV Deventer 1902 on Wednesday, hours after "
+            "the club's board blocked the sale of striker Youssef El Amrani to the Saudi side Al-Noor FC.\n\n"
+            "Talks with Al-Noor began last Thursday. A meeting with the Royal Dutch Football Association (KNVB) will "
+            "go ahead. The KNVB said nothing. The KNVB's committee has not met.\n\n"
+            "Vice-chairwoman Anouk Smit will lead the club until a new chairman is elected, the club said.")
+    assert ("anouk-smit", "sv-deventer-1902") in [(a[0], a[1]) for a in affiliations(text)]
+    # the club's founding year is its name, not a date
+    assert [e["date"] for e in extract_annotation(article(text, "2026-09-02")).get("events", [])] == ["2026-09-02", "2026-08-27"]

@@ -1310,8 +1310,9 @@ def _only_country(c: Context) -> tuple[str, str] | None:
 
 def _story_organisation(c: Context) -> str | None:
     """The organisation the story is about: the subject of its first sentence, else the only
-    one that sentence names ("Shares in Y fell ..."), else the one the story names most often
-    (at least twice, and more often than each other)."""
+    one that sentence names ("Shares in Y fell ..."), or the only one it gives a post in ("X
+    resigned as chairman of Y, hours after Z ..."), else the one the story names most often (at
+    least twice, and more often than each other)."""
     lede = _lede_organisation(c)
     if lede:
         return lede
@@ -1320,6 +1321,10 @@ def _story_organisation(c: Context) -> str | None:
              and m[3] == "organisation" and not c.inside_quote(m[0]) and not c.name_of(m[2]).startswith("Government of ")}
     if len(named) == 1:
         return named.pop()
+    posts = {hit[0] for t in (first or []) if t.dep_ == "pobj" and t.head.lower_ in ("of", "at") and _is_role(t.head.head)
+             for hit in [c.entity_at(t.idx, t.idx + len(t))] if hit and hit[0] in named}
+    if len(posts) == 1:
+        return posts.pop()
     counts: dict[str, int] = {}
     for m in c.mentions():
         if m[3] == "organisation" and not c.inside_quote(m[0]) and not c.name_of(m[2]).startswith("Government of "):

@@ -33,6 +33,7 @@ from functools import cache
 
 from spacy.tokens import Doc
 
+from .mentions import CLUB_WITH_YEAR
 from .records import span_value
 
 MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -494,6 +495,8 @@ def date_expressions(doc: Doc, text: str, published: dt.date) -> list[dict]:
                 and (ent.root.head.lemma_.lower() in DOCUMENT_NOUNS or not re.search(
                     r"\b(?:in|on|since|by|until|from|during)\s+(?:the\s+|a\s+|an\s+)?\Z", text[max(0, ent.start_char - 12) : ent.start_char], re.I)):
             continue  # "the 2024 report", "a 2019 survey": the year names a document, it is not an event
+        if any(m.start() < ent.start_char < m.end() for m in CLUB_WITH_YEAR.finditer(text, max(0, ent.start_char - 40), ent.end_char + 1)):
+            continue  # "SV Deventer 1902": the club's name, not a date
         if re.search(r"\b(a|an|every|each|one)\s+\Z", text[max(0, ent.start_char - 6) : ent.start_char], re.I) \
                 and any(t.lower_ in WEEKDAYS for t in ent):
             continue  # "on a Tuesday morning": some Friday, not a date

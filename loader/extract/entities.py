@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geocode import Place, geocode
 from ..spans import find_words
-from .mentions import CAP_RUN, COMPOUND_VENUE, STORM_LEADS, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
+from .mentions import CAP_RUN, CLUB_WITH_YEAR, COMPOUND_VENUE, STORM_LEADS, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     is_venue_name, name_head
 from .affiliations import ROLE_NOUNS
 from .institutions import country_for, government_name, government_spans, nationality_code
@@ -1254,7 +1254,7 @@ def _kind(text: str, c: _Candidate) -> str | None:
     # a name ending in a number and holding no body's word is a product, an event or a club
     # night ("Apollo 11", "Studio 9"), not a body or a person ("Channel 4" has its word)
     if len(words) > 1 and words[-1].isdigit() and not any(w in ORG_WORDS for w in words):
-        return None
+        return "organisation" if CLUB_WITH_YEAR.fullmatch(c.surface) else None  # (but "SV Deventer 1902" is a club)
     # a river's bank named by its side is a region ("the West Bank", "the Left Bank"), not a bank
     if len(words) == 2 and words[1] == "bank" and words[0] in ("west", "east", "north", "south", "left", "right"):
         return "location"

@@ -429,9 +429,15 @@ def acronym_pairs(text: str) -> list[tuple[Mention, Mention]]:
     return pairs
 
 
+# A sports club's name with its founding year or number ("SV Deventer 1902", "Hannover 96" after a
+# club's letters: "SV Darmstadt 98"): the number is part of the name (not a score, not a date)
+CLUB_WITH_YEAR = re.compile(r"\b(?:FC|SV|SC|AC|AS|VfB|VfL|TSV|TSG|SpVgg|SSV|SK|IF|BK|FK|CD|CF|UD|SD|RC|KV|NK|HNK|SSC|US|AFC|OGC|GKS)"
+                            r"\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:\d{2}|1[89]\d\d|20[0-2]\d)\b(?![-–]\d|,\d|\.\d)")
+
+
 def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
     """Mentions found by the rules listed in the module docstring."""
-    found: list[Mention] = []
+    found: list[Mention] = [Mention(m.start(), m.end(), "ORG", "org-word", m.group(0)) for m in CLUB_WITH_YEAR.finditer(text)]
     # where the model sees a person start: an organisation's name ends before it
     # ("the chief executive of the Refugee Council Ana Ruiz")
     person_starts = sorted(ent.start_char for ent in doc.ents if ent.label_ == "PERSON")
