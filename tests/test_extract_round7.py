@@ -35,6 +35,14 @@ def test_putting_a_figure_at_a_number_is_an_estimate_attributed():
     assert [(s[0], s[1], s[3]) for s in found] == [(["Bangladesh Red Crescent Society"], "put", "the toll at 61")]
     assert statements("She put the book on the table at noon.") == []
 
+
+def test_denying_it_is_a_statement_that_takes_up_the_claim_before():
+    text = ("Two people said Carlos Mendieta was at the board meeting on Monday. "
+            "Mendieta, reached by phone in Madrid, denied it.")
+    assert [(s[0], s[1], s[3]) for s in statements(text)][1] == (["Carlos Mendieta"], "denied", "it")
+    assert claims(text) == [("carlos-mendieta", "confirms"), ("carlos-mendieta", "denies")]
+    assert statements("She said it.") == []
+
 # --- organisations described rather than named ---
 
 def test_a_nationality_that_is_not_the_name_with_an_ending_is_its_country():

@@ -792,7 +792,7 @@ class Attributor:
             end -= 1
         if end > start and text[end - 1] == "." and text[start] not in _QUOTES:
             end -= 1
-        if end - start < 3:
+        if end - start < 3 and text[start:end].lower() != "it":  # ("denied it": words that point back are words)
             return None
         # a statement never starts or ends inside a quotation: the parse may stop short of
         # the marks (“We tested them. We saw ...,” he said) or end mid-quote (he “will never ...”)
