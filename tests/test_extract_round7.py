@@ -178,3 +178,16 @@ def test_a_bare_title_belongs_to_the_body_the_lede_gives_a_post_in():
     assert ("anouk-smit", "sv-deventer-1902") in [(a[0], a[1]) for a in affiliations(text)]
     # the club's founding year is its name, not a date
     assert [e["date"] for e in extract_annotation(article(text, "2026-09-02")).get("events", [])] == ["2026-09-02", "2026-08-27"]
+
+
+def test_a_meal_in_that_room_is_at_the_venue_the_room_was_in_and_is_its_own_occasion():
+    text = ("On the evening of March 12, a private room at the Hotel Cendana in Jakarta was booked for eight people.\n\n"
+            "Who sat down to dinner in that room is now a matter of dispute. A person who helped organise the dinner said "
+            "the guests included Ratna Sari Kusuma, the deputy minister, and Anwar Lamato, the regent.\n\n"
+            "Another official said Lamato was in Palu that night for a provincial planning meeting.")
+    doc = extract_annotation(article(text, "2026-11-18"))
+    places = {m.get("location") for m in doc["meetings"]}
+    assert "hotel-cendana" in places and "palu" in places  # two occasions, the dinner not merged into the meeting
+    dinner = next(m for m in doc["meetings"] if m.get("location") == "hotel-cendana")
+    assert {p["ref"] for p in dinner.get("participants", [])} >= {"ratna-sari-kusuma", "anwar-lamato"}
+    assert {("ratna-sari-kusuma", "confirms"), ("anwar-lamato", "confirms")} <= set(claims(text, "2026-11-18"))

@@ -84,6 +84,10 @@ AGAIN = frozenset("second third fourth follow-up next further another new".split
 # what says a meeting replaces one called off or put off: "a rearranged session"
 REPLACING = frozenset("rearranged rescheduled replacement".split())
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
+# who a meeting's list of those there is of: "the guests included X"
+GUEST_WORDS = frozenset("guest participant attendee delegate invitee diner".split())
+# meals people meet over: each is an occasion of its own
+MEALS = frozenset("dinner lunch breakfast supper".split())
 # who dines with someone meets them (by the word: the lemmatizer makes "dined" "din")
 DINING = frozenset("dine dines dined dining".split())
 # a try at talks that failed, told beside the talks that followed: "after an earlier approach by X collapsed"
@@ -547,6 +551,8 @@ class MeetingFinder:
                     places = self.scene_place(sentence)
                 if not places:
                     places = self.instead_place(token)
+                if not places:
+                    places = self.pointed_place(token)
                 for place in places or [None]:
                     meeting = _Meeting(token, self.kind(token, kind), sentence)
                     meeting.location = place
@@ -653,6 +659,21 @@ class MeetingFinder:
                                                   for x in p.subtree])
                         if found:
                             return found[:1]
+        return []
+
+    def pointed_place(self, token: Token) -> list[str]:
+        """"sat down to dinner in that room", "met again at the same hotel": the place named in the
+        last sentence before that used the noun ("a private room at the Hotel X was booked")."""
+        for t in token.sent:
+            if t.dep_ == "pobj" and t.pos_ == "NOUN" and t.head.lower_ in ("in", "at", "inside") \
+                    and any(d.lower_ in ("that", "this", "same") for d in t.children):
+                for earlier in reversed([s for s in self.doc.sents if s.end <= token.sent.start]):
+                    noun = next((x for x in earlier if x.lemma_ == t.lemma_), None)
+                    if noun is not None:
+                        # the venue nearest the noun there ("a private room on the top floor of the Hotel X")
+                        venues = [m for m in self.c.mentions() if m[3] == "location" and earlier.start_char <= m[0] < earlier.end_char
+                                  and self.is_venue(m[2])]
+                        return [min(venues, key=lambda m: abs(m[0] - noun.idx))[2]] if venues else []
         return []
 
     def place_before(self, sentence: Span) -> list[str]:
@@ -1410,7 +1431,10 @@ class MeetingFinder:
             mine = {k for k in m.participants if k not in self.c.anonymous} if lede else set(m.participants)
             if m.again and not lede:
                 continue  # "the second round of talks" in the body is a round of its own, not the next meeting told
+            # (a meal is an occasion of its own: "sat down to dinner" is not the planning meeting told later)
+            meal = m.trigger.lower_ if m.trigger.lower_ in MEALS else None
             richer = [o for o in later if not o.merged and o.family == m.family
+                      and (meal is None or o.trigger.lower_ == meal or self._sentence_gap(m, o) <= 1)
                       and _settled(o.status) == _settled(m.status) and (o.date or o.location)
                       and (not mine or not ({k for k in o.participants if k not in self.c.anonymous} if lede else o.participants)
                            or mine & set(o.participants)
@@ -1628,6 +1652,9 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                                                                                     for x in g.subtree) for g in token.children)
         presence = presence or seeing or lemma in ("show", "turn") and any(g.lower_ == "up" for g in token.children) \
             or lemma == "appear" and at_a_meeting
+        # "the guests included X and Y": those the list names were there
+        listing = lemma == "include" and any(g.dep_ == "nsubj" and g.lemma_.lower() in GUEST_WORDS for g in token.children)
+        presence = presence or listing
         if not presence:
             yield from _other_presence(c, finder, token, people, statement)
         if not presence and lemma in WHEREABOUTS:
@@ -1666,6 +1693,11 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                     found += people(pobj, described=True)
             if lemma == "join":  # "X was joined at the talks by Y": both were there
                 found += [p for g in token.children if g.dep_ == "nsubjpass" for p in people(g)]
+        elif listing:
+            # (and the names the parse joined to an apposition: "X, the deputy minister, and Y")
+            listed = [g for g in token.children if g.dep_ == "dobj"]
+            listed += [x for g in listed for a in g.children if a.dep_ == "appos" for x in a.conjuncts]
+            found += [p for g in listed for p in people(g, described=True) if p not in found]
         elif seeing or summoned:
             # "she had seen X at the talks", "X was seen at the meeting": the one seen was there
             seen = [g for g in token.children if g.dep_ in ("dobj", "nsubjpass")]
