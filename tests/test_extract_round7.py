@@ -191,3 +191,9 @@ def test_a_meal_in_that_room_is_at_the_venue_the_room_was_in_and_is_its_own_occa
     dinner = next(m for m in doc["meetings"] if m.get("location") == "hotel-cendana")
     assert {p["ref"] for p in dinner.get("participants", [])} >= {"ratna-sari-kusuma", "anwar-lamato"}
     assert {("ratna-sari-kusuma", "confirms"), ("anwar-lamato", "confirms")} <= set(claims(text, "2026-11-18"))
+
+
+def test_some_of_a_person_s_people_are_a_party_of_their_own_not_that_person():
+    text = ("Talks in Lusaka began on Monday. One of Dlamini's deputies had sat in on the talks as an observer, "
+            "a diplomat said.")
+    assert claims(text) == [("One of Dlamini's deputies", "confirms")]

@@ -84,6 +84,8 @@ AGAIN = frozenset("second third fourth follow-up next further another new".split
 # what says a meeting replaces one called off or put off: "a rearranged session"
 REPLACING = frozenset("rearranged rescheduled replacement".split())
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
+# words for some of a group: "one of the deputies", "two of the officials"
+SHARES = frozenset("one two three four some several many most few".split())
 # who a meeting's list of those there is of: "the guests included X"
 GUEST_WORDS = frozenset("guest participant attendee delegate invitee diner".split())
 # meals people meet over: each is an occasion of its own
@@ -863,7 +865,7 @@ class MeetingFinder:
         skip = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c != head for t in c.subtree}
         out: list[str] = self._nationality(head)
         described: list[str] = []
-        if not out and describes_people(head) and self.c.attributor and not self.c.inside_quote(head.idx) \
+        if not out and (describes_people(head) or some_of_people(head)) and self.c.attributor and not self.c.inside_quote(head.idx) \
                 and not any(c.lower_ == "both" for c in head.children):
             # "Home Office officials", "negotiators from X and Y", "leaders of the cooperative",
             # "eleven colleagues": people the story describes, a party of their own beside the bodies
@@ -889,6 +891,8 @@ class MeetingFinder:
             if t.i in skip or t == head or t.idx < cut <= head.idx:
                 continue  # (nor the agency of the dateline: "(Reuters) - Ministers met")
             local = self._party_at(t)
+            if described and t.dep_ == "poss" and describes_people(t.head) and local and self.c.kind_of(local) == "person":
+                continue  # "Dlamini's deputies" are not Dlamini (the body of "Sekoto's directors" is a party)
             if local and local not in out:
                 out.append(local)
         if described:
@@ -1515,6 +1519,12 @@ def describes_people(token: Token) -> bool:
     return bool(words & PEOPLE_WORDS or names_people(token) or token.lower_.endswith("men"))
 
 
+def some_of_people(token: Token) -> bool:
+    """"one of Dlamini's deputies", "two of the officials": some of people the story describes."""
+    return token.lower_ in SHARES and any(g.dep_ == "pobj" and describes_people(g) for c in token.children
+                                          if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)
+
+
 def _share_of(token: Token) -> bool:
     """"half of the country's demand", "most of the costs": a share of what is no party."""
     return token.lower_ in ("half", "part", "most", "all", "some", "much", "share", "bulk", "rest", "third", "quarter") and any(
@@ -1595,7 +1605,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         # not "no company representative" (whose denial is about nobody in particular)
         if any(g.lower_ in ("no", "none") for g in token.children):
             return []
-        described = described or describes_people(token)
+        described = described or describes_people(token) or some_of_people(token)
         found = [p for p in finder.who(token) if c.kind_of(p) == "person" or described and c.kind_of(p) == "anonymous"]
         # "the two delegations, led by A and B, met": the leaders were there
         for acl in (g for g in token.children if g.dep_ == "acl" and g.lemma_.lower() in ("lead", "head")):
