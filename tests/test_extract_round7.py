@@ -43,6 +43,14 @@ def test_denying_it_is_a_statement_that_takes_up_the_claim_before():
     assert claims(text) == [("carlos-mendieta", "confirms"), ("carlos-mendieta", "denies")]
     assert statements("She said it.") == []
 
+
+def test_an_unquoted_label_is_the_speaker_s_judgement():
+    found = statements("Thomas Lindqvist, a vaccine researcher, called the delay sensible.")
+    assert [(s[0], s[1], s[3]) for s in found] == [(["Thomas Lindqvist"], "called", "the delay sensible")]
+    # a quoted label keeps its quotation; a name given and a call made are no labels
+    assert [s[3] for s in statements('Mayor Ana Ruiz called the plan "a waste of money".')] == ["a waste of money"]
+    assert statements("Ana Ruiz called the boy Tom.") == statements("Ana Ruiz called the police.") == []
+
 # --- organisations described rather than named ---
 
 def test_a_nationality_that_is_not_the_name_with_an_ending_is_its_country():

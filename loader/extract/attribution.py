@@ -1446,11 +1446,20 @@ class Attributor:
     def _label_quote(self, verb: Token) -> tuple[int, int] | None:
         """`X called the plan "a disgrace"`, `described it as "reckless"`: the quotation that
         is the label a labelling verb puts on its object (its words are the speaker's)."""
-        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LABELLING or not any(c.dep_ == "dobj" for c in verb.children):
+        if verb.pos_ != "VERB" or verb.lemma_.lower() not in _LABELLING or not any(c.dep_ in ("dobj", "oprd") for c in verb.children):
             return None
         if verb.lemma_.lower() == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on", "off") or c.dep_ == "prt" for c in verb.children):
             return None  # "called for an inquiry", "called on X", "called off": no label
+        label = next((c for c in verb.children if c.dep_ == "oprd" and c.pos_ != "PROPN" and c.i > verb.i), None)
+        if label is not None and verb.lemma_.lower() != "describe" and not self.c.inside_quote(verb.idx):
+            # "called the delay sensible", "called the ceremony a photo opportunity": an unquoted label is
+            # the speaker's judgement too (not a name given: "called the boy Tom")
+            words = [t for t in verb.subtree if t.i > verb.i and (t.i <= label.i or t in label.subtree) and not t.is_punct]
+            if words and not any(q in self.text[words[0].idx : label.idx + len(label)] for q in _QUOTES):
+                return words[0].idx, max(t.idx + len(t) for t in words)  # (a quoted label: below, the quotation)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if not objects:
+            return None
         after = objects[0].idx + len(objects[0])  # the object's head noun: its apposition may be the label
         m = re.match(r"\s*(?:as\s+)?(?:a|an|the)?\s*(?=[\"“])", self.text[after : verb.sent.end_char])
         quote = self.c.quote_around(after + m.end()) if m else None
