@@ -104,6 +104,14 @@ def test_the_evidence_for_a_short_form_of_a_name_counts_for_the_name():
     found = sections(text)
     assert "Youssef El Amrani" in found["people"] and "Youssef El Amrani" not in found["organisations"]
 
+
+def test_an_illness_named_after_something_and_a_plural_abbreviation_are_no_entities():
+    found = sections("A study linked the shot to Guillain-Barré syndrome. The RSV vaccine is given to people over 60. "
+                     "Opposition MPs said the minister had misled them. The Ebola outbreak in Guinea spread.")
+    named = {name for section in found.values() for name in section}
+    assert not named & {"Guillain-Barré", "RSV", "MPs", "Ebola"}
+    assert "Guinea" in found["locations"]
+
 # --- meetings and who was there ---
 
 def participants(text: str) -> list[list[str]]:

@@ -1094,6 +1094,16 @@ def _ordinary_word(text: str, c: _Candidate) -> bool:
 _VENUE_NOUNS = ("hotel", "palace", "stadium", "lodge", "hall", "airport", "resort", "compound", "residence", "pub", "restaurant", "café", "cafe")
 
 
+# Nouns of an illness or its agent after a name: the name is the illness's ("Guillain-Barré
+# syndrome", "the RSV vaccine", "Marburg virus"), not a person, body or place of the story
+_ILLNESS_AFTER = re.compile(r"\s+(?:syndrome|disease|virus|viruses|fever|vaccine|vaccines|vaccination|infection|infections"
+                            r"|outbreak|strain|variant)\b")
+
+
+def _names_an_illness(text: str, spans: list[tuple[int, int]]) -> bool:
+    return bool(spans) and any(_ILLNESS_AFTER.match(text, e) for _, e in spans)
+
+
 def _before_venue_noun(text: str, spans: list[tuple[int, int]]) -> bool:
     """"the Acacia Lodge hotel": a named venue, not an organisation or a person."""
     # (also the first half of a name joined by "and": "the Crown and Anchor pub")
@@ -1236,6 +1246,11 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if len(words) > 1 and words[-1] in COMPANY_TRADES and c.surface.split()[-1][:1].isupper() and not strong_place(c.surface):
         return "organisation"
     if _before_venue_noun(text, c.spans):
+        return None
+    if _names_an_illness(text, c.spans) and not any(w in ORG_WORDS for w in words) and not c.acronym:
+        return None
+    # a plural of an abbreviation is a common noun for people ("MPs", "MEPs", "CEOs"), no name
+    if len(words) == 1 and re.fullmatch(r"[A-Z]{2,4}s", c.surface):
         return None
     if c.votes["PERSON"] and not c.aliases and _after_work_noun(text, c.spans):
         return None
