@@ -112,6 +112,11 @@ def test_an_illness_named_after_something_and_a_plural_abbreviation_are_no_entit
     assert not named & {"Guillain-Barré", "RSV", "MPs", "Ebola"}
     assert "Guinea" in found["locations"]
 
+
+def test_a_place_name_s_article_cut_off_by_the_model_joins_the_name():
+    found = sections("The 87 people were held at the Las Palmas migration station in Tapachula between March and September.")
+    assert "Las Palmas" in found["locations"] and not {"Las", "Palmas"} & set(found["locations"])
+
 # --- meetings and who was there ---
 
 def participants(text: str) -> list[list[str]]:

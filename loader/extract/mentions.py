@@ -287,12 +287,27 @@ def _after_titles(text: str, start: int, end: int) -> int:
     return start + words[last + 1].start() if last >= 0 else start
 
 
+# Articles that open place names in Spanish, Portuguese, French, Italian, Arabic and Dutch ("Las
+# Palmas", "El Paso", "Den Haag")
+NAME_ARTICLES = frozenset("La Las Los Le Les El Al Il Lo Den De Der Het".split())
+
+
 def model_mentions(doc: Doc, text: str) -> list[Mention]:
     """The model's entities of the kinds the archive keeps, trimmed."""
     found = []
     # (a surname alone is not a first name to go on from: "Warhol Polaroids")
     surnames = {ent.text.split()[-1] for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    # a name's own article the model cut off as a name of its own ("Las" + "Palmas"): one place
+    joined = set()
+    for ent, after in zip(doc.ents, doc.ents[1:]):
+        if ent.text in NAME_ARTICLES and after.start == ent.end and ent.label_ == after.label_ and LABELS.get(ent.label_) == "LOC":
+            m = _mention(text, ent.start_char, after.end_char, "LOC", "model")
+            if m:
+                found.append(m)
+                joined |= {ent.start_char, after.start_char}
     for ent in doc.ents:
+        if ent.start_char in joined:
+            continue
         label = LABELS.get(ent.label_)
         # a "work" with a name's shape that speaks or takes a person's apposition is a person
         # the model mislabelled ("Ana Ruiz, a community leader, said"; "Ana Ruiz said")
