@@ -117,6 +117,12 @@ def test_a_place_name_s_article_cut_off_by_the_model_joins_the_name():
     found = sections("The 87 people were held at the Las Palmas migration station in Tapachula between March and September.")
     assert "Las Palmas" in found["locations"] and not {"Las", "Palmas"} & set(found["locations"])
 
+
+def test_a_side_on_a_results_line_is_a_club():
+    found = sections("Lancaster Albion 1 Carlisle Wanderers 1\n\nDeclan Moorcroft left the touchline on Sunday. "
+                     "His Lancaster Albion side were seconds from a first win.")
+    assert "Lancaster Albion" in found["organisations"] and "Lancaster Albion" not in found["people"]
+
 # --- meetings and who was there ---
 
 def participants(text: str) -> list[list[str]]:

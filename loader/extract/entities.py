@@ -576,6 +576,7 @@ _SCORE = r"\d{1,2}\s*[–-]\s*\d{1,2}"
 _MATCH_AFTER = re.compile(rf"\s*(?:{_SCORE}|(?:defeated|defeats|beat|beats|faced|faces|drew with|draws with|edged|thrashed|"
                           rf"overcame|lost(?:\s+{_SCORE})?\s+to|loses to|vs\.?|v\.?)(?:\s+[a-z]+){{0,2}})\s+\Z")
 _SCORE_NEXT = re.compile(rf"\s+{_SCORE}\b")
+_RESULTS_LINE = re.compile(r"^([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}) (\d{1,2}) ([A-Z][\w’'.-]*(?: [A-Z][\w’'.-]*){0,3}) (\d{1,2})[ \t]*$", re.M)
 
 
 def _national_teams(text: str, entities: list[Entity]) -> list[Entity]:
@@ -618,7 +619,10 @@ def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
     organisation under the name the text gives it; its mentions "in X", "at X" stay the
     place's. Countries are their national teams (above)."""
     named = [e for e in entities if e.kind in ("location", "person", "organisation")]
-    if not any(_SCORE_NEXT.match(text, end) for e in named for _, end in e.spans):
+    # a results line ("Lancaster Albion 1 Carlisle Wanderers 1"): each side ends where its score begins
+    # (a line the rules for headlines leave out: the name's words there count)
+    sides = {m.group(g) for m in _RESULTS_LINE.finditer(text) for g in (1, 3)}
+    if not any(_SCORE_NEXT.match(text, end) for e in named for _, end in e.spans) and not any(e.name in sides for e in named):
         return entities
     result = []
     for entity in entities:
@@ -631,7 +635,7 @@ def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
         if not (town or lone) or entity.name.endswith(" national team"):
             result.append(entity)
             continue
-        plays = [sp for sp in entity.spans if _SCORE_NEXT.match(text, sp[1]) or _PLAYS_BEFORE.search(text[max(0, sp[0] - 20):sp[0]])
+        plays = [sp for sp in entity.spans if _SCORE_NEXT.match(text, sp[1]) or entity.name in sides or _PLAYS_BEFORE.search(text[max(0, sp[0] - 20):sp[0]])
                  or _PLAYS_AFTER.match(text, sp[1])]
         if not plays:
             result.append(entity)
