@@ -619,8 +619,8 @@ def _clubs(text: str, entities: list[Entity]) -> list[Entity]:
     organisation under the name the text gives it; its mentions "in X", "at X" stay the
     place's. Countries are their national teams (above)."""
     named = [e for e in entities if e.kind in ("location", "person", "organisation")]
-    # a results line ("Lancaster Albion 1 Carlisle Wanderers 1"): each side ends where its score begins
-    # (a line the rules for headlines leave out: the name's words there count)
+    # the sides of a results line ("Lancaster Albion 1 Carlisle Wanderers 1"), by name: the rules for
+    # headlines leave such a line out of the entities' spans
     sides = {m.group(g) for m in _RESULTS_LINE.finditer(text) for g in (1, 3)}
     if not any(_SCORE_NEXT.match(text, end) for e in named for _, end in e.spans) and not any(e.name in sides for e in named):
         return entities

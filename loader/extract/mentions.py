@@ -444,9 +444,10 @@ def acronym_pairs(text: str) -> list[tuple[Mention, Mention]]:
     return pairs
 
 
-# A sports club's name with its founding year or number ("SV Deventer 1902", "Hannover 96" after a
-# club's letters: "SV Darmstadt 98"): the number is part of the name (not a score, not a date)
-CLUB_WITH_YEAR = re.compile(r"\b(?:FC|SV|SC|AC|AS|VfB|VfL|TSV|TSG|SpVgg|SSV|SK|IF|BK|FK|CD|CF|UD|SD|RC|KV|NK|HNK|SSC|US|AFC|OGC|GKS)"
+# A sports club's name after a club's letters with its founding year or number ("SV Deventer 1902",
+# "SV Darmstadt 98"): the number is part of the name (not a score, not a date). (Not "US": "the US
+# Open 2024" is a tournament of a country.)
+CLUB_WITH_YEAR = re.compile(r"\b(?:FC|SV|SC|AC|AS|VfB|VfL|TSV|TSG|SpVgg|SSV|SK|IF|BK|FK|CD|CF|UD|SD|RC|KV|NK|HNK|SSC|AFC|OGC|GKS)"
                             r"\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?\s+(?:\d{2}|1[89]\d\d|20[0-2]\d)\b(?![-–]\d|,\d|\.\d)")
 
 
