@@ -183,6 +183,10 @@ EXCLUDING = frozenset("exclude bar ban shut keep lock turn".split())
 STAND_INS = frozenset("deputy deputies representative representatives envoy envoys aide aides delegate delegates stand-in "
                       "substitute number lawyer lawyers official officials minister ministers".split())
 # what those at a meeting are called: "was among the delegates", "among those at the talks"
+# where a meeting sits: being in one of these is being at the meeting ("was in the room")
+ROOMS = frozenset("table room boardroom restaurant dinner session chamber chambers".split())
+# "was shown into the boardroom", "walked into the meeting": entering it is being there
+ENTERING = frozenset("show usher lead bring walk invite call summon come get burst".split())
 PRESENT_GROUPS = frozenset("participants delegates attendees guests those people leaders ministers officials".split())
 # who makes the claim that someone was not there after "nowhere": "was nowhere near the meeting"
 
@@ -816,6 +820,12 @@ class MeetingFinder:
 
     def _np_parties(self, head: Token) -> list[str]:
         hit = self._party_at(head)
+        if hit is None or self.c.kind_of(hit) == "anonymous":
+            # "X's agent, the intermediary A": a description in apposition to a name is that person
+            named = [p for c in head.children if c.dep_ == "appos" for x in [c, *c.children] if x.dep_ == "appos"
+                     and (p := self._party_at(x)) and self.c.kind_of(p) == "person"]
+            if named and not head.conjuncts:
+                return named[:1]
         if hit:
             return [hit]
         named = [c for c in head.children if c.dep_ == "appos" and self._party_at(c)]
@@ -1648,8 +1658,9 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             or lemma == "sit" and any(g.dep_ == "prep" and g.lower_ in ("at", "across", "around") and any(x.lower_ == "table" for x in g.subtree)
                                       for g in token.children) \
             or lemma == "be" and any(g.lower_ in ("there", "present", "absent") or g.dep_ == "prep" and g.lower_ in ("at", "in", "to")
-                                     and any(x.lower_ in NOUNS or x.lower_ in ("table", "room", "restaurant", "dinner", "session")
-                                             for x in g.subtree) for g in token.children)
+                                     and any(x.lower_ in NOUNS or x.lower_ in ROOMS for x in g.subtree) for g in token.children) \
+            or lemma in ENTERING and any(g.dep_ == "prep" and g.lower_ == "into"
+                                         and any(x.lower_ in NOUNS or x.lower_ in ROOMS for x in g.subtree) for g in token.children)
         at_a_meeting = lemma in SEEING | {"appear", "represent"} and any(
             g.dep_ == "prep" and g.lower_ in ("at", "in", "during", "to") and any(x.lower_ in NOUNS for x in g.subtree)
             or g.lower_ == "there" for g in token.children)
@@ -1715,6 +1726,10 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         else:
             met = []
             subject = finder._subject(refusal if refusal is not None and refusal is not token else token)
+            if subject is None and lemma in ENTERING:  # "X was shown into the room": who was shown in
+                # (the parser may split "the developer X" into two passive subjects: the named one)
+                shown = [g for g in token.children if g.dep_ == "nsubjpass"]
+                subject = next((g for g in reversed(shown) if finder.who(g)), shown[0] if shown else None)
             if subject is not None:
                 # (who met someone is claimed there when named: "directors met X" is a claim about X)
                 found += [p for p in people(subject) if lemma != "meet" or c.kind_of(p) == "person"]
@@ -2153,12 +2168,17 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             found = _meeting_confirmed(context, finder, span, statement, at_offset)
         found = found + _answered(context, finder, statement, found)
         seen = set()
+        resolved = []
         for participant, negative, token, placed, object_of_meet in found:
             meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
                             if t.idx in at_offset and statement["start"] <= t.idx < statement["end"]), None) \
                 or finder.meeting_at(statement["start"], statement["end"], span.sent)
+            resolved.append((participant, negative, placed is not None, object_of_meet, meeting))
+        for participant, negative, placed, object_of_meet, meeting in resolved:
             if meeting is None or id(meeting) not in records or (id(meeting), participant) in seen:
                 continue
+            if placed and any(o[0] == participant and o[4] is meeting and not o[2] and o[1] != negative for o in resolved):
+                continue  # "I was at the stadium, yes. I was never in that room": the room, not the building
             seen.add((id(meeting), participant))
             stance = "denies" if negative != (statement["cue"] in DENYING_CUES) else "confirms"
             meeting.participants.setdefault(participant, "delegate")

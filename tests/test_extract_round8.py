@@ -1,0 +1,40 @@
+"""Round eight: constructions of news writing the automatic pipeline got wrong, found on the
+development halves (dev, dev2, dev3, dev4) and on real news (gum-news). Sentences written for
+these tests."""
+
+import pytest
+
+from loader.extract.model import load_nlp
+
+from .test_extract_meetings_round6 import claims
+
+
+@pytest.fixture(scope="session", autouse=True)
+def nlp():
+    return load_nlp()
+
+
+# --- attendance claims ---
+
+def test_being_shown_into_the_room_is_being_at_the_meeting():
+    text = ("The council's finance committee met on Tuesday at the town hall. A clerk said the developer "
+            "Mara Lindholm was shown into the committee room before the vote. Lindholm denied it.")
+    assert claims(text) == [("mara-lindholm", "confirms"), ("mara-lindholm", "denies")]
+    # being shown a document is no presence
+    assert claims("The council's finance committee met on Tuesday at the town hall. A clerk said "
+                  "Mara Lindholm was shown the plans before the vote.") == []
+
+
+def test_a_description_in_apposition_to_a_name_is_that_person():
+    text = ("The two unions met at a hotel in Leeds on Friday. One organiser said the firm's adviser, "
+            "the consultant Piet Hoving, was in the room for the whole afternoon.")
+    assert claims(text) == [("piet-hoving", "confirms")]
+
+
+def test_a_denial_of_the_room_beats_being_in_the_building():
+    text = ("The board met at the Grand Hotel in Oslo on Monday evening. Nils Berge said: "
+            "\"I was at the hotel, yes, in the bar downstairs. I was never in that room.\"")
+    assert claims(text) == [("nils-berge", "denies")]
+    # being in the building alone is still a claim of being there
+    assert claims("The board met at the Grand Hotel in Oslo on Monday evening. Nils Berge said: "
+                  "\"I was at the hotel that evening.\"") == [("nils-berge", "confirms")]
