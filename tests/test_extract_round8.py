@@ -6,6 +6,7 @@ import pytest
 
 from loader.extract.model import load_nlp
 
+from .test_extract_attribution import statements
 from .test_extract_meetings_round6 import claims
 
 
@@ -38,3 +39,29 @@ def test_a_denial_of_the_room_beats_being_in_the_building():
     # being in the building alone is still a claim of being there
     assert claims("The board met at the Grand Hotel in Oslo on Monday evening. Nils Berge said: "
                   "\"I was at the hotel that evening.\"") == [("nils-berge", "confirms")]
+
+
+def test_a_record_of_a_meeting_puts_the_people_it_names_there():
+    text = ("The council's diary records a meeting between Harriet Olsen and Tomas Reyes at the "
+            "Mill Lane depot on 4 June 2025.")
+    assert claims(text, "2025-09-01") == [("harriet-olsen", "confirms"), ("tomas-reyes", "confirms")]
+    # a record of something else, or a meeting only planned, claims nobody was anywhere
+    assert claims("The council's diary records a complaint from Harriet Olsen about Tomas Reyes on 4 June 2025.",
+                  "2025-09-01") == []
+
+
+def test_a_record_speaks_for_itself():
+    found = statements("Hospital records show that Harriet Olsen entered the building twice in May.")
+    assert [(s[0], s[1], s[3]) for s in found] == [
+        (["Hospital records"], "show", "Harriet Olsen entered the building twice in May")]
+    found = statements("The ministry's calendar lists a briefing with the port authority on 12 May.")
+    assert [(s[0], s[1], s[3]) for s in found] == [
+        (["The ministry's calendar"], "lists", "a briefing with the port authority")]
+    # a person or a show that "shows" is no record
+    assert statements("The film shows a storm over the harbour.") == []
+
+
+def test_a_possessor_in_a_pair_is_no_party_of_its_own():
+    text = ("The register records a meeting between Martin Okafor and Lena Brandt's chief of staff in "
+            "February 2025.")
+    assert claims(text, "2025-09-01") == [("Lena Brandt's chief of staff", "confirms"), ("martin-okafor", "confirms")]

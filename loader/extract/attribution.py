@@ -523,7 +523,7 @@ class Attributor:
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
         if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)
-                or cue and head in _DOCUMENTS | {"report"} and not self.c.inside_quote(token.idx)):
+                or cue and head in _DOCUMENTS | _RECORDS | {"report"} and not self.c.inside_quote(token.idx)):
             # (a document speaks for whoever wrote it: "the letter warns that", "the report notes")
             return None  # "a closer reading of the draft suggests": not a source
         if head in _FIGURATIVE and token.pos_ == "NOUN":
@@ -907,10 +907,10 @@ class Attributor:
         participle = verb.tag_ == "VBG" and not any(c.dep_ == "aux" for c in verb.children)
         if comma > sent.start and self.doc[comma].text in (",", ":") and len(left) > 2 and clause and not participle:
             return sent.start_char, self.doc[comma].idx
-        if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell"):
+        if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell") or _record_cue(verb):
             right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "prep")
-                     and not self._channel_prep(c)]
-            objects = [c for c in right if c.dep_ == "dobj"]
+                     and not (self._channel_prep(c) and not (c.dep_ == "dobj" and _record_cue(verb)))]
+            objects = [c for c in right if c.dep_ == "dobj"]  # (a record may list a briefing or a conference)
             if verb.lemma_ == "reject" and objects and not any(c.dep_ in ("ccomp", "xcomp") for c in right) \
                     and not any(o.lemma_.lower() in _SPOKEN or o.pos_ == "PRON" or o.lower_ in ("that", "this") for o in objects):
                 return None  # "Parliament rejected the bill", "the board rejected the bid": a decision, not words
@@ -1133,7 +1133,7 @@ class Attributor:
             found = []
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)) or _by_account(t)
-                or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS)
+                or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS) or _record_cue(t)
                 or _put_it_to(t) is not None or _put_at(t) is not None or _phrasal_cue(t) or self._label_quote(t) is not None
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
@@ -1426,6 +1426,8 @@ class Attributor:
         if _phrasal_cue(verb):
             cue += " " + verb.doc[verb.i + 1].lower_
         record = self.add(speakers, cue, *span, channel=self.channel(verb), mode=mode)
+        if record and _record_cue(verb):
+            record["record"] = True  # a record's account: what it lists happened (see meetings)
         if record:
             # "X rejected the conditions, Nazari said, and the talks ended": the clause after
             after = self.text[verb.idx + len(verb) : verb.sent.end_char]
@@ -1739,6 +1741,12 @@ def _dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+def _record_cue(verb: Token) -> bool:
+    """"The authority's calendar records a meeting", "emails show that ...": a record's account."""
+    return verb.pos_ == "VERB" and verb.lemma_.lower() in _RECORDING and any(
+        c.dep_ == "nsubj" and c.lemma_.lower() in _RECORDS and c.pos_ == "NOUN" for c in verb.children)
+
+
 def _not_speech(verb: Token) -> bool:
     """Senses of the cue verbs that say nothing: giving or withholding ("denied entry to the
     press", "denied him a visa"), reporting to someone ("reported the theft to the police",
@@ -1784,6 +1792,12 @@ _FIGURATIVE = frozenset("""history law rule sign clock face silence logic wisdom
 instinct gut heart number numbers math maths arithmetic physics nature""".split())
 _LABELLING = frozenset("call describe label brand dub".split())
 # Documents that speak for whoever issued them ("the company's statement said")
+# Records that speak for those who keep them ("the ministry's calendar lists a meeting", "emails
+# show that ..."): a cue when one of these verbs has one of these nouns for its subject
+_RECORDS = frozenset("""calendar calendars diary diaries register itinerary minutes log logs record records email
+emails document documents schedule agenda photograph photographs photo photos footage filing filings ledger
+transcript transcripts""".split())
+_RECORDING = frozenset("record list show note reveal indicate suggest mention place put name log".split())
 _DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
 # What is denied to someone rather than denied to be true
 _WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal motion petition".split())

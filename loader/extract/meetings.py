@@ -887,6 +887,14 @@ class MeetingFinder:
                 # "BRUSSELS, March 4 (Wire) - Finance ministers met": the dateline is no part of who met
                 record = self.c.anonymous.pop(local)
                 local = self.c.add_anonymous(cut, record["end"])
+            owners = next(([x, *x.conjuncts] for x in head.children if x.dep_ == "poss" and x.conjuncts), None)
+            if local and local not in before and local in self.c.anonymous and owners:
+                # "between A and B's chief of staff": A is a party of its own, the description is B's aide
+                last = max(owners, key=lambda x: x.i).left_edge
+                record = self.c.anonymous[local]
+                if record["start"] < last.idx < record["end"]:
+                    self.c.anonymous.pop(local)
+                    local = self.c.add_anonymous(last.idx, record["end"])
             if local and local not in before and local in self.c.anonymous and head.lemma_.lower() in ROLE_NOUNS \
                     and [c.lower_ for c in head.subtree] == ["the", head.lower_]:
                 # "the governor" the rules could not tie to the person named so: nobody new
@@ -901,7 +909,10 @@ class MeetingFinder:
             if t.i in skip or t == head or t.idx < cut <= head.idx:
                 continue  # (nor the agency of the dateline: "(Reuters) - Ministers met")
             local = self._party_at(t)
-            if described and t.dep_ == "poss" and describes_people(t.head) and local and self.c.kind_of(local) == "person":
+            name = t.head if t.dep_ == "compound" else t  # ("Louisa" of "Louisa Fenwick's")
+            owner = name.dep_ == "poss" or name.dep_ == "conj" and name.head.dep_ == "poss" and any(g.dep_ == "case" for g in name.children)
+            if described and owner and describes_people(name.head if name.dep_ == "poss" else name.head.head) and local \
+                    and self.c.kind_of(local) == "person":
                 continue  # "Dlamini's deputies" are not Dlamini (the body of "Sekoto's directors" is a party)
             if local and local not in out:
                 out.append(local)
@@ -2022,6 +2033,21 @@ def _meeting_confirmed(c: Context, finder: MeetingFinder, span: Span, statement:
     return []
 
 
+def _meeting_recorded(c: Context, finder: MeetingFinder, span: Span, statement: dict, at_offset: dict) -> list:
+    """"The ministry's calendar lists a meeting with X", "the register records a meeting between
+    A and B": a record of a meeting held puts the people it names there."""
+    if not statement.get("record"):
+        return []
+    head = next((t for t in span if t.lower_ in NOUNS and t.idx in at_offset), None)
+    if head is None or head.head.i in {t.i for t in span}:
+        return []  # the meeting is what the record lists, not a word inside it
+    meeting = at_offset[head.idx]
+    if meeting.status not in ("held", "failed"):
+        return []
+    return [(party, False, head, meeting, False) for party in meeting.participants
+            if c.kind_of(party) in ("person", "anonymous")]
+
+
 LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister agent".split())  # ("his client": an agent's too)
 
 
@@ -2165,7 +2191,8 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
         if not found and PRESENCE.search(text[statement["start"] : statement["end"]]):
             found = _presence_fallback(context, finder, span, statement)
         if not found:
-            found = _meeting_confirmed(context, finder, span, statement, at_offset)
+            found = _meeting_confirmed(context, finder, span, statement, at_offset) \
+                or _meeting_recorded(context, finder, span, statement, at_offset)
         found = found + _answered(context, finder, statement, found)
         seen = set()
         resolved = []
