@@ -7,7 +7,7 @@ import pytest
 from loader.extract.model import load_nlp
 
 from .test_extract_attribution import statements
-from .test_extract_meetings_round6 import claims
+from .test_extract_meetings_round6 import claims, meetings
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -65,3 +65,16 @@ def test_a_possessor_in_a_pair_is_no_party_of_its_own():
     text = ("The register records a meeting between Martin Okafor and Lena Brandt's chief of staff in "
             "February 2025.")
     assert claims(text, "2025-09-01") == [("Lena Brandt's chief of staff", "confirms"), ("martin-okafor", "confirms")]
+
+
+# --- meetings ---
+
+def test_a_call_a_conversation_or_an_audience_with_someone_is_a_meeting():
+    assert meetings("Rosa Imbert had a telephone call with Oskar Lind on Monday.") == [
+        ("held", None, ["oskar-lind", "rosa-imbert"])]
+    assert [m[0] for m in meetings("The king granted Rosa Imbert an audience with him on Monday.")] == ["held"]
+    assert [m[0] for m in meetings("A briefing for reporters set for Friday was cancelled.")] == ["cancelled"]
+    # a call for something, an audience that watches and a conversation in general are none
+    assert meetings("Rosa Imbert issued a call for calm on Monday.") == []
+    assert meetings("An audience of 200 watched the debate about water prices.") == []
+    assert meetings("The conversation turned to prices.") == []

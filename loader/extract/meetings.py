@@ -74,7 +74,13 @@ NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "m
          "negotiations": "talks", "negotiation": "talks", "discussions": "talks", "round": "talks",
          "encounter": "encounter", "visit": "visit", "trip": "visit", "conference": "conference",
          "consultations": "talks", "summits": "summit", "dinner": "meeting", "lunch": "meeting",
-         "breakfast": "meeting", "debate": "debate", "session": "meeting", "sessions": "meeting", "consultation": "meeting"}
+         "breakfast": "meeting", "debate": "debate", "session": "meeting", "sessions": "meeting", "consultation": "meeting",
+         "briefing": "briefing", "forum": "forum", "workshop": "workshop", "call": "call", "conversation": "conversation",
+         "audience": "audience"}
+# meeting words that are meetings only beside who meets or how: "a call with X", "a telephone
+# call", "a conversation between X and Y", "an audience with the king" (not "a call for calm",
+# "an audience of 200", "the conversation turned to")
+WITH_WHOM = frozenset("call conversation audience".split())
 # occasions a meeting word before them makes a meeting: "a consultation evening", "a negotiating session"
 OCCASIONS = frozenset("evening night day event session sessions".split())
 # sessions that are not meetings of parties: "a training session", "the trading session"
@@ -382,7 +388,12 @@ class MeetingFinder:
                                                      c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
                                                  or self.definite(t) and any(m.kind == "debate" for m in self.meetings)):
                     continue  # a debate is a meeting when held between people ("a televised debate with X"), not "the debate over water"
-                if t.dep_ == "compound" and t.head.lower_ not in NOUNS:
+                if t.lower_ in WITH_WHOM and not (
+                        any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
+                        or t.lower_ == "call" and any(c.dep_ in ("compound", "amod") and (c.lower_ in MEANS or c.lower_ in NOUNS)
+                                                      for c in t.children)):
+                    continue
+                if t.dep_ == "compound" and (t.head.lower_ not in NOUNS or t.head.lower_ in WITH_WHOM):
                     continue  # "a conference call", "the meeting room": the meeting word only describes
                 if t.lower_ in ("summit", "summits") and t.head.lemma_ in ("reach", "climb", "scale", "conquer", "ascend"):
                     continue  # a mountain's summit
