@@ -4,9 +4,11 @@ these tests."""
 
 import pytest
 
+from loader.extract import extract_annotation
 from loader.extract.model import load_nlp
 
 from .test_extract_attribution import statements
+from .test_extract_meetings import article
 from .test_extract_meetings_round6 import claims, meetings
 
 
@@ -78,3 +80,14 @@ def test_a_call_a_conversation_or_an_audience_with_someone_is_a_meeting():
     assert meetings("Rosa Imbert issued a call for calm on Monday.") == []
     assert meetings("An audience of 200 watched the debate about water prices.") == []
     assert meetings("The conversation turned to prices.") == []
+
+
+def test_what_happened_at_a_meeting_dates_it():
+    text = ("The founder of Corvel, a start-up valued at $2 billion last year, says he was removed at a "
+            "board meeting he could not join.\n\nAnil Mathur was voted out on Sunday evening at a board "
+            "meeting held by video call.")
+    doc = extract_annotation(article(text, "2026-12-04"))
+    assert [(m["status"], m.get("date")) for m in doc["meetings"]] == [("held", "2026-11-29")]
+    # the date of the company's valuation is not the meeting's
+    only = extract_annotation(article(text.split("\n\n")[0], "2026-12-04"))
+    assert [m.get("date") for m in only["meetings"]] == [None]

@@ -339,6 +339,8 @@ class MeetingFinder:
         verb = trigger.head
         if verb.pos_ != "VERB" and trigger.dep_ == "appos" and verb.dep_ in ("nsubj", "nsubjpass") and verb.head.pos_ == "VERB":
             verb = verb.head  # "LISBON (Wire) - Talks ... broke up in Lisbon": a dateline the parser took for the subject
+        if trigger.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("at", "during") and verb.head.pos_ == "VERB":
+            verb = verb.head  # "was voted out on Sunday at a board meeting": what happened at it, when and where
         if verb.pos_ == "VERB":
             # "met ... in Madrid", "initialled ... in Bishkek": the verb's own place words
             tokens += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
@@ -360,7 +362,14 @@ class MeetingFinder:
         clause = {t.idx for t in self.clause(m.trigger)}
         in_sentence = [d for d in self.dates if m.sentence.start_char <= d["start"] < m.sentence.end_char]
         own = [d for d in in_sentence if any(d["start"] <= i < d["end"] for i in clause)]
-        return own[0] if own else (in_sentence[0] if len(in_sentence) == 1 else None)
+        if own or len(in_sentence) != 1:
+            return own[0] if own else None
+        # (not a date that describes another noun: "the company, valued at $1bn last year, ... a board meeting")
+        at = self.doc.char_span(in_sentence[0]["start"], in_sentence[0]["end"], alignment_mode="expand")
+        if at is not None and any(a.dep_ in ("relcl", "acl", "appos") and m.trigger not in a.subtree and a.i != m.trigger.i
+                                  for a in at.root.ancestors):
+            return None
+        return in_sentence[0]
 
     def triggers(self, sentence: Span) -> list[tuple[Token, str]]:
         found = []
