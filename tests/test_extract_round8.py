@@ -91,3 +91,11 @@ def test_what_happened_at_a_meeting_dates_it():
     # the date of the company's valuation is not the meeting's
     only = extract_annotation(article(text.split("\n\n")[0], "2026-12-04"))
     assert [m.get("date") for m in only["meetings"]] == [None]
+
+
+def test_a_later_telling_with_the_day_is_the_meeting_s_evidence():
+    text = ("The agency's acting head told senators on Wednesday that she was not at an August meeting "
+            "with the operator.\n\nThe log lists Ruth Caldera as the host of a meeting on Aug. 14 with "
+            "three of the operator's officials.")
+    found = extract_annotation(article(text, "2026-12-03"))["meetings"]
+    assert [(m["date"], m["evidence"][:7]) for m in found] == [("2026-08-14", "The log")]

@@ -458,8 +458,9 @@ class MeetingFinder:
     def definite(self, token: Token) -> bool:
         dets = {c.lower_ for c in token.children if c.dep_ in ("det", "poss")}
         if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.pos_ == "NOUN" \
-                and token.head.head.lower_ not in NOUNS:
+                and token.head.head.lower_ not in NOUNS and not dets:
             # "the two days of talks", "the third week of negotiations": the phrase's head says it
+            # (not "the host of a meeting", whose meeting has its own article)
             dets |= {c.lower_ for c in token.head.head.children if c.dep_ in ("det", "poss")}
         # ("the players' meeting", "the board's talks": a possessor that is itself definite)
         owners = [c for c in token.children if c.dep_ == "poss" and c.pos_ == "NOUN"
@@ -1454,8 +1455,8 @@ class MeetingFinder:
         last = recent[-1]
         for key, role in m.participants.items():
             last.participants.setdefault(key, role)
-        if m.date and not last.date:
-            # the more specific telling (with a date) is the better evidence
+        if m.date and (not last.date or len(m.date["value"]) > len(last.date["value"])):
+            # the more specific telling (with a date, or a day of the month given before) is the better evidence
             last.date, last.sentence, last.trigger = m.date, m.sentence, m.trigger
         self.references.append((m.trigger.idx, last))
         return True
