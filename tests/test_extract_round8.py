@@ -99,3 +99,21 @@ def test_a_later_telling_with_the_day_is_the_meeting_s_evidence():
             "three of the operator's officials.")
     found = extract_annotation(article(text, "2026-12-03"))["meetings"]
     assert [(m["date"], m["evidence"][:7]) for m in found] == [("2026-08-14", "The log")]
+
+
+def test_a_definite_description_in_the_lede_is_the_person_named_next():
+    text = ("The founder of a Pune delivery start-up says he was pushed out by his own board.\n\n"
+            "Rohan Desai, 41, who started the firm in 2015, said the vote was rushed.")
+    assert [s[0] for s in statements(text)] == [["Rohan Desai"], ["Rohan Desai"]]
+    # someone else named first in the next paragraph's body is not the lede's source
+    other = ("The founder of a Pune delivery start-up says he was pushed out by his own board.\n\n"
+             "Investors said on Monday that Rohan Desai had lost their trust.")
+    assert statements(other)[0][0] != ["Rohan Desai"]
+
+
+def test_a_meeting_of_a_month_told_later_with_its_day_is_one_meeting():
+    text = ("The regulator's chief told the committee on Wednesday that she was not at an August meeting "
+            "with the operator.\n\nShe said she had been at her desk all week.\n\nThe visitor log lists a "
+            "meeting on Aug. 14 with three of the operator's officials.")
+    found = extract_annotation(article(text, "2026-12-03"))["meetings"]
+    assert [m["date"] for m in found] == ["2026-08-14"]

@@ -558,8 +558,10 @@ class Attributor:
     def delayed_name(self, token: Token, start: int, words: str) -> str | None:
         """A delayed-identification lede: "A former clerk told the court ..." first, then the
         next paragraph opens with her name ("Jane Roe, who worked ..."): that person. Only in
-        the first paragraph, before anyone is named, for one person ("a", "an")."""
-        if not words.lower().startswith(("a ", "an ")) or token.tag_ == "NNS":
+        the first paragraph, before anyone is named, for one person ("a", "an", or "the" before a
+        word for a person: "The founder of X says ...", then "Jane Roe, 39, ...")."""
+        if token.tag_ == "NNS" or not (words.lower().startswith(("a ", "an "))
+                                       or words.lower().startswith("the ") and names_people(token)):
             return None
         lede_end = self._next_paragraph(start)[0]
         if lede_end is None or self.c.people_before(start):

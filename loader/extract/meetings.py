@@ -1447,6 +1447,11 @@ class MeetingFinder:
         recent = [o for o in self.meetings[-6:] if o.status == "held" and o.family != "visit" and not o.location
                   and o.sentence.end <= m.sentence.start and self._sentence_gap(o, m) <= 1
                   and not (o.date and m.date and not _same_time(o.date["value"], m.date["value"]))]
+        if not recent and m.date and len(m.date["value"]) == 10:
+            # "an August meeting" in the lede, "a meeting on Aug. 14" further down: the same one, told in full
+            recent = [o for o in self.meetings if o.status == "held" and o.family != "visit" and not o.location and o.date
+                      and len(o.date["value"]) == 7 and m.date["value"].startswith(o.date["value"])]
+            recent = recent if len(recent) == 1 else []
         if not recent and not m.date and people:
             recent = [o for o in self.meetings if o.status == "held" and o.family != "visit" and o.sentence.end <= m.sentence.start
                       and people & set(o.participants)]
