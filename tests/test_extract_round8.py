@@ -117,3 +117,8 @@ def test_a_meeting_of_a_month_told_later_with_its_day_is_one_meeting():
             "meeting on Aug. 14 with three of the operator's officials.")
     found = extract_annotation(article(text, "2026-12-03"))["meetings"]
     assert [m["date"] for m in found] == ["2026-08-14"]
+
+
+def test_a_record_listing_someone_as_host_of_a_meeting_puts_them_and_their_guests_there():
+    text = "The visitor log lists Ruth Caldera as the host of a meeting on Aug. 14 with three lawyers for the operator."
+    assert claims(text, "2026-12-03") == [("ruth-caldera", "confirms"), ("three lawyers for the operator", "confirms")]

@@ -1259,6 +1259,23 @@ class MeetingFinder:
         held = t
         while held.dep_ == "pobj" and held.head.lower_ == "of" and held.head.head.pos_ == "NOUN" and held.head.head.lower_ not in NOUNS:
             held = held.head.head  # "held a series of meetings with X", "two days of talks"
+        listed = held.head.head if held.dep_ == "pobj" and held.head.lower_ == "as" else None
+        if listed is not None and listed.dep_ == "dobj" and listed.head.pos_ == "VERB":
+            listed = listed.head  # ("lists X as the host": the parser may hang "as" on X)
+        if held is not t and held.lemma_.lower() in ("host", "chair", "organiser", "organizer", "participant") \
+                and listed is not None and listed.pos_ == "VERB":
+            # "the log lists X as the host of a meeting with Y": X was at it, and so were those the
+            # record lists with it (the parser hangs "with Y" on the verb)
+            record = listed
+            role = "host" if held.lemma_.lower() in ("host", "organiser", "organizer") else "mediator" \
+                if held.lemma_.lower() == "chair" else "delegate"
+            for c in record.children:
+                if c.dep_ == "dobj":
+                    add(c, role)
+                if c.dep_ == "prep" and c.lower_ == "with" and c.i > t.i:
+                    for g in c.children:
+                        if g.dep_ == "pobj":
+                            add(g, "delegate")
         verb = t if t.pos_ == "VERB" else (held.head if held.dep_ in ("dobj", "nsubjpass") and held.head.pos_ == "VERB" else None)
         if verb is not None and not verb_done:
             subject = self._subject(verb)
@@ -2068,8 +2085,15 @@ def _meeting_recorded(c: Context, finder: MeetingFinder, span: Span, statement: 
     if not statement.get("record"):
         return []
     head = next((t for t in span if t.lower_ in NOUNS and t.idx in at_offset), None)
-    if head is None or head.head.i in {t.i for t in span}:
-        return []  # the meeting is what the record lists, not a word inside it
+    if head is None:
+        return []
+    # the meeting is what the record lists ("lists X as the host of a meeting"), not a word inside it
+    # ("records a complaint about the meeting")
+    inside = {t.i for t in span}
+    between = [a for a in head.ancestors if a.i in inside and a.pos_ != "ADP"
+               and not (a.dep_ == "dobj" and a.head.i not in inside)]  # ("lists X as the host of": X)
+    if any(a.lemma_.lower() not in ("host", "chair", "organiser", "organizer", "participant") for a in between):
+        return []
     meeting = at_offset[head.idx]
     if meeting.status not in ("held", "failed"):
         return []
