@@ -122,3 +122,17 @@ def test_a_meeting_of_a_month_told_later_with_its_day_is_one_meeting():
 def test_a_record_listing_someone_as_host_of_a_meeting_puts_them_and_their_guests_there():
     text = "The visitor log lists Ruth Caldera as the host of a meeting on Aug. 14 with three lawyers for the operator."
     assert claims(text, "2026-12-03") == [("ruth-caldera", "confirms"), ("three lawyers for the operator", "confirms")]
+
+
+def test_a_lede_s_description_is_the_one_person_the_next_paragraph_describes_so():
+    text = ("The captain of the ferry told an inquiry on Tuesday that his company's operations manager "
+            "attended a briefing at the port.\n\nCapt. Ramon Ilagan, 52, testified that Lito Pascual, "
+            "operations manager of Visayas Sea Lines, was in the port office at 4:30 a.m. when the crew met.")
+    assert ("lito-pascual", "confirms") in claims(text, "2026-12-02")
+    assert all(who != "his company's operations manager" for who, _ in claims(text, "2026-12-02"))
+
+
+def test_a_description_inside_a_relative_clause_is_no_delayed_identification():
+    text = ("The captain said the manager approved the sailing, an account the manager's lawyer called "
+            "\"a fabrication.\"\n\nCapt. Ramon Ilagan, 52, testified before the board.")
+    assert [s[0] for s in statements(text) if s[1] == "called"] != [["Ramon Ilagan"]]

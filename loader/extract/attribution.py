@@ -483,7 +483,7 @@ class Attributor:
                 if (start, end) != (record["start"], record["end"]):
                     record["mentions"].append((start, end))
                 return local
-            person = self.described_person(token, start, end) if cue else None
+            person = (self.described_person(token, start, end) or self.described_person(token, start, end, later=True)) if cue else None
             if person:
                 return person
             described = self.described_organisation(token, start) or (
@@ -517,7 +517,7 @@ class Attributor:
                 return self.c.ids[id(orgs[0])]
         if re.match(r"(?:his|her|their|its)\s", words, re.I) and token.pos_ == "NOUN":
             # "according to her daughter" after "Her son, Pavel Ruud, said": the one person so described
-            person = self.described_person(token, start, end)
+            person = self.described_person(token, start, end) or self.described_person(token, start, end, later=True)
             if person:
                 return person
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
@@ -560,9 +560,10 @@ class Attributor:
         next paragraph opens with her name ("Jane Roe, who worked ..."): that person. Only in
         the first paragraph, before anyone is named, for one person ("a", "an", or "the" before a
         word for a person: "The founder of X says ...", then "Jane Roe, 39, ...")."""
-        if token.tag_ == "NNS" or not (words.lower().startswith(("a ", "an "))
-                                       or words.lower().startswith("the ") and names_people(token)):
-            return None
+        det = next((c.lower_ for c in token.children if c.dep_ == "det"), None)  # its own ("an account the lawyer called": "the")
+        if token.tag_ == "NNS" or not (det in ("a", "an") and words.lower().startswith(("a ", "an "))
+                                       or det == "the" and names_people(token) and _LEDE_START.match(self.text[:start])):
+            return None  # ("the" only for the story's first words)
         lede_end = self._next_paragraph(start)[0]
         if lede_end is None or self.c.people_before(start):
             return None
@@ -574,11 +575,19 @@ class Attributor:
             return None
         return local
 
-    def described_person(self, token: Token, start: int, end: int) -> str | None:
+    def described_person(self, token: Token, start: int, end: int, later: bool = False) -> str | None:
         """"the chief executive said" after "Peter Roe, the chief executive of X" or "chief
         executive Peter Roe": the one person the article described with those words before.
         Two people described so ("the minister" of two ministers) give nobody: better an
-        anonymous source in its own words than the wrong person."""
+        anonymous source in its own words than the wrong person. ``later``: a lede's
+        description ("his company's operations manager attended") and the one person the next
+        paragraph describes so ("X, operations manager of Y, was in the office")."""
+        lo, hi = 0, start
+        if later:
+            lo, end_of_next = self._next_paragraph(start)
+            if lo is None or self.text.rfind("\n\n", 0, start) > 0 and self.text[: self.text.rfind("\n\n", 0, start)].strip():
+                return None  # (only the first paragraph's: a delayed identification)
+            hi = end_of_next
         if token.pos_ != "NOUN" or token.tag_ == "NNS" or not (_is_role(token) or token.lower_ in _RELATIVES):
             return None
         modifiers = [c for c in token.children if c.dep_ in ("compound", "amod") and c.i < token.i]
@@ -589,10 +598,12 @@ class Attributor:
         names = [c.lower_ for c in modifiers if c.pos_ == "PROPN"]
         head = token.lower_
         found: list[str] = list(self.named_roles.get(head, ()))
+        if later:
+            found = []
         for s, e, local, kind in self.c.mentions():
-            if s >= start:
+            if s >= hi:
                 break
-            if kind != "person" or self.c.inside_quote(s):
+            if s < lo or kind != "person" or self.c.inside_quote(s):
                 continue
             apposition = re.match(r",\s+([^,.;()\n]*)", self.text[e : e + 120])
             window = _ABBREVIATED.sub(lambda m: _TITLES[m.group(1)] + " ", self.text[max(0, s - 80) : s])  # ("Sen. X": the senator)
@@ -1800,6 +1811,8 @@ _RECORDS = frozenset("""calendar calendars diary diaries register itinerary minu
 emails document documents schedule agenda photograph photographs photo photos footage filing filings ledger
 transcript transcripts""".split())
 _RECORDING = frozenset("record list show note reveal indicate suggest mention place put name log".split())
+# what may come before a story's first words: nothing, or a dateline ("MANILA, Philippines — ", "BENGALURU: ")
+_LEDE_START = re.compile(r"\A\s*(?:[A-Z][^\n]{0,80}?(?:\s[-–—]|:))?\s*\Z")
 _DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
 # What is denied to someone rather than denied to be true
 _WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal motion petition".split())
