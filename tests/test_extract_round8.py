@@ -136,3 +136,13 @@ def test_a_description_inside_a_relative_clause_is_no_delayed_identification():
     text = ("The captain said the manager approved the sailing, an account the manager's lawyer called "
             "\"a fabrication.\"\n\nCapt. Ramon Ilagan, 52, testified before the board.")
     assert [s[0] for s in statements(text) if s[1] == "called"] != [["Ramon Ilagan"]]
+
+
+def test_what_someone_says_of_a_meeting_between_people_puts_them_there():
+    text = ("The Greens' co-leader, Marta Ruiz, said her party had not been invited to a meeting between "
+            "Daniel Okonjo and Helen Marsh on November 18.")
+    assert claims(text, "2026-11-30") == [("daniel-okonjo", "confirms"), ("helen-marsh", "confirms")]
+    # a meeting proposed, or one referred back to, places nobody
+    assert claims("The Greens' co-leader, Marta Ruiz, said her party wanted a meeting between Daniel Okonjo and "
+                  "Helen Marsh next week.",
+                  "2026-11-30") == []

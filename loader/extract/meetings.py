@@ -2101,6 +2101,20 @@ def _meeting_recorded(c: Context, finder: MeetingFinder, span: Span, statement: 
             if c.kind_of(party) in ("person", "anonymous")]
 
 
+def _meeting_told(c: Context, finder: MeetingFinder, span: Span, statement: dict, at_offset: dict) -> list:
+    """"She said her party had not been invited to a meeting between A and B": what someone says
+    of a meeting held between people it names puts those people there (a denying cue denies it)."""
+    for head in (t for t in span if t.lower_ in NOUNS and t.pos_ == "NOUN" and t.idx in at_offset):
+        meeting = at_offset[head.idx]
+        if meeting.status != "held" or finder.definite(head):
+            continue
+        named = [p for g in head.children if g.dep_ == "prep" and g.lower_ in ("between", "with")
+                 for x in g.children if x.dep_ == "pobj" for p in finder.who(x) if c.kind_of(p) == "person"]
+        if named:
+            return [(p, False, head, meeting, False) for p in dict.fromkeys(named)]
+    return []
+
+
 LAWYERS = frozenset("counsel lawyer attorney advocate solicitor barrister agent".split())  # ("his client": an agent's too)
 
 
@@ -2245,7 +2259,8 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
             found = _presence_fallback(context, finder, span, statement)
         if not found:
             found = _meeting_confirmed(context, finder, span, statement, at_offset) \
-                or _meeting_recorded(context, finder, span, statement, at_offset)
+                or _meeting_recorded(context, finder, span, statement, at_offset) \
+                or _meeting_told(context, finder, span, statement, at_offset)
         found = found + _answered(context, finder, statement, found)
         seen = set()
         resolved = []
