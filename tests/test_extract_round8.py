@@ -146,3 +146,13 @@ def test_what_someone_says_of_a_meeting_between_people_puts_them_there():
     assert claims("The Greens' co-leader, Marta Ruiz, said her party wanted a meeting between Daniel Okonjo and "
                   "Helen Marsh next week.",
                   "2026-11-30") == []
+
+
+def test_disputing_his_account_denies_what_he_claimed():
+    text = ("Its managing director, Tiago Moura, said he had met port officials in Lobito last week. "
+            "A port official who was at that meeting disputed his account. Moura did not come to Lobito, "
+            "the official said; the company sent two engineers.")
+    found = statements(text)
+    assert [(s[1], s[3]) for s in found][1:] == [("disputed", "his account"), ("said", "Moura did not come to Lobito")]
+    assert [c for c in claims(text, "2026-11-30") if c[0] == "tiago-moura"] == [
+        ("tiago-moura", "confirms"), ("tiago-moura", "denies"), ("tiago-moura", "denies")]

@@ -81,7 +81,7 @@ contend recall add explain propose urge accuse allege acknowledge remark respond
 promise post write announce assure question quip joke boast brag lament comment""".split())
 # Verbs whose object (not a clause) can be the content: "confirmed his participation".
 # (and a plan or forecast's infinitive: "promised to cut taxes", "expects to complete the deal")
-OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report promise vow pledge expect threaten".split())
+OBJECT_VERBS = frozenset("deny confirm urge accuse reject warn ask report promise vow pledge expect threaten dispute contest".split())
 PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
 _QUOTES = "\"“”"
 _LEADING = re.compile(r"^(?:(?:but|and|however|moreover|meanwhile|still|yet|so|also|instead|separately)\b[,]?\s+)+", re.I)
@@ -863,6 +863,8 @@ class Attributor:
         ccomps = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and c.i > verb.i
                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
         ccomps = [c for c in ccomps if c.i > verb.i] or ccomps  # "X, Y denied that Z": the clause after
+        # ("X did not come, the official said; the firm sent two engineers": a semicolon ends what was said)
+        ccomps = [c for c in ccomps if c.i < verb.i or not any(t.text == ";" for t in verb.doc[verb.i : c.left_edge.i])]
         if not ccomps:
             # "said in a statement after initialling the text that ...": the parser hung the clause lower
             # (or on a word of the object: "told reporters after the debate that ...")

@@ -2179,7 +2179,8 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
     return []
 
 
-BARE_REFERENCE = re.compile(r"(that|this|it|the (claim|account|report|allegation)s?|those (claims|reports))\W*", re.I)
+BARE_REFERENCE = re.compile(r"(that|this|it|(the|his|her|their|its|that) (claim|account|report|allegation|version)s?"
+                            r"|those (claims|reports))\W*", re.I)
 
 
 ANSWER = re.compile(r"\s*(?:(no|never|not at all|absolutely not|of course not|i did not|i didn[’']t|i was not|i wasn[’']t)"
