@@ -156,3 +156,12 @@ def test_disputing_his_account_denies_what_he_claimed():
     assert [(s[1], s[3]) for s in found][1:] == [("disputed", "his account"), ("said", "Moura did not come to Lobito")]
     assert [c for c in claims(text, "2026-11-30") if c[0] == "tiago-moura"] == [
         ("tiago-moura", "confirms"), ("tiago-moura", "denies"), ("tiago-moura", "denies")]
+
+
+def test_dining_on_an_evening_with_someone_is_meeting_them():
+    text = ("The newspaper reported on Saturday that Marco Bellini had dined privately on the evening of "
+            "November 21 with Pablo Ortega at a restaurant in Alghero.")
+    found = meetings(text, "2026-11-30")
+    assert [(m[1], m[2]) for m in found] == [("alghero", ["marco-bellini", "pablo-ortega"])]
+    assert ("pablo-ortega", "confirms") in claims(text, "2026-11-30")
+    assert meetings("Marco Bellini had dined late on the evening of November 21.", "2026-11-30") == []

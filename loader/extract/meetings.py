@@ -421,7 +421,7 @@ class MeetingFinder:
                         c.dep_ == "dobj" and self._party_at(c) and self.c.kind_of(self._party_at(c)) == "person" for c in t.children) \
                     and any(c.dep_ == "nsubj" and self._party_at(c) for c in t.children):
                 found.append((t, "meeting"))  # "X sat down with Y", "X received Y in the Kremlin"
-            elif t.pos_ == "VERB" and t.lower_ in DINING and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children):
+            elif t.pos_ == "VERB" and t.lower_ in DINING and with_phrases(t):
                 found.append((t, "meeting"))  # "X dined with Y" ("we dined late" is no meeting), as "a dinner" is
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
                 if t.lemma_ == "host" and not any(c.dep_ == "dobj" and (c.lower_ in NOUNS or any(
@@ -1305,7 +1305,7 @@ class MeetingFinder:
                     if c.dep_ == "dobj" and c.lower_ not in NOUNS:
                         add(c, "visitor")
             if verb.lemma_ in ("meet", "invite") or verb.lower_ in DINING:
-                for c in verb.children:
+                for c in [*verb.children, *(w for w in with_phrases(verb) if w.head != verb)]:
                     if c.dep_ == "dobj":
                         add(c, "invitee" if verb.lemma_ == "invite" else "host" if m.family == "visit" else "delegate")
                     if c.dep_ == "prep" and c.lower_ == "with":
@@ -1575,6 +1575,17 @@ def _settled(status: str) -> str:
     return "not held" if status in ("failed", "cancelled", "postponed") else status
 
 
+def with_phrases(verb: Token) -> list[Token]:
+    """The "with" phrases of a verb, also one the parser hung on its time phrase ("dined on the
+    evening of May 2 with X")."""
+    own = [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"]
+    timed = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("on", "in", "at")
+             for x in c.children if x.dep_ == "pobj" and x.ent_type_ in ("DATE", "TIME", "")
+             and x.lemma_.lower() in ("evening", "night", "morning", "afternoon", "day", "weekend")
+             for g in x.children if g.dep_ == "prep" and g.lower_ == "with"]
+    return own + timed
+
+
 def describes_people(token: Token) -> bool:
     """A common noun for people the story describes rather than names: "Home Office officials",
     "leaders of the cooperative", "six colleagues", "the bankers" (not a body: "the company")."""
@@ -1700,7 +1711,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
 
     for token in span:
         lemma = token.lemma_.lower()
-        if token.lower_ in DINING and any(g.dep_ == "prep" and g.lower_ == "with" for g in token.children):
+        if token.lower_ in DINING and with_phrases(token):
             lemma = "meet"  # who dined with someone met them
         at_meeting = placed_meeting(token) if lemma in ("be", "set") else None
         if lemma == "set" and not any(g.lower_ == "foot" for g in token.children):
@@ -1793,7 +1804,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             # "X met Y" puts both there; "X never met Y" and "X did not attend, instead meeting Y"
             # are about X, whose whereabouts the claim is about
             # ("X met with Y": the one met is the object of "with")
-            met = [p for g in token.children if g.dep_ == "dobj" or g.dep_ == "prep" and g.lower_ == "with"
+            met = [p for g in [*token.children, *(w for w in with_phrases(token) if w.head != token)]
+                   if g.dep_ == "dobj" or g.dep_ == "prep" and g.lower_ == "with"
                    for x in ([g] if g.dep_ == "dobj" else [x for x in g.children if x.dep_ == "pobj"]) for p in people(x)] \
                 if lemma == "meet" else []
             # (a denying cue makes the claim negative too: "denied that X had met Y" is about X)
