@@ -165,3 +165,14 @@ def test_dining_on_an_evening_with_someone_is_meeting_them():
     assert [(m[1], m[2]) for m in found] == [("alghero", ["marco-bellini", "pablo-ortega"])]
     assert ("pablo-ortega", "confirms") in claims(text, "2026-11-30")
     assert meetings("Marco Bellini had dined late on the evening of November 21.", "2026-11-30") == []
+
+
+def test_a_meeting_told_right_after_a_trip_was_where_the_trip_went():
+    text = ("On Sept. 9, the company's chief executive went to the regulator's offices in Santiago. The "
+            "lobby register lists a one-hour meeting with the superintendent, Rodrigo Alarcón.")
+    assert [m[1] for m in meetings(text, "2026-11-30")] == ["santiago"]
+    # a trip planned, or one told in another paragraph, gives no place
+    assert [m[1] for m in meetings("The chief executive will go to Santiago next week. The register lists a "
+                                   "meeting with the superintendent, Rodrigo Alarcón.", "2026-11-30")] == [None]
+    assert [m[1] for m in meetings("The chief executive went to Santiago on Sept. 9.\n\nThe register lists a "
+                                   "meeting with the superintendent, Rodrigo Alarcón.", "2026-11-30")] == [None]

@@ -583,6 +583,8 @@ class MeetingFinder:
                     places = self.instead_place(token)
                 if not places:
                     places = self.pointed_place(token)
+                if not places and token.pos_ in ("NOUN", "PROPN") and not self.definite(token):
+                    places = self.trip_before(sentence)
                 for place in places or [None]:
                     meeting = _Meeting(token, self.kind(token, kind), sentence)
                     meeting.location = place
@@ -689,6 +691,22 @@ class MeetingFinder:
                                                   for x in p.subtree])
                         if found:
                             return found[:1]
+        return []
+
+    def trip_before(self, sentence: Span) -> list[str]:
+        """"On Sept. 9, X went to the ministry's offices in Santiago. The register lists a meeting
+        with ...": a meeting told right after a trip in the same paragraph was where the trip went."""
+        if sentence.start == 0:
+            return []
+        before = self.doc[sentence.start - 1].sent
+        if "\n\n" in self.text[before.end_char : sentence.start_char] + self.text[before.start_char : before.end_char]:
+            return []
+        for verb in (t for t in before if t.pos_ == "VERB" and t.lemma_ in GOING and not _negated(t)):
+            if any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "to") for c in verb.children):
+                continue  # a trip planned tells where nothing happened yet
+            found = self.location_in([x for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for x in c.subtree])
+            if found:
+                return found[-1:]
         return []
 
     def pointed_place(self, token: Token) -> list[str]:
