@@ -176,3 +176,16 @@ def test_a_meeting_told_right_after_a_trip_was_where_the_trip_went():
                                    "meeting with the superintendent, Rodrigo Alarcón.", "2026-11-30")] == [None]
     assert [m[1] for m in meetings("The chief executive went to Santiago on Sept. 9.\n\nThe register lists a "
                                    "meeting with the superintendent, Rodrigo Alarcón.", "2026-11-30")] == [None]
+
+
+def test_expected_at_one_meeting_but_elsewhere_for_another():
+    text = ("Talks in Maputo began on Monday between the two ministers. The bloc's secretary, Tomas Banda, "
+            "had been expected at Monday's session but stayed in Harare for a meeting of the bloc's finance "
+            "committee, an official said.")
+    found = extract_annotation(article(text, "2026-11-30"))
+    places = {m["id"]: m.get("location") for m in found["meetings"]}
+    assert sorted((places[c["meeting"]], c["stance"]) for c in found["attendance_claims"]
+                  if c["participant"] == "tomas-banda") == [("harare", "confirms"), ("maputo", "denies")]
+    # expected and there: no claim either way from the expectation alone
+    assert claims("The ministers met in Maputo on Monday. Tomas Banda had been expected at the meeting.",
+                  "2026-11-30") == []

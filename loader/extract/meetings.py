@@ -348,12 +348,12 @@ class MeetingFinder:
 
     @staticmethod
     def travel_verb(trigger: Token) -> Token | None:
-        """"arrived in X for talks", "flew to X for two days of talks": the verb of the trip the
-        meeting is the purpose of."""
+        """"arrived in X for talks", "flew to X for two days of talks", "stayed in X for a meeting":
+        the verb of the trip (or the stay) the meeting is the purpose of."""
         t = trigger
         while t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN":
             t = t.head.head  # "two days of talks"
-        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_ in TRAVEL_VERBS:
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lemma_ in TRAVEL_VERBS | WHEREABOUTS:
             return t.head.head
         return None
 
@@ -1731,6 +1731,23 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         lemma = token.lemma_.lower()
         if token.lower_ in DINING and with_phrases(token):
             lemma = "meet"  # who dined with someone met them
+        if lemma == "expect" and any(g.dep_ == "auxpass" for g in token.children) \
+                and any(g.dep_ == "prep" and g.lower_ == "at" and _meeting_word(g.subtree) for g in token.children) \
+                and any(g.dep_ == "cc" and g.lower_ == "but" for g in token.children):
+            # "X had been expected at Monday's session but stayed in Y for a meeting of Z": not at the
+            # one, at the other (when the "but" clause says so)
+            expected = [p for g in token.children if g.dep_ == "nsubjpass" for p in people(g)]
+            for other in (g for g in token.children if g.dep_ == "conj" and g.pos_ in ("VERB", "AUX")):
+                away = _negated(other) and other.lemma_.lower() in ATTEND_VERBS | {"come", "go", "turn", "show", "appear"}
+                stayed = other.lemma_.lower() in WHEREABOUTS and any(
+                    g.dep_ == "prep" and g.lower_ in ("in", "at") for g in other.children)
+                if away or stayed:
+                    for person in expected:
+                        yield person, True, token, None, False
+                if stayed and any(g.dep_ == "prep" and g.lower_ == "for" and _meeting_word(g.subtree) for g in other.children):
+                    for person in expected:
+                        yield person, False, other, None, False
+            continue
         at_meeting = placed_meeting(token) if lemma in ("be", "set") else None
         if lemma == "set" and not any(g.lower_ == "foot" for g in token.children):
             at_meeting = None  # "set foot in that hotel" is being there
