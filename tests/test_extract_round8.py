@@ -10,6 +10,7 @@ from loader.extract.model import load_nlp
 from .test_extract_attribution import statements
 from .test_extract_meetings import article
 from .test_extract_meetings_round6 import claims, meetings
+from .test_extract_orgs_round6 import sections
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -189,3 +190,12 @@ def test_expected_at_one_meeting_but_elsewhere_for_another():
     # expected and there: no claim either way from the expectation alone
     assert claims("The ministers met in Maputo on Monday. Tomas Banda had been expected at the meeting.",
                   "2026-11-30") == []
+
+
+# --- organisations ---
+
+def test_an_administration_a_tribunal_or_a_secretariat_names_a_body():
+    found = sections("Dana Whitcomb, the acting administrator of the Pipeline and Hazardous Materials Safety "
+                     "Administration, said she had been in Houston.")
+    assert "Pipeline and Hazardous Materials Safety Administration" in found["organisations"]
+    assert "Dana Whitcomb" in found["people"]

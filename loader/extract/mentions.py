@@ -53,6 +53,7 @@ movimiento movimento fundación fundação fondazione stiftung asociación assoc
 ministerio ministero ministère consejo consiglio conseil tribunale gruppo grupo verein gesellschaft
 banque société compagnie groupe fédération caisse crédit sindicato sindacato syndicat confederación confédération
 frontières colectivo coletivo collectif forum caucus
+administration tribunal secretariat directorate inspectorate
 """.split())  # bodies, companies and outlets: the head words of their names in English news (and the
 # first words of names in the other European languages news quotes: "Instituto X", "Banco Y")
 # Head nouns of the names of buildings, sites and streets: such a name is a place (a venue),
