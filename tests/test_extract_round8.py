@@ -199,3 +199,10 @@ def test_an_administration_a_tribunal_or_a_secretariat_names_a_body():
                      "Administration, said she had been in Houston.")
     assert "Pipeline and Hazardous Materials Safety Administration" in found["organisations"]
     assert "Dana Whitcomb" in found["people"]
+
+
+def test_a_community_assembly_is_a_meeting_and_a_national_assembly_a_body():
+    assert meetings("Sofía Reyes says she attended a community assembly in Camar on Oct. 17.", "2026-11-30") == [
+        ("held", "camar", ["sofia-reyes"])]
+    assert meetings("The National Assembly voted on Tuesday.", "2026-11-30") == []
+    assert meetings("The UN General Assembly met on Tuesday in New York.", "2026-11-30")[0][1] == "new-york-city"

@@ -76,7 +76,7 @@ NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "m
          "consultations": "talks", "summits": "summit", "dinner": "meeting", "lunch": "meeting",
          "breakfast": "meeting", "debate": "debate", "session": "meeting", "sessions": "meeting", "consultation": "meeting",
          "briefing": "briefing", "forum": "forum", "workshop": "workshop", "call": "call", "conversation": "conversation",
-         "audience": "audience"}
+         "audience": "audience", "assembly": "assembly"}
 # meeting words that are meetings only beside who meets or how: "a call with X", "a telephone
 # call", "a conversation between X and Y", "an audience with the king" (not "a call for calm",
 # "an audience of 200", "the conversation turned to")
@@ -397,6 +397,9 @@ class MeetingFinder:
                                                      c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
                                                  or self.definite(t) and any(m.kind == "debate" for m in self.meetings)):
                     continue  # a debate is a meeting when held between people ("a televised debate with X"), not "the debate over water"
+                if t.lower_ == "assembly" and not t.text.islower() or t.lower_ == "assembly" and any(
+                        c.lower_ in ("general", "national", "legislative", "constituent") for c in t.children):
+                    continue  # "the National Assembly", "the UN General Assembly": a body, not a meeting held
                 if t.lower_ in WITH_WHOM and not (
                         any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
                         or t.lower_ == "call" and any(c.dep_ in ("compound", "amod") and (c.lower_ in MEANS or c.lower_ in NOUNS)
