@@ -206,3 +206,13 @@ def test_a_community_assembly_is_a_meeting_and_a_national_assembly_a_body():
         ("held", "camar", ["sofia-reyes"])]
     assert meetings("The National Assembly voted on Tuesday.", "2026-11-30") == []
     assert meetings("The UN General Assembly met on Tuesday in New York.", "2026-11-30")[0][1] == "new-york-city"
+
+
+def test_the_word_a_meeting_was_told_with_refers_to_it_later():
+    text = ("Priya Nair was voted out on Sunday evening at a board meeting held by video call. "
+            "In November the audit committee met three times in Mumbai.\n\n"
+            "Two people said the sixth director, Arjun Mehta, did not join the call at all.")
+    found = extract_annotation(article(text, "2026-12-04"))
+    dates = {m["id"]: m.get("date") for m in found["meetings"]}
+    assert [(dates[c["meeting"]], c["stance"]) for c in found["attendance_claims"]
+            if c["participant"] == "arjun-mehta"] == [("2026-11-29", "denies")]

@@ -696,6 +696,18 @@ class MeetingFinder:
                             return found[:1]
         return []
 
+    def told_with(self, words: list[Token], before: int) -> "_Meeting | None":
+        """"did not join the call" after "a board meeting held by video call": the meeting whose
+        telling used that word for it (a means or a meeting word that was no trigger)."""
+        for t in words:
+            if t.pos_ != "NOUN" or t.lower_ not in MEANS | set(NOUNS) or t.idx in {o for o, _ in self.references}:
+                continue
+            told = [m for o, m in self.references if o < before and any(
+                x.lower_ == t.lower_ and x.i != m.trigger.i for x in m.trigger.subtree)]
+            if told:
+                return told[-1]
+        return None
+
     def trip_before(self, sentence: Span) -> list[str]:
         """"On Sept. 9, X went to the ministry's offices in Santiago. The register lists a meeting
         with ...": a meeting told right after a trip in the same paragraph was where the trip went."""
@@ -2318,6 +2330,7 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
         for participant, negative, token, placed, object_of_meet in found:
             meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
                             if t.idx in at_offset and statement["start"] <= t.idx < statement["end"]), None) \
+                or finder.told_with(_own_words(token), statement["start"]) \
                 or finder.meeting_at(statement["start"], statement["end"], span.sent)
             resolved.append((participant, negative, placed is not None, object_of_meet, meeting))
         for participant, negative, placed, object_of_meet, meeting in resolved:
