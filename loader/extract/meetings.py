@@ -397,9 +397,9 @@ class MeetingFinder:
                                                      c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
                                                  or self.definite(t) and any(m.kind == "debate" for m in self.meetings)):
                     continue  # a debate is a meeting when held between people ("a televised debate with X"), not "the debate over water"
-                if t.lower_ == "assembly" and not t.text.islower() or t.lower_ == "assembly" and any(
-                        c.lower_ in ("general", "national", "legislative", "constituent") for c in t.children):
-                    continue  # "the National Assembly", "the UN General Assembly": a body, not a meeting held
+                if t.lower_ == "assembly" and (not t.text.islower() or any(
+                        c.lower_ in ("general", "national", "legislative", "constituent") or c.pos_ == "PROPN" for c in t.children)):
+                    continue  # "the National Assembly", "the Oslo assembly": a body, not a meeting held
                 if t.lower_ in WITH_WHOM and not (
                         any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
                         or t.lower_ == "call" and any(c.dep_ in ("compound", "amod") and (c.lower_ in MEANS or c.lower_ in NOUNS)
