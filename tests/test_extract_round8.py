@@ -216,3 +216,15 @@ def test_the_word_a_meeting_was_told_with_refers_to_it_later():
     dates = {m["id"]: m.get("date") for m in found["meetings"]}
     assert [(dates[c["meeting"]], c["stance"]) for c in found["attendance_claims"]
             if c["participant"] == "arjun-mehta"] == [("2026-11-29", "denies")]
+
+
+def test_never_allowed_to_join_the_meeting_it_describes_is_a_denial():
+    text = ("The founder of a Chennai freight start-up, valued at $300 million in May, says he was removed as "
+            "chief executive at a board meeting he was never allowed to join, a claim its biggest investor "
+            "disputes.\n\nKaran Iyer, 39, was voted out on Sunday at a board meeting held by video call.")
+    assert ("karan-iyer", "denies") in claims(text, "2026-12-04")
+    assert claims("Karan Iyer was voted out on Sunday at a board meeting. He says he was never allowed to "
+                  "join the meeting.", "2026-12-04") == [("karan-iyer", "denies")]
+    # allowed to join, he was there
+    assert ("karan-iyer", "denies") not in claims("Karan Iyer was voted out on Sunday at a board meeting. "
+                                                  "He says he was allowed to join the meeting.", "2026-12-04")

@@ -1687,6 +1687,19 @@ def _own_words(token: Token | None) -> list[Token]:
     return own
 
 
+def _described_meeting(token: Token | None, at_offset: dict):
+    """"a board meeting he was never allowed to join": the meeting whose relative clause holds the claim."""
+    for up in ([token, *token.ancestors] if token is not None else []):
+        if up.dep_ in ("relcl", "acl") and up.head.idx in at_offset:
+            return at_offset[up.head.idx]
+        before = up.doc[up.left_edge.i - 1] if up.left_edge.i > 0 else None
+        if up.dep_ == "ccomp" and before is not None and before.idx in at_offset and before.pos_ == "NOUN":
+            return at_offset[before.idx]  # (a relative clause without "that" the parser took for a clause of its own)
+        if up.dep_ in ("ccomp", "advcl", "parataxis", "ROOT"):
+            return None
+    return None
+
+
 def _negated(token: Token) -> bool:
     chain = [token, *([token.head] if token.dep_ in ("xcomp", "acomp", "prep", "pobj") else [])]
     return any(c.dep_ == "neg" or c.lower_ in ("never", "not", "n't") for t in chain for c in t.children) \
@@ -1844,6 +1857,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         else:
             met = []
             subject = finder._subject(refusal if refusal is not None and refusal is not token else token)
+            if subject is None and refusal is not None and refusal is not token:  # "X was never allowed to join"
+                subject = next((g for g in refusal.children if g.dep_ == "nsubjpass"), None)
             if subject is None and lemma in ENTERING:  # "X was shown into the room": who was shown in
                 # (the parser may split "the developer X" into two passive subjects: the named one)
                 shown = [g for g in token.children if g.dep_ == "nsubjpass"]
@@ -1901,6 +1916,8 @@ def _refusal(token: Token, auxes: set[str]) -> Token | None:
             return head
         if head.lower_ == "unable" or any(g.lower_ == "too" for g in head.children) and head.pos_ == "ADJ":
             return token  # (its subject is found through the adjective's verb)
+        if head.lemma_.lower() in ("allow", "permit", "let") and _negated(head) and head.tag_ in ("VBD", "VBN"):
+            return head  # "was never allowed to join", "was not permitted to attend": not there
     if token.dep_ in ("acl", "relcl") and "to" in auxes and head.lemma_.lower() in INVITATIONS \
             and head.dep_ == "dobj" and head.head.lemma_.lower() in REFUSING | {"turn", "spurn", "ignore"} \
             and head.head.tag_ in ("VBD", "VBN"):
@@ -2330,6 +2347,7 @@ def extract_meetings(index: ArticleIndex, attribution: Attribution, dates: list[
         for participant, negative, token, placed, object_of_meet in found:
             meeting = placed or next((at_offset[t.idx] for t in _own_words(token)
                             if t.idx in at_offset and statement["start"] <= t.idx < statement["end"]), None) \
+                or _described_meeting(token, at_offset) \
                 or finder.told_with(_own_words(token), statement["start"]) \
                 or finder.meeting_at(statement["start"], statement["end"], span.sent)
             resolved.append((participant, negative, placed is not None, object_of_meet, meeting))
