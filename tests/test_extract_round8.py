@@ -228,3 +228,10 @@ def test_never_allowed_to_join_the_meeting_it_describes_is_a_denial():
     # allowed to join, he was there
     assert ("karan-iyer", "denies") not in claims("Karan Iyer was voted out on Sunday at a board meeting. "
                                                   "He says he was allowed to join the meeting.", "2026-12-04")
+
+
+def test_kept_out_of_a_meeting_or_waiting_through_it_is_not_being_there():
+    base = "Karan Iyer was voted out on Sunday at a board meeting held by video call. He wrote that he had been "
+    assert claims(base + "kept out of the meeting.", "2026-12-04") == [("karan-iyer", "denies")]
+    assert claims(base + "kept in a waiting room for the entire meeting.", "2026-12-04") == [("karan-iyer", "denies")]
+    assert claims("The board met on Sunday. Karan Iyer was kept in the loop by email.", "2026-12-04") == []

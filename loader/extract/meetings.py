@@ -1984,6 +1984,7 @@ def _other_presence(c: Context, finder: MeetingFinder, token: Token, people, sta
         return people(subject) if subject is not None else []
 
     claim: list[tuple[str, bool, bool]] = []  # (person, negative, met)
+    outs = [g for g in children if g.lower_ in ("out", "away") and g.dep_ in ("prt", "prep", "advmod")]  # ("kept out of")
     if lemma in RUNNING and not negative and (any(o.lower_ in NOUNS for o in objects) or lemma == "preside" and prep_meeting(("over",))):
         claim += [(p, False, False) for p in subject_people()]
     elif (lemma in WALKING and any(g.lower_ == "out" for g in children) and (prep_meeting(("of",)) or prep_meeting(
@@ -2043,10 +2044,13 @@ def _other_presence(c: Context, finder: MeetingFinder, token: Token, people, sta
         present = [p for g in children if g.dep_ == "agent" for x in g.children if x.dep_ == "pobj" for p in people(x) if c.kind_of(p) == "person"]
         if not negative:
             claim += [(p, True, False) for p in absent if p not in present] + [(p, False, False) for p in present]
-    elif lemma in EXCLUDING and not negative and (prep_meeting(("from", "of")) or any(
-            g.dep_ == "prt" and g.lower_ in ("out", "away") for g in children) and (
-            prep_meeting(("of", "from")) or _near_meeting(finder, token))):
-        if lemma in ("shut", "lock", "turn") and not any(g.dep_ == "prt" and g.lower_ in ("out", "away") for g in children):
+    elif lemma in EXCLUDING and not negative and (prep_meeting(("from", "of")) or outs and (
+            prep_meeting(("of", "from")) or prep_meeting(("of", "from"), [x for g in outs for x in g.children])
+            or _near_meeting(finder, token))
+            # "kept in a waiting room for the entire meeting": held apart from it
+            or lemma == "keep" and any(g.lower_ == "in" and prep_meeting(("for",), [x for x in g.subtree if x.dep_ == "prep"])
+                                       for g in preps)):
+        if lemma in ("shut", "lock", "turn") and not outs:
             return
         kept = [g for g in children if g.dep_ == "nsubjpass"] or objects
         claim += [(p, True, False) for g in kept for p in people(g)]
