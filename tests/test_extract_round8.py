@@ -235,3 +235,11 @@ def test_kept_out_of_a_meeting_or_waiting_through_it_is_not_being_there():
     assert claims(base + "kept out of the meeting.", "2026-12-04") == [("karan-iyer", "denies")]
     assert claims(base + "kept in a waiting room for the entire meeting.", "2026-12-04") == [("karan-iyer", "denies")]
     assert claims("The board met on Sunday. Karan Iyer was kept in the loop by email.", "2026-12-04") == []
+
+
+def test_minutes_that_list_someone_as_present_or_absent_say_so():
+    base = "Karan Iyer was voted out on Sunday at a board meeting held by video call. "
+    assert claims(base + "The minutes list Iyer as absent.", "2026-12-04") == [("karan-iyer", "denies")]
+    assert claims(base + "The minutes list Iyer as present for the first item.", "2026-12-04") == [
+        ("karan-iyer", "confirms")]
+    assert claims(base + "The minutes list Iyer as the company's founder.", "2026-12-04") == []

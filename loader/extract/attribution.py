@@ -523,7 +523,7 @@ class Attributor:
         if self.c.entity_at(start, end) and self.c.entity_at(start, end)[1] == "location" and token.pos_ != "NOUN":
             return None
         if not (human or head in SOURCE_NOUNS or token.lower_ in SOURCE_NOUNS or cue and names_people(token)
-                or cue and head in _DOCUMENTS | _RECORDS | {"report"} and not self.c.inside_quote(token.idx)):
+                or cue and (head in _DOCUMENTS | _RECORDS | {"report"} or token.lower_ in _RECORDS) and not self.c.inside_quote(token.idx)):
             # (a document speaks for whoever wrote it: "the letter warns that", "the report notes")
             return None  # "a closer reading of the draft suggests": not a source
         if head in _FIGURATIVE and token.pos_ == "NOUN":
@@ -1759,7 +1759,7 @@ def _dateline_end(text: str) -> int:
 def _record_cue(verb: Token) -> bool:
     """"The authority's calendar records a meeting", "emails show that ...": a record's account."""
     return verb.pos_ == "VERB" and verb.lemma_.lower() in _RECORDING and any(
-        c.dep_ == "nsubj" and c.lemma_.lower() in _RECORDS and c.pos_ == "NOUN" for c in verb.children)
+        c.dep_ == "nsubj" and (c.lemma_.lower() in _RECORDS or c.lower_ in _RECORDS) and c.pos_ == "NOUN" for c in verb.children)
 
 
 def _not_speech(verb: Token) -> bool:

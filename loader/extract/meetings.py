@@ -193,6 +193,8 @@ STAND_INS = frozenset("deputy deputies representative representatives envoy envo
 ROOMS = frozenset("table room boardroom restaurant dinner session chamber chambers".split())
 # "was shown into the boardroom", "walked into the meeting": entering it is being there
 ENTERING = frozenset("show usher lead bring walk invite call summon come get burst".split())
+# what a record may list someone as, being there ("record X as present")
+RECORDED_PRESENT = frozenset("present attending attendee participant guest host chair".split())
 PRESENT_GROUPS = frozenset("participants delegates attendees guests those people leaders ministers officials".split())
 # who makes the claim that someone was not there after "nowhere": "was nowhere near the meeting"
 
@@ -1806,6 +1808,11 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             or lemma == "appear" and at_a_meeting
         # "the guests included X and Y": those the list names were there
         listing = lemma == "include" and any(g.dep_ == "nsubj" and g.lemma_.lower() in GUEST_WORDS for g in token.children)
+        # "the minutes record X as present", "the log lists X as absent": what a record says of X
+        recorded_as = [x.lower_ for g in token.children if g.dep_ == "prep" and g.lower_ == "as"
+                       for x in g.subtree if x.lower_ in RECORDED_PRESENT | {"absent"}] \
+            if lemma in ("record", "list", "show", "mark", "note", "log") else []
+        listing = listing or bool(recorded_as)
         presence = presence or listing
         if not presence:
             yield from _other_presence(c, finder, token, people, statement)
@@ -1821,11 +1828,13 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         # a report that someone was not there (whose subject is the refusal's)
         refusal = _refusal(token, auxes)
         if refusal is None and (auxes & {"will", "would", "to", "shall", "'ll", "could", "might", "may"}
-                                or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" and not auxes & {"did", "do", "does"}):
+                                or token.tag_ in ("VB", "VBP", "VBZ") and lemma != "be" and not auxes & {"did", "do", "does"}
+                                and not recorded_as):  # (a record speaks in the present: "the minutes list X as present")
             continue  # "proposed that they meet", "agreed to meet", "will attend": not a claim about a meeting held
         if refusal is not None and lemma == "meet":
             continue  # "refused to meet X" tells of no meeting
         negative = refusal is not None or _negated(token) or any(g.lower_ == "absent" for g in token.children) \
+            or recorded_as[:1] == ["absent"] \
             or any(g.dep_ in ("nsubj", "nsubjpass") and any(x.lower_ in ("neither", "nor") for x in g.subtree) for g in token.children)
         # "X denied being at the meeting", "X denied claims that he had attended", inside what someone says
         negative = negative != _denied_within(token, span)
@@ -2169,7 +2178,19 @@ def _meeting_recorded(c: Context, finder: MeetingFinder, span: Span, statement: 
         return []
     head = next((t for t in span if t.lower_ in NOUNS and t.idx in at_offset), None)
     if head is None:
-        return []
+        # "the minutes list X as absent": the record's verb holds what it says of X, about the
+        # meeting the story is telling of
+        inside = {t.i for t in span}
+        verb = next((t.head for t in span if t.head.i not in inside and t.head.pos_ == "VERB"), None)
+        if verb is None:
+            return []
+        said = [x.lower_ for g in verb.children if g.dep_ == "prep" and g.lower_ == "as" for x in g.subtree
+                if x.lower_ in RECORDED_PRESENT | {"absent"}]
+        meeting = finder.meeting_at(statement["start"], statement["end"], span.sent) if said else None
+        if meeting is None:
+            return []
+        return [(p, said[0] == "absent", None, meeting, False) for g in verb.children if g.dep_ == "dobj"
+                for p in finder.who(g) if c.kind_of(p) == "person"]
     # the meeting is what the record lists ("lists X as the host of a meeting"), not a word inside it
     # ("records a complaint about the meeting")
     inside = {t.i for t in span}
