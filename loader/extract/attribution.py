@@ -1806,7 +1806,6 @@ _ABBREVIATED = re.compile(r"\b(" + "|".join(re.escape(t) for t in _TITLES) + r")
 _FIGURATIVE = frozenset("""history law rule sign clock face silence logic wisdom theory tradition experience
 instinct gut heart number numbers math maths arithmetic physics nature""".split())
 _LABELLING = frozenset("call describe label brand dub".split())
-# Documents that speak for whoever issued them ("the company's statement said")
 # Records that speak for those who keep them ("the ministry's calendar lists a meeting", "emails
 # show that ..."): a cue when one of these verbs has one of these nouns for its subject
 _RECORDS = frozenset("""calendar calendars diary diaries register itinerary minutes log logs record records email
@@ -1815,6 +1814,7 @@ transcript transcripts""".split())
 _RECORDING = frozenset("record list show note reveal indicate suggest mention place put name log".split())
 # what may come before a story's first words: nothing, or a dateline ("MANILA, Philippines — ", "BENGALURU: ")
 _LEDE_START = re.compile(r"\A\s*(?:[A-Z][^\n]{0,80}?(?:\s[-–—]|:))?\s*\Z")
+# Documents that speak for whoever issued them ("the company's statement said")
 _DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
 # What is denied to someone rather than denied to be true
 _WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal motion petition".split())
