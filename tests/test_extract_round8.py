@@ -243,3 +243,19 @@ def test_minutes_that_list_someone_as_present_or_absent_say_so():
     assert claims(base + "The minutes list Iyer as present for the first item.", "2026-12-04") == [
         ("karan-iyer", "confirms")]
     assert claims(base + "The minutes list Iyer as the company's founder.", "2026-12-04") == []
+
+
+def test_a_he_in_a_speaker_s_own_words_is_not_the_speaker():
+    text = ("The captain testified that Lito Pascual was at the briefing on Nov. 8.\n\nPascual's lawyer, "
+            "Ana Cruz, told reporters that her client had been at home that morning. \"There was no meeting "
+            "for him to attend,\" she said.")
+    assert all(who != "ana-cruz" for who, _ in claims(text, "2026-12-02"))
+
+
+def test_the_record_that_speaks_is_not_put_at_the_meeting_it_records():
+    text = ("Corvin Advisory has represented Tallow since 2023, according to the public lobbying register. "
+            "A spokesman for the minister, Ruth Okoro, said she had never met Dan Pryce. The register records "
+            "a meeting between Pryce and Okoro's chief of staff in February 2025.")
+    found = claims(text, "2025-10-15")
+    assert ("dan-pryce", "confirms") in found
+    assert all("register" not in who for who, _ in found)

@@ -2202,7 +2202,7 @@ def _meeting_recorded(c: Context, finder: MeetingFinder, span: Span, statement: 
     if meeting.status not in ("held", "failed"):
         return []
     return [(party, False, head, meeting, False) for party in meeting.participants
-            if c.kind_of(party) in ("person", "anonymous")]
+            if c.kind_of(party) in ("person", "anonymous") and party not in statement["sources"]]
 
 
 def _meeting_told(c: Context, finder: MeetingFinder, span: Span, statement: dict, at_offset: dict) -> list:
@@ -2279,6 +2279,8 @@ def _presence_fallback(c: Context, finder: MeetingFinder, span: Span, statement:
             return [(hit[0], negative, None, None, False)]
         if token.lower_ in PRONOUNS and (token.dep_ == "nsubj" or owned) and c.attributor:
             person = c.attributor.pronoun(token)
+            if person in statement["sources"] and (c.inside_quote(token.idx) or statement.get("mode") == "direct"):
+                return []  # "'There was no meeting for him to attend,' she said": he is not the one speaking
             return [(person, negative, None, None, False)] if person else []
     return []
 
