@@ -18,6 +18,13 @@ def nlp():
     return load_nlp()
 
 
+def claims_of(text: str, published: str, person: str, field: str) -> list[tuple]:
+    """(the ``field`` of the meeting, stance) of each attendance claim about ``person``."""
+    found = extract_annotation(article(text, published))
+    meeting = {m["id"]: m.get(field) for m in found["meetings"]}
+    return sorted((meeting[c["meeting"]], c["stance"]) for c in found["attendance_claims"] if c["participant"] == person)
+
+
 # --- attendance claims ---
 
 def test_being_shown_into_the_room_is_being_at_the_meeting():
@@ -183,10 +190,7 @@ def test_expected_at_one_meeting_but_elsewhere_for_another():
     text = ("Talks in Maputo began on Monday between the two ministers. The bloc's secretary, Tomas Banda, "
             "had been expected at Monday's session but stayed in Harare for a meeting of the bloc's finance "
             "committee, an official said.")
-    found = extract_annotation(article(text, "2026-11-30"))
-    places = {m["id"]: m.get("location") for m in found["meetings"]}
-    assert sorted((places[c["meeting"]], c["stance"]) for c in found["attendance_claims"]
-                  if c["participant"] == "tomas-banda") == [("harare", "confirms"), ("maputo", "denies")]
+    assert claims_of(text, "2026-11-30", "tomas-banda", "location") == [("harare", "confirms"), ("maputo", "denies")]
     # expected and there: no claim either way from the expectation alone
     assert claims("The ministers met in Maputo on Monday. Tomas Banda had been expected at the meeting.",
                   "2026-11-30") == []
@@ -212,10 +216,7 @@ def test_the_word_a_meeting_was_told_with_refers_to_it_later():
     text = ("Priya Nair was voted out on Sunday evening at a board meeting held by video call. "
             "In November the audit committee met three times in Mumbai.\n\n"
             "Two people said the sixth director, Arjun Mehta, did not join the call at all.")
-    found = extract_annotation(article(text, "2026-12-04"))
-    dates = {m["id"]: m.get("date") for m in found["meetings"]}
-    assert [(dates[c["meeting"]], c["stance"]) for c in found["attendance_claims"]
-            if c["participant"] == "arjun-mehta"] == [("2026-11-29", "denies")]
+    assert claims_of(text, "2026-12-04", "arjun-mehta", "date") == [("2026-11-29", "denies")]
 
 
 def test_never_allowed_to_join_the_meeting_it_describes_is_a_denial():

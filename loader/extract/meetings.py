@@ -195,6 +195,8 @@ ROOMS = frozenset("table room boardroom restaurant dinner session chamber chambe
 ENTERING = frozenset("show usher lead bring walk invite call summon come get burst".split())
 # what a record may list someone as, being there ("record X as present")
 RECORDED_PRESENT = frozenset("present attending attendee participant guest host chair".split())
+# the part someone a record lists "as the host of a meeting" played there
+LISTED_AS = {"host": "host", "organiser": "host", "organizer": "host", "chair": "mediator", "participant": "delegate"}
 PRESENT_GROUPS = frozenset("participants delegates attendees guests those people leaders ministers officials".split())
 # who makes the claim that someone was not there after "nowhere": "was nowhere near the meeting"
 
@@ -368,8 +370,7 @@ class MeetingFinder:
             return own[0] if own else None
         # (not a date that describes another noun: "the company, valued at $1bn last year, ... a board meeting")
         at = self.doc.char_span(in_sentence[0]["start"], in_sentence[0]["end"], alignment_mode="expand")
-        if at is not None and any(a.dep_ in ("relcl", "acl", "appos") and m.trigger not in a.subtree and a.i != m.trigger.i
-                                  for a in at.root.ancestors):
+        if at is not None and any(a.dep_ in ("relcl", "acl", "appos") and m.trigger not in a.subtree for a in at.root.ancestors):
             return None
         return in_sentence[0]
 
@@ -1297,14 +1298,11 @@ class MeetingFinder:
         listed = held.head.head if held.dep_ == "pobj" and held.head.lower_ == "as" else None
         if listed is not None and listed.dep_ == "dobj" and listed.head.pos_ == "VERB":
             listed = listed.head  # ("lists X as the host": the parser may hang "as" on X)
-        if held is not t and held.lemma_.lower() in ("host", "chair", "organiser", "organizer", "participant") \
-                and listed is not None and listed.pos_ == "VERB":
+        if held is not t and held.lemma_.lower() in LISTED_AS and listed is not None and listed.pos_ == "VERB":
             # "the log lists X as the host of a meeting with Y": X was at it, and so were those the
             # record lists with it (the parser hangs "with Y" on the verb)
-            record = listed
-            role = "host" if held.lemma_.lower() in ("host", "organiser", "organizer") else "mediator" \
-                if held.lemma_.lower() == "chair" else "delegate"
-            for c in record.children:
+            role = LISTED_AS[held.lemma_.lower()]
+            for c in listed.children:
                 if c.dep_ == "dobj":
                     add(c, role)
                 if c.dep_ == "prep" and c.lower_ == "with" and c.i > t.i:
@@ -2177,10 +2175,10 @@ def _meeting_recorded(c: Context, finder: MeetingFinder, span: Span, statement: 
     if not statement.get("record"):
         return []
     head = next((t for t in span if t.lower_ in NOUNS and t.idx in at_offset), None)
+    inside = {t.i for t in span}
     if head is None:
         # "the minutes list X as absent": the record's verb holds what it says of X, about the
         # meeting the story is telling of
-        inside = {t.i for t in span}
         verb = next((t.head for t in span if t.head.i not in inside and t.head.pos_ == "VERB"), None)
         if verb is None:
             return []
@@ -2193,10 +2191,9 @@ def _meeting_recorded(c: Context, finder: MeetingFinder, span: Span, statement: 
                 for p in finder.who(g) if c.kind_of(p) == "person"]
     # the meeting is what the record lists ("lists X as the host of a meeting"), not a word inside it
     # ("records a complaint about the meeting")
-    inside = {t.i for t in span}
     between = [a for a in head.ancestors if a.i in inside and a.pos_ != "ADP"
                and not (a.dep_ == "dobj" and a.head.i not in inside)]  # ("lists X as the host of": X)
-    if any(a.lemma_.lower() not in ("host", "chair", "organiser", "organizer", "participant") for a in between):
+    if any(a.lemma_.lower() not in LISTED_AS for a in between):
         return []
     meeting = at_offset[head.idx]
     if meeting.status not in ("held", "failed"):
