@@ -61,6 +61,7 @@ owner partner treasurer administrator commissioner superintendent inspector prin
 caretaker advocate agent aide assistant fellow employee staffer engineer columnist presenter pundit commentator
 producer player goalkeeper striker midfielder defender winger journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
 CEO CFO COO chief boss president-elect speaker whip secretary-general counterpart resident
+detective sergeant constable lieutenant brigadier admiral
 """.split())
 QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "late", "senior": "senior",
               "interim": "acting", "erstwhile": "former", "self-declared": "self-declared", "self-proclaimed": "self-declared",

@@ -499,6 +499,13 @@ class Attributor:
                 recent = self.recent_subject_organisation(token, head)
                 if recent:
                     return recent
+            if head in _KINDS and token.tag_ == "NN" and words.lower() == "the " + token.lower_:
+                # "the union said", paragraphs after the one union was named ("the Federation of
+                # X Metalworkers"): the one body named so far that the noun can describe
+                fitting = {m[2] for m in self.c.mentions() if m[0] < start and m[3] == "organisation"
+                           and not self.c.inside_quote(m[0]) and _fits(head, self.c.name_of(m[2]))}
+                if len(fitting) == 1:
+                    return fitting.pop()
             if head in _COMPANY_NOUNS and token.tag_ not in ("NNS", "NNPS") and words.lower().startswith("the ") and not any(
                     (self.c.entity_at(t.idx, t.idx + len(t)) or ("", ""))[1] in ("person", "organisation")
                     for t in token.subtree if t.i < token.i):
@@ -614,10 +621,18 @@ class Attributor:
             mention_text, name = self.text[s:e], self.c.name_of(local)
             held = mention_text[: -len(name)].strip() if name and mention_text.endswith(name) and mention_text != name else ""
             if held:
-                title = _ABBREVIATED.sub(lambda m: _TITLES[m.group(1)] + " ", held + " ").strip() + ","  # (a title that ends right before the name)
+                # (a title that ends right before the name, with the capitalised words before it:
+                # "Detective Senior" of "Detective Senior Sergeant X")
+                ranks_before = re.search(r"(?:[A-Z][\w’'-]*\s+)*\Z", title).group()
+                title = _ABBREVIATED.sub(lambda m: _TITLES[m.group(1)] + " ", ranks_before + held + " ").strip() + ","
             for phrase in (apposition.group(1) if apposition else "", title, copula.group(1) if copula else ""):
                 said = re.findall(r"[\w’'-]+", phrase.lower())
-                if phrase is title and not title.rstrip().endswith(",") and said[-1:] != [head]:
+                # a formal title in capitals names each of its ranks ("Detective Senior Sergeant
+                # X" is the detective and the sergeant; "Justice X" the judge)
+                formal = phrase is title and _formal_title(phrase, head)
+                if formal:
+                    said = [_TITLE_ROLES.get(w, w) for w in said]
+                if phrase is title and not title.rstrip().endswith(",") and said[-1:] != [head] and not formal:
                     continue  # a title ends right before the name ("chief executive Peter Roe"; "a lawyer for X, Jane Roe")
                 # the role must head the phrase ("the chief executive of X"), not sit in a
                 # clause about something else ("who chairs the action group")
@@ -629,7 +644,7 @@ class Attributor:
                 bare = {re.sub(r"[’']s\Z", "", w) for w in said}
                 if names and not all(w in bare for w in names) and named_before:
                     continue
-                if all(w in said for w in words) and (not rest or rest[0] in _PREPOSITIONS):
+                if all(w in said for w in words) and (not rest or rest[0] in _PREPOSITIONS or formal):
                     found.append(local)
                     break
         if not found or len(set(found)) > 1:
@@ -1801,6 +1816,22 @@ _TITLES = {"Sen": "senator", "Rep": "representative", "Gov": "governor", "Gen": 
            "Insp": "inspector", "Det": "detective", "Supt": "superintendent", "Cllr": "councillor",
            "Pres": "president", "Amb": "ambassador", "Atty": "attorney", "Rev": "reverend", "Adm": "admiral",
            "Maj": "major", "Cmdr": "commander", "Sec": "secretary", "Gov.-Gen": "governor-general"}
+# Titles before a name that say the role in another word: "Justice X" is a judge
+_TITLE_ROLES = {"justice": "judge"}
+
+
+def _formal_title(title: str, head: str) -> bool:
+    """``title`` (the words right before a name) ends in capitalised words, one of them the
+    role ``head`` (or a title of it): "Outside court, Detective Senior Sergeant"."""
+    words = re.findall(r"[\w’'-]+", title.rstrip(", "))
+    ranks = []
+    for word in reversed(words):
+        if not word[:1].isupper():
+            break
+        ranks.append(_TITLE_ROLES.get(word.lower(), word.lower()))
+    return head in ranks
+
+
 _ABBREVIATED = re.compile(r"\b(" + "|".join(re.escape(t) for t in _TITLES) + r")\.?\s+(?=(?:[A-Z][\w'’-]*\s+)?\Z)")
 # Things that "say" or "tell" only in a figure of speech: no one speaks through them
 _FIGURATIVE = frozenset("""history law rule sign clock face silence logic wisdom theory tradition experience

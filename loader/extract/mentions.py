@@ -690,6 +690,10 @@ def credited_names(text: str) -> list[Mention]:
     return found
 
 
+# Grades that stand inside a title, before its rank ("Senior Sergeant"), never alone
+_GRADES = frozenset("senior".split())
+
+
 def titled_names(doc: Doc, text: str) -> list[Mention]:
     """A capitalised name right after a title that the small model left untagged
     ("Detective Sergeant Mark Reyes said", "written by Sergeant Ana Ruiz"): a title before
@@ -697,15 +701,22 @@ def titled_names(doc: Doc, text: str) -> list[Mention]:
     title, no body's or venue's word, no place and no ordinary word of the text; one word
     alone counts only after a title that goes before surnames ("Mr Reyes")."""
     lowercase = lowercase_words(text)
+
+    def title_word(j: int) -> bool:
+        # a grade inside a title counts with it: "Detective Senior Sergeant", "Senior Constable"
+        word = doc[j].lower_.rstrip(".")
+        return doc[j].text[:1].isupper() and (word in TITLES or word in _GRADES and j + 1 < len(doc)
+                                             and doc[j + 1].lower_.rstrip(".") in TITLES)
+
     found = []
     i = 0
     while i < len(doc):
         token = doc[i]
-        if not (token.lower_.rstrip(".") in TITLES and token.text[:1].isupper()):
+        if not title_word(i):
             i += 1
             continue
         j = i
-        while j < len(doc) and doc[j].lower_.rstrip(".") in TITLES and doc[j].text[:1].isupper():
+        while j < len(doc) and title_word(j):
             j += 1
         # (the model may take title and name together for a body: "Detective Sergeant X" ORG)
         as_body = token.ent_iob_ == "B" and token.ent_type_ == "ORG"
@@ -719,7 +730,8 @@ def titled_names(doc: Doc, text: str) -> list[Mention]:
         if names and not (k < len(doc) and (doc[k].ent_iob_ == "I" or doc[k].ent_type_ and not as_body
                                             or doc[k].text[:1].isupper() and doc[k].is_alpha)) \
                 and (len(names) >= 2 or doc[j - 1].lower_.rstrip(".") in _SURNAME_TITLES and names[0].lower_ not in _DATE_WORDS) \
-                and not any(strong_place(t.text) for t in names) and not strong_place(names.text):
+                and not strong_place(names[-1].text) and not strong_place(names.text):
+            # (a first name may be a town's too: "Inspector Warren Tully"; a place at the end is a place)
             m = _mention(text, token.idx, names.end_char, "PERSON", "titled")
             if m:
                 found.append(m)
