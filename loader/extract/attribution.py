@@ -255,19 +255,46 @@ class Attributor:
         if other and self.gender.get(other[0]) is None and _paragraph_index(self.text)(token.idx) - _paragraph_index(self.text)(other[1]) <= 1:
             # "…," he said. She said …: whom the other pronoun stood for just before is not this one
             excluded = excluded | {other[0]}
+        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
+        if speaking:
+            # "Dr Roe had met staff groups, she said": whom the words before the cue name in
+            # the third person is not the one who says them
+            verb = token.head
+            spans = [(c.left_edge.idx, c.right_edge.idx + len(c.right_edge)) for c in verb.children
+                     if c.dep_ == "ccomp" and c.i < token.i]
+            if verb.dep_ == "parataxis" and verb.head.i < token.i:  # ("..., she said": the words are the head clause)
+                spans.append((verb.head.left_edge.idx, token.idx))
+            excluded = excluded | {m[2] for a, b in spans for m in self.c.mentions() if a <= m[0] < b}
         subject = self._subject_person(token, g, excluded) if token.dep_ in ("nsubj", "nsubjpass") else None
         if subject == "":
             return None
         if subject:
             return self._resolved(g, subject, token)
+        described = self._gendered_subject_before(token, g) if speaking and not self.c.inside_quote(token.idx) else None
+        if described:
+            return described
         # the last speaker, when the pronoun fits: news writing goes on quoting whoever spoke
         # last, and a person only mentioned since ("a contract with X's firm") is not the one
         # (only for the subject of a cue, "he said", outside quotations: inside one "he" is
         # someone the speaker talks about, and "his participation" is whoever the clause is about)
-        speaking = token.dep_ == "nsubj" and token.head.lemma_.lower() in SPEECH_VERBS
         speaker, said_at = self._last_speaker(token.idx) if speaking and not self.c.inside_quote(token.idx) else (None, 0)
         if speaker in excluded:
             speaker = None
+        if speaker:
+            # "Y's side was led by its operations director, Jane Roe. ..., she said" in a new
+            # paragraph: the one person it introduces speaks, not whoever spoke paragraphs before
+            paragraph_of = _paragraph_index(self.text)
+            here = paragraph_of(token.idx)
+            if paragraph_of(said_at) < here:
+                first: dict[str, int] = {}
+                for m in self.c.mentions():
+                    if m[3] == "person":
+                        first.setdefault(m[2], m[0])
+                newcomers = {local for local, at in first.items() if at < token.idx and paragraph_of(at) == here
+                             and local not in excluded and local != speaker and self.gender.get(local) in (None, g)
+                             and not self.c.inside_quote(at)}
+                if len(newcomers) == 1:
+                    return self._resolved(g, newcomers.pop(), token)
         if speaker and self.gender.get(speaker) == g:
             return self._resolved(g, speaker, token)
         if speaker and self.gender.get(speaker) is None and not any(
@@ -285,6 +312,22 @@ class Attributor:
             if m[2] not in self.gender and m[2] not in excluded:
                 return self._resolved(g, m[2], token)
         return None  # everyone named is known by the other pronoun: nobody, not the wrong one
+
+    def _gendered_subject_before(self, token: Token, g: str | None) -> str | None:
+        """"A trust spokeswoman would not confirm that. ..., she said": an unnamed person whose
+        words say the pronoun's gender, the subject of the sentence before (or of this one,
+        before the pronoun), is an anonymous source in those words."""
+        sent = token.sent
+        sentences = [sent] + ([self.doc[sent.start - 1].sent] if sent.start > 0 else [])
+        pattern = {"f": _FEMALE, "m": _MALE}.get(g or "")
+        for s in sentences:
+            for t in s:
+                if t.i >= token.i:
+                    break
+                if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.tag_ == "NN" and pattern and pattern.fullmatch(t.lower_) \
+                        and not self.c.inside_quote(t.idx) and not self.c.entity_at(*np_span(t)):
+                    return self.c.add_anonymous(*np_span(t))
+        return None
 
     def _resolved(self, g: str | None, person: str, token: Token) -> str:
         """Remember whom a he/she stood for, for the next one (a chain of pronouns)."""
