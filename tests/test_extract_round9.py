@@ -56,3 +56,36 @@ def test_the_union_is_the_one_union_named_before():
            "Talks broke down after six hours. Giulia Ferraris, a negotiator, said the offer was too low. "
            "The union said it would strike again.")
     assert speakers(two)[-1] == ["The union"]
+
+
+def test_a_description_with_words_of_the_name_is_that_body():
+    text = ("The Union of Senegalese Airline Pilots met Sahel Atlantic Airlines in Dakar. Boeing said it was helping. "
+            "Awa Ndiaye, a pilot, said the crew was tired. The pilots' union said it expects an answer by Friday. "
+            "The airline denies it.")
+    assert speakers(text)[-2:] == [["Union of Senegalese Airline Pilots"], ["Sahel Atlantic Airlines"]]
+    # a word the name holds but not as its head says nothing: "the airline" is not a pilots' union
+    alone = ("The Union of Senegalese Airline Pilots met ministers in Dakar. Awa Ndiaye, a pilot, said the crew "
+             "was tired. The airline denies it.")
+    assert speakers(alone)[-1] == ["The airline"]
+
+
+# --- pronouns ---
+
+def test_whom_the_words_before_the_cue_name_is_not_the_one_who_says_them():
+    text = ("The trust said dozens of operations had been cancelled. Its chief executive, Dr Amrit Sandhu, met "
+            "union representatives on Friday, according to the union.\n\n"
+            "A trust spokeswoman would not confirm that. Dr Sandhu had met \u201ca number of staff groups\u201d "
+            "last week, she said.")
+    assert speakers(text)[-1] == ["A trust spokeswoman"]
+
+
+def test_a_new_paragraph_s_one_newcomer_is_the_she_who_speaks():
+    text = ("\u201cWe moved. They didn\u2019t,\u201d said Kieran Doyle, the union's regional organiser.\n\n"
+            "Doyle said the company had again refused to discuss sick pay.\n\n"
+            "Greystone\u2019s side was led by its operations director, Fiona Lathbury. In a statement issued after "
+            "the talks, she said the firm had made a fair offer.")
+    assert speakers(text) == [["Kieran Doyle"], ["Kieran Doyle"], ["Fiona Lathbury"]]
+    # in the same paragraph as the last speaker, the last speaker goes on
+    same = ("Kieran Doyle, the union's organiser, said the offer was too low. He met Fiona Lathbury on Friday, "
+            "and he said the talks would go on.")
+    assert speakers(same) == [["Kieran Doyle"], ["Kieran Doyle"]]

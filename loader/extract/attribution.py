@@ -535,18 +535,22 @@ class Attributor:
                 return described
             # "the union", "the federation": the organisation whose name holds the noun
             orgs = [e for e in self.c.entities if e.kind == "organisation" and self.c.ids.get(id(e))
-                    and head in {w.lower().strip("’'") for w in e.name.split()}]
+                    and head == _name_head(e.name)]
             if len(orgs) == 1 and start + 4 <= end and words.lower() == "the " + token.lower_:
                 return self.c.ids[id(orgs[0])]
             if head in ORG_NOUNS and words.lower() == "the " + token.lower_:
                 recent = self.recent_subject_organisation(token, head)
                 if recent:
                     return recent
-            if head in _KINDS and token.tag_ == "NN" and words.lower() == "the " + token.lower_:
-                # "the union said", paragraphs after the one union was named ("the Federation of
-                # X Metalworkers"): the one body named so far that the noun can describe
+            modifiers = [c for c in token.children if c.i < token.i and c.dep_ in ("compound", "amod", "poss")]
+            inner = [t for t in self.doc[token.left_edge.i + 1 : token.i] if t.dep_ != "case"]
+            if head in ORG_NOUNS and token.tag_ == "NN" and token.left_edge.lower_ == "the" and end == token.idx + len(token) \
+                    and all(c.pos_ in ("NOUN", "ADJ") and c.text.islower() for c in modifiers) and inner == modifiers:
+                # "the union said", "the pilots' union", "the finance ministry", paragraphs after the
+                # body was named ("the Union of X Airline Pilots"): the one body named so far that
+                # the noun can describe and whose name holds the other words
                 fitting = {m[2] for m in self.c.mentions() if m[0] < start and m[3] == "organisation"
-                           and not self.c.inside_quote(m[0]) and _fits(head, self.c.name_of(m[2]))}
+                           and not self.c.inside_quote(m[0]) and _describes(head, [c.lower_ for c in modifiers], self.c.name_of(m[2]))}
                 if len(fitting) == 1:
                     return fitting.pop()
             if head in _COMPANY_NOUNS and token.tag_ not in ("NNS", "NNPS") and words.lower().startswith("the ") and not any(
@@ -1751,6 +1755,25 @@ def _fits(noun: str, name: str) -> bool:
         return bool(words & set(_KINDS[noun].split()))
     # a company noun: not a body whose name says it is a union, ministry, party, council, ...
     return not words & _KIND_WORDS
+
+
+def _name_head(name: str) -> str:
+    """The word a body's name is a kind of: "union" of "Union of X Pilots" and of "X Workers' Union";
+    "board" of "X's safety review board"."""
+    words = re.findall(r"[\w’'-]+", name)
+    if words and not words[-1][:1].isupper():
+        return words[-1].lower()
+    words = re.findall(r"[\w’'-]+", name.split(" of ")[0])
+    return words[-1].lower().strip("’'") if words else ""
+
+
+def _describes(head: str, modifiers: list[str], name: str) -> bool:
+    """"the pilots' union" can stand for "Union of X Airline Pilots": the head noun fits the body
+    (a kind of :data:`_KINDS`, or a word of its name) and each other word is in its name."""
+    words = {w.lower().strip("’'.,").removesuffix("s") for w in name.replace("-", " ").split()}
+    if not (_fits(head, name) if head in _KINDS else head.removesuffix("s") == _name_head(name).removesuffix("s")):
+        return False
+    return all(m.strip("’'").removesuffix("s") in words for m in modifiers if m.strip("’'"))
 
 
 # What is rejected in words, not by a decision: "rejected the claim", "rejected that account"
