@@ -3,9 +3,11 @@ development halves (dev to dev5). Sentences written for these tests."""
 
 import pytest
 
+from loader.extract import extract_annotation
 from loader.extract.model import load_nlp
 
 from .test_extract_attribution import statements
+from .test_extract_meetings import article
 from .test_extract_orgs_round6 import sections
 
 
@@ -16,6 +18,10 @@ def nlp():
 
 def speakers(text: str) -> list[list[str]]:
     return [s[0] for s in statements(text)]
+
+
+def _meetings(text: str) -> list[dict]:
+    return extract_annotation(article(text, "2026-12-01"))["meetings"]
 
 
 # --- people behind titles ---
@@ -89,3 +95,14 @@ def test_a_new_paragraph_s_one_newcomer_is_the_she_who_speaks():
     same = ("Kieran Doyle, the union's organiser, said the offer was too low. He met Fiona Lathbury on Friday, "
             "and he said the talks would go on.")
     assert speakers(same) == [["Kieran Doyle"], ["Kieran Doyle"]]
+
+
+# --- meetings ---
+
+def test_a_town_after_the_venue_is_where_the_venue_is_not_a_second_meeting():
+    text = ("The video claims that the minister, Zainab Olagunju, secretly met executives of Delta Crest Refining "
+            "at the Sahel Grand Hotel in Abuja on 18 November.")
+    assert [m["location"] for m in _meetings(text)] == ["sahel-grand-hotel"]
+    # meetings in two towns of one sentence stay two
+    two = "Zainab Olagunju met the refiners in Abuja on Monday and the traders in Lagos on Tuesday."
+    assert sorted(m["location"] for m in _meetings(two)) == ["abuja", "lagos"]

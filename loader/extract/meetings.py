@@ -607,6 +607,10 @@ class MeetingFinder:
             for m in new:
                 by_place.setdefault((m.location, m.family == "visit"), m)
             kept = [m for key, m in by_place.items() if key[0] is not None] or [by_place[k] for k in by_place][:1]
+            # "met them at the X Hotel in Abuja" parsed with "in Abuja" on the verb: the town only
+            # says where the venue is, one meeting at the venue
+            kept = [m for m in kept if not (m.location and not self.is_venue(m.location) and any(
+                o is not m and o.family == m.family and o.location and self.venue_in(o.location, m.location) for o in kept))]
             weak = [t for t in sentence if t.lower_ in WEAK_NOUNS]
             for t in weak:
                 for place in self.location_in(list(t.subtree)):
