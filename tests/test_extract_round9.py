@@ -97,6 +97,25 @@ def test_a_new_paragraph_s_one_newcomer_is_the_she_who_speaks():
     assert speakers(same) == [["Kieran Doyle"], ["Kieran Doyle"]]
 
 
+
+def test_a_name_in_apposition_to_a_hyphenated_title_is_the_subject_a_pronoun_takes_up():
+    text = ("The vice-rector for academic affairs, Hernán Villegas, will run the university while Echeverri is "
+            "suspended. He told reporters on Wednesday that he would meet the deans on Friday.")
+    assert speakers(text) == [["Hernán Villegas"]]
+
+
+def test_she_after_her_x_is_whom_her_stands_for_not_x():
+    text = ("The board voted to suspend the rector, Claudia Echeverri. Echeverri says she was never at the "
+            "restaurant. Her chief of staff, Mauricio Salazar, said that on the evening of Aug. 27 she chaired a "
+            "meeting of the Academic Council.")
+    [meeting] = _meetings(text)
+    assert {p["ref"] for p in meeting["participants"]} == {"academic-council", "claudia-echeverri"}
+    # a subject with no such possessive is the she of its own report
+    own = ("The board voted to suspend the rector, Claudia Echeverri. The registrar, Paula Cárdenas, said that on "
+           "the evening of Aug. 27 she chaired a meeting of the Academic Council.")
+    [meeting] = _meetings(own)
+    assert {p["ref"] for p in meeting["participants"]} == {"academic-council", "paula-cardenas"}
+
 # --- meetings ---
 
 def test_a_town_after_the_venue_is_where_the_venue_is_not_a_second_meeting():

@@ -408,9 +408,14 @@ class Attributor:
                     break
                 if t.dep_ not in ("nsubj", "nsubjpass") or self.c.inside_quote(t.idx):
                     continue
+                if g and any(c.dep_ == "poss" and PRONOUNS.get(c.lower_) == g for c in t.children):
+                    continue  # "Her chief of staff, X, said that she chaired ...": she is whom "her" stands for, not X
                 hit = self.c.entity_at(t.idx, t.idx + len(t))
                 if not hit:
+                    # (through a chain of appositions: "The vice-rector", split at its hyphen, "vice"
+                    # <- "rector" <- "X")
                     named = [c for c in t.children if c.dep_ == "appos"]
+                    named += [g for c in named for g in c.children if g.dep_ == "appos"]
                     hit = next((self.c.entity_at(c.idx, c.idx + len(c)) for c in named if self.c.entity_at(c.idx, c.idx + len(c))), None)
                 if not hit and t.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in t.children):
                     # "The minister dismissed the complaints. He said ...": the one person the

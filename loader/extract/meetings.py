@@ -882,6 +882,16 @@ class MeetingFinder:
                     found.append(local)
         return found
 
+    @staticmethod
+    def _owned_subject(pronoun: Token) -> bool:
+        """"Her chief of staff, X, said that she chaired ...": the pronoun is the subject of what
+        a speaker says whose own subject has a possessive of the same gender (she is whom "her"
+        stands for, not X)."""
+        g = PRONOUNS.get(pronoun.lower_)
+        return bool(g) and pronoun.dep_ == "nsubj" and pronoun.head.dep_ == "ccomp" and any(
+            c.dep_ == "nsubj" and any(o.dep_ == "poss" and PRONOUNS.get(o.lower_) == g for o in c.children)
+            for c in pronoun.head.head.children)
+
     def _np_parties(self, head: Token) -> list[str]:
         hit = self._party_at(head)
         if hit is None or self.c.kind_of(hit) == "anonymous":
@@ -903,7 +913,7 @@ class MeetingFinder:
             # "X said that she had met ...": the subject of what X says is X, whatever gender was guessed
             reported = head.dep_ == "nsubj" and head.head.dep_ == "ccomp" and any(
                 c.dep_ == "nsubj" and self._party_at(c) == speaker for c in head.head.head.children)
-            if speaker and (reported or self.c.attributor.gender.get(speaker) in (None, g)) and not any(
+            if speaker and not self._owned_subject(head) and (reported or self.c.attributor.gender.get(speaker) in (None, g)) and not any(
                     p[0] >= head.sent.start_char and p[2] != speaker for p in self.c.people_before(head.idx, 4)
                     if self.c.attributor.gender.get(p[2]) == g):
                 return [speaker]
@@ -923,7 +933,7 @@ class MeetingFinder:
             g = PRONOUNS[head.lower_]
             people = [p for p in self.c.people_before(head.idx, 4) if p[0] >= head.sent.start_char
                       and self.c.attributor.gender.get(p[2]) in (None, g)]
-            person = people[-1][2] if people else self.c.attributor.pronoun(head)
+            person = people[-1][2] if people and not self._owned_subject(head) else self.c.attributor.pronoun(head)
             return [person] if person else []
         if head.lemma_.lower() in GROUP_NOUNS | {"board", "management", "staff"}:
             # "its board", "their delegation": the body the pronoun stands for
