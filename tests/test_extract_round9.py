@@ -125,3 +125,22 @@ def test_a_town_after_the_venue_is_where_the_venue_is_not_a_second_meeting():
     # meetings in two towns of one sentence stay two
     two = "Zainab Olagunju met the refiners in Abuja on Monday and the traders in Lagos on Tuesday."
     assert sorted(m["location"] for m in _meetings(two)) == ["abuja", "lagos"]
+
+
+def test_a_meeting_told_in_a_because_clause_is_another_meeting():
+    text = ("A session with the committee, which had been set for 2 December, has been postponed until 15 December, "
+            "the chairman said, because the minister is attending a NATO ministers' meeting in Brussels.")
+    found = sorted((m["status"], m.get("location")) for m in _meetings(text))
+    assert found == [("held", "brussels"), ("postponed", None)]
+    # without such a clause, a meeting word and the place of the sentence are one meeting
+    one = "A session with the committee, the first meeting since March, was held in Brussels on Monday."
+    assert [(m["status"], m.get("location")) for m in _meetings(one)] == [("held", "brussels")]
+
+
+def test_a_name_after_a_title_in_apposition_is_a_person_the_meeting_is_with():
+    text = ("A session with the Minister of National Defence, Katerina Dimou, which had been set for 2 December, "
+            "has been postponed until 15 December.")
+    found = sections(text)
+    assert "Katerina Dimou" in found["people"] and "Katerina Dimou" not in found["organisations"]
+    [meeting] = _meetings(text)
+    assert [p["ref"] for p in meeting["participants"]] == ["katerina-dimou"]

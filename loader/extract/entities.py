@@ -1239,6 +1239,8 @@ def _after_person_title(text: str, spans: list[tuple[int, int]]) -> bool:
 
 def _kind(text: str, c: _Candidate) -> str | None:
     words = [w.strip("’'").lower() for w in c.surface.split()]
+    if len(words) > 1 and "titled-apposition" in c.origins and not any(w in ORG_WORDS for w in words):
+        return "person"  # "the Minister of X, Jane Roe,": the model may take the whole for a body
     if len(words) > 1 and c.votes["PERSON"] and _after_person_title(text, c.spans) and not any(w in ORG_WORDS for w in words):
         return "person"  # "Mayor Linda Park": a title before it, whatever its last word
     # a football club's name: "X United" (no person's or place's name ends so)

@@ -607,6 +607,14 @@ class MeetingFinder:
             for m in new:
                 by_place.setdefault((m.location, m.family == "visit"), m)
             kept = [m for key, m in by_place.items() if key[0] is not None] or [by_place[k] for k in by_place][:1]
+            # "A session with X ... has been postponed, because X is attending a summit in Y": a
+            # meeting told in a clause that gives a reason or a time is another one, and the
+            # meeting without a place outside that clause stays a meeting of its own
+            placeless = next((m for m in new if m.location is None), None)
+            if placeless is not None and placeless not in kept and kept and all(
+                    _explaining_clause(k.trigger) is not None and placeless.trigger not in set(_explaining_clause(k.trigger).subtree)
+                    for k in kept):
+                kept.insert(0, placeless)
             # "met them at the X Hotel in Abuja" parsed with "in Abuja" on the verb: the town only
             # says where the venue is, one meeting at the venue
             kept = [m for m in kept if not (m.location and not self.is_venue(m.location) and any(
@@ -1294,6 +1302,11 @@ class MeetingFinder:
                 for g in child.children:
                     if g.dep_ == "pobj":
                         add(g, role)
+            if child.dep_ == "appos" and t.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children) \
+                    and self.c.kind_of(self._party_at(child) or "") == "person":
+                # "a session with the Minister of X, Jane Roe,": the parser hung the name on the
+                # meeting; a meeting is no person, the name is that of whom it is with
+                add(child, "delegate")
             if child.dep_ == "acl" and child.lemma_ == "attend" and t.lower_ in NOUNS:
                 for agent in (g for g in child.children if g.dep_ == "agent"):  # "the talks, attended by X and Y"
                     for pobj in (x for x in agent.children if x.dep_ == "pobj"):
@@ -1654,6 +1667,18 @@ def _share_of(token: Token) -> bool:
     """"half of the country's demand", "most of the costs": a share of what is no party."""
     return token.lower_ in ("half", "part", "most", "all", "some", "much", "share", "bulk", "rest", "third", "quarter") and any(
         c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in NOT_PARTIES for g in c.children) for c in token.children)
+
+
+def _explaining_clause(token: Token) -> Token | None:
+    """The adverbial clause giving a reason or a time ("because ...", "after ...") that ``token`` is in, if any."""
+    for head in [token, *token.ancestors]:
+        if head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _EXPLAINING for c in head.children):
+            return head
+    return None
+
+
+# words that open a clause giving a reason or a time
+_EXPLAINING = frozenset("because since as while after before when until".split())
 
 
 def _same_time(a: str, b: str) -> bool:

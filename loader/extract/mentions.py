@@ -854,7 +854,9 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     """All mentions (overlaps settled) and the acronym pairs."""
     text = article.text
     pairs = acronym_pairs(text)
-    rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text) + led_venue_names(text)
+    # (a titled apposition before the model: it takes "the Minister of X, Jane Roe" whole for a body)
+    rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text) + led_venue_names(text) \
+        + titled_appositions(text)
     # "central Europe" is a part of Europe, not Europe: a region of its own when Europe is a
     # continent, region or country ("Central Europe", "Eastern Ukraine"), else left out
     def whole_place(found: list[Mention]) -> list[Mention]:
@@ -1090,6 +1092,26 @@ def surnames_full_names(doc: Doc, text: str) -> list[Mention]:
 
 _APPOSED_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?),\s+(?:the|a|an)\s+"
                            r"(?:[\w’'-]+\s+){0,4}?([a-z-]+)(?=,|\s+(?:of|for|at|in|with|based|that|which|who)\b)")
+
+
+# "the Minister of National Defence, Katerina Dimou,": a title (with the body it serves) and a
+# two- or three-word name in apposition after it, closed by a comma or the sentence's end
+_TITLE_THEN_NAME = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Z][a-z]+\s+){0,2}([A-Z][a-z]+)"
+                              r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s*){1,5})?,\s+"
+                              r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?=,|\.\s|\s+said\b)")
+
+
+def titled_appositions(text: str) -> list[Mention]:
+    """The name after a capitalised title in apposition, where the model found nothing ("the
+    Minister of National Defence, Katerina Dimou, said"): a person's."""
+    found = []
+    for match in _TITLE_THEN_NAME.finditer(text):
+        words = match.group(2).split()
+        if match.group(1).lower() not in TITLES or any(
+                w.lower() in STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS or strong_place(w) for w in words):
+            continue
+        found.append(Mention(match.start(2), match.end(2), "PERSON", "titled-apposition", match.group(2)))
+    return found
 
 
 def apposed_names(text: str) -> list[Mention]:
