@@ -144,3 +144,13 @@ def test_a_name_after_a_title_in_apposition_is_a_person_the_meeting_is_with():
     assert "Katerina Dimou" in found["people"] and "Katerina Dimou" not in found["organisations"]
     [meeting] = _meetings(text)
     assert [p["ref"] for p in meeting["participants"]] == ["katerina-dimou"]
+
+
+# --- affiliations ---
+
+def test_the_airline_s_chief_executive_is_of_the_body_whose_name_the_noun_heads():
+    text = ("Sahel Atlantic Airlines said its jet overran the runway. The Union of Senegalese Airline Pilots "
+            "complained. The airline's chief executive, Ibrahima Kane, met the minister.")
+    found = extract_annotation(article(text, "2026-12-03"))["affiliations"]
+    assert [(a["person"], a["role"], a.get("organisation")) for a in found] == [
+        ("ibrahima-kane", "chief executive", "sahel-atlantic-airlines")]

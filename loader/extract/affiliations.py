@@ -1253,8 +1253,11 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
             return inner.pop()
         if inner or any(g.dep_ == "compound" and g.pos_ == "PROPN" for g in token.children):
             return None  # ("the Y building", "the Y talks": a thing of Y, not Y)
+        # the body whose name is a kind of that noun ("the airline": "X Airlines", not "Union of
+        # X Airline Pilots"), else one whose name holds the word
         matches = [e for e in c.entities if e.kind == "organisation"
-                   and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
+                   and name_head_word(e.name).removesuffix("s") == token.lemma_.lower().removesuffix("s")] \
+            or [e for e in c.entities if e.kind == "organisation" and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
         if not matches and token.lemma_.lower() in ORGANISATION_NOUNS:
             # "a spokeswoman for the company": the organisation an apposition described with that
             # noun ("X, a mobile operator company"), else the one the story is about
@@ -1269,6 +1272,16 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
         return None
     locals_ = {c.ids.get(id(e)) for e in matches} - {None}
     return locals_.pop() if len(locals_) == 1 else None
+
+
+def name_head_word(name: str) -> str:
+    """The word a body's name is a kind of: "union" of "Union of X Pilots" and of "X Workers' Union";
+    "board" of "X's safety review board"."""
+    words = re.findall(r"[\w’'-]+", name)
+    if words and not words[-1][:1].isupper():
+        return words[-1].lower()
+    words = re.findall(r"[\w’'-]+", name.split(" of ")[0])
+    return words[-1].lower().strip("’'") if words else ""
 
 
 def _unless_another_before(c: Context, token: Token, local: str | None) -> str | None:

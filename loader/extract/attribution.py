@@ -34,7 +34,7 @@ from types import MappingProxyType
 
 from spacy.tokens import Token
 
-from .affiliations import FAMILY, ROLE_NOUNS
+from .affiliations import FAMILY, ROLE_NOUNS, name_head_word as _name_head
 from .index import ArticleIndex, Context
 from .records import span_value
 
@@ -1760,16 +1760,6 @@ def _fits(noun: str, name: str) -> bool:
         return bool(words & set(_KINDS[noun].split()))
     # a company noun: not a body whose name says it is a union, ministry, party, council, ...
     return not words & _KIND_WORDS
-
-
-def _name_head(name: str) -> str:
-    """The word a body's name is a kind of: "union" of "Union of X Pilots" and of "X Workers' Union";
-    "board" of "X's safety review board"."""
-    words = re.findall(r"[\w’'-]+", name)
-    if words and not words[-1][:1].isupper():
-        return words[-1].lower()
-    words = re.findall(r"[\w’'-]+", name.split(" of ")[0])
-    return words[-1].lower().strip("’'") if words else ""
 
 
 def _describes(head: str, modifiers: list[str], name: str) -> bool:
