@@ -1764,7 +1764,7 @@ def _fits(noun: str, name: str) -> bool:
 
 def _describes(head: str, modifiers: list[str], name: str) -> bool:
     """"the pilots' union" can stand for "Union of X Airline Pilots": the head noun fits the body
-    (a kind of :data:`_KINDS`, or a word of its name) and each other word is in its name."""
+    (a kind of :data:`_KINDS`, or else the head word of its name) and each other word is in its name."""
     words = {w.lower().strip("’'.,").removesuffix("s") for w in name.replace("-", " ").split()}
     if not (_fits(head, name) if head in _KINDS else head.removesuffix("s") == _name_head(name).removesuffix("s")):
         return False
