@@ -611,9 +611,9 @@ class MeetingFinder:
             # meeting told in a clause that gives a reason or a time is another one, and the
             # meeting without a place outside that clause stays a meeting of its own
             placeless = next((m for m in new if m.location is None), None)
+            clauses = [_explaining_clause(k.trigger) for k in kept]
             if placeless is not None and placeless not in kept and kept and all(
-                    _explaining_clause(k.trigger) is not None and placeless.trigger not in set(_explaining_clause(k.trigger).subtree)
-                    for k in kept):
+                    clause is not None and placeless.trigger not in set(clause.subtree) for clause in clauses):
                 kept.insert(0, placeless)
             # "met them at the X Hotel in Abuja" parsed with "in Abuja" on the verb: the town only
             # says where the venue is, one meeting at the venue
