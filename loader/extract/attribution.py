@@ -58,7 +58,7 @@ government governments agency authorities authority ministry police military arm
 aide aides adviser advisers advisor advisors insider insiders person investor investors trader traders
 banker bankers executive executives lawyer lawyers doctor doctors union unions caretaker delegation
 delegates delegate official's campaigner campaigners researcher researchers scientist scientists
-newspaper newspapers magazine broadcaster outlet website daily tabloid
+newspaper newspapers magazine broadcaster outlet website daily tabloid media press
 director directors player players shareholder shareholders owner owners employee employees staff
 teacher teachers parent parents farmer farmers herder herders councillor councillors prosecutor prosecutors
 """.split())
