@@ -5,6 +5,7 @@ import pytest
 
 from loader.extract.model import load_nlp
 
+from .test_extract_affiliations import affiliations
 from .test_extract_attribution import statements
 
 
@@ -26,3 +27,16 @@ def test_the_media_report():
                                             (["The press"], "the talks would resume")]
     # a verb of the same spelling is no source
     assert statements("The minister pressed reporters on the figures.") == []
+
+
+# --- affiliations ---
+
+def test_a_nationality_before_a_title_modifier_names_the_country():
+    # "a former Thai deputy foreign minister": the parser reads "Thai" as a noun modifier (nmod), not
+    # an adjective; the post is still Thailand's, not that of the one foreign ministry the story names
+    found = affiliations("Oskar Lind, a spokesman for the Danish foreign ministry, said the visit was off. "
+                         "The envoy, Petra Holm, a former Thai deputy foreign minister, arrived in Copenhagen "
+                         "on Monday. Thailand and Denmark signed the deal.")
+    assert ("petra-holm", "thailand", "deputy foreign minister", "former",
+            "Petra Holm, a former Thai deputy foreign minister") in found
+    assert not any(a[0] == "petra-holm" and a[1] == "ministry-of-foreign-affairs-of-denmark" for a in found)

@@ -819,7 +819,7 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
             continue
         if t.pos_ == "PRON" or t.dep_ == "advmod" and t.i < head.i and t.pos_ == "ADV":
             continue  # (and "now a professor", "also a member": not the role's words)
-        if t.dep_ in ("amod", "compound") and t.text[:1].isupper() and t.i < head.i and not posted:
+        if t.dep_ in ("amod", "compound", "nmod") and t.text[:1].isupper() and t.i < head.i and not posted:
             country = _nationality(c, t)
             national = national or bool(country) or bool(nationality_code(t.text))
             if country:  # "her Kenyan counterpart": Kenya's holder of her post
