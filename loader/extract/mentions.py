@@ -119,6 +119,10 @@ ROLE_OF = r"(?:member|members|leader|leaders|head|chief|chairman|chairwoman|chai
 # naming traditions ("Viana do Castelo", "Stratford-upon-Avon").
 PARTICLES = r"(?:do|da|de|del|dos|das|di|du|la|le|el|al|on|upon)"
 _CAP_WORD = r"[A-Z][\w’'.&-]*"
+# the words before a minister's portfolio ("Minister of", "Minister for the", "Minister of State for")
+MINISTER_OF = re.compile(r"\b[Mm]inisters?\s+(?:of\s+[Ss]tate\s+)?(?:of|for)\s+(?:the\s+)?\Z")
+# ... and before its second part ("Minister for Energy and Mineral Resources")
+MINISTER_OF_AND = re.compile(r"\b[Mm]inisters?\s+(?:of\s+[Ss]tate\s+)?(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+)+(?:and|&)\s+\Z")
 # A run of capitalised words with the joining words of bodies' names ("Council for the Welfare of X",
 # "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
 # split at "and" / "&" afterwards (see _org_parts), since "and" also joins two names.
@@ -338,8 +342,9 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
                 and not any(w.lower() in ORG_WORDS for w in words):
             continue
         # ... and so is the portfolio after it ("the Minister of Mineral Resources", "Minister
-        # for the Environment")
-        if label == "ORG" and re.search(r"\b[Mm]inisters?\s+(?:of|for)\s+(?:the\s+)?\Z", text[max(0, ent.start_char - 20):ent.start_char]) \
+        # for the Environment", "Minister of State for Trade")
+        if label == "ORG" and (MINISTER_OF.search(text[max(0, ent.start_char - 40):ent.start_char])
+                               or MINISTER_OF_AND.search(text[max(0, ent.start_char - 80):ent.start_char])) \
                 and not re.search(r"\b(?:Ministry|Department|Office)\b", ent.text):
             continue
         # One word the tagger reads as a common noun, adjective or verb is an ordinary word
@@ -485,6 +490,12 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             last = run_start + org_ends[-1] if org_ends else end
             if last < end and last in model_ends and not re.match(r"\s+(?:of|for|on|de|du|des)\s", text[last:end]):
                 end = last
+            if MINISTER_OF_AND.search(text[max(0, run_start - 80):run_start]) \
+                    and not re.search(r"\b(?:Ministry|Department|Office)\b", text[run_start:end]):
+                continue  # the second part of a minister's portfolio, a portfolio too
+            if re.match(r"The\s+[Mm]inisters?\s", text[run_start:end]):
+                # "The Minister for Energy": the article is no part, and the title is judged below
+                run_start = text.index(" ", run_start) + 1
             # a name before "of" without a body's or venue's word is a person of the body:
             # "Ana Ruiz of the Harbour Authority" (not "Bank of X", "Museum of the Y")
             of = re.search(r"\s+(?:of|for)(?: the)?\s+", text[run_start:end])
