@@ -67,3 +67,29 @@ def test_a_portfolio_named_with_its_ministry_is_that_ministry():
     found = organisations("The Minister for Energy and Mineral Resources, Ana Pereira, spoke on Monday. "
                           "The Ministry of Energy and Mineral Resources said nothing.")
     assert found == ["Ministry of Energy and Mineral Resources"]
+
+
+# --- dates ---
+
+def event_dates(text: str, published: str) -> list[tuple[str, str]]:
+    return [(e["date"], e["date_text"]) for e in extract_annotation(article(text, published=published)).get("events", [])]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a meeting called now for a weekday: a plan standing now (Thursday 5 September: the Monday after)
+    ("The union has called a mass meeting on the campus for Monday at noon.", ("2024-09-09", "Monday")),
+    # a participle that sets a day ("booked for", "pencilled in for"): the weekday still ahead ...
+    ("The council said a hearing booked for Friday at the town hall had been postponed on Tuesday.",
+     ("2024-09-06", "Friday")),
+    # ... a full date the nearest, as before
+    ("A second round, pencilled in for 3 September, was postponed.", ("2024-09-03", "3 September")),
+    # the day of a time limit ("until 9am on Wednesday") is the limit's: still ahead
+    ("The inquiry was adjourned until 9am on Wednesday.", ("2024-09-11", "on Wednesday")),
+])
+def test_the_day_a_plan_is_set_for(text, expected):
+    assert expected in event_dates(text, "2024-09-05")
+
+
+def test_a_day_told_as_past_stays_past():
+    # what happened on a weekday, and a hearing held on one, are the days before
+    assert event_dates("The council postponed the hearing on Tuesday.", "2024-09-05") == [("2024-09-03", "on Tuesday")]

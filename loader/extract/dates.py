@@ -262,13 +262,11 @@ def _speaks_of_future(ent) -> bool | str:
         return False
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     prep = ent.root.head if ent.root.dep_ == "pobj" else None
+    if prep is not None and prep.lower_ in ("on", "at") and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("until", "till"):
+        prep = prep.head.head  # "adjourned until 10am on Monday": the day is the time limit's
     if prep is not None and prep.lower_ in ("until", "till", "to") and verb.lemma_ in ("postpone", "delay", "push", "move", "defer", "reschedule", "put", "adjourn") \
             and "had" not in auxes:
         return True  # "postponed until May", "adjourned until Tuesday": the new date is still to come
-    if prep is not None and verb.lemma_ in DISCUSSING_VERBS and verb.tag_ in ("VBD", "VBN") and (
-            prep.head.pos_ == "NOUN" and prep.head.dep_ == "dobj" and prep.head.head == verb
-            or prep.head == verb and any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and c.i < prep.i for c in verb.children)):
-        return "nearest"  # "discussed a rally in May": the rally's date, ahead or behind, not the talk's
     present = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in verb.children)
     # ("for Monday morning": the weekday names the part of the day the preposition takes)
     anchor = ent.root.head if ent.root.dep_ == "compound" and _PART_OF_DAY.search(" " + ent.root.head.lower_) else ent.root
@@ -279,8 +277,17 @@ def _speaks_of_future(ent) -> bool | str:
         # "elections are scheduled for November 5", "a meeting has been called for Saturday": a plan
         # standing now is still ahead
         return True
+    if prep is not None and verb.lemma_ in DISCUSSING_VERBS and verb.tag_ in ("VBD", "VBN") and (
+            prep.head.pos_ == "NOUN" and prep.head.dep_ == "dobj" and prep.head.head == verb
+            or prep.head == verb and any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and c.i < prep.i for c in verb.children)):
+        return "nearest"  # "discussed a rally in May": the rally's date, ahead or behind, not the talk's
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
         return "nearest"
+    if verb.tag_ == "VBN" and verb.dep_ in ("acl", "relcl") and not auxes and _lemma(verb) in SETTING \
+            and setting is not None and setting.lower_ in ("for", "on"):
+        # "a meeting pencilled in for Friday", as "planned for Friday": a plan, its weekday still
+        # ahead; "pencilled in for 14 October" the nearest 14 October, as in a timetable
+        return "timetable"
     if verb.tag_ == "VBN" and (verb.dep_ in ("acl", "relcl") and not auxes or auxes & {"having", "has", "have"}) \
             and verb.lemma_ not in ("schedule", "plan", "set", "due", "expect", "move", "postpone", "delay"):
         return False  # "the deal, first announced in January, ...", "having forecast growth in March": done
