@@ -280,6 +280,7 @@ def _speaks_of_future(ent) -> bool | str:
     if prep is not None and verb.lemma_ in DISCUSSING_VERBS and verb.tag_ in ("VBD", "VBN") and (
             prep.head.pos_ == "NOUN" and prep.head.dep_ == "dobj" and prep.head.head == verb
             or prep.head == verb and any(c.dep_ == "dobj" and c.lemma_.lower() in EVENT_NOUNS and c.i < prep.i for c in verb.children)):
+        # (after the check above: "has called a meeting for Monday" sets the day, though "call" discusses too)
         return "nearest"  # "discussed a rally in May": the rally's date, ahead or behind, not the talk's
     if prep is not None and prep.lower_ in ("until", "till") or verb.lemma_ in ("schedule", "plan", "set", "due", "move", "postpone", "adjourn", "delay") and "had" not in auxes and prep is not None and prep.lower_ in ("for", "to", "until"):
         return "nearest"

@@ -123,6 +123,8 @@ _CAP_WORD = r"[A-Z][\w’'.&-]*"
 MINISTER_OF = re.compile(r"\b[Mm]inisters?\s+(?:of\s+[Ss]tate\s+)?(?:of|for)\s+(?:the\s+)?\Z")
 # ... and before its second part ("Minister for Energy and Mineral Resources")
 MINISTER_OF_AND = re.compile(r"\b[Mm]inisters?\s+(?:of\s+[Ss]tate\s+)?(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+)+(?:and|&)\s+\Z")
+# ... unless what follows is itself a ministry's name ("Minister for the Ministry of ...")
+MINISTRY_NAME = re.compile(r"\b(?:Ministry|Department|Office)\b")
 # A run of capitalised words with the joining words of bodies' names ("Council for the Welfare of X",
 # "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
 # split at "and" / "&" afterwards (see _org_parts), since "and" also joins two names.
@@ -345,7 +347,7 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
         # for the Environment", "Minister of State for Trade")
         if label == "ORG" and (MINISTER_OF.search(text[max(0, ent.start_char - 40):ent.start_char])
                                or MINISTER_OF_AND.search(text[max(0, ent.start_char - 80):ent.start_char])) \
-                and not re.search(r"\b(?:Ministry|Department|Office)\b", ent.text):
+                and not MINISTRY_NAME.search(ent.text):
             continue
         # One word the tagger reads as a common noun, adjective or verb is an ordinary word
         # capitalised by a headline or a sentence start ("Volunteer", "Water"), not a name.
@@ -491,7 +493,7 @@ def rule_mentions(doc: Doc, text: str, article: Article) -> list[Mention]:
             if last < end and last in model_ends and not re.match(r"\s+(?:of|for|on|de|du|des)\s", text[last:end]):
                 end = last
             if MINISTER_OF_AND.search(text[max(0, run_start - 80):run_start]) \
-                    and not re.search(r"\b(?:Ministry|Department|Office)\b", text[run_start:end]):
+                    and not MINISTRY_NAME.search(text[run_start:end]):
                 continue  # the second part of a minister's portfolio, a portfolio too
             if re.match(r"The\s+[Mm]inisters?\s", text[run_start:end]):
                 # "The Minister for Energy": the article is no part, and the title is judged below
