@@ -91,5 +91,5 @@ def test_the_day_a_plan_is_set_for(text, expected):
 
 
 def test_a_day_told_as_past_stays_past():
-    # what happened on a weekday, and a hearing held on one, are the days before
+    # what was done on a weekday is the weekday before, though its object is a hearing
     assert event_dates("The council postponed the hearing on Tuesday.", "2024-09-05") == [("2024-09-03", "on Tuesday")]

@@ -120,10 +120,11 @@ ROLE_OF = r"(?:member|members|leader|leaders|head|chief|chairman|chairwoman|chai
 PARTICLES = r"(?:do|da|de|del|dos|das|di|du|la|le|el|al|on|upon)"
 _CAP_WORD = r"[A-Z][\w’'.&-]*"
 # the words before a minister's portfolio ("Minister of", "Minister for the", "Minister of State for")
-MINISTER_OF = re.compile(r"\b[Mm]inisters?\s+(?:of\s+[Ss]tate\s+)?(?:of|for)\s+(?:the\s+)?\Z")
+_MINISTER_FOR = r"\b[Mm]inisters?\s+(?:of\s+[Ss]tate\s+)?(?:of|for)\s+(?:the\s+)?"
+MINISTER_OF = re.compile(_MINISTER_FOR + r"\Z")
 # ... and before its second part ("Minister for Energy and Mineral Resources")
-MINISTER_OF_AND = re.compile(r"\b[Mm]inisters?\s+(?:of\s+[Ss]tate\s+)?(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w’'-]*,?\s+)+(?:and|&)\s+\Z")
-# ... unless what follows is itself a ministry's name ("Minister for the Ministry of ...")
+MINISTER_OF_AND = re.compile(_MINISTER_FOR + r"(?:[A-Z][\w’'-]*,?\s+)+(?:and|&)\s+\Z")
+# a body's own name, which a portfolio is not ("the Department of Health")
 MINISTRY_NAME = re.compile(r"\b(?:Ministry|Department|Office)\b")
 # A run of capitalised words with the joining words of bodies' names ("Council for the Welfare of X",
 # "Committee on Y", "Department of Health and Human Services", "Space and Rocket Center"):
