@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from ..geocode import Place, geocode
+from ..geocode import Place, geocode, name_key
 from ..spans import find_words
 from .mentions import CAP_RUN, CLUB_WITH_YEAR, COMPOUND_VENUE, STORM_LEADS, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     is_venue_name, name_head
@@ -1317,6 +1317,12 @@ def _kind(text: str, c: _Candidate) -> str | None:
     if place is not None and len(words) == 1:
         if top == "LOC" or place.kind != "city" or city_population(c.surface) >= _MIN_CITY_POPULATION:
             return "location"
+    # nor is a person's or a body's name of two words or more a country's or a state's, as with
+    # one word ("Sri Lanka's fisheries ministry said": the model's person or body); towns keep
+    # the other evidence ("Santa Maria" may be a woman)
+    if place is not None and len(words) > 1 and top in ("PERSON", "ORG") and place.kind != "city" \
+            and name_key(place.name) == name_key(c.surface):
+        return "location"
     if top == "LOC" and place is None and len(words) > 1 and _person_evidence(text, c.surface) >= 2 \
             and not any(w in ORG_WORDS for w in words) and not is_venue_name(c.surface):
         return "person"  # "who uses the name X Y", "its secretary, X Y,": a person the model took for a place
