@@ -38,3 +38,21 @@ def test_a_full_name_beginning_with_a_country_is_still_a_person(text, person):
     # the guard: the whole name must be the place's, not its first word
     assert person in kinds(text)["people"]
 
+
+# --- meetings ahead ---
+
+def statuses(text: str) -> list[str]:
+    return [m["status"] for m in extract_annotation(article(text)).get("meetings", [])]
+
+
+@pytest.mark.parametrize("text", [
+    "Residents say they have a list of complaints ready for the minister when she next visits Kisumu.",
+    "The federation says its demands stand until the two delegations meet in Arusha.",
+])
+def test_a_present_tense_after_when_or_until_is_ahead(text):
+    assert statuses(text) == ["proposed"]
+
+
+def test_a_past_meeting_after_when_stays_held():
+    # the guard: a past tense after "when" is what happened
+    assert statuses("The dispute began when the two delegations met in Arusha on Monday.") == ["held"]

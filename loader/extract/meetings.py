@@ -119,6 +119,8 @@ CONTESTS = frozenset("""final finals semifinal semifinals semi quarterfinal quar
 play-off qualifier fixture derby decider showdown rematch bout race league cup""".split())
 # words before a meeting noun that say it is still to come
 PLANNED = frozenset("planned proposed upcoming forthcoming scheduled expected prospective possible potential mooted".split())
+# conjunctions after which a present tense looks ahead ("when he next visits"); not "whenever", which is habit
+TIME_OR_CONDITION = frozenset("when once if until unless before after".split())
 # what "met with" and "met" take that is no party: a reaction or a figure ("met with criticism", "met estimates")
 REACTIONS = frozenset("""criticism opposition resistance approval scepticism skepticism anger outrage protest protests
 silence success failure applause derision dismay disbelief hostility indifference enthusiasm acclaim praise condemnation
@@ -866,6 +868,10 @@ class MeetingFinder:
         if any(c.dep_ in ("relcl", "acl") and c.lemma_ in ("begin", "start", "open", "resume", "convene") and c.tag_ in ("VBD", "VBN")
                and not any(g.dep_ == "aux" and g.lower_ in ("will", "would") for g in c.children) for c in t.children):
             return "held"  # "the talks, which began on Monday, are expected to ...": under way
+        # "when he next visits", "once the ministers meet": a present tense after a conjunction
+        # of time or condition speaks of what is still to come
+        future = future or any(a.tag_ in ("VBZ", "VBP") and a.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in TIME_OR_CONDITION for c in a.children) for a in chain)
         if t.lemma_ == "invite" or future or planned or due or set_for or (m.date and (m.date["value"] > self.published or m.date.get("planned"))):
             return "proposed"
         return "held"
