@@ -346,7 +346,7 @@ def _snapshot(db_path: Path, target: Path) -> None:
     """A consistent, compact copy for the immutable instance: VACUUM INTO reads the
     archive in one read transaction (an update committing meanwhile is not half in it),
     and the copy leaves WAL mode, since an immutable file has no -wal to read."""
-    source = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True, timeout=30)
+    source = _reader(db_path, timeout=30)
     try:
         source.execute("VACUUM INTO ?", (str(target),))
     finally:
@@ -358,8 +358,16 @@ def _snapshot(db_path: Path, target: Path) -> None:
         copy.close()
 
 
+def _reader(db_path: Path, timeout: float = 5) -> sqlite3.Connection:
+    """A connection that only reads, opened read-write all the same: the last connection to
+    close on an archive in WAL mode removes its -wal and -shm files, and a ``mode=ro`` one
+    cannot, so publishing left them beside the archive. (A file the user may not write is
+    still opened, read-only.)"""
+    return sqlite3.connect(db_path, timeout=timeout)
+
+
 def _journal_mode(db_path: Path) -> str:
-    conn = sqlite3.connect(f"file:{db_path.resolve()}?mode=ro", uri=True)
+    conn = _reader(db_path)
     try:
         return conn.execute("PRAGMA journal_mode").fetchone()[0].lower()
     finally:

@@ -178,6 +178,18 @@ def test_no_full_text_leaves_the_texts_out_and_keeps_the_rest(archive, tmp_path)
     assert conn.execute("select count(*) from articles_fts where articles_fts match 'geoeconomics'").fetchone() == (0,)
 
 
+def test_publishing_leaves_nothing_beside_the_archive(tmp_path):
+    # the archive is in WAL mode; a read-only connection to it left its -wal and -shm behind
+    db = tmp_path / "archive.db"
+    build(db, [SEED_ARTICLES])
+    before = sorted(p.name for p in tmp_path.iterdir())
+    probe = sqlite3.connect(db)
+    assert probe.execute("pragma journal_mode").fetchone() == ("wal",)
+    probe.close()  # (an open connection would clean up after publish's on closing)
+    publish(db, tmp_path / "site")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(before + ["site"])
+
+
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's Chromium at /usr/bin/chromium")
 def test_markup_in_the_data_is_shown_escaped_and_never_runs(site):
     from playwright.sync_api import sync_playwright
