@@ -56,3 +56,23 @@ def test_a_present_tense_after_when_or_until_is_ahead(text):
 def test_a_past_meeting_after_when_stays_held():
     # the guard: a past tense after "when" is what happened
     assert statuses("The dispute began when the two delegations met in Arusha on Monday.") == ["held"]
+
+
+# --- a named speaker behind a description ---
+
+def speakers_of(text: str) -> list[list[str]]:
+    return [s["sources"] for s in extract_annotation(article(text)).get("statements", [])]
+
+
+def test_a_name_in_apposition_after_a_lower_case_role_is_the_speaker():
+    # the small model finds no name in "A spokeswoman for Y, Halima Yusuf,": the role before
+    # the commas says it is a person's, and the statement is hers, not the description's
+    text = "A spokeswoman for Garba, Halima Yusuf, said the two had never met."
+    assert "Halima Yusuf" in kinds(text)["people"]
+    assert speakers_of(text) == [["halima-yusuf"]]
+
+
+def test_a_body_in_apposition_after_a_role_is_no_person():
+    # the guard: a name with a body's word after a role noun and the same commas stays a body
+    found = kinds("Its owner, Orbis Holdings, said the sale would close in May.")
+    assert "Orbis Holdings" not in found["people"]

@@ -43,26 +43,13 @@ from typing import TYPE_CHECKING
 
 from .index import ArticleIndex, Context
 from .institutions import nationality_code
+from .mentions import ROLE_NOUNS
 from .dates import in_dateline
 from .records import span_value
 
-if TYPE_CHECKING:  # for the annotation only: attribution imports this module's ROLE_NOUNS
+if TYPE_CHECKING:  # for the annotation only: attribution imports this module
     from .attribution import Attribution
 
-# Heads of role phrases in news: offices, posts and memberships.
-ROLE_NOUNS = frozenset("""
-minister president vice-president chairman chairwoman chair chairperson chief executive director
-secretary spokesperson spokesman spokeswoman leader head member founder co-founder commander
-ambassador envoy governor mayor senator representative deputy official officer adviser advisor
-manager coach captain editor correspondent professor lecturer researcher economist analyst
-lawyer attorney judge prosecutor counsel chancellor premier king queen prince general colonel
-negotiator mediator diplomat delegate candidate councillor councilor lawmaker legislator
-owner partner treasurer administrator commissioner superintendent inspector principal dean rector
-caretaker advocate agent aide assistant fellow employee staffer engineer columnist presenter pundit commentator
-producer player goalkeeper striker midfielder defender winger journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
-CEO CFO COO chief boss president-elect speaker whip secretary-general counterpart resident
-detective sergeant constable lieutenant brigadier admiral
-""".split())
 QUALIFIERS = {"acting": "acting", "former": "former", "ex": "former", "late": "late", "senior": "senior",
               "interim": "acting", "erstwhile": "former", "self-declared": "self-declared", "self-proclaimed": "self-declared",
               "self-styled": "self-declared"}

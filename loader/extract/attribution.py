@@ -34,7 +34,8 @@ from types import MappingProxyType
 
 from spacy.tokens import Token
 
-from .affiliations import FAMILY, ROLE_NOUNS, name_head_word as _name_head
+from .affiliations import FAMILY, name_head_word as _name_head
+from .mentions import ROLE_NOUNS
 from .index import ArticleIndex, Context
 from .records import span_value
 

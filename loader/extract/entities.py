@@ -29,8 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..geocode import Place, geocode, name_key
 from ..spans import find_words
 from .mentions import CAP_RUN, CLUB_WITH_YEAR, COMPOUND_VENUE, STORM_LEADS, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
-    is_venue_name, name_head
-from .affiliations import ROLE_NOUNS
+    ROLE_NOUNS, is_venue_name, name_head
 from .institutions import country_for, government_name, government_spans, nationality_code
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place

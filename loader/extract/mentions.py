@@ -227,6 +227,20 @@ vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci incumbent 
 goalkeeper winger forward administrator cllr datuk datin dato tun counsel
 """.split())
 
+# Heads of role phrases in news: offices, posts and memberships.
+ROLE_NOUNS = frozenset("""
+minister president vice-president chairman chairwoman chair chairperson chief executive director
+secretary spokesperson spokesman spokeswoman leader head member founder co-founder commander
+ambassador envoy governor mayor senator representative deputy official officer adviser advisor
+manager coach captain editor correspondent professor lecturer researcher economist analyst
+lawyer attorney judge prosecutor counsel chancellor premier king queen prince general colonel
+negotiator mediator diplomat delegate candidate councillor councilor lawmaker legislator
+owner partner treasurer administrator commissioner superintendent inspector principal dean rector
+caretaker advocate agent aide assistant fellow employee staffer engineer columnist presenter pundit commentator
+producer player goalkeeper striker midfielder defender winger journalist reporter scientist accountant auditor consultant clerk emir sheikh cleric bishop pastor imam rabbi campaigner activist organiser organizer
+CEO CFO COO chief boss president-elect speaker whip secretary-general counterpart resident
+detective sergeant constable lieutenant brigadier admiral
+""".split())
 
 # Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
 ORG_DESCRIPTORS = frozenset("""
@@ -891,7 +905,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
     ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text) + cued_places(doc, text)
-                                 + surnames_full_names(doc, text) + apposed_names(text)),
+                                 + surnames_full_names(doc, text) + apposed_names(text) + role_appositions(text)),
                      key=lambda m: (m.start - m.end, m.start))
     kept = _whole_names(text, [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])])
     listed = list_mentions(text, kept)
@@ -1142,6 +1156,27 @@ def apposed_names(text: str) -> list[Mention]:
                                                  or strong_place(w) for w in words):
             continue
         found.append(Mention(match.start(1), match.end(1), "PERSON", "apposed-name", match.group(1)))
+    return found
+
+
+# "A spokeswoman for Y, Jane Roe, said", "the mayor's spokesman, John Roe,": a role in lower
+# case (with the body it serves) and a two- or three-word name in apposition after it
+_ROLE_THEN_NAME = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w’'-]*\s+){0,3}?([a-z-]+)"
+                             r"(?:\s+(?:of|for|at|to|with)\s+(?:the\s+)?(?:[A-Z][\w&’'.-]*\s*){1,5}"
+                             r"|\s+(?:of|for|at|to|with)\s+the\s+[a-z-]+)?,\s+"
+                             r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?=,|\.\s|\s+(?:said|says|told)\b)")
+
+
+def role_appositions(text: str) -> list[Mention]:
+    """The name after a role in lower case in apposition, where the model found nothing ("A
+    spokeswoman for Y, Jane Roe, said"): a person's."""
+    found = []
+    for match in _ROLE_THEN_NAME.finditer(text):
+        words = match.group(2).split()
+        if match.group(1) not in ROLE_NOUNS | TITLES or any(
+                w.lower() in STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS or strong_place(w) for w in words):
+            continue
+        found.append(Mention(match.start(2), match.end(2), "PERSON", "role-apposition", match.group(2)))
     return found
 
 
