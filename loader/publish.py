@@ -428,7 +428,8 @@ def publish(db_path: str | Path, outdir: str | Path, options: PublishOptions = P
         robots="allowed" if options.allow_robots else "blocked (`/robots.txt` disallows everything)",
         download="on" if options.allow_download else "off",
         full_text="included" if options.full_text else "left out",
-        sql="allowed (`/archive?sql=`)" if options.allow_sql else "off (canned queries and pages only)",
+        sql="allowed (`/archive?sql=`; `loader publish --no-sql` publishes canned queries and pages only)"
+        if options.allow_sql else "off (canned queries and pages only: published with `--no-sql`)",
         concurrent=options.concurrent_per_client, sql_concurrent=options.sql_concurrent_per_client,
         sql_total=options.sql_concurrent_total, per_second=f"{options.requests_per_second:g}",
         per_second_int=max(1, round(options.requests_per_second)), burst=options.burst,

@@ -102,6 +102,8 @@ def test_the_folder_has_everything(site):
     assert "datasette==0.65.5" in requirements and "datasette-vega==0.6.2" in requirements
     assert all("==" in line for line in requirements)
     assert (outdir / ".venv" / "bin" / "python").exists(), "run.sh should have installed into .venv"
+    # the way to a public instance without arbitrary SQL is told where the deployer reads
+    assert "`loader publish --no-sql`" in (outdir / "DEPLOY.md").read_text()
 
 
 @pytest.mark.parametrize("query", [
