@@ -76,3 +76,19 @@ def test_a_body_in_apposition_after_a_role_is_no_person():
     # the guard: a name with a body's word after a role noun and the same commas stays a body
     found = kinds("Its owner, Orbis Holdings, said the sale would close in May.")
     assert "Orbis Holdings" not in found["people"]
+
+
+
+# --- firms named by their trade ---
+
+@pytest.mark.parametrize("text, firm", [
+    ("Kofi Asante said Asante Refining had been fined.", "Asante Refining"),
+    ("The fine was paid by Mensah Refining, its lawyer said.", "Mensah Refining"),
+    ("Residents packed the hall on Tuesday to oppose plans by Brennan Mining to extend its pit.", "Brennan Mining"),
+])
+def test_a_name_ending_in_a_trade_is_a_firm(text, firm):
+    # a firm's name ends in its trade as "Holdings" ends a group's; no surname is one (the
+    # model calls "X Refining" a person)
+    found = kinds(text)
+    assert firm not in found["people"]
+    assert firm in found["organisations"]

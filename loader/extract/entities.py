@@ -923,6 +923,7 @@ COMPANY_TRADES = frozenset("""quarries construction engineering freight haulage 
 brothers bros farms dairies mills textiles plastics packaging breweries distillers distillery wines vineyards fisheries
 seafood bakeries publishing studios pharma healthcare agritech fintech biotech medtech robotics aerospace aviation
 automotive electric electrics utilities solar renewables hydro shipyards dockyards transport tankers ferries
+refining mining minerals metals chemicals petroleum logistics shipping motors foods
 """.split())
 # Bodies often named after a person ("the Ana Ruiz Foundation"): the person's name is not their short name.
 _EPONYM_BODY_WORDS = frozenset("foundation institute institution centre center university college trust fund society "
