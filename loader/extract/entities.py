@@ -29,7 +29,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from ..geocode import Place, geocode, name_key
 from ..spans import find_words
 from .mentions import CAP_RUN, CLUB_WITH_YEAR, COMPOUND_VENUE, STORM_LEADS, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
-    ROLE_NOUNS, is_venue_name, name_head
+    PERSON_ROLES, is_venue_name, name_head
 from .institutions import country_for, government_name, government_spans, nationality_code
 from .places import candidates as place_candidates
 from .places import certain_place, city_population, dateline_country, in_context, is_demonym, strong_place
@@ -65,19 +65,16 @@ def _person_evidence(text: str, surface: str) -> int:
         # a role in apposition before a full name ("Its executive secretary, X Y,"), or the
         # name someone goes by ("who uses the name X Y")
         apposed = re.search(r"(?<![\w’'-])([a-z]+),\s+\Z", text[max(0, start - 40):start])
-        if " " in surface and (apposed and apposed.group(1) in _PERSON_ROLES and re.match(r",", text[end:end + 1])
+        if " " in surface and (apposed and apposed.group(1) in PERSON_ROLES and re.match(r",", text[end:end + 1])
                                or re.search(r"\b(?:uses|used|goes by|went by|gave|give)\s+the\s+name\s+\Z", text[max(0, start - 30):start])):
             score += 2
         # a title in apposition after it ("X Y, Orbis's managing director, said"), or "X Y said she"
         title_after = _TITLE_AFTER.match(text, end)
-        if " " in surface and (title_after and title_after.group(1) in _PERSON_ROLES or _SAID_SHE.match(text, end)):
+        if " " in surface and (title_after and title_after.group(1) in PERSON_ROLES or _SAID_SHE.match(text, end)):
             score += 2
     return score
 
 
-# the words for what a person is, before or after a full name in apposition ("The party's leader,
-# X Y,", "X Y, the club's captain,"): titles, and the roles affiliations read
-_PERSON_ROLES = TITLES | ROLE_NOUNS
 _TITLE_AFTER = re.compile(r",\s+(?:the|a|an|his|her|its|their|(?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'.&-]*[’']s?)\s+(?:[\w’'-]+\s+){0,3}?([a-z-]+),")
 _SAID_SHE = re.compile(r",?\s+(?:said|says|told\s+\w+|added|recalled|wrote)\s+(?:that\s+)?(?:she|he)\b")
 

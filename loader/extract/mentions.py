@@ -241,6 +241,9 @@ producer player goalkeeper striker midfielder defender winger journalist reporte
 CEO CFO COO chief boss president-elect speaker whip secretary-general counterpart resident
 detective sergeant constable lieutenant brigadier admiral
 """.split())
+# the words for what a person is, before or after a full name in apposition ("The party's leader,
+# X Y,", "X Y, the club's captain,"): titles, and the roles affiliations read
+PERSON_ROLES = TITLES | ROLE_NOUNS
 
 # Nouns that, right before a name, say it is an organisation ("the grid operator Redes Atlântica").
 ORG_DESCRIPTORS = frozenset("""
@@ -1101,6 +1104,15 @@ def _whole_names(text: str, kept: list[Mention]) -> list[Mention]:
     return out
 
 
+# Words no person's name holds: function words, titles, bodies' and venues' words, months and days
+_NO_NAME_WORDS = STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS
+
+
+def _no_name_word(word: str) -> bool:
+    """A word that is no part of a person's name (above), or a place's name."""
+    return word.lower() in _NO_NAME_WORDS or strong_place(word) is not None
+
+
 def surnames_full_names(doc: Doc, text: str) -> list[Mention]:
     """A first name and a surname the model missed, where it calls the surname alone a person
     elsewhere ("Declan Moorcroft left ..." at a paragraph's start, then "Moorcroft said"): the
@@ -1111,8 +1123,7 @@ def surnames_full_names(doc: Doc, text: str) -> list[Mention]:
     for surname in surnames:
         for match in re.finditer(rf"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(surname)}(?![\w’'-])", text):
             first = match.group(1)
-            if first.lower() in STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS or strong_place(first) \
-                    or first.lower() in lowercase_words(text):
+            if _no_name_word(first) or first.lower() in lowercase_words(text):
                 continue
             found.append(Mention(match.start(), match.end(), "PERSON", "surname-full", match.group(0)))
     return found
@@ -1135,8 +1146,7 @@ def titled_appositions(text: str) -> list[Mention]:
     found = []
     for match in _TITLE_THEN_NAME.finditer(text):
         words = match.group(2).split()
-        if match.group(1).lower() not in TITLES or any(
-                w.lower() in STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS or strong_place(w) for w in words):
+        if match.group(1).lower() not in TITLES or any(_no_name_word(w) for w in words):
             continue
         found.append(Mention(match.start(2), match.end(2), "PERSON", "titled-apposition", match.group(2)))
     return found
@@ -1152,8 +1162,7 @@ def apposed_names(text: str) -> list[Mention]:
         if match.group(2) in ORG_DESCRIPTORS and not any(strong_place(w) for w in words):
             found.append(Mention(match.start(1), match.end(1), "ORG", "described-body", match.group(1)))
             continue
-        if match.group(2) not in TITLES or any(w.lower() in STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS
-                                                 or strong_place(w) for w in words):
+        if match.group(2) not in TITLES or any(_no_name_word(w) for w in words):
             continue
         found.append(Mention(match.start(1), match.end(1), "PERSON", "apposed-name", match.group(1)))
     return found
@@ -1173,8 +1182,7 @@ def role_appositions(text: str) -> list[Mention]:
     found = []
     for match in _ROLE_THEN_NAME.finditer(text):
         words = match.group(2).split()
-        if match.group(1) not in ROLE_NOUNS | TITLES or any(
-                w.lower() in STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS or strong_place(w) for w in words):
+        if match.group(1) not in PERSON_ROLES or any(_no_name_word(w) for w in words):
             continue
         found.append(Mention(match.start(2), match.end(2), "PERSON", "role-apposition", match.group(2)))
     return found
@@ -1192,7 +1200,7 @@ def cued_places(doc: Doc, text: str) -> list[Mention]:
         word = token.text
         # (the model may call a town it does not know a date: "based in Kasane" DATE)
         if token.ent_type_ not in ("", "DATE", "TIME") or not re.fullmatch(r"[A-Z][a-z]{2,}", word) or token.is_sent_start or word in people_words \
-                or word.lower() in lowercase | STOP_WORDS | TITLES | ORG_WORDS | VENUE_HEADS | _DATE_WORDS:
+                or word.lower() in lowercase or word.lower() in _NO_NAME_WORDS:
             continue
         nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if nxt is not None and (nxt.text[:1].isupper() or nxt.text in ("’s", "'s", "-")):
