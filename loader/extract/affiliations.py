@@ -254,11 +254,22 @@ def find_affiliations(c: Context) -> Iterator[dict]:
         yield from _around(c, root, local)
 
 
+def names_publisher(name: str, publisher: str) -> bool:
+    """Whether an organisation the text names is the publisher the article's metadata gives: by its
+    name, by its initials or by its first words, as a wire story's dateline credits its agency
+    ("(APN)" for Asia Pacific Newswire, "(Meridian Wire)" for Meridian Wire Service)."""
+    words = [w for w in re.split(r"[\s-]+", publisher.strip()) if w]
+    name = name.strip()
+    initials = "".join(w[0] for w in words if w[0].isupper())
+    return name.lower() == publisher.strip().lower() or len(initials) >= 2 and name == initials \
+        or len(name.split()) >= 2 and [w.lower() for w in words[:len(name.split())]] == name.lower().split()
+
+
 def credit_lines(c: Context, publisher: str | None) -> Iterator[dict]:
     """"(Reporting by X in Geneva; Editing by Y)": X reports and Y edits for the publisher
     (when the article names it as an organisation; else the role alone, which is still true)."""
     body = next((c.ids.get(id(e)) for e in c.entities if e.kind == "organisation" and publisher
-                 and e.name.lower() == publisher.strip().lower() and c.ids.get(id(e))), None)
+                 and names_publisher(e.name, publisher) and c.ids.get(id(e))), None)
     for token in c.doc:
         role = CREDITS.get(token.lower_)
         # a credit is a line of its own, usually in brackets, not "reporting by X showed ..."
