@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 
 from .index import ArticleIndex, Context
 from .institutions import nationality_code
-from .mentions import ROLE_NOUNS
+from .mentions import CREDITS, ROLE_NOUNS
 from .dates import in_dateline
 from .records import span_value
 
@@ -76,9 +76,6 @@ commander general colonel lawmaker legislator councillor councilor commissioner 
 secretary-general spokesperson spokesman spokeswoman speaker whip president-elect counterpart resident administrator
 attorney-general solicitor-general auditor-general sheriff
 """.split())
-# "(Reporting by X; Editing by Y)": the credit line of a wire story names its staff
-CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer",
-           "compiled": "compiler", "compiling": "compiler", "edited": "editor", "written": "writer", "reported": "reporter"}
 # "its chief executive, X": the pronouns whose antecedent is a body, not a person
 BODY_PRONOUNS = frozenset(("its", "their"))
 # common nouns for the kind of organisation a story is about: "club president X", "company spokesman X"

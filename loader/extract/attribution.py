@@ -779,8 +779,13 @@ class Attributor:
         if token.pos_ == "NOUN" and not self.c.entity_at(token.idx, token.idx + len(token)):
             # "Its spokesman, who uses the name X,", "a commander known as X", "a man identified
             # only as X": the name the clause gives the description is the speaker
-            for clause in token.children:
-                if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in _NAMING:
+            # (also "who gave only her first name, X", and a "who" clause the parse hangs on a
+            # noun inside the description: "a nurse waiting at the X hospital, who ...")
+            clauses = [*token.children, *(t for t in token.subtree if t.dep_ == "relcl" and t.head is not token
+                                         and any(w.lower_ == "who" for w in t.children))]
+            for clause in clauses:
+                if clause.dep_ in ("relcl", "acl") and (clause.lemma_.lower() in _NAMING or clause.lemma_ == "give"
+                                                        and any(o.dep_ == "dobj" and o.lemma_ == "name" for o in clause.children)):
                     hits = [self.c.entity_at(t.idx, t.idx + len(t)) for t in clause.subtree if t.i > clause.i]
                     people = list(dict.fromkeys(h[0] for h in hits if h and h[1] == "person"))
                     if len(people) == 1:

@@ -28,7 +28,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from ..geocode import Place, geocode, name_key
 from ..spans import find_words
-from .mentions import CAP_RUN, CLUB_WITH_YEAR, COMPOUND_VENUE, STORM_LEADS, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
+from .mentions import CAP_RUN, CREDITS, CLUB_WITH_YEAR, COMPOUND_VENUE, STORM_LEADS, lowercase_words, NOT_ENTITY_HEADS, ORG_DESCRIPTORS, ORG_WORDS, POST_NOMINALS, TITLES, VENUE_HEADS, WORK_NOUNS, Mention, \
     PERSON_ROLES, is_venue_name, name_head
 from .institutions import country_for, government_name, government_spans, nationality_code
 from .places import candidates as place_candidates
@@ -68,6 +68,11 @@ def _person_evidence(text: str, surface: str) -> int:
         if " " in surface and (apposed and apposed.group(1) in PERSON_ROLES and re.match(r",", text[end:end + 1])
                                or re.search(r"\b(?:uses|used|goes by|went by|gave|give)\s+the\s+name\s+\Z", text[max(0, start - 30):start])):
             score += 2
+        # a wire credit line ("Reporting by X and Y; Editing by Z") or the name a source gives
+        # ("who gave only her first name, X", "identified only as X") names people, one word too
+        line = text[text.rfind("\n", 0, start) + 1 : start]
+        if _CREDITED.search(line) or _GIVEN_NAME.search(text[max(0, start - 40) : start]):
+            score += 2
         # a title in apposition after it ("X Y, Orbis's managing director, said"), or "X Y said she"
         title_after = _TITLE_AFTER.match(text, end)
         if " " in surface and (title_after and title_after.group(1) in PERSON_ROLES or _SAID_SHE.match(text, end)):
@@ -76,6 +81,9 @@ def _person_evidence(text: str, surface: str) -> int:
 
 
 _TITLE_AFTER = re.compile(r",\s+(?:the|a|an|his|her|its|their|(?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'.&-]*[’']s?)\s+(?:[\w’'-]+\s+){0,3}?([a-z-]+),")
+_CREDITED = re.compile(r"(?:\A|[;(])\s*(?:[Aa]dditional\s+)?(?:" + "|".join(CREDITS) + r")\s+by\s+"
+                       r"(?:[^;()\n]{0,80}?(?:,|\band\b|&)\s+)?\Z", re.I)
+_GIVEN_NAME = re.compile(r"(?:\b(?:first|given|last)\s+name|\bidentified\s+(?:\w+self\s+)?(?:only\s+)?as|\bgave\s+(?:his|her|their)\s+name\s+as),?\s+\Z")
 _SAID_SHE = re.compile(r",?\s+(?:said|says|told\s+\w+|added|recalled|wrote)\s+(?:that\s+)?(?:she|he)\b")
 
 

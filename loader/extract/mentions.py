@@ -227,6 +227,9 @@ vice-chairman vice-chairwoman president-elect mayor-elect ceo cfo dci incumbent 
 goalkeeper winger forward administrator cllr datuk datin dato tun counsel
 """.split())
 
+# "(Reporting by X; Editing by Y)": the credit line of a wire story names its staff
+CREDITS = {"reporting": "reporter", "writing": "writer", "editing": "editor", "photography": "photographer",
+           "compiled": "compiler", "compiling": "compiler", "edited": "editor", "written": "writer", "reported": "reporter"}
 # Heads of role phrases in news: offices, posts and memberships.
 ROLE_NOUNS = frozenset("""
 minister president vice-president chairman chairwoman chair chairperson chief executive director
