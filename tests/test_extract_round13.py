@@ -53,3 +53,22 @@ def test_a_source_who_gives_a_first_name_is_that_person(sentence, name):
     people = {slugify(row["name"]): row["name"] for row in doc["people"]}
     (statement,) = [s for s in doc["statements"] if s["text"].endswith("waited three hours")]
     assert [people.get(s) for s in statement["sources"]] == [name]
+
+
+@pytest.mark.parametrize("text, committee", [
+    ("The Assembly committee on water and sanitation will question the utility's board on Thursday. "
+     "The Assembly committee asked for the audit last month.", "Assembly committee on water and sanitation"),
+    ("Lawmakers on the Senate subcommittee on consumer protection said the recall came too late.",
+     "Senate subcommittee on consumer protection"),
+])
+def test_a_committee_named_by_its_remit_is_a_body(text, committee):
+    doc = extract(text)
+    assert committee in names(doc, "organisations")
+
+
+def test_a_committee_without_an_owner_or_a_remit_is_not_made_up():
+    from loader.extract.institutions import institution_entities
+    from loader.extract.model import load_nlp
+    for text in ("A parliamentary committee on housing met on Monday.",   # no owner named
+                 "The Senate committee on Monday rejected the bill."):     # "on Monday" is no remit
+        assert not [e for e in institution_entities(text, [], load_nlp()(text)) if "committee" in e.name]

@@ -104,7 +104,7 @@ class Extraction:
 STAGES: tuple[Stage, ...] = (
     Stage.calling("mentions", find_mentions, ("doc", "article"), {"mentions": list, "acronym_pairs": list}),
     Stage.calling("entities", resolve_entities, ("text", "mentions", "acronym_pairs", "publisher"), {"entities": list}),
-    Stage.calling("institutions", institution_entities, ("text", "entities"), {"institutions": list}),
+    Stage.calling("institutions", institution_entities, ("text", "entities", "doc"), {"institutions": list}),
     Stage.calling("names", entity_sections, ("text", "entities", "institutions"),
                   {"people": list, "organisations": list, "locations": list, "named": list, "ids": dict}),
     Stage.calling("index", article_index, ("text", "doc", "named", "ids"), {"index": None}),

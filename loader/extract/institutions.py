@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from ..geocode import country_centroid
 from .records import Entity
 from .mentions import ORG_WORDS
@@ -219,8 +221,52 @@ def government_spans(text: str, entities: list[Entity]) -> dict[str, list[tuple[
     return {name: sorted(spans) for name, spans in found.items()}
 
 
-def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
-    """The entities these rules find (not already among ``entities``)."""
+# "the Senate committee on public services": a legislature's or a body's committee named by
+# its remit; the remit is the lowercase adjectives and nouns after "on" ("and" between them)
+_REMIT_HEADS = frozenset(("committee", "subcommittee", "select committee"))
+
+
+def _remit_committees(doc: Doc | None, known: set[str]) -> list[Entity]:
+    found: dict[str, Entity] = {}
+    for token in doc or ():
+        if token.lower_ not in _REMIT_HEADS or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "on":
+            continue
+        first = token.i
+        while first > 0 and (doc[first - 1].pos_ == "PROPN" and doc[first - 1].text[:1].isupper()
+                             or doc[first - 1].lower_ in ("and", "&") and first > 1 and doc[first - 2].pos_ == "PROPN"):
+            first -= 1
+        if first == token.i or doc[first].pos_ != "PROPN":
+            continue  # no owner named before it ("a parliamentary committee on ...")
+        last = token.i + 1
+        while last + 1 < len(doc) and (doc[last + 1].pos_ in ("ADJ", "NOUN") and doc[last + 1].text.islower()
+                                       or doc[last + 1].lower_ == "and" and last + 2 < len(doc)
+                                       and doc[last + 2].pos_ in ("ADJ", "NOUN") and doc[last + 2].text.islower()):
+            last += 1
+        if last == token.i + 1 or doc[last].pos_ != "NOUN":
+            continue
+        span = doc[first : last + 1]
+        if span.text in known:
+            continue
+        entity = found.setdefault(span.text, Entity("organisation", span.text, spans=[], mention_spans=[]))
+        entity.spans.append((span.start_char, span.end_char))
+        entity.mention_spans.append((span.start_char, span.end_char))
+    # "the Senate committee" later, without its remit: the one committee of that owner
+    owners: dict[str, list[Entity]] = {}
+    for name, entity in found.items():
+        owners.setdefault(re.split(r" (?:sub)?committee on ", name)[0], []).append(entity)
+    for owner, (entity, *others) in owners.items():
+        if others:
+            continue
+        for m in re.finditer(rf"\b{re.escape(owner)} (?:sub)?committee\b(?! on )", doc.text):
+            if (m.start(), m.end()) not in entity.spans:
+                entity.spans.append((m.start(), m.end()))
+                entity.mention_spans.append((m.start(), m.end()))
+    return list(found.values())
+
+
+def institution_entities(text: str, entities: list[Entity], doc: Doc | None = None) -> list[Entity]:
+    """The entities these rules find (not already among ``entities``; the remit committees
+    only with the parse, ``doc``)."""
     found: list[Entity] = []
     known = {e.name for e in entities}
     for name, spans in government_spans(text, entities).items():
@@ -256,6 +302,7 @@ def institution_entities(text: str, entities: list[Entity]) -> list[Entity]:
                             venue_within=within))
     found += _dateline_port(text, entities, known, found)
     found += _sub_bodies(text, entities, known)
+    found += _remit_committees(doc, known)
     found += _described_venues(text, entities, known)
     for m in _VENUE.finditer(text):
         name = m.group(1)
