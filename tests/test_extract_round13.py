@@ -72,3 +72,13 @@ def test_a_committee_without_an_owner_or_a_remit_is_not_made_up():
     for text in ("A parliamentary committee on housing met on Monday.",   # no owner named
                  "The Senate committee on Monday rejected the bill."):     # "on Monday" is no remit
         assert not [e for e in institution_entities(text, [], load_nlp()(text)) if "committee" in e.name]
+
+
+@pytest.mark.parametrize("name", ["Justice Now", "Fair Rent Now", "Never Again"])
+def test_the_name_before_a_description_speaks_when_the_parse_misses_the_apposition(name):
+    # the parse makes "a campaign group" the subject and leaves the name outside the phrase
+    doc = extract(f'The council approved the plan on Monday. {name}, a campaign group based in Leith, '
+                  'called the plan "a giveaway to developers".')
+    (statement,) = doc["statements"]
+    assert statement["sources"] == [slugify(name)] and statement["text"] == "a giveaway to developers"
+    assert not doc.get("anonymous")

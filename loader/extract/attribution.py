@@ -777,6 +777,14 @@ class Attributor:
             if hit and hit[1] == "person" and mention and self.text[mention[1] : mention[1] + 1] == ",":
                 return [hit[0]]
         if token.pos_ == "NOUN" and not self.c.entity_at(token.idx, token.idx + len(token)):
+            # "X, a campaign group based in Berlin, called": the parse missed the apposition and
+            # made the description the subject; the name that opens the sentence speaks
+            start = np_span(token)[0]
+            lead = next((x for x in self.c.mentions() if x[0] == token.sent.start_char and x[3] in ("person", "organisation")
+                         and re.fullmatch(r",\s+", self.text[x[1] : start])), None)
+            if lead and self.doc[token.left_edge.i].lower_ in ("a", "an") and token.i > token.sent.start:
+                return [lead[2]]
+        if token.pos_ == "NOUN" and not self.c.entity_at(token.idx, token.idx + len(token)):
             # "Its spokesman, who uses the name X,", "a commander known as X", "a man identified
             # only as X": the name the clause gives the description is the speaker
             # (also "who gave only her first name, X", and a "who" clause the parse hangs on a
