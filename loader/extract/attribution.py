@@ -946,6 +946,8 @@ class Attributor:
         ccomps = [c for c in ccomps if c.i > verb.i] or ccomps  # "X, Y denied that Z": the clause after
         # ("X did not come, the official said; the firm sent two engineers": a semicolon ends what was said)
         ccomps = [c for c in ccomps if c.i < verb.i or not any(t.text == ";" for t in verb.doc[verb.i : c.left_edge.i])]
+        if _made_plain(verb) is not None:
+            ccomps = [_made_plain(verb)]
         if not ccomps:
             # "said in a statement after initialling the text that ...": the parser hung the clause lower
             # (or on a word of the object: "told reporters after the debate that ...")
@@ -1230,7 +1232,8 @@ class Attributor:
             cues = [t for t in sent if not self.c.inside_quote(t.idx) and (
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)) or _by_account(t)
                 or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS) or _record_cue(t)
-                or _put_it_to(t) is not None or _put_at(t) is not None or _phrasal_cue(t) or self._label_quote(t) is not None
+                or _put_it_to(t) is not None or _put_at(t) is not None or _phrasal_cue(t) or _made_plain(t) is not None
+                or self._label_quote(t) is not None
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
             spans = {t.i: self.content(t, self.subject(t)) for t in cues if t.lower_ not in ("according", "account")}
@@ -1934,6 +1937,19 @@ def _phrasal_cue(token: Token) -> bool:
 
 
 _PHRASAL = {("shoot", "back"), ("fire", "back"), ("hit", "back"), ("point", "out"), ("speak", "out")}
+
+
+def _made_plain(token: Token) -> Token | None:
+    """"made clear that ...", "made it plain that ...": the that-clause under the adjective is
+    what the subject said."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "make":
+        return None
+    for adjective in (c for c in token.children if c.lower_ in ("clear", "plain") and c.i > token.i):
+        clause = next((c for c in adjective.children if c.dep_ in ("csubj", "advcl", "ccomp")
+                       and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)), None)
+        if clause is not None:
+            return clause
+    return None
 
 
 def _put_it_to(token: Token) -> Token | None:

@@ -311,8 +311,9 @@ def _surname_is_a_person(c: _Candidate, candidates: dict[str, _Candidate]) -> bo
     """"Declan Moorcroft" (which the model calls a body) and later "Moorcroft said" (a person
     to the model): a full name, then the surname alone."""
     words = c.surface.split()
-    short = candidates.get(words[-1])
-    return len(words) == 2 and short is not None and bool(short.votes["PERSON"]) and not short.votes["ORG"] \
+    # (a surname of two words too: "Ferdinand Ateba Owono" ... "Ateba Owono said")
+    short = candidates.get(words[-1]) if len(words) == 2 else candidates.get(" ".join(words[-2:])) if len(words) == 3 else None
+    return short is not None and bool(short.votes["PERSON"]) and not short.votes["ORG"] \
         and not short.votes["LOC"] and all(w[:1].isupper() for w in words)
 
 
@@ -382,6 +383,10 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         if len(longer) == 1:
             longer[0].aliases.append(c.surface)
             longer[0].votes.update(c.votes)
+            if c.votes["PERSON"] and not c.votes["ORG"]:
+                # a name's tail used alone for a person is how people are named again, not bodies:
+                # it outweighs the model's one "body" for the whole ("Ferdinand Ateba Owono")
+                longer[0].votes["PERSON"] += 1
             c.merged_into = longer[0].surface
             people.remove(c)
     # 2. epithets

@@ -1120,7 +1120,9 @@ def surnames_full_names(doc: Doc, text: str) -> list[Mention]:
     """A first name and a surname the model missed, where it calls the surname alone a person
     elsewhere ("Declan Moorcroft left ..." at a paragraph's start, then "Moorcroft said"): the
     person's full name (the model misses names at sentence starts most)."""
-    surnames = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) == 1 and re.fullmatch(r"[A-Z][a-z’'-]+", ent.text)}
+    # (a surname of two words too: "Ekindi Mouelle" for "Bertrand Ekindi Mouelle")
+    surnames = {ent.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) <= 2
+                and re.fullmatch(r"[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+)?", ent.text)}
     surnames -= {ent.text for ent in doc.ents if ent.label_ != "PERSON"}
     found = []
     for surname in surnames:
@@ -1136,11 +1138,12 @@ _APPOSED_NAME = re.compile(r"(?<![\w’'-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z]
                            r"(?:[\w’'-]+\s+){0,4}?([a-z-]+)(?=,|\s+(?:of|for|at|in|with|based|that|which|who)\b)")
 
 
-# "the Minister of National Defence, Katerina Dimou,": a title (with the body it serves) and a
-# two- or three-word name in apposition after it, closed by a comma or the sentence's end
+# "the Minister of National Defence, Katerina Dimou,": a title (with the body it serves, "and"
+# too: "of Arts and Culture") and a two- or three-word name in apposition after it, closed by a
+# comma or the sentence's end
 _TITLE_THEN_NAME = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[A-Z][a-z]+\s+){0,2}([A-Z][a-z]+)"
-                              r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s*){1,5})?,\s+"
-                              r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?=,|\.\s|\s+said\b)")
+                              r"(?:\s+(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w&’'-]*\s*(?:(?:and|&)\s+(?=[A-Z]))?){1,5})?,\s+"
+                              r"([A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})(?=,|\.(?:\s|\Z)|\s+said\b)")
 
 
 def titled_appositions(text: str) -> list[Mention]:
