@@ -112,3 +112,33 @@ def test_a_two_word_surname_finds_the_full_name_the_model_missed():
     if "Ekindi Mouelle" not in {e.text for e in doc.ents if e.label_ == "PERSON"}:
         pytest.fail("the model no longer calls the two-word surname a person: rewrite this test's text")
     assert "Bertrand Ekindi Mouelle" in {m.text for m in surnames_full_names(doc, text)}
+
+
+LEDE = ("PORT LOUIS, Dec 3 (Harbour Post) - Investigators have interviewed the crew of a ferry that hit a pier on "
+        "Sunday, but the dockers' union says managers questioned the crew first.\n\n"
+        "The Mauritius Dockers' Union (MDU) says that was not the first interview. A meeting of the ferry "
+        "company's safety review board has been postponed, the company said.\n\n"
+        "The Union of Port Louis Ferry Pilots said it would not comment. Blue Lagoon Ferries declined to comment.\n")
+
+
+def test_a_lede_describes_the_body_the_story_names_further_down():
+    doc = extract(LEDE)
+    (lede,) = [s for s in doc["statements"] if s["text"].startswith("managers questioned")]
+    assert lede["sources"] == ["mauritius-dockers-union"]
+
+
+def test_the_body_of_a_committee_is_the_one_its_noun_heads():
+    # "the ferry company's safety review board": the company ("X Ferries"), not the union
+    # whose name holds "Ferry" as a modifier
+    from loader.extract.institutions import institution_entities
+    from loader.extract.records import Entity
+    bodies = [Entity("organisation", "Union of Port Louis Ferry Pilots"), Entity("organisation", "Blue Lagoon Ferries")]
+    made = {e.name for e in institution_entities("Inspectors said the ferry's safety review board met.", bodies)}
+    assert made == {"Blue Lagoon Ferries safety review board"}
+
+
+def test_a_makers_name_before_a_model_number_is_not_the_body_that_speaks():
+    doc = extract("The Boeing 737-800, arriving from Abidjan with 142 passengers, overran the runway in heavy rain. "
+                  "Four passengers were treated for minor injuries, the airport operator said.")
+    (statement,) = doc["statements"]
+    assert statement["sources"] != ["boeing"]

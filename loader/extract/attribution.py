@@ -557,6 +557,11 @@ class Attributor:
                 # the noun can describe and whose name holds the other words
                 fitting = {m[2] for m in self.c.mentions() if m[0] < start and m[3] == "organisation"
                            and not self.c.inside_quote(m[0]) and _describes(head, [c.lower_ for c in modifiers], self.c.name_of(m[2]))}
+                if not fitting and modifiers:
+                    # (a lede describes the body the story names further down: "the pilots' union
+                    # says ..." and then "The Union of X Airline Pilots (ABC) says ...")
+                    fitting = {m[2] for m in self.c.mentions() if m[0] > end and m[3] == "organisation"
+                               and not self.c.inside_quote(m[0]) and _describes(head, [c.lower_ for c in modifiers], self.c.name_of(m[2]))}
                 if len(fitting) == 1:
                     return fitting.pop()
             if head in _COMPANY_NOUNS and token.tag_ not in ("NNS", "NNPS") and words.lower().startswith("the ") and not any(
@@ -732,7 +737,7 @@ class Attributor:
             for t in s:
                 if s is sent and t.i >= token.i:
                     break
-                if t.dep_ in ("nsubj", "nsubjpass") and not self.c.inside_quote(t.idx):
+                if t.dep_ in ("nsubj", "nsubjpass") and not self.c.inside_quote(t.idx) and not _MODEL_NUMBER.match(self.text, t.idx + len(t)):
                     hit = self.c.entity_at(t.idx, t.idx + len(t))
                     if hit and hit[1] == "organisation" and (noun is None or _fits(noun, self.c.name_of(hit[0]))):
                         return hit[0]
@@ -747,8 +752,10 @@ class Attributor:
             if first.start == 0:
                 break
             first = self.doc[first.start - 1].sent
+        # (a maker's name before a model number is the product, not the body: "the Boeing 737-800")
         found = {m[2] for m in self.c.mentions() if first.start_char <= m[0] < token.idx and m[3] == "organisation"
-                 and not self.c.inside_quote(m[0]) and (noun is None or _fits(noun, self.c.name_of(m[2])))}
+                 and not self.c.inside_quote(m[0]) and (noun is None or _fits(noun, self.c.name_of(m[2])))
+                 and not _MODEL_NUMBER.match(self.text, m[1])}
         return found.pop() if len(found) == 1 else None
 
     def speakers(self, token: Token, human: bool = False, cue: bool = False) -> list[str]:
@@ -1768,6 +1775,9 @@ _KINDS = {
     "board": "board trust authority commission",
 }
 _KIND_WORDS = {w for words in _KINDS.values() for w in words.split()} - {"city", "county", "office", "service", "front"}
+
+
+_MODEL_NUMBER = re.compile(r"\s+(?!(?:19|20)\d\d\b)[A-Z]{0,2}\d{2,}(?:-\d+)?[a-z]{0,3}\b")  # "737-800", "A320neo"; not a year
 
 
 def _fits(noun: str, name: str) -> bool:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 
 from ..geocode import country_centroid
 from .records import Entity
-from .mentions import ORG_WORDS
+from .mentions import ORG_WORDS, name_head
 from .places import DATELINE, dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
 
 _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
@@ -46,7 +46,11 @@ def _sub_bodies(text: str, entities: list[Entity], known: set[str]) -> list[Enti
             owner = re.sub(r"\A(?:The|A|An)\s+", "", m.group(1))
             parents = [e for e in bodies if owner in e.all_names]
         else:  # "the board's": the one body whose name holds the word
-            parents = [e for e in bodies if re.search(rf"\b{re.escape(m.group(2))}\b", e.name, re.I)]
+            # (as its head, when one does: "the airline's" is "X Airlines", not "Union of X Airline Pilots")
+            word = m.group(2)
+            forms = (word, word + "s", word + "es", word[:-1] + "ies" if word.endswith("y") else word)
+            parents = [e for e in bodies if name_head(e.name).lower() in forms] \
+                or [e for e in bodies if re.search(rf"\b{re.escape(m.group(2))}\b", e.name, re.I)]
         if len(parents) != 1:
             continue
         parent = parents[0].name
