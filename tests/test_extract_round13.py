@@ -142,3 +142,16 @@ def test_a_makers_name_before_a_model_number_is_not_the_body_that_speaks():
                   "Four passengers were treated for minor injuries, the airport operator said.")
     (statement,) = doc["statements"]
     assert statement["sources"] != ["boeing"]
+
+
+@pytest.mark.parametrize("name", ["Optelia Défense", "Varano Sistemi", "Corvane Tech"])
+def test_a_name_in_apposition_to_a_firms_descriptor_is_a_body(name):
+    doc = extract("The ministry declined to answer further questions, and the Italian radar subcontractor "
+                  f"named in the report, {name}, could not be reached.")
+    assert name in names(doc, "organisations") and name not in names(doc, "people")
+
+
+def test_a_descriptor_after_of_is_not_the_apposition():
+    from loader.extract.entities import _DESCRIPTOR_BEFORE
+    assert _DESCRIPTOR_BEFORE.search("and the radar subcontractor named in the report, ")
+    assert not _DESCRIPTOR_BEFORE.search("The current chair of the union, ")   # the chair is the apposition

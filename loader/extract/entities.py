@@ -80,6 +80,12 @@ def _person_evidence(text: str, surface: str) -> int:
     return score
 
 
+# "the French radar subcontractor named in the report, ": a descriptor (up to three modifiers
+# before it, perhaps a participle phrase after it) right before a name in apposition
+# (not the object of a preposition: "the chair of the union, X" is the chair)
+_DESCRIPTOR_BEFORE = re.compile(r"(?<!\bof )(?<!\bfor )(?<!\bat )(?<!\bwith )(?<!\bin )(?<!\bto )(?<!\bfrom )(?<!\bby )"
+                                r"\b(?:the|an?|its|their)\s+(?:[\w-]+\s+){0,3}?([a-z-]+)"
+                                r"(?:\s+(?:named|cited|mentioned|identified|involved|hired|used)\s+[^,;.]{1,30})?,\s+\Z")
 _TITLE_AFTER = re.compile(r",\s+(?:the|a|an|his|her|its|their|(?:[A-Z][\w’'.&-]*\s+){0,3}[A-Z][\w’'.&-]*[’']s?)\s+(?:[\w’'-]+\s+){0,3}?([a-z-]+),")
 _CREDITED = re.compile(r"(?:\A|[;(])\s*(?:[Aa]dditional\s+)?(?:" + "|".join(CREDITS) + r")\s+by\s+"
                        r"(?:[^;()\n]{0,80}?(?:,|\band\b|&)\s+)?\Z", re.I)
@@ -185,6 +191,8 @@ def _org_evidence(text: str, surface: str) -> int:
         elif (apposed := re.search(r"(?:(?:[.;:!?][\"”’']?\s+|\n)(?:The|A|An|Its|Their)|(?<!\bof)\s(?:its|their))\s+(?:[a-z-]+\s+)?([a-z]+),\s+\Z",
                                    "\n" + text[:start][-60:])) and apposed.group(1) in ORG_DESCRIPTORS:
             score += 3  # "The firm, Acme Civils, was barred": a body in apposition to its descriptor
+        elif (apposed := _DESCRIPTOR_BEFORE.search(text[max(0, start - 90) : start])) and apposed.group(1) in ORG_DESCRIPTORS:
+            score += 3  # (inside a sentence too: "and the French radar subcontractor named in the report, X,")
         elif re.search(r"\b(?:[Aa]nalysts|[Ee]conomists|[Ss]trategists|[Ee]xecutives|[Ee]mployees|[Ss]taff|[Ss]hareholders)\s+(?:at|from)\s+(?:\w+,\s+|\w+\s+and\s+)?\Z",
                        text[max(0, start - 50):start]):
             score += 2  # "analysts at X and Y": firms

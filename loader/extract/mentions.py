@@ -256,6 +256,7 @@ outlet publication magazine channel broadcaster charity ngo institute think-tank
 unit subsidiary division lender miner carmaker automaker manufacturer retailer conglomerate supermarket brewer
 watchdog chipmaker drugmaker steelmaker planemaker shipbuilder broadcaster club
 service authority federation association foundation commission daily weekly tabloid website
+subcontractor supplier consultancy startup start-up
 """.split())
 # Nouns for works right before a title ("the 1969 film X", "her graphic novel Y"): what follows
 # names a work, not a person.
