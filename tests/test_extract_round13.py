@@ -155,3 +155,22 @@ def test_a_descriptor_after_of_is_not_the_apposition():
     from loader.extract.entities import _DESCRIPTOR_BEFORE
     assert _DESCRIPTOR_BEFORE.search("and the radar subcontractor named in the report, ")
     assert not _DESCRIPTOR_BEFORE.search("The current chair of the union, ")   # the chair is the apposition
+
+
+CLAIMED = ("A video claims that the trade minister, Zainab Olagunju, secretly met executives of Delta Crest "
+           "at a hotel in Abuja on 18 November.\n\n")
+
+
+@pytest.mark.parametrize("denial", [
+    '"The minister was not at that meeting," her spokesman, Kunle Adebayo, told reporters.',  # a description
+    'A businessman who asked not to be named said: "She was not there."',                     # a pronoun
+])
+def test_a_quoted_denial_is_about_the_person_the_story_told_of(denial):
+    doc = extract(CLAIMED + denial)
+    denials = [a for a in doc["attendance_claims"] if a["stance"] == "denies"]
+    assert [a["participant"] for a in denials] == ["zainab-olagunju"]
+
+
+def test_a_quoted_pronoun_is_not_its_own_speaker():
+    doc = extract(CLAIMED + 'Kunle Adebayo, a businessman, said: "He was not there."')
+    assert not [a for a in doc["attendance_claims"] if a["participant"] == "kunle-adebayo"]

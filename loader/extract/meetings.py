@@ -942,6 +942,15 @@ class MeetingFinder:
                     first -= 1
                 named = [hit[0] for t in head.doc[first:head.i]
                          for hit in [self.c.entity_at(t.idx, t.idx + len(t))] if hit and hit[1] == "person"]
+            if not named and quote and head.lower_ in ("he", "she", "him", "her") and head.dep_ in ("nsubj", "nsubjpass"):
+                # ("She was not there," a guest said): no one named in it, the person of that
+                # gender the story told of last before the quotation, not its speaker
+                g = PRONOUNS[head.lower_]
+                speakers = {x for st in self.c.statements if st["start"] <= head.idx < st["end"] for x in st["sources"]}
+                # (of the right gender, else of none known)
+                before = [p[2] for p in self.c.people_before(quote[0], 6) if not self.c.inside_quote(p[0]) and p[2] not in speakers]
+                named = [x for x in before if self.c.attributor.gender.get(x) == g] \
+                    or [x for x in before if self.c.attributor.gender.get(x) is None]
             return [named[-1]] if named else []
         if head.lower_ in PRONOUNS and self.c.attributor:
             # "X insisted on ... his visit": the nearest person named before, in the sentence
@@ -961,6 +970,14 @@ class MeetingFinder:
             speaker = next((st["sources"][0] for st in self.c.statements if st["start"] <= head.idx < st["end"]
                             and self.c.kind_of(st["sources"][0]) == "person"), None)
             return [speaker] if speaker else []
+        if self.c.attributor and self.c.inside_quote(head.idx) and head.pos_ == "NOUN" \
+                and [c.lower_ for c in head.subtree if c.i < head.i][:1] == ["the"]:
+            # ("The minister was not at that meeting," her spokesman said): the one person the
+            # story described with those words before
+            start, end = head.left_edge.idx, head.idx + len(head)
+            person = self.c.attributor.described_person(head, start, end)
+            if person:
+                return [person]
         skip = {t.i for c in head.subtree if c.dep_ in ("relcl", "acl", "advcl", "ccomp") and c != head for t in c.subtree}
         out: list[str] = self._nationality(head)
         described: list[str] = []
