@@ -174,3 +174,20 @@ def test_a_quoted_denial_is_about_the_person_the_story_told_of(denial):
 def test_a_quoted_pronoun_is_not_its_own_speaker():
     doc = extract(CLAIMED + 'Kunle Adebayo, a businessman, said: "He was not there."')
     assert not [a for a in doc["attendance_claims"] if a["participant"] == "kunle-adebayo"]
+
+
+ALLEGED = ("Two people said that Gonzalo Ibarra, a former mining minister, attended the meeting with the "
+           "superintendent in Santiago on Sept. 4.\n\n")
+
+
+@pytest.mark.parametrize("alibi, denied", [
+    ("A spokesman for Ibarra said Ibarra was in Antofagasta that day, at a meeting of the regional mining association.", True),
+    ("A spokesman for Ibarra said he was at home with his family that day.", True),
+    # another meeting on another day says nothing of the first
+    ("A spokesman said Ibarra was at a meeting of the regional mining association in Antofagasta last week.", False),
+])
+def test_being_elsewhere_at_the_time_denies_the_meeting(alibi, denied):
+    doc = extract(ALLEGED + alibi)
+    first = doc["meetings"][0]["id"]
+    stances = {a["stance"] for a in doc["attendance_claims"] if a["meeting"] == first and a["participant"] == "gonzalo-ibarra"}
+    assert ("denies" in stances) is denied

@@ -171,6 +171,8 @@ ministry police military army union unions delegation delegations side sides tea
 SEEING = frozenset("see spot photograph film notice glimpse recognise recognize".split())
 # verbs of being somewhere: "had been in Lisbon all week", "spent the day in X"
 WHEREABOUTS = frozenset("be spend stay remain".split())
+# words that tie a whereabouts to the time of a meeting told before
+_SAME_TIME = re.compile(r"\b(?:that|the same) (?:day|night|evening|morning|afternoon|week|weekend)\b|\bat the time\b|\bthroughout\b|\ball (?:day|night|morning|week)\b")
 # Round six: more ways news writing tells who was at a meeting and who was not
 # how someone joins from afar: "joined by video link", "took part by telephone"
 MEANS = frozenset("link videolink video phone telephone call videoconference conference zoom teams skype satellite "
@@ -1877,7 +1879,9 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         presence = presence or listing
         if not presence:
             yield from _other_presence(c, finder, token, people, statement)
-        if not presence and lemma in WHEREABOUTS:
+        if lemma in WHEREABOUTS and (not presence or _SAME_TIME.search(token.sent.text)):
+            # (being at another meeting elsewhere at the time is an alibi too: "X was in Y that
+            # day, at a meeting of Z"; without "that day" it may be any other day)
             yield from _alibi(c, finder, token, people, statement)
         if not presence and (lemma == "take" and any(g.lower_ == "place" and g.dep_ == "dobj" for g in token.children)
                              or lemma in ("happen", "occur")):
@@ -2175,14 +2179,17 @@ def _alibi(c: Context, finder: MeetingFinder, token: Token, people, statement: d
         return
     elsewhere = [place for g in token.children if g.dep_ == "prep" and g.lower_ in ("in", "at")
                  for place in finder.location_in(list(g.subtree))]
-    if not elsewhere:
+    # "he was at home with his family": at home, which is nowhere a meeting was held
+    home = any(g.lower_ == "home" and (g.dep_ in ("advmod", "npadvmod") or g.head.dep_ == "prep" and g.head.lower_ == "at")
+               for g in token.subtree if g.head == token or g.head.head == token)
+    if not elsewhere and not home:
         return
     subject = finder._subject(token)
     if subject is None:
         return
     before = [m for o, m in finder.references if o < statement["end"]]
     for person in people(subject):
-        meeting = next((m for m in reversed(before) if person in m.participants and m.location
+        meeting = next((m for m in reversed(before) if person in m.participants and (m.location or home and not elsewhere)
                         and m.status in ("held", "failed", "attempted") and not any(
                             finder.same_or_within(m.location, place) or finder.same_or_within(place, m.location)
                             or place == m.location for place in elsewhere)), None)
