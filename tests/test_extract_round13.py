@@ -191,3 +191,11 @@ def test_being_elsewhere_at_the_time_denies_the_meeting(alibi, denied):
     first = doc["meetings"][0]["id"]
     stances = {a["stance"] for a in doc["attendance_claims"] if a["meeting"] == first and a["participant"] == "gonzalo-ibarra"}
     assert ("denies" in stances) is denied
+
+
+def test_denying_that_a_meeting_took_place_is_about_the_people_it_was_said_to_have():
+    doc = extract("Three members of Renters United met senior police commanders at the force's headquarters in "
+                  "Porto on Thursday, the group says.\n\nThe police denied that any such meeting had taken place.")
+    anonymous = {a["id"]: a["description"] for a in doc.get("anonymous", [])}
+    denied = {anonymous.get(a["participant"], a["participant"]) for a in doc["attendance_claims"] if a["stance"] == "denies"}
+    assert "senior police commanders" in denied

@@ -2214,7 +2214,8 @@ def _took_place(c: Context, finder: MeetingFinder, token: Token, people, speaker
         if speaker and speaker not in named:
             named.append(speaker)
     elif meeting is not None:
-        named = [k for k in meeting.participants if c.kind_of(k) == "person"]
+        # (the people it had, named or described: "senior police commanders")
+        named = [k for k in meeting.participants if c.kind_of(k) in ("person", "anonymous")]
     for person in dict.fromkeys(named):
         yield person, negative, token, meeting, False
 
