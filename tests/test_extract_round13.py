@@ -199,3 +199,12 @@ def test_denying_that_a_meeting_took_place_is_about_the_people_it_was_said_to_ha
     anonymous = {a["id"]: a["description"] for a in doc.get("anonymous", [])}
     denied = {anonymous.get(a["participant"], a["participant"]) for a in doc["attendance_claims"] if a["stance"] == "denies"}
     assert "senior police commanders" in denied
+
+
+def test_the_union_is_not_the_body_the_story_calls_the_association():
+    doc = extract("Pay talks between the Federation of Lombardy Metalworkers and the Association of Lombardy "
+                  "Engineering Firms collapsed on Wednesday.\n\nThe union says the association's president did not "
+                  "take part in the session. The association said its president had been there all evening.")
+    speakers = {s["text"].split()[0]: s["sources"] for s in doc["statements"]}
+    assert speakers["the"] == ["federation-of-lombardy-metalworkers"]
+    assert speakers["its"] == ["association-of-lombardy-engineering-firms"]

@@ -557,6 +557,11 @@ class Attributor:
                 # the noun can describe and whose name holds the other words
                 fitting = {m[2] for m in self.c.mentions() if m[0] < start and m[3] == "organisation"
                            and not self.c.inside_quote(m[0]) and _describes(head, [c.lower_ for c in modifiers], self.c.name_of(m[2]))}
+                if len(fitting) > 1:
+                    # "the union" may be a federation or an association; a body the story calls by
+                    # its own other noun ("the association") is not the one called "the union"
+                    fitting = {f for f in fitting if _name_head(self.c.name_of(f)).lower() == head
+                               or not re.search(rf"\b[Tt]he {re.escape(_name_head(self.c.name_of(f)).lower())}\b", self.text)}
                 if not fitting and modifiers:
                     # (a lede describes the body the story names further down: "the pilots' union
                     # says ..." and then "The Union of X Airline Pilots (ABC) says ...")
