@@ -208,3 +208,10 @@ def test_the_union_is_not_the_body_the_story_calls_the_association():
     speakers = {s["text"].split()[0]: s["sources"] for s in doc["statements"]}
     assert speakers["the"] == ["federation-of-lombardy-metalworkers"]
     assert speakers["its"] == ["association-of-lombardy-engineering-firms"]
+
+
+@pytest.mark.parametrize("title", ["Rear Admiral", "Vice Admiral"])
+def test_a_title_of_rank_words_is_no_body(title):
+    doc = extract(f"The navy's procurement chief, {title} Nikos Markou, signed the contract in January. "
+                  "Markou said the specifications had not changed.")
+    assert title not in names(doc, "organisations") and "Nikos Markou" in names(doc, "people")

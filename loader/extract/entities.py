@@ -1088,6 +1088,10 @@ def _after_a_name(text: str, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
+# words that grade a title ("Rear Admiral", "Lance Corporal", "Deputy Chief")
+_RANKS = frozenset("rear vice deputy acting senior junior assistant lance staff first second field flight wing petty warrant".split())
+
+
 def _ordinary_word(text: str, c: _Candidate) -> bool:
     """A one-word "name" that the article also writes in lower case ("Water", "Volunteer"),
     or a bare title ("General"): an ordinary word capitalised by a headline or a sentence
@@ -1095,6 +1099,8 @@ def _ordinary_word(text: str, c: _Candidate) -> bool:
     word = c.surface
     if c.acronym or c.origins & {"publisher", "acronym"}:
         return False
+    if " " in word and all(w.lower() in TITLES | _RANKS for w in word.split()) and word.split()[-1].lower() in TITLES:
+        return True  # a title of rank words ("Rear Admiral", "Vice President"), which the model may call a body
     if " " in word:
         # capitalised only by a sentence start or a caption ("Successful Stormtroopers
         # share ..."): every word is also written in lower case, and it is never met elsewhere
