@@ -215,3 +215,25 @@ def test_a_title_of_rank_words_is_no_body(title):
     doc = extract(f"The navy's procurement chief, {title} Nikos Markou, signed the contract in January. "
                   "Markou said the specifications had not changed.")
     assert title not in names(doc, "organisations") and "Nikos Markou" in names(doc, "people")
+
+
+def test_a_big_citys_name_is_no_middle_name():
+    # the model may make a person of a body's name holding a city ("Mobilités Lyon Métropole"):
+    # "Lyon" alone is still the city, not that person's middle name
+    from loader.extract.entities import _Candidate, _owner_of_short_name
+    made_up = _Candidate("Mobilités Lyon Métropole")
+    assert _owner_of_short_name("Lyon's buses stopped.", "Lyon", [made_up]) is None
+    ana = _Candidate("Ana Ferreira Costa")
+    assert _owner_of_short_name("Ferreira said.", "Ferreira", [ana]) is ana   # a middle name still is one
+
+
+def test_a_country_before_a_possessive_is_a_place_the_model_missed():
+    from loader.extract.mentions import place_names
+    text = "DAKAR, Dec 3 (West Africa Wire) - Senegal's air accident investigators have interviewed the pilots."
+    assert "Senegal" in {m.text for m in place_names(text)}
+
+
+def test_a_name_only_called_a_place_is_no_bodys_short_name():
+    doc = extract("Talks on forming a new regional government in Sardinia resumed on Monday. "
+                  "The Sardinia First bloc has four seats.")
+    assert "Sardinia" in names(doc, "locations")

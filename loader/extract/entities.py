@@ -315,6 +315,13 @@ def _possessive_parts(m: Mention) -> list[Mention]:
             Mention(m.start + split.end(), m.end, "ORG", m.origin, part, m.model_label)]
 
 
+def _only_a_place(text: str, c: _Candidate) -> bool:
+    """A name the model only ever calls a place, where the text puts places ("in Sardinia"):
+    not a surname ("Civic Sardinia") nor a body's short name ("Sardinia First"), even when no
+    gazetteer knows it."""
+    return bool(c.votes["LOC"]) and not c.votes["PERSON"] and not c.votes["ORG"] and _place_evidence(text, c.surface) >= 1
+
+
 def _surname_is_a_person(c: _Candidate, candidates: dict[str, _Candidate]) -> bool:
     """"Declan Moorcroft" (which the model calls a body) and later "Moorcroft said" (a person
     to the model): a full name, then the surname alone."""
@@ -416,7 +423,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
     surname_owner: dict[str, str] = {}
     all_full = {p.surface: p for p in people}
     for c in list(candidates.values()):
-        if c.merged_into or len(c.surface.split()) != 1 or c.surface in all_full:
+        if c.merged_into or len(c.surface.split()) != 1 or c.surface in all_full or _only_a_place(text, c):
             continue
         owner = _owner_of_short_name(text, c.surface, people)
         # (the model may call a first name alone a body: "Dries" beside "Dries Mertens")
@@ -450,7 +457,7 @@ def resolve_entities(text: str, mentions: list[Mention], pairs: list[tuple[Menti
         # (a town's name the model calls a body, beside a company named after it, is the
         # company: "Toyota" beside "Toyota Motor Corp")
         if c.merged_into or c.surface in surname_owner or strong_place(c.surface) and not (c.votes["ORG"] and not c.votes["LOC"] and " " not in c.surface) \
-                or c.origins & {"place-noun", "place-slot", "dateline"} \
+                or c.origins & {"place-noun", "place-slot", "dateline"} or _only_a_place(text, c) \
                 or c.surface.lower() in lowercase_words(text) or c.surface.lower() in STOP_WORDS:
             continue
         # several words: only a company's name said without its trade ("Acme Zinc Mining" ->
@@ -1172,7 +1179,9 @@ def _owner_of_short_name(text: str, short: str, people: list[_Candidate]) -> _Ca
     holding it in the middle); among several, the one most often mentioned last before it."""
     # (a name's suffix is not its surname: "Nana Kofi Boateng II", "Ana Ruiz Jr." go by Boateng, Ruiz)
     owners = [p for p in people if re.sub(r"\s+(?:[IVX]{2,4}|Jr\.?|Sr\.?)\Z", "", p.surface).split()[-1] == short]
-    if not owners:
+    place = strong_place(short)
+    if not owners and not (place is not None and (place.kind != "city" or city_population(short) >= _MIN_CITY_POPULATION)):
+        # (not a big place's name inside a "person" the model made of a body's: "Mobilités Lyon Métropole")
         owners = [p for p in people if short in p.surface.split()[1:-1]]
     if len(owners) <= 1:
         return owners[0] if owners else None

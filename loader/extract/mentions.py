@@ -1015,7 +1015,8 @@ def list_mentions(text: str, found: list[Mention]) -> list[Mention]:
 CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}(?![\w’'-])")
 
 
-_LONG_CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,7}(?![\w’'-])")
+# (a possessive may follow: "Senegal's investigators")
+_LONG_CAP_RUN = re.compile(r"(?<![\w’'-])[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,7}(?:(?=[’']s\b)|(?![\w’'-]))")
 _LOWER_WORD = re.compile(r"(?<![\w’'-])[a-z][a-z’'-]*(?![\w’'-])")
 
 
