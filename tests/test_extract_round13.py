@@ -237,3 +237,10 @@ def test_a_name_only_called_a_place_is_no_bodys_short_name():
     doc = extract("Talks on forming a new regional government in Sardinia resumed on Monday. "
                   "The Sardinia First bloc has four seats.")
     assert "Sardinia" in names(doc, "locations")
+
+
+def test_the_mayor_is_not_the_deputy_mayor():
+    doc = extract("Porto's deputy mayor for mobility, Rita Valente, said the city would keep bike-share free. "
+                  "The mayor, who is in Brussels for a meeting of European cities, did not comment.")
+    (request,) = doc["comment_requests"]
+    assert request["party"] != "rita-valente"

@@ -701,6 +701,8 @@ class Attributor:
                 # clause about something else ("who chairs the action group")
                 if said[:1] == ["who"] or head not in said:
                     continue
+                if said.index(head) > 0 and said[said.index(head) - 1] in _SECONDS and said[said.index(head) - 1] not in words:
+                    continue  # "the mayor" is not the deputy mayor, nor "the director" the assistant director
                 rest = said[said.index(head) + 1 :]
                 named_before = re.findall(r"(?<!\A)(?<![.!?]\s)\b[A-Z][\w’'-]*", phrase.split(head)[0]) if head in phrase.lower() else []
                 # ("Lancaster Albion's manager, X" names Albion: a possessive is the name)
@@ -1782,6 +1784,8 @@ _KINDS = {
 _KIND_WORDS = {w for words in _KINDS.values() for w in words.split()} - {"city", "county", "office", "service", "front"}
 
 
+# words that make a post another's second: a deputy mayor is not the mayor
+_SECONDS = frozenset("deputy vice assistant associate under co sub acting".split())
 _MODEL_NUMBER = re.compile(r"\s+(?!(?:19|20)\d\d\b)[A-Z]{0,2}\d{2,}(?:-\d+)?[a-z]{0,3}\b")  # "737-800", "A320neo"; not a year
 
 
