@@ -1785,7 +1785,7 @@ _KIND_WORDS = {w for words in _KINDS.values() for w in words.split()} - {"city",
 
 
 # words that make a post another's second: a deputy mayor is not the mayor
-_SECONDS = frozenset("deputy vice assistant associate under co sub acting".split())
+_SECONDS = frozenset("deputy vice assistant associate under co sub".split())  # (an acting mayor is the mayor)
 _MODEL_NUMBER = re.compile(r"\s+(?!(?:19|20)\d\d\b)[A-Z]{0,2}\d{2,}(?:-\d+)?[a-z]{0,3}\b")  # "737-800", "A320neo"; not a year
 
 
