@@ -244,3 +244,10 @@ def test_the_mayor_is_not_the_deputy_mayor():
                   "The mayor, who is in Brussels for a meeting of European cities, did not comment.")
     (request,) = doc["comment_requests"]
     assert request["party"] != "rita-valente"
+
+
+def test_the_firms_director_is_of_the_body_the_story_called_a_firm():
+    doc = extract("Exit polling by the Kuching-based firm Suara Analytics had forecast 39 seats for Maju, slightly "
+                  "overestimating its performance. The firm's research director, Dr Kevin Lau, said on Sunday that "
+                  "turnout had been lower than its model assumed.")
+    assert [(a["person"], a.get("organisation")) for a in doc["affiliations"]] == [("kevin-lau", "suara-analytics")]

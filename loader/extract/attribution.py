@@ -723,8 +723,10 @@ class Attributor:
         for t in self.doc[: token.i]:
             if t.lemma_.lower() != head or t.idx >= start:
                 continue
-            # "X, a residents' campaign group" / "the X campaign group"
-            named = [t.head] if t.dep_ == "appos" else [c for c in t.children if c.dep_ == "compound"]
+            # "X, a residents' campaign group" / "the X campaign group" / "the Kuching-based firm X"
+            # (the noun before the name, which the parse hangs on it)
+            named = [t.head] if t.dep_ == "appos" or t.dep_ == "compound" and t.text.islower() and t.head.pos_ == "PROPN" and t.head.i > t.i \
+                else [c for c in t.children if c.dep_ == "compound"]
             for n in named:
                 hit = self.c.entity_at(n.idx, n.idx + len(n))
                 if hit and hit[1] == "organisation":
