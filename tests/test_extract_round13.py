@@ -251,3 +251,10 @@ def test_the_firms_director_is_of_the_body_the_story_called_a_firm():
                   "overestimating its performance. The firm's research director, Dr Kevin Lau, said on Sunday that "
                   "turnout had been lower than its model assumed.")
     assert [(a["person"], a.get("organisation")) for a in doc["affiliations"]] == [("kevin-lau", "suara-analytics")]
+
+
+def test_a_provincial_post_is_not_of_a_state_abroad():
+    doc = extract("The mayor of Halifax grew up in Cape Breton and studied in Dartmouth. A meeting with the provincial "
+                  "housing minister, Denise Boudreau, was postponed. Her brother said by telephone from Florida that "
+                  "she would not give up.")
+    assert not [a for a in doc.get("affiliations", []) if a.get("location") == "florida"]

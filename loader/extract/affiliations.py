@@ -43,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from .index import ArticleIndex, Context
 from .institutions import nationality_code
+from .places import dateline_country
 from .mentions import CREDITS, ROLE_NOUNS
 from .dates import in_dateline
 from .records import span_value
@@ -871,8 +872,11 @@ def _role_phrase(c: Context, head: Token, person: str, name: Token, before_name:
     level = next((PLACE_LEVELS[t.lower_] for t in role_tokens if t.lower_ in PLACE_LEVELS and t.i < head.i), None)
     if not bodies and not outside and level and place_role and not national and not counterpart:
         # "Provincial governor X" in a story that names one province: that province's
+        # (in the story's own country, its dateline's or most of its places': no Canadian
+        # "provincial minister" of Florida, the one state a Halifax story happens to name)
+        home = dateline_country(c.text) or _main_country(c)
         places = {c.ids[id(e)] for e in c.entities if e.kind == "location" and e.place is not None
-                  and e.place.kind == level and c.ids.get(id(e))}
+                  and e.place.kind == level and c.ids.get(id(e)) and (home is None or e.place.country_code == home)}
         outside = [(places.pop(), "location")] if len(places) == 1 else []
     if not bodies and not outside and before_name and head.lemma_.lower() in MINISTERIAL and not national and not counterpart:
         # "Education Minister X" in a story that names one country and no other: that country's
@@ -1308,6 +1312,13 @@ def _organisation_holding(c: Context, word: str) -> str | None:
     locals_ = {c.ids.get(id(e)) for e in c.entities if e.kind == "organisation"
                and word in (w.lower() for w in e.name.split())} - {None}
     return locals_.pop() if len(locals_) == 1 else None
+
+
+def _main_country(c: Context) -> str | None:
+    """The country most of the article's places (more than half of them) lie in."""
+    codes = [e.place.country_code for e in c.entities if e.kind == "location" and e.place is not None and e.place.country_code]
+    top = max(set(codes), key=codes.count) if codes else None
+    return top if top and codes.count(top) * 2 > len(codes) else None
 
 
 def _only_country(c: Context) -> tuple[str, str] | None:
