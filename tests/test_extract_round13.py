@@ -258,3 +258,15 @@ def test_a_provincial_post_is_not_of_a_state_abroad():
                   "housing minister, Denise Boudreau, was postponed. Her brother said by telephone from Florida that "
                   "she would not give up.")
     assert not [a for a in doc.get("affiliations", []) if a.get("location") == "florida"]
+
+
+def test_a_role_keeps_its_hyphen_when_its_tokens_leave_it_out():
+    from types import SimpleNamespace
+    from loader.extract.affiliations import _words
+    from loader.extract.model import load_nlp
+    text = "Its secretary-general, Anathi Mfeka, said the march would go ahead."
+    doc = load_nlp()(text)
+    words = [t for t in doc if t.lower_ in ("secretary", "general")]
+    assert _words(SimpleNamespace(text=text), words) == "secretary-general"
+    apart = load_nlp()("the secretary and the general")
+    assert _words(SimpleNamespace(text="the secretary and the general"), [apart[1], apart[4]]) == "secretary general"

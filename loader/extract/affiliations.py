@@ -1453,7 +1453,10 @@ def _words(c: Context, tokens: list[Token]) -> str:
     for t in tokens[1:]:
         # "founder and chairman": the "and" between two role words stays in the role
         # (also "chairman and chief executive": the word after "and" a modifier of the conjunct)
-        if t.i == current[-1].i + 1 or all(doc[j].dep_ == "cc" for j in range(current[-1].i + 1, t.i)) and (
+        # (and a hyphen the role's tokens leave out: "mine-site electrician", "secretary-general")
+        if t.i == current[-1].i + 1 or all(doc[j].text == "-" and doc[j].whitespace_ == "" and doc[j - 1].whitespace_ == ""
+                                           for j in range(current[-1].i + 1, t.i)) \
+                or all(doc[j].dep_ == "cc" for j in range(current[-1].i + 1, t.i)) and (
                 t.dep_ == "conj" or t.head.dep_ == "conj" and t.head.i > t.i):
             current.append(t)
         else:
