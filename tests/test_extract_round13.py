@@ -270,3 +270,14 @@ def test_a_role_keeps_its_hyphen_when_its_tokens_leave_it_out():
     assert _words(SimpleNamespace(text=text), words) == "secretary-general"
     apart = load_nlp()("the secretary and the general")
     assert _words(SimpleNamespace(text="the secretary and the general"), [apart[1], apart[4]]) == "secretary general"
+
+
+@pytest.mark.parametrize("body", ["NATO", "ASEAN", "OPEC"])
+def test_an_acronyms_ministers_are_of_that_body(body):
+    doc = extract(f"The session was postponed because the minister is attending a {body} ministers' meeting in Brussels.")
+    assert body in names(doc, "organisations")
+
+
+def test_a_portfolio_before_minister_is_still_no_body():
+    doc = extract("The Foreign Affairs minister met the press in Brussels on Monday.")
+    assert not names(doc, "organisations")

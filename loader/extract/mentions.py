@@ -362,8 +362,9 @@ def model_mentions(doc: Doc, text: str) -> list[Mention]:
             continue
         # a portfolio before a minister's title ("the Foreign Affairs minister", "Shadow Home
         # Secretary") is part of a role, not a body's name; "Home Office" is a name
+        # (but an acronym is a body whose ministers they are: "NATO ministers", "EU ministers")
         if label == "ORG" and re.match(r"\s+(?:minister|secretary|ministers|secretaries)\b", text[ent.end_char:ent.end_char + 14], re.I) \
-                and not any(w.lower() in ORG_WORDS for w in words):
+                and not any(w.lower() in ORG_WORDS for w in words) and not re.fullmatch(r"[A-Z][A-Z0-9]+", ent.text):
             continue
         # ... and so is the portfolio after it ("the Minister of Mineral Resources", "Minister
         # for the Environment", "Minister of State for Trade")
