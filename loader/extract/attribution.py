@@ -962,8 +962,9 @@ class Attributor:
         ccomps = [c for c in ccomps if c.i > verb.i] or ccomps  # "X, Y denied that Z": the clause after
         # ("X did not come, the official said; the firm sent two engineers": a semicolon ends what was said)
         ccomps = [c for c in ccomps if c.i < verb.i or not any(t.text == ";" for t in verb.doc[verb.i : c.left_edge.i])]
-        if _made_plain(verb) is not None:
-            ccomps = [_made_plain(verb)]
+        made = _made_plain(verb)
+        if made is not None:
+            ccomps = [made]
         if not ccomps:
             # "said in a statement after initialling the text that ...": the parser hung the clause lower
             # (or on a word of the object: "told reporters after the debate that ...")

@@ -1095,7 +1095,7 @@ def _after_a_name(text: str, spans: list[tuple[int, int]]) -> bool:
     return False
 
 
-# words that grade a title ("Rear Admiral", "Lance Corporal", "Deputy Chief")
+# words that grade a title ("Rear Admiral", "Vice Admiral", "Deputy Chief")
 _RANKS = frozenset("rear vice deputy acting senior junior assistant lance staff first second field flight wing petty warrant".split())
 
 
@@ -1179,10 +1179,11 @@ def _owner_of_short_name(text: str, short: str, people: list[_Candidate]) -> _Ca
     holding it in the middle); among several, the one most often mentioned last before it."""
     # (a name's suffix is not its surname: "Nana Kofi Boateng II", "Ana Ruiz Jr." go by Boateng, Ruiz)
     owners = [p for p in people if re.sub(r"\s+(?:[IVX]{2,4}|Jr\.?|Sr\.?)\Z", "", p.surface).split()[-1] == short]
-    place = strong_place(short)
-    if not owners and not (place is not None and (place.kind != "city" or city_population(short) >= _MIN_CITY_POPULATION)):
+    if not owners:
         # (not a big place's name inside a "person" the model made of a body's: "Mobilités Lyon Métropole")
-        owners = [p for p in people if short in p.surface.split()[1:-1]]
+        place = strong_place(short)
+        if not (place is not None and (place.kind != "city" or city_population(short) >= _MIN_CITY_POPULATION)):
+            owners = [p for p in people if short in p.surface.split()[1:-1]]
     if len(owners) <= 1:
         return owners[0] if owners else None
     # the full name nearest before the first lone use: the person the surname was introduced for

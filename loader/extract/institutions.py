@@ -227,7 +227,7 @@ def government_spans(text: str, entities: list[Entity]) -> dict[str, list[tuple[
 
 # "the Senate committee on public services": a legislature's or a body's committee named by
 # its remit; the remit is the lowercase adjectives and nouns after "on" ("and" between them)
-_REMIT_HEADS = frozenset(("committee", "subcommittee", "select committee"))
+_REMIT_HEADS = frozenset(("committee", "subcommittee"))
 
 
 def _remit_committees(doc: Doc | None, known: set[str]) -> list[Entity]:
