@@ -230,7 +230,7 @@ def government_spans(text: str, entities: list[Entity]) -> dict[str, list[tuple[
 _REMIT_HEADS = frozenset(("committee", "subcommittee"))
 
 
-def _remit_committees(doc: Doc | None, known: set[str]) -> list[Entity]:
+def _remit_committees(text: str, doc: Doc | None, known: set[str]) -> list[Entity]:
     found: dict[str, Entity] = {}
     for token in doc or ():
         if token.lower_ not in _REMIT_HEADS or token.i + 2 >= len(doc) or doc[token.i + 1].lower_ != "on":
@@ -261,7 +261,7 @@ def _remit_committees(doc: Doc | None, known: set[str]) -> list[Entity]:
     for owner, (entity, *others) in owners.items():
         if others:
             continue
-        for m in re.finditer(rf"\b{re.escape(owner)} (?:sub)?committee\b(?! on )", doc.text):
+        for m in re.finditer(rf"\b{re.escape(owner)} (?:sub)?committee\b(?! on )", text):
             if (m.start(), m.end()) not in entity.spans:
                 entity.spans.append((m.start(), m.end()))
                 entity.mention_spans.append((m.start(), m.end()))
@@ -306,7 +306,7 @@ def institution_entities(text: str, entities: list[Entity], doc: Doc | None = No
                             venue_within=within))
     found += _dateline_port(text, entities, known, found)
     found += _sub_bodies(text, entities, known)
-    found += _remit_committees(doc, known)
+    found += _remit_committees(text, doc, known)
     found += _described_venues(text, entities, known)
     for m in _VENUE.finditer(text):
         name = m.group(1)
