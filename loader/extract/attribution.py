@@ -562,9 +562,10 @@ class Attributor:
                     # its own other noun ("the association") is not the one called "the union"
                     fitting = {f for f in fitting if _name_head(self.c.name_of(f)).lower() == head
                                or not re.search(rf"\b[Tt]he {re.escape(_name_head(self.c.name_of(f)).lower())}\b", self.text)}
-                if not fitting and modifiers:
+                if not fitting:
                     # (a lede describes the body the story names further down: "the pilots' union
-                    # says ..." and then "The Union of X Airline Pilots (ABC) says ...")
+                    # says ..." or "the union says ..." and then "The Union of X Airline Pilots
+                    # (ABC) says ...")
                     fitting = {m[2] for m in self.c.mentions() if m[0] > end and m[3] == "organisation"
                                and not self.c.inside_quote(m[0]) and _describes(head, [c.lower_ for c in modifiers], self.c.name_of(m[2]))}
                 if len(fitting) == 1:
@@ -969,7 +970,7 @@ class Attributor:
             # "said in a statement after initialling the text that ...": the parser hung the clause lower
             # (or on a word of the object: "told reporters after the debate that ...")
             ccomps = [t for t in verb.subtree if t.dep_ in ("ccomp", "relcl", "acl", "advcl") and t.i > verb.i
-                      and (t.dep_ == "ccomp" or t.head.i <= verb.i + 6 and not self.c.inside_quote(t.idx))
+                      and (t.dep_ == "ccomp" or t.head.i <= verb.i + 6 and not self.c.inside_quote(t.left_edge.idx))
                       and any(c.lower_ == "that" and (c.dep_ == "mark" or c.i == min(x.i for x in t.subtree) and any(
                           g.dep_ == "nsubj" and g.lower_ != "that" for g in t.children)) for c in t.children)]
         if ccomps and ccomps[0].i > verb.i and speaker is not None and ccomps[0].i > speaker.i \
@@ -1693,6 +1694,8 @@ class Attributor:
         clause = self._that_clause(noun)
         if clause is None:
             return None
+        if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in SPEECH_VERBS:
+            return None  # "said in a statement that ...": the channel of the verb's statement
         speakers: list[str] = []
         for c in noun.children:
             if c.dep_ == "poss" and c.lower_ not in PRONOUNS and c.lower_ not in ("its", "their"):
