@@ -47,3 +47,24 @@ def test_a_bare_description_stays_anonymous_when_two_bodies_fit_later():
                   "Harbour Workers and the Union of Tug Crews both called for an inquiry.")
     assert [len(s) for s in speakers(doc, "in secret")] == [1]
     assert speakers(doc, "in secret")[0][0].startswith("anon-")
+
+
+def requests(doc: dict) -> set[tuple[str, str]]:
+    return {(r["party"], r["response"]) for r in doc.get("comment_requests", [])}
+
+
+@pytest.mark.parametrize("text", [
+    "The European Ports Board issued new rules on Monday. Its press office did not respond to questions.",
+    "The European Ports Board issued new rules on Monday. The European Ports Board's press office did not respond to questions.",
+])
+def test_a_bodys_office_answers_for_the_body(text):
+    doc = extract(text)
+    assert requests(doc) == {("european-ports-board", "did not respond")}
+    assert not doc.get("anonymous")
+
+
+def test_a_persons_office_is_not_made_their_body():
+    # whose office it is, a minister's, may be the minister or the ministry: left as told
+    doc = extract("The Ministry of Ports fined the operator on Monday. The minister's office did not respond to questions.")
+    assert ("ministry-of-ports", "did not respond") not in requests(doc)
+    assert len(requests(doc)) == 1

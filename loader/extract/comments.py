@@ -296,6 +296,9 @@ def _parties(context: Context, subject: Token, certain: bool) -> list[str]:
     ``certain``, one naming people or a body: "Her lawyer", "his press office") as an
     anonymous party; a thing ("an agreement could not be reached") is none."""
     attributor = context.attributor
+    owner = _owning_body(context, subject)
+    if owner:
+        return [owner]
     parties = attributor.speakers(subject, cue=True)
     for head in [subject, *subject.conjuncts]:
         # (a conjunct alone: "speakers" of "the central bank" in "X and the central bank" holds X too)
@@ -306,6 +309,21 @@ def _parties(context: Context, subject: Token, certain: bool) -> list[str]:
         if certain or names_people(head) or words & ORG_NOUNS or words & _BODY_NOUNS:
             parties.append(context.add_anonymous(*np_span(head)))
     return parties
+
+
+def _owning_body(context: Context, head: Token) -> str | None:
+    """"The hospital's administration", "its press office", "ECCC's media relations office":
+    a body's office answers for the body (a person's office is left as told: it may be the
+    person or the ministry they run)."""
+    if head.lemma_.lower() not in ("office", "administration"):
+        return None
+    for child in head.children:
+        if child.dep_ == "poss":
+            owner = context.attributor.recent_subject_organisation(child) if child.lower_ == "its" \
+                else context.attributor.party(child, cue=True)
+            if owner and context.kind_of(owner) == "organisation":
+                return owner
+    return None
 
 
 # Subjects that, inside a statement, are its speaker: "X said it had no comment"
