@@ -68,3 +68,29 @@ def test_a_persons_office_is_not_made_their_body():
     doc = extract("The Ministry of Ports fined the operator on Monday. The minister's office did not respond to questions.")
     assert ("ministry-of-ports", "did not respond") not in requests(doc)
     assert len(requests(doc)) == 1
+
+
+def test_a_description_before_a_bodys_name_is_that_body_later():
+    doc = extract("The runway was closed on Monday. The port operator, Lagos Harbour Ventures, held talks on "
+                  "dredging in October. The talks failed. A storm hit the coast on Friday. Four pilots were delayed for hours, the port operator said.")
+    assert speakers(doc, "for hours") == [["lagos-harbour-ventures"]]
+
+
+def test_a_person_described_before_a_bodys_acronym_stays_a_person():
+    # "a former official at the X (XAB)": the acronym is the body's, the official someone else
+    doc = extract("A former official at the Ministry of Water and Sanitation (MWS) said the minister had "
+                  "not gone to the hotel. The minister stayed at home, the former official said.")
+    assert speakers(doc, "stayed at home") != [["ministry-of-water-and-sanitation"]]
+
+
+@pytest.mark.parametrize("sentence, content", [
+    ("A flight manifest seen by the Herald lists her on an evening flight back to Abuja.",
+     "her on an evening flight"),
+    ("A video shared on social media shows the minister at the table.", "the minister at the table"),
+    ("An attendance sheet from the session lists two deputy ministers among the guests.",
+     "two deputy ministers among the guests"),
+])
+def test_a_record_says_what_it_lists_where_and_with_whom(sentence, content):
+    doc = extract("The minister denies being at the dinner. " + sentence)
+    texts = [s["text"] for s in doc["statements"]]
+    assert content in texts

@@ -718,16 +718,18 @@ class Attributor:
         return found[-1]
 
     def described_organisation(self, token: Token, start: int) -> str | None:
-        """"the campaign group" after "X, a residents' campaign group": the organisation an earlier
-        apposition described with the same head noun."""
+        """"the campaign group" after "X, a residents' campaign group" (or "the airport operator"
+        after "the airport operator, X"): the organisation an earlier apposition described with
+        the same head noun."""
         head = token.lemma_.lower()
         for t in self.doc[: token.i]:
             if t.lemma_.lower() != head or t.idx >= start:
                 continue
             # "X, a residents' campaign group" / "the X campaign group" / "the Kuching-based firm X"
             # (the noun before the name, which the parse hangs on it)
+            # (or the description first: "the airport operator, X Airports Authority (XAA), said")
             named = [t.head] if t.dep_ == "appos" or t.dep_ == "compound" and t.text.islower() and t.head.pos_ == "PROPN" and t.head.i > t.i \
-                else [c for c in t.children if c.dep_ == "compound"]
+                else [c for c in t.children if c.dep_ == "compound" or c.dep_ == "appos" and c.i > t.i and not names_people(t)]
             for n in named:
                 hit = self.c.entity_at(n.idx, n.idx + len(n))
                 if hit and hit[1] == "organisation":
@@ -1024,8 +1026,11 @@ class Attributor:
         if comma > sent.start and self.doc[comma].text in (",", ":") and len(left) > 2 and clause and not participle:
             return sent.start_char, self.doc[comma].idx
         if verb.lemma_ in OBJECT_VERBS or verb.lemma_ in ("say", "tell") or _record_cue(verb):
+            # (a record speaks on no channel: "lists her on an evening flight", "shows him at the table";
+            # its date is the cue's, as with "said on Monday")
             right = [c for c in verb.children if c.i > verb.i and c.dep_ in ("dobj", "xcomp", "ccomp", "oprd", "prep")
-                     and not (self._channel_prep(c) and not (c.dep_ == "dobj" and _record_cue(verb)))]
+                     and not (self._channel_prep(c) and not (_record_cue(verb) and not any(
+                         g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)))]
             objects = [c for c in right if c.dep_ == "dobj"]  # (a record may list a briefing or a conference)
             if verb.lemma_ == "reject" and objects and not any(c.dep_ in ("ccomp", "xcomp") for c in right) \
                     and not any(o.lemma_.lower() in _SPOKEN or o.pos_ == "PRON" or o.lower_ in ("that", "this") for o in objects):
@@ -1944,7 +1949,8 @@ _LABELLING = frozenset("call describe label brand dub".split())
 # show that ..."): a cue when one of these verbs has one of these nouns for its subject
 _RECORDS = frozenset("""calendar calendars diary diaries register itinerary minutes log logs record records email
 emails document documents schedule agenda photograph photographs photo photos footage filing filings ledger
-transcript transcripts""".split())
+transcript transcripts manifest manifests sheet sheets book books video videos recording recordings roster
+invoice invoices receipt receipts""".split())
 _RECORDING = frozenset("record list show note reveal indicate suggest mention place put name log".split())
 # what may come before a story's first words: nothing, or a dateline ("MANILA, Philippines — ", "BENGALURU: ")
 _LEDE_START = re.compile(r"\A\s*(?:[A-Z][^\n]{0,80}?(?:\s[-–—]|:))?\s*\Z")
