@@ -94,3 +94,22 @@ def test_a_record_says_what_it_lists_where_and_with_whom(sentence, content):
     doc = extract("The minister denies being at the dinner. " + sentence)
     texts = [s["text"] for s in doc["statements"]]
     assert content in texts
+
+
+def meetings(doc: dict) -> list[tuple[str, str]]:
+    return [(m["kind"], m["status"]) for m in doc.get("meetings", [])]
+
+
+def test_a_hearing_is_a_meeting():
+    doc = extract("A Senate committee questioned the port authority's chief executive, Daniel Osei, at a "
+                  "hearing in Accra on Tuesday.")
+    assert meetings(doc) == [("hearing", "held")]
+    assert doc["meetings"][0]["location"] == "accra"
+
+
+@pytest.mark.parametrize("text", [
+    "The blast damaged his hearing, and he now wears a hearing aid.",
+    "Hearing loss affects one in five adults over 60, the survey found.",
+])
+def test_hearing_the_sense_is_no_meeting(text):
+    assert meetings(extract(text)) == []

@@ -77,7 +77,7 @@ NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "m
          "consultations": "talks", "summits": "summit", "dinner": "meeting", "lunch": "meeting",
          "breakfast": "meeting", "debate": "debate", "session": "meeting", "sessions": "meeting", "consultation": "meeting",
          "briefing": "briefing", "forum": "forum", "workshop": "workshop", "call": "call", "conversation": "conversation",
-         "audience": "audience", "assembly": "assembly"}
+         "audience": "audience", "assembly": "assembly", "hearing": "hearing", "hearings": "hearing"}
 # meeting words that are meetings only beside who meets or how: "a call with X", "a telephone
 # call", "a conversation between X and Y", "an audience with the king" (not "a call for calm",
 # "an audience of 200", "the conversation turned to")
@@ -401,6 +401,9 @@ class MeetingFinder:
                     continue
                 if t.lower_ == "consultation":
                     continue  # alone, a consultation is a process ("after consultation with residents")
+                if t.lower_ == "hearing" and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in t.children) \
+                        and not any(c.dep_ in ("compound", "amod", "prep") for c in t.children):
+                    continue  # "damaged his hearing": the sense, not a hearing held
                 if t.lower_ == "debate" and not (any(c.lower_ in ("televised", "live", "tv", "election", "leaders") or
                                                      c.dep_ == "prep" and c.lower_ in ("with", "between") for c in t.children)
                                                  or self.definite(t) and any(m.kind == "debate" for m in self.meetings)):
