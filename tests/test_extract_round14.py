@@ -113,3 +113,29 @@ def test_a_hearing_is_a_meeting():
 ])
 def test_hearing_the_sense_is_no_meeting(text):
     assert meetings(extract(text)) == []
+
+
+@pytest.mark.parametrize("sentence, status, parties", [
+    ("Pedro Awang telephoned the opposition leader, Rosalind Tingang, on Sunday night.", "held",
+     {"pedro-awang", "rosalind-tingang"}),
+    ("The prime minister spoke by phone with Chancellor Olaf Brandt on Monday.", "held", {"olaf-brandt"}),
+    ("The ministry said the two leaders would speak by telephone in the coming days.", "proposed", set()),
+])
+def test_a_telephone_call_is_a_meeting_of_caller_and_called(sentence, status, parties):
+    doc = extract(sentence)
+    assert meetings(doc) == [("telephone call", status)]
+    assert parties <= {p["ref"] for p in doc["meetings"][0]["participants"]}
+
+
+@pytest.mark.parametrize("sentence", [
+    '"We are against being finished," said the chairman, Joseph Langat, speaking by phone from the blockade.',
+    "Brekke said by telephone that the sensors had failed in the first season.",
+])
+def test_speaking_to_a_reporter_by_phone_is_no_call_between_parties(sentence):
+    assert meetings(extract(sentence)) == []
+
+
+def test_whom_a_hearing_questions_is_at_it():
+    doc = extract("A Senate committee questioned the port authority's chief executive, Daniel Osei, at a "
+                  "hearing in Accra on Tuesday.")
+    assert "daniel-osei" in {p["ref"] for p in doc["meetings"][0]["participants"]}

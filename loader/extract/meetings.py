@@ -95,6 +95,8 @@ VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meetin
 SHARES = frozenset("one two three four some several many most few".split())
 # who a meeting's list of those there is of: "the guests included X"
 GUEST_WORDS = frozenset("guest participant attendee delegate invitee diner".split())
+# what people call each other on: "telephoned X", "spoke by phone"
+PHONES = frozenset("telephone phone videophone".split())
 # meals people meet over: each is an occasion of its own
 MEALS = frozenset("dinner lunch breakfast supper".split())
 # who dines with someone meets them (by the word: the lemmatizer makes "dined" "din")
@@ -435,6 +437,14 @@ class MeetingFinder:
                         c.dep_ == "dobj" and self._party_at(c) and self.c.kind_of(self._party_at(c)) == "person" for c in t.children) \
                     and any(c.dep_ == "nsubj" and self._party_at(c) for c in t.children):
                 found.append((t, "meeting"))  # "X sat down with Y", "X received Y in the Kremlin"
+            elif t.pos_ == "VERB" and (t.lemma_.lower() in PHONES and any(c.dep_ == "dobj" and self.parties(c) for c in t.children)
+                                       or t.lemma_ in ("speak", "talk") and any(
+                                           c.dep_ == "prep" and c.lower_ in ("by", "over", "on") and any(
+                                               g.dep_ == "pobj" and g.lemma_.lower() in PHONES for g in c.children) for c in t.children)
+                                       and (with_phrases(t) or any(c.dep_ == "nsubj" and (c.tag_ == "NNS" or c.conjuncts) for c in t.children))):
+                # "X telephoned Y", "the two leaders spoke by phone", "spoke by phone with Y" (not
+                # "said by phone", "speaking by phone from the blockade": how one was interviewed)
+                found.append((t, "telephone call"))
             elif t.pos_ == "VERB" and t.lower_ in DINING and with_phrases(t):
                 found.append((t, "meeting"))  # "X dined with Y" ("we dined late" is no meeting), as "a dinner" is
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
@@ -1160,8 +1170,8 @@ class MeetingFinder:
                         subject = next((x for g in verb.children if g.dep_ == "agent" for x in g.children if x.dep_ == "pobj"), subject)
                     for local in self.who(subject) if subject is not None else []:
                         m.participants.setdefault(local, "delegate")
-                    if verb.lemma_ in ("tell", "assure", "urge", "brief", "inform", "warn", "ask", "thank", "press"):
-                        for obj in (c for c in verb.children if c.dep_ == "dobj" and self._party_at(c)):
+                    if verb.lemma_ in ("tell", "assure", "urge", "brief", "inform", "warn", "ask", "thank", "press", "question", "grill"):
+                        for obj in (c for c in verb.children if c.dep_ == "dobj" and (self._party_at(c) or verb.lemma_ in ("question", "grill"))):
                             for local in self.who(obj):
                                 m.participants.setdefault(local, "delegate")
         else:
@@ -1393,7 +1403,7 @@ class MeetingFinder:
                 for c in verb.children:  # "X hosted Y in Oslo": the guest
                     if c.dep_ == "dobj" and c.lower_ not in NOUNS:
                         add(c, "visitor")
-            if verb.lemma_ in ("meet", "invite") or verb.lower_ in DINING:
+            if verb.lemma_ in ("meet", "invite") or verb.lower_ in DINING or verb.lemma_.lower() in PHONES:
                 for c in [*verb.children, *(w for w in with_phrases(verb) if w.head != verb)]:
                     if c.dep_ == "dobj":
                         add(c, "invitee" if verb.lemma_ == "invite" else "host" if m.family == "visit" else "delegate")
