@@ -139,3 +139,10 @@ def test_whom_a_hearing_questions_is_at_it():
     doc = extract("A Senate committee questioned the port authority's chief executive, Daniel Osei, at a "
                   "hearing in Accra on Tuesday.")
     assert "daniel-osei" in {p["ref"] for p in doc["meetings"][0]["participants"]}
+
+
+def test_who_says_they_telephoned_someone_puts_both_on_the_call():
+    doc = extract("Hamdan Awang told supporters on Sunday that he had telephoned the opposition leader, "
+                  "Rosalind Tingang, to congratulate her.")
+    assert {(a["participant"], a["stance"]) for a in doc["attendance_claims"]} == {
+        ("hamdan-awang", "confirms"), ("rosalind-tingang", "confirms")}

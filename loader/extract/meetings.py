@@ -1835,8 +1835,9 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
 
     for token in span:
         lemma = token.lemma_.lower()
-        if token.lower_ in DINING and with_phrases(token):
-            lemma = "meet"  # who dined with someone met them
+        if token.lower_ in DINING and with_phrases(token) or lemma in PHONES and token.pos_ == "VERB" \
+                and any(g.dep_ == "dobj" for g in token.children):
+            lemma = "meet"  # who dined with someone (or telephoned them) met them
         if lemma == "expect" and any(g.dep_ == "auxpass" for g in token.children) \
                 and any(g.dep_ == "prep" and g.lower_ == "at" and _meeting_word(g.subtree) for g in token.children) \
                 and any(g.dep_ == "cc" and g.lower_ == "but" for g in token.children):
