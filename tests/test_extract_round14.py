@@ -146,3 +146,24 @@ def test_who_says_they_telephoned_someone_puts_both_on_the_call():
                   "Rosalind Tingang, to congratulate her.")
     assert {(a["participant"], a["stance"]) for a in doc["attendance_claims"]} == {
         ("hamdan-awang", "confirms"), ("rosalind-tingang", "confirms")}
+
+
+def claims(doc: dict) -> set[tuple[str, str]]:
+    return {(a["participant"], a["stance"]) for a in doc.get("attendance_claims", [])}
+
+
+@pytest.mark.parametrize("sentence", [
+    "An official said the disaster management minister, Kamrul Hasan Bhuiyan, did not come and was "
+    "represented by a deputy secretary.",
+    "Maria Lopez never came to the talks, an aide said.",
+])
+def test_who_did_not_come_was_not_at_the_meeting(sentence):
+    doc = extract("A coordination meeting was held in Sylhet on Monday. " + sentence)
+    named = "kamrul-hasan-bhuiyan" if "Bhuiyan" in sentence else "maria-lopez"
+    assert (named, "denies") in claims(doc) and (named, "confirms") not in claims(doc)
+
+
+def test_who_is_not_coming_has_no_claim_yet():
+    doc = extract("A coordination meeting is set for Thursday in Sylhet. \"Nobody has told me they are not "
+                  "coming,\" said the mediator, Grace Mwakyusa.")
+    assert claims(doc) == set()

@@ -1882,7 +1882,12 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             or lemma == "be" and any(g.dep_ == "prep" and g.lower_ == "among" and any(x.lower_ in ("present", "attending", "there")
                                                                                     for x in g.subtree) for g in token.children)
         presence = presence or seeing or lemma in ("show", "turn") and any(g.lower_ == "up" for g in token.children) \
-            or lemma == "appear" and at_a_meeting
+            or lemma == "appear" and at_a_meeting \
+            or lemma == "come" and _negated(token) and (token.tag_ == "VBD" or any(
+                g.dep_ == "aux" and g.lower_ in ("did", "had", "has", "have") for g in token.children)) and all(g.dep_ in ("nsubj", "aux", "neg", "cc", "conj", "punct", "advmod")
+                                                          or g.dep_ == "prep" and g.lower_ == "to" for g in token.children)
+        # ("X did not come", "never came to the talks": the bare verb, in the past, of the meeting
+        # told of; "they are not coming" is a plan)
         # "the guests included X and Y": those the list names were there
         listing = lemma == "include" and any(g.dep_ == "nsubj" and g.lemma_.lower() in GUEST_WORDS for g in token.children)
         # "the minutes record X as present", "the log lists X as absent": what a record says of X
