@@ -167,3 +167,12 @@ def test_who_is_not_coming_has_no_claim_yet():
     doc = extract("A coordination meeting is set for Thursday in Sylhet. \"Nobody has told me they are not "
                   "coming,\" said the mediator, Grace Mwakyusa.")
     assert claims(doc) == set()
+
+
+def test_previous_talks_are_another_meeting_than_the_ones_told_before():
+    doc = extract("Talks aimed at ending the strike by hospital porters broke up without agreement late on "
+                  "Tuesday and will resume on Friday, the union said.\n\nPrevious talks, on 29 October, collapsed "
+                  "after about forty minutes when the union delegation walked out.")
+    dates = sorted(str(m.get("date")) for m in doc["meetings"])
+    assert len(doc["meetings"]) == 2
+    assert dates == ["2026-10-29", "2026-11-03"]

@@ -88,6 +88,8 @@ OCCASIONS = frozenset("evening night day event session sessions".split())
 NOT_MEETING_SESSIONS = frozenset("training trading photo practice recording study therapy jam morning afternoon".split())
 # what says a meeting continues a negotiation: "a second round", "the next round"
 AGAIN = frozenset("second third fourth follow-up next further another new".split())
+# what says a meeting is one before those told already: "previous talks", "an earlier meeting"
+EARLIER = frozenset("previous earlier prior".split())
 # what says a meeting replaces one called off or put off: "a rearranged session"
 REPLACING = frozenset("rearranged rescheduled replacement".split())
 VERBS = {"meet": "meeting", "visit": "visit", "host": "talks", "broker": "meeting", "invite": "visit"}
@@ -353,8 +355,10 @@ class MeetingFinder:
         if trigger.dep_ == "pobj" and verb.dep_ == "prep" and verb.lower_ in ("at", "during") and verb.head.pos_ == "VERB":
             verb = verb.head  # "was voted out on Sunday at a board meeting": what happened at it, when and where
         if verb.pos_ == "VERB":
-            # "met ... in Madrid", "initialled ... in Bishkek": the verb's own place words
-            tokens += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+            # "met ... in Madrid", "initialled ... in Bishkek": the verb's own place words (and
+            # time words: "broke up late on Wednesday")
+            tokens += [t for c in verb.children if c.dep_ == "prep" or c.dep_ == "advmod" and any(
+                g.dep_ == "prep" for g in c.children) for t in c.subtree]
         return tokens
 
     @staticmethod
@@ -1603,8 +1607,10 @@ class MeetingFinder:
                 continue  # "the second round of talks" in the body is a round of its own, not the next meeting told
             # (a meal is an occasion of its own: "sat down to dinner" is not the planning meeting told later)
             meal = m.trigger.lower_ if m.trigger.lower_ in MEALS else None
+            # ("Previous talks, on 29 October, collapsed": an earlier meeting than the one told before)
             richer = [o for o in later if not o.merged and o.family == m.family
                       and (meal is None or o.trigger.lower_ == meal or self._sentence_gap(m, o) <= 1)
+                      and not any(c.lower_ in EARLIER for c in o.trigger.children)
                       and _settled(o.status) == _settled(m.status) and (o.date or o.location)
                       and (not mine or not ({k for k in o.participants if k not in self.c.anonymous} if lede else o.participants)
                            or mine & set(o.participants)
