@@ -176,3 +176,18 @@ def test_previous_talks_are_another_meeting_than_the_ones_told_before():
     dates = sorted(str(m.get("date")) for m in doc["meetings"])
     assert len(doc["meetings"]) == 2
     assert dates == ["2026-10-29", "2026-11-03"]
+
+
+def test_the_government_of_a_story_across_a_border_is_its_main_countrys():
+    doc = extract("Dairy farmers in Kisumu have blocked the road to Nairobi for nine days. They say they will not "
+                  "move until the government caps imports from Uganda.\n\nFarmers in Eldoret and Nakuru joined "
+                  "the protest on Monday, and traders in Mombasa said prices had fallen. A minister in Kampala "
+                  "said any quota would breach trade rules.")
+    orgs = {row["name"] for row in doc.get("organisations", [])}
+    assert "Government of Kenya" in orgs and "Government of Uganda" not in orgs
+
+
+def test_the_government_of_a_story_of_two_countries_is_left_unnamed():
+    doc = extract("Talks between Kenya and Uganda on milk imports broke up in Kisumu on Tuesday. A minister in "
+                  "Kampala and another in Nairobi said the government would not give way.")
+    assert not any(row["name"].startswith("Government of") for row in doc.get("organisations", []))

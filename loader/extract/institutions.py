@@ -199,8 +199,9 @@ def government_name(code: str) -> str | None:
 def government_spans(text: str, entities: list[Entity]) -> dict[str, list[tuple[int, int]]]:
     """Which country's government each "the government" of the text is, by its name: the one
     country named earlier in the same sentence ("Latvia's economy minister said the government
-    would ..."); else the dateline's country; else the one country every place of the article
-    lies in (a local story names no other), or the one government the article names."""
+    would ..."); else the dateline's country; else the country (more than two thirds of) the
+    article's places lie in (a local story names no other), or the one government the article
+    names."""
     found: dict[str, list[tuple[int, int]]] = {}
     rest = []
     for m in _GOVERNMENT.finditer(text):
@@ -213,10 +214,17 @@ def government_spans(text: str, entities: list[Entity]) -> dict[str, list[tuple[
             rest.append((m.start(), m.end()))
     code = dateline_country(text)
     if code is None:
-        codes = {e.place.country_code for e in entities if e.kind == "location" and e.place is not None and e.place.country_code}
+        counts: dict[str, int] = {}
+        for e in entities:
+            if e.kind == "location" and e.place is not None and e.place.country_code:
+                counts[e.place.country_code] = counts.get(e.place.country_code, 0) + max(1, len(e.spans))
+        codes = set(counts)
+        # (a story across a border: the country more than two thirds of its place mentions are in)
+        top = max(counts, key=counts.get) if counts else None
+        main = top if top and counts[top] * 3 > sum(counts.values()) * 2 else None
         named = {e.name for e in entities if e.kind == "organisation" and e.name.startswith("Government of ")}
-        if len(codes) == 1 and (not named or named == {government_name(next(iter(codes)))}):
-            code = next(iter(codes))
+        if main and (not named or named == {government_name(main)}):
+            code = main
         elif not codes and len(named) == 1:
             found.setdefault(next(iter(named)), []).extend(rest)
             rest = []
