@@ -191,3 +191,12 @@ def test_the_government_of_a_story_of_two_countries_is_left_unnamed():
     doc = extract("Talks between Kenya and Uganda on milk imports broke up in Kisumu on Tuesday. A minister in "
                   "Kampala and another in Nairobi said the government would not give way.")
     assert not any(row["name"].startswith("Government of") for row in doc.get("organisations", []))
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("The bakery ships bread to grocery stores in southern Michigan.", "Michigan"),
+    ("Heavy rain fell across northern Ontario on Monday.", "Ontario"),
+])
+def test_a_direction_before_a_province_keeps_the_province(sentence, place):
+    # ("central Europe", "eastern Kenya" stay regions of their own: see test_extract_places)
+    assert place in {row["name"] for row in extract(sentence).get("locations", [])}

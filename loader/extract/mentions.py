@@ -894,7 +894,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text) + led_venue_names(text) \
         + titled_appositions(text)
     # "central Europe" is a part of Europe, not Europe: a region of its own when Europe is a
-    # continent, region or country ("Central Europe", "Eastern Ukraine"), else left out
+    # continent, region or country ("Central Europe", "Eastern Ukraine"), else the place named
     def whole_place(found: list[Mention]) -> list[Mention]:
         kept = []
         for m in found:
@@ -905,8 +905,8 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
             place = strong_place(m.text)
             if place is not None and place.kind in ("region", "country"):
                 kept.append(Mention(direction.start(1), m.end, "LOC", "subregion", text[direction.start(1):m.end]))
-            elif place is not None and place.kind == "city":
-                kept.append(m)  # "south London" is in London: the city is named
+            else:
+                kept.append(m)  # "south London" is in London, "southern Michigan" in Michigan: the place is named
         return kept
 
     model = whole_place(model_mentions(doc, text))
