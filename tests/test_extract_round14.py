@@ -200,3 +200,19 @@ def test_the_government_of_a_story_of_two_countries_is_left_unnamed():
 def test_a_direction_before_a_province_keeps_the_province(sentence, place):
     # ("central Europe", "eastern Kenya" stay regions of their own: see test_extract_places)
     assert place in {row["name"] for row in extract(sentence).get("locations", [])}
+
+
+@pytest.mark.parametrize("text, site, within", [
+    ("Police in Townsville said he had handed himself in at Townsville police station the following morning.",
+     "Townsville police station", "townsville"),
+    ("The captain attended a briefing at Batangas port on Monday before the ferry left Batangas.",
+     "Batangas port", "batangas"),
+])
+def test_a_site_named_by_its_place_is_a_venue_within_it(text, site, within):
+    rows = {row["name"]: row for row in extract(text).get("locations", [])}
+    assert site in rows and rows[site]["within"] == within
+
+
+def test_a_site_of_a_place_the_article_does_not_name_is_not_made_up():
+    rows = {row["name"] for row in extract("He was taken to Central police station on Monday.").get("locations", [])}
+    assert "Central police station" not in rows

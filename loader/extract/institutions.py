@@ -180,6 +180,33 @@ def _described_venues(text: str, entities: list[Entity], known: set[str]) -> lis
     return found
 
 
+# A site named by the place it is in and what it is: "at Townsville police station", "the
+# Elefsina shipyard", "the Quay Street offices" (a place of the article, then a lowercase noun
+# of a building or a site, after a preposition of place)
+_SITE_NOUNS = ("police station|railway station|train station|bus station|station|port|harbour|harbor|shipyard|dockyard|"
+               "campus|town hall|city hall|community hall|offices|headquarters|border post|boardroom|depot|rail yards?|"
+               "yards?|terminal|refinery|plant|mine|smelter|barracks|airport|courthouse|prison|jail")
+_PLACED_SITE = re.compile(r"\b(?:at|in|on|to|from|outside|near|inside|into|visited)\s+(?:the\s+|its\s+|their\s+)?"
+                          r"([A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2})\s+(" + _SITE_NOUNS + r")(?![\w’'-])")
+
+
+def _placed_sites(text: str, entities: list[Entity], known: set[str]) -> list[Entity]:
+    """Sites named by their place and kind ("at Townsville police station"): a location of its
+    own, within that place, when the place is one the article names."""
+    places = {n: e for e in entities if e.kind == "location" for n in e.all_names}
+    found: dict[str, Entity] = {}
+    for m in _PLACED_SITE.finditer(text):
+        within = places.get(m.group(1))
+        name = f"{m.group(1)} {m.group(2)}"
+        if within is None or name in known and name not in found:
+            continue
+        entity = found.setdefault(name, Entity("location", name, spans=[], mention_spans=[], venue_within=within))
+        entity.spans.append((m.start(1), m.end(2)))
+        entity.mention_spans.append((m.start(1), m.end(2)))
+    known.update(found)
+    return list(found.values())
+
+
 # Countries whose English names take "the" ("the United Kingdom", "the Netherlands", "the
 # Philippines", "the Czech Republic"): a name with "United", "Republic", "Kingdom", "States",
 # "Islands", "Emirates" in it, or a plural.
@@ -316,6 +343,7 @@ def institution_entities(text: str, entities: list[Entity], doc: Doc | None = No
     found += _sub_bodies(text, entities, known)
     found += _remit_committees(text, doc, known)
     found += _described_venues(text, entities, known)
+    found += _placed_sites(text, entities, known)
     for m in _VENUE.finditer(text):
         name = m.group(1)
         if name in known or name.split()[0] in ("The", "A", "An"):
