@@ -216,3 +216,18 @@ def test_a_site_named_by_its_place_is_a_venue_within_it(text, site, within):
 def test_a_site_of_a_place_the_article_does_not_name_is_not_made_up():
     rows = {row["name"] for row in extract("He was taken to Central police station on Monday.").get("locations", [])}
     assert "Central police station" not in rows
+
+
+@pytest.mark.parametrize("text", [
+    "Ines Carvalho, the visiting manager, saw it differently. \"It is a penalty,\" she said.\n\n"
+    "The 45-year-old said she felt for her opposite number.",
+    "Maria Santos scored twice on Sunday. The 31-year-old striker said she felt for her opposite number.",
+])
+def test_an_age_epithet_is_the_person_just_told_of(text):
+    named = "maria-santos" if "Maria Santos" in text else "ines-carvalho"
+    assert speakers(extract(text), "opposite number") == [[named]]
+
+
+def test_an_age_epithet_with_nobody_named_stays_anonymous():
+    found = speakers(extract("The 31-year-old striker said she felt for her opposite number."), "opposite number")
+    assert len(found) == 1 and found[0][0].startswith("anon-")

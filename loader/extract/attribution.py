@@ -476,6 +476,16 @@ class Attributor:
         lower = token.lower_
         if lower in PRONOUNS:
             return self.pronoun(token)
+        if cue and _age_epithet(token) and not self.c.inside_quote(token.idx):
+            # "The 45-year-old said", "the 31-year-old striker said": the one news writing was just
+            # telling of -- the last speaker (this paragraph or the one before), else the last person named
+            speaker = self._last_speaker(token.idx)[0]
+            if speaker and self.c.kind_of(speaker) == "person":
+                return speaker
+            before = self.c.people_before(token.idx)
+            paragraph_of = _paragraph_index(self.text)
+            if before and paragraph_of(token.idx) - paragraph_of(before[-1][0]) <= 1:
+                return before[-1][2]
         if lower == "they":
             return self._plural_subject_before(token) or self.last_plural
         if lower == "it" and cue and not self.c.inside_quote(token.idx):
@@ -1831,6 +1841,14 @@ _RELATIVES = FAMILY | {"partner"}
 _NAMING = frozenset("use go know call name identify".split())
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
 _REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
+
+
+def _age_epithet(token: Token) -> bool:
+    """"the 45-year-old" (the parse's head is "old") or "the 31-year-old striker": a person named
+    by age, as news writing goes on about someone it has named."""
+    aged = token if token.lower_ == "old" else next((c for c in token.children if c.dep_ == "amod" and c.lower_ == "old"), None)
+    return aged is not None and any(c.lower_ in ("year", "years") for c in aged.children) \
+        and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
 
 def _by_account(token: Token) -> bool:
