@@ -231,3 +231,10 @@ def test_an_age_epithet_is_the_person_just_told_of(text):
 def test_an_age_epithet_with_nobody_named_stays_anonymous():
     found = speakers(extract("The 31-year-old striker said she felt for her opposite number."), "opposite number")
     assert len(found) == 1 and found[0][0].startswith("anon-")
+
+
+def test_the_statement_is_whoever_was_told_speaking_in_a_statement():
+    doc = extract("The contractor's side was led by its operations director, Fiona Lathbury. In a statement issued "
+                  "after the talks, she said the firm had made a fair offer.\n\n\"We want our people back at work,\" "
+                  "the statement said.")
+    assert speakers(doc, "back at work") == [["fiona-lathbury"]]

@@ -379,6 +379,19 @@ class Attributor:
             return None
         return None
 
+    def _last_issuer(self, offset: int) -> str | None:
+        """The one source of the last statement made "in a statement" before ``offset``, in this
+        paragraph or the one before."""
+        paragraph_of = _paragraph_index(self.text)
+        for record in reversed(self.c.statements):
+            if record["end"] > offset:
+                continue
+            if paragraph_of(offset) - paragraph_of(record["start"]) > 1:
+                return None
+            if record.get("channel") == "statement":
+                return record["sources"][0] if len(record["sources"]) == 1 else None
+        return None
+
     def _last_speaker(self, offset: int) -> tuple[str | None, int]:
         """The person who made the last statement before ``offset`` in this paragraph or the
         one before, and where that statement starts."""
@@ -460,8 +473,10 @@ class Attributor:
                         return local
             if token.lower_ in ("statement", "release") and not any(c.dep_ in ("poss", "prep", "amod", "compound") for c in token.children) \
                     and any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) and not self.c.inside_quote(token.idx):
-                # "“We had no choice,” the statement said": the body that spoke or was the subject just before
-                issuer = self._last_body(token.idx) or self.recent_subject_organisation(token)
+                # "“We had no choice,” the statement said": whoever was last told speaking "in a
+                # statement" (this paragraph or the one before), else the body that spoke or was the
+                # subject just before
+                issuer = self._last_issuer(token.idx) or self._last_body(token.idx) or self.recent_subject_organisation(token)
                 if issuer:
                     return issuer
         if token.pos_ == "NOUN" and (_is_role(token) or token.tag_ == "NN" and token.text.islower()
