@@ -238,3 +238,10 @@ def test_the_statement_is_whoever_was_told_speaking_in_a_statement():
                   "after the talks, she said the firm had made a fair offer.\n\n\"We want our people back at work,\" "
                   "the statement said.")
     assert speakers(doc, "back at work") == [["fiona-lathbury"]]
+
+
+def test_the_two_companies_are_the_pair_that_was_the_subject():
+    doc = extract("Harbour Platinum and Sekoto Resources have agreed to combine in an all-share deal, but a late "
+                  "approach from Brightwater Mining threatens to complicate the vote.\n\nIn a filing to the Cape "
+                  "Stock Exchange on Monday, the two companies said shareholders would receive 0.62 new shares each.")
+    assert speakers(doc, "0.62 new shares each") == [["harbour-platinum", "sekoto-resources"]]

@@ -1230,8 +1230,22 @@ class Attributor:
         return list(dict.fromkeys(f[0] for f in found))
 
     def _two_bodies_before(self, token: Token) -> list[str] | None:
-        """The two organisations named last before ``token`` (outside quotations), when there
-        are two."""
+        """The two organisations that were last a subject together ("X and Y have agreed to
+        combine") in the sentences before ``token``, else the two named last (outside
+        quotations), when there are two."""
+        sentences = [token.sent]
+        while len(sentences) < 5 and sentences[-1].start > 0:
+            sentences.append(self.doc[sentences[-1].start - 1].sent)
+        for sent in sentences:
+            for t in sent:
+                if t.i >= token.i or t.dep_ not in ("nsubj", "nsubjpass") or self.c.inside_quote(t.idx):
+                    continue
+                # (the parse may hang the first name on the second: "Marula Platinum and Sekoto Resources")
+                words = [x for x in t.subtree if not _under_preposition(x, t)]
+                pair = list(dict.fromkeys(hit[0] for x in words for hit in [self.c.entity_at(x.idx, x.idx + len(x))]
+                                          if hit and hit[1] == "organisation"))
+                if len(pair) == 2 and any(x.lower_ in ("and", "&") and x.dep_ == "cc" for x in words):
+                    return pair
         found: list[str] = []
         for s, _, local, kind in reversed([m for m in self.c.mentions() if m[1] <= token.idx]):
             if kind == "organisation" and not self.c.inside_quote(s) and local not in found:
@@ -1856,6 +1870,15 @@ _RELATIVES = FAMILY | {"partner"}
 _NAMING = frozenset("use go know call name identify".split())
 # Verbs that reproduce words that are not their subject's: "cited", "quoted", "read out"
 _REPRODUCING = frozenset("cite quote read publish print reproduce show display list include contain obtain see".split())
+
+
+def _under_preposition(token: Token, top: Token) -> bool:
+    """Whether a preposition stands between ``token`` and ``top``, its ancestor ("the head of X": X)."""
+    while token != top and token.head != token:
+        if token.dep_ == "prep":
+            return True
+        token = token.head
+    return False
 
 
 def _age_epithet(token: Token) -> bool:
