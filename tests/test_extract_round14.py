@@ -245,3 +245,11 @@ def test_the_two_companies_are_the_pair_that_was_the_subject():
                   "approach from Brightwater Mining threatens to complicate the vote.\n\nIn a filing to the Cape "
                   "Stock Exchange on Monday, the two companies said shareholders would receive 0.62 new shares each.")
     assert speakers(doc, "0.62 new shares each") == [["harbour-platinum", "sekoto-resources"]]
+
+
+def test_a_ministry_in_a_capital_is_that_countrys():
+    doc = extract("Talks opened in Kampala on Monday. The foreign ministry in Juba said the minister had stayed at home.")
+    assert speakers(doc, "stayed at home") == [["ministry-of-foreign-affairs-of-south-sudan"]]
+    # a ministry in a city that is no capital is not made a country's
+    doc = extract("The health ministry in Mombasa said the clinic would reopen.")
+    assert not any(row["name"].startswith("Ministry of Health of") for row in doc.get("organisations", []))

