@@ -253,3 +253,13 @@ def test_a_ministry_in_a_capital_is_that_countrys():
     # a ministry in a city that is no capital is not made a country's
     doc = extract("The health ministry in Mombasa said the clinic would reopen.")
     assert not any(row["name"].startswith("Ministry of Health of") for row in doc.get("organisations", []))
+
+
+def test_the_telling_that_says_who_met_is_the_evidence():
+    doc = extract("The calendar records a meeting between Martin Keogh and Priya Raman at the authority's offices on "
+                  "11 March 2025. Keogh does not dispute that the meeting took place.\n\nA second meeting is harder "
+                  "to pin down. A former panel member told reporters that Keogh had joined a lunch in May 2025, days "
+                  "before bids closed, at which Raman and two senior managers were present.")
+    (lunch,) = [m for m in doc["meetings"] if "lunch" in m["evidence"] or "second meeting" in m["evidence"]]
+    assert "joined a lunch" in lunch["evidence"] and lunch["kind"] == "meeting"
+    assert {"martin-keogh", "priya-raman"} <= {p["ref"] for p in lunch["participants"]}

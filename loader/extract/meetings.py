@@ -1578,11 +1578,16 @@ class MeetingFinder:
         if not recent:
             return False
         last = recent[-1]
+        told_who = bool(last.participants)
         for key, role in m.participants.items():
             last.participants.setdefault(key, role)
         if m.date and (not last.date or len(m.date["value"]) > len(last.date["value"])):
             # the more specific telling (with a date, or a day of the month given before) is the better evidence
             last.date, last.sentence, last.trigger = m.date, m.sentence, m.trigger
+        elif not told_who and m.participants:
+            # "A second meeting is harder to pin down. X had joined a lunch ...": the telling that
+            # says who met is the evidence, and its word says what it was
+            last.sentence, last.trigger, last.kind = m.sentence, m.trigger, m.kind
         self.references.append((m.trigger.idx, last))
         return True
 
