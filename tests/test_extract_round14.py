@@ -263,3 +263,16 @@ def test_the_telling_that_says_who_met_is_the_evidence():
     (lunch,) = [m for m in doc["meetings"] if "lunch" in m["evidence"] or "second meeting" in m["evidence"]]
     assert "joined a lunch" in lunch["evidence"] and lunch["kind"] == "meeting"
     assert {"martin-keogh", "priya-raman"} <= {p["ref"] for p in lunch["participants"]}
+
+
+def test_a_quoted_phrase_the_reporters_verb_takes_can_be_a_meeting():
+    doc = extract("Declan Moorcroft insisted he had not been told of any plan. He had \"a good, honest conversation\" "
+                  "with the chairman, Richard Ashworth, last week, he said.")
+    assert meetings(doc) == [("conversation", "held")]
+    assert "richard-ashworth" in {p["ref"] for p in doc["meetings"][0]["participants"]}
+
+
+def test_a_meeting_inside_someones_own_words_is_still_theirs():
+    # (the quotation's own verb holds it: a speaker's words, which the meetings stage leaves alone)
+    doc = extract("\"We had a conversation with the mayor and nothing came of it,\" said Maria Santos.")
+    assert meetings(doc) == []

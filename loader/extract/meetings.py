@@ -388,8 +388,8 @@ class MeetingFinder:
     def triggers(self, sentence: Span) -> list[tuple[Token, str]]:
         found = []
         for t in sentence:
-            if self.c.inside_quote(t.idx):
-                continue
+            if self.c.inside_quote(t.idx) and (t.head is t or self.c.inside_quote(t.head.idx) or t.pos_ != "NOUN"):
+                continue  # (a quoted phrase the reporter's verb takes is the reporter's: had "a frank conversation" with X)
             # a capitalised trigger opening the story ("- Talks between ...") is often tagged PROPN
             if (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.istitle() and not self.c.entity_at(t.idx, t.idx + len(t))
                     and not (t.i > sentence.start and self.doc[t.i - 1].text.istitle() and self.doc[t.i - 1].pos_ in ("PROPN", "ADJ"))) \
