@@ -276,3 +276,9 @@ def test_a_meeting_inside_someones_own_words_is_still_theirs():
     # (the quotation's own verb holds it: a speaker's words, which the meetings stage leaves alone)
     doc = extract("\"We had a conversation with the mayor and nothing came of it,\" said Maria Santos.")
     assert meetings(doc) == []
+
+
+def test_who_stayed_for_the_session_was_at_it():
+    doc = extract("The bargaining session broke up on Tuesday. Brian Sheffield, the plant manager, said he had "
+                  "stayed \"for the full session\" and that the union walked out.")
+    assert ("brian-sheffield", "confirms") in claims(doc)

@@ -1874,6 +1874,8 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
             or lemma == "take" and any(g.lower_ == "part" for g in token.children) \
             or lemma == "lead" and any(g.lower_ in ("delegation", "team", "group", "talks", "negotiations", "meeting", "discussions", "side") for g in token.children) \
             or lemma == "stay" and any(g.lower_ == "away" for g in token.children) \
+            or lemma in ("stay", "remain") and any(g.dep_ == "prep" and g.lower_ in ("for", "through", "throughout", "until")
+                                                   and any(x.lower_ in NOUNS for x in g.subtree) for g in token.children) \
             or lemma == "sit" and any(g.dep_ in ("prt", "prep") and g.lower_ == "in" and (g.dep_ == "prt" or any(x.lower_ == "on" for x in g.children))
                                       for g in token.children) \
             or lemma == "sit" and any(g.dep_ == "prep" and g.lower_ in ("at", "across", "around") and any(x.lower_ == "table" for x in g.subtree)
