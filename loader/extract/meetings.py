@@ -1896,11 +1896,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
                                                                                     for x in g.subtree) for g in token.children)
         presence = presence or seeing or lemma in ("show", "turn") and any(g.lower_ == "up" for g in token.children) \
             or lemma == "appear" and at_a_meeting \
-            or lemma == "come" and _negated(token) and (token.tag_ == "VBD" or any(
-                g.dep_ == "aux" and g.lower_ in ("did", "had", "has", "have") for g in token.children)) and all(g.dep_ in ("nsubj", "aux", "neg", "cc", "conj", "punct", "advmod")
-                                                          or g.dep_ == "prep" and g.lower_ == "to" for g in token.children)
-        # ("X did not come", "never came to the talks": the bare verb, in the past, of the meeting
-        # told of; "they are not coming" is a plan)
+            or lemma == "come" and _negated(token) and _bare_past(token)
         # "the guests included X and Y": those the list names were there
         listing = lemma == "include" and any(g.dep_ == "nsubj" and g.lemma_.lower() in GUEST_WORDS for g in token.children)
         # "the minutes record X as present", "the log lists X as absent": what a record says of X
@@ -1989,6 +1985,14 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
         subjects = set(found) - set(met) if lemma == "meet" else set(found)
         for person in dict.fromkeys(found):
             yield person, negative, token, at_meeting, person not in subjects
+
+
+def _bare_past(token: Token) -> bool:
+    """"X did not come", "never came to the talks": the bare verb, in the past, of the meeting
+    told of ("they are not coming" is a plan, "did not come under pressure" another sense)."""
+    return (token.tag_ == "VBD" or any(g.dep_ == "aux" and g.lower_ in ("did", "had", "has", "have") for g in token.children)) \
+        and all(g.dep_ in ("nsubj", "aux", "neg", "cc", "conj", "punct", "advmod") or g.dep_ == "prep" and g.lower_ == "to"
+                for g in token.children)
 
 
 def _meeting_word(tokens) -> bool:
