@@ -61,6 +61,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from .dates import MONTHS
 from .affiliations import antecedent
 from .mentions import ROLE_NOUNS
 from .attribution import PRONOUNS, SPEECH_VERBS, Attribution, anonymous_items, names_people
@@ -381,8 +382,11 @@ class MeetingFinder:
     def triggers(self, sentence: Span) -> list[tuple[Token, str]]:
         found = []
         for t in sentence:
-            if self.c.inside_quote(t.idx) and (t.head is t or self.c.inside_quote(t.head.idx) or t.pos_ != "NOUN"):
-                continue  # (a quoted phrase the reporter's verb takes is the reporter's: had "a frank conversation" with X)
+            if self.c.inside_quote(t.idx) and (t.head is t or self.c.inside_quote(t.head.idx) or t.pos_ != "NOUN" and not (
+                    t.pos_ == "VERB" and t.tag_ in ("VBD", "VBN") and any(c.dep_ == "nsubj" and not self.c.inside_quote(c.idx) for c in t.children))):
+                # (a quoted phrase the reporter's words frame is the reporter's: had "a frank conversation"
+                # with X, X and Y "dined together"; not the present's habit: "the fund "meets anyone"")
+                continue
             # a capitalised trigger opening the story ("- Talks between ...") is often tagged PROPN
             if (t.pos_ == "NOUN" or t.pos_ == "PROPN" and t.text.istitle() and not self.c.entity_at(t.idx, t.idx + len(t))
                     and not (t.i > sentence.start and self.doc[t.i - 1].text.istitle() and self.doc[t.i - 1].pos_ in ("PROPN", "ADJ"))) \
@@ -442,8 +446,9 @@ class MeetingFinder:
                 # "X telephoned Y", "the two leaders spoke by phone", "spoke by phone with Y" (not
                 # "said by phone", "speaking by phone from the blockade": how one was interviewed)
                 found.append((t, "telephone call"))
-            elif t.pos_ == "VERB" and t.lower_ in DINING and with_phrases(t):
-                found.append((t, "meeting"))  # "X dined with Y" ("we dined late" is no meeting), as "a dinner" is
+            elif t.pos_ == "VERB" and t.lower_ in DINING and (with_phrases(t) or _together(t)):
+                # "X dined with Y", "X and Y dined together" ("we dined late" is no meeting), as "a dinner" is
+                found.append((t, "meeting"))
             elif t.pos_ == "VERB" and t.lemma_ in VERBS:
                 if t.lemma_ == "host" and not any(c.dep_ == "dobj" and (c.lower_ in NOUNS or any(
                         self._party_at(x) and self.c.kind_of(self._party_at(x)) == "person"
@@ -1256,6 +1261,8 @@ class MeetingFinder:
             numbers = [c.lower_ for c in group.children if c.lower_ in NUMBERS]
             if group.lower_ == "both" or group.lower_ == "they":
                 numbers = ["two"] if group.lower_ == "both" else []
+            elif group.lower_ in NUMBERS and group.pos_ == "NUM" and any(c.dep_ == "det" and c.lower_ == "the" for c in group.children):
+                numbers = [group.lower_]  # "the two have never met": the number stands for the people
             elif not numbers:
                 continue
             wanted = NUMBERS[numbers[0]] if numbers else None
@@ -1565,6 +1572,12 @@ class MeetingFinder:
             recent = [o for o in self.meetings if o.status == "held" and o.family != "visit" and not o.location and o.date
                       and len(o.date["value"]) == 7 and m.date["value"].startswith(o.date["value"])]
             recent = recent if len(recent) == 1 else []
+        if not recent and m.date and len(m.date["value"]) == 7 and people and any(
+                w in MONTHS for w in self.text[m.date["start"]:m.date["end"]].lower().split()):
+            # "a meeting on Aug. 14 hosted by X", then "met with X in August": the same one, told in brief
+            recent = [o for o in self.meetings if o.status == "held" and o.family != "visit" and not o.location and o.date
+                      and o.date["value"].startswith(m.date["value"]) and people & set(o.participants)]
+            recent = recent if len(recent) == 1 else []
         if not recent and not m.date and people:
             recent = [o for o in self.meetings if o.status == "held" and o.family != "visit" and o.sentence.end <= m.sentence.start
                       and people & set(o.participants)]
@@ -1676,6 +1689,12 @@ def meeting_name(kind: str, participants: dict[str, str], place: str | None) -> 
 def _settled(status: str) -> str:
     """Statuses a lede and the body may word differently: "a collapsed meeting" was called off."""
     return "not held" if status in ("failed", "cancelled", "postponed") else status
+
+
+def _together(verb):
+    """"X and Y dined together", "the two dined together": a verb whose subjects are several and did it together."""
+    return any(c.dep_ == "advmod" and c.lower_ == "together" for c in verb.children) and any(
+        c.dep_ == "nsubj" and (c.conjuncts or c.tag_ == "NNS" or c.lower_ in ("we", "they")) for c in verb.children)
 
 
 def with_phrases(verb: Token) -> list[Token]:
@@ -1839,7 +1858,7 @@ def presence_claims(c: Context, finder: MeetingFinder, span: Span, statement: di
 
     for token in span:
         lemma = token.lemma_.lower()
-        if token.lower_ in DINING and with_phrases(token) or lemma in PHONES and token.pos_ == "VERB" \
+        if token.lower_ in DINING and (with_phrases(token) or _together(token)) or lemma in PHONES and token.pos_ == "VERB" \
                 and any(g.dep_ == "dobj" for g in token.children):
             lemma = "meet"  # who dined with someone (or telephoned them) met them
         if lemma == "expect" and any(g.dep_ == "auxpass" for g in token.children) \

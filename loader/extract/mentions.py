@@ -893,6 +893,9 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     # (a titled apposition before the model: it takes "the Minister of X, Jane Roe" whole for a body)
     rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text) + led_venue_names(text) \
         + titled_appositions(text)
+    # ("a blogger, Emeka Nwosu, who wrote": a name with "who" after it is a person's, whatever the model took it for)
+    appositions = role_appositions(text)
+    rules += [m for m in appositions if m.origin == "who-apposition"]
     # "central Europe" is a part of Europe, not Europe: a region of its own when Europe is a
     # continent, region or country ("Central Europe", "Eastern Ukraine"), else the place named
     def whole_place(found: list[Mention]) -> list[Mention]:
@@ -913,7 +916,8 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     ranked = sorted(rules, key=lambda m: (m.start - m.end, m.start)) + sorted(model, key=lambda m: (m.start - m.end, m.start))
     # last: only where nothing else is
     ranked += sorted(whole_place(place_names(text) + venue_names(text) + organiser_acronyms(text) + cued_places(doc, text)
-                                 + surnames_full_names(doc, text) + apposed_names(text) + role_appositions(text)),
+                                 + surnames_full_names(doc, text) + apposed_names(text)
+                                 + [m for m in appositions if m.origin != "who-apposition"]),
                      key=lambda m: (m.start - m.end, m.start))
     kept = _whole_names(text, [ranked[i] for _, _, i in keep_non_overlapping([(m.start, m.end, i) for i, m in enumerate(ranked)])])
     listed = list_mentions(text, kept)
@@ -1191,9 +1195,12 @@ def role_appositions(text: str) -> list[Mention]:
     found = []
     for match in _ROLE_THEN_NAME.finditer(text):
         words = match.group(2).split()
-        if match.group(1) not in PERSON_ROLES or any(_no_name_word(w) for w in words):
+        # (any noun when "who" follows the name: "a blogger, Emeka Nwosu, who wrote", as bodies take "which")
+        who = re.match(r",\s+who\b", text[match.end(2):match.end(2) + 8]) and match.group(1) not in ORG_DESCRIPTORS
+        if not (match.group(1) in PERSON_ROLES or who) or any(_no_name_word(w) for w in words):
             continue
-        found.append(Mention(match.start(2), match.end(2), "PERSON", "role-apposition", match.group(2)))
+        found.append(Mention(match.start(2), match.end(2), "PERSON", "role-apposition" if match.group(1) in PERSON_ROLES
+                             else "who-apposition", match.group(2)))
     return found
 
 

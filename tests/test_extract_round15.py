@@ -1,0 +1,69 @@
+"""Round fifteen: constructions of news writing the automatic pipeline got wrong, found on the
+development halves (dev2 to dev5). Sentences written for these tests."""
+
+import pytest
+
+from .extracting import extract, nlp  # noqa: F401  (nlp: the session fixture that loads the model)
+
+
+def meetings(doc: dict) -> list[dict]:
+    return doc.get("meetings", [])
+
+
+def people_at(meeting: dict) -> set[str]:
+    return {p["ref"] for p in meeting["participants"]}
+
+
+def claims(doc: dict) -> set[tuple[str, str]]:
+    return {(a["participant"], a["stance"]) for a in doc.get("attendance_claims", [])}
+
+
+@pytest.mark.parametrize("verb", ["dined together", '"dined together"'])
+def test_two_who_dined_together_met(verb):
+    # the quoted verb is the reporter's framing of what the blogger wrote, not a quotation of speech
+    doc = extract(f"LAGOS — A columnist, Tunde Bakare, wrote on Thursday that Helen Carter and David Brooks {verb} "
+                  "in Dubai on 22 October.")
+    [meeting] = meetings(doc)
+    assert meeting["location"] == "dubai"
+    assert {"helen-carter", "david-brooks"} <= people_at(meeting)
+    assert {("helen-carter", "confirms"), ("david-brooks", "confirms")} <= claims(doc)
+
+
+@pytest.mark.parametrize("text", [
+    "LAGOS — After the match the players dined late in the hotel.",
+    'LAGOS — The fund\'s chairman, Helen Carter, said the fund "meets anyone who writes to it".',
+])
+def test_dining_alone_or_a_habit_is_no_meeting(text):
+    assert meetings(extract(text)) == []
+
+
+def test_the_two_who_never_met_deny_the_meeting():
+    doc = extract("LAGOS — A columnist, Tunde Bakare, wrote on Thursday that Helen Carter and David Brooks dined "
+                  "together in Dubai on 22 October. A spokeswoman for Brooks, Ruth Okafor, said the two "
+                  '"have never met, in Dubai or elsewhere".')
+    assert {("helen-carter", "denies"), ("david-brooks", "denies")} <= claims(doc)
+
+
+def test_a_name_with_who_after_it_is_a_persons():
+    doc = extract("The claim comes from a blogger, Emeka Nwosu, who wrote last Thursday that the two men "
+                  "dined together in Dubai.")
+    assert [p["name"] for p in doc.get("people", [])] == ["Emeka Nwosu"]
+    assert [s["sources"] for s in doc.get("statements", [])] == [["emeka-nwosu"]]
+
+
+def test_a_meeting_told_again_by_its_month_is_the_same_meeting():
+    doc = extract("WASHINGTON — Dana Whitcomb met three officials of Brazos Gulf Midstream on Aug. 14, the visitor "
+                  "log shows.\n\nThe pipeline ruptured in May. About 1,100 people were evacuated. "
+                  "The agency has fined the company twice.\n\nIn a letter dated Nov. 20, the company's lawyer wrote that "
+                  "its chief executive met with Whitcomb in August.")
+    [meeting] = meetings(doc)
+    assert meeting["date"] == "2026-08-14"
+
+
+def test_a_meeting_told_without_its_month_is_not_joined_by_month():
+    # "earlier this month" names no month: the later telling is not joined to the dated meeting by its month
+    doc = extract("Its chief executive, Dr Amrit Sandhu, met union representatives on Monday, 2 November, "
+                  "according to the union.\n\nThe strike has closed two wards. Porters say their pay has fallen behind. "
+                  "The trust has hired agency staff.\n\nDr Sandhu had met a number of staff groups earlier this month, a "
+                  "spokeswoman said.")
+    assert len(meetings(doc)) == 2
