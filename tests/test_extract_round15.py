@@ -67,3 +67,16 @@ def test_a_meeting_told_without_its_month_is_not_joined_by_month():
                   "The trust has hired agency staff.\n\nDr Sandhu had met a number of staff groups earlier this month, a "
                   "spokeswoman said.")
     assert len(meetings(doc)) == 2
+
+
+def test_a_dinner_after_a_meeting_is_a_meeting_of_its_own():
+    doc = extract("The ministry said Amara Okoth had stayed in Kampala to attend an emergency cabinet meeting. Two "
+                  "diplomats said they had seen Okoth on Wednesday evening at a dinner hosted by the presidency.")
+    assert len(meetings(doc)) == 2
+
+
+def test_a_meal_can_be_the_meeting_announced_without_anyone():
+    # "A second meeting is harder to pin down": the lunch told next is that meeting
+    doc = extract("A second meeting is harder to pin down. A former panel member said Martin Keogh had joined a lunch "
+                  "in May at which Priya Raman was present.")
+    assert len(meetings(doc)) == 1

@@ -1515,7 +1515,7 @@ class MeetingFinder:
                            and m.date["value"] == dated.get("value")), None)
         if target is None:  # "the talks" are the last talks that took place (not ones long past), else the last of any status
             target = next((m for _, m in reversed(self.references) if m.family == sort and m.status in ("held", "failed")
-                           and not self.long_past(m)), None) \
+                         and not self.long_past(m)), None) \
                 or next((m for _, m in reversed(self.references) if m.family == sort and m.status == "held"), None) \
                 or next((m for _, m in reversed(self.references) if m.family == sort), None)
         if target is None and self.references:
@@ -1581,6 +1581,9 @@ class MeetingFinder:
         if not recent and not m.date and people:
             recent = [o for o in self.meetings if o.status == "held" and o.family != "visit" and o.sentence.end <= m.sentence.start
                       and people & set(o.participants)]
+        # (a meal is an occasion of its own: "at a dinner" after "X attended a cabinet meeting" is not that
+        # meeting told again; after "A second meeting is harder to pin down" it may be)
+        recent = [o for o in recent if m.trigger.lower_ not in MEALS or o.trigger.lower_ == m.trigger.lower_ or not o.participants]
         if not recent:
             return False
         last = recent[-1]
@@ -1621,6 +1624,7 @@ class MeetingFinder:
             # ("Previous talks, on 29 October, collapsed": an earlier meeting than the one told before)
             richer = [o for o in later if not o.merged and o.family == m.family
                       and (meal is None or o.trigger.lower_ == meal or self._sentence_gap(m, o) <= 1)
+                      and (o.trigger.lower_ not in MEALS or o.trigger.lower_ == meal or not m.participants)
                       and not any(c.lower_ in EARLIER for c in o.trigger.children)
                       and _settled(o.status) == _settled(m.status) and (o.date or o.location)
                       and (not mine or not ({k for k in o.participants if k not in self.c.anonymous} if lede else o.participants)
