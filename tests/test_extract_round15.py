@@ -80,3 +80,44 @@ def test_a_meal_can_be_the_meeting_announced_without_anyone():
     doc = extract("A second meeting is harder to pin down. A former panel member said Martin Keogh had joined a lunch "
                   "in May at which Priya Raman was present.")
     assert len(meetings(doc)) == 1
+
+
+def speakers(doc: dict, ending: str) -> list[list[str]]:
+    return [s["sources"] for s in doc.get("statements", []) if s["text"].rstrip('."”').endswith(ending)]
+
+
+def test_a_newspaper_described_by_an_apposition_reports_and_is_the_paper_later():
+    # the tagger takes "reported" after the apposition for a participle; the subject before it says it is not
+    doc = extract("The Sassari Herald, a regional daily, reported on Saturday that the mayor had resigned. The paper "
+                  "said the council would meet on Monday.")
+    assert speakers(doc, "had resigned") == [["sassari-herald"]]
+    assert speakers(doc, "meet on Monday") == [["sassari-herald"]]
+
+
+def test_a_participle_without_a_subject_is_still_no_speaker():
+    doc = extract("Asked whether he would resign, the mayor of Ostrava said he would not.")
+    assert len(doc.get("statements", [])) == 1
+
+
+def test_organisers_are_the_body_that_called_the_event():
+    doc = extract("The march, called by the tenants' coalition Casa Aberta, set off from the square at noon. "
+                  "Organisers put the crowd at 40,000.")
+    assert speakers(doc, "40,000") == [["casa-aberta"]]
+
+
+def test_organisers_stay_anonymous_when_no_body_called_the_event():
+    doc = extract("Thousands marched through the city on Saturday. Organisers put the crowd at 40,000.")
+    [[source]] = speakers(doc, "40,000")
+    assert source.startswith("anon-")
+
+
+def test_the_force_is_the_police_force_named():
+    doc = extract("The Public Security Police said it had arrested 11 people. Two officers were hurt. Eight were "
+                  "held for public disorder, the force said.")
+    assert speakers(doc, "the force said") == [] and speakers(doc, "public disorder") == [["public-security-police"]]
+
+
+def test_asking_whether_two_met_tells_of_no_meeting():
+    doc = extract("Asked by reporters on Sunday whether he had met Gavino Sechi, Antonio Melis smiled and said "
+                  "nothing.")
+    assert meetings(doc) == []

@@ -68,11 +68,16 @@ _MALE = re.compile(r"\b(Mr|Sir|spokesman|chairman|businessman|congressman|counci
 # Nouns that attribute a "that" clause: "there were reports that", "her claim that"
 CUE_NOUNS = frozenset("""report claim allegation assertion accusation suggestion warning statement announcement
 admission assurance denial insistence argument promise pledge testimony""".split())
+# What organisers do to the events whose "organisers" speak ("the march, called by X")
+_ORGANISING = frozenset("organise organize call stage lead convene arrange".split())
+_EVENTS = frozenset("march protest rally demonstration strike walkout sit-in vigil festival boycott".split())
+# The words for a newspaper, any of which a later description may use for it
+PUBLICATION_NOUNS = frozenset("paper newspaper daily weekly tabloid broadsheet".split())
 # Nouns a definite description of an organisation uses ("the company said")
 ORG_NOUNS = frozenset("""company firm group club council board party union federation ministry campaign
 movement organisation organization bank airline carrier team authority agency commission committee
 association operator insurer lender developer manufacturer maker retailer broadcaster network
-newspaper magazine utility
+newspaper magazine utility force
 chain startup provider publisher giant""".split())
 # Cue verbs whose subject is a person or a body ("the campaign said", "a former chairman
 # argued"), never a thing, so any noun subject is a source; "suggest", "show", "confirm",
@@ -533,6 +538,10 @@ class Attributor:
         start, end = np_span(token)
         words = self.text[start:end]
         head = token.lemma_.lower()
+        if head in ("organiser", "organizer") and words.lower().removeprefix("the ") in ("organisers", "organizers"):
+            organiser = self.event_organiser(token)
+            if organiser:
+                return organiser
         definite = words.lower().startswith(("the ", "this ", "that ", "these ", "those "))
         if definite:
             # a later reference: the last anonymous source with this head noun ("the former
@@ -747,8 +756,10 @@ class Attributor:
         after "the airport operator, X"): the organisation an earlier apposition described with
         the same head noun."""
         head = token.lemma_.lower()
+        # (a newspaper is "the paper" after "X, a regional daily,": one sort, several words for it)
+        heads = PUBLICATION_NOUNS if head in PUBLICATION_NOUNS else {head}
         for t in self.doc[: token.i]:
-            if t.lemma_.lower() != head or t.idx >= start:
+            if t.lemma_.lower() not in heads or t.idx >= start:
                 continue
             # "X, a residents' campaign group" / "the X campaign group" / "the Kuching-based firm X"
             # (the noun before the name, which the parse hangs on it)
@@ -760,6 +771,23 @@ class Attributor:
                 if hit and hit[1] == "organisation":
                     return hit[0]
         return None
+
+    def event_organiser(self, token: Token) -> str | None:
+        """"Organisers said" after "the march, called by the coalition X,": the one body the story
+        says organised an event (by "called / organised / staged by X" or "X organised the march")."""
+        found = []
+        for t in self.doc[: token.i]:
+            if t.lemma_.lower() not in _ORGANISING or t.pos_ != "VERB":
+                continue
+            if t.tag_ == "VBN" and t.dep_ == "acl" and t.head.lemma_.lower() in _EVENTS:
+                doers = [g for a in t.children if a.dep_ == "agent" for g in a.subtree]
+            elif any(o.dep_ == "dobj" and o.lemma_.lower() in _EVENTS for o in t.children):
+                doers = [g for n in t.children if n.dep_ == "nsubj" for g in n.subtree]
+            else:
+                continue
+            hits = [self.c.entity_at(g.idx, g.idx + len(g)) for g in doers]
+            found += [h[0] for h in hits if h and h[1] == "organisation" and h[0] not in found][:1]
+        return found[0] if len(set(found)) == 1 else None
 
     def recent_subject_organisation(self, token: Token, noun: str | None = None) -> str | None:
         """"the company said": the organisation that was the subject of one of the two sentences
@@ -1533,8 +1561,10 @@ class Attributor:
             # "asked the council to confirm", "wants to tell", "plans to announce": not said
             # (but "went on to say", "was quick to add", "was keen to stress" were)
             return None
-        if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children):
-            return None  # "Asked whether he would ..., X said": the participle's person is asked, not asking
+        if verb.tag_ == "VBN" and not any(c.dep_ == "aux" or c.dep_ == "nsubj" and c.i < verb.i for c in verb.children):
+            # "Asked whether he would ..., X said": the participle's person is asked, not asking (a
+            # subject before it makes it the past the tagger mistook: "X, a regional daily, reported")
+            return None
         if subject.dep_ == "nsubjpass" and subject.head == verb or any(c.dep_ == "auxpass" for c in verb.children):
             # "The parents are accused of ...", "they should be declared not guilty": the
             # subject of a passive cue is what is spoken of, not who speaks
@@ -1830,6 +1860,7 @@ _KINDS = {
     "movement": "movement front party alliance",
     "campaign": "campaign",
     "board": "board trust authority commission",
+    "force": "police constabulary gendarmerie force",  # "the force said": a police force
 }
 _KIND_WORDS = {w for words in _KINDS.values() for w in words.split()} - {"city", "county", "office", "service", "front"}
 

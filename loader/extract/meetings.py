@@ -537,6 +537,8 @@ class MeetingFinder:
                     continue
                 if token.pos_ in ("NOUN", "PROPN") and token.dep_ == "dobj" and token.head.lemma_ in VERBS and token.head.lemma_ != "meet":
                     continue  # "host the discussions", "brokered meetings": the verb is the trigger
+                if token.pos_ == "VERB" and any(c.dep_ == "mark" and c.lower_ == "whether" for c in token.children):
+                    continue  # "asked whether he had met X": a question, no meeting told
                 places = self.location_in(self.clause(token))
                 if token.pos_ == "VERB" and len(places) > 1 and all(self._party_at_id(p) for p in places):
                     # "he had met transport officials in Norway and Iceland": whose officials, not one
