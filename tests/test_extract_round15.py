@@ -121,3 +121,16 @@ def test_asking_whether_two_met_tells_of_no_meeting():
     doc = extract("Asked by reporters on Sunday whether he had met Gavino Sechi, Antonio Melis smiled and said "
                   "nothing.")
     assert meetings(doc) == []
+
+
+def test_a_role_with_a_nationality_is_the_person_just_told_of():
+    doc = extract("Ines Carvalho, the Wanderers manager, saw it differently. The Portuguese coach, whose side climbed "
+                  "to sixth, said she felt for her opposite number.")
+    assert speakers(doc, "opposite number") == [["ines-carvalho"]]
+
+
+def test_a_role_with_a_nationality_is_the_anonymous_source_of_that_role():
+    doc = extract('Maria Lopez said the talks had failed. A former Afghan official said the talks would resume. '
+                  '"They will meet again," the Afghan official said.')
+    [[source]] = speakers(doc, "meet again")
+    assert source.startswith("anon-")

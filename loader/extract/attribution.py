@@ -37,6 +37,7 @@ from spacy.tokens import Token
 from .affiliations import FAMILY, name_head_word as _name_head
 from .mentions import ROLE_NOUNS
 from .index import ArticleIndex, Context
+from .institutions import nationality_code
 from .records import span_value
 
 SPEECH_VERBS = frozenset("""
@@ -397,6 +398,18 @@ class Attributor:
                 return record["sources"][0] if len(record["sources"]) == 1 else None
         return None
 
+    def _nationality_epithet(self, token: Token) -> bool:
+        """"the Portuguese coach": a role with a nationality, as news writing goes on about someone it
+        has named (not when the story described someone else so: "X, the Portuguese coach," is X)."""
+        if token.pos_ != "NOUN" or token.tag_ != "NN" or not _is_role(token) \
+                or not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+            return False
+        nationality = [c for c in token.children if c.dep_ in ("amod", "compound") and c.i < token.i
+                       and c.text[:1].isupper() and c.pos_ == "ADJ" and nationality_code(c.text)]
+        # (nor when an anonymous source has that role: "the Afghan official" after "a former Afghan official")
+        return bool(nationality) and not any(a["head"] == token.lower_ and a["start"] < token.idx for a in self.c.anonymous.values()) \
+            and not self.described_person(token, *np_span(token))
+
     def _last_speaker(self, offset: int) -> tuple[str | None, int]:
         """The person who made the last statement before ``offset`` in this paragraph or the
         one before, and where that statement starts."""
@@ -496,9 +509,10 @@ class Attributor:
         lower = token.lower_
         if lower in PRONOUNS:
             return self.pronoun(token)
-        if cue and _age_epithet(token) and not self.c.inside_quote(token.idx):
-            # "The 45-year-old said", "the 31-year-old striker said": the one news writing was just
-            # telling of -- the last speaker (this paragraph or the one before), else the last person named
+        if cue and (_age_epithet(token) or self._nationality_epithet(token)) and not self.c.inside_quote(token.idx):
+            # "The 45-year-old said", "the 31-year-old striker said", "The Portuguese coach said": the one
+            # news writing was just telling of -- the last speaker (this paragraph or the one before),
+            # else the last person named
             speaker = self._last_speaker(token.idx)[0]
             if speaker and self.c.kind_of(speaker) == "person":
                 return speaker
