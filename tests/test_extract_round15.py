@@ -134,3 +134,33 @@ def test_a_role_with_a_nationality_is_the_anonymous_source_of_that_role():
                   '"They will meet again," the Afghan official said.')
     [[source]] = speakers(doc, "meet again")
     assert source.startswith("anon-")
+
+
+def roles(doc: dict) -> set[tuple[str, str, str | None]]:
+    return {(a["person"], a.get("role"), a.get("organisation")) for a in doc.get("affiliations", [])}
+
+
+def test_a_name_with_a_chief_executive_is_a_company_though_it_ends_in_systems():
+    # "Systems" also ends the names of programmes; a chief executive says a body
+    doc = extract("The chief executive of Acme Maritime Systems, Eleni Markou, said the deal was done.")
+    assert [o["name"] for o in doc.get("organisations", [])] == ["Acme Maritime Systems"]
+    assert ("eleni-markou", "chief executive", "acme-maritime-systems") in roles(doc)
+
+
+def test_a_role_of_a_body_with_a_name_the_parser_joined_by_and():
+    doc = extract("Vlachos met the chief executive of Acme Maritime Systems, Eleni Markou, and two of her managers.")
+    assert ("eleni-markou", "chief executive", "acme-maritime-systems") in roles(doc)
+
+
+def test_names_listed_after_a_plural_role_are_not_given_its_body_by_and():
+    doc = extract("Vlachos met the chief executive of Acme Maritime Systems and Dan Roe on Monday.")
+    assert not any(person == "dan-roe" for person, _, _ in roles(doc))
+
+
+@pytest.mark.parametrize("first", [
+    "Casa Aberta, a tenants' coalition, called the march.",
+    "The march was called by the tenants' coalition Casa Aberta.",
+])
+def test_a_spokeswoman_for_the_body_an_apposition_described(first):
+    doc = extract(first + ' "It is a joke," said Marta Quintela, a spokeswoman for the coalition.')
+    assert ("marta-quintela", "spokeswoman", "casa-aberta") in roles(doc)

@@ -326,7 +326,10 @@ def _around(c: Context, name: Token, person: str) -> Iterator[dict]:
         for record in _role_phrase(c, name.head, person, name):
             described += [(record[k], k) for k in ("organisation", "location") if k in record]
             yield record
-        # "A spokesperson for Y, X, said": the parser hangs the name on Y, the role's body
+    # "A spokesperson for Y, X, said": the parser hangs the name on Y, the role's body (or joins it
+    # to Y by "and": "met the chief executive of Y, X, and two of her managers")
+    hung = name.dep_ == "appos" or name.dep_ == "conj" and name.i + 1 < len(name.doc) and name.doc[name.i + 1].text == ","
+    if hung and name.head.i < name.i:
         prep = name.head.head if name.head.dep_ == "pobj" else None
         first = _first_of_name(c, name, person)
         if prep is not None and prep.dep_ == "prep" and prep.lower_ in BODY_PREPOSITIONS and prep.head.i < prep.i \
@@ -1257,10 +1260,12 @@ def _organisation_by_word(c: Context, token: Token) -> str | None:
         matches = [e for e in c.entities if e.kind == "organisation"
                    and name_head_word(e.name).removesuffix("s") == token.lemma_.lower().removesuffix("s")] \
             or [e for e in c.entities if e.kind == "organisation" and token.lower_ in {w.lower() for w in e.name.split()[1:]}]
-        if not matches and token.lemma_.lower() in ORGANISATION_NOUNS:
+        described = c.attributor.described_organisation(token, token.idx) \
+            if c.attributor and not matches and token.lemma_.lower() in BODY_NOUNS else None
+        if described or not matches and token.lemma_.lower() in ORGANISATION_NOUNS:
             # "a spokeswoman for the company": the organisation an apposition described with that
-            # noun ("X, a mobile operator company"), else the one the story is about
-            described = c.attributor.described_organisation(token, token.idx) if c.attributor else None
+            # noun ("X, a mobile operator company", "the tenants' coalition X"), else (a company's,
+            # a party's noun) the one the story is about
             return described or _unless_another_before(c, token, _story_organisation(c))
         # "the board": of "X Water Board" and "X Water Board audit committee", the one it is the head of
         headed = [e for e in matches if e.name.split()[-1].lower() == token.lower_]

@@ -161,8 +161,9 @@ _MEMBERS_AFTER = re.compile(rf"\s+(?:{_MEMBER_NOUNS})\b")
 _BODY_POSSESSION = re.compile(r"[’']s\s+(?:chief executive|chief financial officer|chief operating officer|CEO|CFO|board|"
                               r"shareholders|shares|share price|headquarters|annual report|profits?|revenues?|workforce|"
                               r"subsidiary|parent company|membership)\b")
-# "shares in X", "a stake in X", "shareholders of X": a company
-_SHARES_BEFORE = re.compile(r"\b(?:shares|stake|stakes|shareholders|shareholding)\s+(?:in|of)\s+\Z")
+# "shares in X", "a stake in X", "shareholders of X", "the chief executive of X": a company
+_SHARES_BEFORE = re.compile(r"\b(?:shares|stake|stakes|shareholders|shareholding)\s+(?:in|of)\s+\Z"
+                            r"|\b(?:chief executive|chief financial officer|chief operating officer|board|headquarters)\s+of\s+(?:the\s+)?\Z")
 # A body speaks as people do, but a place does not (a capital standing for its government is
 # a place the gazetteer knows): "X said", "X did not respond", "according to X".
 _AGENT_AFTER = re.compile(r"\s+(?:said|says|announced|announces|declined|did not respond|has not responded|confirmed|denied|"
