@@ -164,3 +164,10 @@ def test_names_listed_after_a_plural_role_are_not_given_its_body_by_and():
 def test_a_spokeswoman_for_the_body_an_apposition_described(first):
     doc = extract(first + ' "It is a joke," said Marta Quintela, a spokeswoman for the coalition.')
     assert ("marta-quintela", "spokeswoman", "casa-aberta") in roles(doc)
+
+
+def test_what_is_said_runs_to_its_last_word_though_the_parse_crosses():
+    # the parse hangs "in May" on the verb and "at which ..." on "lunch": its subtree is out of order
+    doc = extract("A former panel member said Martin Keogh had joined a lunch in May at which Priya Raman was present.")
+    assert [s["text"] for s in doc["statements"]] == ["Martin Keogh had joined a lunch in May at which Priya Raman was present"]
+    assert {("martin-keogh", "confirms"), ("priya-raman", "confirms")} <= claims(doc)

@@ -1155,7 +1155,9 @@ class Attributor:
 
     def _clause_span(self, head: Token) -> tuple[int, int]:
         """A clause's span, cut before a contrasting clause ("..., while X confirmed ...")."""
-        tokens = list(head.subtree)
+        # (in document order: a parse with crossing arcs yields its subtree out of it -- "joined a
+        # lunch in May at which X was present" hangs the clause on "lunch" and "in May" on the verb)
+        tokens = sorted(head.subtree, key=lambda t: t.i)
         end = tokens[-1].idx + len(tokens[-1])
         # "..., a claim the rebels denied": the reporter's comment on the content, not part of it
         comment = re.search(r",\s+(?:a|an|the)\s+(?:claim|allegation|accusation|assertion|charge|version|account|move|step|decision|development|figure|sign|reversal|blow|boost|setback|shift|turnaround|U-turn)\b",
