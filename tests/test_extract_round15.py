@@ -171,3 +171,14 @@ def test_what_is_said_runs_to_its_last_word_though_the_parse_crosses():
     doc = extract("A former panel member said Martin Keogh had joined a lunch in May at which Priya Raman was present.")
     assert [s["text"] for s in doc["statements"]] == ["Martin Keogh had joined a lunch in May at which Priya Raman was present"]
     assert {("martin-keogh", "confirms"), ("priya-raman", "confirms")} <= claims(doc)
+
+
+def requests(doc: dict) -> set[tuple[str, str]]:
+    return {(r["party"], r["response"]) for r in doc.get("comment_requests", [])}
+
+
+def test_the_same_pronoun_again_in_a_sentence_is_the_one_who_spoke_by_it():
+    doc = extract("A trust spokeswoman would not confirm that. Dr Amrit Sandhu had met a number of staff groups "
+                  "last week, she said, but she declined to say whether the union had been among them.")
+    assert ("amrit-sandhu", "no comment") not in requests(doc)
+    assert any(party.startswith("anon-") and response == "no comment" for party, response in requests(doc))

@@ -272,6 +272,9 @@ class Attributor:
             if verb.dep_ == "parataxis" and verb.head.i < token.i:  # ("..., she said": the words are the head clause)
                 spans.append((verb.head.left_edge.idx, token.idx))
             excluded = excluded | {m[2] for a, b in spans for m in self.c.mentions() if a <= m[0] < b}
+        same = self._same_pronoun_before(token)
+        if same and same not in excluded and not self.c.inside_quote(token.idx):
+            return same
         subject = self._subject_person(token, g, excluded) if token.dep_ in ("nsubj", "nsubjpass") else None
         if subject == "":
             return None
@@ -334,6 +337,21 @@ class Attributor:
                 if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.tag_ == "NN" and pattern and pattern.fullmatch(t.lower_) \
                         and not self.c.inside_quote(t.idx) and not self.c.entity_at(*np_span(t)):
                     return self.c.add_anonymous(*np_span(t))
+        return None
+
+    def _same_pronoun_before(self, token: Token) -> str | None:
+        """"..., she said, but she declined to say whether ...": the same pronoun again in one
+        sentence is the one who spoke by it before, not someone her words named."""
+        for earlier in token.sent:
+            if earlier.i >= token.i:
+                return None
+            if earlier.lower_ == token.lower_ and earlier.dep_ == "nsubj" and earlier.head.lemma_.lower() in SPEECH_VERBS \
+                    and not self.c.inside_quote(earlier.idx):
+                cue = earlier.head
+                said = [r for r in self.c.statements if r["cue"] == cue.text and len(r["sources"]) == 1
+                        and (r["end"] <= earlier.idx and r["start"] >= token.sent.start_char or r["start"] > cue.idx and r["start"] < token.idx)]
+                if len(said) == 1:
+                    return said[0]["sources"][0]
         return None
 
     def _resolved(self, g: str | None, person: str, token: Token) -> str:
