@@ -182,3 +182,21 @@ def test_the_same_pronoun_again_in_a_sentence_is_the_one_who_spoke_by_it():
                   "last week, she said, but she declined to say whether the union had been among them.")
     assert ("amrit-sandhu", "no comment") not in requests(doc)
     assert any(party.startswith("anon-") and response == "no comment" for party, response in requests(doc))
+
+
+def dates(doc: dict) -> list[str]:
+    return [e["date"] for e in doc.get("events", [])]
+
+
+@pytest.mark.parametrize("sentence, day", [
+    # (the article is of Tuesday 2026-11-03)
+    ("The World Food Programme said it would begin handing out biscuits in Sunamganj on Sunday.", "2026-11-08"),
+    ("An Acas spokesperson confirmed that the talks had been adjourned until 10am on Monday.", "2026-11-09"),
+    ("The interior minister said she had asked the police for a full report by Friday.", "2026-11-06"),
+])
+def test_a_weekday_ahead_by_the_verb_it_hangs_on(sentence, day):
+    assert dates(extract(sentence)) == [day]
+
+
+def test_a_weekday_told_in_the_past_is_behind():
+    assert dates(extract("The minister said she had asked the police for a report on Friday.")) == ["2026-10-30"]

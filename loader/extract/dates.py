@@ -76,6 +76,8 @@ ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(_ORDINALS)} | {"twenty-" + w: 21 
     | {"thirtieth": 30, "thirty-first": 31}
 # verbs whose infinitive says the thing was done (or not) when they are in the past: "failed to
 # agree on Tuesday", "managed to sign on Monday", "refused to meet last week" look back
+# verbs of asking for something by a deadline ("asked for a report by Tuesday")
+DEMANDING = frozenset("ask demand request order require urge want expect promise".split())
 IMPLICATIVE = frozenset("fail manage try attempt refuse decline begin start continue seem appear happen get rush struggle".split())
 # things a year names rather than dates: "in the 1969 film", "in the 2024 report"
 DOCUMENT_NOUNS = frozenset("report survey study film movie book album song paper edition version model budget census "
@@ -265,8 +267,10 @@ def _speaks_of_future(ent) -> bool | str:
     if prep is not None and prep.lower_ in ("on", "at") and prep.head.dep_ == "pobj" and prep.head.head.lower_ in ("until", "till"):
         prep = prep.head.head  # "adjourned until 10am on Monday": the day is the time limit's
     if prep is not None and prep.lower_ in ("until", "till", "to") and verb.lemma_ in ("postpone", "delay", "push", "move", "defer", "reschedule", "put", "adjourn") \
-            and "had" not in auxes:
-        return True  # "postponed until May", "adjourned until Tuesday": the new date is still to come
+            and ("had" not in auxes or any(t.lower_ in WEEKDAYS for t in ent)):
+        # "postponed until May", "adjourned until Tuesday": the new date is still to come (a weekday
+        # also when told in the past perfect: a limit passed would be "until last Monday")
+        return True
     present = verb.tag_ in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBZ", "VBP", "MD") for c in verb.children)
     # ("for Monday morning": the weekday names the part of the day the preposition takes)
     anchor = ent.root.head if ent.root.dep_ == "compound" and _PART_OF_DAY.search(" " + ent.root.head.lower_) else ent.root
@@ -294,6 +298,8 @@ def _speaks_of_future(ent) -> bool | str:
         return False  # "the deal, first announced in January, ...", "having forecast growth in March": done
     if verb.lower_ == "having" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].tag_ == "VBN":
         return False  # the same, when the parser took "having" for the verb
+    if prep is not None and prep.lower_ == "by" and _lemma(verb) in DEMANDING and any(t.lower_ in WEEKDAYS for t in ent):
+        return True  # "had asked the police for a full report by Tuesday": a deadline, still ahead
     if "had" in auxes:
         # "had been scheduled for June 20": a plan already made, for a date either side
         return "nearest" if _lemma(verb) in SETTING | {"expect", "move", "postpone", "delay", "push", "bring"} else False
@@ -311,6 +317,8 @@ def _speaks_of_future(ent) -> bool | str:
             return "past_plan"
     if auxes & {"will", "would", "shall", "'ll", "to"} or verb.tag_ == "VB" and not auxes & {"did", "do", "does"}:
         return True
+    if governor is not verb and {c.lower_ for c in governor.children if c.dep_ in ("aux", "auxpass")} & {"will", "would", "shall", "'ll"}:
+        return True  # "would begin handing out food on Sunday": the verb it depends on looks ahead
     if verb.tag_ == "VBG" and any(c.dep_ == "aux" and c.tag_ in ("VBZ", "VBP") for c in verb.children) and prep is not None \
             and prep.head == verb and prep.lower_ == "on":
         return "timetable"  # "she is flying to Oslo on Tuesday": the present of an arrangement looks ahead
