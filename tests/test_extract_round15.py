@@ -200,3 +200,20 @@ def test_a_weekday_ahead_by_the_verb_it_hangs_on(sentence, day):
 
 def test_a_weekday_told_in_the_past_is_behind():
     assert dates(extract("The minister said she had asked the police for a report on Friday.")) == ["2026-10-30"]
+
+
+def test_a_one_word_answer_is_a_statement_and_the_quotation_after_it_is_the_same_speakers():
+    doc = extract('A reporter asked whether he would resign. "No," Graham Tolley said. "My job this week is to make '
+                  'sure every ferry is safe."')
+    assert speakers(doc, "No") == [["graham-tolley"]]
+    assert speakers(doc, "is safe") == [["graham-tolley"]]
+
+
+def test_who_opened_by_saying_something_said_it():
+    doc = extract("Helen Ruatapu chaired the briefing. Ruatapu opened by saying the government had ordered an "
+                  "independent review.")
+    assert speakers(doc, "independent review") == [["helen-ruatapu"]]
+
+
+def test_doing_something_by_a_means_says_nothing():
+    assert extract("The council responded by cutting the budget.").get("statements", []) == []

@@ -1006,7 +1006,8 @@ class Attributor:
             start, end = start + 1, end - 1
             while end > start and text[end - 1] in " ,":
                 end -= 1
-            return (start, end, "direct") if end - start >= 3 else None
+            # (a one-word answer is words too: “No,” Tolley said)
+            return (start, end, "direct") if end - start >= 3 or text[start:end].isalpha() else None
         mode = "mixed" if any(q in chunk for q in _QUOTES) else "indirect"
         return start, end, mode
 
@@ -1503,6 +1504,12 @@ class Attributor:
             quoted = next((c for c in verb.head.head.children if c.dep_ in ("nsubjpass", "nsubj")), None)
             if quoted is not None:
                 return quoted
+        if verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ == "by" and verb.head.head.pos_ == "VERB" \
+                and not self.c.inside_quote(verb.idx):
+            # "X opened by saying that ...", "replied by pointing out that ...": who did it
+            doer = next((c for c in verb.head.head.children if c.dep_ == "nsubj"), None)
+            if doer is not None:
+                return doer
         # (`"Is it fair?" asked the mayor`: after a question, "asked" puts its speaker after it)
         asked = verb.lemma_ in ("ask", "wonder") and re.search(r"\?\s*[\"”]\s*\Z", self.text[verb.sent.start_char : verb.idx])
         # a subject of its own that opens the sentence ("X's widow, Karen, said outside court:")
