@@ -217,3 +217,16 @@ def test_who_opened_by_saying_something_said_it():
 
 def test_doing_something_by_a_means_says_nothing():
     assert extract("The council responded by cutting the budget.").get("statements", []) == []
+
+
+@pytest.mark.parametrize("sentence, words", [
+    ("The opposition leader, Jane Hollis, called for an inquiry into the sale on Monday.", "an inquiry into the sale"),
+    ("Jane Hollis said the answers raised more questions and called for the review to be led by a judge.",
+     "the review to be led by a judge"),
+])
+def test_calling_for_something_is_a_demand_in_words(sentence, words):
+    assert [s["text"] for s in extract(sentence)["statements"] if s["cue"] == "called"] == [words]
+
+
+def test_a_plan_that_calls_for_something_says_nothing():
+    assert extract("The plan calls for three new hospitals.").get("statements", []) == []

@@ -1045,6 +1045,10 @@ class Attributor:
         aside = self._as_aside(verb)
         if aside:
             return aside
+        wanted = _called_for(verb)
+        if wanted is not None:  # "called for the review to be led by a judge": what was called for
+            words = sorted((t for t in wanted.subtree if not (t.dep_ == "mark" and t.lower_ == "for")), key=lambda t: t.i)
+            return words[0].idx, words[-1].idx + len(words[-1])
         # the parser sometimes calls "said only that X" an adverbial clause: "that" marks it as content
         ccomps = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "advcl" and c.i > verb.i
                   and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
@@ -1358,6 +1362,7 @@ class Attributor:
                 (t.lower_ == "according" and any(c.lower_ == "to" for c in t.children)) or _by_account(t)
                 or (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in SPEECH_VERBS) or _record_cue(t)
                 or _put_it_to(t) is not None or _put_at(t) is not None or _phrasal_cue(t) or _made_plain(t) is not None
+                or _called_for(t) is not None
                 or self._label_quote(t) is not None
                 or (t.pos_ == "NOUN" and t.lemma_.lower() in CUE_NOUNS and self._that_clause(t) is not None))]
             # a cue inside another cue's content is reported speech within it: the outer one first
@@ -2086,6 +2091,18 @@ _LEDE_START = re.compile(r"\A\s*(?:[A-Z][^\n]{0,80}?(?:\s[-–—]|:))?\s*\Z")
 _DOCUMENTS = frozenset("statement letter release filing memo email e-mail message post notice announcement submission".split())
 # What is denied to someone rather than denied to be true
 _WITHHELD = frozenset("entry access permission bail visa visas permit permits passage request application appeal motion petition".split())
+
+
+def _called_for(token: Token) -> Token | None:
+    """The object of "called for" ("X called for an inquiry", "called for the review to be led by a
+    judge"): a demand made in words. Not "called on X", "called off", "calls for a taxi" is rare in news."""
+    if token.pos_ != "VERB" or token.lemma_.lower() != "call":
+        return None
+    # (or the clause "for" opens: "called for the review to be led by a judge" parses as for-to)
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "for" and c.i == token.i + 1
+                 for g in c.children if g.dep_ == "pobj"), None) or next(
+        (c for c in token.children if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" and m.i == token.i + 1
+                                                                for m in c.children)), None)
 
 
 def _phrasal_cue(token: Token) -> bool:
