@@ -230,3 +230,11 @@ def test_calling_for_something_is_a_demand_in_words(sentence, words):
 
 def test_a_plan_that_calls_for_something_says_nothing():
     assert extract("The plan calls for three new hospitals.").get("statements", []) == []
+
+
+def test_he_said_after_an_anonymous_person_a_who_clause_describes_is_that_person():
+    doc = extract('He said his lawyer, Douglas Feeney, was at the table. A former council colleague, who asked not to '
+                  'be named because he still works with the mayor, said both versions suited the people telling them. '
+                  '"Claire needed the story of the kitchen table," he said.')
+    [[source]] = speakers(doc, "kitchen table")
+    assert source.startswith("anon-") and source != "douglas-feeney"

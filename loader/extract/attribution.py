@@ -428,6 +428,11 @@ class Attributor:
         return bool(nationality) and not any(a["head"] == token.lower_ and a["start"] < token.idx for a in self.c.anonymous.values()) \
             and not self.described_person(token, *np_span(token))
 
+    def _one_who(self, local: str) -> bool:
+        """An anonymous source in the singular ("a ...", "an ...") that a "who" clause follows."""
+        record = self.c.anonymous[local]
+        return bool(re.match(r"(?:a|an|one)\s", record["text"], re.I)) and bool(re.match(r",\s+who\b", self.text[record["end"]:record["end"] + 8]))
+
     def _last_speaker(self, offset: int) -> tuple[str | None, int]:
         """The person who made the last statement before ``offset`` in this paragraph or the
         one before, and where that statement starts."""
@@ -440,8 +445,9 @@ class Attributor:
                 return None, 0
             local = record["sources"][0]
             kind = self.c.kind_of(local)
-            # (an anonymous source that is one person, "a senior official", speaks on too)
-            if kind == "person" or kind == "anonymous" and _one_person(self.c.anonymous[local]["text"]):
+            # (an anonymous source that is one person, "a senior official", speaks on too; so does
+            # one a "who" clause says is a person: "A former colleague, who asked not to be named,")
+            if kind == "person" or kind == "anonymous" and (_one_person(self.c.anonymous[local]["text"]) or self._one_who(local)):
                 return local, record["start"]
             return None, 0
         return None, 0
