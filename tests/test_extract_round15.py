@@ -238,3 +238,9 @@ def test_he_said_after_an_anonymous_person_a_who_clause_describes_is_that_person
                   '"Claire needed the story of the kitchen table," he said.')
     [[source]] = speakers(doc, "kitchen table")
     assert source.startswith("anon-") and source != "douglas-feeney"
+
+
+def test_a_ceremony_is_a_meeting_of_those_at_it():
+    doc = extract("Cameroon's culture minister, Bertrand Ekindi, attended a handover ceremony in Bremen on Friday.")
+    assert [(m["kind"], m["status"], m["location"]) for m in meetings(doc)] == [("ceremony", "held", "bremen")]
+    assert "bertrand-ekindi" in people_at(meetings(doc)[0])

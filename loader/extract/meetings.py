@@ -76,7 +76,8 @@ NOUNS = {"talks": "talks", "talk": "talks", "meeting": "meeting", "meetings": "m
          "consultations": "talks", "summits": "summit", "dinner": "meeting", "lunch": "meeting",
          "breakfast": "meeting", "debate": "debate", "session": "meeting", "sessions": "meeting", "consultation": "meeting",
          "briefing": "briefing", "forum": "forum", "workshop": "workshop", "call": "call", "conversation": "conversation",
-         "audience": "audience", "assembly": "assembly", "hearing": "hearing", "hearings": "hearing"}
+         "audience": "audience", "assembly": "assembly", "hearing": "hearing", "hearings": "hearing",
+         "ceremony": "ceremony"}
 # meeting words that are meetings only beside who meets or how: "a call with X", "a telephone
 # call", "a conversation between X and Y", "an audience with the king" (not "a call for calm",
 # "an audience of 200", "the conversation turned to")
