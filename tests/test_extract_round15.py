@@ -244,3 +244,17 @@ def test_a_ceremony_is_a_meeting_of_those_at_it():
     doc = extract("Cameroon's culture minister, Bertrand Ekindi, attended a handover ceremony in Bremen on Friday.")
     assert [(m["kind"], m["status"], m["location"]) for m in meetings(doc)] == [("ceremony", "held", "bremen")]
     assert "bertrand-ekindi" in people_at(meetings(doc)[0])
+
+
+@pytest.mark.parametrize("sentence, names", [
+    ("Paolo Venturini said he had a coffee with Stefano Rinaldi in Milan on Tuesday.", {"paolo-venturini", "stefano-rinaldi"}),
+    ("Ines Carvalho said Maria Lopez and John Harris had shared a coffee before kick-off.", {"maria-lopez", "john-harris"}),
+])
+def test_people_who_had_a_coffee_together_met(sentence, names):
+    [meeting] = meetings(extract(sentence))
+    assert names <= people_at(meeting)
+
+
+@pytest.mark.parametrize("sentence", ["She had a coffee in Milan on Tuesday.", "Coffee prices rose in Milan on Tuesday."])
+def test_a_coffee_alone_is_no_meeting(sentence):
+    assert meetings(extract(sentence)) == []

@@ -101,6 +101,8 @@ GUEST_WORDS = frozenset("guest participant attendee delegate invitee diner".spli
 PHONES = frozenset("telephone phone videophone".split())
 # meals people meet over: each is an occasion of its own
 MEALS = frozenset("dinner lunch breakfast supper".split())
+# what people meet over when they "have" or "share" one ("had a coffee with X")
+DRINKS = frozenset("coffee tea drink".split())
 # who dines with someone meets them (by the word: the lemmatizer makes "dined" "din")
 DINING = frozenset("dine dines dined dining".split())
 # a try at talks that failed, told beside the talks that followed: "after an earlier approach by X collapsed"
@@ -447,6 +449,10 @@ class MeetingFinder:
                 # "X telephoned Y", "the two leaders spoke by phone", "spoke by phone with Y" (not
                 # "said by phone", "speaking by phone from the blockade": how one was interviewed)
                 found.append((t, "telephone call"))
+            elif t.pos_ == "NOUN" and t.lemma_.lower() in DRINKS and t.dep_ == "dobj" and t.head.lemma_ in ("have", "share") \
+                    and (with_phrases(t.head) or any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children) or any(c.dep_ == "nsubj" and (c.conjuncts or c.tag_ == "NNS" or c.lower_ in ("we", "they"))
+                                                     for c in t.head.children)):
+                found.append((t, "meeting"))  # "had a coffee with X", "they had shared a coffee": met over it
             elif t.pos_ == "VERB" and t.lower_ in DINING and (with_phrases(t) or _together(t)):
                 # "X dined with Y", "X and Y dined together" ("we dined late" is no meeting), as "a dinner" is
                 found.append((t, "meeting"))
@@ -2134,7 +2140,8 @@ def _other_presence(c: Context, finder: MeetingFinder, token: Token, people, sta
                 yield p, True, token, meeting, False
         return
     elif lemma in ("hold", "have") and not negative or lemma in ("hold", "have") and negative:
-        talks = [o for o in objects if o.lower_ in NOUNS and o.lower_ not in ("visit", "trip", "conference")]
+        talks = [o for o in objects if o.lower_ in NOUNS and o.lower_ not in ("visit", "trip", "conference")
+                 or o.lemma_.lower() in DRINKS]  # ("had a coffee with Y")
         withs = [x for o in talks for g in o.children if g.dep_ == "prep" and g.lower_ == "with" for x in g.children if x.dep_ == "pobj"]
         withs += [x for g in preps if g.lower_ == "with" for x in g.children if x.dep_ == "pobj"] if talks else []
         if talks and (withs or subject is not None and subject.conjuncts) \
