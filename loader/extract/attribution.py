@@ -2101,7 +2101,7 @@ _WITHHELD = frozenset("entry access permission bail visa visas permit permits pa
 
 def _called_for(token: Token) -> Token | None:
     """The object of "called for" ("X called for an inquiry", "called for the review to be led by a
-    judge"): a demand made in words. Not "called on X", "called off", "calls for a taxi" is rare in news."""
+    judge"): a demand made in words (not "called on X", "called off"; "called for a taxi" is rare in news)."""
     if token.pos_ != "VERB" or token.lemma_.lower() != "call":
         return None
     # (or the clause "for" opens: "called for the review to be led by a judge" parses as for-to)

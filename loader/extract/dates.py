@@ -74,10 +74,10 @@ _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth e
              "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
 ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(_ORDINALS)} | {"twenty-" + w: 21 + i for i, w in enumerate(_ORDINALS[:9])} \
     | {"thirtieth": 30, "thirty-first": 31}
-# verbs whose infinitive says the thing was done (or not) when they are in the past: "failed to
-# agree on Tuesday", "managed to sign on Monday", "refused to meet last week" look back
 # verbs of asking for something by a deadline ("asked for a report by Tuesday")
 DEMANDING = frozenset("ask demand request order require urge want expect promise".split())
+# verbs whose infinitive says the thing was done (or not) when they are in the past: "failed to
+# agree on Tuesday", "managed to sign on Monday", "refused to meet last week" look back
 IMPLICATIVE = frozenset("fail manage try attempt refuse decline begin start continue seem appear happen get rush struggle".split())
 # things a year names rather than dates: "in the 1969 film", "in the 2024 report"
 DOCUMENT_NOUNS = frozenset("report survey study film movie book album song paper edition version model budget census "

@@ -450,8 +450,7 @@ class MeetingFinder:
                 # "said by phone", "speaking by phone from the blockade": how one was interviewed)
                 found.append((t, "telephone call"))
             elif t.pos_ == "NOUN" and t.lemma_.lower() in DRINKS and t.dep_ == "dobj" and t.head.lemma_ in ("have", "share") \
-                    and (with_phrases(t.head) or any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children) or any(c.dep_ == "nsubj" and (c.conjuncts or c.tag_ == "NNS" or c.lower_ in ("we", "they"))
-                                                     for c in t.head.children)):
+                    and (with_phrases(t.head) or any(c.dep_ == "prep" and c.lower_ == "with" for c in t.children) or _several(t.head)):
                 found.append((t, "meeting"))  # "had a coffee with X", "they had shared a coffee": met over it
             elif t.pos_ == "VERB" and t.lower_ in DINING and (with_phrases(t) or _together(t)):
                 # "X dined with Y", "X and Y dined together" ("we dined late" is no meeting), as "a dinner" is
@@ -1524,7 +1523,7 @@ class MeetingFinder:
                            and m.date["value"] == dated.get("value")), None)
         if target is None:  # "the talks" are the last talks that took place (not ones long past), else the last of any status
             target = next((m for _, m in reversed(self.references) if m.family == sort and m.status in ("held", "failed")
-                         and not self.long_past(m)), None) \
+                           and not self.long_past(m)), None) \
                 or next((m for _, m in reversed(self.references) if m.family == sort and m.status == "held"), None) \
                 or next((m for _, m in reversed(self.references) if m.family == sort), None)
         if target is None and self.references:
@@ -1704,10 +1703,14 @@ def _settled(status: str) -> str:
     return "not held" if status in ("failed", "cancelled", "postponed") else status
 
 
-def _together(verb):
-    """"X and Y dined together", "the two dined together": a verb whose subjects are several and did it together."""
-    return any(c.dep_ == "advmod" and c.lower_ == "together" for c in verb.children) and any(
-        c.dep_ == "nsubj" and (c.conjuncts or c.tag_ == "NNS" or c.lower_ in ("we", "they")) for c in verb.children)
+def _several(verb: Token) -> bool:
+    """A verb whose subjects are several: "X and Y", "the two", "we", "they"."""
+    return any(c.dep_ == "nsubj" and (c.conjuncts or c.tag_ == "NNS" or c.lower_ in ("we", "they")) for c in verb.children)
+
+
+def _together(verb: Token) -> bool:
+    """"X and Y dined together", "the two dined together": several subjects who did it together."""
+    return any(c.dep_ == "advmod" and c.lower_ == "together" for c in verb.children) and _several(verb)
 
 
 def with_phrases(verb: Token) -> list[Token]:

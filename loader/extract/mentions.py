@@ -1191,7 +1191,8 @@ _ROLE_THEN_NAME = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]
 
 def role_appositions(text: str) -> list[Mention]:
     """The name after a role in lower case in apposition, where the model found nothing ("A
-    spokeswoman for Y, Jane Roe, said"): a person's."""
+    spokeswoman for Y, Jane Roe, said"): a person's. After any noun when "who" follows the name
+    ("a blogger, Emeka Nwosu, who wrote"): origin "who-apposition", which outranks the model."""
     found = []
     for match in _ROLE_THEN_NAME.finditer(text):
         words = match.group(2).split()
