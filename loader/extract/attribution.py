@@ -1012,7 +1012,7 @@ class Attributor:
             start, end = start + 1, end - 1
             while end > start and text[end - 1] in " ,":
                 end -= 1
-            # (a one-word answer is words too: “No,” Tolley said)
+            # (a one-word answer is words too: “No,” she said)
             return (start, end, "direct") if end - start >= 3 or text[start:end].isalpha() else None
         mode = "mixed" if any(q in chunk for q in _QUOTES) else "indirect"
         return start, end, mode

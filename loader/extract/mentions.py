@@ -893,7 +893,7 @@ def find_mentions(doc: Doc, article: Article) -> tuple[list[Mention], list[tuple
     # (a titled apposition before the model: it takes "the Minister of X, Jane Roe" whole for a body)
     rules = [m for pair in pairs for m in pair] + rule_mentions(doc, text, article) + dateline_mention(text) + led_venue_names(text) \
         + titled_appositions(text)
-    # ("a blogger, Emeka Nwosu, who wrote": a name with "who" after it is a person's, whatever the model took it for)
+    # ("a blogger, Ikenna Obi, who wrote": a name with "who" after it is a person's, whatever the model took it for)
     appositions = role_appositions(text)
     rules += [m for m in appositions if m.origin == "who-apposition"]
     # "central Europe" is a part of Europe, not Europe: a region of its own when Europe is a
@@ -1192,11 +1192,11 @@ _ROLE_THEN_NAME = re.compile(r"(?<![\w’'-])(?:[Tt]he|[Aa]n?|[Ii]ts|[Hh]is|[Hh]
 def role_appositions(text: str) -> list[Mention]:
     """The name after a role in lower case in apposition, where the model found nothing ("A
     spokeswoman for Y, Jane Roe, said"): a person's. After any noun when "who" follows the name
-    ("a blogger, Emeka Nwosu, who wrote"): origin "who-apposition", which outranks the model."""
+    ("a blogger, Ikenna Obi, who wrote"): origin "who-apposition", which outranks the model."""
     found = []
     for match in _ROLE_THEN_NAME.finditer(text):
         words = match.group(2).split()
-        # (any noun when "who" follows the name: "a blogger, Emeka Nwosu, who wrote", as bodies take "which")
+        # (any noun when "who" follows the name: "a blogger, Ikenna Obi, who wrote", as bodies take "which")
         who = re.match(r",\s+who\b", text[match.end(2):match.end(2) + 8]) and match.group(1) not in ORG_DESCRIPTORS
         if not (match.group(1) in PERSON_ROLES or who) or any(_no_name_word(w) for w in words):
             continue
