@@ -3,11 +3,7 @@ development halves (dev to dev5). Sentences written for these tests."""
 
 import pytest
 
-from .extracting import extract, nlp  # noqa: F401  (nlp: the session fixture that loads the model)
-
-
-def speakers(doc: dict, ending: str) -> list[list[str]]:
-    return [s["sources"] for s in doc.get("statements", []) if s["text"].rstrip('."”').endswith(ending)]
+from .extracting import claims, extract, nlp, requests, speakers  # noqa: F401  (nlp: the session fixture that loads the model)
 
 
 @pytest.mark.parametrize("sentence", [
@@ -35,10 +31,6 @@ def test_a_bare_description_stays_anonymous_when_two_bodies_fit_later():
                   "Harbour Workers and the Union of Tug Crews both called for an inquiry.")
     assert [len(s) for s in speakers(doc, "in secret")] == [1]
     assert speakers(doc, "in secret")[0][0].startswith("anon-")
-
-
-def requests(doc: dict) -> set[tuple[str, str]]:
-    return {(r["party"], r["response"]) for r in doc.get("comment_requests", [])}
 
 
 @pytest.mark.parametrize("text", [
@@ -134,10 +126,6 @@ def test_who_says_they_telephoned_someone_puts_both_on_the_call():
                   "Rosalind Tingang, to congratulate her.")
     assert {(a["participant"], a["stance"]) for a in doc["attendance_claims"]} == {
         ("hamdan-awang", "confirms"), ("rosalind-tingang", "confirms")}
-
-
-def claims(doc: dict) -> set[tuple[str, str]]:
-    return {(a["participant"], a["stance"]) for a in doc.get("attendance_claims", [])}
 
 
 @pytest.mark.parametrize("sentence", [

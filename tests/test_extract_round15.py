@@ -3,7 +3,7 @@ development halves (dev2 to dev5). Sentences written for these tests."""
 
 import pytest
 
-from .extracting import extract, nlp  # noqa: F401  (nlp: the session fixture that loads the model)
+from .extracting import claims, extract, nlp, requests, speakers  # noqa: F401  (nlp: the session fixture that loads the model)
 
 
 def meetings(doc: dict) -> list[dict]:
@@ -12,10 +12,6 @@ def meetings(doc: dict) -> list[dict]:
 
 def people_at(meeting: dict) -> set[str]:
     return {p["ref"] for p in meeting["participants"]}
-
-
-def claims(doc: dict) -> set[tuple[str, str]]:
-    return {(a["participant"], a["stance"]) for a in doc.get("attendance_claims", [])}
 
 
 @pytest.mark.parametrize("verb", ["dined together", '"dined together"'])
@@ -80,10 +76,6 @@ def test_a_meal_can_be_the_meeting_announced_without_anyone():
     doc = extract("A second meeting is harder to pin down. A former panel member said Owen Brady had joined a lunch "
                   "in May at which Nina Sood was present.")
     assert len(meetings(doc)) == 1
-
-
-def speakers(doc: dict, ending: str) -> list[list[str]]:
-    return [s["sources"] for s in doc.get("statements", []) if s["text"].rstrip('."”').endswith(ending)]
 
 
 def test_a_newspaper_described_by_an_apposition_reports_and_is_the_paper_later():
@@ -171,10 +163,6 @@ def test_what_is_said_runs_to_its_last_word_though_the_parse_crosses():
     doc = extract("A former panel member said Owen Brady had joined a lunch in May at which Nina Sood was present.")
     assert [s["text"] for s in doc["statements"]] == ["Owen Brady had joined a lunch in May at which Nina Sood was present"]
     assert {("owen-brady", "confirms"), ("nina-sood", "confirms")} <= claims(doc)
-
-
-def requests(doc: dict) -> set[tuple[str, str]]:
-    return {(r["party"], r["response"]) for r in doc.get("comment_requests", [])}
 
 
 def test_the_same_pronoun_again_in_a_sentence_is_the_one_who_spoke_by_it():
